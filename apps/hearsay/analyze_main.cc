@@ -1,0 +1,91 @@
+// hearsay analyze PATH... [--out DIR] [--db FILE] [--jobs N] [--models DIR] [--quiet]
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "app.h"
+#include "commands.h"
+#include "common/file_io.h"
+#include "common/parallel.h"
+#include "hearsay/pipeline.h"
+#include "report/report.h"
+
+namespace hearsay::app {
+namespace {
+
+struct AnalyzeOptions {
+  std::vector<std::string> paths;
+  std::string out = "report";
+  std::string db;
+  int jobs = 0;
+  std::string models;
+  bool quiet = false;
+};
+
+// Ids must be unique in hearsay.json; a repeated JSONL id gets "~2", "~3".
+void MakeIdsUnique(std::vector<Document>& docs) {
+  std::map<std::string, int> count;
+  for (Document& d : docs) {
+    int n = ++count[d.id];
+    if (n > 1) d.id += "~" + std::to_string(n);
+  }
+}
+
+int RunAnalyze(const AnalyzeOptions& o) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  if (ec) return Fail(UnavailableError(o.out + ": cannot create output folder (" + ec.message() + ")"));
+  std::string db_path = o.db.empty() ? (fs::path(o.out) / "hearsay.db").string() : o.db;
+  auto store = store::Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  auto run_id = (*store)->BeginRun("analyze");
+  if (!run_id.ok()) return Fail(run_id.status());
+  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet);
+  if (!summary.ok()) return Fail(summary.status());
+  auto docs = (*store)->LoadDocuments(&summary->content_hashes);
+  if (!docs.ok()) return Fail(docs.status());
+  MakeIdsUnique(*docs);
+  auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
+  if (!models.ok()) return Fail(models.status());
+  int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
+  CorpusResult result;
+  {
+    Progress progress("analyzing", o.quiet);
+    result = AnalyzeCorpus(*docs, *models, jobs, [&](size_t done, size_t total) {
+      if (done % 64 == 0 || done == total) progress.Update(done, total);
+    });
+  }
+  report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
+  std::string json_path = (fs::path(o.out) / "hearsay.json").string();
+  std::string html_path = (fs::path(o.out) / "index.html").string();
+  if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
+  if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
+  if (!o.quiet) {
+    std::cerr << "hearsay: " << docs->size() << " documents (" << summary->added << " new), " << summary->rejects.size()
+              << " rejected, " << summary->warnings.size() << " repaired";
+    if (summary->skipped) std::cerr << ", " << summary->skipped << " files skipped (not .txt/.jsonl/.html)";
+    std::cerr << "; wrote " << json_path << ", " << html_path << ", " << db_path << "\n";
+  }
+  return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
+}
+
+}  // namespace
+
+Runner AddAnalyze(CLI::App& root);
+static Registrar kAddAnalyze("analyze", AddAnalyze);
+
+Runner AddAnalyze(CLI::App& root) {
+  auto o = std::make_shared<AnalyzeOptions>();
+  CLI::App* cmd = root.add_subcommand("analyze", "Ingest articles, run the whole pipeline, write hearsay.json, index.html and the store");
+  cmd->add_option("paths", o->paths, "Files, folders (recursive), .jsonl files, or - for stdin")->required();
+  cmd->add_option("--out", o->out, "Output folder for hearsay.json and index.html")->capture_default_str();
+  cmd->add_option("--db", o->db, "SQLite store (default: OUT/hearsay.db)");
+  cmd->add_option("--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
+  cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
+  return [o] { return RunAnalyze(*o); };
+}
+
+}  // namespace hearsay::app

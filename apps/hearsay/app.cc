@@ -1,0 +1,135 @@
+#include "app.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <unordered_set>
+
+#include "ingest/ingest.h"
+
+namespace hearsay::app {
+namespace {
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+class StoreSink : public ingest::DocumentSink {
+ public:
+  StoreSink(store::Store& store, int64_t run_id, IngestSummary& summary, Progress& progress)
+      : store_(store), run_id_(run_id), summary_(summary), progress_(progress) {}
+
+  void OnDocument(Document doc) override {
+    if (doc.replaced_bytes > 0) {
+      warnings_.push_back(Warning{doc.content_hash, doc.path, "", "ingest",
+                                  "invalid UTF-8: " + std::to_string(doc.replaced_bytes) +
+                                      " byte(s) replaced by '?' (offsets unchanged); document kept"});
+    }
+    batch_bytes_ += doc.raw.size() + doc.text.size();
+    batch_.push_back(std::move(doc));
+    if (batch_.size() >= 512 || batch_bytes_ >= (64u << 20)) Flush();
+  }
+  void OnReject(Reject r) override {
+    std::cerr << "hearsay: rejected " << r.path << (r.where ? ":" + *r.where : "") << ": " << r.reason << "\n";
+    rejects_.push_back(std::move(r));
+    if (rejects_.size() >= 512) Flush();
+  }
+  void OnSkipped(const std::string& path) override {
+    (void)path;
+    ++summary_.skipped;
+  }
+
+  void Flush() {
+    if (batch_.empty() && rejects_.empty() && warnings_.empty()) return;
+    if (!status_.ok()) return;
+    Result<store::BatchResult> r = store_.AddBatch(batch_, rejects_, warnings_, run_id_);
+    if (!r.ok()) {
+      status_ = r.status();
+      return;
+    }
+    summary_.added += r->added;
+    for (Document& d : batch_) {
+      ++summary_.seen;
+      if (seen_.insert(d.content_hash).second) summary_.content_hashes.push_back(d.content_hash);
+    }
+    for (Reject& x : rejects_) summary_.rejects.push_back(std::move(x));
+    for (Warning& w : warnings_) summary_.warnings.push_back(std::move(w));
+    batch_.clear();
+    rejects_.clear();
+    warnings_.clear();
+    batch_bytes_ = 0;
+    progress_.Update(summary_.seen, 0);
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  store::Store& store_;
+  int64_t run_id_;
+  IngestSummary& summary_;
+  Progress& progress_;
+  std::vector<Document> batch_;
+  std::vector<Reject> rejects_;
+  std::vector<Warning> warnings_;
+  size_t batch_bytes_ = 0;
+  std::unordered_set<std::string> seen_;
+  Status status_;
+};
+
+}  // namespace
+
+Progress::Progress(std::string label, bool quiet)
+    : label_(std::move(label)), enabled_(!quiet && ::isatty(STDERR_FILENO)), start_ms_(NowMs()) {}
+
+Progress::~Progress() { Finish(); }
+
+void Progress::Update(uint64_t done, uint64_t total) {
+  if (!enabled_) return;
+  int64_t now = NowMs();
+  if (now - start_ms_ < 500 || now - last_ms_ < 100) return;
+  last_ms_ = now;
+  drawn_ = true;
+  if (total > 0) {
+    int width = 30;
+    int fill = static_cast<int>(width * done / total);
+    std::fprintf(stderr, "\r%s [%.*s%*s] %llu/%llu", label_.c_str(), fill, "##############################", width - fill, "",
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+  } else {
+    std::fprintf(stderr, "\r%s %llu", label_.c_str(), static_cast<unsigned long long>(done));
+  }
+  std::fflush(stderr);
+}
+
+void Progress::Finish() {
+  if (drawn_) std::fprintf(stderr, "\r\033[K");
+  drawn_ = false;
+}
+
+Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet) {
+  IngestSummary summary;
+  Progress progress("ingesting", quiet);
+  StoreSink sink(store, run_id, summary, progress);
+  HEARSAY_RETURN_IF_ERROR(ingest::IngestPaths(paths, {}, sink));
+  sink.Flush();
+  progress.Finish();
+  HEARSAY_RETURN_IF_ERROR(sink.status());
+  HEARSAY_RETURN_IF_ERROR(store.FinishRun(run_id, summary.seen, summary.added, summary.rejects.size()));
+  return summary;
+}
+
+std::string DefaultModelsDir() {
+  if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
+  return HEARSAY_DEFAULT_MODELS_DIR;
+}
+
+std::string Version() { return std::string("hearsay ") + HEARSAY_VERSION; }
+
+int Fail(const Status& s) {
+  std::cerr << "hearsay: " << s.ToString() << "\n";
+  return s.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitRuntimeError;
+}
+
+}  // namespace hearsay::app

@@ -1,0 +1,56 @@
+#pragma once
+// Shared pieces of the CLI subcommands: ingesting into the store with a progress line,
+// running the pipeline, writing outputs, exit codes.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/status.h"
+#include "store/store.h"
+
+namespace hearsay::app {
+
+// Exit codes of every subcommand.
+constexpr int kExitOk = 0;
+constexpr int kExitRuntimeError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitWithRejects = 3;  // finished, but some inputs were rejected or repaired
+
+struct IngestSummary {
+  std::vector<std::string> content_hashes;  // documents met in this run, in order, no repeats
+  uint64_t seen = 0;                        // documents read (incl. already stored)
+  uint64_t added = 0;                       // new in the store
+  uint64_t skipped = 0;                     // folder files with extensions hearsay does not read
+  std::vector<Reject> rejects;
+  std::vector<Warning> warnings;
+};
+
+// Reads `paths` into `store` in batches (one transaction each), recording rejects and
+// warnings there too. Prints a progress line on a terminal unless `quiet`.
+Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet);
+
+// Progress line on stderr, only when stderr is a terminal, not `quiet`, and the work has
+// taken more than half a second.
+class Progress {
+ public:
+  Progress(std::string label, bool quiet);
+  ~Progress();
+  void Update(uint64_t done, uint64_t total);  // total 0: unknown
+  void Finish();
+
+ private:
+  std::string label_;
+  bool enabled_;
+  bool drawn_ = false;
+  int64_t start_ms_;
+  int64_t last_ms_ = 0;
+};
+
+std::string DefaultModelsDir();
+std::string Version();
+
+// Prints "hearsay: <status>" to stderr and returns the exit code for it.
+int Fail(const Status& s);
+
+}  // namespace hearsay::app

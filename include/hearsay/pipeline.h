@@ -1,0 +1,55 @@
+#pragma once
+// The hearsay pipeline as one call: documents in, analyses out.
+//
+//   ingest ─► text ─► entities ─► extract ─► resolve ─► fuse ─► score ─► report
+//   (per document, parallel, stateless)                 (corpus level)
+//
+//   hearsay::Models models;                                  // or LoadModels(dir)
+//   hearsay::CorpusResult r = hearsay::AnalyzeCorpus(docs, models, /*jobs=*/2);
+//   // r.analyses[i] belongs to docs[i]; r.corpus holds entities, clusters, ...
+//
+// Determinism: the result does not depend on `jobs` or on scheduling.
+// Thread safety: Models is immutable once loaded and may be shared.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/records.h"
+#include "hearsay/status.h"
+
+namespace hearsay {
+
+namespace entities { class Tagger; }
+namespace score { class ArticleModel; }
+
+struct Models {
+  Models();
+  ~Models();
+  Models(Models&&) noexcept;
+  Models& operator=(Models&&) noexcept;
+  std::unique_ptr<entities::Tagger> tagger;          // null: rules only
+  std::unique_ptr<score::ArticleModel> article_model; // null: articles are not scored
+  std::vector<std::string> notes;                    // what was loaded, or why not
+};
+
+// Loads the models found in `dir` (models/ of the project by default). A missing model is
+// not an error (the stage runs without it and a note says so); a corrupt one is.
+Result<Models> LoadModels(const std::string& dir);
+
+// The per-document stages for one document.
+DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models);
+
+struct CorpusResult {
+  std::vector<DocumentAnalysis> analyses;  // one per document, same order
+  CorpusAnalysis corpus;
+};
+
+// Per-document stages on `jobs` threads, then the corpus stages. `progress(done, total)`
+// is called from worker threads as documents finish (may be empty).
+CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& models, int jobs,
+                           const std::function<void(size_t, size_t)>& progress = {});
+
+}  // namespace hearsay

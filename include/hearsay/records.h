@@ -1,0 +1,238 @@
+#pragma once
+// The records every stage after ingest produces: the text layout of a document
+// (tokens, sentences, paragraphs), entity mentions, quotes, claims, and the corpus-level
+// records of fusion (entities, clusters, contradictions, provenance, duplicates).
+//
+// All spans are half-open byte ranges into Document::text. Records are plain structs;
+// the stage libraries are functions that fill them. Field names follow the output
+// contract of hearsay.json (docs/contract.md).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hearsay/document.h"
+
+namespace hearsay {
+
+// ---- text stage -------------------------------------------------------------
+
+enum class TokenKind : uint8_t {
+  kWord,      // letters, digits, inner apostrophes/hyphens/periods: "don't", "62-year-old", "U.K."
+  kNumber,    // 2025, 3.5, 1,000, 30s
+  kPunct,     // . , ; : ! ? ( ) - — …
+  kQuote,     // " “ ” ' ‘ ’ used as quotation marks
+  kUrl,       // https://..., pic.twitter.com/x, RadarOnline.com
+  kHandle,    // @name
+  kHashtag,   // #tag
+  kSymbol,    // anything else ($, %, &, emoji)
+};
+const char* TokenKindName(TokenKind kind);
+
+struct Token {
+  uint32_t byte_begin = 0;
+  uint32_t byte_end = 0;     // > byte_begin
+  TokenKind kind = TokenKind::kWord;
+  bool space_before = false; // whitespace (or start of paragraph) precedes the token
+};
+
+enum class BlockKind : uint8_t {
+  kTitle,    // the headline
+  kHeading,  // a short title-case line inside the body ("Family Estrangement")
+  kCaption,  // a photo caption/credit ("(Photo by X/Getty Images)")
+  kBody,     // an ordinary paragraph
+};
+const char* BlockKindName(BlockKind kind);
+
+struct Sentence {
+  uint32_t byte_begin = 0;
+  uint32_t byte_end = 0;
+  uint32_t token_begin = 0;  // index into TextLayout::tokens, half-open
+  uint32_t token_end = 0;
+  uint32_t paragraph_idx = 0;
+};
+
+struct Paragraph {
+  uint32_t byte_begin = 0;   // first non-space byte of the line(s)
+  uint32_t byte_end = 0;     // one past the last non-space byte
+  BlockKind kind = BlockKind::kBody;
+  uint32_t sentence_begin = 0;  // index into TextLayout::sentences, half-open
+  uint32_t sentence_end = 0;
+};
+
+// Quotation spans found by the text stage: an opening mark to its closing mark, which may
+// lie in a later paragraph. Attribution (who speaks) is the extract stage's job.
+struct QuoteSpan {
+  uint32_t byte_begin = 0;   // at the opening mark (or paragraph start when it is missing)
+  uint32_t byte_end = 0;     // one past the closing mark
+  bool missing_open = false; // closing mark with no opening mark before it
+};
+
+struct TextLayout {
+  std::vector<Token> tokens;        // sorted, non-overlapping
+  std::vector<Sentence> sentences;  // tile each paragraph's tokens, in order
+  std::vector<Paragraph> paragraphs;
+  std::vector<QuoteSpan> quote_spans;
+};
+
+// ---- entities ---------------------------------------------------------------
+
+enum class EntityType : uint8_t { kPerson, kOrg, kLoc, kWork, kOutlet, kMisc, kAge, kDate, kMoney, kHandle };
+const char* EntityTypeName(EntityType type);  // "PERSON", "ORG", ...
+
+struct Mention {
+  uint32_t byte_begin = 0;
+  uint32_t byte_end = 0;
+  EntityType type = EntityType::kPerson;
+  float confidence = 1.0f;
+  int32_t entity_idx = -1;    // index into DocumentAnalysis::local_entities, -1 if unresolved
+  bool descriptor = false;    // "the 62-year-old actor", a pronoun, etc.
+};
+
+// An entity as seen inside one document (after in-document coreference).
+struct LocalEntity {
+  std::string name;              // canonical (longest proper) name
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> aliases;
+  std::string gender;            // "female", "male" or ""
+};
+
+// ---- extract ----------------------------------------------------------------
+
+enum class SourceKind : uint8_t { kNamed, kAnonymous, kOutlet, kAuthor, kUnknown };
+const char* SourceKindName(SourceKind kind);
+
+struct Attribution {
+  SourceKind kind = SourceKind::kUnknown;
+  int32_t entity_idx = -1;                // local entity of a named speaker
+  std::string text;                       // the words naming the source ("a source", "In Touch")
+  std::optional<std::string> via_outlet;  // outlet the attribution passed through
+  int32_t anonymous_id = -1;              // same anonymous source within a document
+};
+
+struct Quote {
+  uint32_t byte_begin = 0;
+  uint32_t byte_end = 0;
+  Attribution speaker;
+  uint32_t cue_byte_begin = 0;  // the cue verb ("said"), if any
+  uint32_t cue_byte_end = 0;
+};
+
+enum class Polarity : uint8_t { kAffirmed, kDenied };
+enum class Modality : uint8_t { kAsserted, kReported, kHedged, kSpeculative };
+const char* PolarityName(Polarity p);
+const char* ModalityName(Modality m);
+
+struct Claim {
+  int32_t subject_entity = -1;          // local entity index
+  std::string predicate;                // DESIGN.md predicate list
+  int32_t object_entity = -1;           // local entity index, or -1
+  std::optional<std::string> object_text;  // when the object is not an entity (occupation, place)
+  std::optional<std::string> value;     // "62" for age, etc.
+  Polarity polarity = Polarity::kAffirmed;
+  Modality modality = Modality::kAsserted;
+  std::optional<std::string> time_from; // ISO date
+  std::optional<std::string> time_to;
+  Attribution source;
+  uint32_t evidence_byte_begin = 0;     // the sentence (or clause) the claim came from
+  uint32_t evidence_byte_end = 0;
+};
+
+struct CitedOutlet {
+  std::string outlet;
+  std::string kind;          // "cites" | "quotes"
+  uint32_t byte_begin = 0;   // the evidence span
+  uint32_t byte_end = 0;
+};
+
+// Everything the per-document stages learn about one document.
+struct DocumentAnalysis {
+  TextLayout layout;
+  std::vector<Mention> mentions;
+  std::vector<LocalEntity> local_entities;
+  std::vector<Quote> quotes;
+  std::vector<Claim> claims;
+  std::vector<CitedOutlet> citations;
+  std::optional<std::string> detected_outlet;  // the document's own outlet read from its text
+  std::optional<double> credibility;           // article model score, 0..1 (1 = credible)
+  std::vector<std::string> credibility_reasons;
+};
+
+// ---- fuse / score (corpus level) ---------------------------------------------
+
+struct DateWindow {
+  std::string earliest;  // ISO
+  std::string latest;    // ISO
+  std::vector<std::string> basis;
+};
+
+struct MentionRef {
+  uint32_t doc_idx = 0;
+  uint32_t mention_idx = 0;
+};
+
+struct Entity {
+  std::string id;                 // "e1", ... (stable for the same input)
+  std::string name;
+  EntityType type = EntityType::kPerson;
+  std::vector<std::string> aliases;
+  std::optional<DateWindow> birth_window;
+  std::vector<MentionRef> mentions;
+  double merge_confidence = 1.0;
+};
+
+struct ClaimRef {
+  uint32_t doc_idx = 0;
+  uint32_t claim_idx = 0;
+};
+
+struct ClaimCluster {
+  std::string id;
+  std::string subject;            // global entity id
+  std::string predicate;
+  std::optional<std::string> object;  // global entity id or literal
+  std::optional<std::string> value;
+  std::vector<ClaimRef> claims;
+  std::vector<uint32_t> documents;
+  std::vector<std::string> outlets;
+  uint32_t first_doc = 0;
+  std::optional<std::string> first_date;
+  uint32_t independent_sources = 0;
+  double credibility = 0.5;
+  std::vector<std::string> reasons;
+};
+
+struct Contradiction {
+  std::string a, b;               // claim or cluster ids
+  std::string kind;               // "polarity", "exclusive_state", "age"
+  std::string explanation;
+};
+
+struct ProvenanceEdge {
+  uint32_t doc_idx = 0;
+  std::string outlet;
+  std::string kind;               // "cites" | "quotes" | "near_duplicate"
+  std::string evidence;
+};
+
+struct DuplicatePair {
+  uint32_t a = 0, b = 0;          // doc indices
+  double similarity = 0;
+};
+
+// The result of the corpus-level stages.
+struct CorpusAnalysis {
+  std::vector<Entity> entities;
+  // Per document, local entity index -> global entity index (-1 for none).
+  std::vector<std::vector<int32_t>> local_to_global;
+  std::vector<ClaimCluster> clusters;
+  // Per document, claim index -> cluster index.
+  std::vector<std::vector<int32_t>> claim_cluster;
+  std::vector<Contradiction> contradictions;
+  std::vector<ProvenanceEdge> provenance;
+  std::vector<DuplicatePair> duplicates;
+  std::vector<std::optional<DateWindow>> estimated_published;  // per document
+};
+
+}  // namespace hearsay

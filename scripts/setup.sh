@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what hearsay needs to build and test, from Debian's packages and the npm
+# registry only. Idempotent: installs nothing when everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEB_PACKAGES=(
+  build-essential cmake pkg-config
+  libsqlite3-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
+  nodejs npm chromium
+)
+
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "hearsay needs these Debian packages; run as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Browser tests drive Debian's chromium with playwright-core (no browser download).
+if [ ! -d tests/integration/node_modules/playwright-core ]; then
+  echo "setup: npm install in tests/integration" >&2
+  (cd tests/integration && npm install --no-audit --no-fund --loglevel=error)
+fi

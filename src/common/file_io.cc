@@ -1,0 +1,63 @@
+#include "common/file_io.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hearsay {
+
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    std::string why = std::strerror(err);
+    if (err == ENOENT) return NotFoundError(path + ": no such file");
+    if (err == EACCES || err == EPERM) return PermissionDeniedError(path + ": cannot read (" + why + ")");
+    return DataLossError(path + ": cannot open (" + why + ")");
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return DataLossError(path + ": not a regular file");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return OutOfRangeError(path + ": " + std::to_string(st.st_size) + " bytes, more than the limit of " +
+                           std::to_string(max_bytes));
+  }
+  std::string out;
+  out.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t r = ::read(fd, out.data() + got, out.size() - got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return DataLossError(path + ": read failed at byte " + std::to_string(got) + " (" + std::strerror(err) + ")");
+    }
+    if (r == 0) break;
+    got += static_cast<size_t>(r);
+  }
+  out.resize(got);
+  ::close(fd);
+  return out;
+}
+
+Status WriteWholeFile(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return UnavailableError(path + ": cannot write (" + std::strerror(errno) + ")");
+  size_t n = std::fwrite(bytes.data(), 1, bytes.size(), f);
+  bool ok = n == bytes.size() && std::fflush(f) == 0;
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) return UnavailableError(path + ": write failed");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return UnavailableError(path + ": rename failed (" + std::strerror(errno) + ")");
+  return Status::Ok();
+}
+
+}  // namespace hearsay

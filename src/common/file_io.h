@@ -1,0 +1,16 @@
+#pragma once
+// Reading whole files with errors that name the file and the reason.
+#include <string>
+
+#include "hearsay/status.h"
+
+namespace hearsay {
+
+// Reads the whole file. Errors: NOT_FOUND, PERMISSION_DENIED, DATA_LOSS (read failed),
+// OUT_OF_RANGE when it is larger than `max_bytes`.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
+
+// Writes `bytes` to `path` atomically (temp file + rename).
+Status WriteWholeFile(const std::string& path, const std::string& bytes);
+
+}  // namespace hearsay

@@ -1,0 +1,294 @@
+// HTML reader (gumbo). Picks the main text of an article page:
+//   title     og:title, else the first <h1> of the main element, else <title>
+//   outlet    og:site_name, application-name, else the host of og:url / canonical link
+//   published <time datetime>, article:published_time, datePublished, date meta
+//   authors   meta author, rel=author links, elements whose class names a byline
+//   text      the <article> element (else <main>, else <body>), without script, style,
+//             nav, header, footer, aside, form and similar page chrome; block elements
+//             become paragraphs.
+// Traversal is iterative (an explicit stack) so deep nesting cannot overflow the stack;
+// nesting deeper than IngestOptions::max_html_depth is rejected.
+#include <gumbo.h>
+
+#include <cctype>
+#include <cstring>
+#include <memory>
+
+#include "ingest/ingest.h"
+#include "ingest/internal/finish.h"
+
+namespace hearsay::ingest {
+namespace {
+
+struct GumboDeleter {
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+
+const char* Attr(const GumboNode* n, const char* name) {
+  if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_TIME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BR:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ClassHas(const GumboNode* n, const char* word) {
+  const char* c = Attr(n, "class");
+  if (!c) return false;
+  std::string lower(c);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return lower.find(word) != std::string::npos;
+}
+
+// Text of a subtree, white space collapsed (iterative).
+std::string InnerText(const GumboNode* root) {
+  std::string out;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      out += n->v.text.text;
+      out += ' ';
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      if (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE) continue;
+      const GumboVector& ch = n->v.element.children;
+      for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+  }
+  std::string collapsed;
+  bool space = false;
+  for (char c : out) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !collapsed.empty();
+    } else {
+      if (space) collapsed += ' ';
+      space = false;
+      collapsed += c;
+    }
+  }
+  return collapsed;
+}
+
+struct PageFacts {
+  const GumboNode* article = nullptr;
+  const GumboNode* main = nullptr;
+  const GumboNode* body = nullptr;
+  const GumboNode* title_el = nullptr;
+  const GumboNode* first_h1 = nullptr;
+  std::string og_title, site_name, og_url, canonical, published;
+  std::vector<std::string> authors;
+  uint32_t max_depth = 0;
+};
+
+void Survey(const GumboNode* root, PageFacts& f) {
+  std::vector<std::pair<const GumboNode*, uint32_t>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    f.max_depth = std::max(f.max_depth, depth);
+    GumboTag tag = n->v.element.tag;
+    switch (tag) {
+      case GUMBO_TAG_ARTICLE: if (!f.article) f.article = n; break;
+      case GUMBO_TAG_MAIN: if (!f.main) f.main = n; break;
+      case GUMBO_TAG_BODY: if (!f.body) f.body = n; break;
+      case GUMBO_TAG_TITLE: if (!f.title_el) f.title_el = n; break;
+      case GUMBO_TAG_H1: if (!f.first_h1) f.first_h1 = n; break;
+      case GUMBO_TAG_TIME:
+        if (f.published.empty()) {
+          const char* dt = Attr(n, "datetime");
+          f.published = NormalizeDate(dt ? dt : InnerText(n));
+        }
+        break;
+      case GUMBO_TAG_LINK: {
+        const char* rel = Attr(n, "rel");
+        const char* href = Attr(n, "href");
+        if (rel && href && std::strcmp(rel, "canonical") == 0) f.canonical = href;
+        break;
+      }
+      case GUMBO_TAG_A: {
+        const char* rel = Attr(n, "rel");
+        if (rel && std::strcmp(rel, "author") == 0) f.authors.push_back(InnerText(n));
+        break;
+      }
+      case GUMBO_TAG_META: {
+        const char* key = Attr(n, "property");
+        if (!key) key = Attr(n, "name");
+        if (!key) key = Attr(n, "itemprop");
+        const char* content = Attr(n, "content");
+        if (!key || !content) break;
+        std::string k(key);
+        if (k == "og:title") f.og_title = content;
+        else if (k == "og:site_name" || (k == "application-name" && f.site_name.empty())) f.site_name = content;
+        else if (k == "og:url") f.og_url = content;
+        else if (k == "author" || k == "article:author") f.authors.push_back(content);
+        else if ((k == "article:published_time" || k == "datePublished" || k == "date" || k == "pubdate" ||
+                  k == "publish-date" || k == "sailthru.date") && f.published.empty())
+          f.published = NormalizeDate(content);
+        break;
+      }
+      default: break;
+    }
+    if (tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_BODY && ClassHas(n, "byline") && f.authors.empty()) {
+      std::string by = InnerText(n);
+      if (by.rfind("By ", 0) == 0) by = by.substr(3);
+      if (!by.empty() && by.size() < 120) f.authors.push_back(by);
+    }
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), depth + 1});
+  }
+}
+
+// Appends the main text of `root` as paragraphs separated by "\n\n".
+void ExtractParagraphs(const GumboNode* root, const std::string& skip_heading, std::vector<std::string>& paras) {
+  std::string cur;
+  auto flush = [&] {
+    std::string collapsed;
+    bool space = false;
+    for (char c : cur) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        space = !collapsed.empty();
+      } else {
+        if (space) collapsed += ' ';
+        space = false;
+        collapsed += c;
+      }
+    }
+    if (!collapsed.empty() && collapsed != skip_heading) paras.push_back(std::move(collapsed));
+    cur.clear();
+  };
+  // Stack entries: node, or a marker (nullptr node) meaning "end of a block element".
+  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
+  while (!stack.empty()) {
+    auto [n, is_end] = stack.back();
+    stack.pop_back();
+    if (is_end) {
+      flush();
+      continue;
+    }
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      cur += n->v.text.text;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag tag = n->v.element.tag;
+    if (IsSkipped(tag) || ClassHas(n, "byline") || ClassHas(n, "share") || ClassHas(n, "newsletter")) continue;
+    bool block = IsBlock(tag);
+    if (block) {
+      flush();
+      stack.push_back({n, true});
+    }
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false});
+  }
+  flush();
+}
+
+// Upper bound on element nesting, from the tags alone, so that a pathologically deep page
+// is rejected before gumbo builds (and recursively frees) a tree that deep.
+uint64_t RoughDepthBound(std::string_view s) {
+  static const char* kVoid[] = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area",
+                                "col", "embed", "param", "track", "p", "li", "base", "option"};
+  int64_t depth = 0, max_depth = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '<') continue;
+    if (s[i + 1] == '/') {
+      --depth;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(s[i + 1]))) continue;
+    size_t j = i + 1;
+    while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+    std::string name(s.substr(i + 1, j - i - 1));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool is_void = false;
+    for (const char* v : kVoid) is_void = is_void || name == v;
+    size_t close = s.find('>', j);
+    if (close != std::string_view::npos && close > 0 && s[close - 1] == '/') is_void = true;
+    if (!is_void) max_depth = std::max(max_depth, ++depth);
+    if (depth < 0) depth = 0;
+  }
+  return static_cast<uint64_t>(max_depth);
+}
+
+}  // namespace
+
+Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options) {
+  if (bytes.empty()) return DataLossError(path + ": empty file");
+  uint64_t bad = 0;
+  if (internal::LooksBinary(bytes, &bad))
+    return DataLossError(path + ": binary content (control or NUL byte at byte " + std::to_string(bad) + "), expected HTML");
+  uint64_t rough = RoughDepthBound(bytes);
+  if (rough > 4ull * options.max_html_depth)
+    return OutOfRangeError(path + ": HTML nested about " + std::to_string(rough) + " elements deep, more than the limit of " +
+                           std::to_string(options.max_html_depth));
+  std::unique_ptr<GumboOutput, GumboDeleter> out(gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()));
+  if (!out) return DataLossError(path + ": HTML parser failed");
+  PageFacts f;
+  Survey(out->root, f);
+  if (f.max_depth > options.max_html_depth)
+    return OutOfRangeError(path + ": HTML nested " + std::to_string(f.max_depth) + " elements deep, more than the limit of " +
+                           std::to_string(options.max_html_depth));
+  Document doc;
+  doc.path = path;
+  doc.format = SourceFormat::kHtml;
+  std::string title = f.og_title;
+  if (title.empty() && f.first_h1) title = InnerText(f.first_h1);
+  if (title.empty() && f.title_el) title = InnerText(f.title_el);
+  const GumboNode* main = f.article ? f.article : f.main ? f.main : f.body ? f.body : out->root;
+  std::vector<std::string> paras;
+  ExtractParagraphs(main, title, paras);
+  if (title.empty() && !paras.empty()) {
+    title = paras.front();
+    paras.erase(paras.begin());
+  }
+  for (char& c : title)
+    if (c == '\n' || c == '\r') c = ' ';
+  doc.title = title;
+  doc.text = title;
+  doc.title_byte_end = static_cast<uint32_t>(title.size());
+  doc.text += "\n\n";
+  doc.body_byte_begin = static_cast<uint32_t>(doc.text.size());
+  for (size_t i = 0; i < paras.size(); ++i) {
+    if (i) doc.text += "\n\n";
+    doc.text += paras[i];
+  }
+  if (paras.empty()) return DataLossError(path + ": no main text found in the HTML page");
+  std::string site = f.site_name;
+  std::string url = !f.og_url.empty() ? f.og_url : f.canonical;
+  if (!url.empty()) doc.url = url;
+  if (site.empty() && !url.empty()) site = HostOfUrl(url);
+  if (!site.empty()) doc.outlet = site;
+  if (!f.published.empty()) doc.published = f.published;
+  doc.authors = f.authors;
+  doc.raw = std::move(bytes);
+  if (Status s = internal::FinishDocument(doc); !s.ok()) return s.WithContext(path);
+  return doc;
+}
+
+}  // namespace hearsay::ingest

@@ -1,0 +1,276 @@
+#include "ingest/ingest.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <system_error>
+
+#include "common/file_io.h"
+
+namespace hearsay::ingest {
+namespace fs = std::filesystem;
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+enum class Kind { kText, kJsonl, kHtml, kUnknown, kSkip };
+
+Kind KindOfExtension(const std::string& path, bool explicit_path) {
+  std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".jsonl" || ext == ".ndjson") return Kind::kJsonl;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Kind::kHtml;
+  if (ext == ".txt" || ext == ".text") return Kind::kText;
+  if (ext == ".json") return Kind::kJsonl;
+  if (ext.empty()) return Kind::kUnknown;
+  return explicit_path ? Kind::kUnknown : Kind::kSkip;
+}
+
+Kind Sniff(std::string_view bytes) {
+  size_t i = 0;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+  if (i < bytes.size() && bytes[i] == '{') return Kind::kJsonl;
+  if (i < bytes.size() && bytes[i] == '<') {
+    std::string head = Lower(std::string(bytes.substr(i, 64)));
+    if (head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 || head.rfind("<head", 0) == 0 ||
+        head.rfind("<body", 0) == 0 || head.rfind("<article", 0) == 0 || head.rfind("<!--", 0) == 0)
+      return Kind::kHtml;
+  }
+  return Kind::kText;
+}
+
+// Splits "file: reason" messages produced by the readers into where/reason for a Reject.
+Reject MakeReject(const std::string& path, std::optional<std::string> where, const Status& s) {
+  std::string msg = s.message();
+  // Readers prefix their message with the path (and ":LINE"); the Reject keeps them apart.
+  std::string prefix = path + ":";
+  if (msg.rfind(prefix, 0) == 0) {
+    msg = msg.substr(prefix.size());
+    size_t k = 0;
+    while (k < msg.size() && std::isdigit(static_cast<unsigned char>(msg[k]))) ++k;
+    if (k > 0 && k < msg.size() && msg[k] == ':') msg = msg.substr(k + 1);
+    while (!msg.empty() && msg.front() == ' ') msg.erase(0, 1);
+  }
+  return Reject{path, std::move(where), "ingest", msg};
+}
+
+void IngestJsonl(const std::string& path, const std::string& bytes, DocumentSink& sink) {
+  uint64_t line_no = 0;
+  size_t pos = 0;
+  bool any = false;
+  while (pos < bytes.size()) {
+    size_t end = bytes.find('\n', pos);
+    if (end == std::string::npos) end = bytes.size();
+    ++line_no;
+    std::string_view line(bytes.data() + pos, end - pos);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    bool blank = std::all_of(line.begin(), line.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (blank) continue;
+    any = true;
+    Result<Document> doc = ParseJsonLine(path, line_no, line);
+    if (doc.ok()) {
+      sink.OnDocument(std::move(doc).value());
+    } else {
+      sink.OnReject(MakeReject(path, "line " + std::to_string(line_no), doc.status()));
+    }
+  }
+  if (!any) sink.OnReject(Reject{path, std::nullopt, "ingest", "empty file (no JSON Lines records)"});
+}
+
+void IngestKind(const std::string& path, std::string bytes, Kind kind, const IngestOptions& options, DocumentSink& sink) {
+  if (kind == Kind::kUnknown) kind = Sniff(bytes);
+  if (kind == Kind::kJsonl) {
+    uint64_t bad = 0;
+    const void* nul = std::memchr(bytes.data(), 0, bytes.size());
+    if (nul) {
+      bad = static_cast<const char*>(nul) - bytes.data();
+      sink.OnReject(Reject{path, "byte " + std::to_string(bad), "ingest", "binary content (NUL byte), expected JSON Lines"});
+      return;
+    }
+    IngestJsonl(path, bytes, sink);
+    return;
+  }
+  Result<Document> doc = kind == Kind::kHtml ? ParseHtml(path, std::move(bytes), options) : ParsePlainText(path, std::move(bytes));
+  if (doc.ok()) {
+    sink.OnDocument(std::move(doc).value());
+  } else {
+    std::optional<std::string> where;
+    const std::string& m = doc.status().message();
+    size_t at = m.find("at byte ");
+    if (at != std::string::npos) {
+      size_t k = at + 8, e = k;
+      while (e < m.size() && std::isdigit(static_cast<unsigned char>(m[e]))) ++e;
+      where = "byte " + m.substr(k, e - k);
+    }
+    sink.OnReject(MakeReject(path, where, doc.status()));
+  }
+}
+
+void IngestFile(const std::string& path, bool explicit_path, const IngestOptions& options, DocumentSink& sink) {
+  Kind kind = KindOfExtension(path, explicit_path);
+  if (kind == Kind::kSkip) {
+    sink.OnSkipped(path);
+    return;
+  }
+  Result<std::string> bytes = ReadWholeFile(path, options.max_file_bytes);
+  if (!bytes.ok()) {
+    sink.OnReject(MakeReject(path, std::nullopt, bytes.status()));
+    return;
+  }
+  IngestKind(path, std::move(bytes).value(), kind, options, sink);
+}
+
+void IngestFolder(const std::string& root, const IngestOptions& options, DocumentSink& sink) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    sink.OnReject(Reject{root, std::nullopt, "ingest", "cannot list folder (" + ec.message() + ")"});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      sink.OnReject(Reject{root, std::nullopt, "ingest", "folder walk stopped early (" + ec.message() + ")"});
+      break;
+    }
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;  // hidden files and folders (.git, .DS_Store) are not articles
+    }
+    if (name == "node_modules" && it->is_directory(ec)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code sec;
+    auto st = it->symlink_status(sec);
+    if (fs::is_directory(st)) continue;
+    files.push_back(p.string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) IngestFile(f, false, options, sink);
+}
+
+bool ValidDate(int y, int m, int d) {
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int dim = kDays[m - 1] + ((m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) ? 1 : 0);
+  return d <= dim;
+}
+
+int MonthOf(std::string_view word) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (word.size() < 3) return 0;
+  std::string w = Lower(std::string(word.substr(0, 3)));
+  for (int i = 0; i < 12; ++i)
+    if (w == kMonths[i]) return i + 1;
+  return 0;
+}
+
+}  // namespace
+
+std::string NormalizeDate(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  char buf[11];
+  if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(std::string(s.substr(0, 10)).c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && ValidDate(y, m, d)) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      return buf;
+    }
+    return {};
+  }
+  // "May 27, 2025" / "27 May 2025"
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      cur += c;
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  for (size_t i = 0; i < words.size(); ++i) {
+    int m = MonthOf(words[i]);
+    if (!m) continue;
+    auto num = [](const std::string& w) {
+      bool digits = !w.empty() && w.size() <= 6 &&
+                    std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+      return digits ? std::stoi(w) : -1;
+    };
+    if (i + 2 < words.size()) {
+      int d = num(words[i + 1]), y = num(words[i + 2]);
+      if (ValidDate(y, m, d)) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return buf;
+      }
+    }
+    if (i >= 1 && i + 1 < words.size()) {
+      int d = num(words[i - 1]), y = num(words[i + 1]);
+      if (ValidDate(y, m, d)) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return buf;
+      }
+    }
+  }
+  return {};
+}
+
+std::string HostOfUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  size_t end = rest.find_first_of("/?#:");
+  std::string host = Lower(std::string(rest.substr(0, end)));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  if (host.find('.') == std::string::npos) return {};
+  return host;
+}
+
+void IngestBytes(const std::string& path, std::string bytes, const IngestOptions& options, DocumentSink& sink) {
+  if (bytes.empty()) {
+    sink.OnReject(Reject{path, std::nullopt, "ingest", "empty input"});
+    return;
+  }
+  Kind kind = path == "-" ? Kind::kUnknown : KindOfExtension(path, true);
+  IngestKind(path, std::move(bytes), kind, options, sink);
+}
+
+Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options, DocumentSink& sink) {
+  if (paths.empty()) return InvalidArgumentError("no input paths given");
+  for (const auto& path : paths) {
+    if (path == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      IngestBytes("-", std::move(bytes), options, sink);
+      continue;
+    }
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      auto lst = fs::symlink_status(path, ec);
+      std::string why = fs::is_symlink(lst) ? "broken symbolic link" : "no such file or folder";
+      sink.OnReject(Reject{path, std::nullopt, "ingest", why});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      IngestFolder(path, options, sink);
+    } else {
+      IngestFile(path, true, options, sink);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace hearsay::ingest

@@ -1,0 +1,69 @@
+#pragma once
+// The ingest stage: turns files, folders, JSON Lines and HTML pages into Documents.
+//
+// Input: paths (a file, a folder searched recursively, a .jsonl file, or "-" for stdin).
+// Output, through a DocumentSink, in a deterministic order (folders walked in sorted path
+// order, JSON Lines in line order): one Document per article, or one Reject per input
+// that cannot become one (binary, empty, not JSON, no text, unreadable, too deep).
+// Nothing stops the run except an unusable sink; a bad file is a Reject, never an error.
+//
+//   struct Collect : hearsay::ingest::DocumentSink {
+//     void OnDocument(hearsay::Document d) override { docs.push_back(std::move(d)); }
+//     void OnReject(hearsay::Reject r) override { rejects.push_back(std::move(r)); }
+//     std::vector<hearsay::Document> docs; std::vector<hearsay::Reject> rejects;
+//   } sink;
+//   hearsay::ingest::IngestPaths({"examples/"}, {}, sink);
+//
+// Folder walks read the extensions .txt .text .jsonl .json .html .htm and files without
+// an extension; other files (.md, .png …) are counted as skipped, not read. A path named
+// explicitly is always read, whatever its extension.
+//
+// Thread safety: the functions are reentrant; a sink is called from the calling thread.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hearsay/document.h"
+#include "hearsay/status.h"
+
+namespace hearsay::ingest {
+
+struct IngestOptions {
+  uint64_t max_file_bytes = 512ull << 20;  // larger files are rejected (OUT_OF_RANGE)
+  uint32_t max_html_depth = 1000;          // deeper element nesting is rejected
+};
+
+class DocumentSink {
+ public:
+  virtual ~DocumentSink() = default;
+  virtual void OnDocument(Document doc) = 0;
+  virtual void OnReject(Reject reject) = 0;
+  // Called once per folder-walk file not read because of its extension.
+  virtual void OnSkipped(const std::string& path) { (void)path; }
+};
+
+// Reads every path; returns an error only for a usage problem (no paths at all).
+Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options,
+                   DocumentSink& sink);
+
+// Reads bytes already in memory as one input named `path`; the format is chosen by the
+// extension of `path`, or sniffed from the content for "-" and unknown extensions.
+void IngestBytes(const std::string& path, std::string bytes, const IngestOptions& options,
+                 DocumentSink& sink);
+
+// The individual readers (exposed for tests and fuzzing). Each takes the raw bytes.
+Result<Document> ParsePlainText(const std::string& path, std::string bytes);
+Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options);
+// One JSON Lines record; `line_no` is 1-based and goes into path and errors.
+Result<Document> ParseJsonLine(const std::string& file, uint64_t line_no, std::string_view line);
+
+// "2025-05-27" from "2025-05-27", "2025-05-27T10:00:00Z", "May 27, 2025", "27 May 2025";
+// empty when the text holds no valid calendar date.
+std::string NormalizeDate(std::string_view text);
+
+// "radaronline.com" from "https://www.radaronline.com/p/x"; empty when there is no host.
+std::string HostOfUrl(std::string_view url);
+
+}  // namespace hearsay::ingest

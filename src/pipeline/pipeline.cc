@@ -1,0 +1,58 @@
+#include "hearsay/pipeline.h"
+
+#include <atomic>
+#include <filesystem>
+
+#include "common/parallel.h"
+#include "entities/entities.h"
+#include "extract/extract.h"
+#include "fuse/fuse.h"
+#include "resolve/resolve.h"
+#include "score/score.h"
+#include "text/text.h"
+
+namespace hearsay {
+
+Models::Models() = default;
+Models::~Models() = default;
+Models::Models(Models&&) noexcept = default;
+Models& Models::operator=(Models&&) noexcept = default;
+
+Result<Models> LoadModels(const std::string& dir) {
+  Models models;
+  if (!std::filesystem::is_directory(dir)) {
+    models.notes.push_back("no models folder at " + dir + ": entities by rules only, articles not scored");
+    return models;
+  }
+  models.notes.push_back("entity tagger: not available in this build (rules only)");
+  models.notes.push_back("article credibility model: not available in this build");
+  return models;
+}
+
+DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
+  DocumentAnalysis a;
+  a.layout = text::AnalyzeText(doc);
+  entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
+  resolve::ResolveInDocument(doc, &a);
+  extract::ExtractClaims(doc, &a);
+  score::ScoreDocument(doc, models.article_model.get(), &a);
+  return a;
+}
+
+CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& models, int jobs,
+                           const std::function<void(size_t, size_t)>& progress) {
+  CorpusResult r;
+  r.analyses.resize(docs.size());
+  std::atomic<size_t> done{0};
+  ParallelFor(docs.size(), jobs, [&](size_t i) {
+    r.analyses[i] = AnalyzeDocument(docs[i], models);
+    size_t n = ++done;
+    if (progress) progress(n, docs.size());
+  });
+  resolve::ResolveAcrossDocuments(docs, r.analyses, &r.corpus);
+  fuse::Fuse(docs, r.analyses, &r.corpus);
+  score::ScoreClusters(docs, r.analyses, &r.corpus);
+  return r;
+}
+
+}  // namespace hearsay

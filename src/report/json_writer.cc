@@ -1,0 +1,179 @@
+// hearsay.json writer. Key order is fixed (ordered_json) so output is byte-stable.
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace hearsay::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OptStr(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+Json Window(const std::optional<DateWindow>& w) {
+  if (!w) return nullptr;
+  return Json{{"earliest", w->earliest}, {"latest", w->latest}, {"basis", w->basis}};
+}
+
+std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
+  if (b > t.size()) return {};
+  return t.substr(b, std::min<size_t>(e, t.size()) - b);
+}
+
+}  // namespace
+
+std::string RenderJson(const ReportView& v) {
+  const auto& docs = *v.docs;
+  const auto& analyses = *v.analyses;
+  const CorpusAnalysis& corpus = *v.corpus;
+  Json out;
+  out["generator"] = v.generator;
+
+  auto entity_id = [&](size_t d, int32_t local) -> Json {
+    if (local < 0 || d >= corpus.local_to_global.size()) return nullptr;
+    const auto& map = corpus.local_to_global[d];
+    if (static_cast<size_t>(local) >= map.size() || map[local] < 0) return nullptr;
+    return corpus.entities[map[local]].id;
+  };
+  auto source = [&](size_t d, const Attribution& a) {
+    return Json{{"kind", SourceKindName(a.kind)}, {"entity", entity_id(d, a.entity_idx)}, {"text", a.text},
+                {"via_outlet", OptStr(a.via_outlet)}};
+  };
+
+  Json jdocs = Json::array();
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const Document& doc = docs[d];
+    const DocumentAnalysis& a = analyses[d];
+    Json j;
+    j["id"] = doc.id;
+    j["path"] = doc.path;
+    j["title"] = doc.title;
+    j["outlet"] = doc.outlet ? Json(*doc.outlet) : a.detected_outlet ? Json(*a.detected_outlet) : Json(nullptr);
+    j["published"] = OptStr(doc.published);
+    j["estimated_published"] = d < corpus.estimated_published.size() ? Window(corpus.estimated_published[d]) : Json(nullptr);
+    if (a.credibility) {
+      j["credibility"] = Json{{"score", *a.credibility}, {"reasons", a.credibility_reasons}};
+    } else {
+      j["credibility"] = nullptr;
+    }
+    j["format"] = SourceFormatName(doc.format);
+    j["url"] = OptStr(doc.url);
+    j["authors"] = doc.authors;
+    Json meta = Json::object();
+    for (const auto& [k, val] : doc.metadata) meta[k] = val;
+    j["metadata"] = meta;
+    j["content_hash"] = doc.content_hash;
+    j["replaced_bytes"] = doc.replaced_bytes;
+    j["text_bytes"] = doc.text.size();
+    j["counts"] = Json{{"tokens", a.layout.tokens.size()}, {"sentences", a.layout.sentences.size()},
+                       {"paragraphs", a.layout.paragraphs.size()}, {"quote_spans", a.layout.quote_spans.size()}};
+    Json blocks = Json::array();
+    for (const Paragraph& p : a.layout.paragraphs)
+      blocks.push_back(Json{{"kind", BlockKindName(p.kind)}, {"start", p.byte_begin}, {"end", p.byte_end},
+                            {"sentences", p.sentence_end - p.sentence_begin}});
+    j["blocks"] = std::move(blocks);
+    j["text"] = doc.text;
+    jdocs.push_back(std::move(j));
+  }
+  out["documents"] = std::move(jdocs);
+
+  Json jents = Json::array();
+  for (const Entity& e : corpus.entities) {
+    Json j;
+    j["id"] = e.id;
+    j["name"] = e.name;
+    j["type"] = EntityTypeName(e.type);
+    j["aliases"] = e.aliases;
+    j["birth_window"] = Window(e.birth_window);
+    j["merge_confidence"] = e.merge_confidence;
+    Json ms = Json::array();
+    for (const MentionRef& r : e.mentions) {
+      const Mention& m = analyses[r.doc_idx].mentions[r.mention_idx];
+      ms.push_back(Json{{"doc", docs[r.doc_idx].id}, {"start", m.byte_begin}, {"end", m.byte_end},
+                        {"text", Slice(docs[r.doc_idx].text, m.byte_begin, m.byte_end)}});
+    }
+    j["mentions"] = std::move(ms);
+    jents.push_back(std::move(j));
+  }
+  out["entities"] = std::move(jents);
+
+  Json jquotes = Json::array();
+  Json jclaims = Json::array();
+  size_t quote_no = 0, claim_no = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    for (const Quote& q : analyses[d].quotes) {
+      jquotes.push_back(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs[d].id}, {"start", q.byte_begin},
+                             {"end", q.byte_end}, {"text", Slice(docs[d].text, q.byte_begin, q.byte_end)},
+                             {"speaker", source(d, q.speaker)}});
+    }
+    const auto& claims = analyses[d].claims;
+    for (size_t c = 0; c < claims.size(); ++c) {
+      const Claim& cl = claims[c];
+      Json j;
+      j["id"] = "c" + std::to_string(++claim_no);
+      j["doc"] = docs[d].id;
+      j["subject"] = entity_id(d, cl.subject_entity);
+      j["predicate"] = cl.predicate;
+      j["object"] = cl.object_entity >= 0 ? entity_id(d, cl.object_entity) : OptStr(cl.object_text);
+      j["value"] = OptStr(cl.value);
+      j["polarity"] = PolarityName(cl.polarity);
+      j["modality"] = ModalityName(cl.modality);
+      j["time"] = (cl.time_from || cl.time_to) ? Json{{"from", OptStr(cl.time_from)}, {"to", OptStr(cl.time_to)}} : Json(nullptr);
+      j["source"] = source(d, cl.source);
+      j["evidence"] = Json{{"start", cl.evidence_byte_begin}, {"end", cl.evidence_byte_end},
+                           {"text", Slice(docs[d].text, cl.evidence_byte_begin, cl.evidence_byte_end)}};
+      int32_t k = d < corpus.claim_cluster.size() && c < corpus.claim_cluster[d].size() ? corpus.claim_cluster[d][c] : -1;
+      j["cluster"] = k >= 0 ? Json(corpus.clusters[k].id) : Json(nullptr);
+      jclaims.push_back(std::move(j));
+    }
+  }
+  out["quotes"] = std::move(jquotes);
+  out["claims"] = std::move(jclaims);
+
+  // Claim ids in corpus order, for cluster membership.
+  std::vector<size_t> claim_base(docs.size(), 0);
+  for (size_t d = 1; d < docs.size(); ++d) claim_base[d] = claim_base[d - 1] + analyses[d - 1].claims.size();
+  Json jclusters = Json::array();
+  for (const ClaimCluster& k : corpus.clusters) {
+    Json members = Json::array(), kdocs = Json::array();
+    for (const ClaimRef& r : k.claims) members.push_back("c" + std::to_string(claim_base[r.doc_idx] + r.claim_idx + 1));
+    for (uint32_t d : k.documents) kdocs.push_back(docs[d].id);
+    jclusters.push_back(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", k.predicate}, {"object", OptStr(k.object)},
+                             {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
+                             {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
+                             {"independent_sources", k.independent_sources},
+                             {"credibility", Json{{"score", k.credibility}, {"reasons", k.reasons}}}});
+  }
+  out["clusters"] = std::move(jclusters);
+
+  Json jcontra = Json::array();
+  for (const Contradiction& c : corpus.contradictions)
+    jcontra.push_back(Json{{"a", c.a}, {"b", c.b}, {"kind", c.kind}, {"explanation", c.explanation}});
+  out["contradictions"] = std::move(jcontra);
+
+  Json jprov = Json::array();
+  for (const ProvenanceEdge& p : corpus.provenance)
+    jprov.push_back(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence}});
+  out["provenance"] = std::move(jprov);
+
+  Json jdup = Json::array();
+  for (const DuplicatePair& p : corpus.duplicates)
+    jdup.push_back(Json{{"a", docs[p.a].id}, {"b", docs[p.b].id}, {"similarity", p.similarity}});
+  out["duplicates"] = std::move(jdup);
+
+  Json jrej = Json::array();
+  for (const Reject& r : *v.rejects)
+    jrej.push_back(Json{{"path", r.path}, {"where", OptStr(r.where)}, {"stage", r.stage}, {"reason", r.reason}});
+  out["rejects"] = std::move(jrej);
+
+  Json jwarn = Json::array();
+  if (v.warnings)
+    for (const Warning& w : *v.warnings)
+      jwarn.push_back(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
+                           {"message", w.message}});
+  out["warnings"] = std::move(jwarn);
+
+  return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace hearsay::report

@@ -1,0 +1,11 @@
+# Writes OUT: a header with the migration scripts as raw string literals, in file order.
+file(GLOB sql_files "${SRC_DIR}/migrations/*.sql")
+list(SORT sql_files)
+set(body "#pragma once\n// Generated from src/store/migrations/*.sql; do not edit.\nnamespace hearsay::store {\ninline const char* const kMigrations[] = {\n")
+foreach(f ${sql_files})
+  file(READ "${f}" sql)
+  string(APPEND body "R\"hearsay_sql(${sql})hearsay_sql\",\n")
+endforeach()
+string(APPEND body "};\n}  // namespace hearsay::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,305 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "store/migrations.h"  // generated: kMigrations[] = {sql of 001, 002, ...}
+
+namespace hearsay::store {
+namespace {
+
+// RAII prepared statement.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return s_; }
+  void Text(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void OptText(int i, const std::optional<std::string>& v) {
+    if (v) Text(i, *v); else sqlite3_bind_null(s_, i);
+  }
+  void Int(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void Blob(int i, const std::string& v) { sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+  std::string ColText(int i) {
+    const unsigned char* p = sqlite3_column_text(s_, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s_, i)) : std::string();
+  }
+  std::optional<std::string> ColOptText(int i) {
+    if (sqlite3_column_type(s_, i) == SQLITE_NULL) return std::nullopt;
+    return ColText(i);
+  }
+  std::string ColBlob(int i) {
+    const void* p = sqlite3_column_blob(s_, i);
+    return p ? std::string(static_cast<const char*>(p), sqlite3_column_bytes(s_, i)) : std::string();
+  }
+  int64_t ColInt(int i) { return sqlite3_column_int64(s_, i); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+SourceFormat FormatFromName(const std::string& s) {
+  if (s == "jsonl") return SourceFormat::kJsonLines;
+  if (s == "html") return SourceFormat::kHtml;
+  if (s == "stdin") return SourceFormat::kStdin;
+  return SourceFormat::kPlainText;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return UnavailableError(path + ": cannot open database (" + msg + ")");
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  store->path_ = path;
+  sqlite3_busy_timeout(db, 10000);
+  // WAL: readers do not block the writer, and a killed writer loses only the open transaction.
+  HEARSAY_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL").WithContext(path));
+  HEARSAY_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON").WithContext(path));
+  HEARSAY_RETURN_IF_ERROR(store->Migrate().WithContext(path));
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Exec(const std::string& sql) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return DataLossError("not a hearsay database (" + msg + ")");
+    return UnavailableError("database error: " + msg);
+  }
+  return Status::Ok();
+}
+
+Status Store::Migrate() {
+  Stmt v(db_, "PRAGMA user_version");
+  if (!v.ok() || v.Step() != SQLITE_ROW) return DataLossError(std::string("cannot read schema version: ") + sqlite3_errmsg(db_));
+  int version = static_cast<int>(v.ColInt(0));
+  if (version > kSchemaVersion)
+    return FailedPreconditionError("database schema version " + std::to_string(version) + " is newer than this build supports (" +
+                                   std::to_string(kSchemaVersion) + "); use a newer hearsay");
+  for (int next = version + 1; next <= kSchemaVersion; ++next) {
+    HEARSAY_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = Exec(kMigrations[next - 1]);
+    if (s.ok()) s = Exec("PRAGMA user_version = " + std::to_string(next));
+    if (!s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s.WithContext("migration to schema version " + std::to_string(next));
+    }
+    HEARSAY_RETURN_IF_ERROR(Exec("COMMIT"));
+  }
+  schema_version_ = kSchemaVersion;
+  return Status::Ok();
+}
+
+Result<int64_t> Store::BeginRun(const std::string& command) {
+  Stmt s(db_, "INSERT INTO runs(command, started_at) VALUES(?, ?)");
+  s.Text(1, command);
+  s.Text(2, Now());
+  if (s.Step() != SQLITE_DONE) return UnavailableError(path_ + ": cannot record run: " + sqlite3_errmsg(db_));
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Status Store::FinishRun(int64_t run_id, uint64_t seen, uint64_t added, uint64_t rejects) {
+  Stmt s(db_, "UPDATE runs SET finished_at=?, documents_seen=?, documents_added=?, rejects=? WHERE run_id=?");
+  s.Text(1, Now());
+  s.Int(2, static_cast<int64_t>(seen));
+  s.Int(3, static_cast<int64_t>(added));
+  s.Int(4, static_cast<int64_t>(rejects));
+  s.Int(5, run_id);
+  if (s.Step() != SQLITE_DONE) return UnavailableError(path_ + ": cannot finish run: " + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Result<BatchResult> Store::AddBatch(std::vector<Document>& docs, const std::vector<Reject>& rejects,
+                                    const std::vector<Warning>& warnings, int64_t run_id) {
+  BatchResult result;
+  HEARSAY_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE").WithContext(path_));
+  auto fail = [&](const std::string& what) {
+    std::string msg = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
+    (void)Exec("ROLLBACK");
+    return UnavailableError(msg);
+  };
+  {
+    Stmt find(db_, "SELECT seq, id FROM documents WHERE content_hash = ?");
+    Stmt ins(db_,
+             "INSERT INTO documents(content_hash, id, path, format, title, outlet, published, url, authors, metadata, text,"
+             " title_byte_begin, title_byte_end, body_byte_begin, raw_byte_shift, replaced_bytes, raw, run_id)"
+             " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!find.ok() || !ins.ok()) return fail("cannot prepare document statements");
+    for (Document& d : docs) {
+      find.Text(1, d.content_hash);
+      int rc = find.Step();
+      if (rc == SQLITE_ROW) {
+        d.ingest_seq = static_cast<uint64_t>(find.ColInt(0));
+        d.id = find.ColText(1);
+        ++result.existing;
+        find.Reset();
+        continue;
+      }
+      find.Reset();
+      nlohmann::json authors = d.authors;
+      nlohmann::json meta = nlohmann::json::object();
+      for (const auto& [k, v] : d.metadata) meta[k] = v;
+      ins.Text(1, d.content_hash);
+      ins.Text(2, d.id);
+      ins.Text(3, d.path);
+      ins.Text(4, SourceFormatName(d.format));
+      ins.Text(5, d.title);
+      ins.OptText(6, d.outlet);
+      ins.OptText(7, d.published);
+      ins.OptText(8, d.url);
+      ins.Text(9, authors.dump());
+      ins.Text(10, meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      ins.Text(11, d.text);
+      ins.Int(12, d.title_byte_begin);
+      ins.Int(13, d.title_byte_end);
+      ins.Int(14, d.body_byte_begin);
+      ins.Int(15, d.raw_byte_shift);
+      ins.Int(16, d.replaced_bytes);
+      ins.Blob(17, d.raw);
+      ins.Int(18, run_id);
+      if (ins.Step() != SQLITE_DONE) return fail("cannot store document " + d.path);
+      d.ingest_seq = static_cast<uint64_t>(sqlite3_last_insert_rowid(db_));
+      ins.Reset();
+      ++result.added;
+    }
+    Stmt rej(db_, "INSERT OR IGNORE INTO rejects(path, location, stage, reason, run_id) VALUES(?,?,?,?,?)");
+    for (const Reject& r : rejects) {
+      rej.Text(1, r.path);
+      rej.Text(2, r.where.value_or(""));
+      rej.Text(3, r.stage);
+      rej.Text(4, r.reason);
+      rej.Int(5, run_id);
+      if (rej.Step() != SQLITE_DONE) return fail("cannot store reject for " + r.path);
+      rej.Reset();
+    }
+    Stmt warn(db_, "INSERT OR IGNORE INTO warnings(content_hash, path, location, stage, message, run_id) VALUES(?,?,?,?,?,?)");
+    for (const Warning& w : warnings) {
+      warn.Text(1, w.content_hash);
+      warn.Text(2, w.path);
+      warn.Text(3, w.where);
+      warn.Text(4, w.stage);
+      warn.Text(5, w.message);
+      warn.Int(6, run_id);
+      if (warn.Step() != SQLITE_DONE) return fail("cannot store warning for " + w.path);
+      warn.Reset();
+    }
+  }
+  HEARSAY_RETURN_IF_ERROR(Exec("COMMIT").WithContext(path_));
+  return result;
+}
+
+Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string>* only) {
+  std::vector<Document> out;
+  if (only) {
+    HEARSAY_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS wanted(h TEXT PRIMARY KEY); DELETE FROM wanted"));
+    Stmt ins(db_, "INSERT OR IGNORE INTO wanted(h) VALUES(?)");
+    for (const auto& h : *only) {
+      ins.Text(1, h);
+      ins.Step();
+      ins.Reset();
+    }
+  }
+  std::string sql =
+      "SELECT seq, content_hash, id, path, format, title, outlet, published, url, authors, metadata, text,"
+      " title_byte_begin, title_byte_end, body_byte_begin, raw_byte_shift, replaced_bytes, raw FROM documents";
+  if (only) sql += " WHERE content_hash IN (SELECT h FROM wanted)";
+  sql += " ORDER BY seq";
+  Stmt s(db_, sql.c_str());
+  if (!s.ok()) return UnavailableError(path_ + ": cannot read documents: " + sqlite3_errmsg(db_));
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    Document d;
+    d.ingest_seq = static_cast<uint64_t>(s.ColInt(0));
+    d.content_hash = s.ColText(1);
+    d.id = s.ColText(2);
+    d.path = s.ColText(3);
+    d.format = FormatFromName(s.ColText(4));
+    d.title = s.ColText(5);
+    d.outlet = s.ColOptText(6);
+    d.published = s.ColOptText(7);
+    d.url = s.ColOptText(8);
+    try {
+      for (const auto& a : nlohmann::json::parse(s.ColText(9))) d.authors.push_back(a.get<std::string>());
+      for (const auto& [k, v] : nlohmann::json::parse(s.ColText(10)).items()) d.metadata.emplace_back(k, v.get<std::string>());
+    } catch (const nlohmann::json::exception& e) {
+      return DataLossError(path_ + ": document seq " + std::to_string(d.ingest_seq) + ": bad authors/metadata JSON (" + e.what() + ")");
+    }
+    d.text = s.ColText(11);
+    d.title_byte_begin = static_cast<uint32_t>(s.ColInt(12));
+    d.title_byte_end = static_cast<uint32_t>(s.ColInt(13));
+    d.body_byte_begin = static_cast<uint32_t>(s.ColInt(14));
+    d.raw_byte_shift = static_cast<uint32_t>(s.ColInt(15));
+    d.replaced_bytes = static_cast<uint32_t>(s.ColInt(16));
+    d.raw = s.ColBlob(17);
+    if (d.title_byte_end > d.text.size() || d.title_byte_begin > d.title_byte_end || d.body_byte_begin > d.text.size())
+      return DataLossError(path_ + ": document seq " + std::to_string(d.ingest_seq) + ": stored offsets outside its text");
+    out.push_back(std::move(d));
+  }
+  if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading documents failed: " + sqlite3_errmsg(db_));
+  return out;
+}
+
+Result<std::vector<Reject>> Store::LoadRejects(std::optional<int64_t> run_id) {
+  std::vector<Reject> out;
+  Stmt s(db_, run_id ? "SELECT path, location, stage, reason FROM rejects WHERE run_id = ? ORDER BY reject_id"
+                     : "SELECT path, location, stage, reason FROM rejects ORDER BY reject_id");
+  if (run_id) s.Int(1, *run_id);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    Reject r;
+    r.path = s.ColText(0);
+    std::string where = s.ColText(1);
+    if (!where.empty()) r.where = where;
+    r.stage = s.ColText(2);
+    r.reason = s.ColText(3);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading rejects failed: " + sqlite3_errmsg(db_));
+  return out;
+}
+
+Result<std::vector<Warning>> Store::LoadWarnings(std::optional<int64_t> run_id) {
+  std::vector<Warning> out;
+  Stmt s(db_, run_id ? "SELECT content_hash, path, location, stage, message FROM warnings WHERE run_id = ? ORDER BY warning_id"
+                     : "SELECT content_hash, path, location, stage, message FROM warnings ORDER BY warning_id");
+  if (run_id) s.Int(1, *run_id);
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(Warning{s.ColText(0), s.ColText(1), s.ColText(2), s.ColText(3), s.ColText(4)});
+  if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading warnings failed: " + sqlite3_errmsg(db_));
+  return out;
+}
+
+Result<int64_t> Store::CountDocuments() {
+  Stmt s(db_, "SELECT COUNT(*) FROM documents");
+  if (s.Step() != SQLITE_ROW) return UnavailableError(path_ + ": count failed: " + sqlite3_errmsg(db_));
+  return s.ColInt(0);
+}
+
+}  // namespace hearsay::store
