@@ -30,6 +30,11 @@ class Tagger {
   virtual void Tag(const Document& doc, const TextLayout& layout, std::vector<Mention>* out) const = 0;
 };
 
+// Loads the tagger model from `models_dir` (file name and format: docs/formats.md).
+// Returns null (not an error) when the folder has no tagger model; an error when the file
+// is there but unreadable, of the wrong magic or version, or built for other features.
+Result<std::unique_ptr<Tagger>> LoadTagger(const std::string& models_dir);
+
 // Finds mentions; `tagger` may be null (rules only).
 void FindMentions(const Document& doc, const TextLayout& layout, const Tagger* tagger, std::vector<Mention>* out);
 

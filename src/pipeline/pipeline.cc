@@ -24,8 +24,14 @@ Result<Models> LoadModels(const std::string& dir) {
     models.notes.push_back("no models folder at " + dir + ": entities by rules only, articles not scored");
     return models;
   }
-  models.notes.push_back("entity tagger: not available in this build (rules only)");
-  models.notes.push_back("article credibility model: not available in this build");
+  auto tagger = entities::LoadTagger(dir);
+  if (!tagger.ok()) return tagger.status();
+  models.tagger = std::move(tagger).value();
+  if (!models.tagger) models.notes.push_back("no entity tagger model in " + dir + ": entities by rules only");
+  auto article = score::LoadArticleModel(dir);
+  if (!article.ok()) return article.status();
+  models.article_model = std::move(article).value();
+  if (!models.article_model) models.notes.push_back("no article credibility model in " + dir + ": articles not scored");
   return models;
 }
 
