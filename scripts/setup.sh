@@ -29,8 +29,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Browser tests drive Debian's chromium with playwright-core (no browser download).
-if [ ! -d tests/integration/node_modules/playwright-core ]; then
-  echo "setup: npm install in tests/integration" >&2
-  (cd tests/integration && npm install --no-audit --no-fund --loglevel=error)
-fi
+# npm packages (registry only): playwright-core for the browser tests, which drive
+# Debian's chromium (no browser download).
+for dir in tests/browser; do
+  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
+    echo "setup: npm install in $dir" >&2
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  fi
+done
