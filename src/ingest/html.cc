@@ -263,7 +263,7 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   const GumboNode* main = f.article ? f.article : f.main ? f.main : f.body ? f.body : out->root;
   std::vector<std::string> paras;
   ExtractParagraphs(main, title, paras);
-  if (title.empty() && !paras.empty()) {
+  if (title.empty() && paras.size() >= 2) {
     title = paras.front();
     paras.erase(paras.begin());
   }

@@ -11,8 +11,10 @@
 namespace hearsay::ingest {
 namespace {
 
+// Exactly "YYYY-MM-DD", a valid calendar date. NormalizeDate alone is lenient ("2025-07-1="
+// and "2025-+7-01" normalise too), and the prefix is stored as written.
 bool IsIsoDate(std::string_view s) {
-  return !NormalizeDate(s).empty() && s.size() == 10 && s[4] == '-' && s[7] == '-';
+  return s.size() == 10 && NormalizeDate(s) == s;
 }
 
 }  // namespace

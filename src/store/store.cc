@@ -247,7 +247,8 @@ Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string
     d.url = s.ColOptText(8);
     try {
       for (const auto& a : nlohmann::json::parse(s.ColText(9))) d.authors.push_back(a.get<std::string>());
-      for (const auto& [k, v] : nlohmann::json::parse(s.ColText(10)).items()) d.metadata.emplace_back(k, v.get<std::string>());
+      nlohmann::json meta = nlohmann::json::parse(s.ColText(10));
+      for (auto it = meta.begin(); it != meta.end(); ++it) d.metadata.emplace_back(it.key(), it.value().get<std::string>());
     } catch (const nlohmann::json::exception& e) {
       return DataLossError(path_ + ": document seq " + std::to_string(d.ingest_seq) + ": bad authors/metadata JSON (" + e.what() + ")");
     }

@@ -126,7 +126,17 @@ void FindQuoteSpans(std::string_view t, const TextLayout& layout, std::vector<Qu
             out->push_back(QuoteSpan{*open_double, k.byte_end, false});
             open_double.reset();
           } else {
-            out->push_back(QuoteSpan{para.byte_begin, k.byte_end, true});
+            // No opening mark: the quote is taken to start with the sentence holding the
+            // closing mark (a paragraph often opens with the reporter's own words).
+            uint32_t start = para.byte_begin;
+            for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
+              const Sentence& sent = layout.sentences[s];
+              if (sent.byte_begin <= k.byte_begin && k.byte_begin < sent.byte_end) {
+                start = sent.byte_begin;
+                break;
+              }
+            }
+            out->push_back(QuoteSpan{start, k.byte_end, true});
           }
         }
       } else {

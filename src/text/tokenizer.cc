@@ -187,10 +187,15 @@ void Tokenize(std::string_view t, uint32_t byte_begin, uint32_t byte_end, std::v
           size_t seg = j;
           while (seg > b && t[seg - 1] != '.') --seg;
           if (j - seg == 1) { has_period = true; j += 1; continue; }
-          // Domain names: RadarOnline.com, pic.twitter.com/x.
-          size_t k = j + 1;
-          while (k < end && IsAsciiAlnum(t[k])) ++k;
-          if (IsTld(t.substr(j + 1, k - j - 1)) || has_period) {
+          // Domain names: RadarOnline.com, pic.twitter.com/x — the run of dotted
+          // segments must end in a known top-level domain.
+          size_t k = j, last_seg = j + 1;
+          while (k < end && t[k] == '.' && k + 1 < end && IsAsciiAlnum(t[k + 1])) {
+            last_seg = k + 1;
+            ++k;
+            while (k < end && (IsAsciiAlnum(t[k]) || t[k] == '-')) ++k;
+          }
+          if (IsTld(t.substr(last_seg, k - last_seg))) {
             has_period = true;
             j = k;
             if (j < end && t[j] == '/') j = UrlEnd(t, j, end);
@@ -247,7 +252,14 @@ void Tokenize(std::string_view t, uint32_t byte_begin, uint32_t byte_end, std::v
     }
     // Quotation marks and apostrophes outside words.
     if (c == '"' || c == '\'' || (c >= 0x80 && utf8::IsQuoteMark(cp))) {
-      // Possessive after a word ending in s: "Armas' birthday", "Armas’ birthday".
+      // Possessive clitic right after a word: "Cruise's" -> "Cruise" "'s".
+      bool apostrophe = c == '\'' || cp == 0x2019;
+      if (apostrophe && !space && i + len < end && (t[i + len] == 's' || t[i + len] == 'S') &&
+          !AlnumAt(t, i + len + 1, end, &l)) {
+        emit(i, i + len + 1, TokenKind::kWord);
+        i += len + 1;
+        continue;
+      }
       emit(i, i + len, TokenKind::kQuote);
       i += len;
       continue;

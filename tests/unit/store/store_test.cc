@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+
+namespace hearsay::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TempDb(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("hearsay_store_" + std::to_string(::getpid()) + "_" + name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+Document Doc(const std::string& title, const std::string& body) {
+  auto d = ingest::ParsePlainText(title + ".txt", title + "\n" + body);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+TEST(Store, CreatesSchemaAtCurrentVersion) {
+  auto s = Store::Open(TempDb("schema"));
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ((*s)->schema_version(), kSchemaVersion);
+}
+
+TEST(Store, ReAddingTheSameContentAddsNothing) {
+  std::string path = TempDb("idem");
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok());
+  auto run = (*s)->BeginRun("test");
+  ASSERT_TRUE(run.ok());
+  std::vector<Document> batch = {Doc("One", "Body one."), Doc("Two", "Body two.")};
+  std::vector<Reject> rejects = {Reject{"bad.txt", std::nullopt, "ingest", "empty file"}};
+  auto r1 = (*s)->AddBatch(batch, rejects, {}, *run);
+  ASSERT_TRUE(r1.ok()) << r1.status().ToString();
+  EXPECT_EQ(r1->added, 2u);
+  EXPECT_EQ(batch[0].ingest_seq, 1u);
+  EXPECT_EQ(batch[1].ingest_seq, 2u);
+  std::vector<Document> again = {Doc("Two", "Body two."), Doc("Three", "Body three.")};
+  auto r2 = (*s)->AddBatch(again, rejects, {}, *run);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2->added, 1u);
+  EXPECT_EQ(r2->existing, 1u);
+  EXPECT_EQ(again[0].ingest_seq, 2u) << "an existing document keeps its first seq";
+  EXPECT_EQ(*(*s)->CountDocuments(), 3);
+  auto stored_rejects = (*s)->LoadRejects();
+  ASSERT_TRUE(stored_rejects.ok());
+  EXPECT_EQ(stored_rejects->size(), 1u) << "the same reject is recorded once";
+}
+
+TEST(Store, DocumentsRoundTrip) {
+  std::string path = TempDb("roundtrip");
+  std::vector<Document> batch;
+  auto j = ingest::ParseJsonLine("f.jsonl", 1, R"({"id":"x1","outlet":"O","published":"2025-01-02","title":"T","text":"B \u00e9","authors":["A"],"label":"real"})");
+  ASSERT_TRUE(j.ok());
+  batch.push_back(*j);
+  {
+    auto s = Store::Open(path);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE((*s)->AddBatch(batch, {}, {Warning{batch[0].content_hash, "f.jsonl:1", "", "ingest", "note"}}, 1).ok());
+  }
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok());
+  auto docs = (*s)->LoadDocuments();
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 1u);
+  const Document& d = (*docs)[0];
+  EXPECT_EQ(d.id, "x1");
+  EXPECT_EQ(d.text, batch[0].text);
+  EXPECT_EQ(d.raw, batch[0].raw);
+  EXPECT_EQ(d.outlet.value_or(""), "O");
+  EXPECT_EQ(d.published.value_or(""), "2025-01-02");
+  EXPECT_EQ(d.authors, std::vector<std::string>{"A"});
+  ASSERT_EQ(d.metadata.size(), 1u);
+  EXPECT_EQ(d.metadata[0].second, "real");
+  EXPECT_EQ(d.format, SourceFormat::kJsonLines);
+  EXPECT_EQ((*s)->LoadWarnings()->size(), 1u);
+  std::vector<std::string> only = {"nope"};
+  EXPECT_TRUE((*s)->LoadDocuments(&only)->empty());
+}
+
+TEST(Store, NewerSchemaIsRefusedWithVersions) {
+  std::string path = TempDb("newer");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.status().message().find("99"), std::string::npos);
+  EXPECT_NE(s.status().message().find(std::to_string(kSchemaVersion)), std::string::npos);
+}
+
+TEST(Store, NotADatabaseIsAClearError) {
+  std::string path = TempDb("garbage");
+  std::ofstream(path) << std::string(4096, 'z');
+  auto s = Store::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find(path), std::string::npos);
+}
+
+TEST(Store, UnwritableLocationIsAClearError) {
+  auto s = Store::Open("/nonexistent-dir/hearsay.db");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("/nonexistent-dir/hearsay.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hearsay::store
