@@ -9,8 +9,11 @@ DEB_PACKAGES=(
   libsqlite3-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  nodejs npm chromium
+  chromium
 )
+# Node.js and npm: the machine's own when present, else Debian's.
+command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || DEB_PACKAGES+=(npm)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
