@@ -3,12 +3,28 @@
 // outlet, author, via_outlet), hedges and denials, ages and dates normalised against the
 // publication date, and relations between people (DESIGN.md predicates).
 //
-// Input: a Document and its DocumentAnalysis with layout, mentions and local entities
-// filled. Output: analysis->quotes, ->claims, ->citations, ->detected_outlet.
-// Every claim keeps its evidence span (the sentence or clause it came from).
+// Input: a Document and its DocumentAnalysis with layout, mentions and local entities filled
+// (text, entities, resolve). Output, replacing what was there:
+//   * analysis->quotes     one per direct quote (scare quotes and titles are left out), with
+//                          the speaker: a local entity (named), an anonymous source (one
+//                          anonymous_id per source within the document), an outlet, or unknown;
+//   * analysis->claims     relations and ages; every claim has a source, modality, polarity,
+//                          optional time span and its evidence sentence;
+//   * analysis->citations  outlets the article cites ("cites") or quotes ("quotes");
+//   * analysis->detected_outlet  the article's own outlet read from its text ("X can reveal").
 //
-// Thread safety: a pure function of its input.
-// Status of this stage: interface only; the first implementation extracts nothing.
+//   hearsay::DocumentAnalysis a;
+//   a.layout = hearsay::text::AnalyzeText(doc);
+//   hearsay::entities::FindMentions(doc, a.layout, tagger, &a.mentions);
+//   hearsay::resolve::ResolveInDocument(doc, &a);
+//   hearsay::extract::ExtractClaims(doc, &a);
+//   for (const hearsay::Claim& c : a.claims) Use(c);
+//
+// Claims need person mentions: without a tagger (rules only) the stage still finds quotes,
+// anonymous and outlet speakers, citations and the document's outlet, but no relations.
+// How each part works and the predicate list: docs/extract.md.
+//
+// Thread safety: a pure function of its input; the lexicons are compiled in and immutable.
 
 #include "hearsay/document.h"
 #include "hearsay/records.h"

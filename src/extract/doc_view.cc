@@ -1,0 +1,262 @@
+#include "extract/internal/doc_view.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "common/utf8.h"
+
+namespace hearsay::extract {
+namespace {
+
+// Lower-cases ASCII letters and maps the curly apostrophe (U+2019) to '\''.
+std::string Lower(std::string_view w) {
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(w[i + 2]) == 0x99 || static_cast<unsigned char>(w[i + 2]) == 0x98)) {
+      s.push_back('\'');
+      i += 2;
+      continue;
+    }
+    s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+  }
+  return s;
+}
+
+}  // namespace
+
+Modality Weaker(Modality a, Modality b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+
+DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l)
+    : doc(d), a(*analysis), lex(l), toks(analysis->layout.tokens) {
+  const uint32_t n = size();
+  lower.resize(n);
+  for (uint32_t i = 0; i < n; ++i) lower[i] = Lower(Text(i));
+  sent_of.assign(n, UINT32_MAX);
+  for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
+    for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t) sent_of[t] = s;
+  mention_at.assign(n, -1);
+  uint32_t t = 0;
+  for (uint32_t m = 0; m < a.mentions.size(); ++m) {
+    const Mention& men = a.mentions[m];
+    // Mentions are sorted by byte_begin; tokens too. Rewind for overlapping mentions.
+    while (t > 0 && toks[t - 1].byte_end > men.byte_begin) --t;
+    while (t < n && toks[t].byte_end <= men.byte_begin) ++t;
+    for (uint32_t k = t; k < n && toks[k].byte_begin < men.byte_end; ++k) {
+      // A longer mention (a name) wins over a shorter one at the same token.
+      int32_t cur = mention_at[k];
+      if (cur < 0 || (a.mentions[cur].byte_end - a.mentions[cur].byte_begin) < (men.byte_end - men.byte_begin))
+        mention_at[k] = static_cast<int32_t>(m);
+    }
+  }
+  quote_at.assign(n, -1);
+  t = 0;
+  for (uint32_t q = 0; q < a.layout.quote_spans.size(); ++q) {
+    const QuoteSpan& qs = a.layout.quote_spans[q];
+    while (t > 0 && toks[t - 1].byte_end > qs.byte_begin) --t;
+    while (t < n && toks[t].byte_end <= qs.byte_begin) ++t;
+    for (uint32_t k = t; k < n && toks[k].byte_begin < qs.byte_end; ++k)
+      if (quote_at[k] < 0) quote_at[k] = static_cast<int32_t>(q);
+  }
+  quote_record.assign(a.layout.quote_spans.size(), -1);
+  entity_gender.assign(a.local_entities.size(), Gender::kUnknown);
+  for (size_t e = 0; e < a.local_entities.size(); ++e) {
+    const std::string& g = a.local_entities[e].gender;
+    if (g == "male") entity_gender[e] = Gender::kMale;
+    else if (g == "female") entity_gender[e] = Gender::kFemale;
+  }
+  // Gender from the text where resolve left it open: a gendered noun right before or after a
+  // name ("actress Ana X", "X, the actress"), counted per entity.
+  std::vector<int> female(a.local_entities.size(), 0), male(a.local_entities.size(), 0);
+  auto noun_gender = [](std::string_view w) {
+    static const char* kFemale[] = {"actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom",
+                                    "sister", "singer-actress", "businesswoman", "socialite", "fiancée", "queen",
+                                    "princess", "ex-wife", "stepdaughter", "mum", "lady"};
+    static const char* kMale[] = {"actor", "man", "husband", "boyfriend", "son", "father", "dad", "brother",
+                                  "businessman", "fiancé", "king", "prince", "ex-husband", "stepson", "frontman"};
+    for (const char* f : kFemale)
+      if (w == f) return Gender::kFemale;
+    for (const char* m : kMale)
+      if (w == m) return Gender::kMale;
+    return Gender::kUnknown;
+  };
+  for (uint32_t k = 0; k + 1 < n; ++k) {
+    Gender g = noun_gender(lower[k]);
+    if (g == Gender::kUnknown) continue;
+    int32_t e = EntityAt(k + 1);
+    if (e < 0 && k >= 2 && lower[k - 1] == "the" && lower[k - 2] == ",") e = EntityAt(k - 3);
+    if (e < 0 || a.local_entities[e].type != EntityType::kPerson) continue;
+    (g == Gender::kFemale ? female : male)[e]++;
+  }
+  for (size_t e = 0; e < entity_gender.size(); ++e)
+    if (entity_gender[e] == Gender::kUnknown && female[e] != male[e])
+      entity_gender[e] = female[e] > male[e] ? Gender::kFemale : Gender::kMale;
+  if (doc.published) published = ParseIsoDate(*doc.published);
+}
+
+std::string DocView::TextRange(uint32_t b, uint32_t e) const {
+  if (b >= e) return "";
+  return doc.text.substr(toks[b].byte_begin, toks[e - 1].byte_end - toks[b].byte_begin);
+}
+
+bool DocView::IsCap(uint32_t tok) const {
+  if (tok >= size()) return false;
+  std::string_view w = Text(tok);
+  if (w.empty()) return false;
+  int len = 1;
+  return utf8::IsUpper(utf8::Decode(w, 0, &len));
+}
+
+bool DocView::IsClauseBreak(uint32_t tok) const {
+  const std::string& w = lower[tok];
+  return w == ";" || w == ":" || w == "(" || w == ")" || w == "." || w == "!" || w == "?" ||
+         w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--";
+}
+
+int32_t DocView::EntityAt(uint32_t tok) const {
+  if (tok >= size()) return -1;
+  int32_t m = mention_at[tok];
+  return m < 0 ? -1 : a.mentions[m].entity_idx;
+}
+
+EntityType DocView::TypeAt(uint32_t tok) const {
+  if (tok >= size()) return EntityType::kMisc;
+  int32_t m = mention_at[tok];
+  return m < 0 ? EntityType::kMisc : a.mentions[m].type;
+}
+
+uint32_t DocView::MentionEnd(uint32_t tok) const {
+  int32_t m = tok < size() ? mention_at[tok] : -1;
+  if (m < 0) return tok + 1;
+  uint32_t k = tok;
+  while (k < size() && mention_at[k] == m) ++k;
+  return k;
+}
+
+uint32_t DocView::MentionBegin(uint32_t tok) const {
+  int32_t m = tok < size() ? mention_at[tok] : -1;
+  if (m < 0) return tok;
+  uint32_t k = tok;
+  while (k > 0 && mention_at[k - 1] == m) --k;
+  return k;
+}
+
+Gender DocView::PronounGender(std::string_view w) {
+  if (w == "he" || w == "him" || w == "his" || w == "himself") return Gender::kMale;
+  if (w == "she" || w == "her" || w == "hers" || w == "herself") return Gender::kFemale;
+  if (w == "they" || w == "them" || w == "their" || w == "themselves") return Gender::kPlural;
+  return Gender::kUnknown;
+}
+
+bool DocView::IsPossessivePronoun(std::string_view w) { return w == "his" || w == "her" || w == "their" || w == "its"; }
+
+int32_t DocView::PersonAt(uint32_t tok) const {
+  if (tok >= size()) return -1;
+  int32_t m = mention_at[tok];
+  if (m >= 0 && a.mentions[m].type == EntityType::kPerson && a.mentions[m].entity_idx >= 0)
+    return a.mentions[m].entity_idx;
+  Gender g = PronounGender(lower[tok]);
+  if (g == Gender::kMale || g == Gender::kFemale) return ResolvePronoun(tok);
+  return -1;
+}
+
+int32_t DocView::ResolvePronoun(uint32_t tok) const {
+  int32_t m = mention_at[tok];
+  if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
+  Gender g = PronounGender(lower[tok]);
+  if (g != Gender::kMale && g != Gender::kFemale) return -1;
+  if (sent_of[tok] == UINT32_MAX) return -1;
+  auto fits = [&](int32_t e) {
+    if (e < 0 || a.local_entities[e].type != EntityType::kPerson) return false;
+    Gender eg = entity_gender[e];
+    return eg == Gender::kUnknown || eg == g;
+  };
+  uint32_t s = sent_of[tok];
+  // Current sentence before tok: its first fitting person (subjects come first), skipping
+  // the person right before a possessive pronoun's own noun phrase is not needed here.
+  const auto& sents = a.layout.sentences;
+  for (uint32_t back = 0; back <= 3 && back <= s; ++back) {
+    const Sentence& sn = sents[s - back];
+    uint32_t end = back == 0 ? tok : sn.token_end;
+    int32_t best_known = -1, best_any = -1;
+    for (uint32_t k = sn.token_begin; k < end; ++k) {
+      int32_t mk = mention_at[k];
+      if (mk < 0) continue;
+      const Mention& men = a.mentions[mk];
+      if (men.type != EntityType::kPerson || men.entity_idx < 0) continue;
+      int32_t e = men.entity_idx;
+      if (!fits(e)) continue;
+      if (entity_gender[e] == g && best_known < 0) best_known = e;
+      if (best_any < 0) best_any = e;
+    }
+    if (best_known >= 0) return best_known;
+    if (best_any >= 0) return best_any;
+  }
+  return -1;
+}
+
+int32_t DocView::PossessorBefore(uint32_t tok) const {
+  // "Cruise's" is tokenised as "Cruise" "'s" or as one word "Cruise's"; "de Armas'" as "Armas" "'".
+  if (tok == 0) return -1;
+  uint32_t k = tok - 1;
+  const std::string& w = lower[k];
+  if ((w == "'s" || w == "'") && k > 0) return PersonAt(k - 1) >= 0 && mention_at[k - 1] >= 0 ? PersonAt(k - 1) : -1;
+  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("s'"))) {
+    int32_t m = mention_at[k];
+    if (m >= 0 && a.mentions[m].type == EntityType::kPerson) return a.mentions[m].entity_idx;
+  }
+  if (IsPossessivePronoun(w) && w != "its" && w != "their") return ResolvePronoun(k);
+  return -1;
+}
+
+uint32_t DocView::MatchHedge(uint32_t tok, Modality* m) const {
+  auto it = lex.hedge_first.find(lower[tok]);
+  if (it == lex.hedge_first.end()) return 0;
+  uint32_t best = 0;
+  for (uint32_t idx : it->second) {
+    const Phrase& p = lex.hedges[idx];
+    uint32_t k = 0;
+    while (k < p.words.size() && tok + k < size() && lower[tok + k] == p.words[k]) ++k;
+    if (k == p.words.size() && k > best) {
+      best = k;
+      *m = p.modality;
+    }
+  }
+  return best;
+}
+
+uint32_t DocView::MatchPhrase(const std::vector<std::string>& words, uint32_t tok, uint32_t limit,
+                              bool loose_last) const {
+  uint32_t k = tok;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::string& want = words[w];
+    auto ok = [&](uint32_t i) {
+      if (i >= limit) return false;
+      if (want == "POSS") return IsPossessivePronoun(lower[i]);
+      return lower[i] == want;
+    };
+    if (w == 0) {
+      if (!ok(k)) return 0;
+      ++k;
+      continue;
+    }
+    uint32_t max_gap = (loose_last && w + 1 == words.size()) ? 3 : 2;
+    uint32_t gap = 0;
+    while (!ok(k) && gap < max_gap && k < limit) {
+      const std::string& g = lower[k];
+      bool skippable = (loose_last && w + 1 == words.size())
+                           ? (IsWord(k) && !lex.Cue(g))
+                           : (lex.IsNegator(g) || (g.size() > 3 && g.ends_with("ly")));
+      if (!skippable) return 0;
+      ++k;
+      ++gap;
+    }
+    if (!ok(k)) return 0;
+    ++k;
+  }
+  return k;
+}
+
+}  // namespace hearsay::extract

@@ -1,0 +1,83 @@
+#pragma once
+// A per-document view the extract passes share: lower-cased token text, token -> sentence,
+// token -> mention, token -> quote span, the publication date, and the helpers every pattern
+// needs (clause bounds, person lookup, pronoun fallback, hedges, negation).
+//
+// Assumes: (a) the layout and mentions of the analysis are filled and sorted by byte offset;
+// (b) mentions do not cross token boundaries in the middle of a token (a mention covers the
+// tokens it overlaps). Owned by one ExtractClaims call; not shared between threads.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/internal/dates.h"
+#include "extract/lexicon.h"
+#include "hearsay/document.h"
+#include "hearsay/records.h"
+
+namespace hearsay::extract {
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale, kPlural };
+
+struct DocView {
+  DocView(const Document& doc, DocumentAnalysis* analysis, const Lexicon& lex);
+
+  const Document& doc;
+  DocumentAnalysis& a;
+  const Lexicon& lex;
+  const std::vector<Token>& toks;
+  std::vector<std::string> lower;      // per token: ASCII lower case, curly apostrophes as '\''
+  std::vector<uint32_t> sent_of;       // token -> sentence index (UINT32_MAX outside sentences)
+  std::vector<int32_t> mention_at;     // token -> index of the mention covering it, or -1
+  std::vector<int32_t> quote_at;       // token -> index into layout.quote_spans containing it, or -1
+  std::vector<Gender> entity_gender;   // per local entity, from LocalEntity::gender and the text
+  std::optional<Ymd> published;        // the document's date, if any
+  std::vector<int32_t> quote_record;   // per quote span: index into a.quotes, or -1 (set by quotes pass)
+
+  uint32_t size() const { return static_cast<uint32_t>(toks.size()); }
+  std::string_view Text(uint32_t tok) const {
+    return std::string_view(doc.text).substr(toks[tok].byte_begin, toks[tok].byte_end - toks[tok].byte_begin);
+  }
+  std::string TextRange(uint32_t tok_begin, uint32_t tok_end) const;  // original bytes
+  bool IsCap(uint32_t tok) const;       // starts with an upper-case letter
+  bool IsWord(uint32_t tok) const { return toks[tok].kind == TokenKind::kWord; }
+  bool IsPunct(uint32_t tok, std::string_view p) const { return lower[tok] == p; }
+  bool IsClauseBreak(uint32_t tok) const;  // ; : ( ) — and sentence-final marks
+  const Sentence& SentenceOf(uint32_t tok) const { return a.layout.sentences[sent_of[tok]]; }
+
+  // The person entity a token denotes: a resolved person mention covering it, else a
+  // pronoun resolved by the fallback. -1 when none.
+  int32_t PersonAt(uint32_t tok) const;
+  // Entity of any resolved mention covering tok (any type), -1 if none.
+  int32_t EntityAt(uint32_t tok) const;
+  EntityType TypeAt(uint32_t tok) const;  // type of the mention at tok (kMisc when none)
+  // First token after the mention covering tok (tok + 1 when none).
+  uint32_t MentionEnd(uint32_t tok) const;
+  uint32_t MentionBegin(uint32_t tok) const;
+
+  // Resolves a personal/possessive pronoun at tok to a person entity. Uses the coreference
+  // mention when resolve set one; else the subject-first, gender-compatible person of the
+  // current sentence before tok, then of up to three sentences before. -1 when unknown.
+  int32_t ResolvePronoun(uint32_t tok) const;
+  static Gender PronounGender(std::string_view lower_word);  // kUnknown if not a pronoun
+  static bool IsPossessivePronoun(std::string_view lower_word);
+
+  // Index of the token after a possessive name ("Cruise's", "de Armas'"): the person entity
+  // whose mention ends right before tok's "'s" / "'" token, or -1.
+  int32_t PossessorBefore(uint32_t tok) const;
+
+  // Does a hedge phrase start at tok? Returns its length in tokens (0 if none) and its modality.
+  uint32_t MatchHedge(uint32_t tok, Modality* m) const;
+  // Matches `words` starting at tok; POSS matches his/her/their/its. Between words, up to two
+  // adverbs ("-ly") or negators may intervene; the last word may be a preposition standing up
+  // to three words further when `loose_last`. Returns one past the last matched token, or 0.
+  uint32_t MatchPhrase(const std::vector<std::string>& words, uint32_t tok, uint32_t limit, bool loose_last) const;
+};
+
+// Lowest commitment of two modalities: asserted > reported > hedged > speculative.
+Modality Weaker(Modality a, Modality b);
+
+}  // namespace hearsay::extract

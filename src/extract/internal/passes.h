@@ -1,0 +1,77 @@
+#pragma once
+// The passes of ExtractClaims, in call order:
+//   1. FindOutlets: the document's own outlet ("X can reveal") and the outlets it cites
+//      ("according to X", "a source told X", "X now writes"); fills detected_outlet, citations.
+//   2. FindQuotes: speakers of the text stage's quote spans; fills analysis.quotes.
+//   3. FindFrames: per sentence, who the content after a reporting cue belongs to
+//      ("According to X, ...", "insiders suggest that ...").
+//   4. FindAges, FindRelations: claims, each attributed through SourceAt/ModalityAt.
+// Each pass reads the DocView and what earlier passes wrote.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/internal/dates.h"
+#include "extract/internal/doc_view.h"
+
+namespace hearsay::extract {
+
+// State shared between the passes of one document.
+struct PassState {
+  // Outlet citations by token: the outlet named at token ranges (for "the tabloid" and via_outlet).
+  struct OutletMention {
+    uint32_t tok_begin = 0, tok_end = 0;
+    std::string outlet;
+  };
+  std::vector<OutletMention> outlets;   // in text order
+  std::vector<Attribution> anonymous;   // by anonymous_id: the first attribution of that source
+  std::vector<uint32_t> anonymous_tok;  // by anonymous_id: first token of the noun phrase
+  std::map<std::pair<uint32_t, uint32_t>, Attribution> resolved;  // memo: trimmed NP range -> source
+  // Per sentence: the reporting frame, if any.
+  struct Frame {
+    bool present = false;
+    uint32_t content_tok = 0;  // tokens >= this belong to the frame's source
+    Attribution source;
+    Modality modality = Modality::kReported;
+  };
+  std::vector<Frame> frames;
+};
+
+// Returns the outlet name for a capitalised run at [tok, end) if it reads as an outlet, else "".
+std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end);
+// Latest outlet named before tok (for "the tabloid"), or "".
+std::string LastOutletBefore(const PassState& st, uint32_t tok);
+
+void FindOutlets(DocView& v, PassState* st);
+void FindQuotes(DocView& v, PassState* st);
+void FindFrames(DocView& v, PassState* st);
+
+// Resolves a source noun phrase [np_begin, np_end) (a speaker, the subject of a cue) to an
+// attribution. `cue_tok` is the cue verb (for "writes"/"reports" outlet speakers) or UINT32_MAX.
+Attribution ResolveSource(DocView& v, PassState* st, uint32_t np_begin, uint32_t np_end, uint32_t cue_tok);
+// Sets the via_outlet of a (possibly anonymous) source, for every later reference to it too.
+void AttachVia(PassState* st, Attribution* a, const std::string& via);
+// The via_outlet after a cue: "told In Touch", "told X exclusively". Empty when none.
+std::optional<std::string> ViaOutletAfter(const DocView& v, uint32_t tok, uint32_t limit);
+
+// The source and modality of content at token `tok` (a claim trigger): the quote speaker if
+// tok is quoted, else the sentence's frame if tok follows its cue, else the author.
+Attribution SourceAt(const DocView& v, const PassState& st, uint32_t tok);
+Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok);
+
+// Date expression starting at tok (before `limit`); returns one past its end, or 0.
+uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out);
+// The date expression of the clause around `tok` in its sentence (nearest, after preferred).
+std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok);
+
+// Appends a claim with source, modality and evidence (the sentence of `tok`) filled in.
+Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
+                int32_t object);
+
+void FindAges(DocView& v, PassState* st);
+void FindRelations(DocView& v, PassState* st);
+
+}  // namespace hearsay::extract

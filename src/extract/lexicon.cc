@@ -1,0 +1,205 @@
+#include "extract/lexicon.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "extract/lexicon_data.h"
+
+namespace hearsay::extract {
+namespace {
+
+constexpr std::string_view kPredicates[] = {
+    "spouse_of",   "divorced_from",   "engaged_to",     "dating",           "romantic_interest", "split_from",
+    "parent_of",   "child_of",        "adopted_child_of", "stepchild_of",   "sibling_of",        "estranged_from",
+    "friends_with", "collaborates_with", "member_of",   "lives_in",         "nationality",       "occupation",
+    "holds_office", "works_on",       "age"};
+
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cols;
+}
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool ParseModality(std::string_view s, Modality* m) {
+  if (s == "reported") *m = Modality::kReported;
+  else if (s == "hedged") *m = Modality::kHedged;
+  else if (s == "speculative") *m = Modality::kSpeculative;
+  else if (s == "asserted") *m = Modality::kAsserted;
+  else return false;
+  return true;
+}
+
+void Index(const std::vector<Phrase>& phrases, std::unordered_map<std::string, std::vector<uint32_t>>* first) {
+  first->clear();
+  for (uint32_t i = 0; i < phrases.size(); ++i) (*first)[phrases[i].words[0]].push_back(i);
+}
+
+}  // namespace
+
+const CueVerb* Lexicon::Cue(std::string_view w) const {
+  auto it = cue_words.find(std::string(w));
+  return it == cue_words.end() ? nullptr : &it->second;
+}
+const RoleNoun* Lexicon::Role(std::string_view w) const {
+  auto it = role_nouns.find(std::string(w));
+  return it == role_nouns.end() ? nullptr : &it->second;
+}
+const EventNoun* Lexicon::Event(std::string_view w) const {
+  auto it = event_nouns.find(std::string(w));
+  return it == event_nouns.end() ? nullptr : &it->second;
+}
+bool Lexicon::IsNegator(std::string_view w) const { return negators.count(std::string(w)) > 0; }
+
+bool IsKnownPredicate(std::string_view predicate) {
+  for (std::string_view p : kPredicates)
+    if (p == predicate) return true;
+  return false;
+}
+
+Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* lex) {
+  std::string_view name = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+  size_t expected_cols = 0;
+  if (name == "cue_verbs.tsv") expected_cols = 3;
+  else if (name == "source_nouns.tsv") expected_cols = 2;
+  else if (name == "hedges.tsv") expected_cols = 2;
+  else if (name == "negators.tsv") expected_cols = 1;
+  else if (name == "outlet_words.tsv") expected_cols = 2;
+  else if (name == "role_nouns.tsv") expected_cols = 3;
+  else if (name == "event_nouns.tsv") expected_cols = 3;
+  else if (name == "relation_verbs.tsv") expected_cols = 4;
+  else if (name == "pair_phrases.tsv") expected_cols = 3;
+  else return NotFoundError(std::string(path) + ": no parser for a lexicon file of this name");
+
+  size_t line_no = 0, start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto where = [&](const std::string& what) {
+      return InvalidArgumentError(std::string(path) + ":" + std::to_string(line_no) + ": " + what + " in \"" +
+                                  std::string(line) + "\"");
+    };
+    std::vector<std::string> c = SplitTabs(line);
+    if (c.size() != expected_cols)
+      return where("expected " + std::to_string(expected_cols) + " tab-separated columns, found " +
+                   std::to_string(c.size()));
+    if (c[0].empty() || SplitSpaces(c[0]).empty()) return where("empty first column");
+    if (name == "cue_verbs.tsv") {
+      CueVerb cue;
+      if (c[1] == "speech") cue.cls = CueClass::kSpeech;
+      else if (c[1] == "writing") cue.cls = CueClass::kWriting;
+      else if (c[1] == "belief") cue.cls = CueClass::kBelief;
+      else if (c[1] == "denial") cue.cls = CueClass::kDenial;
+      else return where("unknown cue class \"" + c[1] + "\" (expected speech, writing, belief or denial)");
+      if (!ParseModality(c[2], &cue.modality)) return where("unknown modality \"" + c[2] + "\"");
+      std::vector<std::string> words = SplitSpaces(c[0]);
+      if (words.size() == 1) {
+        lex->cue_words[words[0]] = cue;
+      } else {
+        Phrase p;
+        p.words = words;
+        p.modality = cue.modality;
+        p.predicate = c[1];
+        lex->cue_phrases.push_back(std::move(p));
+      }
+    } else if (name == "source_nouns.tsv") {
+      SourceNounKind k;
+      if (c[1] == "anonymous") k = SourceNounKind::kAnonymous;
+      else if (c[1] == "outlet_ref") k = SourceNounKind::kOutletRef;
+      else if (c[1] == "role") k = SourceNounKind::kRole;
+      else return where("unknown source kind \"" + c[1] + "\" (expected anonymous, outlet_ref or role)");
+      lex->source_nouns[c[0]] = k;
+    } else if (name == "hedges.tsv") {
+      Phrase p;
+      p.words = SplitSpaces(c[0]);
+      if (!ParseModality(c[1], &p.modality)) return where("unknown modality \"" + c[1] + "\"");
+      lex->hedges.push_back(std::move(p));
+    } else if (name == "outlet_words.tsv") {
+      if (c[1] == "head") lex->outlet_heads.insert(c[0]);
+      else if (c[1] == "name") lex->outlet_names.insert(c[0]);
+      else return where("unknown outlet word kind \"" + c[1] + "\" (expected head or name)");
+    } else if (name == "negators.tsv") {
+      lex->negators.insert(c[0]);
+    } else if (name == "role_nouns.tsv") {
+      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      if (c[2] != "0" && c[2] != "1") return where("plural must be 0 or 1, found \"" + c[2] + "\"");
+      lex->role_nouns[c[0]] = RoleNoun{c[1], c[2] == "1"};
+    } else if (name == "event_nouns.tsv") {
+      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      EventNoun e{c[1], {}};
+      size_t s = 0;
+      while (s <= c[2].size()) {
+        size_t comma = c[2].find(',', s);
+        std::string prep = c[2].substr(s, comma == std::string::npos ? std::string::npos : comma - s);
+        if (prep.empty()) return where("empty preposition");
+        e.prepositions.push_back(prep);
+        if (comma == std::string::npos) break;
+        s = comma + 1;
+      }
+      lex->event_nouns[c[0]] = std::move(e);
+    } else if (name == "relation_verbs.tsv") {
+      Phrase p;
+      p.words = SplitSpaces(c[0]);
+      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      p.predicate = c[1];
+      if (c[2] == "inverse") p.inverse = true;
+      else if (c[2] != "forward") return where("direction must be forward or inverse, found \"" + c[2] + "\"");
+      if (c[3] == "negated_only") p.negated_only = true;
+      else if (c[3] == "speculative") p.speculative = true;
+      else if (c[3] != "-") return where("unknown flag \"" + c[3] + "\" (expected -, negated_only or speculative)");
+      lex->relation_verbs.push_back(std::move(p));
+    } else if (name == "pair_phrases.tsv") {
+      Phrase p;
+      p.words = SplitSpaces(c[0]);
+      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      p.predicate = c[1];
+      if (c[2] == "denied") p.denied = true;
+      else if (c[2] != "affirmed") return where("polarity must be affirmed or denied, found \"" + c[2] + "\"");
+      lex->pair_phrases.push_back(std::move(p));
+    }
+  }
+  Index(lex->hedges, &lex->hedge_first);
+  Index(lex->relation_verbs, &lex->verb_first);
+  Index(lex->pair_phrases, &lex->pair_first);
+  return Status::Ok();
+}
+
+const Lexicon& DefaultLexicon() {
+  static const Lexicon* lex = [] {
+    auto* l = new Lexicon();
+    for (const auto& f : generated::kLexiconFiles) {
+      Status s = ParseLexiconFile(f.path, f.text, l);
+      if (!s.ok()) {
+        // The embedded files are part of the build; a bad one is a defect caught by the unit
+        // tests, never user input. Keep running with what parsed, but say so.
+        std::fprintf(stderr, "hearsay: extract lexicon: %s\n", s.ToString().c_str());
+      }
+    }
+    return l;
+  }();
+  return *lex;
+}
+
+}  // namespace hearsay::extract

@@ -1,0 +1,88 @@
+#pragma once
+// The extract stage's lexicons: cue verbs, source nouns, hedges, negators (data/attribution)
+// and relation nouns, verbs and pair phrases (data/relations), parsed from TSV text.
+//
+// The TSV files are compiled into the binary (embed_lexicons.cmake); DefaultLexicon() parses
+// them once, on first use. ParseLexiconFile() is the same parser for one file, exposed so a
+// malformed file is reported with file, line and the offending text (and tested).
+//
+//   const hearsay::extract::Lexicon& lex = hearsay::extract::DefaultLexicon();
+//   if (const CueVerb* cue = lex.Cue("gushed")) Use(cue->modality);
+//
+// Thread safety: DefaultLexicon() is initialised once (a function-local static) and
+// immutable afterwards; it may be read from any number of threads.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "hearsay/records.h"
+#include "hearsay/status.h"
+
+namespace hearsay::extract {
+
+enum class CueClass : uint8_t { kSpeech, kWriting, kBelief, kDenial };
+enum class SourceNounKind : uint8_t { kAnonymous, kOutletRef, kRole };
+
+struct CueVerb {
+  CueClass cls = CueClass::kSpeech;
+  Modality modality = Modality::kReported;
+};
+
+// A multi-token phrase, matched token by token on lower-cased words.
+struct Phrase {
+  std::vector<std::string> words;  // "POSS" matches his/her/their/its
+  std::string predicate;
+  bool inverse = false;            // predicate(object, subject)
+  bool negated_only = false;       // states the relation only under negation
+  bool speculative = false;        // the phrase is itself a rumour frame
+  bool denied = false;             // pair phrases: polarity denied
+  Modality modality = Modality::kAsserted;  // hedges: the modality the phrase gives
+};
+
+struct RoleNoun {
+  std::string predicate;
+  bool plural = false;
+};
+
+struct EventNoun {
+  std::string predicate;
+  std::vector<std::string> prepositions;
+};
+
+struct Lexicon {
+  std::unordered_map<std::string, CueVerb> cue_words;        // single-token cues
+  std::vector<Phrase> cue_phrases;                            // multi-token cues ("opened up"); modality only
+  std::unordered_map<std::string, SourceNounKind> source_nouns;
+  std::unordered_set<std::string> outlet_heads;   // case-sensitive: "Weekly", "News"
+  std::unordered_set<std::string> outlet_names;   // case-sensitive one-word outlets: "People"
+  std::vector<Phrase> hedges;                                 // single and multi-token
+  std::unordered_set<std::string> negators;
+  std::unordered_map<std::string, RoleNoun> role_nouns;
+  std::unordered_map<std::string, EventNoun> event_nouns;
+  std::vector<Phrase> relation_verbs;
+  std::vector<Phrase> pair_phrases;
+  // Index: first word of a phrase -> indices into the vector it belongs to.
+  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, verb_first, pair_first;
+
+  const CueVerb* Cue(std::string_view lower_word) const;
+  const RoleNoun* Role(std::string_view lower_word) const;
+  const EventNoun* Event(std::string_view lower_word) const;
+  bool IsNegator(std::string_view lower_word) const;
+};
+
+// Parses one lexicon file into *lex. `path` is "data/attribution/cue_verbs.tsv" etc.; its file
+// name selects the parser. Errors: InvalidArgument with path, line number and the line's text
+// (wrong column count, unknown class/predicate/modality), NotFound for an unknown file name.
+Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* lex);
+
+// The compiled-in lexicons. A parse failure of the embedded files is a build defect: the
+// unit tests parse every embedded file and fail with the message.
+const Lexicon& DefaultLexicon();
+
+// The DESIGN.md predicates (and the ones docs/extract.md adds).
+bool IsKnownPredicate(std::string_view predicate);
+
+}  // namespace hearsay::extract

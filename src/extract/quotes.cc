@@ -1,0 +1,233 @@
+// Quotes and their speakers: cue after ("...," one added), cue before ("A source told us:"),
+// cue inside ("...," he said, "..."), continuation paragraphs, and the quote that lost its
+// opening mark (the span then starts at the sentence of its closing mark).
+#include <algorithm>
+#include <climits>
+
+#include "extract/internal/passes.h"
+
+namespace hearsay::extract {
+namespace {
+
+struct TokRange {
+  uint32_t b = 0, e = 0;
+};
+
+TokRange TokensOf(const DocView& v, uint32_t byte_b, uint32_t byte_e) {
+  const auto& t = v.toks;
+  auto lb = std::lower_bound(t.begin(), t.end(), byte_b, [](const Token& k, uint32_t x) { return k.byte_begin < x; });
+  auto le = std::lower_bound(t.begin(), t.end(), byte_e, [](const Token& k, uint32_t x) { return k.byte_begin < x; });
+  return {static_cast<uint32_t>(lb - t.begin()), static_cast<uint32_t>(le - t.begin())};
+}
+
+uint32_t ParagraphOf(const DocView& v, uint32_t tok) {
+  uint32_t s = v.sent_of[tok];
+  return s == UINT32_MAX ? UINT32_MAX : v.a.layout.sentences[s].paragraph_idx;
+}
+
+// A source that may speak a quote: anything resolved, or an unresolved personal pronoun.
+bool Usable(const Attribution& a) {
+  if (a.kind != SourceKind::kUnknown) return true;
+  return a.text == "he" || a.text == "she" || a.text == "He" || a.text == "She";
+}
+
+bool IsCueAt(const DocView& v, uint32_t tok) {
+  const CueVerb* c = v.lex.Cue(v.lower[tok]);
+  if (!c || c->cls == CueClass::kDenial) return false;
+  if (tok > 0) {
+    const std::string& p = v.lower[tok - 1];
+    if (p == "is" || p == "was" || p == "are" || p == "were" || p == "been" || p == "to" || p == "the" || p == "a")
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void FindQuotes(DocView& v, PassState* st) {
+  const uint32_t n = v.size();
+  const auto& w = v.lower;
+  const auto& spans = v.a.layout.quote_spans;
+  uint32_t last_end_byte = 0;
+  int32_t prev_quote = -1;  // index into v.a.quotes
+  uint32_t prev_para = UINT32_MAX;
+  for (uint32_t qi = 0; qi < spans.size(); ++qi) {
+    const QuoteSpan& qs = spans[qi];
+    if (qs.byte_begin < last_end_byte) continue;  // nested inside a quote already taken
+    TokRange r = TokensOf(v, qs.byte_begin, qs.byte_end);
+    if (r.b >= r.e || r.b >= n) continue;
+    uint32_t qb = r.b, qe = r.e;  // [qb, qe) includes the marks
+    uint32_t byte_b = qs.byte_begin;
+    if (qs.missing_open) {
+      // The opening mark is missing: the quote is the sentence holding the closing mark.
+      uint32_t close_tok = qe - 1;
+      uint32_t s = v.sent_of[close_tok];
+      if (s != UINT32_MAX && v.a.layout.sentences[s].token_begin > qb) {
+        qb = v.a.layout.sentences[s].token_begin;
+        byte_b = v.toks[qb].byte_begin;
+      }
+    }
+    uint32_t inner_b = qs.missing_open ? qb : qb + 1, inner_e = qe - 1;
+    uint32_t words = 0;
+    bool title_case = true;
+    for (uint32_t k = inner_b; k < inner_e; ++k)
+      if (v.IsWord(k)) {
+        ++words;
+        if (!v.IsCap(k) && w[k].size() > 3) title_case = false;
+      }
+    uint32_t para = ParagraphOf(v, qb);
+    bool in_title = para != UINT32_MAX && v.a.layout.paragraphs[para].kind != BlockKind::kBody;
+
+    Attribution speaker;
+    uint32_t cue_b = 0, cue_e = 0;
+    bool found = false;
+    uint32_t last_inner = inner_e > inner_b ? inner_e - 1 : inner_b;
+    bool ends_open = inner_e > inner_b && (w[last_inner] == "," || w[last_inner] == "?" || w[last_inner] == "!" ||
+                                           w[last_inner] == "\xE2\x80\x94" || w[last_inner] == "-");
+
+    // Cue after: `…," one added`, `…," said Tom`, `…?" asks the tabloid`.
+    auto try_after = [&]() {
+      uint32_t k = qe;
+      if (k < n && w[k] == ",") ++k;
+      uint32_t start = k;
+      if (k >= n || ParagraphOf(v, k) != ParagraphOf(v, qe - 1)) return false;
+      if (!ends_open && v.IsCap(k) && !(k < n && v.PersonAt(k) >= 0) && !v.lex.Cue(w[k])) {
+        // A new sentence after `."` only speaks for the quote when it starts with its cue.
+      }
+      for (uint32_t j = k; j < n && j < k + 10; ++j) {
+        if (v.toks[j].kind == TokenKind::kQuote || w[j] == "." || w[j] == "!" || w[j] == "?" || w[j] == ";" ||
+            w[j] == ":")
+          return false;
+        if (!IsCueAt(v, j)) continue;
+        if (!ends_open && j == start && v.IsCap(j)) return false;
+        Attribution a;
+        if (j > start) {
+          a = ResolveSource(v, st, start, j, j);
+        } else {
+          // Inversion: the speaker follows the cue ("said Tom", "asks the tabloid", "added one").
+          uint32_t e = j + 1;
+          while (e < n && e < j + 7 && !v.IsClauseBreak(e) && w[e] != "," && w[e] != "of" && w[e] != "about" &&
+                 w[e] != "in" && w[e] != "during" && w[e] != "on" && w[e] != "to" && w[e] != "that" &&
+                 v.toks[e].kind != TokenKind::kQuote)
+            ++e;
+          a = ResolveSource(v, st, j + 1, e, j);
+        }
+        if (!Usable(a)) return false;
+        if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
+          uint32_t lim = v.sent_of[j] == UINT32_MAX ? n : v.a.layout.sentences[v.sent_of[j]].token_end;
+          auto via = ViaOutletAfter(v, j + 1, lim);
+          if (via) AttachVia(st, &a, *via);
+        }
+        speaker = a;
+        cue_b = v.toks[j].byte_begin;
+        cue_e = v.toks[j].byte_end;
+        return true;
+      }
+      return false;
+    };
+
+    // Cue before: `A source told us: "…"`, `He said about X: "…"`, `she mentioned, "…"`,
+    // `," he said, "…"` (the second half of a cue-inside quote).
+    // The first cue in tokens [sb, limit) whose subject resolves; appositive and inverted
+    // speakers ("Priya X, a publicist ..., said"; "said Tom:") as fallbacks.
+    auto cue_in = [&](uint32_t sb, uint32_t limit) {
+      for (uint32_t j = sb; j < limit; ++j) {
+        if (!IsCueAt(v, j)) continue;
+        uint32_t np_b = j;
+        while (np_b > sb && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1)) --np_b;
+        Attribution a = ResolveSource(v, st, np_b, j, j);
+        if (a.kind == SourceKind::kUnknown && np_b > sb) {
+          uint32_t first_comma = sb;
+          while (first_comma < j && !v.IsPunct(first_comma, ",")) ++first_comma;
+          a = ResolveSource(v, st, sb, first_comma, j);
+        }
+        if (a.kind == SourceKind::kUnknown && np_b == j && j + 1 < limit &&
+            (w[j] == "said" || w[j] == "says" || w[j] == "asks" || w[j] == "added")) {
+          uint32_t e = j + 1;
+          while (e < limit && !v.IsPunct(e, ",") && !v.IsPunct(e, ":")) ++e;
+          a = ResolveSource(v, st, j + 1, e, j);
+        }
+        if (!Usable(a)) continue;
+        if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
+          auto via = ViaOutletAfter(v, j + 1, limit);
+          if (via) AttachVia(st, &a, *via);
+        }
+        speaker = a;
+        cue_b = v.toks[j].byte_begin;
+        cue_e = v.toks[j].byte_end;
+        return true;
+      }
+      return false;
+    };
+
+    // Cue before: `A source told us: "…"`, `He said about X: "…"`, `she mentioned, "…"`,
+    // `," he said, "…"` (the second half of a cue-inside quote), or a sentence ending in ':'
+    // right before a quote that opens its own sentence or paragraph.
+    auto try_before = [&]() {
+      uint32_t s = v.sent_of[qb];
+      if (s == UINT32_MAX) return false;
+      uint32_t sb = v.a.layout.sentences[s].token_begin;
+      // Start after a quote that ends earlier in the same sentence.
+      for (uint32_t k = qb; k > sb; --k)
+        if (v.quote_at[k - 1] >= 0 && v.quote_at[k - 1] != static_cast<int32_t>(qi)) {
+          sb = k;
+          break;
+        }
+      if (sb < qb) return cue_in(sb, qb);
+      if (s == 0) return false;
+      const Sentence& ps = v.a.layout.sentences[s - 1];
+      if (ps.token_end == 0 || w[ps.token_end - 1] != ":") return false;
+      sb = ps.token_begin;
+      for (uint32_t k = ps.token_end - 1; k > sb; --k)
+        if (v.quote_at[k - 1] >= 0) {
+          sb = k;
+          break;
+        }
+      return cue_in(sb, ps.token_end);
+    };
+
+    if (ends_open) found = try_after() || try_before();
+    else found = try_before() || try_after();
+
+    // Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
+    // a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote
+    // after `"…," one said.` in the same paragraph.
+    if (!found && prev_quote >= 0 && para != UINT32_MAX && prev_para != UINT32_MAX) {
+      const Quote& pq = v.a.quotes[prev_quote];
+      bool para_start = para == prev_para + 1 && v.a.layout.paragraphs[para].byte_begin == byte_b;
+      bool same_sentence = v.sent_of[qb] != UINT32_MAX && pq.byte_end > 0 &&
+                           v.sent_of[TokensOf(v, pq.byte_end - 1, pq.byte_end).b] == v.sent_of[qb];
+      bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
+                       TokensOf(v, pq.byte_end, byte_b).e - TokensOf(v, pq.byte_end, byte_b).b <= 12;
+      if (para_start || same_sentence || after_cue) {
+        speaker = pq.speaker;
+        found = true;
+      }
+    }
+    // Scare quotes, titles and short headline fragments are not direct quotes.
+    if (!found && (words < 4 || (title_case && words < 8) || (in_title && words < 4))) continue;
+    if (!found) speaker.kind = SourceKind::kUnknown;
+
+    Quote q;
+    q.byte_begin = byte_b;
+    q.byte_end = qs.byte_end;
+    q.speaker = speaker;
+    q.cue_byte_begin = cue_b;
+    q.cue_byte_end = cue_e;
+    v.quote_record[qi] = static_cast<int32_t>(v.a.quotes.size());
+    v.a.quotes.push_back(q);
+    prev_quote = static_cast<int32_t>(v.a.quotes.size() - 1);
+    prev_para = ParagraphOf(v, qe - 1);
+    last_end_byte = qs.byte_end;
+    if (speaker.kind == SourceKind::kOutlet && !speaker.text.empty()) {
+      uint32_t s = v.sent_of[qe - 1];
+      uint32_t eb = s == UINT32_MAX ? q.byte_begin : v.a.layout.sentences[s].byte_begin;
+      uint32_t ee = s == UINT32_MAX ? q.byte_end : v.a.layout.sentences[s].byte_end;
+      std::string outlet = speaker.via_outlet ? *speaker.via_outlet : speaker.text;
+      if (!(v.a.detected_outlet && *v.a.detected_outlet == outlet))
+        v.a.citations.push_back(CitedOutlet{outlet, "quotes", std::min(eb, q.byte_begin), std::max(ee, q.byte_end)});
+    }
+  }
+}
+
+}  // namespace hearsay::extract

@@ -1,0 +1,657 @@
+// Claims: ages and relations between people, each with its source, modality, polarity, time
+// and evidence. Patterns work on tokens and mentions (chunk-like), never on fixed sentences:
+//   role nouns   "his daughter X", "ex-wife X", "X, Y's publicist,", "X, the stepson of Y",
+//                "his adopted children, A and B", "the children he adopted alongside Y; A and B"
+//   event nouns  "Y's divorce from X", "her relationship with X", "his interest in X"
+//   verbs        subject ... "split from" / "ended her relationship with" / "wooing" ... object
+//   pair phrases "they were an item", "strictly professional", "no bad blood between them"
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <set>
+#include <tuple>
+
+#include "extract/internal/passes.h"
+
+namespace hearsay::extract {
+namespace {
+
+bool Symmetric(const std::string& p) {
+  return p == "spouse_of" || p == "divorced_from" || p == "engaged_to" || p == "dating" || p == "split_from" ||
+         p == "sibling_of" || p == "estranged_from" || p == "friends_with" || p == "collaborates_with";
+}
+
+bool IsNumberTok(const DocView& v, uint32_t k, int* value) {
+  if (k >= v.size()) return false;
+  const std::string& s = v.lower[k];
+  if (s.empty() || s.size() > 3) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  *value = std::atoi(s.c_str());
+  return true;
+}
+
+// Adjectives and modifiers allowed between a possessor and its noun ("his long-standing rift").
+bool IsModifier(const DocView& v, uint32_t k) {
+  if (k >= v.size() || !v.IsWord(k) || v.IsCap(k)) return false;
+  const std::string& w = v.lower[k];
+  if (v.lex.Role(w) || v.lex.Event(w) || v.lex.Cue(w) || v.lex.IsNegator(w)) return false;
+  static const char* kStop[] = {"and", "or", "but", "with", "from", "to", "of", "in", "on", "for", "that",
+                                "who", "whom", "which", "is", "was", "are", "were", "has", "have", "had", "the",
+                                "a", "an", "he", "she", "they", "it"};
+  for (const char* s : kStop)
+    if (w == s) return false;
+  return true;
+}
+
+// Is the token a relative or personal pronoun that opens a relative clause ("whom he shares")?
+bool IsSubjectPronoun(const std::string& w) { return w == "he" || w == "she"; }
+
+struct Ctx {
+  DocView& v;
+  PassState& st;
+  std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
+
+  uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
+  uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
+
+  // Nearest person (mention or pronoun) before tok in its sentence, within the clause.
+  int32_t SubjectBefore(uint32_t tok, int32_t exclude) const {
+    uint32_t sb = SentBegin(tok);
+    int32_t q = v.quote_at[tok];
+    for (uint32_t k = tok; k-- > sb;) {
+      if (v.lower[k] == ";" || (v.lower[k] == ":" && q < 0)) break;
+      if (v.quote_at[k] != q) break;
+      int32_t e = v.PersonAt(k);
+      if (e < 0) continue;
+      if (DocView::IsPossessivePronoun(v.lower[k]) && v.lower[k] != "her") continue;
+      if (e == exclude) continue;
+      // "her" is an object or a possessive pronoun here, never a subject.
+      if (v.lower[k] == "her" || v.lower[k] == "him") continue;
+      // A possessive name ("Cruise's interest") is fine as the subject of its own noun only.
+      if (k + 1 < v.size() && (v.lower[k + 1] == "'s" || v.lower[k + 1] == "'")) continue;
+      return e;
+    }
+    return -1;
+  }
+
+  // First person after tok: skips determiners, modifiers, capitalised descriptors and role nouns
+  // ("Batman actor Affleck", "actress Ana X", "the much younger actress"); stops at clause breaks,
+  // commas and prepositions.
+  int32_t ObjectAfter(uint32_t tok, uint32_t limit, uint32_t* at, std::string* text) const {
+    uint32_t end = std::min(limit, tok + 7);
+    for (uint32_t k = tok; k < end; ++k) {
+      int32_t e = v.PersonAt(k);
+      if (e >= 0) {
+        *at = k;
+        return e;
+      }
+      const std::string& w = v.lower[k];
+      if (w == "anyone" || w == "anybody" || w == "someone" || w == "nobody" || w == "somebody") {
+        *text = w;
+        *at = k;
+        return -1;
+      }
+      if (v.IsClauseBreak(k) || w == "," || w == "and" || w == "with" || w == "alongside" || w == "to" ||
+          w == "from" || w == "in" || w == "at" || w == "for" || w == "by" || w == "on" || w == "of" ||
+          w == "that" || w == "who" || v.toks[k].kind == TokenKind::kQuote)
+        return -1;
+      if (v.lex.Cue(w) && !v.IsCap(k)) return -1;
+    }
+    return -1;
+  }
+
+  Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
+              Modality extra) {
+    if (subject < 0 || subject == object) return nullptr;
+    if (object >= 0 && Symmetric(predicate) && object < subject) std::swap(subject, object);
+    uint32_t s = v.sent_of[tok];
+    auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
+    if (!seen.insert(key).second) return nullptr;
+    Claim* c = AddClaim(v, st, tok, subject, predicate, object);
+    if (negated) c->polarity = Polarity::kDenied;
+    c->modality = Weaker(c->modality, extra);
+    if (auto t = TimeNear(v, tok)) {
+      if (t->from) c->time_from = FormatIso(*t->from);
+      if (t->to) c->time_to = FormatIso(*t->to);
+    }
+    return c;
+  }
+
+  bool NegatedBefore(uint32_t tok, uint32_t lookback) const {
+    uint32_t sb = SentBegin(tok);
+    for (uint32_t k = tok; k-- > sb && tok - k <= lookback;) {
+      if (v.IsClauseBreak(k) || v.lower[k] == ",") return false;
+      if (v.lex.IsNegator(v.lower[k])) return true;
+    }
+    return false;
+  }
+
+  bool DesireBefore(uint32_t tok) const {
+    uint32_t sb = SentBegin(tok);
+    for (uint32_t k = tok; k-- > sb && tok - k <= 3;) {
+      const std::string& w = v.lower[k];
+      if (w == "want" || w == "wants" || w == "wanted" || w == "hopes" || w == "hoping" || w == "hoped" ||
+          w == "plans" || w == "planning" || w == "wish" || w == "wishes" || w == "dreams" || w == "eager")
+        return true;
+    }
+    return false;
+  }
+
+  // Person list starting at k: "A, 29, and B, 31", "A and B". Returns entities and moves *k.
+  std::vector<int32_t> NameList(uint32_t* k, uint32_t limit) const {
+    std::vector<int32_t> out;
+    uint32_t i = *k;
+    while (i < limit) {
+      int32_t e = v.PersonAt(i);
+      if (e >= 0 && v.mention_at[i] >= 0) {
+        out.push_back(e);
+        i = v.MentionEnd(i);
+        continue;
+      }
+      int num;
+      const std::string& w = v.lower[i];
+      if (w == "," || w == "and" || w == "&" || IsNumberTok(v, i, &num)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    *k = i;
+    return out;
+  }
+
+  void RoleNouns(uint32_t i);
+  void EventNouns(uint32_t i);
+  void Verbs(uint32_t i);
+  void PairPhrases(uint32_t i);
+};
+
+void Ctx::RoleNouns(uint32_t i) {
+  const RoleNoun* role = v.lex.Role(v.lower[i]);
+  if (!role || v.IsCap(i)) return;
+  // "friend"/"member" as source nouns in source phrases ("a friend said") are handled as sources.
+  uint32_t sb = SentBegin(i), se = SentEnd(i);
+  std::string pred = role->predicate;
+  // Modifiers before the noun: "adopted", "ex", "former", "estranged", "late".
+  uint32_t mb = i;
+  bool adopted = false, former = false, future = false;
+  while (mb > sb && (IsModifier(v, mb - 1) || v.lower[mb - 1] == "ex")) {
+    const std::string& w = v.lower[mb - 1];
+    if (w == "adopted") adopted = true;
+    if (w == "former" || w == "ex" || w == "previous") former = true;
+    if (w == "future" || w == "potential" || w == "next" || w == "new") future = true;
+    --mb;
+  }
+  if (future) return;
+  if (adopted && pred == "child_of") pred = "adopted_child_of";
+  if (former && pred == "spouse_of") pred = "divorced_from";
+  if (former && pred == "dating") pred = "split_from";
+  if (pred == "member_of") {
+    // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
+    // capitalised name, not a person.
+    return;  // groups are handled in MemberOf below
+  }
+  // The anchor: possessor right before the modifiers, or "the NOUN of Y".
+  int32_t anchor = v.PossessorBefore(mb);
+  std::vector<int32_t> co_anchors;
+  uint32_t after = i + 1;
+  if (anchor < 0 && i + 1 < se && v.lower[i + 1] == "of") {
+    uint32_t at = 0;
+    std::string text;
+    anchor = ObjectAfter(i + 2, se, &at, &text);
+    after = anchor >= 0 ? v.MentionEnd(at) : after;
+  }
+  // The role holder(s): names after the noun, or the appositive head before it.
+  std::vector<int32_t> holders;
+  uint32_t k = i + 1;
+  if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && role->plural) ++k;
+  if (k < se && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
+    holders = role->plural ? NameList(&k, se) : std::vector<int32_t>{v.PersonAt(k)};
+  } else if (k < se && v.lower[k] == "," && !role->plural) {
+    // "his younger brother, stunt coordinator Declan X": up to three descriptor words.
+    uint32_t j = k + 1;
+    while (j < se && j < k + 4 && v.IsWord(j) && v.PersonAt(j) < 0 && !v.IsCap(j)) ++j;
+    if (j < se && v.PersonAt(j) >= 0 && v.mention_at[j] >= 0) holders.push_back(v.PersonAt(j));
+  }
+  // Relative clause right after the noun: "the daughter he shares with Y", "the children he
+  // adopted alongside Y; A and B".
+  if (anchor < 0 && k < se && (IsSubjectPronoun(v.lower[k]) ||
+                               ((v.lower[k] == "that" || v.lower[k] == "whom" || v.lower[k] == "who") &&
+                                k + 1 < se && IsSubjectPronoun(v.lower[k + 1])))) {
+    uint32_t p = IsSubjectPronoun(v.lower[k]) ? k : k + 1;
+    anchor = v.ResolvePronoun(p);
+    uint32_t j = p + 1;
+    for (; j < se && !v.IsClauseBreak(j) && v.lower[j] != ","; ++j) {
+      if (v.lower[j] == "adopted" && pred == "child_of") pred = "adopted_child_of";
+      if ((v.lower[j] == "with" || v.lower[j] == "alongside") && j + 1 < se) {
+        uint32_t at = 0;
+        std::string text;
+        int32_t co = ObjectAfter(j + 1, se, &at, &text);
+        if (co >= 0) co_anchors.push_back(co);
+      }
+    }
+    if (holders.empty() && j < se && (v.lower[j] == ";" || v.lower[j] == ":" || v.lower[j] == ",") && role->plural) {
+      uint32_t m = j + 1;
+      holders = NameList(&m, se);
+    }
+  }
+  if (holders.empty()) {
+    // Appositive: "X, the stepson of Y", "X, Y's publicist", "X, his wife".
+    uint32_t j = mb;
+    if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an")) --j;
+    else if (anchor >= 0 && j > sb) {
+      // skip the possessor ("Y's" or "his")
+      --j;
+      if (j > sb && (v.lower[j] == "'s" || v.lower[j] == "'")) j = v.MentionBegin(j - 1);
+      else if (v.mention_at[j] >= 0) j = v.MentionBegin(j);
+    }
+    if (j > sb && v.lower[j - 1] == ",") {
+      uint32_t h = j - 2;
+      int num;
+      if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
+      if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
+    }
+  }
+  if (holders.empty()) return;
+  if (anchor < 0) {
+    // "with daughter X", "ex-wife X": the nearest possessive or subject before.
+    for (uint32_t j = mb; j-- > sb && mb - j <= 6;) {
+      if (v.IsClauseBreak(j)) break;
+      if (DocView::IsPossessivePronoun(v.lower[j]) && v.lower[j] != "its" && v.lower[j] != "their") {
+        anchor = v.ResolvePronoun(j);
+        break;
+      }
+      if (v.lower[j] == "'s" || v.lower[j] == "'") {
+        anchor = j > 0 ? v.PersonAt(j - 1) : -1;
+        break;
+      }
+    }
+    if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
+  }
+  bool negated = NegatedBefore(mb, 3);
+  for (int32_t h : holders) {
+    if (anchor >= 0 && h != anchor) {
+      // Role "X is Y's parent": parent_of(X, Y).
+      Emit(i, h, pred, anchor, negated, Modality::kAsserted);
+    }
+    for (int32_t co : co_anchors)
+      if (co != h && co != anchor) Emit(i, h, pred, co, negated, Modality::kAsserted);
+  }
+  (void)after;
+}
+
+void Ctx::EventNouns(uint32_t i) {
+  const EventNoun* ev = v.lex.Event(v.lower[i]);
+  if (!ev || v.IsCap(i)) return;
+  uint32_t sb = SentBegin(i), se = SentEnd(i);
+  std::string pred = ev->predicate;
+  uint32_t mb = i;
+  bool former = false, rumored = false;
+  while (mb > sb && i - mb < 3 && (IsModifier(v, mb - 1) || v.toks[mb - 1].kind == TokenKind::kNumber)) {
+    const std::string& w = v.lower[mb - 1];
+    if (w == "former" || w == "previous" || w == "first" || w == "ex") former = true;
+    if (w == "rumored" || w == "rumoured" || w == "alleged" || w == "possible" || w == "potential") rumored = true;
+    --mb;
+  }
+  if (former && pred == "spouse_of") pred = "divorced_from";
+  // The preposition introducing the other person.
+  uint32_t p = i + 1;
+  if (p >= se) return;
+  bool prep_ok = false;
+  for (const std::string& prep : ev->prepositions)
+    if (v.lower[p] == prep) prep_ok = true;
+  if (!prep_ok) return;
+  uint32_t at = 0;
+  std::string text;
+  int32_t object = ObjectAfter(p + 1, se, &at, &text);
+  if (object < 0) return;
+  int32_t subject = v.PossessorBefore(mb);
+  if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
+    subject = SubjectBefore(mb - 1, object);
+  if (subject < 0) return;
+  // "his rift with daughter X": the role noun in between also gives a role claim (RoleNouns).
+  Emit(i, subject, pred, object, NegatedBefore(mb, 3), rumored ? Modality::kSpeculative : Modality::kAsserted);
+}
+
+void Ctx::Verbs(uint32_t i) {
+  auto it = v.lex.verb_first.find(v.lower[i]);
+  if (it == v.lex.verb_first.end()) return;
+  uint32_t se = SentEnd(i);
+  const Phrase* best = nullptr;
+  uint32_t best_end = 0;
+  for (uint32_t idx : it->second) {
+    const Phrase& ph = v.lex.relation_verbs[idx];
+    const std::string& last = ph.words.back();
+    bool loose = ph.words.size() > 1 && (last == "with" || last == "to" || last == "from" || last == "in" ||
+                                         last == "for" || last == "on");
+    uint32_t end = v.MatchPhrase(ph.words, i, se, loose);
+    if (end && end > best_end) {
+      best = &ph;
+      best_end = end;
+    }
+  }
+  if (!best) return;
+  // A noun use ("a date", "the dating rumors") is not a verb.
+  if (i > 0 && (v.lower[i - 1] == "a" || v.lower[i - 1] == "the" || v.lower[i - 1] == "their" ||
+                v.lower[i - 1] == "his" || v.lower[i - 1] == "her"))
+    return;
+  uint32_t at = 0;
+  std::string text;
+  int32_t object = ObjectAfter(best_end, se, &at, &text);
+  if (object < 0 && text.empty()) return;
+  int32_t subject = SubjectBefore(i, object);
+  if (subject < 0) return;
+  bool negated = NegatedBefore(i, 4);
+  for (uint32_t k = i; k < best_end; ++k)
+    if (v.lex.IsNegator(v.lower[k])) negated = true;
+  if (best->negated_only) {
+    if (!negated) return;
+    negated = false;
+  }
+  std::string pred = best->predicate;
+  Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
+  if (DesireBefore(i) && (pred == "spouse_of" || pred == "dating" || pred == "engaged_to")) {
+    pred = "romantic_interest";
+    extra = Modality::kAsserted;
+    if (negated) return;
+  }
+  if (object < 0) {
+    // "has not dated anyone": a claim about the subject alone.
+    if (pred != "dating" && pred != "spouse_of") return;
+    uint32_t s = v.sent_of[i];
+    auto key = std::make_tuple(subject, pred, -1, text, s, negated ? 1 : 0);
+    if (!seen.insert(key).second) return;
+    Claim* c = AddClaim(v, st, i, subject, pred, -1);
+    c->object_text = text;
+    if (negated) c->polarity = Polarity::kDenied;
+    return;
+  }
+  if (best->inverse) std::swap(subject, object);
+  Emit(i, subject, pred, object, negated, extra);
+}
+
+void Ctx::PairPhrases(uint32_t i) {
+  auto it = v.lex.pair_first.find(v.lower[i]);
+  if (it == v.lex.pair_first.end()) return;
+  uint32_t sb = SentBegin(i), se = SentEnd(i);
+  const Phrase* best = nullptr;
+  uint32_t best_len = 0;
+  for (uint32_t idx : it->second) {
+    const Phrase& ph = v.lex.pair_phrases[idx];
+    uint32_t k = 0;
+    while (k < ph.words.size() && i + k < se && v.lower[i + k] == ph.words[k]) ++k;
+    if (k == ph.words.size() && k > best_len) {
+      best = &ph;
+      best_len = k;
+    }
+  }
+  if (!best) return;
+  // The pair: people named in the sentence, else the latest two named before it.
+  std::vector<int32_t> pair;
+  auto add = [&](int32_t e) {
+    if (e >= 0 && std::find(pair.begin(), pair.end(), e) == pair.end()) pair.push_back(e);
+  };
+  Attribution src = SourceAt(v, st, i);
+  for (uint32_t k = sb; k < se && pair.size() < 2; ++k)
+    if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0 && v.PersonAt(k) != src.entity_idx) add(v.PersonAt(k));
+  for (uint32_t k = sb; k-- > 0 && pair.size() < 2 && sb - k < 200;)
+    if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0 && v.PersonAt(k) != src.entity_idx) add(v.PersonAt(k));
+  if (pair.size() < 2) return;
+  bool negated = false;
+  bool own_negation = false;
+  for (const std::string& w : best->words)
+    if (v.lex.IsNegator(w)) own_negation = true;
+  if (!own_negation) negated = NegatedBefore(i, 3);
+  bool denied = best->denied != negated;
+  Emit(i, pair[0], best->predicate, pair[1], denied, Modality::kAsserted);
+}
+
+// "Velvet Static frontman X", "X, the frontman of Velvet Static", "drummer X" (group from context).
+void MemberOf(Ctx& c, uint32_t i) {
+  DocView& v = c.v;
+  const RoleNoun* role = v.lex.Role(v.lower[i]);
+  if (!role || role->predicate != "member_of" || v.IsCap(i)) return;
+  uint32_t sb = c.SentBegin(i), se = c.SentEnd(i);
+  // The group: a capitalised non-person run right before the noun, or after "of".
+  std::string group;
+  int32_t group_entity = -1;
+  if (i > sb && v.IsCap(i - 1) && v.PersonAt(i - 1) < 0) {
+    uint32_t b = i - 1;
+    while (b > sb && v.IsCap(b - 1) && v.PersonAt(b - 1) < 0 && v.lower[b - 1] != "the") --b;
+    if (v.lower[b] == "the" && b + 1 < i) ++b;
+    group = v.TextRange(b, i);
+    group_entity = v.EntityAt(i - 1);
+  } else if (i + 2 < se && v.lower[i + 1] == "of" && v.IsCap(i + 2) && v.PersonAt(i + 2) < 0) {
+    uint32_t e = i + 2;
+    while (e < se && v.IsCap(e) && v.PersonAt(e) < 0) ++e;
+    group = v.TextRange(i + 2, e);
+    group_entity = v.EntityAt(i + 2);
+  }
+  if (group.empty() || group == "The") return;
+  int32_t holder = -1;
+  if (i + 1 < se && v.mention_at[i + 1] >= 0) holder = v.PersonAt(i + 1);
+  if (holder < 0 && i + 2 < se && v.lower[i + 1] == "," && v.mention_at[i + 2] >= 0) holder = v.PersonAt(i + 2);
+  if (holder < 0) {
+    // Appositive or descriptor: "X, the frontman of G", "The G frontman, 37," (resolved descriptor).
+    int32_t m = v.mention_at[i];
+    if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) holder = v.a.mentions[m].entity_idx;
+  }
+  if (holder < 0) {
+    uint32_t j = i;
+    while (j > sb && v.lower[j - 1] != ",") --j;
+    if (j > sb + 1 && v.mention_at[j - 2] >= 0) holder = v.PersonAt(j - 2);
+  }
+  if (holder < 0) return;
+  uint32_t s = v.sent_of[i];
+  auto key = std::make_tuple(holder, std::string("member_of"), group_entity, group, s, 0);
+  if (!c.seen.insert(key).second) return;
+  Claim* cl = AddClaim(v, c.st, i, holder, "member_of", group_entity);
+  if (group_entity < 0) cl->object_text = group;
+}
+
+}  // namespace
+
+Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
+                int32_t object) {
+  Claim c;
+  c.subject_entity = subject;
+  c.predicate = predicate;
+  c.object_entity = object;
+  c.source = SourceAt(v, st, tok);
+  c.modality = ModalityAt(v, st, tok);
+  uint32_t s = v.sent_of[tok];
+  if (s != UINT32_MAX) {
+    c.evidence_byte_begin = v.a.layout.sentences[s].byte_begin;
+    c.evidence_byte_end = v.a.layout.sentences[s].byte_end;
+  } else {
+    c.evidence_byte_begin = v.toks[tok].byte_begin;
+    c.evidence_byte_end = v.toks[tok].byte_end;
+  }
+  v.a.claims.push_back(std::move(c));
+  return &v.a.claims.back();
+}
+
+std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok) {
+  uint32_t s = v.sent_of[tok];
+  if (s == UINT32_MAX) return std::nullopt;
+  const Sentence& sn = v.a.layout.sentences[s];
+  // After the trigger, within its clause.
+  for (uint32_t k = tok; k < sn.token_end; ++k) {
+    if (v.lower[k] == ";" || (v.lower[k] == "," && k > tok + 1 && v.lower[k + 1 < sn.token_end ? k + 1 : k] == "when"))
+      break;
+    DateSpan d;
+    if (MatchDate(v, k, sn.token_end, &d)) return d;
+  }
+  // Before it ("his 2001 divorce", "In 2013, they married").
+  for (uint32_t k = tok; k-- > sn.token_begin && tok - k <= 6;) {
+    if (v.lower[k] == ";") break;
+    DateSpan d;
+    if (MatchDate(v, k, sn.token_end, &d)) return d;
+  }
+  return std::nullopt;
+}
+
+void FindRelations(DocView& v, PassState* st) {
+  Ctx c{v, *st, {}};
+  for (uint32_t i = 0; i < v.size(); ++i) {
+    if (v.sent_of[i] == UINT32_MAX || !v.IsWord(i)) continue;
+    c.RoleNouns(i);
+    MemberOf(c, i);
+    c.EventNouns(i);
+    c.Verbs(i);
+    c.PairPhrases(i);
+  }
+}
+
+void FindAges(DocView& v, PassState* st) {
+  const uint32_t n = v.size();
+  const auto& w = v.lower;
+  std::set<std::pair<int32_t, uint32_t>> done;  // (entity, sentence) with an age already
+  auto emit = [&](uint32_t tok, int32_t e, const std::string& value) {
+    if (e < 0) return;
+    uint32_t s = v.sent_of[tok];
+    if (!done.insert({e, s}).second) return;
+    Claim* c = AddClaim(v, *st, tok, e, "age", -1);
+    c->value = value;
+    // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
+    c->modality = c->source.kind == SourceKind::kAuthor ? Modality::kAsserted : Modality::kReported;
+    if (v.published) c->time_from = c->time_to = FormatIso(*v.published);
+  };
+  // The person a descriptor ("the 62-year-old actor") refers to when resolve left it open:
+  // a gender-compatible person, subjects first, in this sentence before it or the ones before.
+  auto referent = [&](uint32_t tok, Gender g, int32_t exclude) -> int32_t {
+    uint32_t s = v.sent_of[tok];
+    for (uint32_t back = 0; back <= 4 && back <= s; ++back) {
+      const Sentence& sn = v.a.layout.sentences[s - back];
+      uint32_t end = back == 0 ? tok : sn.token_end;
+      int32_t any = -1;
+      for (uint32_t k = sn.token_begin; k < end; ++k) {
+        int32_t m = v.mention_at[k];
+        if (m < 0 || v.a.mentions[m].type != EntityType::kPerson || v.a.mentions[m].entity_idx < 0) continue;
+        int32_t e = v.a.mentions[m].entity_idx;
+        if (e == exclude) continue;
+        Gender eg = v.entity_gender[e];
+        if (g != Gender::kUnknown && eg != Gender::kUnknown && eg != g) continue;
+        if (g != Gender::kUnknown && eg == g) return e;
+        if (any < 0) any = e;
+      }
+      if (any >= 0) return any;
+    }
+    return -1;
+  };
+  auto noun_gender = [&](uint32_t k, uint32_t limit) {
+    for (uint32_t j = k; j < limit && j < k + 5; ++j) {
+      const std::string& x = w[j];
+      if (x == "actress" || x == "woman" || x == "girl" || x == "mother" || x == "mom" || x == "singer-actress" ||
+          x == "socialite" || x == "wife")
+        return Gender::kFemale;
+      if (x == "actor" || x == "man" || x == "boy" || x == "father" || x == "dad" || x == "frontman" ||
+          x == "husband" || x == "star" || x == "superstar")
+        return x == "star" || x == "superstar" ? Gender::kUnknown : Gender::kMale;
+      if (v.IsClauseBreak(j) || x == ",") break;
+    }
+    return Gender::kUnknown;
+  };
+  int32_t last_in_sentence = -1;
+  uint32_t last_sentence = UINT32_MAX;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (v.sent_of[i] == UINT32_MAX) continue;
+    if (v.sent_of[i] != last_sentence) {
+      last_sentence = v.sent_of[i];
+      last_in_sentence = -1;
+    }
+    const std::string& t = w[i];
+    uint32_t se = v.SentenceOf(i).token_end;
+    // "62-year-old" (one token), "62-year old", "62-years-old".
+    int age = 0;
+    size_t dash = t.find("-year");
+    if (dash != std::string::npos && dash > 0 && dash <= 3) {
+      bool digits = true;
+      for (size_t c = 0; c < dash; ++c)
+        if (t[c] < '0' || t[c] > '9') digits = false;
+      bool old = t.ends_with("-old") || (i + 1 < n && w[i + 1] == "old");
+      if (digits && old) {
+        age = std::atoi(t.substr(0, dash).c_str());
+        int32_t e = -1;
+        int32_t m = v.mention_at[i];
+        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+        if (e < 0) {
+          // "62-year-old Tom Cruise": a name within the descriptor.
+          for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
+            if (v.IsClauseBreak(k) || w[k] == ",") break;
+            if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
+              e = v.PersonAt(k);
+              break;
+            }
+          }
+        }
+        if (e < 0) e = referent(i, noun_gender(i + 1, se), last_in_sentence);
+        if (e >= 0) {
+          emit(i, e, std::to_string(age));
+          last_in_sentence = e;
+        }
+        continue;
+      }
+    }
+    // "Name, 19," / "The Ballerina actress, 37,".
+    int num = 0;
+    if (t == "," && i + 2 < n && IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
+        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == ";" || w[i + 2] == ")" || w[i + 2] == "and" ||
+         w[i + 2] == "who" || w[i + 2] == "\xE2\x80\x94") &&
+        i > 0) {
+      int32_t e = -1;
+      int32_t m = v.mention_at[i - 1];
+      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+      if (e < 0 && m < 0) {
+        // A descriptor without a resolved mention: "The Ballerina actress, 37,".
+        Gender g = noun_gender(i - 1, i);
+        bool descriptor = g != Gender::kUnknown || w[i - 1] == "star" || w[i - 1] == "frontman" ||
+                          w[i - 1] == "singer" || w[i - 1] == "model" || w[i - 1] == "director";
+        bool has_the = false;
+        for (uint32_t k = i; k-- > v.SentenceOf(i).token_begin && i - k <= 5;)
+          if (w[k] == "the") has_the = true;
+        if (descriptor && has_the) e = referent(i, g, last_in_sentence);
+      }
+      if (e >= 0) {
+        emit(i + 1, e, std::to_string(num));
+        last_in_sentence = e;
+      }
+      continue;
+    }
+    // "in her 30s", "in his early 40s".
+    if (t == "in" && i + 2 < n && (w[i + 1] == "his" || w[i + 1] == "her")) {
+      uint32_t k = i + 2;
+      int lo_off = 0, hi_off = 9;
+      if (w[k] == "early") lo_off = 0, hi_off = 3, ++k;
+      else if (w[k] == "mid" || w[k] == "mid-") lo_off = 3, hi_off = 6, ++k;
+      else if (w[k] == "late") lo_off = 6, hi_off = 9, ++k;
+      if (k < n && w[k].size() == 3 && w[k][2] == 's' && w[k][0] >= '1' && w[k][0] <= '9' && w[k][1] == '0') {
+        int decade = (w[k][0] - '0') * 10;
+        int32_t e = v.ResolvePronoun(i + 1);
+        if (e >= 0)
+          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off));
+      }
+      continue;
+    }
+    // "despite being 18", "she is 37", "turned 40".
+    if ((t == "being" || t == "turned" || t == "turns" || t == "is" || t == "was") && i + 2 < n &&
+        IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
+        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == "years" || w[i + 2] == ";" || w[i + 2] == "and")) {
+      int32_t e = -1;
+      uint32_t sb = v.SentenceOf(i).token_begin;
+      int32_t q = v.quote_at[i];
+      for (uint32_t k = i; k-- > sb;) {
+        if (v.quote_at[k] != q) break;
+        int32_t p = v.PersonAt(k);
+        if (p >= 0 && w[k] != "her" && w[k] != "him" && w[k] != "his") {
+          e = p;
+          break;
+        }
+      }
+      if (e >= 0) emit(i + 1, e, std::to_string(num));
+    }
+  }
+}
+
+}  // namespace hearsay::extract

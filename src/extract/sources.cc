@@ -1,0 +1,477 @@
+// Who says so: the document's own outlet, cited outlets, source noun phrases, reporting frames,
+// and the source and modality of any token.
+#include <algorithm>
+#include <climits>
+#include <map>
+
+#include "common/utf8.h"
+#include "extract/internal/passes.h"
+
+namespace hearsay::extract {
+namespace {
+
+bool HasInnerCapital(std::string_view w) {
+  // "RadarOnline", "StarWire": an upper-case letter after a lower-case one.
+  for (size_t i = 1; i < w.size(); ++i)
+    if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z') return true;
+  return false;
+}
+
+bool AllCaps(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (!(c >= 'A' && c <= 'Z') && c != '!' && c != '&') return false;
+  return true;
+}
+
+// "RadarOnline.com" -> "RadarOnline"; "www.x.com" -> "x". Keeps other text as is.
+std::string StripDomain(std::string s) {
+  if (s.rfind("www.", 0) == 0) s = s.substr(4);
+  for (const char* suf : {".com", ".co.uk", ".net", ".org", ".tv", ".uk"}) {
+    std::string_view sv(suf);
+    if (s.size() > sv.size() && s.compare(s.size() - sv.size(), sv.size(), sv) == 0) return s.substr(0, s.size() - sv.size());
+  }
+  return s;
+}
+
+bool IsDomainWord(std::string_view w) {
+  if (w.find("http") == 0 || w.find("pic.") == 0 || w.find('/') != std::string_view::npos) return false;
+  for (const char* suf : {".com", ".co.uk", ".net", ".org", ".tv"})
+    if (w.size() > 4 && w.ends_with(suf)) return true;
+  return false;
+}
+
+bool IsAux(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "is" || w == "are" || w == "was" || w == "were" ||
+         w == "be" || w == "been" || w == "will" || w == "would" || w == "once" || w == "also" || w == "later" ||
+         w == "then" || w == "now" || w == "herself" || w == "himself" || w == "themselves" || w == "previously" ||
+         w == "recently" || w == "just" || w == "reportedly" || w == "supposedly" || w == "allegedly" ||
+         w == "apparently" || w == "exclusively" || w == "first" || w == "did" || w == "does" || w == "do" ||
+         w == "can" || w == "could" || w == "may" || w == "might" || w == "repeatedly" || w == "publicly" ||
+         w == "even" || w == "still" || w == "further" || w == "simply";
+}
+
+bool IsDeterminer(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" ||
+         w == "another" || w == "one" || w == "some" || w == "several" || w == "many" || w == "two" ||
+         w == "three" || w == "multiple" || w == "other" || w == "same" || w == "second" || w == "third";
+}
+
+Attribution Author(const DocView& v) {
+  Attribution a;
+  a.kind = SourceKind::kAuthor;
+  a.text = v.a.detected_outlet ? *v.a.detected_outlet : v.doc.outlet ? *v.doc.outlet : "the article";
+  return a;
+}
+
+// Cue verb at tok that is not passive ("is said to") or a noun ("reports have").
+const CueVerb* ActiveCue(const DocView& v, uint32_t tok) {
+  const CueVerb* c = v.lex.Cue(v.lower[tok]);
+  if (!c) return nullptr;
+  if (tok > 0) {
+    const std::string& p = v.lower[tok - 1];
+    if (p == "is" || p == "are" || p == "was" || p == "were" || p == "been" || p == "being" || p == "be" ||
+        p == "to" || p == "the" || p == "a" || p == "his" || p == "her" || p == "their" || p == "its")
+      return nullptr;
+  }
+  if (tok + 1 < v.size() && v.lower[tok + 1] == "to" && (v.lower[tok] == "said" || v.lower[tok] == "reported"))
+    return nullptr;  // "said to be"
+  return c;
+}
+
+}  // namespace
+
+std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
+  const uint32_t n = v.size();
+  *end = tok;
+  if (tok >= n) return "";
+  // A tagged outlet or organisation mention.
+  int32_t m = v.mention_at[tok];
+  if (m >= 0) {
+    const Mention& men = v.a.mentions[m];
+    if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
+      *end = v.MentionEnd(tok);
+      return StripDomain(v.TextRange(v.MentionBegin(tok), *end));
+    }
+    if (men.type == EntityType::kPerson) return "";
+  }
+  std::string_view w = v.Text(tok);
+  if (v.toks[tok].kind == TokenKind::kUrl || IsDomainWord(w)) {
+    if (!IsDomainWord(w)) return "";
+    *end = tok + 1;
+    return StripDomain(std::string(w));
+  }
+  // "in Touch Weekly" after a cue: a lower-case "in" that starts an outlet name.
+  uint32_t b = tok;
+  bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && v.IsCap(tok + 1);
+  if (lower_in) ++b;
+  if (!v.IsCap(b) || v.toks[b].kind != TokenKind::kWord) return "";
+  uint32_t e = b;
+  while (e < n && e - b < 5 && v.toks[e].kind == TokenKind::kWord && v.IsCap(e) &&
+         v.PersonAt(e) < 0 && !(e > b && v.lower[e - 1].ends_with("'s")))
+    ++e;
+  if (e == b) return "";
+  std::string first(v.Text(b)), last(v.Text(e - 1));
+  bool outlet = HasInnerCapital(first) || AllCaps(first) || v.lex.outlet_heads.count(last) ||
+                (e - b == 1 && v.lex.outlet_names.count(first)) ||
+                ((first == "The" || first == "In") && e - b >= 2) || lower_in;
+  if (!outlet) return "";
+  // Pronoun-like or sentence-initial words are never outlets on their own.
+  if (e - b == 1 && (v.lower[b] == "he" || v.lower[b] == "she" || v.lower[b] == "they" || v.lower[b] == "we"))
+    return "";
+  *end = e;
+  std::string name = v.TextRange(b, e);
+  if (lower_in) name = "In " + name;
+  if (name.size() > 2 && name.ends_with("'s")) name.resize(name.size() - 2);
+  return StripDomain(name);
+}
+
+std::string LastOutletBefore(const PassState& st, uint32_t tok) {
+  std::string best;
+  for (const auto& o : st.outlets)
+    if (o.tok_begin < tok) best = o.outlet;
+  return best;
+}
+
+std::optional<std::string> ViaOutletAfter(const DocView& v, uint32_t tok, uint32_t limit) {
+  if (tok >= limit) return std::nullopt;
+  uint32_t end = 0;
+  std::string name = OutletNameAt(v, tok, &end);
+  if (name.empty() || end > limit) return std::nullopt;
+  return name;
+}
+
+void FindOutlets(DocView& v, PassState* st) {
+  const uint32_t n = v.size();
+  const auto& w = v.lower;
+  std::string own;
+  auto add_cite = [&](const std::string& outlet, uint32_t b, uint32_t e, uint32_t tok) {
+    if (outlet.empty()) return;
+    st->outlets.push_back({b, e, outlet});
+    if (!own.empty() && outlet == own) return;
+    uint32_t s = v.sent_of[tok];
+    uint32_t eb = s == UINT32_MAX ? v.toks[b].byte_begin : v.a.layout.sentences[s].byte_begin;
+    uint32_t ee = s == UINT32_MAX ? v.toks[e - 1].byte_end : v.a.layout.sentences[s].byte_end;
+    for (const CitedOutlet& c : v.a.citations)
+      if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
+    v.a.citations.push_back(CitedOutlet{outlet, "cites", eb, ee});
+  };
+  // The document's own outlet: "X can reveal", "X has learned", "told X exclusively".
+  for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
+    uint32_t end = 0;
+    std::string name = OutletNameAt(v, i, &end);
+    if (name.empty()) continue;
+    bool own_frame = false;
+    if (end + 1 < n) {
+      const std::string& a1 = w[end];
+      const std::string& a2 = w[end + 1];
+      own_frame = (a1 == "can" && (a2 == "reveal" || a2 == "confirm" || a2 == "exclusively" || a2 == "now")) ||
+                  (a1 == "has" && (a2 == "learned" || a2 == "learnt" || a2 == "exclusively")) ||
+                  (a1 == "understands") || (a1 == "exclusively" && (a2 == "reveals" || a2 == "learned"));
+      if (i > 0 && (w[i - 1] == "told" || w[i - 1] == "tells") && a1 == "exclusively") own_frame = true;
+    }
+    if (own_frame) own = name;
+    i = std::max(i, end ? end - 1 : i);
+  }
+  if (!own.empty()) v.a.detected_outlet = own;
+
+  for (uint32_t i = 0; i < n; ++i) {
+    // "according to X"; also the missing space of "according toX".
+    if (w[i] == "according" && i + 1 < n) {
+      if (w[i + 1] == "to" && i + 2 < n) {
+        uint32_t end = 0;
+        std::string name = OutletNameAt(v, i + 2, &end);
+        if (!name.empty()) add_cite(name, i + 2, end, i);
+      } else if (w[i + 1].size() > 3 && w[i + 1].rfind("to", 0) == 0) {
+        std::string_view rest = v.Text(i + 1).substr(2);
+        if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z' && (HasInnerCapital(rest) || IsDomainWord(rest)))
+          add_cite(StripDomain(std::string(rest)), i + 1, i + 2, i);
+      }
+      continue;
+    }
+    // "told X", "tells X" (X an outlet), "reported by X", "repeated by X".
+    if ((w[i] == "told" || w[i] == "tells" || w[i] == "telling" || w[i] == "tell") && i + 1 < n) {
+      uint32_t end = 0;
+      std::string name = OutletNameAt(v, i + 1, &end);
+      if (!name.empty()) add_cite(name, i + 1, end, i);
+      continue;
+    }
+    if (w[i] == "by" && i > 0 && i + 1 < n) {
+      bool after_report = false;
+      for (uint32_t k = i; k-- > 0 && i - k <= 4;)
+        if (w[k] == "reported" || w[k] == "repeated" || w[k] == "published" || w[k] == "broken" ||
+            w[k] == "revealed" || w[k] == "first")
+          after_report = true;
+      if (after_report) {
+        uint32_t end = 0;
+        std::string name = OutletNameAt(v, i + 1, &end);
+        if (!name.empty()) add_cite(name, i + 1, end, i);
+      }
+      continue;
+    }
+    // "X now writes", "X reported", "X report", "X's report".
+    if (v.IsCap(i) && (i == 0 || !v.IsCap(i - 1) || v.lower[i - 1] == "a")) {
+      uint32_t end = 0;
+      std::string name = OutletNameAt(v, i, &end);
+      if (name.empty() || end >= n) continue;
+      uint32_t k = end;
+      if (w[k] == "'s" || w[k] == "'") ++k;
+      while (k < n && (w[k] == "now" || w[k] == "first" || w[k] == "also" || w[k] == "later" || w[k] == "has" ||
+                       w[k] == "had" || w[k] == "previously" || w[k] == "exclusively" || w[k] == "recently"))
+        ++k;
+      if (k < n && (w[k] == "writes" || w[k] == "wrote" || w[k] == "reports" || w[k] == "reported" ||
+                    w[k] == "report" || w[k] == "story" || w[k] == "article" || w[k] == "claims" ||
+                    w[k] == "claimed" || w[k] == "revealed" || w[k] == "reveals" || w[k] == "says" ||
+                    w[k] == "said" || w[k] == "interview" || w[k] == "exclusive" || w[k] == "published" ||
+                    w[k] == "notes" || w[k] == "added" || w[k] == "adds" || w[k] == "insists"))
+        add_cite(name, i, end, i);
+      i = end - 1;
+    }
+  }
+}
+
+namespace {
+Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok);
+}  // namespace
+
+Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok) {
+  const auto& w = v.lower;
+  // Trim punctuation, conjunctions and auxiliaries.
+  while (b < e && (v.toks[b].kind == TokenKind::kPunct || v.toks[b].kind == TokenKind::kQuote || w[b] == "and" ||
+                   w[b] == "but" || w[b] == "as" || w[b] == "while" || w[b] == "so"))
+    ++b;
+  while (e > b && (v.toks[e - 1].kind == TokenKind::kPunct || v.toks[e - 1].kind == TokenKind::kQuote ||
+                   IsAux(w[e - 1])))
+    --e;
+  if (b >= e || e - b > 14) return Attribution{};
+  auto key = std::make_pair(b, e);
+  auto it = st->resolved.find(key);
+  if (it != st->resolved.end()) return it->second;
+  Attribution a = ResolveTrimmed(v, st, b, e, cue_tok);
+  st->resolved[key] = a;
+  return a;
+}
+
+namespace {
+Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok) {
+  const auto& w = v.lower;
+  Attribution a;
+  a.text = v.TextRange(b, e);
+  bool definite = IsDeterminer(w[b]) && (w[b] == "the" || w[b] == "this" || w[b] == "that");
+  bool same = false, another = false;
+  for (uint32_t k = b; k < e; ++k) {
+    if (w[k] == "same") same = true;
+    if (w[k] == "another" || w[k] == "second" || w[k] == "third" || w[k] == "other") another = true;
+  }
+  for (uint32_t k = b; k < e; ++k) {
+    const std::string& t = w[k];
+    // A named person (or a resolved descriptor such as "the actress").
+    int32_t m = v.mention_at[k];
+    if (m >= 0) {
+      const Mention& men = v.a.mentions[m];
+      if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
+        uint32_t end = 0;
+        std::string name = OutletNameAt(v, k, &end);
+        a.kind = SourceKind::kOutlet;
+        a.text = name.empty() ? v.TextRange(v.MentionBegin(k), v.MentionEnd(k)) : name;
+        a.via_outlet = a.text;
+        return a;
+      }
+      if (men.type == EntityType::kPerson && men.entity_idx >= 0 && !men.descriptor) {
+        a.kind = SourceKind::kNamed;
+        a.entity_idx = men.entity_idx;
+        return a;
+      }
+      if (men.type == EntityType::kPerson && men.entity_idx >= 0 && men.descriptor &&
+          DocView::PronounGender(t) == Gender::kUnknown) {
+        a.kind = SourceKind::kNamed;
+        a.entity_idx = men.entity_idx;
+        return a;
+      }
+    }
+    Gender g = DocView::PronounGender(t);
+    if ((g == Gender::kMale || g == Gender::kFemale) && !DocView::IsPossessivePronoun(t)) {
+      a.kind = SourceKind::kNamed;
+      a.entity_idx = v.ResolvePronoun(k);
+      if (a.entity_idx < 0) a.kind = SourceKind::kUnknown;
+      return a;
+    }
+    if (t == "i" || t == "we") {
+      a.kind = SourceKind::kUnknown;
+      return a;
+    }
+    auto sn = v.lex.source_nouns.find(t);
+    if (sn != v.lex.source_nouns.end() && v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+      if (sn->second == SourceNounKind::kOutletRef) {
+        std::string o = LastOutletBefore(*st, b);
+        if (o.empty()) continue;
+        a.kind = SourceKind::kOutlet;
+        a.via_outlet = o;
+        return a;
+      }
+      if (t == "one" && k + 1 < e && !v.IsPunct(k + 1, ",")) continue;  // "one family friend": head follows
+      if (t == "people" || t == "everyone" || t == "fans") {
+        if (k + 1 >= e) { /* bare "people said": still anonymous */ }
+      }
+      a.kind = SourceKind::kAnonymous;
+      // Definite and "one"/"same" references continue the latest anonymous source before
+      // this one in the text; indefinite ones ("a source", "another insider") start a new one.
+      int32_t prev = -1;
+      for (size_t id = 0; id < st->anonymous.size(); ++id)
+        if (st->anonymous_tok[id] < b && (prev < 0 || st->anonymous_tok[id] > st->anonymous_tok[prev]))
+          prev = static_cast<int32_t>(id);
+      bool reuse = (definite || same || t == "one") && !another && prev >= 0;
+      if (reuse) {
+        a.anonymous_id = prev;
+        a.via_outlet = st->anonymous[prev].via_outlet;
+      } else {
+        a.anonymous_id = static_cast<int32_t>(st->anonymous.size());
+        st->anonymous.push_back(a);
+        st->anonymous_tok.push_back(b);
+      }
+      return a;
+    }
+    // A capitalised name the tagger did not mark: an outlet by its shape, else a named person
+    // without an entity (kept as text).
+    if (v.IsCap(k) && v.toks[k].kind != TokenKind::kPunct && !IsDeterminer(t) && t != "according") {
+      uint32_t end = 0;
+      std::string name = OutletNameAt(v, k, &end);
+      bool writing = cue_tok != UINT32_MAX && v.lex.Cue(w[cue_tok]) && v.lex.Cue(w[cue_tok])->cls == CueClass::kWriting;
+      if (!name.empty() || writing) {
+        a.kind = SourceKind::kOutlet;
+        a.text = name.empty() ? v.TextRange(k, e) : name;
+        a.via_outlet = a.text;
+        return a;
+      }
+      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+        a.kind = SourceKind::kNamed;
+        a.entity_idx = -1;
+        return a;
+      }
+    }
+  }
+  a.kind = SourceKind::kUnknown;
+  return a;
+}
+}  // namespace
+
+void AttachVia(PassState* st, Attribution* a, const std::string& via) {
+  if (a->via_outlet) return;
+  a->via_outlet = via;
+  if (a->anonymous_id < 0) return;
+  if (!st->anonymous[a->anonymous_id].via_outlet) st->anonymous[a->anonymous_id].via_outlet = via;
+  for (auto& [key, attr] : st->resolved)
+    if (attr.anonymous_id == a->anonymous_id && !attr.via_outlet) attr.via_outlet = via;
+}
+
+void FindFrames(DocView& v, PassState* st) {
+  const auto& sents = v.a.layout.sentences;
+  st->frames.assign(sents.size(), {});
+  const auto& w = v.lower;
+  for (uint32_t s = 0; s < sents.size(); ++s) {
+    const Sentence& sn = sents[s];
+    PassState::Frame& f = st->frames[s];
+    // Every cue's subject is resolved, in text order, so anonymous sources get their identities
+    // in reading order; the first frame of the sentence is kept.
+    for (uint32_t i = sn.token_begin; i < sn.token_end; ++i) {
+      if (v.quote_at[i] >= 0) continue;
+      // "According to X, ..."
+      if (!f.present && w[i] == "according" && i + 1 < sn.token_end &&
+          (w[i + 1] == "to" || w[i + 1].rfind("to", 0) == 0)) {
+        uint32_t np_b = w[i + 1] == "to" ? i + 2 : i + 1;
+        uint32_t np_e = np_b;
+        while (np_e < sn.token_end && !v.IsPunct(np_e, ",") && !v.IsClauseBreak(np_e)) ++np_e;
+        if (np_e == np_b) continue;
+        Attribution src;
+        uint32_t end = 0;
+        std::string name = w[i + 1] == "to" ? OutletNameAt(v, np_b, &end) : StripDomain(std::string(v.Text(i + 1).substr(2)));
+        if (!name.empty()) {
+          src.kind = SourceKind::kOutlet;
+          src.text = name;
+          src.via_outlet = name;
+        } else {
+          src = ResolveSource(v, st, np_b, np_e, UINT32_MAX);
+          if (src.kind == SourceKind::kUnknown) {
+            // "according to a new report": an unnamed publication.
+            src.kind = SourceKind::kOutlet;
+            src.text = v.TextRange(np_b, np_e);
+          }
+        }
+        f.present = true;
+        f.source = src;
+        f.content_tok = np_e;
+        f.modality = Modality::kReported;
+        // "According to X, insiders claim ...": the inner source, via X.
+        for (uint32_t k = np_e + 1; k < sn.token_end && k < np_e + 8; ++k) {
+          const CueVerb* c = ActiveCue(v, k);
+          if (!c || v.quote_at[k] >= 0) continue;
+          Attribution inner = ResolveSource(v, st, np_e + 1, k, k);
+          if (inner.kind == SourceKind::kAnonymous || inner.kind == SourceKind::kNamed) {
+            if (src.kind == SourceKind::kOutlet && !src.text.empty() && src.via_outlet) AttachVia(st, &inner, src.text);
+            f.source = inner;
+            f.content_tok = k + 1;
+            f.modality = Weaker(Modality::kReported, c->modality);
+          }
+          break;
+        }
+        continue;
+      }
+      const CueVerb* c = ActiveCue(v, i);
+      if (!c || c->cls == CueClass::kDenial) continue;
+      // Subject NP: from the last comma (or the sentence start) to the cue.
+      uint32_t np_b = i;
+      while (np_b > sn.token_begin && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1) &&
+             v.quote_at[np_b - 1] < 0)
+        --np_b;
+      if (np_b == i) continue;
+      Attribution src = ResolveSource(v, st, np_b, i, i);
+      if (src.kind == SourceKind::kUnknown) continue;
+      if (src.kind == SourceKind::kAnonymous || src.kind == SourceKind::kNamed) {
+        auto via = ViaOutletAfter(v, i + 1, sn.token_end);
+        if (via) AttachVia(st, &src, *via);
+      }
+      if (f.present) continue;
+      f.present = true;
+      f.source = src;
+      f.content_tok = i + 1;
+      f.modality = c->modality;
+    }
+  }
+}
+
+Attribution SourceAt(const DocView& v, const PassState& st, uint32_t tok) {
+  if (tok < v.size()) {
+    int32_t q = v.quote_at[tok];
+    if (q >= 0 && v.quote_record[q] >= 0) return v.a.quotes[v.quote_record[q]].speaker;
+    uint32_t s = v.sent_of[tok];
+    if (s != UINT32_MAX && s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
+      return st.frames[s].source;
+  }
+  return Author(v);
+}
+
+Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok) {
+  Modality m = Modality::kAsserted;
+  Attribution src = SourceAt(v, st, tok);
+  if (src.kind != SourceKind::kAuthor) m = Modality::kReported;
+  uint32_t s = v.sent_of[tok];
+  if (s == UINT32_MAX) return m;
+  if (s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
+    m = Weaker(m, st.frames[s].modality);
+  const Sentence& sn = v.a.layout.sentences[s];
+  int32_t q = v.quote_at[tok];
+  for (uint32_t k = sn.token_begin; k < sn.token_end; ++k) {
+    if (v.quote_at[k] != q) continue;  // hedges count inside the same quote, or outside quotes
+    // "May" as a month is not the modal.
+    if (v.lower[k] == "may" && v.IsCap(k) && k != sn.token_begin) continue;
+    Modality hm;
+    uint32_t len = v.MatchHedge(k, &hm);
+    if (len) {
+      m = Weaker(m, hm);
+      k += len - 1;
+    }
+  }
+  return m;
+}
+
+}  // namespace hearsay::extract

@@ -1,0 +1,56 @@
+// Development tool (not a test): prints what the extract stage finds in plain-text articles,
+// with the test-only heuristic mentions standing in for the tagger.
+//   extract_dump FILE...
+#include <cstdio>
+#include <iostream>
+
+#include "extract/extract.h"
+#include "heuristic_mentions.h"
+#include "ingest/ingest.h"
+#include "text/text.h"
+
+using namespace hearsay;
+
+static std::string Name(const DocumentAnalysis& a, int32_t e) {
+  return e >= 0 && e < static_cast<int32_t>(a.local_entities.size()) ? a.local_entities[e].name : "-";
+}
+
+static std::string Src(const DocumentAnalysis& a, const Attribution& s) {
+  std::string r = SourceKindName(s.kind);
+  r += "(" + (s.entity_idx >= 0 ? Name(a, s.entity_idx) : s.text);
+  if (s.anonymous_id >= 0) r += " #" + std::to_string(s.anonymous_id);
+  if (s.via_outlet) r += " via " + *s.via_outlet;
+  return r + ")";
+}
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    struct Collect : ingest::DocumentSink {
+      void OnDocument(Document d) override { docs.push_back(std::move(d)); }
+      void OnReject(Reject r) override { std::cerr << "reject " << r.path << ": " << r.reason << "\n"; }
+      std::vector<Document> docs;
+    } sink;
+    (void)ingest::IngestPaths({argv[i]}, {}, sink);
+    for (const Document& doc : sink.docs) {
+      DocumentAnalysis a;
+      a.layout = text::AnalyzeText(doc);
+      testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
+      extract::ExtractClaims(doc, &a);
+      std::cout << "== " << doc.path << " outlet=" << (a.detected_outlet ? *a.detected_outlet : "-")
+                << " published=" << doc.published.value_or("-") << "\n";
+      for (const auto& c : a.citations)
+        std::cout << "  cite " << c.kind << " " << c.outlet << "\n";
+      for (const auto& q : a.quotes)
+        std::cout << "  Q " << Src(a, q.speaker) << " | " << doc.text.substr(q.byte_begin, std::min<size_t>(70, q.byte_end - q.byte_begin)) << "\n";
+      for (const auto& c : a.claims) {
+        std::cout << "  C " << Name(a, c.subject_entity) << " " << c.predicate << " "
+                  << (c.object_entity >= 0 ? Name(a, c.object_entity) : c.object_text.value_or(""))
+                  << (c.value ? " =" + *c.value : "") << " [" << PolarityName(c.polarity) << ","
+                  << ModalityName(c.modality) << "," << Src(a, c.source) << "]"
+                  << (c.time_from || c.time_to ? " " + c.time_from.value_or("?") + ".." + c.time_to.value_or("?") : "")
+                  << "\n";
+      }
+    }
+  }
+  return 0;
+}
