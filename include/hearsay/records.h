@@ -199,6 +199,10 @@ struct ClaimCluster {
   uint32_t first_doc = 0;
   std::optional<std::string> first_date;
   uint32_t independent_sources = 0;
+  // Parallel to `documents`: the earlier document of the cluster this one re-reports
+  // (near-duplicate copy, same outlet, or relayed through the origin's outlet), -1 for an
+  // independent origin. documents[] is in report order, so the chain reads front to back.
+  std::vector<int32_t> rereport_of;
   double credibility = 0.5;
   std::vector<std::string> reasons;
 };
@@ -214,6 +218,8 @@ struct ProvenanceEdge {
   std::string outlet;
   std::string kind;               // "cites" | "quotes" | "near_duplicate"
   std::string evidence;
+  int32_t target_doc = -1;        // corpus document the edge points at (the cited outlet's
+                                  // article, or the earlier near-duplicate), -1 if none
 };
 
 struct DuplicatePair {

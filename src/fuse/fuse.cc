@@ -1,17 +1,27 @@
 #include "fuse/fuse.h"
 
+#include "fuse/clusters.h"
+#include "fuse/contradictions.h"
+#include "fuse/internal/context.h"
+#include "fuse/near_duplicates.h"
+#include "fuse/time_reasoning.h"
+
 namespace hearsay::fuse {
 
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus) {
   corpus->estimated_published.assign(docs.size(), std::nullopt);
-  corpus->claim_cluster.assign(docs.size(), {});
-  for (size_t d = 0; d < analyses.size(); ++d) {
-    corpus->claim_cluster[d].assign(analyses[d].claims.size(), -1);
-    for (const CitedOutlet& c : analyses[d].citations) {
-      corpus->provenance.push_back(ProvenanceEdge{static_cast<uint32_t>(d), c.outlet, c.kind,
-                                                  docs[d].text.substr(c.byte_begin, c.byte_end - c.byte_begin)});
-    }
-  }
+  corpus->clusters.clear();
+  corpus->contradictions.clear();
+  corpus->provenance.clear();
+  if (corpus->local_to_global.size() < analyses.size()) corpus->local_to_global.resize(analyses.size());
+  FuseContext ctx(docs, analyses, *corpus);
+
+  corpus->duplicates = FindNearDuplicates(docs);
+  // Dates first: report order (first_reported, re-report chains) uses estimated windows.
+  std::vector<StaleAge> stale = ApplyTimeReasoning(ctx);
+  BuildClusters(ctx, DuplicateNeighbours(docs.size(), corpus->duplicates));
+  BuildProvenance(ctx, corpus->duplicates);
+  FindContradictions(ctx, stale);
 }
 
 }  // namespace hearsay::fuse

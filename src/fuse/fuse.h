@@ -7,9 +7,15 @@
 // Output: the remaining fields of CorpusAnalysis. Work grows near-linearly with the corpus
 // (keyed by entity, claim key and shingle hash), never all pairs.
 //
-// Thread safety: one call per corpus.
-// Status of this stage: the first implementation records provenance from the citations
-// the extract stage found and leaves clusters, duplicates and contradictions empty.
+// Steps, in order (each documented in its header):
+//   near_duplicates.h  MinHash + LSH over word 3-shingles -> duplicates[]
+//   time_reasoning.h   birth windows from ages, stale ages, windows of undated articles
+//   clusters.h         claim clusters (first report, independent sources, re-report
+//                      chains) and provenance edges
+//   contradictions.h   polarity, exclusive states (rule table), ages
+// Method and measured scale: docs/fusion.md.
+//
+// Thread safety: one call per corpus (signatures use all hardware threads inside).
 
 #include <vector>
 

@@ -1,45 +1,546 @@
-// Cross-document entity resolution (corpus level). First implementation: entities merge
-// across documents on identical (type, canonical name); the Fusion issue replaces it with
-// blocking on normalised name keys and merge confidences.
+// Cross-document entity resolution (corpus level): one Entity per real-world entity.
+//
+// Method (all keyed aggregations, no pairwise comparison of entities):
+//   1. Every LocalEntity name is folded to a key: accents folded to ASCII ("Díaz-Canel" ->
+//      "diaz canel"), lower case, hyphens and punctuation to spaces, possessive "'s" and
+//      titles ("Dr.", "Mr.") dropped.
+//   2. PERSON names with a first name and a surname block on
+//         key = canonical(first) | surname [| suffix]
+//      where canonical() maps nicknames to one form ("Tom" -> "thomas", "Katie" ->
+//      "katherine"), the surname keeps its particles ("de armas") and middle names are
+//      ignored. Local entities with the same key merge; full-name aliases found by
+//      in-document coreference join their keys (union-find). A key group holding both
+//      "male" and "female" members is split by gender (nickname keys are ambiguous:
+//      "Alex" is Alexander or Alexandra).
+//   3. A one-word PERSON name ("Suri", "Cruise", "de Armas") never merges on the word alone:
+//        * if no full name in the corpus has that word as its first name or surname, it is
+//          a mononym ("Rihanna") and merges with the same word in other documents;
+//        * else it attaches to the one full-name candidate with context: the candidate is
+//          in the same document, or shares a document with one of the other full-name
+//          people of this document. Zero or several such candidates: it stays its own
+//          entity. This keeps "Holmes" from joining Katie Holmes when Arturo Holmes is an
+//          equally good candidate.
+//   4. Other types (ORG, LOC, WORK, OUTLET, MISC, HANDLE) merge on their folded name
+//      without a leading "the"; AGE, DATE and MONEY are never merged across documents.
+//
+// Merge confidence (Entity::merge_confidence) is the weakest link that joined a member to
+// its entity:
+//      1.00  a single local entity, or identical surface names
+//      0.95  same name up to accents, case, punctuation or a title
+//      0.90  same first name and surname, middle name or initial differs
+//      0.85  nickname variants of the first name ("Tom" / "Thomas")
+//      0.80  mononym seen in several documents
+//      0.75  one-word name attached to a full name found in the same document
+//      0.65  one-word name attached through a shared co-occurring person
+//   x  0.80  when a merged key still mixes genders (exact same first name).
+//
+// Cost: O(total local entities + aliases) hash-map work, plus for each one-word name at
+// most kMaxCandidates candidates x kMaxContext context people, each a sorted-list
+// intersection of document lists with early exit.
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
+#include "common/utf8.h"
 #include "resolve/resolve.h"
 
 namespace hearsay::resolve {
+namespace {
+
+constexpr size_t kMaxCandidates = 12;  // one-word names with more candidates stay apart
+constexpr size_t kMaxContext = 24;     // other people of a document used as context
+
+// Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F folded to one ASCII
+// letter; '*' marks the two-letter foldings handled in FoldChar, ' ' a non-letter.
+constexpr std::string_view kLatin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
+constexpr std::string_view kLatinExtA =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssss"
+    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+// Appends the folded form of code point `c` to `out`: ASCII letters and digits lower-cased,
+// Latin letters without their accents, apostrophes dropped, everything else a space.
+void FoldChar(char32_t c, std::string_view raw, std::string& out) {
+  if (c < 0x80) {
+    char ch = static_cast<char>(c);
+    if (ch >= 'A' && ch <= 'Z') out.push_back(static_cast<char>(ch - 'A' + 'a'));
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
+    else if (ch == '\'' || ch == '.') return;  // "O'Brien" = "OBrien", "J.Lo" = "JLo"
+    else out.push_back(' ');
+    return;
+  }
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) return;  // curly apostrophes
+  char folded = 0;
+  if (c >= 0xC0 && c <= 0xFF) folded = kLatin1[c - 0xC0];
+  else if (c >= 0x100 && c <= 0x17F) folded = kLatinExtA[c - 0x100];
+  if (folded == '*') {
+    switch (c) {
+      case 0xC6: case 0xE6: out += "ae"; return;
+      case 0xDE: case 0xFE: out += "th"; return;
+      case 0xDF: out += "ss"; return;
+      case 0x132: case 0x133: out += "ij"; return;
+      default: out += "oe"; return;  // U+0152, U+0153
+    }
+  }
+  if (folded != 0) {
+    out.push_back(folded);
+    return;
+  }
+  if (utf8::IsLetter(c)) out.append(raw);  // other scripts: kept as written
+  else out.push_back(' ');
+}
+
+// Folded words of a name, with a trailing possessive removed.
+std::vector<std::string> FoldWords(std::string_view name) {
+  for (std::string_view tail : {"'s", "\xE2\x80\x99s"})
+    if (name.size() > tail.size() && name.substr(name.size() - tail.size()) == tail) name.remove_suffix(tail.size());
+  std::string folded;
+  for (size_t i = 0; i < name.size();) {
+    int len = utf8::SequenceLength(name, i);
+    if (len <= 0) {
+      ++i;
+      continue;
+    }
+    int decoded_len = 0;
+    char32_t c = utf8::Decode(name, i, &decoded_len);
+    FoldChar(c, name.substr(i, len), folded);
+    i += len;
+  }
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+bool IsTitle(const std::string& w) {
+  static const std::unordered_set<std::string> kTitles = {"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "prof", "professor", "rev"};
+  return kTitles.count(w) > 0;
+}
+bool IsSuffix(const std::string& w) { return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv"; }
+bool IsParticle(const std::string& w) {
+  static const std::unordered_set<std::string> kParticles = {"de", "del", "della", "da", "di", "dos", "das", "du", "van",
+                                                             "von", "der", "den", "la", "le", "st", "bin", "al", "ter"};
+  return kParticles.count(w) > 0;
+}
+
+// Nickname -> canonical first name. Only common English short forms; a nickname merge is
+// scored below an exact match and is split again when the genders disagree.
+const std::string& CanonicalFirst(const std::string& first) {
+  static const std::unordered_map<std::string, std::string> kNick = {
+      {"tom", "thomas"}, {"tommy", "thomas"}, {"kate", "katherine"}, {"katie", "katherine"}, {"kathy", "katherine"},
+      {"kat", "katherine"}, {"bill", "william"}, {"billy", "william"}, {"will", "william"}, {"willy", "william"},
+      {"bob", "robert"}, {"bobby", "robert"}, {"rob", "robert"}, {"robbie", "robert"}, {"jim", "james"},
+      {"jimmy", "james"}, {"jamie", "james"}, {"mike", "michael"}, {"mikey", "michael"}, {"matt", "matthew"},
+      {"chris", "christopher"}, {"alex", "alexander"}, {"nick", "nicholas"}, {"nicky", "nicholas"},
+      {"dave", "david"}, {"dan", "daniel"}, {"danny", "daniel"}, {"joe", "joseph"}, {"joey", "joseph"},
+      {"ben", "benjamin"}, {"benny", "benjamin"}, {"sam", "samuel"}, {"sammy", "samuel"}, {"tony", "anthony"},
+      {"liz", "elizabeth"}, {"lizzie", "elizabeth"}, {"beth", "elizabeth"}, {"betty", "elizabeth"},
+      {"jen", "jennifer"}, {"jenny", "jennifer"}, {"jess", "jessica"}, {"jessie", "jessica"}, {"abby", "abigail"},
+      {"maggie", "margaret"}, {"peggy", "margaret"}, {"meg", "margaret"}, {"sue", "susan"}, {"susie", "susan"},
+      {"steve", "steven"}, {"stephen", "steven"}, {"jon", "jonathan"}, {"johnny", "john"}, {"jack", "john"},
+      {"ed", "edward"}, {"eddie", "edward"}, {"ted", "edward"}, {"andy", "andrew"}, {"drew", "andrew"},
+      {"pat", "patrick"}, {"rick", "richard"}, {"ricky", "richard"}, {"rich", "richard"}, {"dick", "richard"},
+      {"greg", "gregory"}, {"jeff", "jeffrey"}, {"ken", "kenneth"}, {"kenny", "kenneth"}, {"larry", "lawrence"},
+      {"charlie", "charles"}, {"chuck", "charles"}, {"harry", "henry"}, {"hank", "henry"}, {"fred", "frederick"},
+      {"freddie", "frederick"}, {"josh", "joshua"}, {"zach", "zachary"}, {"zack", "zachary"}, {"nate", "nathan"},
+      {"tim", "timothy"}, {"timmy", "timothy"}, {"vicky", "victoria"}, {"tori", "victoria"}, {"becky", "rebecca"},
+      {"kim", "kimberly"}, {"mandy", "amanda"}, {"debbie", "deborah"}, {"sandy", "sandra"}, {"nikki", "nicole"},
+      {"cathy", "catherine"}, {"sasha", "alexandra"}, {"gabby", "gabrielle"}, {"ally", "allison"}, {"alli", "allison"},
+      {"ron", "ronald"}, {"ronnie", "ronald"}, {"don", "donald"}, {"donnie", "donald"}, {"phil", "philip"},
+      {"pete", "peter"}, {"ray", "raymond"}, {"walt", "walter"}, {"vince", "vincent"}, {"gerry", "gerald"}};
+  auto it = kNick.find(first);
+  return it == kNick.end() ? first : it->second;
+}
+
+// A PERSON name taken apart. `key` is empty for one-word names.
+struct NameParts {
+  std::string folded;   // all words after titles, joined by spaces
+  std::string first;    // first word (folded)
+  std::string surname;  // last word(s), with particles ("de armas")
+  std::string key;      // canonical(first) | surname [| suffix], or "" for a one-word name
+  std::string single;   // the word of a one-word name ("suri", "de armas")
+  bool has_middle = false;
+  bool nickname = false;  // first differs from canonical(first)
+};
+
+NameParts SplitPersonName(std::string_view name) {
+  NameParts p;
+  std::vector<std::string> words = FoldWords(name);
+  size_t begin = 0;
+  while (begin < words.size() && IsTitle(words[begin])) ++begin;
+  std::string suffix;
+  size_t end = words.size();
+  if (end > begin + 1 && IsSuffix(words[end - 1])) suffix = words[--end];
+  for (size_t i = begin; i < end; ++i) p.folded += (i > begin ? " " : "") + words[i];
+  if (end <= begin) return p;
+  // The surname starts at the first particle after the first word, else at the last word.
+  size_t surname_begin = end - 1;
+  for (size_t i = begin + 1; i + 1 < end; ++i)
+    if (IsParticle(words[i])) {
+      surname_begin = i;
+      break;
+    }
+  if (IsParticle(words[begin]) && end - begin >= 2) {
+    // "de Armas": a surname with its particle and no first name.
+    p.single = p.folded;
+    p.surname = p.folded;
+    return p;
+  }
+  if (end - begin == 1) {
+    p.single = words[begin];
+    return p;
+  }
+  p.first = words[begin];
+  for (size_t i = surname_begin; i < end; ++i) p.surname += (i > surname_begin ? " " : "") + words[i];
+  p.has_middle = surname_begin > begin + 1;
+  const std::string& canon = CanonicalFirst(p.first);
+  p.nickname = canon != p.first;
+  p.key = canon + "|" + p.surname + (suffix.empty() ? "" : "|" + suffix);
+  return p;
+}
+
+// Folded key of a non-person name: a trailing ".com" and a leading "the" dropped, words joined.
+std::string OtherKey(std::string_view name) {
+  for (std::string_view tld : {".com", ".co.uk", ".net"})
+    if (name.size() > tld.size() && name.substr(name.size() - tld.size()) == tld) name.remove_suffix(tld.size());
+  std::vector<std::string> words = FoldWords(name);
+  size_t begin = !words.empty() && words.front() == "the" && words.size() > 1 ? 1 : 0;
+  size_t end = words.size();
+  std::string key;
+  for (size_t i = begin; i < end; ++i) key += (i > begin ? " " : "") + words[i];
+  return key;
+}
+
+struct UnionFind {
+  std::vector<int32_t> parent;
+  int32_t Add() {
+    parent.push_back(static_cast<int32_t>(parent.size()));
+    return parent.back();
+  }
+  int32_t Find(int32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(int32_t a, int32_t b) {
+    a = Find(a), b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earlier group stays the root
+  }
+};
+
+struct LocalRef {
+  uint32_t doc = 0;
+  uint32_t local = 0;
+};
+
+bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  const std::vector<uint32_t>& small = a.size() <= b.size() ? a : b;
+  const std::vector<uint32_t>& large = a.size() <= b.size() ? b : a;
+  for (uint32_t x : small)
+    if (std::binary_search(large.begin(), large.end(), x)) return true;
+  return false;
+}
+
+}  // namespace
 
 void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
                             CorpusAnalysis* corpus) {
   (void)docs;
-  std::map<std::pair<int, std::string>, int32_t> by_key;
-  corpus->local_to_global.assign(analyses.size(), {});
-  for (size_t d = 0; d < analyses.size(); ++d) {
-    const auto& a = analyses[d];
+  const size_t n_docs = analyses.size();
+  corpus->entities.clear();
+  corpus->local_to_global.assign(n_docs, {});
+
+  // ---- 1. keys and groups ------------------------------------------------------------
+  // group_of[doc][local] is a union-find group; groups hold local entities.
+  UnionFind uf;
+  std::vector<std::vector<int32_t>> group_of(n_docs);
+  std::vector<LocalRef> group_first;  // first member of each group (creation order)
+  std::vector<double> link_conf;      // confidence of the link that made this member join
+  std::unordered_map<std::string, int32_t> by_key;
+  std::vector<NameParts> parts_of_group;  // names of the group's first member (PERSON)
+  struct Single {
+    LocalRef ref;
+    std::string word;
+  };
+  std::vector<Single> singles;
+  auto new_group = [&](LocalRef ref) {
+    int32_t g = uf.Add();
+    group_first.push_back(ref);
+    link_conf.push_back(1.0);
+    return g;
+  };
+
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    const auto& locals = analyses[d].local_entities;
+    group_of[d].assign(locals.size(), -1);
+    for (uint32_t e = 0; e < locals.size(); ++e) {
+      const LocalEntity& le = locals[e];
+      if (le.type == EntityType::kAge || le.type == EntityType::kDate || le.type == EntityType::kMoney) {
+        group_of[d][e] = new_group({d, e});
+        continue;
+      }
+      if (le.type != EntityType::kPerson) {
+        std::string key = std::string(1, static_cast<char>('A' + static_cast<int>(le.type))) + OtherKey(le.name);
+        auto [it, fresh] = by_key.emplace(key, -1);
+        if (fresh) it->second = new_group({d, e});
+        group_of[d][e] = it->second;
+        continue;
+      }
+      NameParts p = SplitPersonName(le.name);
+      if (p.key.empty()) {
+        // Try the aliases for a full name before treating it as a one-word name.
+        for (const std::string& alias : le.aliases) {
+          NameParts ap = SplitPersonName(alias);
+          if (!ap.key.empty()) {
+            p = ap;
+            break;
+          }
+        }
+      }
+      if (p.key.empty()) {
+        if (!p.single.empty()) singles.push_back({{d, e}, p.single});
+        else group_of[d][e] = new_group({d, e});
+        continue;
+      }
+      auto [it, fresh] = by_key.emplace("P" + p.key, -1);
+      if (fresh) it->second = new_group({d, e});
+      group_of[d][e] = it->second;
+      // Full-name aliases from in-document coreference join their own keys.
+      for (const std::string& alias : le.aliases) {
+        NameParts ap = SplitPersonName(alias);
+        if (ap.key.empty() || ap.key == p.key) continue;
+        auto [ait, afresh] = by_key.emplace("P" + ap.key, -1);
+        if (afresh) ait->second = it->second;
+        else uf.Union(ait->second, it->second);
+      }
+    }
+  }
+
+  // ---- 2. gender split of person groups ------------------------------------------------
+  // Members of a root group, gathered in document order.
+  const int32_t n_groups = static_cast<int32_t>(group_first.size());
+  std::vector<std::vector<LocalRef>> members(n_groups);
+  for (uint32_t d = 0; d < n_docs; ++d)
+    for (uint32_t e = 0; e < group_of[d].size(); ++e)
+      if (group_of[d][e] >= 0) members[uf.Find(group_of[d][e])].push_back({d, e});
+
+  // Final entity index per member; built group by group.
+  std::vector<std::vector<int32_t>> entity_of(n_docs);
+  for (uint32_t d = 0; d < n_docs; ++d) entity_of[d].assign(group_of[d].size(), -1);
+  struct Draft {
+    std::vector<LocalRef> members;
+    double confidence = 1.0;
+    LocalRef first;
+  };
+  std::vector<Draft> drafts;
+
+  auto local = [&](LocalRef r) -> const LocalEntity& { return analyses[r.doc].local_entities[r.local]; };
+  // merge confidence of a person group (see the table at the top of the file)
+  auto person_confidence = [&](const std::vector<LocalRef>& ms) {
+    if (ms.size() <= 1) return 1.0;
+    double conf = 1.0;
+    NameParts base = SplitPersonName(local(ms[0]).name);
+    std::string gender;
+    bool mixed_gender = false;
+    for (const LocalRef& r : ms) {
+      const LocalEntity& le = local(r);
+      if (!le.gender.empty()) {
+        if (!gender.empty() && gender != le.gender) mixed_gender = true;
+        gender = le.gender;
+      }
+      if (le.name == local(ms[0]).name) continue;
+      NameParts p = SplitPersonName(le.name);
+      if (p.key.empty()) continue;  // named by an alias: counted with the alias below
+      if (p.first != base.first) conf = std::min(conf, 0.85);
+      else if (p.folded != base.folded) conf = std::min(conf, p.has_middle != base.has_middle ? 0.90 : 0.95);
+      else conf = std::min(conf, 0.95);
+    }
+    if (mixed_gender) conf *= 0.80;
+    return conf;
+  };
+
+  for (int32_t g = 0; g < n_groups; ++g) {
+    if (members[g].empty()) continue;
+    std::vector<LocalRef>& ms = members[g];
+    bool person = local(ms[0]).type == EntityType::kPerson;
+    std::vector<std::vector<LocalRef>> parts;
+    if (person) {
+      // Split by gender when first names differ and both genders occur.
+      size_t male = 0, female = 0;
+      bool first_names_differ = false;
+      std::string first0 = SplitPersonName(local(ms[0]).name).first;
+      for (const LocalRef& r : ms) {
+        male += local(r).gender == "male";
+        female += local(r).gender == "female";
+        if (SplitPersonName(local(r).name).first != first0) first_names_differ = true;
+      }
+      if (male && female && first_names_differ) {
+        std::string majority = male >= female ? "male" : "female";
+        std::vector<LocalRef> a, b;
+        for (const LocalRef& r : ms) (local(r).gender.empty() || local(r).gender == majority ? a : b).push_back(r);
+        parts.push_back(std::move(a));
+        parts.push_back(std::move(b));
+      } else {
+        parts.push_back(std::move(ms));
+      }
+    } else {
+      parts.push_back(std::move(ms));
+    }
+    for (auto& part : parts) {
+      Draft dr;
+      dr.first = part[0];
+      if (person) {
+        dr.confidence = person_confidence(part);
+      } else if (part.size() > 1) {
+        for (const LocalRef& r : part)
+          if (local(r).name != local(part[0]).name) dr.confidence = 0.95;
+      }
+      for (const LocalRef& r : part) entity_of[r.doc][r.local] = static_cast<int32_t>(drafts.size());
+      dr.members = std::move(part);
+      drafts.push_back(std::move(dr));
+    }
+  }
+
+  // ---- 3. one-word person names ----------------------------------------------------------
+  // Index full-name person drafts by first name (canonical) and surname; document lists.
+  std::unordered_map<std::string, std::vector<int32_t>> by_word;
+  std::vector<std::vector<uint32_t>> docs_of(drafts.size());
+  for (size_t k = 0; k < drafts.size(); ++k) {
+    const Draft& dr = drafts[k];
+    if (local(dr.first).type != EntityType::kPerson) continue;
+    std::unordered_set<std::string> words;
+    for (const LocalRef& r : dr.members) {
+      NameParts p = SplitPersonName(local(r).name);
+      if (p.key.empty()) continue;
+      words.insert(CanonicalFirst(p.first));
+      words.insert(p.surname);
+    }
+    for (const std::string& w : words) by_word[w].push_back(static_cast<int32_t>(k));
+    for (const LocalRef& r : dr.members)
+      if (docs_of[k].empty() || docs_of[k].back() != r.doc) docs_of[k].push_back(r.doc);
+  }
+  // Full-name people per document (context).
+  std::vector<std::vector<int32_t>> people_in_doc(n_docs);
+  for (size_t k = 0; k < drafts.size(); ++k)
+    if (!docs_of[k].empty())
+      for (uint32_t d : docs_of[k]) people_in_doc[d].push_back(static_cast<int32_t>(k));
+
+  std::unordered_map<std::string, int32_t> mononyms;
+  for (const Single& s : singles) {
+    auto it = by_word.find(s.word);
+    if (it == by_word.end()) it = by_word.find(CanonicalFirst(s.word));
+    int32_t target = -1;
+    double conf = 0;
+    if (it == by_word.end()) {
+      // A mononym: no full name uses the word.
+      auto [mit, fresh] = mononyms.emplace(s.word, -1);
+      if (!fresh) {
+        target = mit->second;
+        conf = 0.80;
+      } else {
+        mit->second = static_cast<int32_t>(drafts.size());
+      }
+    } else if (it->second.size() <= kMaxCandidates) {
+      // candidates with context: same document (strong), or a shared co-occurring person
+      int32_t same_doc = -1, via_context = -1;
+      size_t n_same = 0, n_context = 0;
+      const std::vector<int32_t>& context = people_in_doc[s.ref.doc];
+      for (int32_t cand : it->second) {
+        if (std::binary_search(docs_of[cand].begin(), docs_of[cand].end(), s.ref.doc)) {
+          same_doc = cand, ++n_same;
+          continue;
+        }
+        size_t checked = 0;
+        for (int32_t other : context) {
+          if (other == cand) continue;
+          if (++checked > kMaxContext) break;
+          if (SortedIntersect(docs_of[cand], docs_of[other])) {
+            via_context = cand, ++n_context;
+            break;
+          }
+        }
+      }
+      if (n_same == 1) target = same_doc, conf = 0.75;
+      else if (n_same == 0 && n_context == 1) target = via_context, conf = 0.65;
+    }
+    if (target >= 0) {
+      drafts[target].members.push_back(s.ref);
+      drafts[target].confidence = std::min(drafts[target].confidence, conf);
+      entity_of[s.ref.doc][s.ref.local] = target;
+    } else {
+      Draft dr;
+      dr.first = s.ref;
+      dr.members.push_back(s.ref);
+      entity_of[s.ref.doc][s.ref.local] = static_cast<int32_t>(drafts.size());
+      drafts.push_back(std::move(dr));
+    }
+  }
+
+  // ---- 4. entities in order of first appearance -------------------------------------------
+  std::vector<int32_t> order;
+  order.reserve(drafts.size());
+  std::vector<int32_t> final_index(drafts.size(), -1);
+  for (uint32_t d = 0; d < n_docs; ++d)
+    for (uint32_t e = 0; e < entity_of[d].size(); ++e) {
+      int32_t k = entity_of[d][e];
+      if (k >= 0 && final_index[k] < 0) {
+        final_index[k] = static_cast<int32_t>(order.size());
+        order.push_back(k);
+      }
+    }
+  corpus->entities.reserve(order.size());
+  for (int32_t k : order) {
+    Draft& dr = drafts[k];
+    std::sort(dr.members.begin(), dr.members.end(),
+              [](const LocalRef& a, const LocalRef& b) { return a.doc != b.doc ? a.doc < b.doc : a.local < b.local; });
+    // Name: the most frequent multi-word surface name, then the longest, then the first seen.
+    std::unordered_map<std::string, size_t> counts;
+    for (const LocalRef& r : dr.members) ++counts[local(r).name];
+    std::string best = local(dr.members[0]).name;
+    auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
+    for (const LocalRef& r : dr.members) {
+      const std::string& nm = local(r).name;
+      auto better = [&](const std::string& a, const std::string& b) {
+        bool am = words(a) > 1, bm = words(b) > 1;
+        if (am != bm) return am;
+        if (counts[a] != counts[b]) return counts[a] > counts[b];
+        return a.size() > b.size();
+      };
+      if (better(nm, best)) best = nm;
+    }
+    Entity ent;
+    ent.id = "e" + std::to_string(corpus->entities.size() + 1);
+    ent.name = best;
+    ent.type = local(dr.members[0]).type;
+    ent.merge_confidence = dr.confidence;
+    std::unordered_set<std::string> seen = {best};
+    for (const LocalRef& r : dr.members) {
+      const LocalEntity& le = local(r);
+      if (seen.insert(le.name).second) ent.aliases.push_back(le.name);
+      for (const std::string& a : le.aliases)
+        if (seen.insert(a).second) ent.aliases.push_back(a);
+    }
+    corpus->entities.push_back(std::move(ent));
+  }
+
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    const DocumentAnalysis& a = analyses[d];
     auto& map = corpus->local_to_global[d];
     map.assign(a.local_entities.size(), -1);
-    for (size_t e = 0; e < a.local_entities.size(); ++e) {
-      const LocalEntity& le = a.local_entities[e];
-      auto key = std::make_pair(static_cast<int>(le.type), le.name);
-      auto it = by_key.find(key);
-      if (it == by_key.end()) {
-        it = by_key.emplace(key, static_cast<int32_t>(corpus->entities.size())).first;
-        Entity ent;
-        ent.id = "e" + std::to_string(corpus->entities.size() + 1);
-        ent.name = le.name;
-        ent.type = le.type;
-        corpus->entities.push_back(std::move(ent));
-      }
-      map[e] = it->second;
-      Entity& ent = corpus->entities[it->second];
-      for (const auto& alias : le.aliases)
-        if (std::find(ent.aliases.begin(), ent.aliases.end(), alias) == ent.aliases.end()) ent.aliases.push_back(alias);
-    }
-    for (size_t m = 0; m < a.mentions.size(); ++m) {
-      int32_t local = a.mentions[m].entity_idx;
-      if (local < 0) continue;
-      int32_t global = map[local];
-      if (global >= 0) corpus->entities[global].mentions.push_back(MentionRef{static_cast<uint32_t>(d), static_cast<uint32_t>(m)});
+    for (uint32_t e = 0; e < map.size(); ++e)
+      if (entity_of[d][e] >= 0) map[e] = final_index[entity_of[d][e]];
+    for (uint32_t m = 0; m < a.mentions.size(); ++m) {
+      int32_t l = a.mentions[m].entity_idx;
+      if (l < 0 || static_cast<size_t>(l) >= map.size() || map[l] < 0) continue;
+      corpus->entities[map[l]].mentions.push_back(MentionRef{d, m});
     }
   }
 }

@@ -1,0 +1,290 @@
+#include "fuse/clusters.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "fuse/dates.h"
+
+namespace hearsay::fuse {
+namespace {
+
+constexpr int64_t kOpenStart = std::numeric_limits<int64_t>::min();
+constexpr int64_t kOpenEnd = std::numeric_limits<int64_t>::max();
+
+std::string FoldText(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' '), space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+  }
+  return out;
+}
+
+struct Span {
+  int64_t first = kOpenStart, last = kOpenEnd;
+  bool timed = false;
+};
+
+Span ClaimSpan(const Claim& c) {
+  Span s;
+  if (c.time_from)
+    if (auto d = ParseIsoDay(*c.time_from)) s.first = *d, s.timed = true;
+  if (c.time_to)
+    if (auto d = ParseIsoDay(*c.time_to, /*last_day=*/true)) s.last = *d, s.timed = true;
+  return s;
+}
+
+struct MiniUnionFind {
+  std::vector<uint32_t> parent;
+  uint32_t Add() {
+    parent.push_back(static_cast<uint32_t>(parent.size()));
+    return parent.back();
+  }
+  uint32_t Find(uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a), b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+bool Overlaps(uint32_t a_begin, uint32_t a_end, uint32_t b_begin, uint32_t b_end) {
+  return a_begin < b_end && b_begin < a_end;
+}
+
+}  // namespace
+
+bool IsSymmetricPredicate(const std::string& p) {
+  static const std::unordered_set<std::string> kSymmetric = {
+      "spouse_of", "divorced_from", "engaged_to", "dating",           "split_from",
+      "sibling_of", "estranged_from", "friends_with", "collaborates_with"};
+  return kSymmetric.count(p) > 0;
+}
+
+std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs) {
+  std::vector<std::vector<uint32_t>> adj(n_docs);
+  for (const DuplicatePair& p : pairs) {
+    if (p.a >= n_docs || p.b >= n_docs) continue;
+    adj[p.a].push_back(p.b);
+    adj[p.b].push_back(p.a);
+  }
+  return adj;
+}
+
+void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& dup_adj) {
+  CorpusAnalysis& corpus = ctx.corpus;
+  const size_t n_docs = ctx.analyses.size();
+  corpus.clusters.clear();
+  corpus.claim_cluster.assign(n_docs, {});
+
+  // ---- membership: key -> time-compatible sub-clusters --------------------------------
+  struct Sub {
+    int32_t cluster = -1;
+    Span span;  // hull of the timed members
+  };
+  std::unordered_map<std::string, std::vector<Sub>> by_key;
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    const auto& claims = ctx.analyses[d].claims;
+    corpus.claim_cluster[d].assign(claims.size(), -1);
+    for (uint32_t c = 0; c < claims.size(); ++c) {
+      const Claim& claim = claims[c];
+      int32_t subject = ctx.Global(d, claim.subject_entity);
+      if (subject < 0 || claim.predicate.empty()) continue;
+      int32_t object = ctx.Global(d, claim.object_entity);
+      std::string object_key;
+      std::optional<std::string> object_out;
+      if (object >= 0) {
+        if (IsSymmetricPredicate(claim.predicate) && object < subject) std::swap(object, subject);
+        object_out = corpus.entities[object].id;
+        object_key = "#" + *object_out;
+      } else if (claim.object_text) {
+        object_key = FoldText(*claim.object_text);
+        object_out = *claim.object_text;
+      }
+      std::string value = claim.value ? FoldText(*claim.value) : std::string();
+      std::string key = claim.predicate + '\x1f' + std::to_string(subject) + '\x1f' + object_key + '\x1f' + value;
+      std::vector<Sub>& subs = by_key[key];
+      Span span = claim.predicate == "age" ? Span{} : ClaimSpan(claim);
+      Sub* target = nullptr;
+      for (Sub& s : subs) {
+        if (!span.timed || !s.span.timed || (span.first <= s.span.last && s.span.first <= span.last)) {
+          target = &s;
+          break;
+        }
+      }
+      if (!target) {
+        subs.push_back(Sub{static_cast<int32_t>(corpus.clusters.size()), Span{}});
+        target = &subs.back();
+        ClaimCluster k;
+        k.id = "k" + std::to_string(corpus.clusters.size() + 1);
+        k.subject = corpus.entities[subject].id;
+        k.predicate = claim.predicate;
+        k.object = object_out;
+        k.value = claim.value;
+        corpus.clusters.push_back(std::move(k));
+      }
+      if (span.timed) {
+        if (!target->span.timed) target->span = span;
+        target->span.first = std::min(target->span.first, span.first);
+        target->span.last = std::max(target->span.last, span.last);
+        target->span.timed = true;
+      }
+      corpus.claim_cluster[d][c] = target->cluster;
+      corpus.clusters[target->cluster].claims.push_back(ClaimRef{d, c});
+    }
+  }
+
+  // ---- per cluster: documents in report order, outlets, origin groups ------------------
+  auto report_before = [&](uint32_t a, uint32_t b) {
+    std::optional<int64_t> da = ctx.EffectiveDay(a), db = ctx.EffectiveDay(b);
+    int64_t ka = da ? *da : kOpenEnd, kb = db ? *db : kOpenEnd;
+    if (ka != kb) return ka < kb;
+    if (ctx.docs[a].ingest_seq != ctx.docs[b].ingest_seq) return ctx.docs[a].ingest_seq < ctx.docs[b].ingest_seq;
+    return a < b;
+  };
+  for (ClaimCluster& k : corpus.clusters) {
+    std::vector<uint32_t> docs;
+    for (const ClaimRef& r : k.claims)
+      if (docs.empty() || docs.back() != r.doc_idx) docs.push_back(r.doc_idx);
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    std::sort(docs.begin(), docs.end(), report_before);
+    k.documents = docs;
+    k.first_doc = docs.front();
+    k.first_date = ctx.docs[k.first_doc].published;
+    k.outlets.clear();
+    for (uint32_t d : docs)
+      if (!ctx.outlet[d].empty() && std::find(k.outlets.begin(), k.outlets.end(), ctx.outlet[d]) == k.outlets.end())
+        k.outlets.push_back(ctx.outlet[d]);
+
+    // Union-find over the cluster's documents (0..docs.size()-1) and outlet keys.
+    MiniUnionFind uf;
+    std::unordered_map<uint32_t, uint32_t> node_of_doc;
+    std::unordered_map<std::string, uint32_t> node_of_outlet;
+    std::unordered_map<std::string, size_t> first_pos_of_outlet;  // earliest member of each outlet
+    for (size_t i = 0; i < docs.size(); ++i) {
+      node_of_doc[docs[i]] = uf.Add();
+      const std::string& key = ctx.outlet_key[docs[i]];
+      if (key.empty()) continue;
+      auto [it, fresh] = node_of_outlet.emplace(key, 0);
+      if (fresh) it->second = uf.Add(), first_pos_of_outlet[key] = i;
+      uf.Union(node_of_doc[docs[i]], it->second);  // (b) same outlet
+    }
+    auto relay = [&](uint32_t doc, const std::string& outlet_name) {
+      std::string key = OutletKey(outlet_name);
+      if (key.empty() || key == ctx.outlet_key[doc]) return;
+      auto [it, fresh] = node_of_outlet.emplace(key, 0);
+      if (fresh) it->second = uf.Add();
+      uf.Union(node_of_doc[doc], it->second);
+    };
+    std::vector<uint8_t> affirms(docs.size(), 0);
+    std::unordered_map<uint32_t, size_t> pos_of_doc;
+    for (size_t i = 0; i < docs.size(); ++i) pos_of_doc[docs[i]] = i;
+    for (const ClaimRef& r : k.claims) {
+      const Claim& claim = ctx.ClaimAt(r);
+      if (claim.polarity == Polarity::kAffirmed) affirms[pos_of_doc[r.doc_idx]] = 1;
+      // (c) the claim's own source passed through an outlet
+      if (claim.source.via_outlet) relay(r.doc_idx, *claim.source.via_outlet);
+      if (claim.source.kind == SourceKind::kOutlet) relay(r.doc_idx, claim.source.text);
+      for (const CitedOutlet& cited : ctx.analyses[r.doc_idx].citations) {
+        bool in_evidence = Overlaps(cited.byte_begin, cited.byte_end, claim.evidence_byte_begin, claim.evidence_byte_end);
+        auto earlier = first_pos_of_outlet.find(OutletKey(cited.outlet));
+        bool names_origin = earlier != first_pos_of_outlet.end() && earlier->second < pos_of_doc[r.doc_idx];
+        if (in_evidence || names_origin) relay(r.doc_idx, cited.outlet);
+      }
+    }
+    // (a) near-duplicates
+    for (size_t i = 0; i < docs.size(); ++i)
+      for (uint32_t other : dup_adj[docs[i]]) {
+        auto it = node_of_doc.find(other);
+        if (it != node_of_doc.end()) uf.Union(node_of_doc[docs[i]], it->second);
+      }
+
+    bool any_affirms = std::find(affirms.begin(), affirms.end(), 1) != affirms.end();
+    std::unordered_set<uint32_t> roots;
+    std::unordered_map<uint32_t, int32_t> origin_of_root;
+    k.rereport_of.assign(docs.size(), -1);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      uint32_t root = uf.Find(node_of_doc[docs[i]]);
+      if (!any_affirms || affirms[i]) roots.insert(root);
+      auto [it, fresh] = origin_of_root.emplace(root, static_cast<int32_t>(docs[i]));
+      if (!fresh) k.rereport_of[i] = it->second;
+    }
+    k.independent_sources = static_cast<uint32_t>(roots.size());
+  }
+}
+
+void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) {
+  CorpusAnalysis& corpus = ctx.corpus;
+  const size_t n_docs = ctx.analyses.size();
+  constexpr int64_t kUndated = std::numeric_limits<int64_t>::max();
+  auto day_of = [&](uint32_t d) { return ctx.EffectiveDay(d).value_or(kUndated); };
+  // Documents of each outlet by date; the earliest document of each (cluster, outlet).
+  std::unordered_map<std::string, std::vector<std::pair<int64_t, uint32_t>>> docs_of_outlet;
+  for (uint32_t d = 0; d < n_docs; ++d)
+    if (!ctx.outlet_key[d].empty()) docs_of_outlet[ctx.outlet_key[d]].emplace_back(day_of(d), d);
+  for (auto& [key, v] : docs_of_outlet) std::sort(v.begin(), v.end());
+  std::unordered_map<std::string, uint32_t> first_in_cluster;  // "k\x1foutlet" -> doc
+  std::vector<std::vector<uint32_t>> clusters_of_doc(n_docs);
+  for (uint32_t k = 0; k < corpus.clusters.size(); ++k)
+    for (uint32_t d : corpus.clusters[k].documents) {
+      clusters_of_doc[d].push_back(k);
+      if (!ctx.outlet_key[d].empty()) first_in_cluster.emplace(std::to_string(k) + '\x1f' + ctx.outlet_key[d], d);
+    }
+
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    const int64_t day = day_of(d);
+    for (const CitedOutlet& c : ctx.analyses[d].citations) {
+      ProvenanceEdge e{d, c.outlet, c.kind, ctx.Slice(d, c.byte_begin, c.byte_end)};
+      const std::string key = OutletKey(c.outlet);
+      auto it = docs_of_outlet.find(key);
+      if (it != docs_of_outlet.end() && key != ctx.outlet_key[d]) {
+        // The earliest article of that outlet that carries one of this document's claims...
+        int64_t best_day = kUndated;
+        for (uint32_t k : clusters_of_doc[d]) {
+          auto f = first_in_cluster.find(std::to_string(k) + '\x1f' + key);
+          if (f == first_in_cluster.end()) continue;
+          int64_t fd = day_of(f->second);
+          if (fd <= day && (e.target_doc < 0 || fd < best_day)) e.target_doc = static_cast<int32_t>(f->second), best_day = fd;
+        }
+        // ...else its latest article published on or before this one.
+        if (e.target_doc < 0) {
+          const auto& v = it->second;
+          auto after = std::upper_bound(v.begin(), v.end(), std::make_pair(day, std::numeric_limits<uint32_t>::max()));
+          if (after != v.begin()) e.target_doc = static_cast<int32_t>(std::prev(after)->second);
+        }
+      }
+      corpus.provenance.push_back(std::move(e));
+    }
+  }
+  for (const DuplicatePair& p : pairs) {
+    // The later copy points at the earlier one (publication date, then ingest order).
+    uint32_t earlier = p.a, later = p.b;
+    std::optional<int64_t> da = ctx.EffectiveDay(p.a), db = ctx.EffectiveDay(p.b);
+    if ((da && db && *db < *da) || (!da && db) ||
+        ((da == db) && ctx.docs[p.b].ingest_seq < ctx.docs[p.a].ingest_seq))
+      std::swap(earlier, later);
+    char sim[32];
+    std::snprintf(sim, sizeof sim, "%.2f", p.similarity);
+    ProvenanceEdge e;
+    e.doc_idx = later;
+    e.outlet = ctx.outlet[earlier].empty() ? ctx.docs[earlier].id : ctx.outlet[earlier];
+    e.kind = "near_duplicate";
+    e.evidence = std::string("near-duplicate of ") + ctx.docs[earlier].id + " (" + ctx.DocLabel(earlier) +
+                 "): word 3-shingle Jaccard " + sim;
+    e.target_doc = static_cast<int32_t>(earlier);
+    corpus.provenance.push_back(std::move(e));
+  }
+}
+
+}  // namespace hearsay::fuse

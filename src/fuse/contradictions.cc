@@ -1,0 +1,339 @@
+#include "fuse/contradictions.h"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "fuse/clusters.h"
+#include "fuse/dates.h"
+
+namespace hearsay::fuse {
+namespace {
+
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+constexpr size_t kMaxPerPerson = 10;      // partner conflicts reported per person
+constexpr size_t kMaxPartnerStates = 64;  // partner clusters examined per person
+
+// The rule table. A denial of `denied` with no object excludes, for the same person and
+// overlapping time, the affirmed `states` (which hold over their time range) and the
+// `ended` events (a split or divorce at a known time means the relation held then);
+// `inverse` predicates count with the person as their object (x child_of s: s is a parent).
+// `timeless`: the denied state, once true, stays true ("has no children").
+struct ExclusionRule {
+  const char* denied;
+  std::vector<std::string> states;
+  std::vector<std::string> ended;
+  std::vector<std::string> inverse;
+  bool timeless;
+};
+const std::vector<ExclusionRule>& ExclusionRules() {
+  static const std::vector<ExclusionRule> kExclusionRules = {
+      {"dating", {"dating", "engaged_to", "spouse_of"}, {"split_from", "divorced_from"}, {}, false},
+      {"engaged_to", {"engaged_to"}, {}, {}, false},
+      {"spouse_of", {"spouse_of"}, {"divorced_from"}, {}, false},
+      {"parent_of", {"parent_of"}, {}, {"child_of", "adopted_child_of"}, true},
+  };
+  return kExclusionRules;
+}
+// One partner at a time.
+bool IsPartnerState(const std::string& p) { return p == "dating" || p == "engaged_to" || p == "spouse_of"; }
+
+std::string Phrase(const std::string& p) {
+  static const std::unordered_map<std::string, std::string> kPhrase = {
+      {"spouse_of", "is married to"},         {"divorced_from", "divorced"},
+      {"engaged_to", "is engaged to"},        {"dating", "is dating"},
+      {"romantic_interest", "is pursuing"},   {"split_from", "split from"},
+      {"parent_of", "is a parent of"},        {"child_of", "is a child of"},
+      {"adopted_child_of", "is the adopted child of"}, {"stepchild_of", "is the stepchild of"},
+      {"sibling_of", "is a sibling of"},      {"estranged_from", "is estranged from"},
+      {"friends_with", "is friends with"},    {"collaborates_with", "works with"},
+      {"member_of", "is a member of"},        {"lives_in", "lives in"},
+      {"nationality", "has the nationality"}, {"occupation", "works as"},
+      {"holds_office", "holds the office"},   {"works_on", "works on"},
+      {"age", "is aged"}};
+  auto it = kPhrase.find(p);
+  return it == kPhrase.end() ? p : it->second;
+}
+
+std::string Cut(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 sequence
+  return s.substr(0, n) + "…";
+}
+
+std::string RangeText(int64_t first, int64_t last) {
+  std::string a = first == kMin ? "…" : FormatIsoDay(first);
+  std::string b = last == kMax ? "…" : FormatIsoDay(last);
+  return a == b ? a : a + ".." + b;
+}
+
+struct Finder {
+  FuseContext& ctx;
+
+  // What the claim says, in words: "Marisol Quenby is dating Teo Marchetti since 2025-08".
+  std::string Sentence(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    std::string s = ctx.EntityName(ctx.Global(ref.doc_idx, c.subject_entity)) + " " + Phrase(c.predicate);
+    int32_t object = ctx.Global(ref.doc_idx, c.object_entity);
+    if (object >= 0) s += " " + ctx.EntityName(object);
+    else if (c.object_text) s += " " + *c.object_text;
+    else if (c.polarity == Polarity::kDenied && c.predicate != "age") s += " anyone";
+    if (c.value) s += " " + *c.value;
+    if (c.time_from) s += " since " + *c.time_from;
+    if (c.time_to) s += " until " + *c.time_to;
+    return s;
+  }
+
+  std::string Source(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    const Attribution& a = c.source;
+    std::string s;
+    switch (a.kind) {
+      case SourceKind::kNamed: {
+        int32_t g = ctx.Global(ref.doc_idx, a.entity_idx);
+        s = (g >= 0 ? ctx.EntityName(g) : a.text) + ", on record";
+        break;
+      }
+      case SourceKind::kAnonymous: s = "an anonymous source" + (a.text.empty() ? "" : " (\"" + a.text + "\")"); break;
+      case SourceKind::kOutlet: s = "the outlet " + a.text; break;
+      case SourceKind::kAuthor: s = "the article's own voice"; break;
+      case SourceKind::kUnknown: s = "unattributed"; break;
+    }
+    if (a.via_outlet) s += ", via " + *a.via_outlet;
+    return ctx.DocLabel(ref.doc_idx) + "; " + s;
+  }
+
+  std::string Evidence(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    std::string text = ctx.Slice(ref.doc_idx, c.evidence_byte_begin, c.evidence_byte_end);
+    return text.empty() ? "" : " (\"" + Cut(text, 200) + "\")";
+  }
+
+  // The days the document speaks for: its publication day, else its estimated window.
+  std::optional<std::pair<int64_t, int64_t>> DocDays(uint32_t d) const {
+    if (ctx.published_day[d]) return std::make_pair(*ctx.published_day[d], *ctx.published_day[d]);
+    if (d < ctx.corpus.estimated_published.size() && ctx.corpus.estimated_published[d]) {
+      auto a = ParseIsoDay(ctx.corpus.estimated_published[d]->earliest);
+      auto b = ParseIsoDay(ctx.corpus.estimated_published[d]->latest);
+      if (a && b) return std::make_pair(*a, *b);
+    }
+    return std::nullopt;
+  }
+
+  // Time a state claim covers (see the header); empty when unknown.
+  std::optional<std::pair<int64_t, int64_t>> StateDays(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    auto doc = DocDays(ref.doc_idx);
+    std::optional<int64_t> from = c.time_from ? ParseIsoDay(*c.time_from) : std::nullopt;
+    std::optional<int64_t> to = c.time_to ? ParseIsoDay(*c.time_to, true) : std::nullopt;
+    if (!from && !doc) return std::nullopt;
+    int64_t first = from ? *from : doc->first;
+    int64_t last = to ? *to : doc ? doc->second : kMax;
+    if (last < first) last = first;
+    return std::make_pair(first, last);
+  }
+  // An ended relation (split, divorce): the time it ended, only when stated.
+  std::optional<std::pair<int64_t, int64_t>> EventDays(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    const std::optional<std::string>& t = c.time_to ? c.time_to : c.time_from;
+    if (!t) return std::nullopt;
+    auto a = ParseIsoDay(*t), b = ParseIsoDay(*t, true);
+    if (!a || !b) return std::nullopt;
+    return std::make_pair(*a, *b);
+  }
+  std::pair<int64_t, int64_t> DenialDays(const ClaimRef& ref) const {
+    const Claim& c = ctx.ClaimAt(ref);
+    auto doc = DocDays(ref.doc_idx);
+    std::optional<int64_t> from = c.time_from ? ParseIsoDay(*c.time_from) : std::nullopt;
+    std::optional<int64_t> to = c.time_to ? ParseIsoDay(*c.time_to, true) : std::nullopt;
+    return {from ? *from : kMin, to ? *to : doc ? doc->second : kMax};
+  }
+
+  void Add(std::string a, std::string b, const char* kind, std::string explanation) {
+    ctx.corpus.contradictions.push_back(Contradiction{std::move(a), std::move(b), kind, std::move(explanation)});
+  }
+
+  // ---- polarity ---------------------------------------------------------------------
+  void Polarity() {
+    for (const ClaimCluster& k : ctx.corpus.clusters) {
+      std::optional<ClaimRef> affirmed;
+      size_t affirming_docs = 0;
+      std::set<uint32_t> seen_docs;
+      // documents are in report order; claims in corpus order, so look up by document.
+      std::unordered_map<uint32_t, size_t> rank;
+      for (size_t i = 0; i < k.documents.size(); ++i) rank[k.documents[i]] = i;
+      for (const ClaimRef& r : k.claims) {
+        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+        if (seen_docs.insert(r.doc_idx).second) ++affirming_docs;
+        if (!affirmed || rank[r.doc_idx] < rank[affirmed->doc_idx]) affirmed = r;
+      }
+      if (!affirmed) continue;
+      std::set<uint32_t> denying_docs;
+      for (const ClaimRef& r : k.claims) {
+        if (ctx.ClaimAt(r).polarity != Polarity::kDenied || !denying_docs.insert(r.doc_idx).second) continue;
+        std::string more = affirming_docs > 1 ? " (affirmed in " + std::to_string(affirming_docs) + " documents)" : "";
+        Add(ctx.ClaimId(*affirmed), ctx.ClaimId(r), "polarity",
+            Source(*affirmed) + " says " + Sentence(*affirmed) + more + "; " + Source(r) + " denies it" + Evidence(r) + ".");
+      }
+    }
+  }
+
+  // ---- exclusive states ----------------------------------------------------------------
+  // Clusters per person: (cluster, person is the subject, the other side's global entity).
+  struct Side {
+    int32_t cluster;
+    int32_t other;
+  };
+  std::unordered_map<int32_t, std::vector<Side>> by_person;
+
+  void IndexClusters() {
+    for (size_t k = 0; k < ctx.corpus.clusters.size(); ++k) {
+      const ClaimCluster& cl = ctx.corpus.clusters[k];
+      if (cl.claims.empty()) continue;
+      const ClaimRef& r = cl.claims.front();
+      const Claim& c = ctx.ClaimAt(r);
+      int32_t s = ctx.Global(r.doc_idx, c.subject_entity), o = ctx.Global(r.doc_idx, c.object_entity);
+      if (s < 0) continue;
+      by_person[s].push_back(Side{static_cast<int32_t>(k), o});
+      if (o >= 0 && o != s) by_person[o].push_back(Side{static_cast<int32_t>(k), s});
+    }
+  }
+
+  // Hull of the affirmed claims' times in a cluster; `event` uses EventDays.
+  std::optional<std::pair<int64_t, int64_t>> AffirmedDays(const ClaimCluster& k, bool event, ClaimRef* example) const {
+    std::optional<std::pair<int64_t, int64_t>> hull;
+    for (const ClaimRef& r : k.claims) {
+      if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+      auto days = event ? EventDays(r) : StateDays(r);
+      if (!days) continue;
+      if (!hull) {
+        hull = days, *example = r;
+        continue;
+      }
+      hull->first = std::min(hull->first, days->first);
+      hull->second = std::max(hull->second, days->second);
+    }
+    return hull;
+  }
+
+  bool IsSubjectOf(const ClaimCluster& k, int32_t person) const {
+    const ClaimRef& r = k.claims.front();
+    return ctx.Global(r.doc_idx, ctx.ClaimAt(r).subject_entity) == person;
+  }
+
+  void Denials() {
+    for (size_t kd = 0; kd < ctx.corpus.clusters.size(); ++kd) {
+      const ClaimCluster& denial_cluster = ctx.corpus.clusters[kd];
+      if (denial_cluster.object) continue;  // a denial about anyone has no object
+      const ExclusionRule* rule = nullptr;
+      for (const ExclusionRule& r : ExclusionRules())
+        if (denial_cluster.predicate == r.denied) rule = &r;
+      if (!rule) continue;
+      for (const ClaimRef& dr : denial_cluster.claims) {
+        if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
+        int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
+        auto denied = DenialDays(dr);
+        auto it = by_person.find(person);
+        if (it == by_person.end()) continue;
+        for (const Side& side : it->second) {
+          if (side.cluster == static_cast<int32_t>(kd)) continue;
+          const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
+          bool state = std::find(rule->states.begin(), rule->states.end(), k.predicate) != rule->states.end();
+          bool ended = std::find(rule->ended.begin(), rule->ended.end(), k.predicate) != rule->ended.end();
+          bool inverse = std::find(rule->inverse.begin(), rule->inverse.end(), k.predicate) != rule->inverse.end();
+          if (!state && !ended && !inverse) continue;
+          // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
+          bool subject = IsSubjectOf(k, person);
+          if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
+          ClaimRef example{};
+          std::optional<std::pair<int64_t, int64_t>> days;
+          if (rule->timeless) {
+            bool any = false;
+            for (const ClaimRef& r : k.claims)
+              if (!any && ctx.ClaimAt(r).polarity == Polarity::kAffirmed) example = r, any = true;
+            if (!any) continue;
+          } else {
+            days = AffirmedDays(k, ended, &example);
+            if (!days || days->second < denied.first || days->first > denied.second) continue;
+          }
+          std::string when = rule->timeless ? "" : " over " + RangeText(std::max(days->first, denied.first),
+                                                                        std::min(days->second, denied.second));
+          Add(k.id, denial_cluster.id, "exclusive_state",
+              Source(dr) + " says " + Sentence(dr) + Evidence(dr) + ", but " + Source(example) + " says " +
+                  Sentence(example) + "; both cannot hold" + when + ".");
+        }
+      }
+    }
+  }
+
+  void Partners() {
+    for (auto& [person, sides] : by_person) {
+      struct State {
+        int32_t cluster, partner;
+        std::pair<int64_t, int64_t> days;
+        ClaimRef example;
+      };
+      std::vector<State> states;
+      for (const Side& side : sides) {
+        const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
+        if (!IsPartnerState(k.predicate) || side.other < 0 || side.other == person) continue;
+        ClaimRef example{};
+        auto days = AffirmedDays(k, false, &example);
+        if (days) states.push_back(State{side.cluster, side.other, *days, example});
+      }
+      if (states.size() < 2) continue;
+      std::sort(states.begin(), states.end(), [](const State& a, const State& b) {
+        return a.days.first != b.days.first ? a.days.first < b.days.first : a.cluster < b.cluster;
+      });
+      if (states.size() > kMaxPartnerStates) states.resize(kMaxPartnerStates);
+      size_t reported = 0;
+      for (size_t i = 0; i < states.size() && reported < kMaxPerPerson; ++i)
+        for (size_t j = i + 1; j < states.size() && reported < kMaxPerPerson; ++j) {
+          const State &a = states[i], &b = states[j];
+          if (b.days.first > a.days.second) break;  // sorted by start: no later one overlaps a
+          if (a.partner == b.partner) continue;
+          ++reported;
+          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[b.cluster].id, "exclusive_state",
+              ctx.EntityName(person) + " cannot be with both " + ctx.EntityName(a.partner) + " and " +
+                  ctx.EntityName(b.partner) + " over " +
+                  RangeText(std::max(a.days.first, b.days.first), std::min(a.days.second, b.days.second)) + ": " +
+                  Source(a.example) + " says " + Sentence(a.example) + "; " + Source(b.example) + " says " +
+                  Sentence(b.example) + ".");
+        }
+    }
+  }
+
+  // ---- ages ----------------------------------------------------------------------------
+  void Ages(const std::vector<StaleAge>& stale) {
+    for (const StaleAge& s : stale) {
+      int32_t ka = ctx.corpus.claim_cluster[s.claim.doc_idx][s.claim.claim_idx];
+      int32_t kb = ctx.corpus.claim_cluster[s.nearest_support.doc_idx][s.nearest_support.claim_idx];
+      if (ka < 0 || kb < 0) continue;
+      const Claim& c = ctx.ClaimAt(s.claim);
+      const Claim& n = ctx.ClaimAt(s.nearest_support);
+      Add(ctx.corpus.clusters[ka].id, ctx.corpus.clusters[kb].id, "age",
+          ctx.DocLabel(s.claim.doc_idx) + " gives " + ctx.EntityName(s.entity) + "'s age as " + c.value.value_or("?") +
+              ", which means born " + RangeText(s.stale_window.first, s.stale_window.last) + "; " +
+              std::to_string(s.support) + " other age statement" + (s.support == 1 ? "" : "s") + " agree on born " +
+              RangeText(s.consensus.first, s.consensus.last) + " (e.g. " + n.value.value_or("?") + " in " +
+              ctx.DocLabel(s.nearest_support.doc_idx) + "), so this age is stale or wrong.");
+    }
+  }
+};
+
+}  // namespace
+
+void FindContradictions(FuseContext& ctx, const std::vector<StaleAge>& stale) {
+  Finder f{ctx, {}};
+  f.Polarity();
+  f.IndexClusters();
+  f.Denials();
+  f.Partners();
+  f.Ages(stale);
+}
+
+}  // namespace hearsay::fuse

@@ -1,0 +1,189 @@
+// Cross-document entity resolution on hand-built local entities (resolve/cross_document.cc).
+#include <gtest/gtest.h>
+
+#include "../fuse/corpus_builder.h"
+
+namespace hearsay {
+namespace {
+
+using testing::CorpusBuilder;
+
+TEST(CrossDocument, FoldsAccentsCaseAndPunctuation) {
+  // Table: two spellings of one name, and the merge confidence expected.
+  struct Row {
+    const char* a;
+    const char* b;
+    double confidence;
+  };
+  const Row rows[] = {
+      {"Miguel Díaz-Canel", "Miguel Diaz-Canel", 0.95},
+      {"Ana de Armas", "ANA DE ARMAS", 0.95},
+      {"Renée Zellweger", "Renee Zellweger", 0.95},
+      {"Conan O'Brien", "Conan O\xE2\x80\x99" "Brien", 0.95},
+      {"Dr. Greta Lindqvist", "Greta Lindqvist", 0.95},
+      {"Tom Cruise", "Tom Cruise's", 0.95},
+      {"Tom Cruise", "Thomas Cruise", 0.85},
+      {"Katie Holmes", "Katherine Holmes", 0.85},
+      {"Sarah Jessica Parker", "Sarah Parker", 0.90},
+      {"Łukasz Żak", "Lukasz Zak", 0.95},
+  };
+  for (const Row& row : rows) {
+    CorpusBuilder b;
+    int x = b.Doc("d0").Person(row.a);
+    int y = b.Doc("d1").Person(row.b);
+    CorpusAnalysis c = b.Run();
+    ASSERT_EQ(c.entities.size(), 1u) << row.a << " / " << row.b;
+    EXPECT_EQ(CorpusBuilder::Global(c, 0, x), CorpusBuilder::Global(c, 1, y));
+    EXPECT_DOUBLE_EQ(c.entities[0].merge_confidence, row.confidence) << row.a << " / " << row.b;
+  }
+}
+
+TEST(CrossDocument, KeepsPeopleWhoShareOnlyASurnameOrFirstNameApart) {
+  const std::pair<const char*, const char*> rows[] = {
+      {"Katie Holmes", "Arturo Holmes"}, {"Tom Cruise", "Tom Hanks"}, {"Suri Cruise", "Connor Cruise"},
+      {"Ana de Armas", "Ana Navarro"},   {"Robert Downey Jr.", "Robert Downey"}};
+  for (const auto& [a, b_name] : rows) {
+    CorpusBuilder b;
+    b.Doc("d0").Person(a);
+    b.Doc("d1").Person(b_name);
+    CorpusAnalysis c = b.Run();
+    EXPECT_EQ(c.entities.size(), 2u) << a << " / " << b_name;
+  }
+}
+
+TEST(CrossDocument, IdenticalNamesMergeWithFullConfidenceAndKeepMentions) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  int tom0 = d0.Person("Tom Cruise", {"Cruise", "Tom"});
+  int suri0 = d0.Person("Suri Cruise", {"Suri"});
+  auto& d1 = b.Doc("d1");
+  int suri1 = d1.Person("Suri Cruise");
+  int tom1 = d1.Person("Tom Cruise", {"Cruise"});
+  CorpusAnalysis c = b.Run();
+  ASSERT_EQ(c.entities.size(), 2u);
+  // Ids follow first appearance: Tom is e1 although d1 lists Suri first.
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, tom0)->id, "e1");
+  EXPECT_EQ(CorpusBuilder::Global(c, 1, tom1)->id, "e1");
+  EXPECT_EQ(CorpusBuilder::Global(c, 1, suri1)->id, CorpusBuilder::Global(c, 0, suri0)->id);
+  EXPECT_DOUBLE_EQ(c.entities[0].merge_confidence, 1.0);
+  EXPECT_EQ(c.entities[0].mentions.size(), 2u);
+  EXPECT_EQ(c.entities[0].name, "Tom Cruise");
+  EXPECT_NE(std::find(c.entities[0].aliases.begin(), c.entities[0].aliases.end(), "Cruise"), c.entities[0].aliases.end());
+}
+
+TEST(CrossDocument, FullNameAliasesFromCoreferenceJoinTheirKeys) {
+  CorpusBuilder b;
+  b.Doc("d0").Person("Kim Kardashian", {"Kim Kardashian West", "Kim"});
+  b.Doc("d1").Person("Kim Kardashian West");
+  b.Doc("d2").Person("Kimberly Kardashian");
+  b.Doc("d3").Person("Kim Kardashian");
+  CorpusAnalysis c = b.Run();
+  ASSERT_EQ(c.entities.size(), 1u);
+  EXPECT_EQ(c.entities[0].name, "Kim Kardashian");  // the most frequent name
+}
+
+TEST(CrossDocument, OneWordNameAttachesToTheOnlyCandidateWithContext) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  d0.Person("Tom Cruise");
+  int connor_full = d0.Person("Connor Cruise");
+  auto& d1 = b.Doc("d1");
+  d1.Person("Tom Cruise");
+  int connor = d1.Person("Connor");
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(CorpusBuilder::Global(c, 1, connor), CorpusBuilder::Global(c, 0, connor_full));
+  EXPECT_DOUBLE_EQ(CorpusBuilder::Global(c, 0, connor_full)->merge_confidence, 0.65);
+}
+
+TEST(CrossDocument, OneWordNameWithoutContextOrWithTwoCandidatesStaysApart) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  d0.Person("Tom Cruise");
+  int katie = d0.Person("Katie Holmes");
+  auto& d1 = b.Doc("d1");
+  d1.Person("Tom Cruise");
+  int arturo = d1.Person("Arturo Holmes");
+  auto& d2 = b.Doc("d2");
+  d2.Person("Tom Cruise");
+  int holmes = d2.Person("Holmes");  // both Holmeses share a document with Tom Cruise
+  auto& d3 = b.Doc("d3");
+  int connor = d3.Person("Connor");  // no full-name Connor anywhere: a mononym
+  CorpusAnalysis c = b.Run();
+  const Entity* h = CorpusBuilder::Global(c, 2, holmes);
+  EXPECT_NE(h, CorpusBuilder::Global(c, 0, katie));
+  EXPECT_NE(h, CorpusBuilder::Global(c, 1, arturo));
+  EXPECT_NE(CorpusBuilder::Global(c, 0, katie), CorpusBuilder::Global(c, 1, arturo));
+  EXPECT_EQ(CorpusBuilder::Global(c, 3, connor)->name, "Connor");
+}
+
+TEST(CrossDocument, OneWordNameInTheSameDocumentAsItsFullName) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  int katie = d0.Person("Katie Holmes");
+  int holmes = d0.Person("Holmes");  // in-document coreference missed it
+  b.Doc("d1").Person("Arturo Holmes");
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, holmes), CorpusBuilder::Global(c, 0, katie));
+  EXPECT_DOUBLE_EQ(CorpusBuilder::Global(c, 0, katie)->merge_confidence, 0.75);
+}
+
+TEST(CrossDocument, MononymsMergeAcrossDocuments) {
+  CorpusBuilder b;
+  int r0 = b.Doc("d0").Person("Rihanna");
+  int r1 = b.Doc("d1").Person("Rihanna");
+  CorpusAnalysis c = b.Run();
+  ASSERT_EQ(c.entities.size(), 1u);
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, r0), CorpusBuilder::Global(c, 1, r1));
+  EXPECT_DOUBLE_EQ(c.entities[0].merge_confidence, 0.80);
+}
+
+TEST(CrossDocument, NicknameKeysSplitByGender) {
+  CorpusBuilder b;
+  int alexandra = b.Doc("d0").Person("Alex Smith", {}, "female");
+  int alexander = b.Doc("d1").Person("Alexander Smith", {}, "male");
+  int alex = b.Doc("d2").Person("Alex Smith", {}, "male");
+  CorpusAnalysis c = b.Run();
+  EXPECT_NE(CorpusBuilder::Global(c, 0, alexandra), CorpusBuilder::Global(c, 1, alexander));
+  EXPECT_EQ(CorpusBuilder::Global(c, 2, alex), CorpusBuilder::Global(c, 1, alexander));
+}
+
+TEST(CrossDocument, OtherTypesMergeOnFoldedNameAndNeverAcrossTypes) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  int mr0 = d0.Entity("The Marquee Report", EntityType::kOutlet);
+  int gd0 = d0.Entity("GlossDaily.com", EntityType::kOutlet);
+  int paris_loc = d0.Entity("Paris", EntityType::kLoc);
+  auto& d1 = b.Doc("d1");
+  int mr1 = d1.Entity("Marquee Report", EntityType::kOutlet);
+  int gd1 = d1.Entity("GlossDaily", EntityType::kOutlet);
+  int paris_person = d1.Person("Paris");
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, mr0), CorpusBuilder::Global(c, 1, mr1));
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, gd0), CorpusBuilder::Global(c, 1, gd1));
+  EXPECT_NE(CorpusBuilder::Global(c, 0, paris_loc), CorpusBuilder::Global(c, 1, paris_person));
+}
+
+TEST(CrossDocument, AgesAndDatesAreNeverMergedAcrossDocuments) {
+  CorpusBuilder b;
+  b.Doc("d0").Entity("62", EntityType::kAge);
+  b.Doc("d1").Entity("62", EntityType::kAge);
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(c.entities.size(), 2u);
+}
+
+TEST(CrossDocument, ScalesWithoutComparingAllPairs) {
+  // 20,000 documents, each with a recurring star and a unique person: one hash lookup each.
+  CorpusBuilder b;
+  for (int i = 0; i < 20000; ++i) {
+    auto& d = b.Doc("d" + std::to_string(i));
+    d.Person("Tom Cruise");
+    d.Person("Person" + std::to_string(i) + " Surname" + std::to_string(i % 97));
+    d.Person("Cruise");
+  }
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(c.entities.size(), 20001u);
+  EXPECT_EQ(c.entities[0].mentions.size(), 40000u);
+}
+
+}  // namespace
+}  // namespace hearsay
