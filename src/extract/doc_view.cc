@@ -51,6 +51,13 @@ DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l
         mention_at[k] = static_cast<int32_t>(m);
     }
   }
+  // Photo captions and credits name photographers and describe pictures: no claims and no
+  // antecedents come from them.
+  for (const Paragraph& p : a.layout.paragraphs) {
+    if (p.kind != BlockKind::kCaption) continue;
+    for (uint32_t s = p.sentence_begin; s < p.sentence_end; ++s)
+      for (uint32_t k = a.layout.sentences[s].token_begin; k < a.layout.sentences[s].token_end; ++k) mention_at[k] = -1;
+  }
   quote_at.assign(n, -1);
   t = 0;
   for (uint32_t q = 0; q < a.layout.quote_spans.size(); ++q) {
@@ -168,12 +175,22 @@ int32_t DocView::ResolvePronoun(uint32_t tok) const {
   Gender g = PronounGender(lower[tok]);
   if (g != Gender::kMale && g != Gender::kFemale) return -1;
   if (sent_of[tok] == UINT32_MAX) return -1;
+  uint32_t s = sent_of[tok];
+  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
+  int32_t appositive = -1;
+  if (IsPossessivePronoun(lower[tok])) {
+    uint32_t k = tok;
+    if (k > 0 && lower[k - 1] == ",") {
+      k -= 1;
+      if (k > 1 && toks[k - 1].kind == TokenKind::kNumber && lower[k - 2] == ",") k -= 2;
+      if (k > 0 && mention_at[k - 1] >= 0) appositive = a.mentions[mention_at[k - 1]].entity_idx;
+    }
+  }
   auto fits = [&](int32_t e) {
-    if (e < 0 || a.local_entities[e].type != EntityType::kPerson) return false;
+    if (e < 0 || e == appositive || a.local_entities[e].type != EntityType::kPerson) return false;
     Gender eg = entity_gender[e];
     return eg == Gender::kUnknown || eg == g;
   };
-  uint32_t s = sent_of[tok];
   // Current sentence before tok: its first fitting person (subjects come first), skipping
   // the person right before a possessive pronoun's own noun phrase is not needed here.
   const auto& sents = a.layout.sentences;

@@ -35,10 +35,12 @@ bool IsNumberTok(const DocView& v, uint32_t k, int* value) {
 bool IsModifier(const DocView& v, uint32_t k) {
   if (k >= v.size() || !v.IsWord(k) || v.IsCap(k)) return false;
   const std::string& w = v.lower[k];
+  if (w.empty() || w[0] == '\'' || w.ends_with("'s")) return false;
   if (v.lex.Role(w) || v.lex.Event(w) || v.lex.Cue(w) || v.lex.IsNegator(w)) return false;
   static const char* kStop[] = {"and", "or", "but", "with", "from", "to", "of", "in", "on", "for", "that",
                                 "who", "whom", "which", "is", "was", "are", "were", "has", "have", "had", "the",
-                                "a", "an", "he", "she", "they", "it"};
+                                "a", "an", "he", "she", "they", "it", "his", "her", "their", "its", "this",
+                                "that", "these", "those", "my", "our", "your", "him", "them"};
   for (const char* s : kStop)
     if (w == s) return false;
   return true;
@@ -195,12 +197,12 @@ void Ctx::RoleNouns(uint32_t i) {
   // The anchor: possessor right before the modifiers, or "the NOUN of Y".
   int32_t anchor = v.PossessorBefore(mb);
   std::vector<int32_t> co_anchors;
-  uint32_t after = i + 1;
-  if (anchor < 0 && i + 1 < se && v.lower[i + 1] == "of") {
+  bool of_anchor = anchor < 0 && i + 1 < se && v.lower[i + 1] == "of";
+  if (of_anchor) {
     uint32_t at = 0;
     std::string text;
     anchor = ObjectAfter(i + 2, se, &at, &text);
-    after = anchor >= 0 ? v.MentionEnd(at) : after;
+    if (anchor < 0) return;  // "the son of a preacher": no person to anchor on
   }
   // The role holder(s): names after the noun, or the appositive head before it.
   std::vector<int32_t> holders;
@@ -278,7 +280,6 @@ void Ctx::RoleNouns(uint32_t i) {
     for (int32_t co : co_anchors)
       if (co != h && co != anchor) Emit(i, h, pred, co, negated, Modality::kAsserted);
   }
-  (void)after;
 }
 
 void Ctx::EventNouns(uint32_t i) {

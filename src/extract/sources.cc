@@ -79,6 +79,25 @@ const CueVerb* ActiveCue(const DocView& v, uint32_t tok) {
   return c;
 }
 
+// Cues that open a reporting frame whatever follows them.
+bool CoreCue(std::string_view w) {
+  static const char* kCore[] = {"say",     "says",     "said",     "told",      "tells",   "tell",    "claim",
+                                "claims",  "claimed",  "suggest",  "suggests",  "suggested", "believe",
+                                "believes", "believed", "report",  "reports",   "reported", "writes", "wrote",
+                                "insists", "insisted", "revealed", "reveals",   "confirmed", "confirms",
+                                "added",   "adds",     "explained", "admitted", "noted",    "alleged",
+                                "alleges", "thinks",   "think"};
+  for (const char* c : kCore)
+    if (w == c) return true;
+  return false;
+}
+
+bool IsRumourNoun(std::string_view w) {
+  return w == "speculation" || w == "rumors" || w == "rumours" || w == "rumor" || w == "rumour" || w == "whispers";
+}
+
+bool ClauseBreakOrComma(const DocView& v, uint32_t k) { return v.IsClauseBreak(k) || v.lower[k] == ","; }
+
 }  // namespace
 
 std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
@@ -112,6 +131,8 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
     ++e;
   if (e == b) return "";
   std::string first(v.Text(b)), last(v.Text(e - 1));
+  // "In October", "The Monday": a preposition or article before a date is not an outlet.
+  if (e - b >= 2 && (MonthFromName(v.lower[b + 1]) || WeekdayFromName(v.lower[b + 1]) >= 0)) return "";
   bool outlet = HasInnerCapital(first) || AllCaps(first) || v.lex.outlet_heads.count(last) ||
                 (e - b == 1 && v.lex.outlet_names.count(first)) ||
                 ((first == "The" || first == "In") && e - b >= 2) || lower_in;
@@ -343,6 +364,10 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         a.via_outlet = a.text;
         return a;
       }
+      bool mention_later = false;
+      for (uint32_t j = k + 1; j < e; ++j)
+        if (v.mention_at[j] >= 0) mention_later = true;
+      if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
       if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
         a.kind = SourceKind::kNamed;
         a.entity_idx = -1;
@@ -418,6 +443,12 @@ void FindFrames(DocView& v, PassState* st) {
       }
       const CueVerb* c = ActiveCue(v, i);
       if (!c || c->cls == CueClass::kDenial) continue;
+      // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
+      // sentiment") need the frame's punctuation or "that" right after them.
+      if (!CoreCue(w[i]) && i + 1 < sn.token_end) {
+        const std::string& nx = w[i + 1];
+        if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) continue;
+      }
       // Subject NP: from the last comma (or the sentence start) to the cue.
       uint32_t np_b = i;
       while (np_b > sn.token_begin && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1) &&
@@ -460,12 +491,28 @@ Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok) {
     m = Weaker(m, st.frames[s].modality);
   const Sentence& sn = v.a.layout.sentences[s];
   int32_t q = v.quote_at[tok];
-  for (uint32_t k = sn.token_begin; k < sn.token_end; ++k) {
-    if (v.quote_at[k] != q) continue;  // hedges count inside the same quote, or outside quotes
+  // Hedges count in the clause of tok (between commas and clause marks), inside the same quote
+  // or outside quotes; a hedge right before a comma that opens the clause counts too
+  // ("Reportedly, ...").
+  uint32_t cb = tok, ce = tok;
+  while (cb > sn.token_begin && !ClauseBreakOrComma(v, cb - 1)) --cb;
+  if (cb > sn.token_begin + 1 && v.lower[cb - 1] == "," && cb - 1 == sn.token_begin + 1) cb = sn.token_begin;
+  while (ce < sn.token_end && !ClauseBreakOrComma(v, ce)) ++ce;
+  for (uint32_t k = cb; k < ce; ++k) {
+    if (v.quote_at[k] != q) continue;
     // "May" as a month is not the modal.
     if (v.lower[k] == "may" && v.IsCap(k) && k != sn.token_begin) continue;
     Modality hm;
     uint32_t len = v.MatchHedge(k, &hm);
+    // Rumour nouns hedge only what they introduce ("speculation that X", "rumors about X"),
+    // not a clause that merely mentions them ("the speculation ... since his divorce").
+    if (len && IsRumourNoun(v.lower[k]) && k < tok) {
+      uint32_t nx = k + len;
+      bool introduces = nx < sn.token_end && (v.lower[nx] == "that" || v.lower[nx] == "about" ||
+                                               v.lower[nx] == "of" || v.lower[nx] == "continues");
+      if (!introduces) len = 0, k += 0;
+      if (!introduces) continue;
+    }
     if (len) {
       m = Weaker(m, hm);
       k += len - 1;

@@ -2,6 +2,7 @@
 // with the test-only heuristic mentions standing in for the tagger.
 //   extract_dump FILE...
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "extract/extract.h"
@@ -38,6 +39,10 @@ int main(int argc, char** argv) {
       extract::ExtractClaims(doc, &a);
       std::cout << "== " << doc.path << " outlet=" << (a.detected_outlet ? *a.detected_outlet : "-")
                 << " published=" << doc.published.value_or("-") << "\n";
+      if (std::getenv("DUMP_MENTIONS"))
+        for (const auto& m : a.mentions)
+          std::cout << "  M " << EntityTypeName(m.type) << " " << m.entity_idx << " "
+                    << doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin) << "\n";
       for (const auto& c : a.citations)
         std::cout << "  cite " << c.kind << " " << c.outlet << "\n";
       for (const auto& q : a.quotes)
@@ -48,7 +53,7 @@ int main(int argc, char** argv) {
                   << (c.value ? " =" + *c.value : "") << " [" << PolarityName(c.polarity) << ","
                   << ModalityName(c.modality) << "," << Src(a, c.source) << "]"
                   << (c.time_from || c.time_to ? " " + c.time_from.value_or("?") + ".." + c.time_to.value_or("?") : "")
-                  << "\n";
+                  << "  <" << doc.text.substr(c.evidence_byte_begin, std::min<size_t>(60, c.evidence_byte_end - c.evidence_byte_begin)) << ">\n";
       }
     }
   }

@@ -45,7 +45,7 @@ inline void HeuristicMentions(const Document& doc, const std::string& shared_dir
       "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Even", "Both",
       "Nor", "Which", "What", "Who", "Why", "How", "Various", "Friends", "Sources", "Source", "One", "Another",
       "Everyone", "Witnesses", "Insiders", "Unfortunately", "Being", "Making", "Having", "Perfect", "Family",
-      "Mr.", "Mrs.", "Ms.", "Dr.", "So", "Then", "Now", "Still", "Yet", "After", "Before", "Over", "From",
+      "Mr.", "Mrs.", "Ms.", "Dr.", "So", "Is", "Are", "Was", "Were", "Has", "Have", "ALREADY", "Why", "Then", "Now", "Still", "Yet", "After", "Before", "Over", "From",
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
       "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
       "Photo", "Getty", "Images", "Instagram", "Twitter", "Christmas", "Valentine's", "Day", "Scientology",
@@ -69,7 +69,7 @@ inline void HeuristicMentions(const Document& doc, const std::string& shared_dir
   a->local_entities.clear();
   for (const Sentence& s : a->layout.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      bool particle = (text(i) == "de" || text(i) == "van" || text(i) == "von" || text(i) == "del") &&
+      bool particle = (text(i) == "de" || text(i) == "De" || text(i) == "van" || text(i) == "von" || text(i) == "del") &&
                       i + 1 < s.token_end && is_cap(i + 1);
       if (!is_cap(i) && !particle) continue;
       uint32_t e = i;
@@ -77,7 +77,7 @@ inline void HeuristicMentions(const Document& doc, const std::string& shared_dir
       while (e < s.token_end && (is_cap(e) || ((text(e) == "de" || text(e) == "van" || text(e) == "von" ||
                                                 text(e) == "del") && e + 1 < s.token_end && is_cap(e + 1)))) {
         std::string t = strip_poss(text(e));
-        if (kStop.count(t) && e == i) break;
+        if (t == "De") t = "de";
         if (kStop.count(t)) break;
         parts.push_back(t);
         bool poss = t != text(e);
@@ -85,6 +85,12 @@ inline void HeuristicMentions(const Document& doc, const std::string& shared_dir
         if (poss) break;
       }
       if (parts.empty()) continue;
+      // "President Miguel X", "Cuban President Miguel X": start the name at its given name.
+      while (parts.size() >= 2 && !names.sex.count(parts[0]) && names.sex.count(parts[1]) &&
+             !part_to_entity.count(parts[0])) {
+        parts.erase(parts.begin());
+        ++i;
+      }
       std::string first = parts[0];
       bool inner_cap = false;
       for (size_t c = 1; c < first.size(); ++c)
@@ -95,10 +101,10 @@ inline void HeuristicMentions(const Document& doc, const std::string& shared_dir
       if (parts.size() == 1 && part_to_entity.count(first)) {
         ent = part_to_entity[first];
         type = EntityType::kPerson;
-      } else if (parts.size() >= 2 && part_to_entity.count(parts.back()) && gn == names.sex.end()) {
-        ent = part_to_entity[parts.back()];
+      } else if (parts.size() == 2 && parts[0] == "de" && part_to_entity.count("de " + parts[1])) {
+        ent = part_to_entity["de " + parts[1]];
         type = EntityType::kPerson;
-      } else if ((gn != names.sex.end() && parts.size() >= 2) || (first == "de" && parts.size() >= 2)) {
+      } else if (gn != names.sex.end() || (first == "de" && parts.size() >= 2)) {
         std::string full;
         for (auto& p : parts) full += (full.empty() ? "" : " ") + p;
         // The same full name again is the same person.

@@ -1,0 +1,53 @@
+#pragma once
+// TEST SUPPORT: runs text -> mentions -> resolve -> extract on one document. Mentions come
+// from the shipped tagger (models/) when there is one, else from heuristic_mentions.h, so the
+// extract expectations hold before and after the tagger lands.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entities/entities.h"
+#include "extract/extract.h"
+#include "heuristic_mentions.h"
+#include "ingest/ingest.h"
+#include "resolve/resolve.h"
+#include "text/text.h"
+
+namespace hearsay::testing {
+
+inline const entities::Tagger* ShippedTagger() {
+  static std::unique_ptr<entities::Tagger> tagger = [] {
+    auto t = entities::LoadTagger(std::string(HEARSAY_SOURCE_DIR) + "/models");
+    return t.ok() ? std::move(t).value() : nullptr;
+  }();
+  return tagger.get();
+}
+
+inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
+  DocumentAnalysis a;
+  a.layout = text::AnalyzeText(doc);
+  if (const entities::Tagger* t = ShippedTagger()) {
+    entities::FindMentions(doc, a.layout, t, &a.mentions);
+    resolve::ResolveInDocument(doc, &a);
+  } else {
+    HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
+  }
+  extract::ExtractClaims(doc, &a);
+  return a;
+}
+
+inline std::vector<Document> ReadDocs(const std::string& path) {
+  struct Collect : ingest::DocumentSink {
+    void OnDocument(Document d) override { docs.push_back(std::move(d)); }
+    void OnReject(Reject) override {}
+    std::vector<Document> docs;
+  } sink;
+  (void)ingest::IngestPaths({path}, {}, sink);
+  return std::move(sink.docs);
+}
+
+inline std::string EntityName(const DocumentAnalysis& a, int32_t e) {
+  return e >= 0 && e < static_cast<int32_t>(a.local_entities.size()) ? a.local_entities[e].name : "";
+}
+
+}  // namespace hearsay::testing

@@ -1,0 +1,151 @@
+// The four seed articles, read in place from ../shared/seeds (never copied). Expectations are
+// words searched for in the seed text at run time: a quote is identified by a word it
+// contains, a person by a part of their name.
+#include <gtest/gtest.h>
+
+#include "analyze_for_test.h"
+#include "support/shared.h"
+
+namespace hearsay::extract {
+namespace {
+
+using testing::AnalyzeForTest;
+using testing::EntityName;
+
+struct Seed {
+  Document doc;
+  DocumentAnalysis a;
+};
+
+Seed Load(const std::string& file) {
+  auto docs = testing::ReadDocs(testing::SharedDir() + "/seeds/" + file);
+  Seed s;
+  if (docs.empty()) return s;
+  s.doc = std::move(docs[0]);
+  s.a = AnalyzeForTest(s.doc);
+  return s;
+}
+
+const Quote* QuoteWith(const Seed& s, const std::string& words) {
+  for (const Quote& q : s.a.quotes)
+    if (s.doc.text.substr(q.byte_begin, q.byte_end - q.byte_begin).find(words) != std::string::npos) return &q;
+  return nullptr;
+}
+
+void ExpectSpeaker(const Seed& s, const std::string& words, SourceKind kind, const std::string& person = "") {
+  const Quote* q = QuoteWith(s, words);
+  ASSERT_NE(q, nullptr) << "no quote containing \"" << words << "\" in " << s.doc.path;
+  EXPECT_EQ(SourceKindName(q->speaker.kind), std::string(SourceKindName(kind)))
+      << "speaker of the quote with \"" << words << "\" (" << q->speaker.text << ")";
+  if (!person.empty())
+    EXPECT_NE(EntityName(s.a, q->speaker.entity_idx).find(person), std::string::npos)
+        << "speaker of the quote with \"" << words << "\" is \"" << EntityName(s.a, q->speaker.entity_idx) << "\"";
+}
+
+void ExpectSameSource(const Seed& s, const std::string& a, const std::string& b) {
+  const Quote* qa = QuoteWith(s, a);
+  const Quote* qb = QuoteWith(s, b);
+  ASSERT_TRUE(qa && qb) << a << " / " << b;
+  EXPECT_GE(qa->speaker.anonymous_id, 0);
+  EXPECT_EQ(qa->speaker.anonymous_id, qb->speaker.anonymous_id) << "\"" << a << "\" and \"" << b << "\"";
+}
+
+void ExpectAge(const Seed& s, const std::string& person, const std::string& value) {
+  for (const Claim& c : s.a.claims)
+    if (c.predicate == "age" && c.value == value && EntityName(s.a, c.subject_entity).find(person) != std::string::npos)
+      return;
+  ADD_FAILURE() << "no age " << value << " for " << person << " in " << s.doc.path;
+}
+
+bool Cites(const Seed& s, const std::string& outlet) {
+  for (const CitedOutlet& c : s.a.citations)
+    if (c.outlet.find(outlet) != std::string::npos) return true;
+  return false;
+}
+
+TEST(ExtractSeeds, Seed000QuotesAgesOutlet) {
+  HEARSAY_REQUIRE_SHARED("seeds/000_ec1f5256a4997789.txt");
+  Seed s = Load("000_ec1f5256a4997789.txt");
+  EXPECT_EQ(s.a.detected_outlet.value_or(""), "RadarOnline");
+  ExpectSpeaker(s, "another child", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "does not exist", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "any contact", SourceKind::kAnonymous);
+  ExpectSameSource(s, "does not exist", "any contact");
+  ExpectSpeaker(s, "impossible", SourceKind::kNamed, "Cruise");
+  ExpectSpeaker(s, "wonderful stories", SourceKind::kNamed, "Cruise");
+  ExpectSpeaker(s, "suppressive", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "deal-breaker", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "feel safe", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "older men", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "affectionate", SourceKind::kAnonymous);
+  ExpectSameSource(s, "older men", "affectionate");
+  ExpectAge(s, "Cruise", "62");
+  ExpectAge(s, "Armas", "37");
+  ExpectAge(s, "Connor", "29");
+  ExpectAge(s, "Isabella", "31");
+  ExpectAge(s, "Affleck", "52");
+  ExpectAge(s, "Armas", "30-39");
+}
+
+TEST(ExtractSeeds, Seed001QuotesAgesOutlet) {
+  HEARSAY_REQUIRE_SHARED("seeds/001_dd73e6ea577dbc7d.txt");
+  Seed s = Load("001_dd73e6ea577dbc7d.txt");
+  EXPECT_EQ(s.a.detected_outlet.value_or(""), "RadarOnline");
+  ExpectSpeaker(s, "likes Tom", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "spotlight", SourceKind::kAnonymous);
+  ExpectSameSource(s, "likes Tom", "spotlight");
+  ExpectSpeaker(s, "external boundaries", SourceKind::kNamed, "Armas");
+  ExpectSpeaker(s, "more used to it", SourceKind::kNamed, "Armas");
+  ExpectSpeaker(s, "negative side", SourceKind::kNamed, "Armas");
+  ExpectSpeaker(s, "minimum of respect", SourceKind::kNamed, "Armas");
+  ExpectSpeaker(s, "so much fun", SourceKind::kNamed, "Armas");
+  ExpectSpeaker(s, "tremendous ability", SourceKind::kNamed, "Cruise");
+  ExpectAge(s, "Armas", "37");
+  ExpectAge(s, "Cruise", "62");
+}
+
+TEST(ExtractSeeds, Seed002QuotesAgesCitations) {
+  HEARSAY_REQUIRE_SHARED("seeds/002_4bb767ab6d875cd4.txt");
+  Seed s = Load("002_4bb767ab6d875cd4.txt");
+  EXPECT_TRUE(Cites(s, "RadarOnline"));
+  EXPECT_TRUE(Cites(s, "FandomWire"));
+  EXPECT_TRUE(Cites(s, "In Touch"));
+  ExpectSpeaker(s, "phenomenal actress", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "intimidated", SourceKind::kAnonymous);
+  ExpectSameSource(s, "phenomenal actress", "intimidated");
+  // The quote that lost its opening mark, spoken by the source who "told In Touch".
+  ExpectSpeaker(s, "buzzing", SourceKind::kAnonymous);
+  const Quote* q = QuoteWith(s, "buzzing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.via_outlet.value_or(""), "In Touch");
+  ExpectSpeaker(s, "rewarding", SourceKind::kNamed, "Armas");
+  ExpectAge(s, "Cruise", "62");
+  ExpectAge(s, "Armas", "36");
+  ExpectAge(s, "Cuesta", "27");
+  // "has not publicly dated anyone": a denial.
+  bool denial = false;
+  for (const Claim& c : s.a.claims)
+    if (c.predicate == "dating" && c.polarity == Polarity::kDenied) denial = true;
+  EXPECT_TRUE(denial);
+}
+
+TEST(ExtractSeeds, Seed003QuotesAgesCitations) {
+  HEARSAY_REQUIRE_SHARED("seeds/003_a099b6302a507ff5.txt");
+  Seed s = Load("003_a099b6302a507ff5.txt");
+  EXPECT_TRUE(Cites(s, "In Touch"));
+  ExpectSpeaker(s, "fantastic way", SourceKind::kOutlet);
+  ExpectSpeaker(s, "rushing ahead", SourceKind::kOutlet);
+  ExpectSpeaker(s, "bad blood", SourceKind::kAnonymous);
+  ExpectSpeaker(s, "different ideas", SourceKind::kAnonymous);
+  ExpectSameSource(s, "bad blood", "different ideas");
+  ExpectSpeaker(s, "How could there be", SourceKind::kOutlet);
+  const Quote* q = QuoteWith(s, "bad blood");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.via_outlet.value_or(""), "In Touch");
+  ExpectAge(s, "Cruise", "62");
+  ExpectAge(s, "Isabella", "31");
+  ExpectAge(s, "Connor", "29");
+}
+
+}  // namespace
+}  // namespace hearsay::extract
