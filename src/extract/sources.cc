@@ -92,6 +92,23 @@ bool CoreCue(std::string_view w) {
   return false;
 }
 
+// The local person entity whose name contains `word` as a whole word, if exactly one does.
+int32_t PersonByNameWord(const DocView& v, std::string_view word) {
+  if (word.size() < 3) return -1;
+  int32_t found = -1;
+  for (size_t e = 0; e < v.a.local_entities.size(); ++e) {
+    const LocalEntity& le = v.a.local_entities[e];
+    if (le.type != EntityType::kPerson) continue;
+    size_t pos = le.name.find(word);
+    bool whole = pos != std::string::npos && (pos == 0 || le.name[pos - 1] == ' ') &&
+                 (pos + word.size() == le.name.size() || le.name[pos + word.size()] == ' ');
+    if (!whole) continue;
+    if (found >= 0 && found != static_cast<int32_t>(e)) return -1;
+    found = static_cast<int32_t>(e);
+  }
+  return found;
+}
+
 bool IsRumourNoun(std::string_view w) {
   return w == "speculation" || w == "rumors" || w == "rumours" || w == "rumor" || w == "rumour" || w == "whispers";
 }
@@ -369,8 +386,12 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         if (v.mention_at[j] >= 0) mention_later = true;
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
       if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+        // A name the tagger missed: the local person whose name has this word ("Castellane"
+        // for "Priya Castellane"), else a named source without an entity.
         a.kind = SourceKind::kNamed;
         a.entity_idx = -1;
+        for (uint32_t j = k; j < e && j < k + 4 && v.IsCap(j) && a.entity_idx < 0; ++j)
+          a.entity_idx = PersonByNameWord(v, v.Text(j));
         return a;
       }
     }
