@@ -382,7 +382,7 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         return a;
       }
       bool mention_later = false;
-      for (uint32_t j = k + 1; j < e; ++j)
+      for (uint32_t j = k + 1; j < e && v.IsCap(j); ++j)
         if (v.mention_at[j] >= 0) mention_later = true;
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
       if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
