@@ -5,8 +5,10 @@
 // words = runs of letters, digits, '_' and '\''). Two documents are near-duplicates when
 // the Jaccard similarity J = |S_a ∩ S_b| / |S_a ∪ S_b| is at least min_jaccard, computed
 // exactly for every candidate pair. Candidates come from LSH: a signature of
-// bands x rows MinHash values is cut into `bands` bands of `rows` values; two
-// documents are candidates when any band is equal. For one band
+// bands x rows MinHash values (one-permutation MinHash: one hash per shingle spread over
+// bands x rows bins, each keeping its minimum; empty bins densified) is cut into `bands`
+// bands of `rows` values; two documents are candidates when any band is equal. A bin
+// agrees between two documents with probability ≈ J. For one band
 //     P(band equal) = J^rows,   P(candidate) = 1 - (1 - J^rows)^bands.
 // With k = 3, rows = 4, bands = 32 (128 hashes) the S-curve's midpoint is
 // (1/bands)^(1/rows) ≈ 0.42, and
@@ -17,8 +19,9 @@
 // reach the exact check. k = 3 because light rewording (one changed word touches k
 // shingles) keeps 03/04 at 0.68 with k = 3 but 0.57 with k = 5.
 //
-// Cost: O(total shingles x hashes) for signatures, O(bands x n log n) to sort band keys,
-// plus the exact check of candidate pairs. A bucket of more than max_bucket documents
+// Cost: O(total shingles) for signatures, O(bands x n log n) to sort band keys, and per
+// candidate pair a signature comparison; only pairs whose estimate is within 0.2 of the
+// threshold get the exact check. A bucket of more than max_bucket documents
 // (boilerplate pages, syndicated copies) is checked as a star against its first member
 // rather than all pairs, so the pair count stays linear.
 //
