@@ -1,0 +1,105 @@
+// The per-document pipeline up to claims (text, entities, resolve, extract) in words per
+// second on GossipCop train texts (../shared/data/gossipcop). Uses the shipped tagger in
+// models/ when there is one (entities by rules only otherwise; the run says which).
+//   build-extract/bench/extract_bench --benchmark_min_time=2
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entities/entities.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "resolve/resolve.h"
+#include "text/text.h"
+
+namespace {
+
+struct Corpus {
+  std::vector<hearsay::Document> docs;
+  uint64_t words = 0;
+  std::unique_ptr<hearsay::entities::Tagger> tagger;
+};
+
+const Corpus& Load() {
+  static Corpus* c = [] {
+    auto* corpus = new Corpus();
+    std::ifstream in(std::string(HEARSAY_SHARED_DIR) + "/data/gossipcop/gossipcop_train.jsonl");
+    std::string line;
+    uint64_t line_no = 0;
+    while (std::getline(in, line) && corpus->docs.size() < 3000) {
+      auto d = hearsay::ingest::ParseJsonLine("gossipcop_train.jsonl", ++line_no, line);
+      if (!d.ok() || d->text.size() > 30000) continue;  // skip page dumps (1% of the crawl)
+      bool in_word = false;
+      for (char ch : d->text) {
+        bool w = ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r';
+        if (w && !in_word) ++corpus->words;
+        in_word = w;
+      }
+      corpus->docs.push_back(std::move(d).value());
+    }
+    // The source tree is the parent of this file's folder (bench/): its models/ holds the tagger.
+    std::string here = __FILE__;
+    std::string root = here.substr(0, here.rfind("/bench/"));
+    auto t = hearsay::entities::LoadTagger(root + "/models");
+    if (t.ok()) corpus->tagger = std::move(t).value();
+    std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
+              << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";
+    return corpus;
+  }();
+  return *c;
+}
+
+void BM_Pipeline_TextEntitiesClaims(benchmark::State& state) {
+  const Corpus& c = Load();
+  if (c.docs.empty()) {
+    state.SkipWithError("no GossipCop train texts under ../shared/data/gossipcop");
+    return;
+  }
+  size_t claims = 0, quotes = 0;
+  for (auto _ : state) {
+    for (const hearsay::Document& doc : c.docs) {
+      hearsay::DocumentAnalysis a;
+      a.layout = hearsay::text::AnalyzeText(doc);
+      hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
+      hearsay::resolve::ResolveInDocument(doc, &a);
+      hearsay::extract::ExtractClaims(doc, &a);
+      claims += a.claims.size();
+      quotes += a.quotes.size();
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(c.words) * state.iterations(),
+                                                 benchmark::Counter::kIsRate);
+  state.counters["quotes/doc"] = static_cast<double>(quotes) / (c.docs.size() * state.iterations());
+  state.counters["claims/doc"] = static_cast<double>(claims) / (c.docs.size() * state.iterations());
+}
+BENCHMARK(BM_Pipeline_TextEntitiesClaims)->Unit(benchmark::kMillisecond);
+
+void BM_Extract_Only(benchmark::State& state) {
+  const Corpus& c = Load();
+  std::vector<hearsay::DocumentAnalysis> prepared;
+  for (const hearsay::Document& doc : c.docs) {
+    hearsay::DocumentAnalysis a;
+    a.layout = hearsay::text::AnalyzeText(doc);
+    hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
+    hearsay::resolve::ResolveInDocument(doc, &a);
+    prepared.push_back(std::move(a));
+  }
+  for (auto _ : state) {
+    for (size_t i = 0; i < c.docs.size(); ++i) {
+      hearsay::extract::ExtractClaims(c.docs[i], &prepared[i]);
+      benchmark::DoNotOptimize(prepared[i]);
+    }
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(c.words) * state.iterations(),
+                                                 benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Extract_Only)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
