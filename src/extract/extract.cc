@@ -13,11 +13,15 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis) {
   if (analysis->layout.tokens.empty()) return;
   DocView view(doc, analysis, DefaultLexicon());
   PassState state;
-  FindOutlets(view, &state);
-  FindFrames(view, &state);
-  FindQuotes(view, &state);
-  FindAges(view, &state);
-  FindRelations(view, &state);
+  RunPasses(view, &state);
+}
+
+void RunPasses(DocView& view, PassState* state) {
+  FindOutlets(view, state);
+  FindFrames(view, state);
+  FindQuotes(view, state);
+  FindAges(view, state);
+  FindRelations(view, state);
 }
 
 }  // namespace hearsay::extract

@@ -170,6 +170,22 @@ struct Ctx {
 };
 
 void Ctx::RoleNouns(uint32_t i) {
+  // Is the noun phrase starting at k the complement of a copula ("was the", "is his", "became Y's")?
+  auto j_copula = [&](uint32_t k) {
+    uint32_t sb = SentBegin(k);
+    uint32_t j = k;
+    if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an" ||
+                   DocView::IsPossessivePronoun(v.lower[j - 1])))
+      --j;
+    else if (j > sb && (v.lower[j - 1] == "'s" || v.lower[j - 1] == "'")) {
+      j = v.MentionBegin(j - 2 < v.size() ? j - 2 : 0);
+    } else if (j > sb && v.lower[j - 1].ends_with("'s")) {
+      j = v.MentionBegin(j - 1);
+    }
+    if (j <= sb) return false;
+    const std::string& w = v.lower[j - 1];
+    return w == "was" || w == "is" || w == "became" || w == "becomes" || w == "remains" || w == "remained";
+  };
   const RoleNoun* role = v.lex.Role(v.lower[i]);
   if (!role || v.IsCap(i)) return;
   // "friend"/"member" as source nouns in source phrases ("a friend said") are handled as sources.
@@ -254,6 +270,11 @@ void Ctx::RoleNouns(uint32_t i) {
       if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
       if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
     }
+  }
+  if (holders.empty() && j_copula(mb)) {
+    // "X was the son of Y", "X is Y's wife": the clause subject holds the role.
+    int32_t subj = SubjectBefore(mb, anchor);
+    if (subj >= 0) holders.push_back(subj);
   }
   if (holders.empty()) return;
   if (anchor < 0) {

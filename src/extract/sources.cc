@@ -447,6 +447,9 @@ void FindFrames(DocView& v, PassState* st) {
         f.source = src;
         f.content_tok = np_e;
         f.modality = Modality::kReported;
+        f.source_tok_begin = np_b;
+        f.source_tok_end = np_e;
+        f.cue_tok = i;
         // "According to X, insiders claim ...": the inner source, via X.
         for (uint32_t k = np_e + 1; k < sn.token_end && k < np_e + 8; ++k) {
           const CueVerb* c = ActiveCue(v, k);
@@ -456,6 +459,9 @@ void FindFrames(DocView& v, PassState* st) {
             if (src.kind == SourceKind::kOutlet && !src.text.empty() && src.via_outlet) AttachVia(st, &inner, src.text);
             f.source = inner;
             f.content_tok = k + 1;
+            f.source_tok_begin = np_e + 1;
+            f.source_tok_end = k;
+            f.cue_tok = k;
             f.modality = Weaker(Modality::kReported, c->modality);
           }
           break;
@@ -487,6 +493,9 @@ void FindFrames(DocView& v, PassState* st) {
       f.source = src;
       f.content_tok = i + 1;
       f.modality = c->modality;
+      f.source_tok_begin = np_b;
+      f.source_tok_end = i;
+      f.cue_tok = i;
     }
   }
 }

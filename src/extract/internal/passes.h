@@ -34,6 +34,8 @@ struct PassState {
   struct Frame {
     bool present = false;
     uint32_t content_tok = 0;  // tokens >= this belong to the frame's source
+    uint32_t source_tok_begin = 0, source_tok_end = 0;  // the source noun phrase (tokens)
+    uint32_t cue_tok = 0;                                // the cue ("said", "according")
     Attribution source;
     Modality modality = Modality::kReported;
   };
@@ -72,6 +74,10 @@ Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, 
                 int32_t object);
 
 void FindAges(DocView& v, PassState* st);
+
+// All passes of ExtractClaims, keeping the pass state (for the attribution evaluation, which
+// scores frames as well as quotes).
+void RunPasses(DocView& v, PassState* st);
 void FindRelations(DocView& v, PassState* st);
 
 }  // namespace hearsay::extract

@@ -1,0 +1,135 @@
+// Family relations on Re-DocRED dev (../shared/data/re_docred/dev_revised.json): precision,
+// recall and F1 for spouse, parent/child and sibling, at the level of entity pairs.
+//
+// The gold entity mentions (vertexSet) are given to the extract stage as its mentions (PER ->
+// person, others -> their types), so the score measures the relation patterns, not the tagger.
+// Gold: P26 spouse (unordered), P40 child (h parent of t), P22 father / P25 mother (t parent of
+// h), P3373 sibling (unordered). Ours: spouse_of, divorced_from -> spouse; child_of,
+// adopted_child_of, stepchild_of (X, Y) -> Y parent of X; parent_of (X, Y) -> X parent of Y;
+// sibling_of -> sibling. Only affirmed claims count.
+//   build-extract/tests/unit/extract/extract_eval_redocred [path/to/dev_revised.json]
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/extract.h"
+#include "text/text.h"
+
+using hearsay::Claim;
+using hearsay::Document;
+using hearsay::DocumentAnalysis;
+using hearsay::EntityType;
+
+namespace {
+
+EntityType TypeOf(const std::string& t) {
+  if (t == "PER") return EntityType::kPerson;
+  if (t == "ORG") return EntityType::kOrg;
+  if (t == "LOC") return EntityType::kLoc;
+  if (t == "TIME") return EntityType::kDate;
+  return EntityType::kMisc;
+}
+
+using Pair = std::tuple<int, int, int>;  // doc, a, b (a < b for unordered relations)
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path = argc > 1 ? argv[1] : std::string(HEARSAY_SHARED_DIR) + "/data/re_docred/dev_revised.json";
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "extract_eval_redocred: cannot read " << path << " (../shared absent?)\n";
+    return 1;
+  }
+  nlohmann::json data;
+  try {
+    in >> data;
+  } catch (const std::exception& e) {
+    std::cerr << "extract_eval_redocred: " << path << ": not JSON (" << e.what() << ")\n";
+    return 1;
+  }
+  std::map<std::string, std::set<Pair>> gold, pred;
+  for (size_t d = 0; d < data.size(); ++d) {
+    const auto& jd = data[d];
+    Document doc;
+    doc.title = jd["title"].get<std::string>();
+    doc.text = doc.title + "\n\n";
+    doc.title_byte_begin = 0;
+    doc.title_byte_end = static_cast<uint32_t>(doc.title.size());
+    doc.body_byte_begin = static_cast<uint32_t>(doc.text.size());
+    // Token byte offsets: sentences joined by spaces, tokens by spaces.
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> offs;
+    for (const auto& sent : jd["sents"]) {
+      offs.emplace_back();
+      for (const auto& tok : sent) {
+        std::string t = tok.get<std::string>();
+        if (doc.text.size() > doc.body_byte_begin) doc.text += ' ';
+        uint32_t b = static_cast<uint32_t>(doc.text.size());
+        doc.text += t;
+        offs.back().push_back({b, static_cast<uint32_t>(doc.text.size())});
+      }
+    }
+    DocumentAnalysis a;
+    a.layout = hearsay::text::AnalyzeText(doc);
+    const auto& vs = jd["vertexSet"];
+    for (size_t e = 0; e < vs.size(); ++e) {
+      hearsay::LocalEntity le;
+      le.name = vs[e][0]["name"].get<std::string>();
+      le.type = TypeOf(vs[e][0]["type"].get<std::string>());
+      a.local_entities.push_back(le);
+      for (const auto& m : vs[e]) {
+        int s = m["sent_id"], p0 = m["pos"][0], p1 = m["pos"][1];
+        if (s >= static_cast<int>(offs.size()) || p1 > static_cast<int>(offs[s].size()) || p0 >= p1) continue;
+        a.mentions.push_back(hearsay::Mention{offs[s][p0].first, offs[s][p1 - 1].second, le.type, 1.0f,
+                                              static_cast<int32_t>(e), false});
+      }
+    }
+    std::sort(a.mentions.begin(), a.mentions.end(),
+              [](const auto& x, const auto& y) { return x.byte_begin < y.byte_begin; });
+    hearsay::extract::ExtractClaims(doc, &a);
+    int di = static_cast<int>(d);
+    auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
+    for (const auto& l : jd["labels"]) {
+      std::string r = l["r"];
+      int h = l["h"], t = l["t"];
+      if (r == "P26") gold["spouse"].insert(unordered(h, t));
+      else if (r == "P3373") gold["sibling"].insert(unordered(h, t));
+      else if (r == "P40") gold["parent/child"].insert({di, h, t});
+      else if (r == "P22" || r == "P25") gold["parent/child"].insert({di, t, h});
+    }
+    for (const Claim& c : a.claims) {
+      if (c.polarity != hearsay::Polarity::kAffirmed || c.object_entity < 0) continue;
+      int x = c.subject_entity, y = c.object_entity;
+      if (c.predicate == "spouse_of" || c.predicate == "divorced_from") pred["spouse"].insert(unordered(x, y));
+      else if (c.predicate == "sibling_of") pred["sibling"].insert(unordered(x, y));
+      else if (c.predicate == "child_of" || c.predicate == "adopted_child_of" || c.predicate == "stepchild_of")
+        pred["parent/child"].insert({di, y, x});
+      else if (c.predicate == "parent_of") pred["parent/child"].insert({di, x, y});
+    }
+  }
+  std::printf("Re-DocRED dev (%zu documents), gold entity mentions, pair level\n", data.size());
+  std::printf("%-14s %6s %6s %6s %7s %7s %7s\n", "relation", "gold", "pred", "tp", "P", "R", "F1");
+  size_t G = 0, P = 0, T = 0;
+  for (const char* r : {"spouse", "parent/child", "sibling"}) {
+    size_t tp = 0;
+    for (const Pair& p : pred[r]) tp += gold[r].count(p);
+    double prec = pred[r].empty() ? 0 : double(tp) / pred[r].size();
+    double rec = gold[r].empty() ? 0 : double(tp) / gold[r].size();
+    double f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
+    std::printf("%-14s %6zu %6zu %6zu %7.3f %7.3f %7.3f\n", r, gold[r].size(), pred[r].size(), tp, prec, rec, f1);
+    G += gold[r].size();
+    P += pred[r].size();
+    T += tp;
+  }
+  double prec = P ? double(T) / P : 0, rec = G ? double(T) / G : 0;
+  std::printf("%-14s %6zu %6zu %6zu %7.3f %7.3f %7.3f\n", "micro", G, P, T, prec, rec,
+              prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0);
+  return 0;
+}
