@@ -163,14 +163,14 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   step("candidates", candidates.size());
-  // Signature estimate first: Ĵ = (equal bins) / hashes has standard error
-  // sqrt(J(1−J)/hashes) ≈ 0.044 at J = 0.5 with 128 bins, so a pair with Ĵ below
-  // min_jaccard − 0.15 (3.4 standard errors) is dropped without the exact check.
-  // The exact checks run on all threads in chunks of consecutive candidates (the shingles
-  // of `a` are computed once per run of equal `a` in a chunk); results go to per-candidate
-  // slots, so the output does not depend on scheduling.
+  // Signature estimate Ĵ = (equal bins) / hashes; standard error sqrt(J(1−J)/hashes) ≈ 0.044
+  // at J = 0.5 with 128 bins. Candidates with Ĵ < min_jaccard − 0.15 (3.4 standard errors
+  // below) are dropped; those within ±0.15 of the threshold get the exact check here, on all
+  // threads in chunks of consecutive candidates (results in per-candidate slots, so the
+  // output does not depend on scheduling); those above are clear duplicates.
   constexpr size_t kChunk = 512;
-  std::vector<double> similarity(candidates.size(), -1.0);
+  constexpr double kLow = -1.0, kHigh = -2.0;  // similarity slots: dropped / clear duplicate
+  std::vector<double> similarity(candidates.size(), kLow);
   std::atomic<size_t> exact_checks{0};
   ParallelFor((candidates.size() + kChunk - 1) / kChunk, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t chunk) {
     uint32_t cached = std::numeric_limits<uint32_t>::max();
@@ -179,17 +179,45 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
       uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
       size_t equal = 0;
       for (size_t i = 0; i < hashes; ++i) equal += signatures[a * hashes + i] == signatures[b * hashes + i];
-      if (static_cast<double>(equal) < (opt.min_jaccard - 0.15) * static_cast<double>(hashes)) continue;
+      const double estimate = static_cast<double>(equal) / static_cast<double>(hashes);
+      if (estimate < opt.min_jaccard - 0.15) continue;
+      if (estimate >= opt.min_jaccard + 0.15) {
+        similarity[idx] = kHigh;
+        continue;
+      }
       ++exact_checks;
       if (a != cached) shingles_a = ShingleHashes(docs[a].text, opt.shingle_words), cached = a;
       similarity[idx] = Jaccard(shingles_a, ShingleHashes(docs[b].text, opt.shingle_words));
     }
   });
+  // Duplicate groups grow with the corpus (syndicated copies, boilerplate), and all pairs of
+  // a group of m would be m(m−1)/2. So the output is a spanning forest of the duplicate
+  // graph: in candidate order, a pair is kept only when it joins two groups not yet joined
+  // (union-find); a clear duplicate's exact similarity is computed only then.
+  std::vector<uint32_t> parent(n);
+  for (uint32_t d = 0; d < n; ++d) parent[d] = d;
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
   std::vector<DuplicatePair> pairs;
-  for (size_t idx = 0; idx < candidates.size(); ++idx)
-    if (similarity[idx] >= opt.min_jaccard)
-      pairs.push_back(DuplicatePair{static_cast<uint32_t>(candidates[idx] >> 32),
-                                    static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu), similarity[idx]});
+  uint32_t cached = std::numeric_limits<uint32_t>::max();
+  std::vector<uint64_t> shingles_a;
+  for (size_t idx = 0; idx < candidates.size(); ++idx) {
+    if (similarity[idx] == kLow) continue;
+    uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
+    uint32_t ra = find(a), rb = find(b);
+    if (ra == rb) continue;
+    double j = similarity[idx];
+    if (j == kHigh) {
+      ++exact_checks;
+      if (a != cached) shingles_a = ShingleHashes(docs[a].text, opt.shingle_words), cached = a;
+      j = Jaccard(shingles_a, ShingleHashes(docs[b].text, opt.shingle_words));
+    }
+    if (j < opt.min_jaccard) continue;
+    parent[std::max(ra, rb)] = std::min(ra, rb);
+    pairs.push_back(DuplicatePair{a, b, j});
+  }
   step("verified", exact_checks.load());
   return pairs;
 }

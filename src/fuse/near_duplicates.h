@@ -19,9 +19,9 @@
 // reach the exact check. k = 3 because light rewording (one changed word touches k
 // shingles) keeps 03/04 at 0.68 with k = 3 but 0.57 with k = 5.
 //
-// Cost: O(total shingles) for signatures, O(bands x n log n) to sort band keys, and per
-// candidate pair a signature comparison; only pairs whose estimate is within 0.2 of the
-// threshold get the exact check. A bucket of more than max_bucket documents
+// Cost: O(total shingles) for signatures, O(bands x n log n) to sort band keys, per
+// candidate pair a signature comparison; the exact check only for pairs whose estimate is
+// within 0.15 of the threshold, and for the clear duplicates that join two groups. A bucket of more than max_bucket documents
 // (boilerplate pages, syndicated copies) is checked as a star against its first member
 // rather than all pairs, so the pair count stays linear.
 //
@@ -54,7 +54,10 @@ std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words);
 // Exact Jaccard of two sorted, distinct hash sets.
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
-// Pairs (a < b, document indices) with exact Jaccard >= min_jaccard, sorted by (a, b).
+// Pairs (a < b, document indices) with exact Jaccard >= min_jaccard, sorted by (a, b):
+// a spanning forest of the near-duplicate graph. Every two documents of one duplicate
+// group are connected through listed pairs, but a pair already connected through others
+// is neither checked nor listed (m copies give m − 1 pairs, not m(m − 1)/2).
 std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs, const NearDuplicateOptions& options = {});
 
 }  // namespace hearsay::fuse
