@@ -7,12 +7,18 @@
 //             nav, header, footer, aside, form and similar page chrome; block elements
 //             become paragraphs.
 // Traversal is iterative (an explicit stack) so deep nesting cannot overflow the stack;
-// nesting deeper than IngestOptions::max_html_depth is rejected.
+// nesting deeper than IngestOptions::max_html_depth is rejected. gumbo frees its tree
+// recursively, so its memory comes from a per-page arena released in one piece instead;
+// it records no parse errors (each one copies the stack of open elements: quadratic
+// memory on deep pages).
 #include <gumbo.h>
 
 #include <cctype>
 #include <cstring>
+#include <cstddef>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 #include "ingest/ingest.h"
 #include "ingest/internal/finish.h"
@@ -20,8 +26,28 @@
 namespace hearsay::ingest {
 namespace {
 
-struct GumboDeleter {
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+// Bump allocator for one parse. gumbo's own frees are no-ops; everything goes with the
+// arena, so no recursive gumbo_destroy_output over a deep tree.
+class GumboArena {
+ public:
+  static void* Allocate(void* self, size_t size) { return static_cast<GumboArena*>(self)->Take(size); }
+  static void Release(void*, void*) {}
+
+ private:
+  void* Take(size_t size) {
+    size = (size + alignof(std::max_align_t) - 1) & ~(alignof(std::max_align_t) - 1);
+    if (blocks_.empty() || used_ + size > block_size_) {
+      block_size_ = std::max<size_t>(size, 256 << 10);
+      blocks_.push_back(std::make_unique_for_overwrite<std::max_align_t[]>(block_size_ / sizeof(std::max_align_t) + 1));
+      used_ = 0;
+    }
+    void* p = reinterpret_cast<char*>(blocks_.back().get()) + used_;
+    used_ += size;
+    return p;
+  }
+  std::vector<std::unique_ptr<std::max_align_t[]>> blocks_;
+  size_t block_size_ = 0;
+  size_t used_ = 0;
 };
 
 const char* Attr(const GumboNode* n, const char* name) {
@@ -209,31 +235,73 @@ void ExtractParagraphs(const GumboNode* root, const std::string& skip_heading, s
   flush();
 }
 
-// Upper bound on element nesting, from the tags alone, so that a pathologically deep page
-// is rejected before gumbo builds (and recursively frees) a tree that deep.
-uint64_t RoughDepthBound(std::string_view s) {
-  static const char* kVoid[] = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area",
-                                "col", "embed", "param", "track", "p", "li", "base", "option"};
-  int64_t depth = 0, max_depth = 0;
+// Estimate of the element nesting gumbo will build, from the tags alone, so that a
+// pathologically deep page is rejected before gumbo parses it (its scope checks walk the
+// stack of open elements, so time grows with depth x tags). Follows the HTML tree builder
+// loosely: void elements open nothing; "<x/>" self-closes only void elements and elements
+// inside <svg>/<math>; an end tag closes the innermost open element of its name and
+// everything above it, unless a non-phrasing element (for a phrasing end tag) or a scope
+// boundary (for any other) lies in between, in which case it closes nothing, as gumbo
+// ignores it; a start tag of p, li, dd, dt, option or a first closes an open one the same
+// way. Stops counting once past `limit`.
+uint64_t RoughDepthBound(std::string_view s, uint64_t limit) {
+  static const char* kVoid[] = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "col", "embed",
+                                "param", "track", "base", "keygen", "basefont", "bgsound", "frame"};
+  static const char* kClosesItself[] = {"p", "li", "dd", "dt", "option", "a"};
+  static const char* kPhrasing[] = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+                                    "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
+                                    "strong", "sub", "sup", "time", "tt", "u", "var", "label", "big"};
+  static const char* kScope[] = {"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"};
+  auto in = [](const std::string& name, const auto& list) {
+    for (const char* x : list)
+      if (name == x) return true;
+    return false;
+  };
+  std::vector<std::string> open;
+  std::unordered_map<std::string, uint32_t> open_count;
+  size_t foreign = 0;
+  uint64_t max_depth = 0;
+  size_t next_gt = 0;  // position of the next '>' at or after the tag name (npos: none left)
+  auto pop = [&] {
+    const std::string& top = open.back();
+    --open_count[top];
+    if (top == "svg" || top == "math") --foreign;
+    open.pop_back();
+  };
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     if (s[i] != '<') continue;
-    if (s[i + 1] == '/') {
-      --depth;
-      continue;
-    }
-    if (!std::isalpha(static_cast<unsigned char>(s[i + 1]))) continue;
-    size_t j = i + 1;
+    const bool end_tag = s[i + 1] == '/';
+    const size_t k = i + 1 + (end_tag ? 1 : 0);
+    if (k >= s.size() || !std::isalpha(static_cast<unsigned char>(s[k]))) continue;
+    size_t j = k;
     while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
-    std::string name(s.substr(i + 1, j - i - 1));
+    std::string name(s.substr(k, j - k));
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool is_void = false;
-    for (const char* v : kVoid) is_void = is_void || name == v;
-    size_t close = s.find('>', j);
-    if (close != std::string_view::npos && close > 0 && s[close - 1] == '/') is_void = true;
-    if (!is_void) max_depth = std::max(max_depth, ++depth);
-    if (depth < 0) depth = 0;
+    if (end_tag || in(name, kClosesItself)) {
+      auto it = open_count.find(name);
+      if (it != open_count.end() && it->second > 0) {
+        const bool phrasing = in(name, kPhrasing);
+        size_t idx = open.size();
+        while (idx > 0 && open[idx - 1] != name) {
+          const std::string& above = open[idx - 1];
+          if (phrasing ? !in(above, kPhrasing) : in(above, kScope)) break;
+          --idx;
+        }
+        if (idx > 0 && open[idx - 1] == name)  // else blocked: gumbo ignores the tag
+          while (open.size() >= idx) pop();
+      }
+      if (end_tag) continue;
+    }
+    if (next_gt != std::string_view::npos && next_gt < j) next_gt = s.find('>', j);
+    bool self_closing = next_gt != std::string_view::npos && s[next_gt - 1] == '/';
+    if (in(name, kVoid) || (self_closing && foreign > 0)) continue;
+    if (name == "svg" || name == "math") ++foreign;
+    ++open_count[name];
+    open.push_back(std::move(name));
+    max_depth = std::max<uint64_t>(max_depth, open.size());
+    if (max_depth > limit) break;
   }
-  return static_cast<uint64_t>(max_depth);
+  return max_depth;
 }
 
 }  // namespace
@@ -243,11 +311,17 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   uint64_t bad = 0;
   if (internal::LooksBinary(bytes, &bad))
     return DataLossError(path + ": binary content (control or NUL byte at byte " + std::to_string(bad) + "), expected HTML");
-  uint64_t rough = RoughDepthBound(bytes);
+  uint64_t rough = RoughDepthBound(bytes, 4ull * options.max_html_depth);
   if (rough > 4ull * options.max_html_depth)
     return OutOfRangeError(path + ": HTML nested about " + std::to_string(rough) + " elements deep, more than the limit of " +
                            std::to_string(options.max_html_depth));
-  std::unique_ptr<GumboOutput, GumboDeleter> out(gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()));
+  GumboArena arena;
+  GumboOptions gumbo_options = kGumboDefaultOptions;
+  gumbo_options.allocator = &GumboArena::Allocate;
+  gumbo_options.deallocator = &GumboArena::Release;
+  gumbo_options.userdata = &arena;
+  gumbo_options.max_errors = 0;
+  const GumboOutput* out = gumbo_parse_with_options(&gumbo_options, bytes.data(), bytes.size());
   if (!out) return DataLossError(path + ": HTML parser failed");
   PageFacts f;
   Survey(out->root, f);

@@ -1,0 +1,64 @@
+// Bugs found by fuzzing the readers (tests/fuzz/run.sh), each test named after the bug.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "ingest/ingest.h"
+
+namespace hearsay::ingest {
+namespace {
+
+std::string Repeat(const std::string& piece, int n) {
+  std::string s;
+  s.reserve(piece.size() * n);
+  for (int i = 0; i < n; ++i) s += piece;
+  return s;
+}
+
+double SecondsToParse(const std::string& page, const IngestOptions& options, Result<Document>* out) {
+  auto t0 = std::chrono::steady_clock::now();
+  *out = ParseHtml("deep.html", page, options);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Bug: the depth pre-scan counted every end tag as closing an element and "<div/>" as
+// void, so these pages passed it; gumbo then built a 50,000-deep tree recording one parse
+// error per tag with a copy of the open-element stack: ~10 GB and 1.5-3 minutes for a
+// 450 KB page before the post-parse depth check rejected it.
+TEST(HtmlDepthBound, UnmatchedEndTagsAndSelfClosingDivsAreRejectedQuickly) {
+  for (const std::string piece : {"<div></x>", "<span></p>", "<div/>", "<span><div></span>", "<div><table></div>"}) {
+    std::string page = "<html><body>" + Repeat(piece, 20000) + "deep text</body></html>";
+    Result<Document> d = DataLossError("unset");
+    double seconds = SecondsToParse(page, {}, &d);
+    ASSERT_FALSE(d.ok()) << piece;
+    EXPECT_EQ(d.status().code(), StatusCode::kOutOfRange) << piece << ": " << d.status().ToString();
+    EXPECT_LT(seconds, 5.0) << piece;
+  }
+}
+
+// Bug: gumbo_destroy_output frees the tree recursively, one stack frame per level, so a
+// page deep enough (allowed by a raised max_html_depth, or slipping past the pre-scan)
+// overflowed the stack when freed. The parser's memory now comes from an arena.
+TEST(HtmlDepthBound, VeryDeepTreeIsFreedWithoutRecursion) {
+  IngestOptions options;
+  options.max_html_depth = 200000;
+  std::string page = "<html><body><article><h1>T</h1>" + Repeat("<span>", 60000) + "deep text</article></body></html>";
+  Result<Document> d = DataLossError("unset");
+  SecondsToParse(page, options, &d);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->text, "T\n\ndeep text");
+}
+
+// The tighter pre-scan must not reject sloppy but shallow pages: unclosed phrasing tags
+// inside blocks that are closed, thousands of paragraphs, self-closing SVG children.
+TEST(HtmlDepthBound, SloppyShallowPagesAreRead) {
+  std::string page = "<html><body><article><h1>T</h1>" + Repeat("<div><span><b>text</div>", 6000) +
+                     Repeat("<p>para <a href=x>link", 6000) + "<svg>" + Repeat("<path d=\"M0\"/>", 6000) +
+                     "</svg></article></body></html>";
+  auto d = ParseHtml("sloppy.html", page, {});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+}
+
+}  // namespace
+}  // namespace hearsay::ingest
