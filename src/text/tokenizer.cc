@@ -3,6 +3,7 @@
 // Compatibility note: token boundaries are part of the shipped tagger's training
 // contract (the model was trained on tokens made by these rules); a change here should be
 // followed by retraining (`hearsay train ner`).
+#include <algorithm>
 #include <cstring>
 
 #include "common/utf8.h"
@@ -188,14 +189,18 @@ void Tokenize(std::string_view t, uint32_t byte_begin, uint32_t byte_end, std::v
           while (seg > b && t[seg - 1] != '.') --seg;
           if (j - seg == 1) { has_period = true; j += 1; continue; }
           // Domain names: RadarOnline.com, pic.twitter.com/x — the run of dotted
-          // segments must end in a known top-level domain.
+          // segments must end in a known top-level domain. A name is at most 253 bytes
+          // (RFC 1035), so the scan stops there: unbounded, every word of a long dotted
+          // run ("ab.ab.ab…") rescanned the rest of the run (quadratic; found by
+          // bench/text_bench BM_Tokenizer_DottedRun).
+          const size_t scan_end = std::min<size_t>(end, b + 254);
           size_t k = j, last_seg = j + 1;
-          while (k < end && t[k] == '.' && k + 1 < end && IsAsciiAlnum(t[k + 1])) {
+          while (k < scan_end && t[k] == '.' && k + 1 < scan_end && IsAsciiAlnum(t[k + 1])) {
             last_seg = k + 1;
             ++k;
-            while (k < end && (IsAsciiAlnum(t[k]) || t[k] == '-')) ++k;
+            while (k < scan_end && (IsAsciiAlnum(t[k]) || t[k] == '-')) ++k;
           }
-          if (IsTld(t.substr(last_seg, k - last_seg))) {
+          if (k - b <= 253 && IsTld(t.substr(last_seg, k - last_seg))) {
             has_period = true;
             j = k;
             if (j < end && t[j] == '/') j = UrlEnd(t, j, end);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ingest/ingest.h"
+#include "text/text.h"
 
 namespace hearsay::ingest {
 namespace {
@@ -58,6 +59,26 @@ TEST(HtmlDepthBound, SloppyShallowPagesAreRead) {
                      "</svg></article></body></html>";
   auto d = ParseHtml("sloppy.html", page, {});
   ASSERT_TRUE(d.ok()) << d.status().ToString();
+}
+
+// Bug (found by bench/text_bench BM_Tokenizer_DottedRun): the domain-name rule scanned
+// the whole run of dotted segments from every word in it, so 1 MB of "ab.ab.ab…" took
+// minutes. The scan now stops at 253 bytes, the longest domain name.
+TEST(TokenizerDottedRun, LongDottedRunIsLinear) {
+  std::string text = Repeat("ab.", 350000);
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<Token> tokens;
+  text::Tokenize(text, 0, static_cast<uint32_t>(text.size()), &tokens);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(tokens.size(), 700000u);  // "ab" "." per repeat
+  EXPECT_LT(seconds, 5.0);
+  // Real domain names are still one token.
+  tokens.clear();
+  std::string news = "Read it on pic.twitter.com/x or www.RadarOnline.com today.";
+  text::Tokenize(news, 0, static_cast<uint32_t>(news.size()), &tokens);
+  ASSERT_GE(tokens.size(), 5u);
+  EXPECT_EQ(news.substr(tokens[3].byte_begin, tokens[3].byte_end - tokens[3].byte_begin), "pic.twitter.com/x");
+  EXPECT_EQ(tokens[3].kind, TokenKind::kUrl);
 }
 
 }  // namespace
