@@ -1,11 +1,19 @@
 #pragma once
 // The score stage: credibility of each article (a learned model over text and evidence
-// features) and of each claim cluster (from its evidence), each with reasons in words.
+// features, score/article_model.h) and of each claim cluster (from its evidence), each
+// with reasons in words.
+//
+//   auto model = hearsay::score::LoadArticleModel("models");   // null when there is none
+//   hearsay::score::ScoreDocument(doc, model->get(), &analysis); // sets analysis.credibility
+//   ...
+//   hearsay::score::ScoreClusters(docs, analyses, &corpus);      // sets cluster.credibility
+//
+// Article score: probability that the article is credible (GossipCop "real"), calibrated
+// on GossipCop dev (docs/credibility.md). Cluster score: belief in the cluster's affirmed
+// proposition (subject, predicate, object), from rules over its claims (ScoreClusters).
 //
 // Thread safety: ScoreDocument is a pure function of one document and the immutable model
 // (parallel); ScoreClusters is one call per corpus.
-// Status of this stage: interface only; without a model, articles get no score (null in
-// hearsay.json) and clusters keep the neutral 0.5 with the reason "not scored".
 
 #include <memory>
 #include <string>
@@ -25,12 +33,28 @@ class ArticleModel {
   virtual double Score(const Document& doc, const DocumentAnalysis& analysis, std::vector<std::string>* reasons) const = 0;
 };
 
-// Loads the article model from `models_dir`; null (not an error) when there is none, an
-// error when the file is there but corrupt or of another version.
+// Loads the article model `models_dir`/credibility.hcm; null (not an error) when there is
+// none, an error when the file is there but empty, corrupt, of a newer format version or
+// of another feature set (the message says expected vs found).
 Result<std::unique_ptr<ArticleModel>> LoadArticleModel(const std::string& models_dir);
 
+// Sets analysis->credibility and ->credibility_reasons; does nothing when `model` is null.
 void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnalysis* analysis);
 
+// Scores every cluster in corpus->clusters from its claims (ClaimRef into `analyses`):
+//
+//   z = -0.3                                         prior: a claim alone is not yet believed
+//     + 1.2 [a named source affirms on record]       + 0.4 [an outlet affirms in its own words]
+//     - 0.8 [every affirming source is anonymous]    + 0.6 log2(independent_sources) (corroboration)
+//     - 0.7 (hedged or speculative share)            - 1.8 [denied on record by a named source]
+//     - 0.6 [denied by other sources only]           - 0.5 min(contradictions, 3)
+//     - 0.4 [stale: last reported > 2 years before the newest document]
+//     + 1.0 (mean article credibility - 0.5)          (when the articles were scored)
+//   credibility = sigmoid(z)
+//
+// The weights are set by hand (there are no labelled claims to learn them from) and every
+// term that applies becomes a reason ("only anonymous sources", "3 independent outlets",
+// "denied on record by a named source"). Claims refs out of range are skipped.
 void ScoreClusters(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus);
 
 }  // namespace hearsay::score

@@ -1,0 +1,359 @@
+#include "score/article_model.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "text/text.h"
+
+namespace hearsay::score {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "model files are little-endian; add byte swapping");
+
+constexpr uint32_t kMinHashBits = 10, kMaxHashBits = 26;
+
+double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+uint64_t Fnv1a(const char* data, size_t n) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(data[i]);
+    h *= 0x100000001B3ull;
+  }
+  return h;
+}
+
+std::string Hex(uint64_t v) {
+  char buf[19];
+  std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+class Writer {
+ public:
+  template <typename T>
+  void Put(T v) {
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void PutString(const std::string& s) {
+    Put<uint32_t>(static_cast<uint32_t>(s.size()));
+    out_ += s;
+  }
+  void PutBytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Bounds-checked reader; the first failure sticks and names the byte offset and field.
+class Reader {
+ public:
+  Reader(const std::string& bytes, size_t end, std::string where) : bytes_(bytes), end_(end), where_(std::move(where)) {}
+  template <typename T>
+  bool Get(T* v, const char* field) {
+    if (!Need(sizeof(T), field)) return false;
+    std::memcpy(v, bytes_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  bool GetString(std::string* s, const char* field) {
+    uint32_t n = 0;
+    if (!Get(&n, field) || !Need(n, field)) return false;
+    s->assign(bytes_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  bool GetBytes(void* p, size_t n, const char* field) {
+    if (!Need(n, field)) return false;
+    std::memcpy(p, bytes_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  bool ok() const { return error_.empty(); }
+  Status status() const { return DataLossError(error_); }
+  size_t pos() const { return pos_; }
+
+ private:
+  bool Need(size_t n, const char* field) {
+    if (!error_.empty()) return false;
+    if (n > end_ - pos_) {
+      error_ = where_ + ": truncated at byte " + std::to_string(pos_) + " reading " + field + " (needs " +
+               std::to_string(n) + " bytes, " + std::to_string(end_ - pos_) + " left); retrain with `hearsay train credibility`";
+      return false;
+    }
+    return true;
+  }
+  const std::string& bytes_;
+  size_t end_;
+  size_t pos_ = 0;
+  std::string where_;
+  std::string error_;
+};
+
+std::string Plural(uint32_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// The words for one dense feature of one article; `raises` is the sign of its contribution.
+std::string PhraseDense(Dense d, const Evidence& ev, float z) {
+  switch (d) {
+    case Dense::kAnonymousSources:
+      return ev.anonymous_sources ? Plural(ev.anonymous_sources, "anonymous-source attribution", "anonymous-source attributions") +
+                                        " (\"a source\", \"an insider\")"
+                                  : "no anonymous-source attributions";
+    case Dense::kAnonymousShare: {
+      uint32_t all = ev.anonymous_sources + ev.named_quotes + ev.outlet_citations;
+      if (!all) return "no attributed statements";
+      return std::to_string(ev.anonymous_sources) + " of " + std::to_string(all) + " attributions anonymous";
+    }
+    case Dense::kHedgeRate:
+      return ev.hedges ? Plural(ev.hedges, "hedging word", "hedging words") + " (\"may\", \"seems\")" : "no hedging words";
+    case Dense::kBoosterRate:
+      return ev.boosters ? Plural(ev.boosters, "booster word", "booster words") + " (\"clearly\", \"definitely\")" : "no booster words";
+    case Dense::kHearsayWords:
+      return ev.hearsay_words ? Plural(ev.hearsay_words, "hearsay word", "hearsay words") + " (\"reportedly\", \"allegedly\")"
+                              : "no hearsay words such as \"reportedly\"";
+    case Dense::kExclusive:
+      return ev.exclusive_marks ? "framed as an exclusive" : "not framed as an exclusive";
+    case Dense::kTitlePunct:
+      return ev.title_exclaim || ev.title_question ? "headline in clickbait style ('!' or '?')" : "headline without '!' or '?'";
+    case Dense::kTitleCaps:
+      return ev.title_caps_words ? "headline in clickbait style (" + Plural(ev.title_caps_words, "all-caps word", "all-caps words") + ")"
+                                 : "headline without all-caps words";
+    case Dense::kTitleTeaser:
+      return ev.title_teasers ? "headline in clickbait style (" + Plural(ev.title_teasers, "teaser word", "teaser words") + ")"
+                              : "plain headline (no teaser words)";
+    case Dense::kNamedQuotes:
+      return ev.named_quotes ? Plural(ev.named_quotes, "on-record quote with a named speaker", "on-record quotes with named speakers")
+                             : "no on-record quotes with named speakers";
+    case Dense::kQuoteSpans:
+      return ev.quote_spans ? Plural(ev.quote_spans, "quotation", "quotations") : "no quotations";
+    case Dense::kOutletCitations:
+      return ev.outlet_citations ? Plural(ev.outlet_citations, "citation of another outlet", "citations of other outlets") +
+                                       " (\"according to\", \"told ...\")"
+                                 : "no citations of other outlets";
+    case Dense::kDenials:
+      return ev.denials ? Plural(ev.denials, "denial word", "denial words") + " (\"denied\", \"not true\")" : "no denials";
+    case Dense::kSocialMedia:
+      return ev.social_media ? Plural(ev.social_media, "social-media reference", "social-media references") : "no social-media references";
+    case Dense::kBodyExclaim:
+      return ev.body_exclaims ? Plural(ev.body_exclaims, "exclamation mark", "exclamation marks") + " in the text"
+                              : "no exclamation marks in the text";
+    case Dense::kLogLength:
+      return std::string(z < 0 ? "short" : "long") + " article (" + Plural(ev.body_words, "word", "words") + ")";
+    case Dense::kByline:
+      return ev.byline ? "names its author" : "no byline";
+    case Dense::kCount:
+      break;
+  }
+  return "";
+}
+
+std::string Span(const Document& doc, const TextLayout& layout, uint32_t token_idx, uint8_t order) {
+  const auto& toks = layout.tokens;
+  if (token_idx >= toks.size()) return "";
+  uint32_t end = toks[token_idx].byte_end;
+  uint32_t begin = toks[token_idx].byte_begin;
+  if (order == 2) {
+    for (uint32_t j = token_idx; j-- > 0;) {
+      if (toks[j].kind == TokenKind::kWord || toks[j].kind == TokenKind::kNumber) {
+        begin = toks[j].byte_begin;
+        break;
+      }
+    }
+  }
+  if (end - begin > 60) return "";
+  std::string s = doc.text.substr(begin, end - begin);
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return s;
+}
+
+}  // namespace
+
+LinearArticleModel::LinearArticleModel(ArticleModelParams params) : params_(std::move(params)), cues_(params_.lexicons) {}
+
+double LinearArticleModel::Logit(const ArticleFeatures& f) const {
+  double z = params_.bias;
+  const float* w = params_.weights.data();
+  for (const HashedFeature& h : f.hashed) z += static_cast<double>(w[h.index]) * h.value;
+  for (size_t k = 0; k < kDenseCount; ++k)
+    z += params_.dense_weight[k] * ((f.dense[k] - params_.dense_mean[k]) / params_.dense_scale[k]);
+  return z;
+}
+
+std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const TextLayout& layout,
+                                                      const ArticleFeatures& f) const {
+  std::vector<Contribution> out;
+  const float* w = params_.weights.data();
+  double text = 0, best_pos = 0, best_neg = 0;
+  const HashedFeature* pos = nullptr;
+  const HashedFeature* neg = nullptr;
+  for (const HashedFeature& h : f.hashed) {
+    double c = static_cast<double>(w[h.index]) * h.value;
+    if (h.order == 0) {
+      out.push_back({"outlet " + f.host + " (its record in the training data)", c});
+      continue;
+    }
+    text += c;
+    if (c > best_pos) best_pos = c, pos = &h;
+    if (c < best_neg) best_neg = c, neg = &h;
+  }
+  if (!f.hashed.empty()) {
+    const HashedFeature* example = text >= 0 ? pos : neg;
+    std::string words = example ? Span(doc, layout, example->token_idx, example->order) : "";
+    std::string reason = std::string("wording typical of ") + (text >= 0 ? "reliable" : "unreliable") + " stories";
+    if (!words.empty()) reason += " (e.g. \"" + words + "\")";
+    out.push_back({reason, text});
+  }
+  for (size_t k = 0; k < kDenseCount; ++k) {
+    float z = (f.dense[k] - params_.dense_mean[k]) / params_.dense_scale[k];
+    out.push_back({PhraseDense(static_cast<Dense>(k), f.evidence, z), params_.dense_weight[k] * z});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Contribution& a, const Contribution& b) { return std::fabs(a.logit) > std::fabs(b.logit); });
+  return out;
+}
+
+double LinearArticleModel::ScoreFeatures(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
+                                         std::vector<std::string>* reasons, size_t max_reasons) const {
+  double score = Sigmoid(params_.calib_a * Logit(f) + params_.calib_b);
+  if (reasons) {
+    reasons->clear();
+    // Two evidence phrases from one feature family read as repetition; keep the first.
+    for (const Contribution& c : Explain(doc, layout, f)) {
+      if (reasons->size() >= max_reasons || std::fabs(c.logit) < 0.05) break;
+      std::string r = c.reason + (c.logit > 0 ? " (raises credibility)" : " (lowers credibility)");
+      bool repeated = false;
+      for (const auto& prev : *reasons) repeated |= prev.compare(0, c.reason.size(), c.reason) == 0;
+      if (!repeated) reasons->push_back(std::move(r));
+    }
+    if (reasons->empty()) reasons->push_back("no strong evidence either way");
+  }
+  return score;
+}
+
+double LinearArticleModel::Score(const Document& doc, const DocumentAnalysis& analysis,
+                                 std::vector<std::string>* reasons) const {
+  thread_local ArticleFeatures features;
+  if (analysis.layout.tokens.empty() && !doc.text.empty()) {
+    TextLayout layout = text::AnalyzeText(doc);
+    ExtractFeatures(doc, layout, cues_, params_.hash_bits, &features);
+    return ScoreFeatures(doc, layout, features, reasons);
+  }
+  ExtractFeatures(doc, analysis.layout, cues_, params_.hash_bits, &features);
+  return ScoreFeatures(doc, analysis.layout, features, reasons);
+}
+
+std::string LinearArticleModel::Serialize() const {
+  Writer w;
+  w.PutBytes(kArticleModelMagic, sizeof kArticleModelMagic);
+  w.Put<uint32_t>(kArticleModelFormatVersion);
+  w.Put<uint64_t>(FeatureFingerprint());
+  w.Put<uint32_t>(params_.hash_bits);
+  w.Put<uint32_t>(static_cast<uint32_t>(kDenseCount));
+  w.PutString(params_.engine_version);
+  w.PutString(params_.training_note);
+  for (const auto* list : {&params_.lexicons.hedges, &params_.lexicons.boosters}) {
+    w.Put<uint32_t>(static_cast<uint32_t>(list->size()));
+    for (const auto& s : *list) w.PutString(s);
+  }
+  for (size_t k = 0; k < kDenseCount; ++k) {
+    w.PutString(DenseName(static_cast<Dense>(k)));
+    w.Put<float>(params_.dense_mean[k]);
+    w.Put<float>(params_.dense_scale[k]);
+    w.Put<float>(params_.dense_weight[k]);
+  }
+  w.Put<float>(params_.bias);
+  w.Put<float>(params_.calib_a);
+  w.Put<float>(params_.calib_b);
+  w.Put<float>(params_.threshold);
+  w.PutBytes(params_.weights.data(), params_.weights.size() * sizeof(float));
+  w.Put<uint64_t>(Fnv1a(w.out().data(), w.out().size()));
+  return std::move(w.out());
+}
+
+Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string& bytes, const std::string& where) {
+  const std::string retrain = "; rebuild it with `hearsay train credibility`";
+  if (bytes.empty()) return DataLossError(where + ": empty file, expected an article model starting with magic \"HSCREDM\"" + retrain);
+  if (bytes.size() < sizeof kArticleModelMagic || std::memcmp(bytes.data(), kArticleModelMagic, sizeof kArticleModelMagic) != 0) {
+    std::string found = bytes.substr(0, std::min<size_t>(8, bytes.size()));
+    for (char& c : found)
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '.';
+    return DataLossError(where + ": wrong magic: expected \"HSCREDM\", found \"" + found + "\" (not a hearsay article model)" + retrain);
+  }
+  if (bytes.size() < 8 + 8) return DataLossError(where + ": truncated header (" + std::to_string(bytes.size()) + " bytes)" + retrain);
+  Reader r(bytes, bytes.size() - 8, where);
+  char magic[8];
+  uint32_t version = 0, hash_bits = 0, dense_count = 0;
+  uint64_t fingerprint = 0;
+  r.GetBytes(magic, 8, "magic");
+  r.Get(&version, "format version");
+  if (!r.ok()) return r.status();
+  if (version > kArticleModelFormatVersion)
+    return FailedPreconditionError(where + ": format version " + std::to_string(version) + " is newer than the highest supported (" +
+                                   std::to_string(kArticleModelFormatVersion) + "); update hearsay or retrain the model");
+  if (version < kArticleModelFormatVersion)
+    return FailedPreconditionError(where + ": format version " + std::to_string(version) + " is older than the supported " +
+                                   std::to_string(kArticleModelFormatVersion) + retrain);
+  r.Get(&fingerprint, "feature fingerprint");
+  r.Get(&hash_bits, "hash_bits");
+  r.Get(&dense_count, "dense feature count");
+  if (!r.ok()) return r.status();
+  if (fingerprint != FeatureFingerprint())
+    return FailedPreconditionError(where + ": feature fingerprint mismatch: expected " + Hex(FeatureFingerprint()) + ", found " +
+                                   Hex(fingerprint) + " (the model was trained with another feature set)" + retrain);
+  if (hash_bits < kMinHashBits || hash_bits > kMaxHashBits)
+    return DataLossError(where + ": hash_bits " + std::to_string(hash_bits) + " out of range [" + std::to_string(kMinHashBits) + ", " +
+                         std::to_string(kMaxHashBits) + "]" + retrain);
+  if (dense_count != kDenseCount)
+    return FailedPreconditionError(where + ": expected " + std::to_string(kDenseCount) + " evidence features, found " +
+                                   std::to_string(dense_count) + retrain);
+  // The checksum covers everything before it: check it before trusting any length field.
+  uint64_t stored_sum = 0;
+  std::memcpy(&stored_sum, bytes.data() + bytes.size() - 8, 8);
+  uint64_t sum = Fnv1a(bytes.data(), bytes.size() - 8);
+  if (sum != stored_sum)
+    return DataLossError(where + ": checksum mismatch: expected " + Hex(stored_sum) + ", computed " + Hex(sum) + " (file corrupt)" + retrain);
+
+  ArticleModelParams p;
+  p.hash_bits = hash_bits;
+  r.GetString(&p.engine_version, "engine version");
+  r.GetString(&p.training_note, "training note");
+  for (auto* list : {&p.lexicons.hedges, &p.lexicons.boosters}) {
+    uint32_t n = 0;
+    r.Get(&n, "lexicon size");
+    for (uint32_t i = 0; i < n && r.ok(); ++i) {
+      std::string s;
+      r.GetString(&s, "lexicon entry");
+      list->push_back(std::move(s));
+    }
+  }
+  for (size_t k = 0; k < kDenseCount && r.ok(); ++k) {
+    std::string name;
+    r.GetString(&name, "dense feature name");
+    r.Get(&p.dense_mean[k], "dense mean");
+    r.Get(&p.dense_scale[k], "dense scale");
+    r.Get(&p.dense_weight[k], "dense weight");
+    if (r.ok() && name != DenseName(static_cast<Dense>(k)))
+      return FailedPreconditionError(where + ": evidence feature " + std::to_string(k) + ": expected \"" +
+                                     DenseName(static_cast<Dense>(k)) + "\", found \"" + name + "\"" + retrain);
+    if (r.ok() && !(p.dense_scale[k] > 0))
+      return DataLossError(where + ": evidence feature \"" + name + "\" has scale " + std::to_string(p.dense_scale[k]) +
+                           ", expected > 0" + retrain);
+  }
+  r.Get(&p.bias, "bias");
+  r.Get(&p.calib_a, "calibration a");
+  r.Get(&p.calib_b, "calibration b");
+  r.Get(&p.threshold, "threshold");
+  p.weights.resize(size_t{1} << hash_bits);
+  r.GetBytes(p.weights.data(), p.weights.size() * sizeof(float), "weights");
+  if (!r.ok()) return r.status();
+  if (r.pos() != bytes.size() - 8)
+    return DataLossError(where + ": " + std::to_string(bytes.size() - 8 - r.pos()) + " unexpected bytes before the checksum" + retrain);
+  return std::make_unique<LinearArticleModel>(std::move(p));
+}
+
+}  // namespace hearsay::score

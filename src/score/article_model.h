@@ -1,0 +1,110 @@
+#pragma once
+// LinearArticleModel: the shipped article credibility model, a logistic regression over the
+// features of score/features.h (hashed n-grams, outlet host, standardised evidence
+// features), with a Platt calibration of its output and a decision threshold.
+//
+//   score(doc) = sigmoid(calib_a * logit + calib_b)
+//   logit      = bias + sum_hashed w[index] * value + sum_dense w_d * (x_d - mean_d) / scale_d
+//   label      = score >= threshold ? "real" : "fake"
+//
+// Reasons: the evidence features, the outlet and the wording, ranked by |contribution| to
+// the logit, phrased in words from the article's own counts ("3 anonymous-source
+// attributions (lowers credibility)").
+//
+// File format (models/credibility.hcm), little-endian; strings are u32 length + bytes:
+//   offset size  meaning
+//   0      8     magic "HSCREDM\0"
+//   8      4     u32 format version (kArticleModelFormatVersion)
+//   12     8     u64 feature fingerprint (FeatureFingerprint() of the producing engine)
+//   20     4     u32 hash_bits (10..26)
+//   24     4     u32 dense feature count (kDenseCount)
+//   28     ...   string engine version; string training note (data, seed, options)
+//                u32 n + n strings: hedge lexicon; u32 n + n strings: booster lexicon
+//                per dense feature: string name, f32 mean, f32 scale, f32 weight
+//                f32 bias, f32 calib_a, f32 calib_b, f32 threshold
+//                f32 weights[2^hash_bits]
+//   end-8  8     u64 FNV-1a 64 of every byte before it
+// The loader checks magic, version, fingerprint, hash_bits, dense names and checksum, and
+// says expected vs found for each.
+//
+//   auto model = hearsay::score::LoadArticleModelFile("models/credibility.hcm");
+//   if (!model.ok()) { std::cerr << model.status().ToString(); return; }
+//   std::vector<std::string> reasons;
+//   double p_real = (*model)->Score(doc, analysis, &reasons);
+//
+// Thread safety: immutable after loading; Score may run on many threads at once.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hearsay/status.h"
+#include "score/features.h"
+#include "score/score.h"
+
+namespace hearsay::score {
+
+constexpr uint32_t kArticleModelFormatVersion = 1;
+constexpr char kArticleModelMagic[8] = {'H', 'S', 'C', 'R', 'E', 'D', 'M', '\0'};
+constexpr const char* kArticleModelFile = "credibility.hcm";
+
+struct ArticleModelParams {
+  uint32_t hash_bits = kDefaultHashBits;
+  std::vector<float> weights;  // 2^hash_bits
+  std::array<float, kDenseCount> dense_mean{};
+  std::array<float, kDenseCount> dense_scale{};  // > 0
+  std::array<float, kDenseCount> dense_weight{};
+  float bias = 0;
+  float calib_a = 1, calib_b = 0;  // Platt scaling of the logit
+  float threshold = 0.5f;          // on the calibrated score
+  Lexicons lexicons;
+  std::string engine_version;
+  std::string training_note;
+};
+
+// One term's share of the logit, for reasons and for tests.
+struct Contribution {
+  std::string reason;  // words, e.g. "3 anonymous-source attributions"
+  double logit = 0;    // > 0 raises credibility
+};
+
+class LinearArticleModel : public ArticleModel {
+ public:
+  explicit LinearArticleModel(ArticleModelParams params);
+  LinearArticleModel(const LinearArticleModel&) = delete;  // 4 MiB of weights: share, do not copy
+  LinearArticleModel& operator=(const LinearArticleModel&) = delete;
+
+  // Uses analysis.layout when it has tokens, else runs the text stage on `doc`.
+  double Score(const Document& doc, const DocumentAnalysis& analysis, std::vector<std::string>* reasons) const override;
+
+  // Calibrated score of extracted features; `reasons` (may be null) gets up to
+  // `max_reasons` phrases, each ending in "(raises credibility)" or "(lowers credibility)".
+  double ScoreFeatures(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
+                       std::vector<std::string>* reasons, size_t max_reasons = 4) const;
+  // Uncalibrated logit.
+  double Logit(const ArticleFeatures& f) const;
+  // All contributions, sorted by |logit| descending.
+  std::vector<Contribution> Explain(const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const;
+
+  const ArticleModelParams& params() const { return params_; }
+  const CueTable& cues() const { return cues_; }
+  bool IsReal(double score) const { return score >= params_.threshold; }
+
+  // The file bytes (format above).
+  std::string Serialize() const;
+
+ private:
+  ArticleModelParams params_;
+  CueTable cues_;
+};
+
+// Parses model bytes; `where` names the source in errors. DATA_LOSS for an empty,
+// truncated or corrupt file or a wrong magic; FAILED_PRECONDITION for a newer format
+// version or another feature fingerprint.
+Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string& bytes, const std::string& where);
+// Reads and parses a model file; NOT_FOUND when it does not exist.
+Result<std::unique_ptr<LinearArticleModel>> LoadArticleModelFile(const std::string& path);
+
+}  // namespace hearsay::score

@@ -1,0 +1,378 @@
+// Feature extraction for the article credibility model: one pass over the text stage's
+// tokens computing word hashes, cue flags and n-gram indices.
+//
+// Compatibility note: HashLower, Mix and the namespace seeds decide which weight a word
+// uses in a shipped model. Changing any of them (or a cue list) silently scrambles every
+// trained model, so bump kFeatureSetVersion with the change: FeatureFingerprint() moves
+// and the loader then refuses the old file with expected vs found.
+#include "score/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace hearsay::score {
+namespace {
+
+// Cue flags of a word (or a two-word phrase).
+enum CueFlag : uint16_t {
+  kHedge = 1 << 0,
+  kBooster = 1 << 1,
+  kSourceNoun = 1 << 2,   // source, insider, pal, friend, ...
+  kSpeechVerb = 1 << 3,   // said, told, revealed, ...
+  kHearsay = 1 << 4,      // reportedly, allegedly, ...
+  kTeaser = 1 << 5,       // headline teaser words
+  kDenial = 1 << 6,
+  kSocial = 1 << 7,
+  kExclusiveWord = 1 << 8,
+  kAccordingTo = 1 << 9,  // bigram "according to"
+  kTold = 1 << 10,        // told / tells (an outlet follows in "told People")
+  kInTitle = 1 << 15,     // set per token by ExtractFeatures, never in a cue table
+};
+
+// The built-in cue lists: part of the feature space (see FeatureFingerprint).
+constexpr const char* kSourceNouns[] = {"source", "sources", "insider", "insiders", "tipster", "confidant", "confidante",
+                                        "onlooker", "onlookers", "eyewitness", "eyewitnesses", "spy", "spies", "pal",
+                                        "pals", "friend", "friends", "observer", "observers", "bystander"};
+constexpr const char* kSpeechVerbs[] = {"said", "says", "say", "told", "tells", "tell", "revealed", "reveals",
+                                        "added", "adds", "explained", "explains", "dished", "dishes", "spilled",
+                                        "spills", "shared", "shares", "claimed", "claims", "insisted", "insists",
+                                        "confirmed", "confirms", "wrote", "writes", "stated", "states", "noted",
+                                        "notes", "continued", "continues", "recalled", "admitted", "admits"};
+constexpr const char* kHearsayWords[] = {"reportedly", "allegedly", "rumored", "rumoured", "rumor", "rumors", "rumour",
+                                         "rumours", "speculation", "speculated", "supposedly", "purportedly", "gossip",
+                                         "whispers", "alleged"};
+constexpr const char* kTeaserWords[] = {"shocking", "shock", "shocked", "shocks", "stunning", "stuns", "stunned",
+                                        "secret", "secretly", "finally", "bombshell", "heartbreaking", "devastated",
+                                        "furious", "slams", "blasts", "exposed", "truth", "omg", "wow", "insane",
+                                        "epic", "you", "your", "you'll", "you're", "won't", "believe", "why",
+                                        "here's", "inside", "really", "actually", "must", "never"};
+constexpr const char* kDenialWords[] = {"deny", "denies", "denied", "denying", "denial", "false", "untrue", "debunk",
+                                        "debunked", "debunks", "fake", "bogus", "baseless", "fabricated",
+                                        "inaccurate", "nonsense", "not true"};
+constexpr const char* kSocialWords[] = {"instagram", "twitter", "tweet", "tweeted", "tweets", "facebook", "snapchat",
+                                        "youtube", "tiktok"};
+constexpr const char* kDenseNames[] = {"anonymous_sources", "anonymous_share", "hedge_rate",      "booster_rate",
+                                       "hearsay_words",     "exclusive",       "title_punct",     "title_caps",
+                                       "title_teaser",      "named_quotes",    "quote_spans",     "outlet_citations",
+                                       "denials",           "social_media",    "body_exclaim",    "log_length",
+                                       "byline"};
+static_assert(sizeof(kDenseNames) / sizeof(kDenseNames[0]) == kDenseCount);
+
+// Namespaces of the hashed features: the seed is mixed into the word hash.
+constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsHost = 5;
+
+// Finaliser of splitmix64: spreads the FNV hash over all 64 bits before taking the top bits.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  return x;
+}
+
+// index = top `bits` bits of Mix(h + seed * golden ratio)
+inline uint32_t Bucket(uint64_t h, uint64_t ns, uint32_t bits) {
+  return static_cast<uint32_t>(Mix(h + ns * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+// Hash of a word pair: order-sensitive combination of the two word hashes.
+inline uint64_t PairHash(uint64_t a, uint64_t b) { return Mix(a * 31 + 0x632BE59BD9B4E019ull) ^ b; }
+
+inline bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool AllCapsWord(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (!IsUpperAscii(c)) return false;
+  return true;
+}
+
+uint64_t HashOfPhrase(std::string_view phrase) {
+  size_t space = phrase.find(' ');
+  if (space == std::string_view::npos) return HashLower(phrase);
+  return PairHash(HashLower(phrase.substr(0, space)), HashLower(phrase.substr(space + 1)));
+}
+
+}  // namespace
+
+const char* DenseName(Dense d) { return kDenseNames[static_cast<size_t>(d)]; }
+
+uint64_t HashLower(std::string_view s) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c | 0x20);
+    h ^= c;
+    h *= 0x100000001B3ull;
+  }
+  return h;
+}
+
+std::vector<std::string> ParseLexicon(std::string_view text) {
+  std::vector<std::string> out;
+  size_t line_begin = 0;
+  while (line_begin < text.size()) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    line_begin = line_end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::string term(line);
+    for (char& c : term)
+      if (IsUpperAscii(c)) c = static_cast<char>(c | 0x20);
+    out.push_back(std::move(term));
+  }
+  return out;
+}
+
+Lexicons DefaultLexicons() {
+  Lexicons lex;
+  lex.hedges = {"may", "might", "maybe", "possibly", "perhaps", "likely", "seem", "seems", "appear", "believe", "suggest", "could"};
+  lex.boosters = {"clearly", "definitely", "certainly", "obviously", "absolutely", "of course"};
+  return lex;
+}
+
+CueTable::CueTable(const Lexicons& lex) {
+  words_.assign(4096, {0, 0});
+  bigrams_.assign(512, {0, 0});
+  auto add = [&](std::string_view phrase, uint16_t flag) {
+    bool bigram = phrase.find(' ') != std::string_view::npos;
+    if (bigram && phrase.find(' ', phrase.find(' ') + 1) != std::string_view::npos) return;  // 3+ words: not matched
+    Add(HashOfPhrase(phrase), flag, bigram ? &bigrams_ : &words_);
+  };
+  for (const auto& w : lex.hedges) add(w, kHedge);
+  for (const auto& w : lex.boosters) add(w, kBooster);
+  for (const char* w : kSourceNouns) add(w, kSourceNoun);
+  for (const char* w : kSpeechVerbs) add(w, kSpeechVerb);
+  for (const char* w : kHearsayWords) add(w, kHearsay);
+  for (const char* w : kTeaserWords) add(w, kTeaser);
+  for (const char* w : kDenialWords) add(w, kDenial);
+  for (const char* w : kSocialWords) add(w, kSocial);
+  add("exclusive", kExclusiveWord);
+  add("exclusively", kExclusiveWord);
+  add("according to", kAccordingTo);
+  add("told", kTold);
+  add("tells", kTold);
+}
+
+void CueTable::Add(uint64_t h, uint16_t flag, std::vector<std::pair<uint64_t, uint16_t>>* table) {
+  if (h == 0) h = 1;  // 0 marks an empty slot
+  // Keep the load factor under 1/2 so probes stay short.
+  size_t used = 0;
+  for (const auto& e : *table) used += e.first != 0;
+  if ((used + 1) * 2 > table->size()) {
+    std::vector<std::pair<uint64_t, uint16_t>> old = std::move(*table);
+    table->assign(old.size() * 2, {0, 0});
+    for (const auto& e : old)
+      if (e.first) Add(e.first, e.second, table);
+  }
+  size_t mask = table->size() - 1;
+  for (size_t i = Mix(h) & mask;; i = (i + 1) & mask) {
+    auto& slot = (*table)[i];
+    if (slot.first == h) {
+      slot.second |= flag;
+      return;
+    }
+    if (slot.first == 0) {
+      slot = {h, flag};
+      return;
+    }
+  }
+}
+
+uint16_t CueTable::Find(const std::vector<std::pair<uint64_t, uint16_t>>& table, uint64_t h) {
+  if (h == 0) h = 1;
+  size_t mask = table.size() - 1;
+  for (size_t i = Mix(h) & mask;; i = (i + 1) & mask) {
+    const auto& slot = table[i];
+    if (slot.first == h) return slot.second;
+    if (slot.first == 0) return 0;
+  }
+}
+
+uint16_t CueTable::Flags(uint64_t word_hash) const { return Find(words_, word_hash); }
+uint16_t CueTable::BigramFlags(uint64_t bigram_hash) const { return Find(bigrams_, bigram_hash); }
+
+std::string NormalizedHost(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  size_t end = url.find_first_of("/?#:");
+  std::string host(url.substr(0, end));
+  for (char& c : host)
+    if (IsUpperAscii(c)) c = static_cast<char>(c | 0x20);
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  if (host.find('.') == std::string::npos || host.find(' ') != std::string::npos) return {};
+  return host;
+}
+
+void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTable& cues, uint32_t hash_bits,
+                     ArticleFeatures* out) {
+  out->hashed.clear();
+  out->dense.fill(0);
+  out->evidence = Evidence{};
+  Evidence& ev = out->evidence;
+  std::string_view text = doc.text;
+  const auto& toks = layout.tokens;
+  const size_t n = toks.size();
+
+  // Pass 1: word hashes and cue flags per token; counts.
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<uint16_t> flags;
+  hashes.assign(n, 0);
+  flags.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    std::string_view w = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
+    bool in_title = doc.title_byte_end > doc.title_byte_begin && t.byte_begin >= doc.title_byte_begin &&
+                    t.byte_end <= doc.title_byte_end;
+    if (t.kind == TokenKind::kPunct) {
+      bool bang = w.find('!') != std::string_view::npos;
+      bool question = w.find('?') != std::string_view::npos;
+      if (in_title) {
+        ev.title_exclaim |= bang;
+        ev.title_question |= question;
+      } else if (bang) {
+        ++ev.body_exclaims;
+      }
+      continue;
+    }
+    if (t.kind == TokenKind::kUrl) {
+      if (w.find("twitter") != std::string_view::npos || w.find("instagram") != std::string_view::npos) ++ev.social_media;
+      continue;
+    }
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+    uint64_t h = HashLower(w);
+    hashes[i] = h;
+    uint16_t f = cues.Flags(h);
+    flags[i] = static_cast<uint16_t>(f | (in_title ? kInTitle : 0));
+    if (in_title) {
+      ++ev.title_words;
+      if (AllCapsWord(w)) ++ev.title_caps_words;
+      if (f & kTeaser) ++ev.title_teasers;
+      if (f & kExclusiveWord) ++ev.exclusive_marks;
+      continue;
+    }
+    ++ev.body_words;
+    if (f & kHedge) ++ev.hedges;
+    if (f & kBooster) ++ev.boosters;
+    if (f & kHearsay) ++ev.hearsay_words;
+    if (f & kDenial) ++ev.denials;
+    if (f & kSocial) ++ev.social_media;
+    if ((f & kExclusiveWord) && (ev.body_words <= 50 || AllCapsWord(w))) ++ev.exclusive_marks;
+  }
+
+  // Pass 2: n-grams, two-word cues and attribution patterns.
+  float title_value = ev.title_words ? 1.0f / std::sqrt(static_cast<float>(ev.title_words)) : 0.0f;
+  float body_value = ev.body_words ? 1.0f / std::sqrt(static_cast<float>(ev.body_words)) : 0.0f;
+  out->hashed.reserve(2 * (ev.title_words + ev.body_words) + 1);
+  auto capitalised_word = [&](size_t j) {
+    return j < n && hashes[j] && IsUpperAscii(text[toks[j].byte_begin]) && !(flags[j] & kSourceNoun);
+  };
+  size_t prev = SIZE_MAX;  // previous word token in the same block (title or body)
+  bool prev_in_title = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (!hashes[i]) continue;
+    bool in_title = (flags[i] & kInTitle) != 0;
+    uint64_t h = hashes[i];
+    float value = in_title ? title_value : body_value;
+    out->hashed.push_back({Bucket(h, in_title ? kNsTitleUni : kNsBodyUni, hash_bits), value, static_cast<uint32_t>(i), 1});
+    if (prev != SIZE_MAX && prev_in_title == in_title) {
+      uint64_t ph = PairHash(hashes[prev], h);
+      out->hashed.push_back({Bucket(ph, in_title ? kNsTitleBi : kNsBodyBi, hash_bits), value, static_cast<uint32_t>(i), 2});
+      if (!in_title) {
+        uint16_t bf = cues.BigramFlags(ph);
+        if (bf & kHedge) ++ev.hedges;
+        if (bf & kBooster) ++ev.boosters;
+        if (bf & kDenial) ++ev.denials;
+        if ((bf & kAccordingTo) && capitalised_word(i + 1)) ++ev.outlet_citations;
+      }
+    }
+    prev = i;
+    prev_in_title = in_title;
+    if (in_title) continue;
+    uint16_t f = flags[i];
+    if ((f & kTold) && capitalised_word(i + 1)) ++ev.outlet_citations;
+    if (f & kSourceNoun) {
+      // Anonymous attribution: a source noun with a speech verb (or "according to") within
+      // [i-6, i+8], not followed by a capitalised name ("friend Jennifer" is named).
+      if (capitalised_word(i + 1)) continue;
+      size_t lo = i >= 6 ? i - 6 : 0, hi = std::min(n, i + 9);
+      bool speech = false;
+      for (size_t j = lo; j < hi && !speech; ++j) speech = (flags[j] & kSpeechVerb) != 0;
+      if (!speech && i >= 2 && hashes[i - 2] && (cues.BigramFlags(PairHash(hashes[i - 2], hashes[i - 1])) & kAccordingTo))
+        speech = true;
+      if (speech) ++ev.anonymous_sources;
+    }
+  }
+
+  // Quotes: a quotation span with a speech verb within 8 words of either end and no source
+  // noun there counts as on record (a named speaker, or a pronoun standing for one).
+  ev.quote_spans = static_cast<uint32_t>(layout.quote_spans.size());
+  for (const QuoteSpan& q : layout.quote_spans) {
+    auto first = std::lower_bound(toks.begin(), toks.end(), q.byte_begin,
+                                  [](const Token& t, uint32_t b) { return t.byte_begin < b; }) - toks.begin();
+    auto last = std::lower_bound(toks.begin(), toks.end(), q.byte_end,
+                                 [](const Token& t, uint32_t b) { return t.byte_begin < b; }) - toks.begin();
+    size_t lo = static_cast<size_t>(first) >= 8 ? first - 8 : 0, hi = std::min(n, static_cast<size_t>(last) + 8);
+    bool speech = false, anonymous = false;
+    for (size_t j = lo; j < static_cast<size_t>(first); ++j) {
+      speech |= (flags[j] & kSpeechVerb) != 0;
+      anonymous |= (flags[j] & kSourceNoun) != 0;
+    }
+    for (size_t j = static_cast<size_t>(last); j < hi; ++j) {
+      speech |= (flags[j] & kSpeechVerb) != 0;
+      anonymous |= (flags[j] & kSourceNoun) != 0;
+    }
+    if (speech && !anonymous) ++ev.named_quotes;
+  }
+
+  ev.byline = !doc.authors.empty();
+  out->host = doc.url ? NormalizedHost(*doc.url) : std::string();
+  if (out->host.empty() && doc.outlet) out->host = NormalizedHost(*doc.outlet);
+  if (!out->host.empty())
+    out->hashed.push_back({Bucket(HashLower(out->host), kNsHost, hash_bits), 1.0f, UINT32_MAX, 0});
+
+  auto& d = out->dense;
+  auto set = [&](Dense k, double v) { d[static_cast<size_t>(k)] = static_cast<float>(v); };
+  double words = std::max<uint32_t>(ev.body_words, 1);
+  set(Dense::kAnonymousSources, std::log1p(ev.anonymous_sources));
+  set(Dense::kAnonymousShare,
+      ev.anonymous_sources / (1.0 + ev.anonymous_sources + ev.named_quotes + ev.outlet_citations));
+  set(Dense::kHedgeRate, std::min(100.0 * ev.hedges / words, 20.0));
+  set(Dense::kBoosterRate, std::min(100.0 * ev.boosters / words, 20.0));
+  set(Dense::kHearsayWords, std::log1p(ev.hearsay_words));
+  set(Dense::kExclusive, ev.exclusive_marks > 0 ? 1.0 : 0.0);
+  set(Dense::kTitlePunct, (ev.title_exclaim ? 1.0 : 0.0) + (ev.title_question ? 1.0 : 0.0));
+  set(Dense::kTitleCaps, ev.title_words ? static_cast<double>(ev.title_caps_words) / ev.title_words : 0.0);
+  set(Dense::kTitleTeaser, std::min<uint32_t>(ev.title_teasers, 3));
+  set(Dense::kNamedQuotes, std::log1p(ev.named_quotes));
+  set(Dense::kQuoteSpans, std::log1p(ev.quote_spans));
+  set(Dense::kOutletCitations, std::log1p(ev.outlet_citations));
+  set(Dense::kDenials, std::log1p(ev.denials));
+  set(Dense::kSocialMedia, std::log1p(ev.social_media));
+  set(Dense::kBodyExclaim, std::min(100.0 * ev.body_exclaims / words, 10.0));
+  set(Dense::kLogLength, std::log1p(ev.body_words));
+  set(Dense::kByline, ev.byline ? 1.0 : 0.0);
+}
+
+uint64_t FeatureFingerprint() {
+  std::string spec = "hearsay-credibility-features v" + std::to_string(kFeatureSetVersion) + "|fnv1a64-lower|splitmix|";
+  for (const char* name : kDenseNames) spec += std::string(name) + ",";
+  auto add_list = [&](const char* tag, const auto& list) {
+    spec += tag;
+    for (const char* w : list) spec += std::string(w) + ",";
+  };
+  add_list("|src:", kSourceNouns);
+  add_list("|speech:", kSpeechVerbs);
+  add_list("|hearsay:", kHearsayWords);
+  add_list("|teaser:", kTeaserWords);
+  add_list("|denial:", kDenialWords);
+  add_list("|social:", kSocialWords);
+  return HashLower(spec);
+}
+
+}  // namespace hearsay::score

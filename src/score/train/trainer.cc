@@ -1,0 +1,439 @@
+#include "score/train/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "common/file_io.h"
+#include "common/parallel.h"
+#include "ingest/ingest.h"
+#include "text/text.h"
+
+namespace hearsay::score::train {
+namespace {
+
+double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// Raw per-document features, before the options decide which groups to use.
+struct Raw {
+  std::vector<std::pair<uint32_t, float>> text;  // merged hashed n-grams: (index, count)
+  uint32_t host = UINT32_MAX;                     // hashed host index, if any
+  float text_norm = 0;                            // sum of per-occurrence values, per index merged
+  std::array<float, kDenseCount> dense{};
+};
+
+// Featurises with ExtractFeatures (the runtime's function) and merges repeated indices.
+// For the linear model the value of an index is the sum of its occurrences' values; for
+// tf-idf the count is kept instead.
+std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& cues, const TrainOptions& o) {
+  std::vector<Raw> out(docs.size());
+  ParallelFor(docs.size(), o.jobs, [&](size_t i) {
+    const Document& doc = docs[i].doc;
+    TextLayout layout = text::AnalyzeText(doc);
+    ArticleFeatures f;
+    ExtractFeatures(doc, layout, cues, o.hash_bits, &f);
+    Raw& r = out[i];
+    r.dense = f.dense;
+    std::vector<std::pair<uint32_t, float>> items;
+    items.reserve(f.hashed.size());
+    for (const HashedFeature& h : f.hashed) {
+      if (h.order == 0) {
+        r.host = h.index;
+        continue;
+      }
+      items.emplace_back(h.index, o.tfidf ? 1.0f : h.value);
+    }
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& it : items) {
+      if (!r.text.empty() && r.text.back().first == it.first)
+        r.text.back().second += it.second;
+      else
+        r.text.push_back(it);
+    }
+  });
+  return out;
+}
+
+struct Standardizer {
+  std::array<float, kDenseCount> mean{}, scale{};
+};
+
+Standardizer FitStandardizer(const std::vector<Raw>& raws) {
+  Standardizer s;
+  std::array<double, kDenseCount> sum{}, sum2{};
+  for (const Raw& r : raws)
+    for (size_t k = 0; k < kDenseCount; ++k) sum[k] += r.dense[k], sum2[k] += static_cast<double>(r.dense[k]) * r.dense[k];
+  double n = std::max<size_t>(raws.size(), 1);
+  for (size_t k = 0; k < kDenseCount; ++k) {
+    double mean = sum[k] / n;
+    double var = std::max(0.0, sum2[k] / n - mean * mean);
+    s.mean[k] = static_cast<float>(mean);
+    s.scale[k] = static_cast<float>(var > 1e-12 ? std::sqrt(var) : 1.0);
+  }
+  return s;
+}
+
+// df counts over the training documents -> idf = log((1 + N) / (1 + df)) + 1 (sklearn's smooth idf).
+std::vector<float> FitIdf(const std::vector<Raw>& raws, uint32_t hash_bits) {
+  std::vector<uint32_t> df(size_t{1} << hash_bits, 0);
+  for (const Raw& r : raws)
+    for (const auto& [idx, count] : r.text) ++df[idx];
+  std::vector<float> idf(df.size());
+  double n = static_cast<double>(raws.size());
+  for (size_t i = 0; i < df.size(); ++i) idf[i] = static_cast<float>(std::log((1.0 + n) / (1.0 + df[i])) + 1.0);
+  return idf;
+}
+
+Example MakeExample(const Raw& r, float y, const TrainOptions& o, const Standardizer& st, const std::vector<float>& idf) {
+  Example e;
+  e.y = y;
+  if (o.use_text) {
+    if (o.tfidf) {
+      double norm2 = 0;
+      for (const auto& [idx, count] : r.text) {
+        float v = (1.0f + std::log(count)) * idf[idx];
+        e.x.emplace_back(idx, v);
+        norm2 += static_cast<double>(v) * v;
+      }
+      float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
+      for (auto& p : e.x) p.second *= inv;
+    } else {
+      e.x = r.text;
+    }
+  }
+  if (o.use_host && r.host != UINT32_MAX) {
+    auto it = std::lower_bound(e.x.begin(), e.x.end(), r.host, [](const auto& p, uint32_t v) { return p.first < v; });
+    if (it != e.x.end() && it->first == r.host)
+      it->second += 1.0f;
+    else
+      e.x.insert(it, {r.host, 1.0f});
+  }
+  if (o.use_dense) {
+    uint32_t base = 1u << o.hash_bits;
+    for (size_t k = 0; k < kDenseCount; ++k)
+      e.x.emplace_back(base + static_cast<uint32_t>(k), (r.dense[k] - st.mean[k]) / st.scale[k]);
+  }
+  return e;
+}
+
+// Logistic regression by AdaGrad:
+//   p = sigmoid(b + w.x);  g_j = (p - y) x_j + l2 w_j;  G_j += g_j^2;  w_j -= lr g_j / sqrt(G_j + 1e-8)
+// over the examples in a seeded Fisher-Yates order per epoch.
+void TrainLogistic(const std::vector<Example>& ex, const TrainOptions& o, std::vector<float>* w, float* bias) {
+  size_t dim = (size_t{1} << o.hash_bits) + kDenseCount;
+  w->assign(dim, 0.0f);
+  std::vector<float> g2(dim, 0.0f);
+  double b = 0, gb2 = 0;
+  std::mt19937_64 rng(o.seed);
+  std::vector<size_t> order(ex.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (int epoch = 0; epoch < o.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    for (size_t idx : order) {
+      const Example& e = ex[idx];
+      double z = b;
+      for (const auto& [j, v] : e.x) z += static_cast<double>((*w)[j]) * v;
+      double g = Sigmoid(z) - e.y;
+      for (const auto& [j, v] : e.x) {
+        double gj = g * v + o.l2 * (*w)[j];
+        g2[j] += static_cast<float>(gj * gj);
+        (*w)[j] -= static_cast<float>(o.learning_rate * gj / std::sqrt(g2[j] + 1e-8));
+      }
+      gb2 += g * g;
+      b -= o.learning_rate * g / std::sqrt(gb2 + 1e-8);
+    }
+  }
+  *bias = static_cast<float>(b);
+}
+
+// Platt scaling: (a, b) minimising the log loss of sigmoid(a z + b) on (logit, label) pairs,
+// by Newton's method on the 2x2 system.
+void FitPlatt(const std::vector<double>& z, const std::vector<int>& y, float* a_out, float* b_out) {
+  double a = 1, b = 0;
+  for (int it = 0; it < 50; ++it) {
+    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (size_t i = 0; i < z.size(); ++i) {
+      double p = Sigmoid(a * z[i] + b), d = p - y[i], s = p * (1 - p);
+      ga += d * z[i], gb += d;
+      haa += s * z[i] * z[i], hab += s * z[i], hbb += s;
+    }
+    double det = haa * hbb - hab * hab;
+    if (std::fabs(det) < 1e-12) break;
+    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da, b -= db;
+    if (std::fabs(da) + std::fabs(db) < 1e-9) break;
+  }
+  *a_out = static_cast<float>(a);
+  *b_out = static_cast<float>(b);
+}
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+
+// Removes the word "exclusive"/"exclusively" in any case with a following ':' '|' '-' and spaces.
+std::string RemoveExclusive(const std::string& s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    bool at_word = i == 0 || !IsWordChar(s[i - 1]);
+    size_t len = 0;
+    for (const char* w : {"exclusively", "exclusive"}) {
+      size_t n = std::strlen(w);
+      if (len == 0 && at_word && i + n <= s.size() && (i + n == s.size() || !IsWordChar(s[i + n]))) {
+        bool eq = true;
+        for (size_t k = 0; k < n && eq; ++k) eq = (s[i + k] | 0x20) == w[k];
+        if (eq) len = n;
+      }
+    }
+    if (!len) {
+      out += s[i++];
+      continue;
+    }
+    i += len;
+    while (i < s.size() && (s[i] == ':' || s[i] == '|' || s[i] == '-' || s[i] == ' ')) ++i;
+  }
+  return out;
+}
+
+std::string NeutralHeadline(std::string t) {
+  t = RemoveExclusive(t);
+  // A leading tag of all-caps words ending in ':' ("WATCH:", "US REPORT:").
+  size_t colon = t.find(':');
+  if (colon != std::string::npos && colon < 24) {
+    bool caps = colon > 0;
+    for (size_t i = 0; i < colon && caps; ++i) caps = (t[i] >= 'A' && t[i] <= 'Z') || t[i] == ' ';
+    if (caps) t.erase(0, colon + 1);
+  }
+  std::string out;
+  for (size_t i = 0; i < t.size();) {
+    if (t[i] == '!' || t[i] == '?') {
+      ++i;
+      continue;
+    }
+    if (IsWordChar(t[i]) && (i == 0 || !IsWordChar(t[i - 1]))) {
+      size_t j = i;
+      bool all_caps = true;
+      while (j < t.size() && IsWordChar(t[j])) all_caps = all_caps && !(t[j] >= 'a' && t[j] <= 'z'), ++j;
+      std::string word = t.substr(i, j - i);
+      if (all_caps && word.size() >= 2)
+        for (size_t k = 1; k < word.size(); ++k)
+          if (word[k] >= 'A' && word[k] <= 'Z') word[k] = static_cast<char>(word[k] | 0x20);
+      out += word;
+      i = j;
+      continue;
+    }
+    out += t[i++];
+  }
+  size_t b = out.find_first_not_of(' '), e = out.find_last_not_of(' ');
+  return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
+}
+
+std::string NoExclamations(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '!') {
+      out += s[i];
+      continue;
+    }
+    while (i + 1 < s.size() && s[i + 1] == '!') ++i;
+    out += '.';
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<LabeledDoc>> ReadLabeled(const std::string& path, size_t limit) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError(path + ": cannot open the labelled data file");
+  std::vector<LabeledDoc> out;
+  std::string line;
+  uint64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    auto doc = ingest::ParseJsonLine(path, line_no, line);
+    if (!doc.ok()) return doc.status();
+    LabeledDoc ld;
+    std::string label;
+    for (const auto& [k, v] : doc->metadata)
+      if (k == "label") label = v;
+    if (label != "real" && label != "fake")
+      return DataLossError(path + ":" + std::to_string(line_no) + ": label: expected \"real\" or \"fake\", found \"" + label + "\"");
+    ld.label = label == "real" ? 1 : 0;
+    ld.doc = std::move(doc).value();
+    ld.doc.raw.clear();  // not needed for training; halves the memory
+    out.push_back(std::move(ld));
+    if (limit && out.size() >= limit) break;
+  }
+  return out;
+}
+
+Result<Lexicons> ReadLexicons(const std::string& dir) {
+  Lexicons lex;
+  for (auto [file, list] : {std::pair{"hedge_words.txt", &lex.hedges}, std::pair{"booster_words.txt", &lex.boosters}}) {
+    auto bytes = ReadWholeFile((std::filesystem::path(dir) / file).string(), 1 << 20);
+    if (!bytes.ok()) return bytes.status().WithContext("hedge lexicon");
+    *list = ParseLexicon(*bytes);
+  }
+  return lex;
+}
+
+Metrics ComputeMetrics(const std::vector<double>& scores, const std::vector<int>& labels, double threshold) {
+  Metrics m;
+  m.n = scores.size();
+  size_t tp_real = 0, fp_real = 0, fn_real = 0, tp_fake = 0, fp_fake = 0, fn_fake = 0, correct = 0;
+  m.reliability.resize(10);
+  for (size_t b = 0; b < 10; ++b) m.reliability[b].lo = b / 10.0, m.reliability[b].hi = (b + 1) / 10.0;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    double p = std::clamp(scores[i], 1e-7, 1 - 1e-7);
+    int y = labels[i];
+    bool real = scores[i] >= threshold;
+    correct += real == (y == 1);
+    if (real) (y == 1 ? ++tp_real : (++fp_real, ++fn_fake));
+    else (y == 0 ? ++tp_fake : (++fp_fake, ++fn_real));
+    m.brier += (p - y) * (p - y);
+    m.log_loss -= y ? std::log(p) : std::log(1 - p);
+    auto& bin = m.reliability[std::min<size_t>(static_cast<size_t>(scores[i] * 10), 9)];
+    ++bin.n;
+    bin.mean_score += scores[i];
+    bin.real_rate += y;
+  }
+  auto f1 = [](size_t tp, size_t fp, size_t fn) { return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0.0; };
+  m.f1_real = f1(tp_real, fp_real, fn_real);
+  m.f1_fake = f1(tp_fake, fp_fake, fn_fake);
+  m.macro_f1 = (m.f1_real + m.f1_fake) / 2;
+  double n = std::max<size_t>(m.n, 1);
+  m.accuracy = correct / n;
+  m.brier /= n;
+  m.log_loss /= n;
+  for (auto& bin : m.reliability) {
+    if (!bin.n) continue;
+    bin.mean_score /= bin.n;
+    bin.real_rate /= bin.n;
+    m.ece += bin.n / n * std::fabs(bin.mean_score - bin.real_rate);
+  }
+  return m;
+}
+
+std::string FormatMetrics(const Metrics& m) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "macro-F1 %.4f  acc %.4f  F1 real/fake %.4f/%.4f  Brier %.4f  logloss %.4f  ECE %.4f  (n=%zu)",
+                m.macro_f1, m.accuracy, m.f1_real, m.f1_fake, m.brier, m.log_loss, m.ece, m.n);
+  return buf;
+}
+
+std::string FormatReliability(const Metrics& m) {
+  std::string out = "| P(real) bin | n | mean predicted | observed real |\n|---|---|---|---|\n";
+  for (const auto& b : m.reliability) {
+    char buf[128];
+    if (b.n)
+      std::snprintf(buf, sizeof buf, "| %.1f-%.1f | %zu | %.3f | %.3f |\n", b.lo, b.hi, b.n, b.mean_score, b.real_rate);
+    else
+      std::snprintf(buf, sizeof buf, "| %.1f-%.1f | 0 | - | - |\n", b.lo, b.hi);
+    out += buf;
+  }
+  return out;
+}
+
+std::vector<double> Trained::Score(const std::vector<LabeledDoc>& docs) const {
+  const ArticleModelParams& p = model->params();
+  std::vector<Raw> raws = Featurize(docs, model->cues(), options);
+  Standardizer st{p.dense_mean, p.dense_scale};
+  std::vector<double> out(docs.size());
+  uint32_t base = 1u << options.hash_bits;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Example e = MakeExample(raws[i], 0, options, st, idf);
+    double z = p.bias;
+    for (const auto& [j, v] : e.x) z += (j < base ? p.weights[j] : p.dense_weight[j - base]) * static_cast<double>(v);
+    out[i] = Sigmoid(p.calib_a * z + p.calib_b);
+  }
+  return out;
+}
+
+Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev,
+                                  const Lexicons& lexicons, const TrainOptions& o) {
+  if (train.empty()) return InvalidArgumentError("no training documents");
+  if (o.hash_bits < 10 || o.hash_bits > 26) return InvalidArgumentError("hash_bits must be in [10, 26]");
+  CueTable cues(lexicons);
+  std::vector<Raw> raws = Featurize(train, cues, o);
+  Standardizer st = FitStandardizer(raws);
+  Trained t;
+  t.options = o;
+  if (o.tfidf) t.idf = FitIdf(raws, o.hash_bits);
+  std::vector<Example> ex;
+  ex.reserve(raws.size());
+  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(train[i].label), o, st, t.idf));
+  raws.clear();
+  raws.shrink_to_fit();
+  std::vector<float> w;
+  float bias = 0;
+  TrainLogistic(ex, o, &w, &bias);
+  ex.clear();
+
+  ArticleModelParams p;
+  p.hash_bits = o.hash_bits;
+  uint32_t base = 1u << o.hash_bits;
+  p.weights.assign(w.begin(), w.begin() + base);
+  for (size_t k = 0; k < kDenseCount; ++k) p.dense_weight[k] = o.use_dense ? w[base + k] : 0.0f;
+  p.dense_mean = st.mean;
+  p.dense_scale = st.scale;
+  p.bias = bias;
+  p.lexicons = lexicons;
+  char note[256];
+  std::snprintf(note, sizeof note, "gossipcop train n=%zu; epochs=%d lr=%g l2=%g seed=%llu bits=%u text=%d host=%d dense=%d tfidf=%d",
+                train.size(), o.epochs, o.learning_rate, o.l2, static_cast<unsigned long long>(o.seed), o.hash_bits, o.use_text,
+                o.use_host, o.use_dense, o.tfidf);
+  p.training_note = note;
+  t.model = std::make_unique<LinearArticleModel>(std::move(p));
+
+  // Calibration and threshold on dev.
+  if (!dev.empty()) {
+    std::vector<double> raw_scores = t.Score(dev);  // calib (1, 0): sigmoid of the logit
+    std::vector<double> z(raw_scores.size());
+    std::vector<int> y(dev.size());
+    for (size_t i = 0; i < z.size(); ++i) {
+      double p_ = std::clamp(raw_scores[i], 1e-12, 1 - 1e-12);
+      z[i] = std::log(p_ / (1 - p_));
+      y[i] = dev[i].label;
+    }
+    t.dev_uncalibrated = ComputeMetrics(raw_scores, y, 0.5);
+    ArticleModelParams calibrated = t.model->params();
+    ArticleModelParams& cp = calibrated;
+    std::vector<float> weights = std::move(cp.weights);
+    FitPlatt(z, y, &cp.calib_a, &cp.calib_b);
+    std::vector<double> scores(z.size());
+    for (size_t i = 0; i < z.size(); ++i) scores[i] = Sigmoid(cp.calib_a * z[i] + cp.calib_b);
+    double best_t = 0.5, best_f1 = -1;
+    for (int k = 20; k <= 80; ++k) {
+      double thr = k / 100.0;
+      double f1 = ComputeMetrics(scores, y, thr).macro_f1;
+      if (f1 > best_f1 + 1e-12) best_f1 = f1, best_t = thr;
+    }
+    cp.threshold = static_cast<float>(best_t);
+    cp.weights = std::move(weights);
+    t.model = std::make_unique<LinearArticleModel>(std::move(calibrated));
+    t.threshold = best_t;
+    t.dev_at_half = ComputeMetrics(scores, y, 0.5);
+    t.dev = ComputeMetrics(scores, y, best_t);
+  }
+  return t;
+}
+
+Document Restyle(const Document& doc) {
+  Document d = doc;
+  std::string body = doc.text.substr(std::min<size_t>(doc.body_byte_begin, doc.text.size()));
+  d.title = NeutralHeadline(doc.title);
+  body = NoExclamations(RemoveExclusive(body));
+  d.text = d.title + "\n\n";
+  d.title_byte_begin = 0;
+  d.title_byte_end = static_cast<uint32_t>(d.title.size());
+  d.body_byte_begin = static_cast<uint32_t>(d.text.size());
+  d.text += body;
+  return d;
+}
+
+}  // namespace hearsay::score::train
