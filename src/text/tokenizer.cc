@@ -86,8 +86,11 @@ size_t UrlEnd(std::string_view t, size_t i, size_t end) {
   return j;
 }
 
-bool StartsWithAt(std::string_view t, size_t i, size_t end, const char* prefix) {
-  size_t n = std::strlen(prefix);
+// Case-insensitive prefix test; the length is a compile-time constant (this runs for
+// every word starting with h or w).
+template <size_t N>
+bool StartsWithAt(std::string_view t, size_t i, size_t end, const char (&prefix)[N]) {
+  constexpr size_t n = N - 1;
   if (i + n > end) return false;
   for (size_t k = 0; k < n; ++k)
     if ((t[i + k] | 0x20) != prefix[k]) return false;
@@ -155,6 +158,12 @@ void Tokenize(std::string_view t, uint32_t byte_begin, uint32_t byte_end, std::v
       bool has_period = false;
       while (j < end) {
         auto d = static_cast<unsigned char>(t[j]);
+        // ASCII letters and digits first (most bytes of a word); same result as AlnumAt.
+        if (d < 0x80 && IsAsciiAlnum(d)) {
+          all_digits = all_digits && IsAsciiDigit(d);
+          ++j;
+          continue;
+        }
         int ll = 1;
         if (AlnumAt(t, j, end, &ll)) {
           if (!(d >= '0' && d <= '9')) all_digits = false;
