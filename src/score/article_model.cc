@@ -175,10 +175,43 @@ std::string Span(const Document& doc, const TextLayout& layout, uint32_t token_i
 
 LinearArticleModel::LinearArticleModel(ArticleModelParams params) : params_(std::move(params)), cues_(params_.lexicons) {}
 
+void LinearArticleModel::TextVector(const ArticleFeatures& f, std::vector<std::pair<uint32_t, float>>* out) const {
+  out->clear();
+  if (!params_.tfidf) {
+    for (const HashedFeature& h : f.hashed)
+      if (h.order != 0 && h.order != 4) out->emplace_back(h.index, h.value);
+    return;
+  }
+  // tf-idf: v_j = (1 + ln tf_j) idf_j, then v /= ||v||_2. Counting in a per-thread array
+  // indexed by bucket keeps this O(occurrences) (no sort); the array is cleared as it is read.
+  thread_local std::vector<uint16_t> counts;
+  counts.resize(params_.weights.size());
+  size_t first = out->size();
+  for (const HashedFeature& h : f.hashed) {
+    if (h.order == 0 || h.order == 4) continue;
+    if (counts[h.index]++ == 0) out->emplace_back(h.index, 0.0f);
+    if (counts[h.index] == UINT16_MAX) counts[h.index] = UINT16_MAX - 1;
+  }
+  double norm2 = 0;
+  for (size_t i = first; i < out->size(); ++i) {
+    auto& [idx, v] = (*out)[i];
+    v = (1.0f + std::log(static_cast<float>(counts[idx]))) * params_.idf[idx];
+    counts[idx] = 0;
+    norm2 += static_cast<double>(v) * v;
+  }
+  float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
+  for (size_t i = first; i < out->size(); ++i) (*out)[i].second *= inv;
+}
+
 double LinearArticleModel::Logit(const ArticleFeatures& f) const {
+  thread_local std::vector<std::pair<uint32_t, float>> text;
+  TextVector(f, &text);
   double z = params_.bias;
   const float* w = params_.weights.data();
-  for (const HashedFeature& h : f.hashed) z += static_cast<double>(w[h.index]) * h.value;
+  for (const auto& [idx, v] : text) z += static_cast<double>(w[idx]) * v;
+  if (params_.use_meta)
+    for (const HashedFeature& h : f.hashed)
+      if (h.order == 0 || h.order == 4) z += static_cast<double>(w[h.index]) * h.value;
   for (size_t k = 0; k < kDenseCount; ++k)
     z += params_.dense_weight[k] * ((f.dense[k] - params_.dense_mean[k]) / params_.dense_scale[k]);
   return z;
@@ -188,22 +221,31 @@ std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const
                                                       const ArticleFeatures& f) const {
   std::vector<Contribution> out;
   const float* w = params_.weights.data();
+  thread_local std::vector<std::pair<uint32_t, float>> text_vec;
+  TextVector(f, &text_vec);
   double text = 0, best_pos = 0, best_neg = 0;
-  const HashedFeature* pos = nullptr;
-  const HashedFeature* neg = nullptr;
-  for (const HashedFeature& h : f.hashed) {
-    double c = static_cast<double>(w[h.index]) * h.value;
-    if (h.order == 0) {
-      out.push_back({"outlet " + f.host + " (its record in the training data)", c});
-      continue;
-    }
+  uint32_t pos = UINT32_MAX, neg = UINT32_MAX;
+  for (const auto& [idx, v] : text_vec) {
+    double c = static_cast<double>(w[idx]) * v;
     text += c;
-    if (c > best_pos) best_pos = c, pos = &h;
-    if (c < best_neg) best_neg = c, neg = &h;
+    if (c > best_pos) best_pos = c, pos = idx;
+    if (c < best_neg) best_neg = c, neg = idx;
   }
-  if (!f.hashed.empty()) {
-    const HashedFeature* example = text >= 0 ? pos : neg;
-    std::string words = example ? Span(doc, layout, example->token_idx, example->order) : "";
+  for (const HashedFeature& h : f.hashed) {
+    if (!params_.use_meta) break;
+    double c = static_cast<double>(w[h.index]) * h.value;
+    if (h.order == 0) out.push_back({"outlet " + f.host + " (its record in the training data)", c});
+    if (h.order == 4 && h.token_idx < doc.authors.size())
+      out.push_back({"byline " + doc.authors[h.token_idx] + " (its record in the training data)", c});
+  }
+  if (!text_vec.empty()) {
+    uint32_t example = text >= 0 ? pos : neg;
+    std::string words;
+    for (const HashedFeature& h : f.hashed)
+      if (h.index == example && (h.order == 1 || h.order == 2)) {
+        words = Span(doc, layout, h.token_idx, h.order);
+        break;
+      }
     std::string reason = std::string("wording typical of ") + (text >= 0 ? "reliable" : "unreliable") + " stories";
     if (!words.empty()) reason += " (e.g. \"" + words + "\")";
     out.push_back({reason, text});
@@ -270,7 +312,9 @@ std::string LinearArticleModel::Serialize() const {
   w.Put<float>(params_.calib_a);
   w.Put<float>(params_.calib_b);
   w.Put<float>(params_.threshold);
+  w.Put<uint32_t>((params_.tfidf ? 1u : 0u) | (params_.use_meta ? 0u : 2u));
   w.PutBytes(params_.weights.data(), params_.weights.size() * sizeof(float));
+  if (params_.tfidf) w.PutBytes(params_.idf.data(), params_.idf.size() * sizeof(float));
   w.Put<uint64_t>(Fnv1a(w.out().data(), w.out().size()));
   return std::move(w.out());
 }
@@ -348,8 +392,18 @@ Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string&
   r.Get(&p.calib_a, "calibration a");
   r.Get(&p.calib_b, "calibration b");
   r.Get(&p.threshold, "threshold");
+  uint32_t flags = 0;
+  r.Get(&flags, "flags");
+  if (r.ok() && flags > 3)
+    return DataLossError(where + ": flags " + std::to_string(flags) + ", expected 0..3" + retrain);
+  p.tfidf = flags & 1;
+  p.use_meta = !(flags & 2);
   p.weights.resize(size_t{1} << hash_bits);
   r.GetBytes(p.weights.data(), p.weights.size() * sizeof(float), "weights");
+  if (p.tfidf) {
+    p.idf.resize(size_t{1} << hash_bits);
+    r.GetBytes(p.idf.data(), p.idf.size() * sizeof(float), "idf");
+  }
   if (!r.ok()) return r.status();
   if (r.pos() != bytes.size() - 8)
     return DataLossError(where + ": " + std::to_string(bytes.size() - 8 - r.pos()) + " unexpected bytes before the checksum" + retrain);

@@ -4,7 +4,10 @@
 // features), with a Platt calibration of its output and a decision threshold.
 //
 //   score(doc) = sigmoid(calib_a * logit + calib_b)
-//   logit      = bias + sum_hashed w[index] * value + sum_dense w_d * (x_d - mean_d) / scale_d
+//   logit      = bias + sum_text w[j] v_j + sum_meta w[j] + sum_dense w_d * (x_d - mean_d) / scale_d
+//   v_j        = tf-idf: (1 + ln tf_j) idf_j / ||v||_2 over the word and headline-character
+//                n-grams; otherwise the sum of their 1/sqrt(n) occurrence values
+//   meta       = the outlet's host and the bylines (value 1)
 //   label      = score >= threshold ? "real" : "fake"
 //
 // Reasons: the evidence features, the outlet and the wording, ranked by |contribution| to
@@ -22,7 +25,8 @@
 //                u32 n + n strings: hedge lexicon; u32 n + n strings: booster lexicon
 //                per dense feature: string name, f32 mean, f32 scale, f32 weight
 //                f32 bias, f32 calib_a, f32 calib_b, f32 threshold
-//                f32 weights[2^hash_bits]
+//                u32 flags (bit 0: tf-idf text vector; bit 1: host and bylines unused)
+//                f32 weights[2^hash_bits]; with tf-idf also f32 idf[2^hash_bits]
 //   end-8  8     u64 FNV-1a 64 of every byte before it
 // The loader checks magic, version, fingerprint, hash_bits, dense names and checksum, and
 // says expected vs found for each.
@@ -59,6 +63,9 @@ struct ArticleModelParams {
   float bias = 0;
   float calib_a = 1, calib_b = 0;  // Platt scaling of the logit
   float threshold = 0.5f;          // on the calibrated score
+  bool tfidf = false;              // text vector: tf-idf (idf below) or 1/sqrt(n) sums
+  std::vector<float> idf;          // 2^hash_bits when tfidf, else empty
+  bool use_meta = true;            // host and byline weights enter the logit
   Lexicons lexicons;
   std::string engine_version;
   std::string training_note;
@@ -85,6 +92,8 @@ class LinearArticleModel : public ArticleModel {
                        std::vector<std::string>* reasons, size_t max_reasons = 4) const;
   // Uncalibrated logit.
   double Logit(const ArticleFeatures& f) const;
+  // The (index, value) text vector of the word and headline-character n-grams.
+  void TextVector(const ArticleFeatures& f, std::vector<std::pair<uint32_t, float>>* out) const;
   // All contributions, sorted by |logit| descending.
   std::vector<Contribution> Explain(const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const;
 

@@ -60,7 +60,10 @@ constexpr const char* kDenseNames[] = {"anonymous_sources", "anonymous_share", "
 static_assert(sizeof(kDenseNames) / sizeof(kDenseNames[0]) == kDenseCount);
 
 // Namespaces of the hashed features: the seed is mixed into the word hash.
-constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsHost = 5;
+constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsHost = 5, kNsLead = 6,
+                   kNsTitleChar = 7, kNsAuthor = 8;
+constexpr uint32_t kLeadWords = 50;  // body words that also count in the lead namespace
+constexpr size_t kMaxAuthors = 3;
 
 // Finaliser of splitmix64: spreads the FNV hash over all 64 bits before taking the top bits.
 inline uint64_t Mix(uint64_t x) {
@@ -198,6 +201,15 @@ uint16_t CueTable::Flags(uint64_t word_hash) const { return Find(words_, word_ha
 uint16_t CueTable::BigramFlags(uint64_t bigram_hash) const { return Find(bigrams_, bigram_hash); }
 
 std::string NormalizedHost(std::string_view url) {
+  // An archived copy is judged by the outlet it archived: web.archive.org/web/<stamp>/<url>.
+  if (size_t archive = url.find("web.archive.org/web/"); archive != std::string_view::npos) {
+    std::string_view rest = url.substr(archive + 20);
+    size_t slash = rest.find('/');
+    if (slash != std::string_view::npos) {
+      std::string inner = NormalizedHost(rest.substr(slash + 1));
+      if (!inner.empty()) return inner;
+    }
+  }
   size_t scheme = url.find("://");
   if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
   size_t end = url.find_first_of("/?#:");
@@ -272,6 +284,8 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
   auto capitalised_word = [&](size_t j) {
     return j < n && hashes[j] && IsUpperAscii(text[toks[j].byte_begin]) && !(flags[j] & kSourceNoun);
   };
+  uint32_t body_seen = 0;
+  float lead_value = 1.0f / std::sqrt(static_cast<float>(std::clamp<uint32_t>(ev.body_words, 1, kLeadWords)));
   size_t prev = SIZE_MAX;  // previous word token in the same block (title or body)
   bool prev_in_title = false;
   for (size_t i = 0; i < n; ++i) {
@@ -280,6 +294,7 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
     uint64_t h = hashes[i];
     float value = in_title ? title_value : body_value;
     out->hashed.push_back({Bucket(h, in_title ? kNsTitleUni : kNsBodyUni, hash_bits), value, static_cast<uint32_t>(i), 1});
+    if (!in_title && body_seen++ < kLeadWords) out->hashed.push_back({Bucket(h, kNsLead, hash_bits), lead_value, static_cast<uint32_t>(i), 1});
     if (prev != SIZE_MAX && prev_in_title == in_title) {
       uint64_t ph = PairHash(hashes[prev], h);
       out->hashed.push_back({Bucket(ph, in_title ? kNsTitleBi : kNsBodyBi, hash_bits), value, static_cast<uint32_t>(i), 2});
@@ -330,6 +345,33 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
     if (speech && !anonymous) ++ev.named_quotes;
   }
 
+  // Headline character 3- to 5-grams over " word word ", lower-cased: spelling variants and
+  // word pieces the word features miss.
+  {
+    std::string t = " ";
+    for (char c : std::string_view(text).substr(doc.title_byte_begin, doc.title_byte_end - doc.title_byte_begin)) {
+      auto u = static_cast<unsigned char>(c);
+      bool alnum = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+      char lc = IsUpperAscii(c) ? static_cast<char>(c | 0x20) : c;
+      if (alnum) t += lc;
+      else if (t.back() != ' ') t += ' ';
+    }
+    if (t.back() != ' ') t += ' ';
+    size_t grams = 0;
+    for (size_t len = 3; len <= 5; ++len) grams += t.size() >= len ? t.size() - len + 1 : 0;
+    float v = grams ? 1.0f / std::sqrt(static_cast<float>(grams)) : 0.0f;
+    for (size_t len = 3; len <= 5; ++len)
+      for (size_t b = 0; b + len <= t.size(); ++b)
+        out->hashed.push_back({Bucket(HashLower(std::string_view(t).substr(b, len)), kNsTitleChar, hash_bits), v, UINT32_MAX, 3});
+  }
+  // Bylines: each named author (a short name, not a biography line) is a feature of its own.
+  for (size_t a = 0, used = 0; a < doc.authors.size() && used < kMaxAuthors; ++a) {
+    const std::string& name = doc.authors[a];
+    if (name.empty() || name.size() > 40) continue;
+    out->hashed.push_back({Bucket(HashLower(name), kNsAuthor, hash_bits), 1.0f, static_cast<uint32_t>(a), 4});
+    ++used;
+  }
+
   ev.byline = !doc.authors.empty();
   out->host = doc.url ? NormalizedHost(*doc.url) : std::string();
   if (out->host.empty() && doc.outlet) out->host = NormalizedHost(*doc.outlet);
@@ -360,7 +402,8 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
 }
 
 uint64_t FeatureFingerprint() {
-  std::string spec = "hearsay-credibility-features v" + std::to_string(kFeatureSetVersion) + "|fnv1a64-lower|splitmix|";
+  std::string spec = "hearsay-credibility-features v" + std::to_string(kFeatureSetVersion) +
+                     "|fnv1a64-lower|splitmix|ns:title,body,lead50,host,titlechar3-5,author3|";
   for (const char* name : kDenseNames) spec += std::string(name) + ",";
   auto add_list = [&](const char* tag, const auto& list) {
     spec += tag;

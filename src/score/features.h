@@ -1,6 +1,6 @@
 #pragma once
-// Article features of the credibility model: hashed word n-grams of headline and body,
-// the outlet's host, and named evidence/style features (anonymous attributions, hedges,
+// Article features of the credibility model: hashed word n-grams of headline, lead and
+// body, headline character n-grams, the outlet's host and the bylines, and named evidence/style features (anonymous attributions, hedges,
 // exclusive framing, clickbait headline, on-record quotes, ...).
 //
 // Input: a Document and its TextLayout (the text stage's tokens, reused so scoring costs
@@ -35,7 +35,7 @@
 namespace hearsay::score {
 
 constexpr uint32_t kFeatureSetVersion = 1;
-constexpr uint32_t kDefaultHashBits = 20;  // 2^20 hashed weights (4 MiB as float32)
+constexpr uint32_t kDefaultHashBits = 21;  // 2^21 hashed weights (8 MiB as float32, as much again for idf)
 
 // The named (dense) features, in model order. Values are raw; the model standardises them.
 enum class Dense : uint8_t {
@@ -86,8 +86,10 @@ struct Evidence {
 struct HashedFeature {
   uint32_t index = 0;      // < 2^hash_bits
   float value = 0;         // 1/sqrt(n) of its namespace (title, body) or 1 (host)
-  uint32_t token_idx = 0;  // last token of the n-gram (for reasons); UINT32_MAX for the host
-  uint8_t order = 1;       // 1 unigram, 2 bigram, 0 host
+  uint32_t token_idx = 0;  // last token of the n-gram (for reasons); author: index into
+                           // Document::authors; UINT32_MAX otherwise
+  uint8_t order = 1;       // 1 word unigram, 2 word bigram, 3 headline character n-gram,
+                           // 0 host, 4 author
 };
 
 struct ArticleFeatures {

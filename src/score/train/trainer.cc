@@ -21,8 +21,7 @@ double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 // Raw per-document features, before the options decide which groups to use.
 struct Raw {
   std::vector<std::pair<uint32_t, float>> text;  // merged hashed n-grams: (index, count)
-  uint32_t host = UINT32_MAX;                     // hashed host index, if any
-  float text_norm = 0;                            // sum of per-occurrence values, per index merged
+  std::vector<std::pair<uint32_t, float>> meta;  // host and authors: (index, value), never tf-idf'd
   std::array<float, kDenseCount> dense{};
 };
 
@@ -41,8 +40,8 @@ std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& 
     std::vector<std::pair<uint32_t, float>> items;
     items.reserve(f.hashed.size());
     for (const HashedFeature& h : f.hashed) {
-      if (h.order == 0) {
-        r.host = h.index;
+      if (h.order == 0 || h.order == 4) {
+        r.meta.emplace_back(h.index, h.value);
         continue;
       }
       items.emplace_back(h.index, o.tfidf ? 1.0f : h.value);
@@ -62,7 +61,7 @@ struct Standardizer {
   std::array<float, kDenseCount> mean{}, scale{};
 };
 
-Standardizer FitStandardizer(const std::vector<Raw>& raws) {
+Standardizer FitStandardizer(const std::vector<Raw>& raws, double shrink) {
   Standardizer s;
   std::array<double, kDenseCount> sum{}, sum2{};
   for (const Raw& r : raws)
@@ -72,7 +71,7 @@ Standardizer FitStandardizer(const std::vector<Raw>& raws) {
     double mean = sum[k] / n;
     double var = std::max(0.0, sum2[k] / n - mean * mean);
     s.mean[k] = static_cast<float>(mean);
-    s.scale[k] = static_cast<float>(var > 1e-12 ? std::sqrt(var) : 1.0);
+    s.scale[k] = static_cast<float>((var > 1e-12 ? std::sqrt(var) : 1.0) / shrink);
   }
   return s;
 }
@@ -105,12 +104,14 @@ Example MakeExample(const Raw& r, float y, const TrainOptions& o, const Standard
       e.x = r.text;
     }
   }
-  if (o.use_host && r.host != UINT32_MAX) {
-    auto it = std::lower_bound(e.x.begin(), e.x.end(), r.host, [](const auto& p, uint32_t v) { return p.first < v; });
-    if (it != e.x.end() && it->first == r.host)
-      it->second += 1.0f;
-    else
-      e.x.insert(it, {r.host, 1.0f});
+  if (o.use_host) {
+    for (const auto& [idx, value] : r.meta) {
+      auto it = std::lower_bound(e.x.begin(), e.x.end(), idx, [](const auto& p, uint32_t v) { return p.first < v; });
+      if (it != e.x.end() && it->first == idx)
+        it->second += value;
+      else
+        e.x.insert(it, {idx, value});
+    }
   }
   if (o.use_dense) {
     uint32_t base = 1u << o.hash_bits;
@@ -340,17 +341,14 @@ std::string FormatReliability(const Metrics& m) {
 }
 
 std::vector<double> Trained::Score(const std::vector<LabeledDoc>& docs) const {
-  const ArticleModelParams& p = model->params();
-  std::vector<Raw> raws = Featurize(docs, model->cues(), options);
-  Standardizer st{p.dense_mean, p.dense_scale};
+  // The runtime path (text stage, ExtractFeatures, Logit), so what is measured is what ships.
   std::vector<double> out(docs.size());
-  uint32_t base = 1u << options.hash_bits;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    Example e = MakeExample(raws[i], 0, options, st, idf);
-    double z = p.bias;
-    for (const auto& [j, v] : e.x) z += (j < base ? p.weights[j] : p.dense_weight[j - base]) * static_cast<double>(v);
-    out[i] = Sigmoid(p.calib_a * z + p.calib_b);
-  }
+  ParallelFor(docs.size(), options.jobs, [&](size_t i) {
+    TextLayout layout = text::AnalyzeText(docs[i].doc);
+    ArticleFeatures f;
+    ExtractFeatures(docs[i].doc, layout, model->cues(), options.hash_bits, &f);
+    out[i] = model->ScoreFeatures(docs[i].doc, layout, f, nullptr);
+  });
   return out;
 }
 
@@ -360,13 +358,24 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
   if (o.hash_bits < 10 || o.hash_bits > 26) return InvalidArgumentError("hash_bits must be in [10, 26]");
   CueTable cues(lexicons);
   std::vector<Raw> raws = Featurize(train, cues, o);
-  Standardizer st = FitStandardizer(raws);
+  std::vector<int> labels;
+  for (const LabeledDoc& d : train) labels.push_back(d.label);
+  if (o.augment_restyled) {
+    // Restyled copies with the same label: headline punctuation, capitals and "exclusive"
+    // then carry no label information of their own, so a rewrite cannot flip the verdict.
+    std::vector<LabeledDoc> restyled;
+    restyled.reserve(train.size());
+    for (const LabeledDoc& d : train) restyled.push_back({Restyle(d.doc), d.label});
+    std::vector<Raw> more = Featurize(restyled, cues, o);
+    for (size_t i = 0; i < more.size(); ++i) raws.push_back(std::move(more[i])), labels.push_back(restyled[i].label);
+  }
+  Standardizer st = FitStandardizer(raws, o.dense_shrink);
   Trained t;
   t.options = o;
   if (o.tfidf) t.idf = FitIdf(raws, o.hash_bits);
   std::vector<Example> ex;
   ex.reserve(raws.size());
-  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(train[i].label), o, st, t.idf));
+  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(labels[i]), o, st, t.idf));
   raws.clear();
   raws.shrink_to_fit();
   std::vector<float> w;
@@ -383,10 +392,13 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
   p.dense_scale = st.scale;
   p.bias = bias;
   p.lexicons = lexicons;
+  p.tfidf = o.tfidf;
+  p.use_meta = o.use_host;
+  p.idf = t.idf;
   char note[256];
-  std::snprintf(note, sizeof note, "gossipcop train n=%zu; epochs=%d lr=%g l2=%g seed=%llu bits=%u text=%d host=%d dense=%d tfidf=%d",
+  std::snprintf(note, sizeof note, "gossipcop train n=%zu; epochs=%d lr=%g l2=%g seed=%llu bits=%u text=%d host=%d dense=%d tfidf=%d shrink=%g augment=%d",
                 train.size(), o.epochs, o.learning_rate, o.l2, static_cast<unsigned long long>(o.seed), o.hash_bits, o.use_text,
-                o.use_host, o.use_dense, o.tfidf);
+                o.use_host, o.use_dense, o.tfidf, o.dense_shrink, o.augment_restyled);
   p.training_note = note;
   t.model = std::make_unique<LinearArticleModel>(std::move(p));
 

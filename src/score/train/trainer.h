@@ -48,14 +48,17 @@ Result<Lexicons> ReadLexicons(const std::string& hedge_lexicon_dir);
 
 struct TrainOptions {
   uint32_t hash_bits = kDefaultHashBits;
-  int epochs = 6;
+  int epochs = 3;
   double learning_rate = 0.1;  // AdaGrad step size
   double l2 = 1e-6;            // per-update weight decay on touched weights
   uint64_t seed = 20240601;
   bool use_text = true;        // hashed title/body n-grams
-  bool use_host = true;        // the outlet's host
+  bool use_host = true;        // the outlet's host and the bylines
   bool use_dense = true;       // evidence/style features
-  bool tfidf = false;          // baseline: (1 + log tf) * idf, L2-normalised, instead of 1/sqrt(n)
+  double dense_shrink = 1.0;   // evidence features enter as shrink * (x - mean) / std: smaller
+                               // values take smaller AdaGrad steps in logit units (a prior)
+  bool augment_restyled = true;  // also train on Restyle() copies of the training articles
+  bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
   int jobs = 2;                // threads for feature extraction
 };
 
