@@ -155,18 +155,38 @@ void TrainLogistic(const std::vector<Example>& ex, const TrainOptions& o, std::v
 // by Newton's method on the 2x2 system.
 void FitPlatt(const std::vector<double>& z, const std::vector<int>& y, float* a_out, float* b_out) {
   double a = 1, b = 0;
-  for (int it = 0; it < 50; ++it) {
-    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+  size_t positives = 0;
+  for (int label : y) positives += label;
+  auto loss = [&](double a_, double b_) {
+    double l = 0;
     for (size_t i = 0; i < z.size(); ++i) {
-      double p = Sigmoid(a * z[i] + b), d = p - y[i], s = p * (1 - p);
-      ga += d * z[i], gb += d;
-      haa += s * z[i] * z[i], hab += s * z[i], hbb += s;
+      double p = std::clamp(Sigmoid(a_ * z[i] + b_), 1e-12, 1 - 1e-12);
+      l -= y[i] ? std::log(p) : std::log(1 - p);
     }
-    double det = haa * hbb - hab * hab;
-    if (std::fabs(det) < 1e-12) break;
-    double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
-    a -= da, b -= db;
-    if (std::fabs(da) + std::fabs(db) < 1e-9) break;
+    return l;
+  };
+  // One class only: nothing to calibrate against; keep the identity.
+  if (positives > 0 && positives < y.size()) {
+    double current = loss(a, b);
+    for (int it = 0; it < 50; ++it) {
+      double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+      for (size_t i = 0; i < z.size(); ++i) {
+        double p = Sigmoid(a * z[i] + b), d = p - y[i], s = p * (1 - p);
+        ga += d * z[i], gb += d;
+        haa += s * z[i] * z[i], hab += s * z[i], hbb += s;
+      }
+      double det = haa * hbb - hab * hab;
+      if (std::fabs(det) < 1e-12) break;
+      double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+      // Damped Newton: halve the step until the loss does not grow.
+      double step = 1;
+      while (step > 1e-4 && loss(a - step * da, b - step * db) > current) step /= 2;
+      if (step <= 1e-4) break;
+      a -= step * da, b -= step * db;
+      double next = loss(a, b);
+      if (current - next < 1e-10) break;
+      current = next;
+    }
   }
   *a_out = static_cast<float>(a);
   *b_out = static_cast<float>(b);

@@ -1,0 +1,166 @@
+#include "score/article_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "test_docs.h"
+#include "text/text.h"
+
+namespace hearsay::score {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::MakeDoc;
+
+ArticleModelParams SmallParams() {
+  ArticleModelParams p;
+  p.hash_bits = 10;
+  p.weights.assign(1u << 10, 0.0f);
+  for (size_t i = 0; i < p.weights.size(); ++i) p.weights[i] = static_cast<float>(static_cast<int>(i % 7) - 3) * 0.01f;
+  p.dense_scale.fill(1.0f);
+  p.dense_weight[static_cast<size_t>(Dense::kAnonymousSources)] = -1.5f;
+  p.dense_weight[static_cast<size_t>(Dense::kNamedQuotes)] = 1.0f;
+  p.lexicons = DefaultLexicons();
+  p.engine_version = "test";
+  return p;
+}
+
+std::string SmallModelBytes() { return LinearArticleModel(SmallParams()).Serialize(); }
+
+// Rewrites the trailing checksum after a deliberate edit, so a test reaches the check it aims at.
+void Reseal(std::string* bytes) {
+  uint64_t h = 0xCBF29CE484222325ull;
+  for (size_t i = 0; i + 8 < bytes->size(); ++i) h = (h ^ static_cast<unsigned char>((*bytes)[i])) * 0x100000001B3ull;
+  std::memcpy(bytes->data() + bytes->size() - 8, &h, 8);
+}
+
+class TempDir {
+ public:
+  TempDir() : path_(fs::temp_directory_path() / ("hearsay_score_test_" + std::to_string(::getpid()))) {
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path_ / name, std::ios::binary) << bytes;
+    return (path_ / name).string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+TEST(ArticleModelFile, RoundTripScoresTheSame) {
+  LinearArticleModel original(SmallParams());
+  auto loaded = ParseArticleModel(original.Serialize(), "mem");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  Document d = MakeDoc("Star spotted", "A source told us the star was spotted. \"It was fun,\" she said.");
+  DocumentAnalysis a;
+  a.layout = text::AnalyzeText(d);
+  std::vector<std::string> r1, r2;
+  EXPECT_DOUBLE_EQ(original.Score(d, a, &r1), (*loaded)->Score(d, a, &r2));
+  EXPECT_EQ(r1, r2);
+  EXPECT_EQ((*loaded)->Serialize(), original.Serialize());
+}
+
+TEST(ArticleModelFile, MissingFileIsNotFound) {
+  auto m = LoadArticleModelFile("/nonexistent/credibility.hcm");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(m.status().message().find("hearsay train credibility"), std::string::npos);
+}
+
+TEST(ArticleModelFile, MissingModelInFolderMeansNoScoring) {
+  TempDir dir;
+  auto m = LoadArticleModel(dir.path());
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->get(), nullptr);
+}
+
+TEST(ArticleModelFile, EmptyFileIsDataLoss) {
+  TempDir dir;
+  dir.Write(kArticleModelFile, "");
+  auto m = LoadArticleModel(dir.path());
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(m.status().message().find("empty"), std::string::npos) << m.status().message();
+}
+
+TEST(ArticleModelFile, WrongMagicSaysExpectedAndFound) {
+  std::string bytes = SmallModelBytes();
+  std::memcpy(bytes.data(), "GGUFxxxx", 8);
+  auto m = ParseArticleModel(bytes, "m.hcm");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(m.status().message().find("expected \"HSCREDM\""), std::string::npos) << m.status().message();
+  EXPECT_NE(m.status().message().find("found \"GGUFxxxx\""), std::string::npos) << m.status().message();
+}
+
+TEST(ArticleModelFile, NewerVersionIsRefusedWithBothVersions) {
+  std::string bytes = SmallModelBytes();
+  uint32_t newer = kArticleModelFormatVersion + 1;
+  std::memcpy(bytes.data() + 8, &newer, 4);
+  Reseal(&bytes);
+  auto m = ParseArticleModel(bytes, "m.hcm");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(m.status().message().find("version " + std::to_string(newer) + " is newer"), std::string::npos);
+  EXPECT_NE(m.status().message().find("(" + std::to_string(kArticleModelFormatVersion) + ")"), std::string::npos);
+}
+
+TEST(ArticleModelFile, OtherFeatureFingerprintIsRefused) {
+  std::string bytes = SmallModelBytes();
+  uint64_t other = FeatureFingerprint() ^ 1;
+  std::memcpy(bytes.data() + 12, &other, 8);
+  Reseal(&bytes);
+  auto m = ParseArticleModel(bytes, "m.hcm");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(m.status().message().find("fingerprint mismatch: expected"), std::string::npos) << m.status().message();
+}
+
+TEST(ArticleModelFile, FlippedByteFailsTheChecksum) {
+  std::string bytes = SmallModelBytes();
+  bytes[bytes.size() / 2] ^= 0x40;
+  auto m = ParseArticleModel(bytes, "m.hcm");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(m.status().message().find("checksum"), std::string::npos) << m.status().message();
+}
+
+TEST(ArticleModelFile, TruncatedFileIsDataLoss) {
+  std::string bytes = SmallModelBytes();
+  for (size_t keep : {size_t{4}, size_t{20}, bytes.size() / 2}) {
+    std::string cut = bytes.substr(0, keep);
+    if (cut.size() > 16) Reseal(&cut);
+    auto m = ParseArticleModel(cut, "m.hcm");
+    ASSERT_FALSE(m.ok()) << keep;
+    EXPECT_EQ(m.status().code(), StatusCode::kDataLoss) << keep << ": " << m.status().ToString();
+  }
+}
+
+TEST(ArticleModel, ReasonsNameTheEvidence) {
+  LinearArticleModel model(SmallParams());
+  Document anon = MakeDoc("Split", "A source told us they split. An insider said it was over. Sources say it is final.");
+  DocumentAnalysis a;
+  a.layout = text::AnalyzeText(anon);
+  std::vector<std::string> reasons;
+  double s_anon = model.Score(anon, a, &reasons);
+  ASSERT_FALSE(reasons.empty());
+  EXPECT_NE(reasons[0].find("3 anonymous-source attributions"), std::string::npos) << reasons[0];
+  EXPECT_NE(reasons[0].find("(lowers credibility)"), std::string::npos) << reasons[0];
+
+  Document named = MakeDoc("Premiere", "\"I loved making it,\" actor John Smith said at the premiere.");
+  DocumentAnalysis b;  // empty layout: Score runs the text stage itself
+  double s_named = model.Score(named, b, &reasons);
+  EXPECT_GT(s_named, s_anon);
+  bool mentions_quotes = false;
+  for (const auto& r : reasons) mentions_quotes |= r.find("on-record quote with a named speaker") != std::string::npos;
+  EXPECT_TRUE(mentions_quotes);
+}
+
+}  // namespace
+}  // namespace hearsay::score
