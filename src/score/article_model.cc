@@ -206,6 +206,10 @@ void LinearArticleModel::TextVector(const ArticleFeatures& f, std::vector<std::p
 double LinearArticleModel::Logit(const ArticleFeatures& f) const {
   thread_local std::vector<std::pair<uint32_t, float>> text;
   TextVector(f, &text);
+  return LogitOf(f, text);
+}
+
+double LinearArticleModel::LogitOf(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text) const {
   double z = params_.bias;
   const float* w = params_.weights.data();
   for (const auto& [idx, v] : text) z += static_cast<double>(w[idx]) * v;
@@ -219,10 +223,16 @@ double LinearArticleModel::Logit(const ArticleFeatures& f) const {
 
 std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const TextLayout& layout,
                                                       const ArticleFeatures& f) const {
-  std::vector<Contribution> out;
-  const float* w = params_.weights.data();
   thread_local std::vector<std::pair<uint32_t, float>> text_vec;
   TextVector(f, &text_vec);
+  return ExplainOf(doc, layout, f, text_vec);
+}
+
+std::vector<Contribution> LinearArticleModel::ExplainOf(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
+                                                        const std::vector<std::pair<uint32_t, float>>& text_vec) const {
+  std::vector<Contribution> out;
+  out.reserve(kDenseCount + 6);
+  const float* w = params_.weights.data();
   double text = 0, best_pos = 0, best_neg = 0;
   uint32_t pos = UINT32_MAX, neg = UINT32_MAX;
   for (const auto& [idx, v] : text_vec) {
@@ -261,11 +271,13 @@ std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const
 
 double LinearArticleModel::ScoreFeatures(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
                                          std::vector<std::string>* reasons, size_t max_reasons) const {
-  double score = Sigmoid(params_.calib_a * Logit(f) + params_.calib_b);
+  thread_local std::vector<std::pair<uint32_t, float>> text_vec;
+  TextVector(f, &text_vec);
+  double score = Sigmoid(params_.calib_a * LogitOf(f, text_vec) + params_.calib_b);
   if (reasons) {
     reasons->clear();
     // Two evidence phrases from one feature family read as repetition; keep the first.
-    for (const Contribution& c : Explain(doc, layout, f)) {
+    for (const Contribution& c : ExplainOf(doc, layout, f, text_vec)) {
       if (reasons->size() >= max_reasons || std::fabs(c.logit) < 0.05) break;
       std::string r = c.reason + (c.logit > 0 ? " (raises credibility)" : " (lowers credibility)");
       bool repeated = false;

@@ -105,6 +105,10 @@ class LinearArticleModel : public ArticleModel {
   std::string Serialize() const;
 
  private:
+  double LogitOf(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text) const;
+  std::vector<Contribution> ExplainOf(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
+                                      const std::vector<std::pair<uint32_t, float>>& text) const;
+
   ArticleModelParams params_;
   CueTable cues_;
 };

@@ -1,0 +1,90 @@
+// Cost of article scoring inside the per-document pipeline, on GossipCop dev articles:
+//   BM_Pipeline_WithoutScore  AnalyzeDocument with no article model
+//   BM_Pipeline_WithScore     AnalyzeDocument with models/credibility.hcm (score + reasons)
+//   BM_Score_Only             ArticleModel::Score on a ready layout (features, logit, reasons)
+// Acceptance (issue 6): WithScore adds < 10% to WithoutScore. Documents/s in items_per_second.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "hearsay/pipeline.h"
+#include "ingest/ingest.h"
+#include "score/score.h"
+#include "text/text.h"
+
+namespace {
+
+constexpr size_t kDocs = 300;
+
+const std::vector<hearsay::Document>& Docs() {
+  static std::vector<hearsay::Document> docs = [] {
+    std::vector<hearsay::Document> out;
+    std::string path = std::string(HEARSAY_SHARED_DIR) + "/data/gossipcop/gossipcop_dev.jsonl";
+    std::ifstream in(path);
+    std::string line;
+    for (uint64_t n = 1; out.size() < kDocs && std::getline(in, line); ++n) {
+      auto d = hearsay::ingest::ParseJsonLine(path, n, line);
+      if (d.ok()) out.push_back(std::move(d).value());
+    }
+    if (out.empty()) std::cerr << "score_bench: no documents read from " << path << "\n";
+    return out;
+  }();
+  return docs;
+}
+
+std::string ModelsDir() {
+  if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
+  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models").string();
+}
+
+const hearsay::Models& ModelsWith() {
+  static hearsay::Models models = [] {
+    hearsay::Models m;
+    auto model = hearsay::score::LoadArticleModel(ModelsDir());
+    if (!model.ok() || !*model) std::cerr << "score_bench: no article model in " << ModelsDir() << "\n";
+    else m.article_model = std::move(model).value();
+    return m;
+  }();
+  return models;
+}
+
+void RunPipeline(benchmark::State& state, const hearsay::Models& models) {
+  const auto& docs = Docs();
+  size_t bytes = 0;
+  for (const auto& d : docs) bytes += d.text.size();
+  for (auto _ : state) {
+    for (const auto& d : docs) {
+      hearsay::DocumentAnalysis a = hearsay::AnalyzeDocument(d, models);
+      benchmark::DoNotOptimize(a.credibility);
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+
+void BM_Pipeline_WithoutScore(benchmark::State& state) {
+  static hearsay::Models none;
+  RunPipeline(state, none);
+}
+BENCHMARK(BM_Pipeline_WithoutScore)->Unit(benchmark::kMillisecond);
+
+void BM_Pipeline_WithScore(benchmark::State& state) { RunPipeline(state, ModelsWith()); }
+BENCHMARK(BM_Pipeline_WithScore)->Unit(benchmark::kMillisecond);
+
+void BM_Score_Only(benchmark::State& state) {
+  const auto& docs = Docs();
+  std::vector<hearsay::DocumentAnalysis> analyses(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) analyses[i].layout = hearsay::text::AnalyzeText(docs[i]);
+  const auto* model = ModelsWith().article_model.get();
+  if (!model) return state.SkipWithError("no article model");
+  for (auto _ : state)
+    for (size_t i = 0; i < docs.size(); ++i) hearsay::score::ScoreDocument(docs[i], model, &analyses[i]);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
+}
+BENCHMARK(BM_Score_Only)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
