@@ -1,17 +1,19 @@
 #pragma once
 // The entities stage: finds mentions of people, organisations, places, works, outlets and
-// other names (a statistical tagger), plus rule-based ages, dates, money and handles.
+// other names (a statistical tagger, model.h), plus rule-based ages, dates, money and
+// handles (rules.h).
 //
-// Input: a Document and its TextLayout. Output: mentions sorted by byte_begin, each inside
-// one sentence, types from EntityType. The tagger model is loaded once and shared.
+// Input: a Document and its TextLayout. Output: mentions sorted by byte_begin (ties: longer
+// first), each a half-open byte range inside one sentence, types from EntityType. Name
+// mentions (PERSON ... MISC) never overlap each other; rule mentions (AGE, DATE, MONEY,
+// HANDLE) may lie inside or next to them. The tagger model is loaded once and shared.
 //
-//   auto tagger = hearsay::entities::Tagger::Load("models/ner.hsm");
+//   auto tagger = hearsay::entities::LoadTagger("models");   // null if no ner.hsm there
+//   if (!tagger.ok()) { report tagger.status(); }
 //   std::vector<hearsay::Mention> mentions;
 //   hearsay::entities::FindMentions(doc, layout, tagger->get(), &mentions);
 //
 // Thread safety: a loaded Tagger is immutable; FindMentions may run on many threads.
-// Status of this stage: the interface is in place; the tagger is not trained yet, so
-// FindMentions returns the rule-based mentions only (handles) until a model is given.
 
 #include <memory>
 #include <string>
@@ -23,19 +25,35 @@
 
 namespace hearsay::entities {
 
+class Gazetteer;
+class NerModel;
+
 class Tagger {
  public:
   virtual ~Tagger() = default;
-  // Appends the mentions the model finds in `layout` to *out.
+  // Appends the mentions the model finds in `layout` to *out (unsorted).
   virtual void Tag(const Document& doc, const TextLayout& layout, std::vector<Mention>* out) const = 0;
+  // The model's gazetteer (first-name statistics for coreference, phrase lists); may be null.
+  virtual const Gazetteer* gazetteer() const { return nullptr; }
+  virtual const NerModel* model() const { return nullptr; }
 };
 
-// Loads the tagger model from `models_dir` (file name and format: docs/formats.md).
+// Loads models_dir/ner.hsm (format: model.h and docs/entities.md).
 // Returns null (not an error) when the folder has no tagger model; an error when the file
-// is there but unreadable, of the wrong magic or version, or built for other features.
+// is there but unreadable, empty, of the wrong magic or version, or built for other features.
 Result<std::unique_ptr<Tagger>> LoadTagger(const std::string& models_dir);
+// Loads one model file; errors as NerModel::Load (a missing file is NotFound here).
+Result<std::unique_ptr<Tagger>> LoadTaggerFile(const std::string& path);
+std::unique_ptr<Tagger> MakeTagger(std::unique_ptr<NerModel> model);
 
-// Finds mentions; `tagger` may be null (rules only).
+// Finds mentions: tagger spans refined by context (OUTLET, WORK), then rule mentions.
+// `tagger` may be null (rules only).
 void FindMentions(const Document& doc, const TextLayout& layout, const Tagger* tagger, std::vector<Mention>* out);
+
+// The gazetteer of the most recently loaded model, for stages that need first-name
+// statistics without a tagger handle (coreference, which the pipeline calls with the
+// document only). Null before any model is loaded. The returned pointer keeps the model's
+// tables alive. Thread-safe (a mutex guards the handle; the tables are immutable).
+std::shared_ptr<const Gazetteer> SharedGazetteer();
 
 }  // namespace hearsay::entities

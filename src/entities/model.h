@@ -19,8 +19,8 @@
 //   ...           gazetteer words: u32 count, then (u64 hash, u16 classes, u32 female, u32 male)
 //   ...           gazetteer phrases: u32 count, then (u64 hash, u8 types)
 //   ...           word clusters: u32 count, then (u64 hash, u16 coarse, u16 fine)
-//   ...           f32 weight scale; f32 start[L]; f32 transition[L*L] (from*L + to)
-//   ...           u32 row count R, then R x (u32 bucket, i16 weight[L]); weight = i16 * scale
+//   ...           f32 start[L]; f32 transition[L*L] (from*L + to)
+//   ...           u32 row count R, then R x (u32 bucket, f32 scale, i16 weight[L]); weight = i16 * scale
 //   end-8   8     u64 checksum: HashBytes(all preceding bytes, kChecksumSeed)
 // The loader checks magic, version, fingerprint, label count and checksum, and says what
 // it expected and what it found.
@@ -74,6 +74,13 @@ struct DenseWeights {
   std::array<float, kNumLabels * kNumLabels> transition{};  // from * kNumLabels + to
 };
 
+// Viterbi over emission scores (n x kNumLabels, token-major) under BIO constraints:
+//   best[0][y] = emit[0][y] + start[y]
+//   best[t][y] = emit[t][y] + max_{y' allowed before y} (best[t-1][y'] + transition[y'][y])
+// and the arg-max path read back from the last token.
+void ViterbiDecode(const float* emissions, size_t n, const std::array<float, kNumLabels>& start,
+                   const std::array<float, kNumLabels * kNumLabels>& transition, std::vector<int>* labels);
+
 class NerModel {
  public:
   // Reads and checks a model file. Errors: NotFound (missing), DataLoss (empty,
@@ -106,7 +113,7 @@ class NerModel {
   uint32_t hash_bits_ = 20;
   std::vector<uint32_t> bucket_row_;  // 2^hash_bits entries: row index + 1, 0 = no weights
   std::vector<int16_t> rows_;         // row * kNumLabels + label
-  float scale_ = 1.0f;
+  std::vector<float> row_scale_;      // per row: weight = i16 * scale
   std::array<float, kNumLabels> start_{};
   std::array<float, kNumLabels * kNumLabels> transition_{};
   Gazetteer gazetteer_;
