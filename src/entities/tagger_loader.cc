@@ -53,7 +53,25 @@ void MakePeopleConsistent(const Document& doc, const TextLayout& layout, const G
               ms->end());
     ms->push_back(Mention{begin, end, EntityType::kPerson, 0.8f, -1, false});
   }
-  (void)token_idx;
+  // (g) "Word at <Place>" where Word is a one-word PERSON that is no known name: a venue
+  //     or programme named after the place ("Jazz at Lincoln Center").
+  for (Mention& m : *ms) {
+    if (m.type != EntityType::kPerson) continue;
+    long t = token_idx(m.byte_begin);
+    if (t < 0 || Text(doc, m.byte_begin, m.byte_end).find(' ') != std::string_view::npos || tok(t + 1) != "at") continue;
+    const WordEntry* e = gaz.FindWord(HashBytes(LowerCase(Text(doc, m.byte_begin, m.byte_end)), kGazetteerSeed));
+    if (e && (e->classes & (kFirstNameCommon | kSurnameCommon))) continue;
+    if (t + 2 >= static_cast<long>(layout.tokens.size())) continue;
+    for (Mention& place : *ms)
+      if ((place.type == EntityType::kLoc || place.type == EntityType::kOrg) &&
+          place.byte_begin == layout.tokens[t + 2].byte_begin) {
+        m.type = EntityType::kLoc;
+        m.byte_end = place.byte_end;
+        place.type = EntityType::kHandle;  // marked for removal below
+        place.byte_end = place.byte_begin;
+      }
+  }
+  ms->erase(std::remove_if(ms->begin(), ms->end(), [](const Mention& m) { return m.byte_end == m.byte_begin; }), ms->end());
   // (f) a mention whose exact text is a PERSON mention elsewhere in the document is PERSON.
   {
     std::vector<std::string_view> people;

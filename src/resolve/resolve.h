@@ -8,8 +8,14 @@
 //
 // Thread safety: ResolveInDocument is a pure function of one document (parallel);
 // ResolveAcrossDocuments is a corpus-level aggregation (one call).
-// Status of this stage: the first implementation makes one entity per distinct mention
-// text and merges across documents on identical normalised names only.
+//
+// ResolveInDocument contract: every name mention (PERSON..MISC, WORK, OUTLET) gets
+// entity_idx >= 0; rule mentions (AGE, DATE, MONEY, HANDLE) keep -1. It may append PERSON
+// mentions with descriptor = true (pronouns, "the 62-year-old actor"), keeping the mentions
+// sorted by byte_begin. LocalEntity::name is the longest full name ("[...]" brackets
+// dropped), aliases are the distinct name spellings (never pronouns or descriptors),
+// gender is "female", "male" or "". Uses the first-name statistics of the loaded tagger
+// model (entities::SharedGazetteer) when there is one.
 
 #include <vector>
 

@@ -1,0 +1,176 @@
+// In-document coreference on the seeds and on our examples: aliases under the right entity,
+// no false merges (two different full names never share an entity).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "entities/entities.h"
+#include "ingest/ingest.h"
+#include "resolve/resolve.h"
+#include "support/shared.h"
+#include "text/text.h"
+
+namespace hearsay::resolve {
+namespace {
+
+const entities::Tagger* Shipped() {
+  static std::unique_ptr<entities::Tagger> tagger = [] {
+    auto t = entities::LoadTaggerFile(testing::SourceDir() + "/models/ner.hsm");
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? std::move(*t) : nullptr;
+  }();
+  return tagger.get();
+}
+
+struct Resolved {
+  Document doc;
+  DocumentAnalysis a;
+  const LocalEntity* Find(const std::string& name) const {
+    for (const LocalEntity& e : a.local_entities)
+      if (e.type == EntityType::kPerson && e.name == name) return &e;
+    return nullptr;
+  }
+  int IndexOf(const std::string& name) const {
+    for (size_t i = 0; i < a.local_entities.size(); ++i)
+      if (a.local_entities[i].type == EntityType::kPerson && a.local_entities[i].name == name) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+Resolved ResolveFile(const std::string& path) {
+  Resolved r;
+  auto doc = ingest::ParsePlainText(path, testing::ReadFileOrEmpty(path));
+  EXPECT_TRUE(doc.ok()) << path;
+  if (!doc.ok()) return r;
+  r.doc = *doc;
+  r.a.layout = text::AnalyzeText(r.doc);
+  entities::FindMentions(r.doc, r.a.layout, Shipped(), &r.a.mentions);
+  ResolveInDocument(r.doc, &r.a);
+  return r;
+}
+
+bool HasAlias(const LocalEntity* e, const std::string& alias) {
+  return e && std::find(e->aliases.begin(), e->aliases.end(), alias) != e->aliases.end();
+}
+
+// No PERSON entity holds two multi-word aliases with different first or last words.
+void ExpectNoFalseMerges(const Resolved& r, const std::string& where) {
+  for (const LocalEntity& e : r.a.local_entities) {
+    if (e.type != EntityType::kPerson) continue;
+    std::vector<std::pair<std::string, std::string>> full;
+    for (const std::string& a : e.aliases) {
+      size_t sp = a.find(' '), last = a.rfind(' ');
+      if (sp == std::string::npos || std::islower(static_cast<unsigned char>(a[0]))) continue;
+      std::string first = a.substr(0, sp);
+      if (first == "De" || first == "Van" || first == "Von" || first == "Di" || first == "Da") continue;  // particle surname
+      full.emplace_back(a.substr(0, sp), a.substr(last + 1));
+    }
+    for (const auto& f : full)
+      EXPECT_TRUE(f.first == full[0].first && f.second == full[0].second)
+          << where << ": entity " << e.name << " merges " << f.first << " " << f.second;
+  }
+}
+
+void ExpectEveryNameMentionResolved(const Resolved& r) {
+  for (const Mention& m : r.a.mentions) {
+    bool name = m.type == EntityType::kPerson || m.type == EntityType::kOrg || m.type == EntityType::kLoc ||
+                m.type == EntityType::kMisc || m.type == EntityType::kWork || m.type == EntityType::kOutlet;
+    if (name) EXPECT_GE(m.entity_idx, 0) << r.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin);
+  }
+}
+
+std::string Seed(const std::string& prefix) {
+  for (auto& e : std::filesystem::directory_iterator(testing::SharedDir() + "/seeds"))
+    if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path().string();
+  return "";
+}
+
+TEST(SeedCoref, SurnamesGoToTheSalientBearerAndSharedSurnamesStayApart) {
+  HEARSAY_REQUIRE_SHARED("seeds");
+  ASSERT_NE(Shipped(), nullptr);
+  Resolved r0 = ResolveFile(Seed("000_"));
+  const LocalEntity* tom = r0.Find("Tom Cruise");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_TRUE(HasAlias(tom, "Cruise"));
+  EXPECT_EQ(tom->gender, "male");
+  EXPECT_FALSE(HasAlias(r0.Find("Suri Cruise"), "Cruise"));
+  EXPECT_FALSE(HasAlias(r0.Find("Connor Cruise"), "Cruise"));
+  EXPECT_TRUE(HasAlias(r0.Find("Katie Holmes"), "Holmes"));
+  EXPECT_TRUE(HasAlias(r0.Find("Ana de Armas"), "De Armas"));
+  EXPECT_EQ(r0.Find("Ana de Armas")->gender, "female");
+  EXPECT_TRUE(HasAlias(r0.Find("Ben Affleck"), "Affleck"));
+  EXPECT_NE(r0.IndexOf("Tom Cruise"), r0.IndexOf("Suri Cruise"));
+  ExpectNoFalseMerges(r0, "seed 000");
+  ExpectEveryNameMentionResolved(r0);
+
+  Resolved r3 = ResolveFile(Seed("003_"));
+  int katie = r3.IndexOf("Katie Holmes"), arturo = r3.IndexOf("Arturo Holmes");
+  ASSERT_GE(katie, 0);
+  ASSERT_GE(arturo, 0);
+  EXPECT_NE(katie, arturo) << "a photographer sharing a surname must stay a separate person";
+  // "Bella" is a short form of "Isabella" in the same article.
+  bool bella_with_isabella = false;
+  for (const LocalEntity& e : r3.a.local_entities)
+    bella_with_isabella |= HasAlias(&e, "Bella") && (e.name.find("Isabella") != std::string::npos);
+  EXPECT_TRUE(bella_with_isabella);
+  EXPECT_NE(r3.Find("Elsina Khayrova"), nullptr) << "bracket-completed name";
+  EXPECT_TRUE(HasAlias(r3.Find("Elsina Khayrova"), "Khayrova"));
+  ExpectNoFalseMerges(r3, "seed 003");
+
+  Resolved r2 = ResolveFile(Seed("002_"));
+  EXPECT_TRUE(HasAlias(r2.Find("Manuel Anido Cuesta"), "Cuesta"));
+  EXPECT_TRUE(HasAlias(r2.Find("Manuel Anido Cuesta"), "Manuel"));
+  ExpectNoFalseMerges(r2, "seed 002");
+}
+
+TEST(SeedCoref, DescriptorsAndPronounsLinkToThePerson) {
+  HEARSAY_REQUIRE_SHARED("seeds");
+  ASSERT_NE(Shipped(), nullptr);
+  Resolved r = ResolveFile(Seed("000_"));
+  int tom = r.IndexOf("Tom Cruise"), ana = r.IndexOf("Ana de Armas");
+  int age_descriptor = -2, born_descriptor = -2;
+  for (const Mention& m : r.a.mentions) {
+    if (!m.descriptor) continue;
+    std::string t = r.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin);
+    if (t.find("-year-old") != std::string::npos) age_descriptor = m.entity_idx;
+    if (t.find("-born actress") != std::string::npos) born_descriptor = m.entity_idx;
+  }
+  EXPECT_EQ(age_descriptor, tom);
+  EXPECT_EQ(born_descriptor, ana);
+  Resolved r1 = ResolveFile(Seed("001_"));
+  int work_descriptor = -2;
+  for (const Mention& m : r1.a.mentions)
+    if (m.descriptor && r1.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin).find("actress") != std::string::npos &&
+        m.byte_end - m.byte_begin < 30)
+      work_descriptor = m.entity_idx;
+  EXPECT_EQ(work_descriptor, r1.IndexOf("Ana de Armas"));
+}
+
+TEST(ExampleCoref, AliasesUnderTheRightEntityNoFalseMerges) {
+  ASSERT_NE(Shipped(), nullptr);
+  std::string dir = testing::SourceDir() + "/examples/";
+  Resolved r8 = ResolveFile(dir + "08_starwire_glass_harbour_premiere.txt");
+  int lorcan = r8.IndexOf("Lorcan Ashby"), declan = r8.IndexOf("Declan Ashby");
+  ASSERT_GE(lorcan, 0);
+  ASSERT_GE(declan, 0);
+  EXPECT_NE(lorcan, declan);
+  EXPECT_TRUE(HasAlias(r8.Find("Lorcan Ashby"), "Ashby"));
+  EXPECT_FALSE(HasAlias(r8.Find("Declan Ashby"), "Ashby"));
+  EXPECT_TRUE(HasAlias(r8.Find("Hugo Brandt"), "Brandt"));
+  EXPECT_EQ(r8.Find("Marisol Quenby")->gender, "female");
+  for (const char* f : {"01_starwire_ashby_woos_quenby.txt", "02_ledger_rourke_blended_family.txt",
+                        "03_starwire_quenby_marchetti.txt", "05_ledger_quenby_rep_denial.txt",
+                        "06_glossdaily_press_tour_undated.txt", "07_ledger_marchetti_ferrante_engaged.txt",
+                        "08_starwire_glass_harbour_premiere.txt"}) {
+    Resolved r = ResolveFile(dir + f);
+    ExpectNoFalseMerges(r, f);
+    ExpectEveryNameMentionResolved(r);
+  }
+  Resolved r2 = ResolveFile(dir + "02_ledger_rourke_blended_family.txt");
+  EXPECT_NE(r2.IndexOf("Callum Rourke"), r2.IndexOf("Finn Rourke"));
+  EXPECT_TRUE(HasAlias(r2.Find("Finn Rourke"), "Finn"));
+}
+
+}  // namespace
+}  // namespace hearsay::resolve
