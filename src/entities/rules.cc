@@ -14,11 +14,18 @@ namespace {
 struct Toks {
   const Document& doc;
   const TextLayout& layout;
+  mutable std::vector<std::string> lower_cache;  // filled on first use
   std::string_view Text(size_t i) const {
     const Token& t = layout.tokens[i];
     return std::string_view(doc.text).substr(t.byte_begin, t.byte_end - t.byte_begin);
   }
-  std::string Lower(size_t i) const { return LowerCase(Text(i)); }
+  const std::string& Lower(size_t i) const {
+    if (lower_cache.empty()) {
+      lower_cache.reserve(layout.tokens.size());
+      for (size_t k = 0; k < layout.tokens.size(); ++k) lower_cache.push_back(LowerCase(Text(k)));
+    }
+    return lower_cache[i];
+  }
   bool Cap(size_t i) const {
     auto w = Text(i);
     unsigned char c = w.empty() ? 0 : w[0];
@@ -90,7 +97,7 @@ bool IsNameType(EntityType t) {
 }  // namespace
 
 void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector<Mention>* mentions) {
-  Toks tk{doc, layout};
+  Toks tk{doc, layout, {}};
   auto sent = SentenceOfToken(layout);
   std::vector<Mention> add;
   auto same_sentence = [&](size_t a, size_t b) { return b < tk.size() && sent[a] == sent[b] && sent[a] != UINT32_MAX; };
@@ -104,7 +111,7 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
       push(i, i, EntityType::kHandle);
       continue;
     }
-    std::string lw = tk.Lower(i);
+    const std::string& lw = tk.Lower(i);
     // Ages: "62-year-old", "62-year-old's"; "62-year" "old"; "62" "-" "year" "-" "old".
     {
       int v = 0;
@@ -189,7 +196,7 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
 }
 
 void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer* gaz, std::vector<Mention>* mentions) {
-  Toks tk{doc, layout};
+  Toks tk{doc, layout, {}};
   auto sent = SentenceOfToken(layout);
   auto same_sentence = [&](long a, long b) {
     return a >= 0 && b >= 0 && static_cast<size_t>(b) < tk.size() && static_cast<size_t>(a) < tk.size() &&
@@ -284,7 +291,11 @@ void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer*
     }
   }
   // Works: "the <Title> actor/actress/star", work nouns before a quoted title.
+  // Name type per token, rebuilt when the mention list changes (dirty flag).
+  std::vector<int> type_of_token;
+  bool types_dirty = true;
   auto drop_overlaps = [&](uint32_t begin, uint32_t end) {
+    types_dirty = true;
     mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
                                    [&](const Mention& m) {
                                      return IsNameType(m.type) && m.byte_begin < end && begin < m.byte_end;
@@ -292,13 +303,20 @@ void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer*
                     mentions->end());
   };
   auto type_at = [&](long i) -> int {
-    for (const Mention& m : *mentions)
-      if (IsNameType(m.type) && m.byte_begin <= layout.tokens[i].byte_begin && layout.tokens[i].byte_end <= m.byte_end)
-        return static_cast<int>(m.type);
-    return -1;
+    if (types_dirty) {
+      type_of_token.assign(tk.size(), -1);
+      for (const Mention& m : *mentions) {
+        if (!IsNameType(m.type)) continue;
+        long a = TokenAt(layout, m.byte_begin), b = TokenEndingAt(layout, m.byte_end);
+        if (a < 0 || b < 0) continue;
+        for (long t = a; t <= b; ++t) type_of_token[t] = static_cast<int>(m.type);
+      }
+      types_dirty = false;
+    }
+    return type_of_token[i];
   };
   for (size_t i = 1; i < tk.size(); ++i) {
-    std::string lw = tk.Lower(i);
+    const std::string& lw = tk.Lower(i);
     if (!IsIn(lw, {"actor", "actress", "star", "co-star", "costar", "director", "franchise", "alum", "hitmaker", "creator",
                    "showrunner", "frontman", "singer", "universe", "saga", "trilogy", "sequel", "films", "movies", "character"}))
       continue;
@@ -351,7 +369,7 @@ void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer*
     add.push_back(Mention{begin, end, EntityType::kWork, 0.7f, -1, false});
   }
   for (size_t i = 0; i + 2 < tk.size(); ++i) {
-    std::string lw = tk.Lower(i);
+    const std::string& lw = tk.Lower(i);
     if (!IsIn(lw, {"film", "films", "movie", "movies", "series", "show", "shows", "album", "song", "single", "novel", "book",
                    "documentary", "sitcom", "musical", "thriller", "drama", "comedy", "franchise", "sequel"}))
       continue;

@@ -1,0 +1,106 @@
+// Entity tagger throughput on GossipCop train texts (../shared/data/gossipcop).
+//   BM_Ner_TagDocuments/N   tokens/s of FindMentions (tagger + rules) over N articles
+//   BM_Ner_TaggerOnly/N     tokens/s of the statistical tagger alone
+//   BM_Ner_LoadModel        model load time
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "entities/entities.h"
+#include "entities/model.h"
+#include "text/text.h"
+
+namespace {
+
+struct Corpus {
+  std::vector<hearsay::Document> docs;
+  std::vector<hearsay::TextLayout> layouts;
+  size_t tokens = 0;
+};
+
+const Corpus& Load(size_t n) {
+  static std::map<size_t, Corpus> cache;
+  auto it = cache.find(n);
+  if (it != cache.end()) return it->second;
+  Corpus& c = cache[n];
+  std::ifstream in(std::string(HEARSAY_SHARED_DIR) + "/data/gossipcop/gossipcop_train.jsonl");
+  std::string line;
+  while (c.docs.size() < n && std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j["text"].is_string()) continue;
+    hearsay::Document d;
+    d.text = j["text"].get<std::string>();
+    c.docs.push_back(std::move(d));
+  }
+  for (auto& d : c.docs) {
+    c.layouts.push_back(hearsay::text::AnalyzeText(d));
+    c.tokens += c.layouts.back().tokens.size();
+  }
+  return c;
+}
+
+// The project's models/ (this file is bench/ner_bench.cc); HEARSAY_MODELS overrides.
+std::string ModelsDir() {
+  if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
+  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models").string();
+}
+
+const hearsay::entities::Tagger* Model() {
+  static auto t = hearsay::entities::LoadTaggerFile(ModelsDir() + "/ner.hsm");
+  if (!t.ok()) {
+    std::cerr << t.status().ToString() << "\n";
+    return nullptr;
+  }
+  return t->get();
+}
+
+void BM_Ner_TagDocuments(benchmark::State& state) {
+  const Corpus& c = Load(static_cast<size_t>(state.range(0)));
+  const auto* tagger = Model();
+  if (!tagger || c.docs.empty()) return state.SkipWithError("model or ../shared/data/gossipcop missing");
+  size_t mentions = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < c.docs.size(); ++i) {
+      std::vector<hearsay::Mention> out;
+      hearsay::entities::FindMentions(c.docs[i], c.layouts[i], tagger, &out);
+      mentions += out.size();
+    }
+  }
+  benchmark::DoNotOptimize(mentions);
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * c.tokens));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(state.iterations() * c.tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Ner_TagDocuments)->Arg(500)->Unit(benchmark::kMillisecond);
+
+void BM_Ner_TaggerOnly(benchmark::State& state) {
+  const Corpus& c = Load(static_cast<size_t>(state.range(0)));
+  const auto* tagger = Model();
+  if (!tagger || c.docs.empty()) return state.SkipWithError("model or ../shared/data/gossipcop missing");
+  for (auto _ : state) {
+    for (size_t i = 0; i < c.docs.size(); ++i) {
+      std::vector<hearsay::Mention> out;
+      tagger->Tag(c.docs[i], c.layouts[i], &out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(state.iterations() * c.tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Ner_TaggerOnly)->Arg(500)->Unit(benchmark::kMillisecond);
+
+void BM_Ner_LoadModel(benchmark::State& state) {
+  for (auto _ : state) {
+    auto m = hearsay::entities::NerModel::Load(ModelsDir() + "/ner.hsm");
+    benchmark::DoNotOptimize(m.ok());
+  }
+}
+BENCHMARK(BM_Ner_LoadModel)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
