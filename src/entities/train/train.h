@@ -67,7 +67,7 @@ struct TrainOptions {
   std::string shared_dir = "../shared";  // holds data/conll2003 etc.
   std::string data_dir = "data";         // the project's data/ (phrase lists)
   std::string out_path = "models/ner.hsm";
-  int epochs = 12;
+  int epochs = 10;
   uint32_t seed = 20250601;
   uint32_t hash_bits = 20;
   bool use_wnut = true;
