@@ -9,7 +9,7 @@ DEB_PACKAGES=(
   libsqlite3-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  chromium
+  chromium time
 )
 # Node.js and npm: the machine's own when present, else Debian's.
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)
