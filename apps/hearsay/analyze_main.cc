@@ -45,6 +45,12 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!summary.ok()) return Fail(summary.status());
   auto docs = (*store)->LoadDocuments(&summary->content_hashes);
   if (!docs.ok()) return Fail(docs.status());
+  std::vector<Reject> held = HoldBackOversized(*docs, &summary->rejects);
+  if (!held.empty()) {
+    std::vector<Document> none;
+    auto stored = (*store)->AddBatch(none, held, {}, *run_id);
+    if (!stored.ok()) return Fail(stored.status());
+  }
   MakeIdsUnique(*docs);
   auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
   if (!models.ok()) return Fail(models.status());

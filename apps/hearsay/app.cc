@@ -120,6 +120,30 @@ Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store
   return summary;
 }
 
+std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<Reject>* rejects) {
+  std::vector<Reject> added;
+  std::vector<Document> kept;
+  kept.reserve(docs.size());
+  for (Document& d : docs) {
+    if (d.text.size() <= kMaxAnalysisBytes) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    Reject r{d.path, std::nullopt, "text",
+             "text of " + std::to_string(d.text.size()) + " bytes is over the analysis limit of " +
+                 std::to_string(kMaxAnalysisBytes) + " bytes; stored (raw bytes kept) but not analysed"};
+    bool known = false;
+    for (const Reject& x : *rejects) known = known || (x.path == r.path && x.stage == r.stage && x.reason == r.reason);
+    if (!known) {
+      std::cerr << "hearsay: not analysed " << r.path << ": " << r.reason << "\n";
+      rejects->push_back(r);
+      added.push_back(r);
+    }
+  }
+  docs = std::move(kept);
+  return added;
+}
+
 std::string DefaultModelsDir() {
   if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
   return HEARSAY_DEFAULT_MODELS_DIR;

@@ -47,6 +47,14 @@ class Progress {
   int64_t last_ms_ = 0;
 };
 
+// Texts longer than this are stored (raw bytes kept) but not analysed: each becomes a
+// Reject of stage "text" naming its size and the limit. No real article comes close.
+constexpr size_t kMaxAnalysisBytes = 4u << 20;
+
+// Moves documents over kMaxAnalysisBytes out of `docs`, appending a Reject for each to
+// `rejects` unless an equal one is already there; returns the new rejects.
+std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<Reject>* rejects);
+
 std::string DefaultModelsDir();
 std::string Version();
 

@@ -25,6 +25,7 @@ int RunExport(const ExportOptions& o) {
   if (!rejects.ok()) return Fail(rejects.status());
   auto warnings = (*store)->LoadWarnings();
   if (!warnings.ok()) return Fail(warnings.status());
+  HoldBackOversized(*docs, &*rejects);
   auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
   if (!models.ok()) return Fail(models.status());
   CorpusResult result = AnalyzeCorpus(*docs, *models, o.jobs > 0 ? o.jobs : DefaultJobs());

@@ -35,6 +35,7 @@ struct Fixture {
     docs.push_back(u);
     DocumentAnalysis a;
     a.layout.paragraphs.push_back(Paragraph{0, 16, BlockKind::kTitle, 0, 0});
+    a.layout.paragraphs.push_back(Paragraph{17, 62, BlockKind::kBody, 0, 0});
     a.mentions.push_back(Mention{17, 24, EntityType::kPerson, 1.0f, 0, false});
     a.mentions.push_back(Mention{39, 45, EntityType::kPerson, 1.0f, 1, false});
     a.local_entities.push_back(LocalEntity{"Ann Lee", EntityType::kPerson, {"Ann Lee"}, "female"});

@@ -49,7 +49,7 @@ class CliSlow : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(CliSlow, HundredMegabyteArticleIsAnalysed) {
+TEST_F(CliSlow, HundredMegabyteArticleIsStoredAndRejectedForAnalysis) {
   {
     std::ofstream out(Path("huge.txt"));
     out << "An Extremely Long Article\n";
@@ -64,14 +64,16 @@ TEST_F(CliSlow, HundredMegabyteArticleIsAnalysed) {
   }
   std::string err;
   int rc = Run("analyze " + Path("huge.txt") + " --out " + Path("out") + " --quiet", &err);
-  ASSERT_EQ(rc, 0) << err;
+  // Stored with its raw bytes, not analysed: a clear reject, exit 3, nothing lost.
+  ASSERT_EQ(rc, 3) << err;
+  EXPECT_NE(err.find("huge.txt"), std::string::npos);
+  EXPECT_NE(err.find("analysis limit"), std::string::npos) << err;
   json j = json::parse(ReadFileOrEmpty(Path("out/hearsay.json")));
-  ASSERT_EQ(j["documents"].size(), 1u);
-  EXPECT_EQ(j["documents"][0]["text_bytes"].get<uint64_t>(), fs::file_size(Path("huge.txt")));
-  EXPECT_GT(j["documents"][0]["counts"]["sentences"].get<uint64_t>(), 1000000u);
-  std::string html = ReadFileOrEmpty(Path("out/index.html"));
-  EXPECT_NE(html.find("Text shown up to"), std::string::npos) << "the report says the text display is cut";
-  EXPECT_LT(html.size(), 10u * 1024 * 1024);
+  EXPECT_EQ(j["documents"].size(), 0u);
+  ASSERT_EQ(j["rejects"].size(), 1u);
+  EXPECT_EQ(j["rejects"][0]["stage"], "text");
+  EXPECT_EQ(Count(Path("out/hearsay.db"), "SELECT length(raw) FROM documents"), static_cast<int64_t>(fs::file_size(Path("huge.txt"))));
+  EXPECT_EQ(Count(Path("out/hearsay.db"), "SELECT COUNT(*) FROM rejects WHERE stage = 'text'"), 1);
 }
 
 TEST_F(CliSlow, FolderOfHundredThousandTinyFiles) {
