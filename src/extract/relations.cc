@@ -4,7 +4,7 @@
 //                "his adopted children, A and B", "the children he adopted alongside Y; A and B"
 //   event nouns  "Y's divorce from X", "her relationship with X", "his interest in X"
 //   verbs        subject ... "split from" / "ended her relationship with" / "wooing" ... object
-//   pair phrases "they were an item", "strictly professional", "no bad blood between them"
+//   pair phrases "they were an item", "strictly professional", "there is no bad blood"
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
