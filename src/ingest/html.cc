@@ -90,6 +90,22 @@ bool ClassHas(const GumboNode* n, const char* word) {
   return lower.find(word) != std::string::npos;
 }
 
+// Runs of white space become one space; leading and trailing white space goes.
+std::string CollapseSpace(const std::string& in) {
+  std::string collapsed;
+  bool space = false;
+  for (char c : in) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !collapsed.empty();
+    } else {
+      if (space) collapsed += ' ';
+      space = false;
+      collapsed += c;
+    }
+  }
+  return collapsed;
+}
+
 // Text of a subtree, white space collapsed (iterative).
 std::string InnerText(const GumboNode* root) {
   std::string out;
@@ -106,18 +122,7 @@ std::string InnerText(const GumboNode* root) {
       for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
     }
   }
-  std::string collapsed;
-  bool space = false;
-  for (char c : out) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !collapsed.empty();
-    } else {
-      if (space) collapsed += ' ';
-      space = false;
-      collapsed += c;
-    }
-  }
-  return collapsed;
+  return CollapseSpace(out);
 }
 
 struct PageFacts {
@@ -194,17 +199,7 @@ void Survey(const GumboNode* root, PageFacts& f) {
 void ExtractParagraphs(const GumboNode* root, const std::string& skip_heading, std::vector<std::string>& paras) {
   std::string cur;
   auto flush = [&] {
-    std::string collapsed;
-    bool space = false;
-    for (char c : cur) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        space = !collapsed.empty();
-      } else {
-        if (space) collapsed += ' ';
-        space = false;
-        collapsed += c;
-      }
-    }
+    std::string collapsed = CollapseSpace(cur);
     if (!collapsed.empty() && collapsed != skip_heading) paras.push_back(std::move(collapsed));
     cur.clear();
   };
