@@ -530,12 +530,13 @@ void FindAges(DocView& v, PassState* st) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
   std::set<std::pair<int32_t, uint32_t>> done;  // (entity, sentence) with an age already
-  auto emit = [&](uint32_t tok, int32_t e, const std::string& value) {
+  auto emit = [&](uint32_t tok, int32_t e, const std::string& value, bool inferred) {
     if (e < 0) return;
     uint32_t s = v.sent_of[tok];
     if (!done.insert({e, s}).second) return;
     Claim* c = AddClaim(v, *st, tok, e, "age", -1);
     c->value = value;
+    c->subject_inferred = inferred;
     // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
     c->modality = c->source.kind == SourceKind::kAuthor ? Modality::kAsserted : Modality::kReported;
     if (v.published) c->time_from = c->time_to = FormatIso(*v.published);
@@ -564,7 +565,9 @@ void FindAges(DocView& v, PassState* st) {
   };
   auto noun_gender = [&](uint32_t k, uint32_t limit) {
     for (uint32_t j = k; j < limit && j < k + 5; ++j) {
-      const std::string& x = w[j];
+      // "mother-of-two", "father-to-be": the head is the first part.
+      std::string_view x = w[j];
+      if (size_t dash = x.find('-'); dash != std::string_view::npos && x.substr(0, dash) != "singer") x = x.substr(0, dash);
       if (x == "actress" || x == "woman" || x == "girl" || x == "mother" || x == "mom" || x == "singer-actress" ||
           x == "socialite" || x == "wife")
         return Gender::kFemale;
@@ -597,20 +600,25 @@ void FindAges(DocView& v, PassState* st) {
         age = std::atoi(t.substr(0, dash).c_str());
         int32_t e = -1;
         int32_t m = v.mention_at[i];
-        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+        bool inferred = true;
+        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
+          e = v.a.mentions[m].entity_idx;
+          inferred = v.a.mentions[m].descriptor;
+        }
         if (e < 0) {
           // "62-year-old Tom Cruise": a name within the descriptor.
           for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
             if (v.IsClauseBreak(k) || w[k] == ",") break;
             if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
               e = v.PersonAt(k);
+              inferred = v.a.mentions[v.mention_at[k]].descriptor;
               break;
             }
           }
         }
         if (e < 0) e = referent(i, noun_gender(i + 1, se), last_in_sentence);
         if (e >= 0) {
-          emit(i, e, std::to_string(age));
+          emit(i, e, std::to_string(age), inferred);
           last_in_sentence = e;
         }
         continue;
@@ -624,7 +632,11 @@ void FindAges(DocView& v, PassState* st) {
         i > 0) {
       int32_t e = -1;
       int32_t m = v.mention_at[i - 1];
-      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+      bool inferred = true;
+      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
+        e = v.a.mentions[m].entity_idx;
+        inferred = v.a.mentions[m].descriptor;
+      }
       if (e < 0 && m < 0) {
         // A descriptor without a resolved mention: "The Ballerina actress, 37,".
         Gender g = noun_gender(i - 1, i);
@@ -636,7 +648,7 @@ void FindAges(DocView& v, PassState* st) {
         if (descriptor && has_the) e = referent(i, g, last_in_sentence);
       }
       if (e >= 0) {
-        emit(i + 1, e, std::to_string(num));
+        emit(i + 1, e, std::to_string(num), inferred);
         last_in_sentence = e;
       }
       continue;
@@ -652,7 +664,7 @@ void FindAges(DocView& v, PassState* st) {
         int decade = (w[k][0] - '0') * 10;
         int32_t e = v.ResolvePronoun(i + 1);
         if (e >= 0)
-          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off));
+          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off), /*inferred=*/true);
       }
       continue;
     }
@@ -661,6 +673,7 @@ void FindAges(DocView& v, PassState* st) {
         IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
         (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == "years" || w[i + 2] == ";" || w[i + 2] == "and")) {
       int32_t e = -1;
+      bool inferred = true;
       uint32_t sb = v.SentenceOf(i).token_begin;
       int32_t q = v.quote_at[i];
       for (uint32_t k = i; k-- > sb;) {
@@ -668,10 +681,11 @@ void FindAges(DocView& v, PassState* st) {
         int32_t p = v.PersonAt(k);
         if (p >= 0 && w[k] != "her" && w[k] != "him" && w[k] != "his") {
           e = p;
+          inferred = v.mention_at[k] < 0 || v.a.mentions[v.mention_at[k]].descriptor;
           break;
         }
       }
-      if (e >= 0) emit(i + 1, e, std::to_string(num));
+      if (e >= 0) emit(i + 1, e, std::to_string(num), inferred);
     }
   }
 }

@@ -113,6 +113,7 @@ std::string RenderJson(const ReportView& v) {
       j["id"] = "c" + std::to_string(++claim_no);
       j["doc"] = docs[d].id;
       j["subject"] = entity_id(d, cl.subject_entity);
+      j["subject_inferred"] = cl.subject_inferred;
       j["predicate"] = cl.predicate;
       j["object"] = cl.object_entity >= 0 ? entity_id(d, cl.object_entity) : OptStr(cl.object_text);
       j["value"] = OptStr(cl.value);
