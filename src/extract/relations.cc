@@ -103,6 +103,31 @@ struct Ctx {
     return -1;
   }
 
+  // The people coordinated with the object found at `at`: "directors X and Y and, of course, Z"
+  // gives Y and Z. Between names only commas, "and"/"or", a few adverbials ("of course",
+  // "also") and role nouns may stand; anything else (an apposition: ", the stepson of Y")
+  // ends the list.
+  std::vector<int32_t> CoordinatedAfter(uint32_t at, uint32_t limit) const {
+    std::vector<int32_t> more;
+    bool joined = false;  // an "and"/"or" since the last name
+    for (uint32_t k = v.MentionEnd(at); k < limit; ++k) {
+      const std::string& w = v.lower[k];
+      if (w == "and" || w == "or" || w == "&") {
+        joined = true;
+        continue;
+      }
+      if (w == "," || w == "also" || w == "even" || w == "of" || w == "course" || w == "especially" ||
+          (v.lex.Role(w) && !v.IsCap(k)))
+        continue;
+      int32_t e = v.mention_at[k] >= 0 ? v.PersonAt(k) : -1;
+      if (e < 0 || !joined) break;
+      more.push_back(e);
+      k = v.MentionEnd(k) - 1;
+      joined = false;
+    }
+    return more;
+  }
+
   Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
               Modality extra) {
     if (subject < 0 || subject == object) return nullptr;
@@ -331,9 +356,19 @@ void Ctx::EventNouns(uint32_t i) {
   int32_t subject = v.PossessorBefore(mb);
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
     subject = SubjectBefore(mb - 1, object);
+  // Joint activities ("made two films with X", "we are planning projects with X") belong to
+  // the clause subject; in a quotation with no subject in its sentence ("It's not one but a
+  // few projects with X"), to the named speaker.
+  if (subject < 0 && (pred == "collaborates_with" || pred == "friends_with")) {
+    subject = SubjectBefore(mb, object);
+    if (subject < 0) subject = v.QuoteSpeakerAt(i);
+  }
   if (subject < 0) return;
   // "his rift with daughter X": the role noun in between also gives a role claim (RoleNouns).
-  Emit(i, subject, pred, object, NegatedBefore(mb, 3), rumored ? Modality::kSpeculative : Modality::kAsserted);
+  Modality modality = rumored ? Modality::kSpeculative : Modality::kAsserted;
+  bool negated = NegatedBefore(mb, 3);
+  Emit(i, subject, pred, object, negated, modality);
+  for (int32_t other : CoordinatedAfter(at, se)) Emit(i, subject, pred, other, negated, modality);
 }
 
 void Ctx::Verbs(uint32_t i) {
