@@ -507,6 +507,53 @@ void MemberOf(Ctx& c, uint32_t i) {
   if (group_entity < 0) cl->object_text = group;
 }
 
+// Membership stated with a participle or verb and a group: "X remains deeply involved in G",
+// "X is affiliated with G", "X joined G", and the relative form "G, in which X remains
+// involved". The group is an organisation or other named group (ORG, MISC) mention.
+void MemberVerbs(Ctx& c, uint32_t i) {
+  DocView& v = c.v;
+  struct Word {
+    const char* word;
+    const char* prep;  // the preposition introducing the group ("" for a direct object)
+  };
+  static constexpr Word kWords[] = {{"involved", "in"}, {"affiliated", "with"}, {"active", "in"},
+                                    {"joined", ""},     {"belongs", "to"},      {"belonged", "to"}};
+  const Word* word = nullptr;
+  for (const Word& w : kWords)
+    if (v.lower[i] == w.word) word = &w;
+  if (!word) return;
+  uint32_t sb = c.SentBegin(i), se = c.SentEnd(i);
+  auto group_at = [&](uint32_t k) {
+    if (k >= se || v.mention_at[k] < 0) return -1;
+    EntityType t = v.TypeAt(k);
+    return t == EntityType::kOrg || t == EntityType::kMisc ? v.EntityAt(k) : -1;
+  };
+  int32_t holder = -1, group = -1;
+  uint32_t g = i + 1;
+  if (*word->prep && g < se && v.lower[g] == word->prep) ++g;
+  if (g < se && v.lower[g] == "the") ++g;
+  if (*word->prep == 0 || g > i + 1) group = group_at(g);
+  if (group >= 0) {
+    holder = c.SubjectBefore(i, -1);
+  } else if (*word->prep) {
+    // "G, in which X remains involved": the person between "which" and the word.
+    for (uint32_t k = i; k-- > sb && i - k <= 8;) {
+      if (v.lower[k] != "which" || k < sb + 3 || v.lower[k - 1] != word->prep || v.lower[k - 2] != ",") continue;
+      group = group_at(k - 3);
+      for (uint32_t j = k + 1; j < i && group >= 0; ++j)
+        if (v.mention_at[j] >= 0 && v.PersonAt(j) >= 0) {
+          holder = v.PersonAt(j);
+          break;
+        }
+      break;
+    }
+  }
+  if (holder < 0 || group < 0) return;
+  auto key = std::make_tuple(holder, std::string("member_of"), group, std::string(), v.sent_of[i], 0);
+  if (!c.seen.insert(key).second) return;
+  AddClaim(v, c.st, i, holder, "member_of", group);
+}
+
 }  // namespace
 
 Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
@@ -555,6 +602,7 @@ void FindRelations(DocView& v, PassState* st) {
     if (v.sent_of[i] == UINT32_MAX || !v.IsWord(i)) continue;
     c.RoleNouns(i);
     MemberOf(c, i);
+    MemberVerbs(c, i);
     c.EventNouns(i);
     c.Verbs(i);
     c.PairPhrases(i);
