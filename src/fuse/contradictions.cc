@@ -58,6 +58,15 @@ std::string Phrase(const std::string& p) {
   return it == kPhrase.end() ? p : it->second;
 }
 
+// A denied claim with no object, in words: dating -> "has not dated anyone".
+std::string DeniedAlonePhrase(const std::string& p) {
+  if (p == "dating") return "has not dated anyone";
+  if (p == "spouse_of") return "has not been married";
+  if (p == "engaged_to") return "has not been engaged";
+  if (p == "parent_of") return "has no children";
+  return "denies " + Phrase(p) + " anyone";
+}
+
 std::string Cut(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t n = max_bytes;
@@ -77,14 +86,32 @@ struct Finder {
   // What the claim says, in words: "Marisol Quenby is dating Teo Marchetti since 2025-08".
   std::string Sentence(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
-    std::string s = ctx.EntityName(ctx.Global(ref.doc_idx, c.subject_entity)) + " " + Phrase(c.predicate);
     int32_t object = ctx.Global(ref.doc_idx, c.object_entity);
+    bool alone = object < 0 && !c.object_text && !c.value;
+    std::string s = ctx.EntityName(ctx.Global(ref.doc_idx, c.subject_entity)) + " ";
+    if (alone && c.polarity == Polarity::kDenied) {
+      // A denial about the person alone: "has not dated anyone from 2012-01-01 to 2025-03-07".
+      s += DeniedAlonePhrase(c.predicate);
+      if (c.time_from && c.time_to && *c.time_from == *c.time_to) return s + " on " + *c.time_from;
+      if (c.time_from) s += " from " + *c.time_from;
+      if (c.time_to) s += (c.time_from ? " to " : " up to ") + *c.time_to;
+      return s;
+    }
+    s += Phrase(c.predicate);
     if (object >= 0) s += " " + ctx.EntityName(object);
     else if (c.object_text) s += " " + *c.object_text;
-    else if (c.polarity == Polarity::kDenied && c.predicate != "age") s += " anyone";
+    else if (alone) s += " someone";
     if (c.value) s += " " + *c.value;
+    if (c.predicate == "split_from" || c.predicate == "divorced_from") {
+      // An event: when it happened.
+      if (c.time_from && c.time_to) return s + " in " + (*c.time_from == *c.time_to ? *c.time_from : *c.time_from + ".." + *c.time_to);
+      if (c.time_from || c.time_to) return s + " in " + c.time_from.value_or(c.time_to.value_or(""));
+      return s;
+    }
     if (c.time_from) s += " since " + *c.time_from;
     if (c.time_to) s += " until " + *c.time_to;
+    if (c.modality == Modality::kSpeculative) s += " (as speculation)";
+    if (c.modality == Modality::kHedged) s += " (hedged)";
     return s;
   }
 
@@ -139,18 +166,24 @@ struct Finder {
   // An ended relation (split, divorce): the time it ended, only when stated.
   std::optional<std::pair<int64_t, int64_t>> EventDays(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
-    const std::optional<std::string>& t = c.time_to ? c.time_to : c.time_from;
-    if (!t) return std::nullopt;
-    auto a = ParseIsoDay(*t), b = ParseIsoDay(*t, true);
+    if (!c.time_from && !c.time_to) return std::nullopt;
+    auto a = ParseIsoDay(c.time_from ? *c.time_from : *c.time_to);
+    auto b = ParseIsoDay(c.time_to ? *c.time_to : *c.time_from, true);
     if (!a || !b) return std::nullopt;
-    return std::make_pair(*a, *b);
+    return std::make_pair(*a, std::max(*a, *b));
   }
-  std::pair<int64_t, int64_t> DenialDays(const ClaimRef& ref) const {
+  // Time a denial covers: [time_from, time_to]; only an end ("never ... up to the article")
+  // reaches back without limit, no time at all is the publication day (window); empty when
+  // neither the claim nor its document has a time.
+  std::optional<std::pair<int64_t, int64_t>> DenialDays(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
     auto doc = DocDays(ref.doc_idx);
     std::optional<int64_t> from = c.time_from ? ParseIsoDay(*c.time_from) : std::nullopt;
     std::optional<int64_t> to = c.time_to ? ParseIsoDay(*c.time_to, true) : std::nullopt;
-    return {from ? *from : kMin, to ? *to : doc ? doc->second : kMax};
+    if (!from && !to && !doc) return std::nullopt;
+    int64_t first = from ? *from : to ? kMin : doc->first;
+    int64_t last = to ? *to : doc ? doc->second : kMax;
+    return std::make_pair(first, std::max(first, last));
   }
 
   void Add(std::string a, std::string b, const char* kind, std::string explanation) {
@@ -220,6 +253,29 @@ struct Finder {
     return hull;
   }
 
+  // The first affirmed claim of a cluster whose time overlaps `denied`, and the overlap. An
+  // ended relation (`event`) counts only when it ended after the denial starts: "not dated
+  // since his divorce in 2012" is not contradicted by that divorce.
+  // Documents are tried in report order, so the example is the first report that conflicts.
+  std::optional<std::pair<ClaimRef, std::pair<int64_t, int64_t>>> OverlappingClaim(
+      const ClaimCluster& k, bool event, std::pair<int64_t, int64_t> denied) const {
+    std::unordered_map<uint32_t, size_t> rank;
+    for (size_t i = 0; i < k.documents.size(); ++i) rank.emplace(k.documents[i], i);
+    std::optional<std::pair<ClaimRef, std::pair<int64_t, int64_t>>> best;
+    size_t best_rank = 0;
+    for (const ClaimRef& r : k.claims) {
+      if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+      auto days = event ? EventDays(r) : StateDays(r);
+      if (!days || days->second < denied.first || days->first > denied.second) continue;
+      if (event && days->first <= denied.first) continue;
+      size_t at = rank[r.doc_idx];
+      if (best && at >= best_rank) continue;
+      best = std::make_pair(r, std::make_pair(std::max(days->first, denied.first), std::min(days->second, denied.second)));
+      best_rank = at;
+    }
+    return best;
+  }
+
   bool IsSubjectOf(const ClaimCluster& k, int32_t person) const {
     const ClaimRef& r = k.claims.front();
     return ctx.Global(r.doc_idx, ctx.ClaimAt(r).subject_entity) == person;
@@ -233,12 +289,14 @@ struct Finder {
       for (const ExclusionRule& r : ExclusionRules())
         if (denial_cluster.predicate == r.denied) rule = &r;
       if (!rule) continue;
+      std::set<std::pair<int32_t, uint32_t>> reported;  // (affirmed cluster, denying document)
       for (const ClaimRef& dr : denial_cluster.claims) {
         if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
         int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
-        auto denied = DenialDays(dr);
+        auto denied_days = rule->timeless ? std::make_optional(std::make_pair(kMin, kMax)) : DenialDays(dr);
         auto it = by_person.find(person);
-        if (it == by_person.end()) continue;
+        if (it == by_person.end() || !denied_days) continue;
+        const std::pair<int64_t, int64_t> denied = *denied_days;
         for (const Side& side : it->second) {
           if (side.cluster == static_cast<int32_t>(kd)) continue;
           const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
@@ -250,18 +308,19 @@ struct Finder {
           bool subject = IsSubjectOf(k, person);
           if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
           ClaimRef example{};
-          std::optional<std::pair<int64_t, int64_t>> days;
+          std::string when;
           if (rule->timeless) {
             bool any = false;
             for (const ClaimRef& r : k.claims)
               if (!any && ctx.ClaimAt(r).polarity == Polarity::kAffirmed) example = r, any = true;
             if (!any) continue;
           } else {
-            days = AffirmedDays(k, ended, &example);
-            if (!days || days->second < denied.first || days->first > denied.second) continue;
+            auto hit = OverlappingClaim(k, ended, denied);
+            if (!hit) continue;
+            example = hit->first;
+            when = " over " + RangeText(hit->second.first, hit->second.second);
           }
-          std::string when = rule->timeless ? "" : " over " + RangeText(std::max(days->first, denied.first),
-                                                                        std::min(days->second, denied.second));
+          if (!reported.insert({side.cluster, dr.doc_idx}).second) continue;
           Add(k.id, denial_cluster.id, "exclusive_state",
               Source(dr) + " says " + Sentence(dr) + Evidence(dr) + ", but " + Source(example) + " says " +
                   Sentence(example) + "; both cannot hold" + when + ".");
