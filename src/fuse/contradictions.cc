@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "fuse/clusters.h"
@@ -253,80 +255,94 @@ struct Finder {
     return hull;
   }
 
-  // The first affirmed claim of a cluster whose time overlaps `denied`, and the overlap. An
-  // ended relation (`event`) counts only when it ended after the denial starts: "not dated
-  // since his divorce in 2012" is not contradicted by that divorce.
-  // Documents are tried in report order, so the example is the first report that conflicts.
-  std::optional<std::pair<ClaimRef, std::pair<int64_t, int64_t>>> OverlappingClaim(
-      const ClaimCluster& k, bool event, std::pair<int64_t, int64_t> denied) const {
-    std::unordered_map<uint32_t, size_t> rank;
-    for (size_t i = 0; i < k.documents.size(); ++i) rank.emplace(k.documents[i], i);
-    std::optional<std::pair<ClaimRef, std::pair<int64_t, int64_t>>> best;
-    size_t best_rank = 0;
-    for (const ClaimRef& r : k.claims) {
-      if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
-      auto days = event ? EventDays(r) : StateDays(r);
-      if (!days || days->second < denied.first || days->first > denied.second) continue;
-      if (event && days->first <= denied.first) continue;
-      size_t at = rank[r.doc_idx];
-      if (best && at >= best_rank) continue;
-      best = std::make_pair(r, std::make_pair(std::max(days->first, denied.first), std::min(days->second, denied.second)));
-      best_rank = at;
-    }
-    return best;
-  }
-
   bool IsSubjectOf(const ClaimCluster& k, int32_t person) const {
     const ClaimRef& r = k.claims.front();
     return ctx.Global(r.doc_idx, ctx.ClaimAt(r).subject_entity) == person;
   }
 
+  // A claim with the days it covers, for the denial sweep.
+  struct Timed {
+    std::pair<int64_t, int64_t> days;
+    int32_t cluster;
+    ClaimRef claim;
+    bool event;  // an ended relation (split, divorce): it must start after the denial does
+  };
+  // Report order: publication day (undated: the end of the estimated window), ingest order.
+  bool ReportedBefore(const Timed& a, const Timed& b) const {
+    auto key = [&](const Timed& t) {
+      return std::make_tuple(ctx.EffectiveDay(t.claim.doc_idx).value_or(kMax), ctx.docs[t.claim.doc_idx].ingest_seq,
+                             t.claim.doc_idx, t.claim.claim_idx);
+    };
+    return key(a) < key(b);
+  }
+
+  // Per person and rule: the denials with no object against the affirmed claims the rule
+  // excludes, both in report order, at most kMaxPartnerStates of each compared and at most
+  // kMaxPerPerson contradictions reported, one per (affirmed cluster, denial cluster).
   void Denials() {
+    std::map<std::pair<int32_t, size_t>, std::vector<Timed>> denials;  // (person, rule) -> denials
+    const auto& rules = ExclusionRules();
     for (size_t kd = 0; kd < ctx.corpus.clusters.size(); ++kd) {
       const ClaimCluster& denial_cluster = ctx.corpus.clusters[kd];
-      if (denial_cluster.object) continue;  // a denial about anyone has no object
-      const ExclusionRule* rule = nullptr;
-      for (const ExclusionRule& r : ExclusionRules())
-        if (denial_cluster.predicate == r.denied) rule = &r;
-      if (!rule) continue;
-      std::set<std::pair<int32_t, uint32_t>> reported;  // (affirmed cluster, denying document)
-      for (const ClaimRef& dr : denial_cluster.claims) {
-        if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
-        int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
-        auto denied_days = rule->timeless ? std::make_optional(std::make_pair(kMin, kMax)) : DenialDays(dr);
-        auto it = by_person.find(person);
-        if (it == by_person.end() || !denied_days) continue;
-        const std::pair<int64_t, int64_t> denied = *denied_days;
-        for (const Side& side : it->second) {
-          if (side.cluster == static_cast<int32_t>(kd)) continue;
-          const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
-          bool state = std::find(rule->states.begin(), rule->states.end(), k.predicate) != rule->states.end();
-          bool ended = std::find(rule->ended.begin(), rule->ended.end(), k.predicate) != rule->ended.end();
-          bool inverse = std::find(rule->inverse.begin(), rule->inverse.end(), k.predicate) != rule->inverse.end();
-          if (!state && !ended && !inverse) continue;
-          // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
-          bool subject = IsSubjectOf(k, person);
-          if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
-          ClaimRef example{};
-          std::string when;
-          if (rule->timeless) {
-            bool any = false;
-            for (const ClaimRef& r : k.claims)
-              if (!any && ctx.ClaimAt(r).polarity == Polarity::kAffirmed) example = r, any = true;
-            if (!any) continue;
-          } else {
-            auto hit = OverlappingClaim(k, ended, denied);
-            if (!hit) continue;
-            example = hit->first;
-            when = " over " + RangeText(hit->second.first, hit->second.second);
-          }
-          if (!reported.insert({side.cluster, dr.doc_idx}).second) continue;
-          Add(k.id, denial_cluster.id, "exclusive_state",
-              Source(dr) + " says " + Sentence(dr) + Evidence(dr) + ", but " + Source(example) + " says " +
-                  Sentence(example) + "; both cannot hold" + when + ".");
+      if (denial_cluster.object || denial_cluster.value) continue;  // a denial about anyone has no object
+      for (size_t ri = 0; ri < rules.size(); ++ri) {
+        if (denial_cluster.predicate != rules[ri].denied) continue;
+        for (const ClaimRef& dr : denial_cluster.claims) {
+          if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
+          auto days = rules[ri].timeless ? std::make_optional(std::make_pair(kMin, kMax)) : DenialDays(dr);
+          int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
+          if (days) denials[{person, ri}].push_back(Timed{*days, static_cast<int32_t>(kd), dr, false});
         }
       }
     }
+    auto before = [this](const Timed& a, const Timed& b) { return ReportedBefore(a, b); };
+    for (auto& [key, denied] : denials) {
+      const ExclusionRule& rule = rules[key.second];
+      std::vector<Timed> affirmed = ExcludedClaims(key.first, rule);
+      if (affirmed.empty()) continue;
+      for (auto* v : {&denied, &affirmed}) {
+        std::sort(v->begin(), v->end(), before);
+        if (v->size() > kMaxPartnerStates) v->resize(kMaxPartnerStates);
+      }
+      std::set<std::pair<int32_t, int32_t>> reported;  // (affirmed cluster, denial cluster)
+      for (const Timed& d : denied)
+        for (const Timed& a : affirmed) {
+          if (reported.size() >= kMaxPerPerson) break;
+          if (a.cluster == d.cluster || a.days.second < d.days.first || a.days.first > d.days.second) continue;
+          // "not dated since his divorce in 2012" is not contradicted by that divorce.
+          if (a.event && a.days.first <= d.days.first) continue;
+          if (!reported.insert({a.cluster, d.cluster}).second) continue;
+          std::string when = rule.timeless ? "" : " over " + RangeText(std::max(a.days.first, d.days.first),
+                                                                       std::min(a.days.second, d.days.second));
+          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[d.cluster].id, "exclusive_state",
+              Source(d.claim) + " says " + Sentence(d.claim) + Evidence(d.claim) + ", but " + Source(a.claim) +
+                  " says " + Sentence(a.claim) + "; both cannot hold" + when + ".");
+        }
+    }
+  }
+
+  // The affirmed claims about `person` that `rule` excludes, with their days.
+  std::vector<Timed> ExcludedClaims(int32_t person, const ExclusionRule& rule) const {
+    std::vector<Timed> out;
+    auto it = by_person.find(person);
+    if (it == by_person.end()) return out;
+    auto listed = [](const std::vector<std::string>& v, const std::string& p) {
+      return std::find(v.begin(), v.end(), p) != v.end();
+    };
+    for (const Side& side : it->second) {
+      const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
+      bool ended = listed(rule.ended, k.predicate), inverse = listed(rule.inverse, k.predicate);
+      if (!listed(rule.states, k.predicate) && !ended && !inverse) continue;
+      // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
+      bool subject = IsSubjectOf(k, person);
+      if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
+      for (const ClaimRef& r : k.claims) {
+        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+        auto days = rule.timeless ? std::make_optional(std::make_pair(kMin, kMax)) : ended ? EventDays(r) : StateDays(r);
+        if (days) out.push_back(Timed{*days, side.cluster, r, ended});
+      }
+    }
+    return out;
   }
 
   void Partners() {
