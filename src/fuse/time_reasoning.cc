@@ -132,6 +132,11 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
     w.earliest = FormatIsoDay(best.range.first);
     w.latest = FormatIsoDay(best.range.last);
     std::vector<uint8_t> in(ids.size(), 0);
+    // Members by publication day, so a stale age finds its nearest supporter by binary search.
+    std::vector<std::pair<int64_t, size_t>> member_days;
+    member_days.reserve(best.members.size());
+    for (size_t m : best.members) member_days.emplace_back(*ctx.published_day[obs[ids[m]].claim.doc_idx], m);
+    std::sort(member_days.begin(), member_days.end());
     for (size_t m : best.members) {
       in[m] = 1;
       const AgeObservation& o = obs[ids[m]];
@@ -142,12 +147,12 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
       if (in[m]) continue;
       const AgeObservation& o = obs[ids[m]];
       int64_t day = *ctx.published_day[o.claim.doc_idx];
-      size_t nearest = best.members.front();
-      for (size_t s : best.members) {
-        int64_t ds = *ctx.published_day[obs[ids[s]].claim.doc_idx];
-        int64_t dn = *ctx.published_day[obs[ids[nearest]].claim.doc_idx];
-        if (std::llabs(ds - day) < std::llabs(dn - day)) nearest = s;
-      }
+      auto after = std::lower_bound(member_days.begin(), member_days.end(), std::make_pair(day, size_t{0}));
+      auto pick = after == member_days.end() ? std::prev(after) : after;
+      if (after != member_days.begin() && after != member_days.end() &&
+          day - std::prev(after)->first <= after->first - day)
+        pick = std::prev(after);  // the earlier one wins a tie
+      size_t nearest = pick->second;
       w.basis.push_back("left out as stale: aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
                         ctx.DocLabel(o.claim.doc_idx) + ") would mean born " + RangeText(windows[m]));
       stale.push_back(StaleAge{g, o.claim, obs[ids[nearest]].claim, windows[m], best.range, best.members.size()});
