@@ -788,6 +788,24 @@ void FindRelations(DocView& v, PassState* st) {
   }
 }
 
+namespace {
+
+// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
+// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
+bool IsPersonNoun(const DocView& v, std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
+      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
+      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
+      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
+      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return v.lex.Role(w) != nullptr;
+}
+
+}  // namespace
+
 void FindAges(DocView& v, PassState* st) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
@@ -868,9 +886,13 @@ void FindAges(DocView& v, PassState* st) {
           inferred = v.a.mentions[m].descriptor;
         }
         if (e < 0) {
-          // "62-year-old Tom Cruise": a name within the descriptor.
+          // "62-year-old Tom Cruise", "the 62-year-old Top Gun actor Tom Cruise": a name within
+          // the descriptor, after capitalised words and person nouns only. "the 27-year-old
+          // player blocked Kim" (a verb) and "a 16-year-old friend of X" (another person's
+          // noun) end the descriptor before the name.
           for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
             if (v.IsClauseBreak(k) || w[k] == ",") break;
+            if (v.mention_at[k] < 0 && !v.IsCap(k) && !IsPersonNoun(v, w[k])) break;
             if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
               e = v.PersonAt(k);
               inferred = v.a.mentions[v.mention_at[k]].descriptor;
@@ -930,8 +952,9 @@ void FindAges(DocView& v, PassState* st) {
       }
       continue;
     }
-    // "despite being 18", "she is 37", "turned 40".
-    if ((t == "being" || t == "turned" || t == "turns" || t == "is" || t == "was") && i + 2 < n &&
+    // "despite being 18", "she is 37", "turned 40". Not "was 15": mostly an age at some
+    // past event ("William was 15 when ...").
+    if ((t == "being" || t == "turned" || t == "turns" || t == "is") && i + 2 < n &&
         IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
         (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == "years" || w[i + 2] == ";" || w[i + 2] == "and")) {
       int32_t e = -1;
