@@ -345,6 +345,58 @@ struct Finder {
     return out;
   }
 
+  // Per partner of one person, the day their relation is known to have ended: the earliest
+  // affirmed split or divorce between them (its stated time, else the day it was reported).
+  std::unordered_map<int32_t, int64_t> EndedDays(const std::vector<Side>& sides) const {
+    std::unordered_map<int32_t, int64_t> ended;
+    for (const Side& side : sides) {
+      const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
+      if (side.other < 0 || (k.predicate != "split_from" && k.predicate != "divorced_from")) continue;
+      for (const ClaimRef& r : k.claims) {
+        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+        auto days = EventDays(r);
+        if (!days) days = DocDays(r.doc_idx);
+        if (!days) continue;
+        auto [it, fresh] = ended.emplace(side.other, days->first);
+        if (!fresh) it->second = std::min(it->second, days->first);
+      }
+    }
+    return ended;
+  }
+
+  // Is the cluster a state someone asserts or reports, rather than a rumour ("could be
+  // dating", "rumoured romance")? Rumours do not exclude anything.
+  bool Stated(const ClaimCluster& k) const {
+    for (const ClaimRef& r : k.claims) {
+      const Claim& c = ctx.ClaimAt(r);
+      if (c.polarity == Polarity::kAffirmed && (c.modality == Modality::kAsserted || c.modality == Modality::kReported))
+        return true;
+    }
+    return false;
+  }
+
+  // "Liam" and "Liam Hemsworth": one partner written two ways (cross-document resolution
+  // keeps a lone first name apart when it cannot tell), not two partners.
+  bool SameNameParts(int32_t a, int32_t b) const {
+    auto words = [](const std::string& name) {
+      std::vector<std::string> out;
+      std::string w;
+      for (char ch : name + " ") {
+        if (ch == ' ') {
+          if (!w.empty()) out.push_back(w);
+          w.clear();
+        } else {
+          w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        }
+      }
+      return out;
+    };
+    std::vector<std::string> wa = words(ctx.EntityName(a)), wb = words(ctx.EntityName(b));
+    if (wa.size() > wb.size()) std::swap(wa, wb);
+    if (wa.size() != 1) return false;
+    return std::find(wb.begin(), wb.end(), wa[0]) != wb.end();
+  }
+
   void Partners() {
     for (auto& [person, sides] : by_person) {
       struct State {
@@ -353,12 +405,18 @@ struct Finder {
         ClaimRef example;
       };
       std::vector<State> states;
+      const std::unordered_map<int32_t, int64_t> ended = EndedDays(sides);
       for (const Side& side : sides) {
         const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
-        if (!IsPartnerState(k.predicate) || side.other < 0 || side.other == person) continue;
+        if (!IsPartnerState(k.predicate) || side.other < 0 || side.other == person || !Stated(k)) continue;
         ClaimRef example{};
         auto days = AffirmedDays(k, false, &example);
-        if (days) states.push_back(State{side.cluster, side.other, *days, example});
+        if (!days) continue;
+        // A relation that ended holds only until it ended: "her husband X" in an article
+        // after their divorce speaks of the past.
+        if (auto end = ended.find(side.other); end != ended.end()) days->second = std::min(days->second, end->second);
+        if (days->second < days->first) continue;
+        states.push_back(State{side.cluster, side.other, *days, example});
       }
       if (states.size() < 2) continue;
       std::sort(states.begin(), states.end(), [](const State& a, const State& b) {
@@ -370,7 +428,7 @@ struct Finder {
         for (size_t j = i + 1; j < states.size() && reported < kMaxPerPerson; ++j) {
           const State &a = states[i], &b = states[j];
           if (b.days.first > a.days.second) break;  // sorted by start: no later one overlaps a
-          if (a.partner == b.partner) continue;
+          if (a.partner == b.partner || SameNameParts(a.partner, b.partner)) continue;
           ++reported;
           Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[b.cluster].id, "exclusive_state",
               ctx.EntityName(person) + " cannot be with both " + ctx.EntityName(a.partner) + " and " +

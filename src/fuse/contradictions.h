@@ -13,7 +13,11 @@
 //                      split_from/divorced_from with a known time means they were together
 //                      until then) whose time overlaps the denial's;
 //                    * one partner at a time: dating / engaged_to / spouse_of with two
-//                      different partners over overlapping time.
+//                      different partners over overlapping time. Only stated relations
+//                      count (at least one claim asserted or reported, not a rumour); a
+//                      relation ends at the couple's earliest affirmed split or divorce
+//                      (its time, else its report day); a lone name that is a word of the
+//                      other partner's name ("Liam" / "Liam Hemsworth") is the same partner.
 //                    a, b = cluster ids.
 //   age              an age that cannot be right together with the person's other ages
 //                    (StaleAge from time reasoning): a = the stale age's cluster, b = a
