@@ -375,8 +375,9 @@ struct Finder {
     return false;
   }
 
-  // "Liam" and "Liam Hemsworth": one partner written two ways (cross-document resolution
-  // keeps a lone first name apart when it cannot tell), not two partners.
+  // "Liam" and "Liam Hemsworth", "Jada Pinkett" and "Jada Pinkett Smith": one partner
+  // written two ways (cross-document resolution keeps a shorter name apart when it cannot
+  // tell), not two partners. True when every word of the shorter name is in the longer.
   bool SameNameParts(int32_t a, int32_t b) const {
     auto words = [](const std::string& name) {
       std::vector<std::string> out;
@@ -393,8 +394,10 @@ struct Finder {
     };
     std::vector<std::string> wa = words(ctx.EntityName(a)), wb = words(ctx.EntityName(b));
     if (wa.size() > wb.size()) std::swap(wa, wb);
-    if (wa.size() != 1) return false;
-    return std::find(wb.begin(), wb.end(), wa[0]) != wb.end();
+    if (wa.empty() || wa.size() == wb.size()) return false;
+    for (const std::string& w : wa)
+      if (std::find(wb.begin(), wb.end(), w) == wb.end()) return false;
+    return true;
   }
 
   void Partners() {

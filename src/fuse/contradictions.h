@@ -16,8 +16,9 @@
 //                      different partners over overlapping time. Only stated relations
 //                      count (at least one claim asserted or reported, not a rumour); a
 //                      relation ends at the couple's earliest affirmed split or divorce
-//                      (its time, else its report day); a lone name that is a word of the
-//                      other partner's name ("Liam" / "Liam Hemsworth") is the same partner.
+//                      (its time, else its report day); a shorter name whose words are all
+//                      in the other partner's name ("Liam" / "Liam Hemsworth", "Jada
+//                      Pinkett" / "Jada Pinkett Smith") is the same partner.
 //                    a, b = cluster ids.
 //   age              an age that cannot be right together with the person's other ages
 //                    (StaleAge from time reasoning): a = the stale age's cluster, b = a
