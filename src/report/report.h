@@ -52,6 +52,6 @@ std::string RenderHtml(const ReportView& view);
 constexpr size_t kMaxHtmlTextBytes = 256 * 1024;
 // Limit of rows per corpus table in index.html (clusters, entities, provenance,
 // contradictions), most important first; the page says how many were left out.
-constexpr size_t kMaxHtmlTableRows = 3000;
+constexpr size_t kMaxHtmlTableRows = 1000;
 
 }  // namespace hearsay::report

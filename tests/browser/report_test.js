@@ -123,7 +123,7 @@ const norm = s => s.replace(/\s+/g, ' ').trim();
       if (visible !== 1 || !(await page.locator(`#view-${view}`).isVisible()))
         problems.push(`tab ${view}: ${visible} views visible, expected only #view-${view}`);
       const rows = await page.locator(`#${view}-table tr`).count() - 1;
-      if (rows !== Math.min(report[key].length, 3000))
+      if (rows !== Math.min(report[key].length, 1000))
         problems.push(`tab ${view}: ${rows} rows, hearsay.json has ${report[key].length} ${key}`);
     }
     if (report.clusters.length) {
