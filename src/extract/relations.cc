@@ -345,7 +345,10 @@ void Ctx::RoleNouns(uint32_t i) {
   std::vector<int32_t> holders;
   uint32_t k = i + 1;
   if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && role->plural) ++k;
-  if (k < se && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
+  // A name right after the noun holds the role ("his daughter Suri"); a pronoun there starts
+  // a relative clause instead ("the daughter he shares with Y").
+  bool pronoun_after = k < se && (DocView::PronounGender(v.lower[k]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[k]));
+  if (k < se && !pronoun_after && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
     holders = role->plural ? NameList(&k, se) : std::vector<int32_t>{v.PersonAt(k)};
   } else if (k < se && v.lower[k] == "," && !role->plural) {
     // "his younger brother, stunt coordinator Declan X": up to three descriptor words.
