@@ -30,7 +30,9 @@ std::string TinyModelBytes() {
   d.hash_bits = 8;
   d.features.assign(256 * kNumLabels, 0.0f);
   d.features[5 * kNumLabels + 1] = 2.5f;
-  auto m = NerModel::FromDense(d, Gazetteer(), WordClusters());
+  DenseWeights stage2;
+  stage2.hash_bits = 8;
+  auto m = NerModel::FromDense(d, stage2, Gazetteer(), WordClusters());
   return m->Serialize("test");
 }
 
@@ -117,9 +119,12 @@ TEST(ShippedModel, ConllTestaF1Floor) {
   auto docs = train::ReadConll2003(testing::SharedDir() + "/data/conll2003/eng.testa");
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   train::Evaluation e = train::Evaluate(*Shipped()->model(), *docs, true);
-  // Measured 0.913 overall / 0.931 PER (docs/entities.md); floors sit just below.
-  EXPECT_GE(e.overall.F1(), 0.905) << e.ToString();
-  EXPECT_GE(e.by_type[0].F1(), 0.92) << e.ToString();
+  // Measured 0.932 overall / 0.962 PER (docs/entities.md); floors sit just below.
+  EXPECT_GE(e.overall.F1(), 0.927) << e.ToString();
+  EXPECT_GE(e.by_type[0].F1(), 0.957) << e.ToString();
+  // Stage 2 (document history) must add over stage 1 alone (measured +1.7 points).
+  train::Evaluation stage1 = train::Evaluate(*Shipped()->model(), *docs, true, 1);
+  EXPECT_GE(e.overall.F1(), stage1.overall.F1() + 0.008) << stage1.ToString();
 }
 
 struct Analysed {
