@@ -193,7 +193,8 @@ bool IsAllCapsSentence(const std::vector<std::string_view>& tokens) {
 
 void FeatureExtractor::IndexWords() {
   words_.clear();
-  size_t count = (gazetteer_ ? gazetteer_->words().size() : 0) + (clusters_ ? clusters_->all().size() : 0);
+  size_t count = (gazetteer_ ? gazetteer_->words().size() + gazetteer_->phrases().size() : 0) +
+                 (clusters_ ? clusters_->all().size() : 0);
   if (count == 0) return;
   size_t cap = 16;
   while (cap < 2 * count) cap <<= 1;
@@ -206,8 +207,10 @@ void FeatureExtractor::IndexWords() {
         return words_[i];
       }
   };
-  if (gazetteer_)
+  if (gazetteer_) {
     for (const auto& [key, e] : gazetteer_->words()) slot(key).classes = e.classes;
+    for (const auto& [key, types] : gazetteer_->phrases()) slot(key).phrase = types;
+  }
   if (clusters_)
     for (const auto& [key, ids] : clusters_->all()) slot(key).cluster = ids;
 }
@@ -244,7 +247,8 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
                                std::vector<uint32_t>* offsets, std::vector<uint64_t>* history_keys) const {
   const size_t n = s.tokens.size();
   const bool caps_sentence = IsAllCapsSentence(s.tokens);
-  std::vector<Tok> toks(n);
+  thread_local std::vector<Tok> toks;  // reused: no allocation per sentence
+  toks.assign(n, Tok{});
   char lower[kMaxHashedBytes + 2], shape[32];
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = s.tokens[i];
@@ -300,7 +304,8 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
           h *= kFnvPrime;
         }
         bytes += ln;
-        uint8_t types = gazetteer_->FindPhrase(Avalanche(h ^ bytes));
+        const WordInfo* info = FindWordInfo(Avalanche(h ^ bytes));
+        const uint8_t types = info ? info->phrase : 0;
         if (types) {
           best_len = j - i + 1;
           best_types = types;

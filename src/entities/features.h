@@ -74,8 +74,8 @@ class FeatureExtractor {
   FeatureExtractor(const Gazetteer* gazetteer, const WordClusters* clusters)
       : gazetteer_(gazetteer), clusters_(clusters) {}
 
-  // Builds the per-word lookup table (gazetteer classes and cluster ids of a word in one
-  // open-addressing probe) from the current gazetteer and clusters. Call after filling
+  // Builds the lookup table (gazetteer classes and cluster ids of a word, phrase types of
+  // a phrase hash; one open-addressing probe each) from the current gazetteer and clusters. Call after filling
   // them and before Extract; until then words have no classes and no clusters.
   void IndexWords();
 
@@ -89,11 +89,13 @@ class FeatureExtractor {
                std::vector<uint32_t>* offsets, std::vector<uint64_t>* history_keys = nullptr) const;
 
  private:
-  // One word of the lookup table; key 0 = empty slot.
+  // One word or phrase of the lookup table; key 0 = empty slot. Word keys and phrase keys
+  // are hashes with different seeds (Gazetteer::PhraseHash), so they share the table.
   struct WordInfo {
     uint64_t key = 0;
     uint16_t classes = 0;
     WordClusters::Ids cluster;
+    uint8_t phrase = 0;  // PhraseType bits
   };
   const WordInfo* FindWordInfo(uint64_t key) const;
 

@@ -272,7 +272,7 @@ void NerModel::AddEmissions(const std::vector<uint64_t>& features, const std::ve
                             float* emit2) const {
   // Memory-bound: two dependent random reads per feature (bucket -> row). Resolve all
   // buckets first with prefetches ahead, then read the rows with prefetches ahead.
-  constexpr size_t kAhead = 12;
+  constexpr size_t kAhead = 24;
   const size_t nf = features.size();
   const uint64_t mask = (uint64_t{1} << hash_bits_) - 1;
   thread_local std::vector<uint32_t> row_of;
@@ -283,16 +283,19 @@ void NerModel::AddEmissions(const std::vector<uint64_t>& features, const std::ve
   }
   const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
   for (size_t t = 0; t < n; ++t) {
-    float* e1 = emit1 ? emit1 + t * kNumLabels : nullptr;
-    float* e2 = emit2 + t * kNumLabels;
+    // Local accumulators (no aliasing with the rows), so the label loops vectorise.
+    float acc1[kNumLabels] = {}, acc2[kNumLabels] = {};
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
       if (f + kAhead < nf && row_of[f + kAhead]) __builtin_prefetch(&rows_[row_of[f + kAhead] - 1]);
       if (!row_of[f]) continue;
       const Row& row = rows_[row_of[f] - 1];
-      if (e1)
-        for (int l = 0; l < kNumLabels; ++l) e1[l] += static_cast<float>(row.w[0][l]) * row.scale[0];
-      for (int l = 0; l < kNumLabels; ++l) e2[l] += static_cast<float>(row.w[1][l]) * row.scale[1];
+      const float s1 = row.scale[0], s2 = row.scale[1];
+      for (int l = 0; l < kNumLabels; ++l) acc1[l] += static_cast<float>(row.w[0][l]) * s1;
+      for (int l = 0; l < kNumLabels; ++l) acc2[l] += static_cast<float>(row.w[1][l]) * s2;
     }
+    if (emit1)
+      for (int l = 0; l < kNumLabels; ++l) emit1[t * kNumLabels + l] += acc1[l];
+    for (int l = 0; l < kNumLabels; ++l) emit2[t * kNumLabels + l] += acc2[l];
   }
 }
 
@@ -347,14 +350,19 @@ void ViterbiDecode(const float* score, size_t n, const std::array<float, kNumLab
   best.assign(n * kNumLabels, 0.0f);
   back.assign(n * kNumLabels, 0);
   constexpr float kNegInf = -1e30f;
+  // Disallowed transitions folded into the scores, so the inner loop has no branch.
+  float trans[kNumLabels * kNumLabels];
+  for (int p = 0; p < kNumLabels; ++p)
+    for (int y = 0; y < kNumLabels; ++y)
+      trans[p * kNumLabels + y] = AllowedTransition(p, y) ? transition[p * kNumLabels + y] : kNegInf;
   for (int y = 0; y < kNumLabels; ++y) best[y] = (y == 0 || IsBegin(y)) ? score[y] + start[y] : kNegInf;
   for (size_t t = 1; t < n; ++t) {
+    const float* prev = &best[(t - 1) * kNumLabels];
     for (int y = 0; y < kNumLabels; ++y) {
-      float top = kNegInf;
+      float top = prev[0] + trans[y];
       int arg = 0;
-      for (int p = 0; p < kNumLabels; ++p) {
-        if (!AllowedTransition(p, y)) continue;
-        float v = best[(t - 1) * kNumLabels + p] + transition[p * kNumLabels + y];
+      for (int p = 1; p < kNumLabels; ++p) {
+        float v = prev[p] + trans[p * kNumLabels + y];
         if (v > top) {
           top = v;
           arg = p;
