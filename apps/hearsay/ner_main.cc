@@ -50,7 +50,7 @@ int RunConll(const entities::NerModel& model, const std::string& path) {
     return line.substr(0, e);
   };
   size_t i = 0;
-  std::vector<int> labels;
+  std::vector<std::vector<int>> labels;
   while (i < lines.size()) {
     size_t doc_end = i + 1;
     while (doc_end < lines.size() && first_col(lines[doc_end]) != "-DOCSTART-") ++doc_end;
@@ -74,11 +74,9 @@ int RunConll(const entities::NerModel& model, const std::string& path) {
       else cur.push_back(k);
     }
     flush();
-    entities::DocStats stats = model.extractor().CollectDocStats(sentences);
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      model.TagSentence(sentences[s], stats, &labels);
-      for (size_t t = 0; t < labels.size(); ++t) tags[line_of[s][t]] = ConllTag(labels[t]);
-    }
+    model.TagDocument(sentences, &labels);
+    for (size_t s = 0; s < sentences.size(); ++s)
+      for (size_t t = 0; t < labels[s].size(); ++t) tags[line_of[s][t]] = ConllTag(labels[s][t]);
     i = doc_end;
   }
   std::string out;

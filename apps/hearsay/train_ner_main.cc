@@ -1,4 +1,4 @@
-// hearsay train ner [--shared DIR] [--data DIR] [--out FILE] [--epochs N] [--seed N]
+// hearsay train ner [--shared DIR] [--data DIR] [--out FILE] [--epochs N] [--folds N] [--fold-epochs N] [--seed N]
 #include <iostream>
 
 #include "app.h"
@@ -19,9 +19,14 @@ Runner AddTrainNer(CLI::App& train) {
   cmd->add_option("--data", o->data_dir, "The project's data/ folder (phrase lists)")->capture_default_str();
   cmd->add_option("--out", o->out_path, "Model file to write")->capture_default_str();
   cmd->add_option("--epochs", o->epochs, "Perceptron epochs")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_option("--folds", o->folds, "Stage-1 folds (by document) that give stage 2 its input")
+      ->capture_default_str()->check(CLI::Range(2, 20));
+  cmd->add_option("--fold-epochs", o->fold_epochs, "Perceptron epochs of each fold model")
+      ->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--seed", o->seed, "Shuffling and projection seed")->capture_default_str();
   cmd->add_option("--hash-bits", o->hash_bits, "Feature buckets = 2^bits")->capture_default_str()->check(CLI::Range(16, 24));
   cmd->add_flag("!--no-wnut", o->use_wnut, "Train on CoNLL-2003 only");
+  cmd->add_flag("!--no-docred-names", o->use_docred_names, "No typed name phrases from Re-DocRED");
   cmd->add_flag("--quiet,-q", [o](int64_t) { o->verbose = false; }, "No progress on stderr");
   return [o] {
     auto report = entities::train::TrainNer(*o);

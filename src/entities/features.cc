@@ -1,6 +1,7 @@
 #include "entities/features.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace hearsay::entities {
@@ -25,6 +26,8 @@ enum Template : uint64_t {
   kNext2Lower, kPrevShape, kNextShape, kShapeTri, kPrevCur, kCurNext, kFirstShape, kBlockShape, kCapsShape,
   kWordClass, kPrevClass, kNextClass, kDocEvidence, kClusterCoarse, kClusterFine, kPrevCluster, kNextCluster,
   kPhrase, kPrevWord, kNextWord, kLowerShapePrev, kTitleCaseForm, kLength, kPrevPrevCur,
+  // Stage 2 (HistoryFeatures).
+  kS1Label, kS1Prev, kS1Next, kHistNone, kHistLabel, kHistMajority,
 };
 
 inline uint64_t F(uint64_t tmpl, uint64_t value) { return Mix(tmpl * 0x9E3779B97F4A7C15ull, value); }
@@ -161,6 +164,11 @@ bool AllLower(std::string_view w) {
   }
   return any;
 }
+bool HasUpper(std::string_view w) {
+  for (size_t i = 0; i < w.size(); ++i)
+    if (IsUpperAt(w, i)) return true;
+  return false;
+}
 bool HasLower(std::string_view w) {
   for (unsigned char c : w)
     if (c >= 'a' && c <= 'z') return true;
@@ -183,6 +191,40 @@ bool IsAllCapsSentence(const std::vector<std::string_view>& tokens) {
 
 }  // namespace
 
+void FeatureExtractor::IndexWords() {
+  words_.clear();
+  size_t count = (gazetteer_ ? gazetteer_->words().size() + gazetteer_->phrases().size() : 0) +
+                 (clusters_ ? clusters_->all().size() : 0);
+  if (count == 0) return;
+  size_t cap = 16;
+  while (cap < 2 * count) cap <<= 1;
+  words_.assign(cap, WordInfo{});
+  auto slot = [&](uint64_t key) -> WordInfo& {
+    if (key == 0) key = 1;  // 0 marks an empty slot
+    for (size_t i = key & (cap - 1);; i = (i + 1) & (cap - 1))
+      if (words_[i].key == key || words_[i].key == 0) {
+        words_[i].key = key;
+        return words_[i];
+      }
+  };
+  if (gazetteer_) {
+    for (const auto& [key, e] : gazetteer_->words()) slot(key).classes = e.classes;
+    for (const auto& [key, types] : gazetteer_->phrases()) slot(key).phrase = types;
+  }
+  if (clusters_)
+    for (const auto& [key, ids] : clusters_->all()) slot(key).cluster = ids;
+}
+
+const FeatureExtractor::WordInfo* FeatureExtractor::FindWordInfo(uint64_t key) const {
+  if (words_.empty()) return nullptr;
+  if (key == 0) key = 1;
+  const size_t mask = words_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (words_[i].key == key) return &words_[i];
+    if (words_[i].key == 0) return nullptr;
+  }
+}
+
 DocStats FeatureExtractor::CollectDocStats(const std::vector<SentenceInput>& sentences) const {
   DocStats stats;
   char buf[kMaxHashedBytes];
@@ -202,10 +244,11 @@ DocStats FeatureExtractor::CollectDocStats(const std::vector<SentenceInput>& sen
 }
 
 void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, std::vector<uint64_t>* out,
-                               std::vector<uint32_t>* offsets) const {
+                               std::vector<uint32_t>* offsets, std::vector<uint64_t>* history_keys) const {
   const size_t n = s.tokens.size();
   const bool caps_sentence = IsAllCapsSentence(s.tokens);
-  std::vector<Tok> toks(n);
+  thread_local std::vector<Tok> toks;  // reused: no allocation per sentence
+  toks.assign(n, Tok{});
   char lower[kMaxHashedBytes + 2], shape[32];
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = s.tokens[i];
@@ -219,9 +262,10 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
     std::memcpy(norm, lower, ln);
     NormalizeDigits(norm, ln);
     t.lower = HashBytes(std::string_view(norm, ln), 11);
-    std::string wn(w.substr(0, kMaxHashedBytes));
-    NormalizeDigits(wn.data(), wn.size());
-    t.word = HashBytes(wn, 12);
+    char word[kMaxHashedBytes];
+    const size_t wn = std::min(w.size(), kMaxHashedBytes);
+    std::memcpy(word, w.data(), wn);
+    t.word = HashBytes(std::string_view(word, NormalizeDigits(word, wn)), 12);
     t.shape = HashBytes(std::string_view(shape, ShapeInto(w, false, shape)), 13);
     t.sshape = HashBytes(std::string_view(shape, ShapeInto(w, true, shape)), 14);
     for (int k = 0; k < 4; ++k) {
@@ -231,12 +275,13 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
     }
     t.cap_initial = CapInitial(w);
     t.has_lower = HasLower(w);
-    if (gazetteer_) {
-      if (const WordEntry* e = gazetteer_->FindWord(gaz_key)) t.wclass = e->classes;
+    if (const WordInfo* info = FindWordInfo(gaz_key)) {
+      t.wclass = info->classes;
+      t.cluster = info->cluster;
     }
-    if (clusters_) t.cluster = clusters_->Find(gaz_key);
     auto it = stats.by_lower.find(gaz_key);
     if (it != stats.by_lower.end()) t.doc = it->second;
+    if (history_keys) history_keys->push_back(HasUpper(w) ? gaz_key : 0);
   }
   // Phrase gazetteer: longest match starting at each capitalised or numeric token.
   if (gazetteer_ && !gazetteer_->phrases().empty()) {
@@ -259,7 +304,8 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
           h *= kFnvPrime;
         }
         bytes += ln;
-        uint8_t types = gazetteer_->FindPhrase(Avalanche(h ^ bytes));
+        const WordInfo* info = FindWordInfo(Avalanche(h ^ bytes));
+        const uint8_t types = info ? info->phrase : 0;
         if (types) {
           best_len = j - i + 1;
           best_types = types;
@@ -333,10 +379,69 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
       add(F(kNextCluster, nx.cluster.fine + (i + 1 == n ? 0x10000u : 0u)));
       add(F(kTitleCaseForm, Mix(t.cluster.coarse, t.sshape)));
     }
-    if (t.phrase_b) add(F(kPhrase, Mix(1, t.phrase_b)));
-    if (t.phrase_i) add(F(kPhrase, Mix(2, t.phrase_i)));
+    for (uint64_t bit = 0; bit < 8; ++bit) {
+      if (t.phrase_b & (1u << bit)) add(F(kPhrase, Mix(1, bit)));
+      if (t.phrase_i & (1u << bit)) add(F(kPhrase, Mix(2, bit)));
+    }
   }
   offsets->push_back(static_cast<uint32_t>(out->size()));
+}
+
+void HistoryFeatures(const std::vector<uint64_t>& keys, const std::vector<int>& stage1,
+                     const std::vector<uint32_t>& sentence_begin, std::vector<uint64_t>* out,
+                     std::vector<uint32_t>* offsets) {
+  const size_t n = keys.size();
+  out->clear();
+  offsets->assign(n + 1, 0);
+  // Tokens grouped by key; counts of stage-1 labels per group.
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> by_key;
+  by_key.clear();
+  for (size_t i = 0; i < n; ++i)
+    if (keys[i]) by_key.emplace_back(keys[i], static_cast<uint32_t>(i));
+  std::sort(by_key.begin(), by_key.end());
+  thread_local std::vector<uint32_t> group_of;  // token -> index into group counts, or UINT32_MAX
+  thread_local std::vector<std::array<uint16_t, kHistoryLabels>> counts;
+  group_of.assign(n, UINT32_MAX);
+  counts.clear();
+  for (size_t g = 0; g < by_key.size(); ++g) {
+    if (g == 0 || by_key[g].first != by_key[g - 1].first) counts.emplace_back().fill(0);
+    uint32_t tok = by_key[g].second;
+    group_of[tok] = static_cast<uint32_t>(counts.size() - 1);
+    ++counts.back()[static_cast<size_t>(stage1[tok])];
+  }
+  size_t sent = 0;
+  for (size_t i = 0; i < n; ++i) {
+    while (sent + 1 < sentence_begin.size() && sentence_begin[sent + 1] <= i) ++sent;
+    const size_t begin = sentence_begin.empty() ? 0 : sentence_begin[sent];
+    const size_t end = sent + 1 < sentence_begin.size() ? sentence_begin[sent + 1] : n;
+    (*offsets)[i] = static_cast<uint32_t>(out->size());
+    const uint64_t own = static_cast<uint64_t>(stage1[i]);
+    const uint64_t prev = i > begin ? static_cast<uint64_t>(stage1[i - 1]) : 99;
+    const uint64_t next = i + 1 < end ? static_cast<uint64_t>(stage1[i + 1]) : 99;
+    out->push_back(F(kS1Label, own));
+    out->push_back(F(kS1Prev, Mix(prev, own)));
+    out->push_back(F(kS1Next, Mix(own, next)));
+    if (group_of[i] == UINT32_MAX) continue;
+    std::array<uint16_t, kHistoryLabels> other = counts[group_of[i]];
+    --other[own];
+    uint32_t total = 0, top = 0;
+    int majority = 0;
+    for (int y = 0; y < kHistoryLabels; ++y) {
+      total += other[y];
+      if (other[y] > top) {
+        top = other[y];
+        majority = y;
+      }
+    }
+    if (total == 0) {
+      out->push_back(F(kHistNone, own));
+      continue;
+    }
+    for (int y = 0; y < kHistoryLabels; ++y)
+      if (other[y]) out->push_back(F(kHistLabel, Mix(static_cast<uint64_t>(y), std::min<uint32_t>(3, other[y] * 4 / total))));
+    out->push_back(F(kHistMajority, Mix(static_cast<uint64_t>(majority), own)));
+  }
+  (*offsets)[n] = static_cast<uint32_t>(out->size());
 }
 
 }  // namespace hearsay::entities

@@ -39,7 +39,8 @@ enum PhraseType : uint8_t {
   kPhrasePerson = 1 << 2,
   kPhraseOrg = 1 << 3,
   kPhraseLoc = 1 << 4,
-  kPhraseMisc = 1 << 5,
+  kPhraseMisc = 1 << 5,       // demonyms and nationalities (data/demonyms)
+  kPhraseNameMisc = 1 << 6,   // other names (events, works, products) from typed name lists
 };
 
 struct WordEntry {

@@ -143,47 +143,75 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
     if (!r.Get(&h) || !r.Get(&ids.coarse) || !r.Get(&ids.fine)) return bad("truncated cluster table");
     m->clusters_.Add(h, ids);
   }
-  for (float& f : m->start_)
-    if (!r.Get(&f)) return bad("truncated weights");
-  for (float& f : m->transition_)
-    if (!r.Get(&f)) return bad("truncated weights");
+  for (Stage& st : m->stage_) {
+    for (float& f : st.start)
+      if (!r.Get(&f)) return bad("truncated weights");
+    for (float& f : st.transition)
+      if (!r.Get(&f)) return bad("truncated weights");
+  }
   uint32_t rows = 0;
   if (!r.Get(&rows)) return bad("truncated weights");
   m->bucket_row_.assign(size_t{1} << hash_bits, 0);
-  m->rows_.resize(size_t{rows} * kNumLabels);
-  m->row_scale_.resize(rows);
+  m->rows_.resize(rows);
   for (uint32_t i = 0; i < rows; ++i) {
     uint32_t bucket;
     if (!r.Get(&bucket) || bucket >= m->bucket_row_.size()) return bad("bad weight row " + std::to_string(i));
-    if (!r.Get(&m->row_scale_[i])) return bad("truncated weights");
     m->bucket_row_[bucket] = i + 1;
-    for (int l = 0; l < kNumLabels; ++l)
-      if (!r.Get(&m->rows_[size_t{i} * kNumLabels + l])) return bad("truncated weights");
+    Row& row = m->rows_[i];
+    for (int s = 0; s < 2; ++s) {
+      if (!r.Get(&row.scale[s])) return bad("truncated weights");
+      for (int l = 0; l < kNumLabels; ++l)
+        if (!r.Get(&row.w[s][l])) return bad("truncated weights");
+    }
   }
+  m->extractor_.IndexWords();
   if (r.byte_offset() != bytes.size() - 8)
     return bad(std::to_string(bytes.size() - 8 - r.byte_offset()) + " unexpected bytes after the weights");
   return m;
 }
 
-std::unique_ptr<NerModel> NerModel::FromDense(const DenseWeights& d, Gazetteer gazetteer, WordClusters clusters) {
+namespace {
+
+// Per-row int16 quantisation of one bucket's weights; returns the scale (0 if all ~zero).
+float Quantise(const float* w, int16_t* q) {
+  float max_abs = 0;
+  for (int l = 0; l < kNumLabels; ++l) max_abs = std::max(max_abs, std::fabs(w[l]));
+  if (max_abs < 1e-4f) {
+    std::fill(q, q + kNumLabels, int16_t{0});
+    return 0;
+  }
+  float scale = max_abs / 32767.0f;
+  for (int l = 0; l < kNumLabels; ++l) q[l] = static_cast<int16_t>(std::lround(w[l] / scale));
+  return scale;
+}
+
+}  // namespace
+
+std::unique_ptr<NerModel> NerModel::FromDense(const DenseWeights& d1, const DenseWeights& d2, Gazetteer gazetteer,
+                                              WordClusters clusters) {
   std::unique_ptr<NerModel> m(new NerModel());
   m->gazetteer_ = std::move(gazetteer);
   m->clusters_ = std::move(clusters);
-  m->hash_bits_ = d.hash_bits;
-  m->start_ = d.start;
-  m->transition_ = d.transition;
-  size_t buckets = size_t{1} << d.hash_bits;
+  m->extractor_.IndexWords();
+  m->hash_bits_ = d1.hash_bits;
+  const DenseWeights* dense[2] = {&d1, &d2};
+  for (int s = 0; s < 2; ++s) {
+    m->stage_[s].start = dense[s]->start;
+    m->stage_[s].transition = dense[s]->transition;
+  }
+  size_t buckets = size_t{1} << d1.hash_bits;
   m->bucket_row_.assign(buckets, 0);
   for (size_t b = 0; b < buckets; ++b) {
-    float max_abs = 0;
-    for (int l = 0; l < kNumLabels; ++l) max_abs = std::max(max_abs, std::fabs(d.features[b * kNumLabels + l]));
-    if (max_abs < 1e-4f) continue;
-    float scale = max_abs / 32767.0f;
-    int16_t q[kNumLabels];
-    for (int l = 0; l < kNumLabels; ++l) q[l] = static_cast<int16_t>(std::lround(d.features[b * kNumLabels + l] / scale));
-    m->rows_.insert(m->rows_.end(), q, q + kNumLabels);
-    m->row_scale_.push_back(scale);
-    m->bucket_row_[b] = static_cast<uint32_t>(m->rows_.size() / kNumLabels);
+    Row row{};
+    bool any = false;
+    for (int s = 0; s < 2; ++s) {
+      const std::vector<float>& f = dense[s]->features;
+      row.scale[s] = f.size() >= (b + 1) * kNumLabels ? Quantise(&f[b * kNumLabels], row.w[s]) : 0;
+      any |= row.scale[s] > 0;
+    }
+    if (!any) continue;
+    m->rows_.push_back(row);
+    m->bucket_row_[b] = static_cast<uint32_t>(m->rows_.size());
   }
   return m;
 }
@@ -222,47 +250,95 @@ std::string NerModel::Serialize(const std::string& producer) const {
     w.Put(ids.coarse);
     w.Put(ids.fine);
   }
-  for (float f : start_) w.Put(f);
-  for (float f : transition_) w.Put(f);
+  for (const Stage& st : stage_) {
+    for (float f : st.start) w.Put(f);
+    for (float f : st.transition) w.Put(f);
+  }
   w.Put<uint32_t>(static_cast<uint32_t>(row_count()));
   for (size_t b = 0; b < bucket_row_.size(); ++b) {
     if (!bucket_row_[b]) continue;
     w.Put<uint32_t>(static_cast<uint32_t>(b));
-    w.Put(row_scale_[bucket_row_[b] - 1]);
-    const int16_t* row = &rows_[size_t{bucket_row_[b] - 1} * kNumLabels];
-    for (int l = 0; l < kNumLabels; ++l) w.Put(row[l]);
+    const Row& row = rows_[bucket_row_[b] - 1];
+    for (int s = 0; s < 2; ++s) {
+      w.Put(row.scale[s]);
+      for (int l = 0; l < kNumLabels; ++l) w.Put(row.w[s][l]);
+    }
   }
   w.Put<uint64_t>(HashBytes(w.str(), kChecksumSeed));
   return std::move(w.str());
 }
 
-void NerModel::TagSentence(const SentenceInput& sentence, const DocStats& stats, std::vector<int>* labels) const {
-  thread_local std::vector<uint64_t> features;
-  thread_local std::vector<uint32_t> offsets;
-  features.clear();
-  extractor_.Extract(sentence, stats, &features, &offsets);
-  Decode(features, offsets, labels);
+void NerModel::AddEmissions(const std::vector<uint64_t>& features, const std::vector<uint32_t>& offsets, float* emit1,
+                            float* emit2) const {
+  // Memory-bound: two dependent random reads per feature (bucket -> row). Resolve all
+  // buckets first with prefetches ahead, then read the rows with prefetches ahead.
+  constexpr size_t kAhead = 24;
+  const size_t nf = features.size();
+  const uint64_t mask = (uint64_t{1} << hash_bits_) - 1;
+  thread_local std::vector<uint32_t> row_of;
+  row_of.resize(nf);
+  for (size_t f = 0; f < nf; ++f) {
+    if (f + kAhead < nf) __builtin_prefetch(&bucket_row_[features[f + kAhead] & mask]);
+    row_of[f] = bucket_row_[features[f] & mask];
+  }
+  const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
+  for (size_t t = 0; t < n; ++t) {
+    // Local accumulators (no aliasing with the rows), so the label loops vectorise.
+    float acc1[kNumLabels] = {}, acc2[kNumLabels] = {};
+    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
+      if (f + kAhead < nf && row_of[f + kAhead]) __builtin_prefetch(&rows_[row_of[f + kAhead] - 1]);
+      if (!row_of[f]) continue;
+      const Row& row = rows_[row_of[f] - 1];
+      const float s1 = row.scale[0], s2 = row.scale[1];
+      for (int l = 0; l < kNumLabels; ++l) acc1[l] += static_cast<float>(row.w[0][l]) * s1;
+      for (int l = 0; l < kNumLabels; ++l) acc2[l] += static_cast<float>(row.w[1][l]) * s2;
+    }
+    if (emit1)
+      for (int l = 0; l < kNumLabels; ++l) emit1[t * kNumLabels + l] += acc1[l];
+    for (int l = 0; l < kNumLabels; ++l) emit2[t * kNumLabels + l] += acc2[l];
+  }
 }
 
-void NerModel::Decode(const std::vector<uint64_t>& features, const std::vector<uint32_t>& offsets,
-                      std::vector<int>* labels) const {
-  const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
-  labels->assign(n, 0);
-  if (n == 0) return;
-  thread_local std::vector<float> score;  // emission scores, token * L + label
-  score.assign(n * kNumLabels, 0.0f);
-  const uint64_t mask = (uint64_t{1} << hash_bits_) - 1;
-  for (size_t t = 0; t < n; ++t) {
-    float* acc = &score[t * kNumLabels];
-    for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
-      uint32_t row = bucket_row_[features[f] & mask];
-      if (!row) continue;
-      const int16_t* w = &rows_[size_t{row - 1} * kNumLabels];
-      const float scale = row_scale_[row - 1];
-      for (int l = 0; l < kNumLabels; ++l) acc[l] += static_cast<float>(w[l]) * scale;
-    }
+void NerModel::TagDocument(const std::vector<SentenceInput>& sentences, std::vector<std::vector<int>>* labels,
+                           int stages) const {
+  labels->resize(sentences.size());
+  thread_local std::vector<uint64_t> features, keys;
+  thread_local std::vector<uint32_t> offsets, sentence_offsets, sentence_begin;
+  thread_local std::vector<float> emit1, emit2;
+  thread_local std::vector<int> stage1, path;
+  features.clear();
+  keys.clear();
+  offsets.clear();
+  sentence_begin.clear();
+  const DocStats stats = extractor_.CollectDocStats(sentences);
+  for (const SentenceInput& s : sentences) {
+    sentence_begin.push_back(static_cast<uint32_t>(keys.size()));
+    extractor_.Extract(s, stats, &features, &sentence_offsets, &keys);
+    offsets.insert(offsets.end(), sentence_offsets.begin(), sentence_offsets.end() - 1);
   }
-  ViterbiDecode(score.data(), n, start_, transition_, labels);
+  offsets.push_back(static_cast<uint32_t>(features.size()));
+  const size_t n = keys.size();
+  emit1.assign(n * kNumLabels, 0.0f);
+  emit2.assign(n * kNumLabels, 0.0f);
+  AddEmissions(features, offsets, emit1.data(), emit2.data());
+  auto decode = [&](const Stage& st, const std::vector<float>& emit, std::vector<int>* out) {
+    out->resize(n);
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const size_t begin = sentence_begin[s], len = sentences[s].tokens.size();
+      ViterbiDecode(emit.data() + begin * kNumLabels, len, st.start, st.transition, &path);
+      std::copy(path.begin(), path.end(), out->begin() + static_cast<long>(begin));
+    }
+  };
+  decode(stage_[0], emit1, &stage1);
+  if (stages >= 2) {
+    HistoryFeatures(keys, stage1, sentence_begin, &features, &offsets);
+    AddEmissions(features, offsets, nullptr, emit2.data());
+    decode(stage_[1], emit2, &stage1);
+  }
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    auto first = stage1.begin() + static_cast<long>(sentence_begin[s]);
+    (*labels)[s].assign(first, first + static_cast<long>(sentences[s].tokens.size()));
+  }
 }
 
 void ViterbiDecode(const float* score, size_t n, const std::array<float, kNumLabels>& start,
@@ -274,14 +350,19 @@ void ViterbiDecode(const float* score, size_t n, const std::array<float, kNumLab
   best.assign(n * kNumLabels, 0.0f);
   back.assign(n * kNumLabels, 0);
   constexpr float kNegInf = -1e30f;
+  // Disallowed transitions folded into the scores, so the inner loop has no branch.
+  float trans[kNumLabels * kNumLabels];
+  for (int p = 0; p < kNumLabels; ++p)
+    for (int y = 0; y < kNumLabels; ++y)
+      trans[p * kNumLabels + y] = AllowedTransition(p, y) ? transition[p * kNumLabels + y] : kNegInf;
   for (int y = 0; y < kNumLabels; ++y) best[y] = (y == 0 || IsBegin(y)) ? score[y] + start[y] : kNegInf;
   for (size_t t = 1; t < n; ++t) {
+    const float* prev = &best[(t - 1) * kNumLabels];
     for (int y = 0; y < kNumLabels; ++y) {
-      float top = kNegInf;
+      float top = prev[0] + trans[y];
       int arg = 0;
-      for (int p = 0; p < kNumLabels; ++p) {
-        if (!AllowedTransition(p, y)) continue;
-        float v = best[(t - 1) * kNumLabels + p] + transition[p * kNumLabels + y];
+      for (int p = 1; p < kNumLabels; ++p) {
+        float v = prev[p] + trans[p * kNumLabels + y];
         if (v > top) {
           top = v;
           arg = p;

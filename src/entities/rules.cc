@@ -45,24 +45,29 @@ bool IsNumber(std::string_view w, int* value) {
   return true;
 }
 
-int MonthIndex(const std::string& lw) {
-  static const char* kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                  "october", "november", "december"};
-  static const char* kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+// String tests compare lengths before bytes (the lists are literals of known length);
+// they run for every token of every document.
+int MonthIndex(std::string_view lw) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                 "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::string_view kShort[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.",
+                                                "jul.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  if (lw.size() < 3 || lw.size() > 9) return -1;
   for (int m = 0; m < 12; ++m)
     if (lw == kMonths[m] || lw == kShort[m] || (m == 8 && lw == "sep.")) return m;
   return -1;
 }
 
-bool IsWeekday(const std::string& lw) {
-  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (const char* d : kDays)
+bool IsWeekday(std::string_view lw) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  if (lw.size() < 6 || lw.size() > 9) return false;
+  for (std::string_view d : kDays)
     if (lw == d) return true;
   return false;
 }
 
-bool IsIn(const std::string& w, std::initializer_list<const char*> list) {
-  for (const char* x : list)
+bool IsIn(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
     if (w == x) return true;
   return false;
 }
@@ -189,7 +194,7 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
     if (last < 0 || !same_sentence(last, last + 2)) continue;
     int v = 0;
     if (tk.Text(last + 1) == "," && IsNumber(tk.Text(last + 2), &v) && v > 0 && v < 120 &&
-        (!same_sentence(last, last + 3) || IsIn(std::string(tk.Text(last + 3)), {",", ".", ";", ")", "and", ":"})))
+        (!same_sentence(last, last + 3) || IsIn(tk.Text(last + 3), {",", ".", ";", ")", "and", ":"})))
       push(last + 2, last + 2, EntityType::kAge);
   }
   mentions->insert(mentions->end(), add.begin(), add.end());

@@ -1,6 +1,6 @@
 // The statistical tagger behind the Tagger interface: one SentenceInput per layout
 // sentence (block kind from its paragraph), document statistics over all of them, Viterbi
-// per sentence, BIO spans -> Mention byte ranges.
+// per sentence in two stages (model.h), BIO spans -> Mention byte ranges.
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
@@ -163,11 +163,11 @@ class ModelTagger : public Tagger {
       if (s.paragraph_idx < layout.paragraphs.size()) in.block = layout.paragraphs[s.paragraph_idx].kind;
       inputs.push_back(std::move(in));
     }
-    DocStats stats = model_->extractor().CollectDocStats(inputs);
-    std::vector<int> labels;
+    std::vector<std::vector<int>> doc_labels;
+    model_->TagDocument(inputs, &doc_labels);
     for (size_t si = 0; si < inputs.size(); ++si) {
       const Sentence& s = layout.sentences[si];
-      model_->TagSentence(inputs[si], stats, &labels);
+      const std::vector<int>& labels = doc_labels[si];
       for (size_t i = 0; i < labels.size();) {
         if (labels[i] == kOutside) {
           ++i;

@@ -221,16 +221,12 @@ std::vector<SentenceInput> Inputs(const LabeledDocument& doc) {
 
 }  // namespace
 
-Evaluation Evaluate(const NerModel& model, const std::vector<LabeledDocument>& docs, bool conll_types) {
+Evaluation Evaluate(const NerModel& model, const std::vector<LabeledDocument>& docs, bool conll_types, int stages) {
   Evaluation eval;
-  std::vector<int> pred;
+  std::vector<std::vector<int>> pred;
   for (const LabeledDocument& doc : docs) {
-    auto inputs = Inputs(doc);
-    DocStats stats = model.extractor().CollectDocStats(inputs);
-    for (size_t i = 0; i < doc.size(); ++i) {
-      model.TagSentence(inputs[i], stats, &pred);
-      ScoreSentence(doc[i].labels, pred, conll_types, &eval);
-    }
+    model.TagDocument(Inputs(doc), &pred, stages);
+    for (size_t i = 0; i < doc.size(); ++i) ScoreSentence(doc[i].labels, pred[i], conll_types, &eval);
   }
   return eval;
 }
@@ -294,8 +290,21 @@ Status ReadUsNames(const std::string& dir, Gazetteer* gaz) {
   return Status::Ok();
 }
 
+// Adds one phrase, tokenized with the text stage's tokenizer so it matches tagger tokens;
+// returns false if it has no tokens or too many.
+bool AddPhraseText(const std::string& phrase, uint8_t type, Gazetteer* gaz) {
+  std::vector<Token> toks;
+  text::Tokenize(phrase, 0, static_cast<uint32_t>(phrase.size()), &toks);
+  if (toks.empty() || toks.size() > static_cast<size_t>(Gazetteer::kMaxPhraseTokens)) return false;
+  std::vector<std::string> lowers;
+  for (const Token& t : toks) lowers.push_back(LowerCase(phrase.substr(t.byte_begin, t.byte_end - t.byte_begin)));
+  std::vector<std::string_view> views(lowers.begin(), lowers.end());
+  gaz->AddPhrase(Gazetteer::PhraseHash(views), type);
+  return true;
+}
+
 // Phrase list: one phrase per line, '#' comments, optional TAB-separated columns after the
-// phrase (ignored). Tokenized with the text stage's tokenizer so phrases match tagger tokens.
+// phrase (ignored).
 Status ReadPhraseList(const std::string& path, uint8_t type, Gazetteer* gaz, size_t* count) {
   auto bytes = ReadWholeFile(path, kMaxDataBytes);
   if (!bytes.ok()) return bytes.status();
@@ -303,15 +312,28 @@ Status ReadPhraseList(const std::string& path, uint8_t type, Gazetteer* gaz, siz
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::string phrase = line.substr(0, line.find('\t'));
-    std::vector<Token> toks;
-    text::Tokenize(phrase, 0, static_cast<uint32_t>(phrase.size()), &toks);
-    if (toks.empty() || toks.size() > static_cast<size_t>(Gazetteer::kMaxPhraseTokens)) continue;
-    std::vector<std::string> lowers;
-    for (const Token& t : toks) lowers.push_back(LowerCase(phrase.substr(t.byte_begin, t.byte_end - t.byte_begin)));
-    std::vector<std::string_view> views(lowers.begin(), lowers.end());
-    gaz->AddPhrase(Gazetteer::PhraseHash(views), type);
-    ++*count;
+    *count += AddPhraseText(line.substr(0, line.find('\t')), type, gaz);
+  }
+  return Status::Ok();
+}
+
+// Typed entity names of Re-DocRED (Wikipedia introductions; MIT): every mention name of
+// type PER, ORG, LOC or MISC becomes a phrase of that type.
+Status ReadDocredNames(const std::string& path, Gazetteer* gaz, size_t* count) {
+  auto bytes = ReadWholeFile(path, kMaxDataBytes);
+  if (!bytes.ok()) return bytes.status();
+  static const std::unordered_map<std::string, uint8_t> kTypes = {
+      {"PER", kPhrasePerson}, {"ORG", kPhraseOrg}, {"LOC", kPhraseLoc}, {"MISC", kPhraseNameMisc}};
+  nlohmann::json docs = nlohmann::json::parse(*bytes, nullptr, false);
+  if (docs.is_discarded() || !docs.is_array()) return DataLossError(path + ": expected a JSON list of documents");
+  for (const auto& doc : docs) {
+    if (!doc.contains("vertexSet") || !doc["vertexSet"].is_array()) continue;
+    for (const auto& entity : doc["vertexSet"])
+      for (const auto& m : entity) {
+        if (!m.contains("name") || !m.contains("type") || !m["name"].is_string() || !m["type"].is_string()) continue;
+        auto it = kTypes.find(m["type"].get<std::string>());
+        if (it != kTypes.end()) *count += AddPhraseText(m["name"].get<std::string>(), it->second, gaz);
+      }
   }
   return Status::Ok();
 }
@@ -357,6 +379,8 @@ Result<Gazetteer> BuildGazetteer(const TrainOptions& o) {
     if (!std::filesystem::exists(path)) return NotFoundError(path + ": phrase list missing (see data/README.md)");
     HEARSAY_RETURN_IF_ERROR(ReadPhraseList(path, l.type, &gaz, &phrases));
   }
+  if (o.use_docred_names)
+    HEARSAY_RETURN_IF_ERROR(ReadDocredNames(o.shared_dir + "/data/re_docred/dev_revised.json", &gaz, &phrases));
   if (o.verbose) std::cerr << "hearsay: gazetteer: " << gaz.words().size() << " words, " << phrases << " phrases\n";
   return gaz;
 }
@@ -367,6 +391,8 @@ struct Prepared {
   std::vector<uint32_t> buckets;  // feature buckets, all tokens
   std::vector<uint32_t> offsets;  // token t: buckets[offsets[t]..offsets[t+1])
   std::vector<int> gold;
+  std::vector<uint64_t> keys;     // history keys (FeatureExtractor::Extract)
+  size_t doc = 0;                 // index of its document; a document's sentences are adjacent
 };
 
 // Averaged structured perceptron (Collins 2002) with the lazy-averaging trick:
@@ -379,21 +405,31 @@ class Perceptron {
     u_.assign(n, 0.0f);
   }
 
-  void Emissions(const Prepared& s, std::vector<float>* emit) const {
+  // Emission scores of the current weights, or of the averaged ones.
+  void Emissions(const Prepared& s, bool averaged, std::vector<float>* emit) const {
     size_t n = s.gold.size();
     emit->assign(n * kNumLabels, 0.0f);
+    const float inv_c = averaged ? 1.0f / static_cast<float>(c_) : 0.0f;
     for (size_t t = 0; t < n; ++t)
       for (uint32_t f = s.offsets[t]; f < s.offsets[t + 1]; ++f) {
-        const float* row = &w_[size_t{s.buckets[f]} * kNumLabels];
-        for (int l = 0; l < kNumLabels; ++l) (*emit)[t * kNumLabels + l] += row[l];
+        const size_t base = size_t{s.buckets[f]} * kNumLabels;
+        for (int l = 0; l < kNumLabels; ++l) (*emit)[t * kNumLabels + l] += w_[base + l] - u_[base + l] * inv_c;
       }
+  }
+
+  // Labels under the averaged weights (held-out prediction during training).
+  void Predict(const Prepared& s, std::vector<int>* labels) const {
+    std::vector<float> emit;
+    Emissions(s, true, &emit);
+    DenseWeights d = Transitions();
+    ViterbiDecode(emit.data(), s.gold.size(), d.start, d.transition, labels);
   }
 
   // One training step on a sentence; returns whether it was already right.
   bool Step(const Prepared& s) {
     ++c_;
     std::vector<float> emit;
-    Emissions(s, &emit);
+    Emissions(s, false, &emit);
     std::vector<int> pred;
     ViterbiDecode(emit.data(), s.gold.size(), start_, trans_, &pred);
     if (pred == s.gold) return true;
@@ -424,17 +460,23 @@ class Perceptron {
   }
 
   DenseWeights Averaged() const {
-    DenseWeights d;
-    d.hash_bits = bits_;
+    DenseWeights d = Transitions();
     d.features.resize(w_.size());
     const double c = static_cast<double>(c_);
     for (size_t i = 0; i < w_.size(); ++i) d.features[i] = static_cast<float>(w_[i] - u_[i] / c);
-    for (int i = 0; i < kNumLabels; ++i) d.start[i] = static_cast<float>(start_[i] - start_u_[i] / c);
-    for (int i = 0; i < kNumLabels * kNumLabels; ++i) d.transition[i] = static_cast<float>(trans_[i] - trans_u_[i] / c);
     return d;
   }
 
  private:
+  // Averaged start and transition scores (features left empty).
+  DenseWeights Transitions() const {
+    DenseWeights d;
+    d.hash_bits = bits_;
+    const double c = static_cast<double>(c_);
+    for (int i = 0; i < kNumLabels; ++i) d.start[i] = static_cast<float>(start_[i] - start_u_[i] / c);
+    for (int i = 0; i < kNumLabels * kNumLabels; ++i) d.transition[i] = static_cast<float>(trans_[i] - trans_u_[i] / c);
+    return d;
+  }
   template <size_t N>
   static void Update(std::array<float, N>* w, std::array<float, N>* u, int i, float delta, float c) {
     (*w)[i] += delta;
@@ -452,20 +494,103 @@ void Prepare(const FeatureExtractor& fx, const std::vector<LabeledDocument>& doc
   const uint64_t mask = (uint64_t{1} << hash_bits) - 1;
   std::vector<uint64_t> feats;
   std::vector<uint32_t> offs;
+  size_t doc_index = out->empty() ? 0 : out->back().doc + 1;
   for (const LabeledDocument& doc : docs) {
     auto inputs = Inputs(doc);
     DocStats stats = fx.CollectDocStats(inputs);
     for (size_t i = 0; i < doc.size(); ++i) {
       feats.clear();
-      fx.Extract(inputs[i], stats, &feats, &offs);
       Prepared p;
+      fx.Extract(inputs[i], stats, &feats, &offs, &p.keys);
       p.buckets.reserve(feats.size());
       for (uint64_t f : feats) p.buckets.push_back(static_cast<uint32_t>(f & mask));
       p.offsets = offs;
       p.gold = doc[i].labels;
+      p.doc = doc_index;
       out->push_back(std::move(p));
     }
+    ++doc_index;
   }
+}
+
+// Stage-2 examples: each sentence's buckets plus its HistoryFeatures, computed per
+// document from `stage1` (one label sequence per sentence).
+std::vector<Prepared> WithHistory(const std::vector<Prepared>& sents, const std::vector<std::vector<int>>& stage1,
+                                  uint32_t hash_bits) {
+  const uint64_t mask = (uint64_t{1} << hash_bits) - 1;
+  std::vector<Prepared> out;
+  out.reserve(sents.size());
+  std::vector<uint64_t> keys, hist;
+  std::vector<int> labels;
+  std::vector<uint32_t> begins, hist_offs;
+  for (size_t first = 0; first < sents.size();) {
+    size_t last = first;
+    while (last < sents.size() && sents[last].doc == sents[first].doc) ++last;
+    keys.clear();
+    labels.clear();
+    begins.clear();
+    for (size_t i = first; i < last; ++i) {
+      begins.push_back(static_cast<uint32_t>(keys.size()));
+      keys.insert(keys.end(), sents[i].keys.begin(), sents[i].keys.end());
+      labels.insert(labels.end(), stage1[i].begin(), stage1[i].end());
+    }
+    HistoryFeatures(keys, labels, begins, &hist, &hist_offs);
+    for (size_t i = first; i < last; ++i) {
+      const Prepared& s = sents[i];
+      Prepared p;
+      p.gold = s.gold;
+      p.doc = s.doc;
+      p.offsets.push_back(0);
+      for (size_t t = 0; t < s.gold.size(); ++t) {
+        p.buckets.insert(p.buckets.end(), s.buckets.begin() + s.offsets[t], s.buckets.begin() + s.offsets[t + 1]);
+        const size_t doc_t = begins[i - first] + t;
+        for (uint32_t f = hist_offs[doc_t]; f < hist_offs[doc_t + 1]; ++f)
+          p.buckets.push_back(static_cast<uint32_t>(hist[f] & mask));
+        p.offsets.push_back(static_cast<uint32_t>(p.buckets.size()));
+      }
+      out.push_back(std::move(p));
+    }
+    first = last;
+  }
+  return out;
+}
+
+// Runs `epochs` passes over sents[order[...]], reshuffling `order` before each.
+void RunEpochs(const std::vector<Prepared>& sents, int epochs, std::mt19937* rng, std::vector<size_t> order,
+               Perceptron* perceptron, const std::string& what, bool verbose) {
+  for (int epoch = 1; epoch <= epochs; ++epoch) {
+    // Fisher-Yates with our own draw so the order does not depend on the standard library.
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[(*rng)() % i]);
+    size_t right = 0;
+    for (size_t idx : order) right += perceptron->Step(sents[idx]);
+    if (verbose)
+      std::cerr << "hearsay: " << what << " epoch " << epoch << ": " << right << "/" << order.size()
+                << " sentences right\n";
+  }
+}
+
+// Stage-1 labels of every training sentence from models that did not see its document
+// (k-fold by document), so stage 2 learns how far stage 1 can be trusted on new text.
+std::vector<std::vector<int>> JackknifeStage1(const std::vector<Prepared>& sents, const TrainOptions& o,
+                                              std::mt19937* rng) {
+  std::vector<std::vector<int>> labels(sents.size());
+  for (int k = 0; k < o.folds; ++k) {
+    std::vector<size_t> train;
+    for (size_t i = 0; i < sents.size(); ++i)
+      if (sents[i].doc % o.folds != static_cast<size_t>(k)) train.push_back(i);
+    Perceptron p(o.hash_bits);
+    RunEpochs(sents, o.fold_epochs, rng, train, &p, "fold " + std::to_string(k + 1), false);
+    for (size_t i = 0; i < sents.size(); ++i)
+      if (sents[i].doc % o.folds == static_cast<size_t>(k)) p.Predict(sents[i], &labels[i]);
+    if (o.verbose) std::cerr << "hearsay: stage-1 fold " << k + 1 << "/" << o.folds << " done\n";
+  }
+  return labels;
+}
+
+std::vector<size_t> AllIndices(size_t n) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  return order;
 }
 
 }  // namespace
@@ -503,8 +628,8 @@ Result<TrainReport> TrainNer(const TrainOptions& o) {
   gossip->clear();
 
   // Features depend on the gazetteer and clusters, so build them in their final place.
-  std::unique_ptr<NerModel> shell = NerModel::FromDense(DenseWeights{8, std::vector<float>(256 * kNumLabels), {}, {}},
-                                                        std::move(*gaz), std::move(*clusters));
+  std::unique_ptr<NerModel> shell =
+      NerModel::FromDense(DenseWeights{8, {}, {}, {}}, DenseWeights{8, {}, {}, {}}, std::move(*gaz), std::move(*clusters));
   const FeatureExtractor& fx = shell->extractor();
   std::vector<Prepared> sents;
   Prepare(fx, *train, o.hash_bits, &sents);
@@ -513,24 +638,24 @@ Result<TrainReport> TrainNer(const TrainOptions& o) {
   log("training sentences: " + std::to_string(conll_count) + " CoNLL-2003 + " + std::to_string(sents.size() - conll_count) +
       " WNUT-17");
 
-  Perceptron perceptron(o.hash_bits);
   std::mt19937 rng(o.seed);
-  std::vector<size_t> order(sents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-    // Fisher-Yates with our own draw so the order does not depend on the standard library.
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    size_t right = 0;
-    for (size_t idx : order) right += perceptron.Step(sents[idx]);
-    log("epoch " + std::to_string(epoch) + ": " + std::to_string(right) + "/" + std::to_string(sents.size()) +
-        " sentences right");
-  }
-  DenseWeights dense = perceptron.Averaged();
+  std::vector<std::vector<int>> held_out = JackknifeStage1(sents, o, &rng);
+  Perceptron stage1(o.hash_bits);
+  RunEpochs(sents, o.epochs, &rng, AllIndices(sents.size()), &stage1, "stage 1", o.verbose);
+  DenseWeights dense1 = stage1.Averaged();
+  stage1 = Perceptron(8);  // release the training tables
+  std::vector<Prepared> sents2 = WithHistory(sents, held_out, o.hash_bits);
+  sents = std::vector<Prepared>();
+  Perceptron stage2(o.hash_bits);
+  RunEpochs(sents2, o.epochs, &rng, AllIndices(sents2.size()), &stage2, "stage 2", o.verbose);
+  DenseWeights dense2 = stage2.Averaged();
   Gazetteer final_gaz = shell->gazetteer();
   WordClusters final_clusters = shell->clusters();
-  auto model = NerModel::FromDense(dense, std::move(final_gaz), std::move(final_clusters));
+  auto model = NerModel::FromDense(dense1, dense2, std::move(final_gaz), std::move(final_clusters));
   TrainReport report;
-  report.train_sentences = sents.size();
+  report.train_sentences = sents2.size();
+  report.dev_stage1 = Evaluate(*model, *dev, true, 1);
+  log("testa, stage 1 only:\n" + report.dev_stage1.ToString());
   report.dev = Evaluate(*model, *dev, true);
   log("testa:\n" + report.dev.ToString());
   std::string bytes = model->Serialize("hearsay ner trainer v1");

@@ -60,22 +60,26 @@ struct Evaluation {
 // Adds the spans of one sentence. With `conll_types`, OUTLET counts as ORG and WORK as MISC.
 void ScoreSentence(const std::vector<int>& gold, const std::vector<int>& predicted, bool conll_types, Evaluation* eval);
 
-// Tags every document with `model` (document-level statistics per document) and scores.
-Evaluation Evaluate(const NerModel& model, const std::vector<LabeledDocument>& docs, bool conll_types);
+// Tags every document with `model` (NerModel::TagDocument with `stages`) and scores.
+Evaluation Evaluate(const NerModel& model, const std::vector<LabeledDocument>& docs, bool conll_types, int stages = 2);
 
 struct TrainOptions {
   std::string shared_dir = "../shared";  // holds data/conll2003 etc.
   std::string data_dir = "data";         // the project's data/ (phrase lists)
   std::string out_path = "models/ner.hsm";
-  int epochs = 10;
+  int epochs = 10;        // passes of the final stage-1 and stage-2 training
+  int folds = 5;          // stage-1 k-fold (by document) for stage 2's training input
+  int fold_epochs = 10;   // passes of each fold's stage-1 model
   uint32_t seed = 20250601;
   uint32_t hash_bits = 20;
   bool use_wnut = true;
+  bool use_docred_names = true;          // typed name phrases from re_docred/dev_revised.json
   bool verbose = true;                   // progress on stderr
 };
 
 struct TrainReport {
   Evaluation dev;          // CoNLL-2003 testa, four CoNLL types
+  Evaluation dev_stage1;   // the same with stage 1 only
   uint64_t train_sentences = 0;
   uint64_t model_bytes = 0;
   std::string sha256;      // of the model file
