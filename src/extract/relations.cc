@@ -684,7 +684,8 @@ void MemberOf(Ctx& c, uint32_t i) {
 
 // Membership stated with a participle or verb and a group: "X remains deeply involved in G",
 // "X is affiliated with G", "X joined G", and the relative form "G, in which X remains
-// involved". The group is an organisation or other named group (ORG, MISC) mention.
+// involved". The group is an ORG or MISC mention, or a place-typed one with an organisation
+// head word ("the Church of X", which the tagger may call a place).
 void MemberVerbs(Ctx& c, uint32_t i) {
   DocView& v = c.v;
   struct Word {
@@ -698,10 +699,20 @@ void MemberVerbs(Ctx& c, uint32_t i) {
     if (v.lower[i] == w.word) word = &w;
   if (!word) return;
   uint32_t sb = c.SentBegin(i), se = c.SentEnd(i);
-  auto group_at = [&](uint32_t k) {
+  // An organisation-like group: ORG or MISC, or a place-typed name with an organisation
+  // head word ("Church of X", "X Football Club": the tagger often calls them places).
+  static constexpr std::string_view kOrgHeads[] = {"church", "club",    "foundation", "party",   "society",
+                                                   "association", "trust", "institute", "union", "guild",
+                                                   "council", "committee", "league", "academy", "order"};
+  auto group_at = [&](uint32_t k) -> int32_t {
     if (k >= se || v.mention_at[k] < 0) return -1;
     EntityType t = v.TypeAt(k);
-    return t == EntityType::kOrg || t == EntityType::kMisc ? v.EntityAt(k) : -1;
+    if (t == EntityType::kOrg || t == EntityType::kMisc) return v.EntityAt(k);
+    if (t != EntityType::kLoc) return -1;
+    for (uint32_t j = v.MentionBegin(k); j < v.MentionEnd(k); ++j)
+      for (std::string_view head : kOrgHeads)
+        if (v.lower[j] == head) return v.EntityAt(k);
+    return -1;
   };
   int32_t holder = -1, group = -1;
   uint32_t g = i + 1;
