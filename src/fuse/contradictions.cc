@@ -364,17 +364,6 @@ struct Finder {
     return ended;
   }
 
-  // Is the cluster a state someone asserts or reports, rather than a rumour ("could be
-  // dating", "rumoured romance")? Rumours do not exclude anything.
-  bool Stated(const ClaimCluster& k) const {
-    for (const ClaimRef& r : k.claims) {
-      const Claim& c = ctx.ClaimAt(r);
-      if (c.polarity == Polarity::kAffirmed && (c.modality == Modality::kAsserted || c.modality == Modality::kReported))
-        return true;
-    }
-    return false;
-  }
-
   // "Liam" and "Liam Hemsworth", "Jada Pinkett" and "Jada Pinkett Smith": one partner
   // written two ways (cross-document resolution keeps a shorter name apart when it cannot
   // tell), not two partners. True when every word of the shorter name is in the longer.
@@ -400,45 +389,81 @@ struct Finder {
     return true;
   }
 
+  // One partner at a time, compared claim by claim: two stated relations (asserted or
+  // reported, not rumours) with different partners, read in different documents, whose
+  // times overlap. One article naming two partners of a person tells a history ("before
+  // her marriage to X she dated Y"); two articles giving different current partners
+  // contradict each other.
   void Partners() {
+    constexpr size_t kMaxClaimsPerState = 64;
     for (auto& [person, sides] : by_person) {
+      struct TimedClaim {
+        std::pair<int64_t, int64_t> days;
+        ClaimRef ref;
+      };
       struct State {
         int32_t cluster, partner;
-        std::pair<int64_t, int64_t> days;
-        ClaimRef example;
+        std::pair<int64_t, int64_t> days;  // hull of `claims`
+        std::vector<TimedClaim> claims;    // sorted by start
       };
       std::vector<State> states;
       const std::unordered_map<int32_t, int64_t> ended = EndedDays(sides);
       for (const Side& side : sides) {
         const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
-        if (!IsPartnerState(k.predicate) || side.other < 0 || side.other == person || !Stated(k)) continue;
-        ClaimRef example{};
-        auto days = AffirmedDays(k, false, &example);
-        if (!days) continue;
+        if (!IsPartnerState(k.predicate) || side.other < 0 || side.other == person) continue;
         // A relation that ended holds only until it ended: "her husband X" in an article
         // after their divorce speaks of the past.
-        if (auto end = ended.find(side.other); end != ended.end()) days->second = std::min(days->second, end->second);
-        if (days->second < days->first) continue;
-        states.push_back(State{side.cluster, side.other, *days, example});
+        auto end = ended.find(side.other);
+        State st{side.cluster, side.other, {kMax, kMin}, {}};
+        for (const ClaimRef& r : k.claims) {
+          const Claim& c = ctx.ClaimAt(r);
+          if (c.polarity != Polarity::kAffirmed || (c.modality != Modality::kAsserted && c.modality != Modality::kReported))
+            continue;
+          auto days = StateDays(r);
+          if (!days) continue;
+          if (end != ended.end()) days->second = std::min(days->second, end->second);
+          if (days->second < days->first) continue;
+          st.claims.push_back(TimedClaim{*days, r});
+          st.days.first = std::min(st.days.first, days->first);
+          st.days.second = std::max(st.days.second, days->second);
+          if (st.claims.size() == kMaxClaimsPerState) break;
+        }
+        if (st.claims.empty()) continue;
+        std::sort(st.claims.begin(), st.claims.end(), [](const TimedClaim& a, const TimedClaim& b) {
+          return a.days.first != b.days.first ? a.days.first < b.days.first : a.ref.doc_idx < b.ref.doc_idx;
+        });
+        states.push_back(std::move(st));
       }
       if (states.size() < 2) continue;
       std::sort(states.begin(), states.end(), [](const State& a, const State& b) {
         return a.days.first != b.days.first ? a.days.first < b.days.first : a.cluster < b.cluster;
       });
       if (states.size() > kMaxPartnerStates) states.resize(kMaxPartnerStates);
+      // The first pair of claims, one of each state, from different documents whose times overlap.
+      auto conflict = [](const State& a, const State& b) -> std::optional<std::pair<const TimedClaim*, const TimedClaim*>> {
+        for (const TimedClaim& x : a.claims)
+          for (const TimedClaim& y : b.claims) {
+            if (y.days.first > x.days.second) break;  // sorted by start
+            if (y.days.second < x.days.first || x.ref.doc_idx == y.ref.doc_idx) continue;
+            return std::make_pair(&x, &y);
+          }
+        return std::nullopt;
+      };
       size_t reported = 0;
       for (size_t i = 0; i < states.size() && reported < kMaxPerPerson; ++i)
         for (size_t j = i + 1; j < states.size() && reported < kMaxPerPerson; ++j) {
           const State &a = states[i], &b = states[j];
           if (b.days.first > a.days.second) break;  // sorted by start: no later one overlaps a
           if (a.partner == b.partner || SameNameParts(a.partner, b.partner)) continue;
+          auto pair = conflict(a, b);
+          if (!pair) continue;
+          const TimedClaim &x = *pair->first, &y = *pair->second;
           ++reported;
           Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[b.cluster].id, "exclusive_state",
               ctx.EntityName(person) + " cannot be with both " + ctx.EntityName(a.partner) + " and " +
                   ctx.EntityName(b.partner) + " over " +
-                  RangeText(std::max(a.days.first, b.days.first), std::min(a.days.second, b.days.second)) + ": " +
-                  Source(a.example) + " says " + Sentence(a.example) + "; " + Source(b.example) + " says " +
-                  Sentence(b.example) + ".");
+                  RangeText(std::max(x.days.first, y.days.first), std::min(x.days.second, y.days.second)) + ": " +
+                  Source(x.ref) + " says " + Sentence(x.ref) + "; " + Source(y.ref) + " says " + Sentence(y.ref) + ".");
         }
     }
   }

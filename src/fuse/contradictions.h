@@ -13,8 +13,10 @@
 //                      split_from/divorced_from with a known time means they were together
 //                      until then) whose time overlaps the denial's;
 //                    * one partner at a time: dating / engaged_to / spouse_of with two
-//                      different partners over overlapping time. Only stated relations
-//                      count (at least one claim asserted or reported, not a rumour); a
+//                      different partners over overlapping time, compared claim by claim:
+//                      two claims from different documents (one article naming two
+//                      partners tells a history), each asserted or reported (rumours do
+//                      not count), whose times overlap; a
 //                      relation ends at the couple's earliest affirmed split or divorce
 //                      (its time, else its report day); a shorter name whose words are all
 //                      in the other partner's name ("Liam" / "Liam Hemsworth", "Jada
