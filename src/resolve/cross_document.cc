@@ -45,6 +45,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/step_timer.h"
+#include "common/union_find.h"
 #include "common/utf8.h"
 #include "resolve/resolve.h"
 
@@ -220,22 +222,6 @@ std::string OtherKey(std::string_view name) {
   return key;
 }
 
-struct UnionFind {
-  std::vector<int32_t> parent;
-  int32_t Add() {
-    parent.push_back(static_cast<int32_t>(parent.size()));
-    return parent.back();
-  }
-  int32_t Find(int32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(int32_t a, int32_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earlier group stays the root
-  }
-};
-
 struct LocalRef {
   uint32_t doc = 0;
   uint32_t local = 0;
@@ -254,6 +240,7 @@ bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>
 void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
                             CorpusAnalysis* corpus) {
   (void)docs;
+  StepTimer timer("resolve");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   const size_t n_docs = analyses.size();
   corpus->entities.clear();
   corpus->local_to_global.assign(n_docs, {});
@@ -265,19 +252,21 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   std::vector<LocalRef> group_first;  // first member of each group (creation order)
   std::vector<double> link_conf;      // confidence of the link that made this member join
   std::unordered_map<std::string, int32_t> by_key;
-  std::vector<NameParts> parts_of_group;  // names of the group's first member (PERSON)
   struct Single {
     LocalRef ref;
     std::string word;
   };
   std::vector<Single> singles;
   auto new_group = [&](LocalRef ref) {
-    int32_t g = uf.Add();
+    int32_t g = static_cast<int32_t>(uf.Add());
     group_first.push_back(ref);
     link_conf.push_back(1.0);
     return g;
   };
 
+  size_t n_locals = 0;
+  for (const DocumentAnalysis& a : analyses) n_locals += a.local_entities.size();
+  by_key.reserve(n_locals);  // no rehashing while keys are added
   for (uint32_t d = 0; d < n_docs; ++d) {
     const auto& locals = analyses[d].local_entities;
     group_of[d].assign(locals.size(), -1);
@@ -319,18 +308,19 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         if (ap.key.empty() || ap.key == p.key) continue;
         auto [ait, afresh] = by_key.emplace("P" + ap.key, -1);
         if (afresh) ait->second = it->second;
-        else uf.Union(ait->second, it->second);
+        else uf.Union(static_cast<uint32_t>(ait->second), static_cast<uint32_t>(it->second));
       }
     }
   }
 
+  timer.Step("keys");
   // ---- 2. gender split of person groups ------------------------------------------------
   // Members of a root group, gathered in document order.
   const int32_t n_groups = static_cast<int32_t>(group_first.size());
   std::vector<std::vector<LocalRef>> members(n_groups);
   for (uint32_t d = 0; d < n_docs; ++d)
     for (uint32_t e = 0; e < group_of[d].size(); ++e)
-      if (group_of[d][e] >= 0) members[uf.Find(group_of[d][e])].push_back({d, e});
+      if (group_of[d][e] >= 0) members[uf.Find(static_cast<uint32_t>(group_of[d][e]))].push_back({d, e});
 
   // Final entity index per member; built group by group.
   std::vector<std::vector<int32_t>> entity_of(n_docs);
@@ -343,11 +333,14 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   std::vector<Draft> drafts;
 
   auto local = [&](LocalRef r) -> const LocalEntity& { return analyses[r.doc].local_entities[r.local]; };
+  // A member's name taken apart (recomputed rather than cached: a cache per local entity
+  // doubled the corpus stages' peak heap).
+  auto name_of = [&](LocalRef r) { return SplitPersonName(local(r).name); };
   // merge confidence of a person group (see the table at the top of the file)
   auto person_confidence = [&](const std::vector<LocalRef>& ms) {
     if (ms.size() <= 1) return 1.0;
     double conf = 1.0;
-    NameParts base = SplitPersonName(local(ms[0]).name);
+    const NameParts base = name_of(ms[0]);
     std::string gender;
     bool mixed_gender = false;
     for (const LocalRef& r : ms) {
@@ -357,7 +350,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         gender = le.gender;
       }
       if (le.name == local(ms[0]).name) continue;
-      NameParts p = SplitPersonName(le.name);
+      const NameParts p = name_of(r);
       if (p.key.empty()) continue;  // named by an alias: counted with the alias below
       if (p.first != base.first) conf = std::min(conf, 0.85);
       else if (p.folded != base.folded) conf = std::min(conf, p.has_middle != base.has_middle ? 0.90 : 0.95);
@@ -376,11 +369,11 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
       // Split by gender when first names differ and both genders occur.
       size_t male = 0, female = 0;
       bool first_names_differ = false;
-      std::string first0 = SplitPersonName(local(ms[0]).name).first;
+      const std::string first0 = name_of(ms[0]).first;
       for (const LocalRef& r : ms) {
         male += local(r).gender == "male";
         female += local(r).gender == "female";
-        if (SplitPersonName(local(r).name).first != first0) first_names_differ = true;
+        if (name_of(r).first != first0) first_names_differ = true;
       }
       if (male && female && first_names_differ) {
         std::string majority = male >= female ? "male" : "female";
@@ -409,6 +402,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     }
   }
 
+  timer.Step("gender split");
   // ---- 3. one-word person names ----------------------------------------------------------
   // Index full-name person drafts by first name (canonical) and surname; document lists.
   std::unordered_map<std::string, std::vector<int32_t>> by_word;
@@ -418,7 +412,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     if (local(dr.first).type != EntityType::kPerson) continue;
     std::unordered_set<std::string> words;
     for (const LocalRef& r : dr.members) {
-      NameParts p = SplitPersonName(local(r).name);
+      const NameParts p = name_of(r);
       if (p.key.empty()) continue;
       words.insert(CanonicalFirst(p.first));
       words.insert(p.surname);
@@ -484,6 +478,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     }
   }
 
+  timer.Step("one-word names");
   // ---- 4. entities in order of first appearance -------------------------------------------
   std::vector<int32_t> order;
   order.reserve(drafts.size());
@@ -543,6 +538,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
       corpus->entities[map[l]].mentions.push_back(MentionRef{d, m});
     }
   }
+  timer.Step("entities");
 }
 
 }  // namespace hearsay::resolve
