@@ -36,7 +36,10 @@
 //
 // Cost: O(total local entities + aliases) hash-map work, plus for each one-word name at
 // most kMaxCandidates candidates x kMaxContext context people, each a sorted-list
-// intersection of document lists with early exit.
+// intersection of document lists with early exit that looks at no more than
+// kMaxIntersectDocs documents of the shorter list (two people who are each in thousands of
+// documents are compared on the first kMaxIntersectDocs of the rarer one), so a one-word
+// name costs a bounded amount of work however large the corpus grows.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -55,6 +58,7 @@ namespace {
 
 constexpr size_t kMaxCandidates = 12;  // one-word names with more candidates stay apart
 constexpr size_t kMaxContext = 24;     // other people of a document used as context
+constexpr size_t kMaxIntersectDocs = 256;  // documents of the shorter list tried per intersection
 
 // Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F folded to one ASCII
 // letter; '*' marks the two-letter foldings handled in FoldChar, ' ' a non-letter.
@@ -230,8 +234,9 @@ struct LocalRef {
 bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   const std::vector<uint32_t>& small = a.size() <= b.size() ? a : b;
   const std::vector<uint32_t>& large = a.size() <= b.size() ? b : a;
-  for (uint32_t x : small)
-    if (std::binary_search(large.begin(), large.end(), x)) return true;
+  const size_t tried = std::min(small.size(), kMaxIntersectDocs);
+  for (size_t i = 0; i < tried; ++i)
+    if (std::binary_search(large.begin(), large.end(), small[i])) return true;
   return false;
 }
 
@@ -373,7 +378,9 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
       for (const LocalRef& r : ms) {
         male += local(r).gender == "male";
         female += local(r).gender == "female";
-        if (name_of(r).first != first0) first_names_differ = true;
+        // The same written name has the same first name: take it apart only when it differs.
+        if (!first_names_differ && local(r).name != local(ms[0]).name && name_of(r).first != first0)
+          first_names_differ = true;
       }
       if (male && female && first_names_differ) {
         std::string majority = male >= female ? "male" : "female";
@@ -411,7 +418,9 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     const Draft& dr = drafts[k];
     if (local(dr.first).type != EntityType::kPerson) continue;
     std::unordered_set<std::string> words;
+    std::unordered_set<std::string_view> names;  // each written name taken apart once
     for (const LocalRef& r : dr.members) {
+      if (!names.insert(local(r).name).second) continue;
       const NameParts p = name_of(r);
       if (p.key.empty()) continue;
       words.insert(CanonicalFirst(p.first));
