@@ -17,13 +17,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <new>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "common/parallel.h"
+#include "common/step_timer.h"
 #include "fuse/fuse.h"
 #include "hearsay/pipeline.h"
 #include "ingest/ingest.h"
@@ -145,11 +145,7 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 }
 
 // CPU seconds of the process (all threads): steadier than wall time on a shared machine.
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+double CpuSeconds() { return StepTimer::CpuSeconds(); }
 
 int Main(int argc, char** argv) {
   std::vector<size_t> sizes = {2500, 5000, 10000, 20000, 40000, 80000, 100000};
