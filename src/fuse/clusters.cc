@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/union_find.h"
 #include "fuse/dates.h"
 
 namespace hearsay::fuse {
@@ -42,22 +43,6 @@ Span ClaimSpan(const Claim& c) {
     if (auto d = ParseIsoDay(*c.time_to, /*last_day=*/true)) s.last = *d, s.timed = true;
   return s;
 }
-
-struct MiniUnionFind {
-  std::vector<uint32_t> parent;
-  uint32_t Add() {
-    parent.push_back(static_cast<uint32_t>(parent.size()));
-    return parent.back();
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(uint32_t a, uint32_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
-};
 
 bool Overlaps(uint32_t a_begin, uint32_t a_end, uint32_t b_begin, uint32_t b_end) {
   return a_begin < b_end && b_begin < a_end;
@@ -169,7 +154,7 @@ void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& d
       if (!ctx.outlet[d].empty() && seen_outlets.insert(ctx.outlet[d]).second) k.outlets.push_back(ctx.outlet[d]);
 
     // Union-find over the cluster's documents (0..docs.size()-1) and outlet keys.
-    MiniUnionFind uf;
+    UnionFind uf;
     std::unordered_map<uint32_t, uint32_t> node_of_doc;
     std::unordered_map<std::string, uint32_t> node_of_outlet;
     std::unordered_map<std::string, size_t> first_pos_of_outlet;  // earliest member of each outlet

@@ -1,9 +1,6 @@
 #include "fuse/fuse.h"
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-
+#include "common/step_timer.h"
 #include "fuse/clusters.h"
 #include "fuse/contradictions.h"
 #include "fuse/internal/context.h"
@@ -18,16 +15,8 @@ void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>
   corpus->contradictions.clear();
   corpus->provenance.clear();
   if (corpus->local_to_global.size() < analyses.size()) corpus->local_to_global.resize(analyses.size());
-  // HEARSAY_FUSE_TIMING=1 prints the time of each step to stderr.
-  const char* timing_env = std::getenv("HEARSAY_FUSE_TIMING");
-  const bool timing = timing_env && timing_env[0] == '1';
-  auto t = std::chrono::steady_clock::now();
-  auto step = [&](const char* name) {
-    if (!timing) return;
-    auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "fuse: %-15s %8.3f s\n", name, std::chrono::duration<double>(now - t).count());
-    t = now;
-  };
+  StepTimer timer("fuse");  // HEARSAY_FUSE_TIMING=1 prints the time of each step to stderr
+  auto step = [&](const char* name) { timer.Step(name); };
   FuseContext ctx(docs, analyses, *corpus);
 
   corpus->duplicates = FindNearDuplicates(docs);

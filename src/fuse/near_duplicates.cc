@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <limits>
 
 #include "common/parallel.h"
+#include "common/step_timer.h"
+#include "common/union_find.h"
 #include "common/utf8.h"
 
 namespace hearsay::fuse {
@@ -95,15 +95,8 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs, const NearDuplicateOptions& opt) {
   const size_t n = docs.size();
   const size_t hashes = static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows);
-  const char* timing_env = std::getenv("HEARSAY_FUSE_TIMING");
-  const bool timing = timing_env && timing_env[0] == '1';
-  auto t = std::chrono::steady_clock::now();
-  auto step = [&](const char* name, size_t count) {
-    if (!timing) return;
-    auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "  near-duplicates: %-12s %8.3f s  %zu\n", name, std::chrono::duration<double>(now - t).count(), count);
-    t = now;
-  };
+  StepTimer timer("  near-duplicates");
+  auto step = [&](const char* name, size_t count) { timer.Step(name, count); };
   // One-permutation MinHash with densification (Shrivastava & Li 2014): one hash per
   // shingle, h = Mix(x); its top bits pick one of `hashes` bins, the low 32 bits are the
   // value, and each bin keeps its minimum. Two sets agree on a bin with probability ≈ J,
@@ -194,20 +187,14 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   // a group of m would be m(m−1)/2. So the output is a spanning forest of the duplicate
   // graph: in candidate order, a pair is kept only when it joins two groups not yet joined
   // (union-find); a clear duplicate's exact similarity is computed only then.
-  std::vector<uint32_t> parent(n);
-  for (uint32_t d = 0; d < n; ++d) parent[d] = d;
-  auto find = [&](uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  UnionFind groups(static_cast<uint32_t>(n));
   std::vector<DuplicatePair> pairs;
   uint32_t cached = std::numeric_limits<uint32_t>::max();
   std::vector<uint64_t> shingles_a;
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     if (similarity[idx] == kLow) continue;
     uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
-    uint32_t ra = find(a), rb = find(b);
-    if (ra == rb) continue;
+    if (groups.Find(a) == groups.Find(b)) continue;
     double j = similarity[idx];
     if (j == kHigh) {
       ++exact_checks;
@@ -215,7 +202,7 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
       j = Jaccard(shingles_a, ShingleHashes(docs[b].text, opt.shingle_words));
     }
     if (j < opt.min_jaccard) continue;
-    parent[std::max(ra, rb)] = std::min(ra, rb);
+    groups.Union(a, b);
     pairs.push_back(DuplicatePair{a, b, j});
   }
   step("verified", exact_checks.load());

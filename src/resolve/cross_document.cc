@@ -38,7 +38,10 @@
 //
 // Cost: O(total local entities + aliases) hash-map work, plus for each one-word name at
 // most kMaxCandidates candidates x kMaxContext context people, each a sorted-list
-// intersection of document lists with early exit.
+// intersection of document lists with early exit that looks at no more than
+// kMaxIntersectDocs documents of the shorter list (two people who are each in thousands of
+// documents are compared on the first kMaxIntersectDocs of the rarer one), so a one-word
+// name costs a bounded amount of work however large the corpus grows.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -47,6 +50,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/step_timer.h"
+#include "common/union_find.h"
 #include "common/utf8.h"
 #include "resolve/resolve.h"
 
@@ -56,6 +61,7 @@ namespace {
 constexpr size_t kMaxCandidates = 12;  // one-word names with more candidates stay apart
 constexpr size_t kMaxContext = 24;     // other people of a document used as context
 constexpr size_t kMaxPeopleInContextDoc = 30;  // a document with more full-name people is a list
+constexpr size_t kMaxIntersectDocs = 256;  // documents of the shorter list tried per intersection
 
 // Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F folded to one ASCII
 // letter; '*' marks the two-letter foldings handled in FoldChar, ' ' a non-letter.
@@ -223,22 +229,6 @@ std::string OtherKey(std::string_view name) {
   return key;
 }
 
-struct UnionFind {
-  std::vector<int32_t> parent;
-  int32_t Add() {
-    parent.push_back(static_cast<int32_t>(parent.size()));
-    return parent.back();
-  }
-  int32_t Find(int32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Union(int32_t a, int32_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earlier group stays the root
-  }
-};
-
 struct LocalRef {
   uint32_t doc = 0;
   uint32_t local = 0;
@@ -247,8 +237,9 @@ struct LocalRef {
 bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   const std::vector<uint32_t>& small = a.size() <= b.size() ? a : b;
   const std::vector<uint32_t>& large = a.size() <= b.size() ? b : a;
-  for (uint32_t x : small)
-    if (std::binary_search(large.begin(), large.end(), x)) return true;
+  const size_t tried = std::min(small.size(), kMaxIntersectDocs);
+  for (size_t i = 0; i < tried; ++i)
+    if (std::binary_search(large.begin(), large.end(), small[i])) return true;
   return false;
 }
 
@@ -257,6 +248,7 @@ bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>
 void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
                             CorpusAnalysis* corpus) {
   (void)docs;
+  StepTimer timer("resolve");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   const size_t n_docs = analyses.size();
   corpus->entities.clear();
   corpus->local_to_global.assign(n_docs, {});
@@ -268,19 +260,21 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   std::vector<LocalRef> group_first;  // first member of each group (creation order)
   std::vector<double> link_conf;      // confidence of the link that made this member join
   std::unordered_map<std::string, int32_t> by_key;
-  std::vector<NameParts> parts_of_group;  // names of the group's first member (PERSON)
   struct Single {
     LocalRef ref;
     std::string word;
   };
   std::vector<Single> singles;
   auto new_group = [&](LocalRef ref) {
-    int32_t g = uf.Add();
+    int32_t g = static_cast<int32_t>(uf.Add());
     group_first.push_back(ref);
     link_conf.push_back(1.0);
     return g;
   };
 
+  size_t n_locals = 0;
+  for (const DocumentAnalysis& a : analyses) n_locals += a.local_entities.size();
+  by_key.reserve(n_locals);  // no rehashing while keys are added
   for (uint32_t d = 0; d < n_docs; ++d) {
     const auto& locals = analyses[d].local_entities;
     group_of[d].assign(locals.size(), -1);
@@ -322,18 +316,19 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         if (ap.key.empty() || ap.key == p.key) continue;
         auto [ait, afresh] = by_key.emplace("P" + ap.key, -1);
         if (afresh) ait->second = it->second;
-        else uf.Union(ait->second, it->second);
+        else uf.Union(static_cast<uint32_t>(ait->second), static_cast<uint32_t>(it->second));
       }
     }
   }
 
+  timer.Step("keys");
   // ---- 2. gender split of person groups ------------------------------------------------
   // Members of a root group, gathered in document order.
   const int32_t n_groups = static_cast<int32_t>(group_first.size());
   std::vector<std::vector<LocalRef>> members(n_groups);
   for (uint32_t d = 0; d < n_docs; ++d)
     for (uint32_t e = 0; e < group_of[d].size(); ++e)
-      if (group_of[d][e] >= 0) members[uf.Find(group_of[d][e])].push_back({d, e});
+      if (group_of[d][e] >= 0) members[uf.Find(static_cast<uint32_t>(group_of[d][e]))].push_back({d, e});
 
   // Final entity index per member; built group by group.
   std::vector<std::vector<int32_t>> entity_of(n_docs);
@@ -346,11 +341,14 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   std::vector<Draft> drafts;
 
   auto local = [&](LocalRef r) -> const LocalEntity& { return analyses[r.doc].local_entities[r.local]; };
+  // A member's name taken apart (recomputed rather than cached: a cache per local entity
+  // doubled the corpus stages' peak heap).
+  auto name_of = [&](LocalRef r) { return SplitPersonName(local(r).name); };
   // merge confidence of a person group (see the table at the top of the file)
   auto person_confidence = [&](const std::vector<LocalRef>& ms) {
     if (ms.size() <= 1) return 1.0;
     double conf = 1.0;
-    NameParts base = SplitPersonName(local(ms[0]).name);
+    const NameParts base = name_of(ms[0]);
     std::string gender;
     bool mixed_gender = false;
     for (const LocalRef& r : ms) {
@@ -360,7 +358,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         gender = le.gender;
       }
       if (le.name == local(ms[0]).name) continue;
-      NameParts p = SplitPersonName(le.name);
+      const NameParts p = name_of(r);
       if (p.key.empty()) continue;  // named by an alias: counted with the alias below
       if (p.first != base.first) conf = std::min(conf, 0.85);
       else if (p.folded != base.folded) conf = std::min(conf, p.has_middle != base.has_middle ? 0.90 : 0.95);
@@ -379,11 +377,13 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
       // Split by gender when first names differ and both genders occur.
       size_t male = 0, female = 0;
       bool first_names_differ = false;
-      std::string first0 = SplitPersonName(local(ms[0]).name).first;
+      const std::string first0 = name_of(ms[0]).first;
       for (const LocalRef& r : ms) {
         male += local(r).gender == "male";
         female += local(r).gender == "female";
-        if (SplitPersonName(local(r).name).first != first0) first_names_differ = true;
+        // The same written name has the same first name: take it apart only when it differs.
+        if (!first_names_differ && local(r).name != local(ms[0]).name && name_of(r).first != first0)
+          first_names_differ = true;
       }
       if (male && female && first_names_differ) {
         std::string majority = male >= female ? "male" : "female";
@@ -412,6 +412,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     }
   }
 
+  timer.Step("gender split");
   // ---- 3. one-word person names ----------------------------------------------------------
   // Index full-name person drafts by first name (canonical) and surname; document lists.
   std::unordered_map<std::string, std::vector<int32_t>> by_word;
@@ -420,8 +421,10 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     const Draft& dr = drafts[k];
     if (local(dr.first).type != EntityType::kPerson) continue;
     std::unordered_set<std::string> words;
+    std::unordered_set<std::string_view> names;  // each written name taken apart once
     for (const LocalRef& r : dr.members) {
-      NameParts p = SplitPersonName(local(r).name);
+      if (!names.insert(local(r).name).second) continue;
+      const NameParts p = name_of(r);
       if (p.key.empty()) continue;
       words.insert(CanonicalFirst(p.first));
       words.insert(p.surname);
@@ -493,6 +496,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     }
   }
 
+  timer.Step("one-word names");
   // ---- 4. entities in order of first appearance -------------------------------------------
   std::vector<int32_t> order;
   order.reserve(drafts.size());
@@ -552,6 +556,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
       corpus->entities[map[l]].mentions.push_back(MentionRef{d, m});
     }
   }
+  timer.Step("entities");
 }
 
 }  // namespace hearsay::resolve

@@ -84,6 +84,15 @@ bool Cites(const Seed& s, const std::string& outlet) {
   return false;
 }
 
+// A denied `dating` claim with no object (object null) over [from, to].
+bool DeniedDatingAlone(const Seed& s, const std::string& from, const std::string& to) {
+  for (const Claim& c : s.a.claims)
+    if (c.predicate == "dating" && c.polarity == Polarity::kDenied && c.object_entity < 0 && !c.object_text &&
+        c.time_from.value_or("") == from && c.time_to.value_or("") == to)
+      return true;
+  return false;
+}
+
 TEST(ExtractSeeds, Seed000QuotesAgesOutlet) {
   HEARSAY_REQUIRE_SHARED("seeds/000_ec1f5256a4997789.txt");
   Seed s = Load("000_ec1f5256a4997789.txt");
@@ -157,11 +166,9 @@ TEST(ExtractSeeds, Seed002QuotesAgesCitations) {
   ExpectAge(s, "Cruise", "62");
   ExpectAge(s, "Armas", "36");
   ExpectAge(s, "Cuesta", "27");
-  // "has not publicly dated anyone": a denial.
-  bool denial = false;
-  for (const Claim& c : s.a.claims)
-    if (c.predicate == "dating" && c.polarity == Polarity::kDenied) denial = true;
-  EXPECT_TRUE(denial);
+  // "has not publicly dated anyone" after the sentence naming the 2012 divorce: a denial
+  // with no object (object null) from 2012 to the publication date.
+  EXPECT_TRUE(DeniedDatingAlone(s, "2012-01-01", "2025-03-07"));
   ExpectClaim(s, "Armas", "dating", "Anido Cuesta", SourceKind::kAnonymous);
   ExpectClaim(s, "Anido Cuesta", "stepchild_of", "Díaz-Canel", SourceKind::kAnonymous);
   ExpectClaim(s, "Cruise", "romantic_interest", "Armas", SourceKind::kAnonymous);
@@ -185,6 +192,8 @@ TEST(ExtractSeeds, Seed003QuotesAgesCitations) {
   ExpectAge(s, "Cruise", "62");
   ExpectAge(s, "Isabella", "31");
   ExpectAge(s, "Connor", "29");
+  // "split from X in March and has remained single ever since": single from March 2024.
+  EXPECT_TRUE(DeniedDatingAlone(s, "2024-03-01", "2024-07-29"));
   ExpectClaim(s, "Cruise", "split_from", "Khayrova", SourceKind::kAuthor);
   ExpectClaim(s, "Cruise", "estranged_from", "Suri", SourceKind::kAuthor);
   ExpectClaim(s, "Cruise", "divorced_from", "Holmes", SourceKind::kAuthor);

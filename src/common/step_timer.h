@@ -1,0 +1,56 @@
+#pragma once
+// StepTimer: prints the wall time and the process CPU time (all threads) of consecutive
+// steps to stderr when the environment variable HEARSAY_FUSE_TIMING is "1" (the corpus
+// stages' profiling switch); otherwise every call is a cheap no-op.
+//
+//   StepTimer timer("fuse");
+//   FindNearDuplicates(...);
+//   timer.Step("near-duplicates");          // "fuse: near-duplicates     0.412 s  cpu 0.801 s"
+//   timer.Step("candidates", pairs.size());  // with a count after the time
+//
+// Thread safety: one instance per thread; output lines are written whole by fprintf.
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace hearsay {
+
+class StepTimer {
+ public:
+  explicit StepTimer(const char* prefix) : prefix_(prefix), start_(std::chrono::steady_clock::now()) {
+    const char* env = std::getenv("HEARSAY_FUSE_TIMING");
+    on_ = env && env[0] == '1';
+    cpu_start_ = on_ ? CpuSeconds() : 0;
+  }
+
+  // Prints the time since the previous step (or construction) and restarts the clock.
+  void Step(const char* name) { Print(name, nullptr); }
+  void Step(const char* name, size_t count) { Print(name, &count); }
+
+  // CPU seconds of the whole process (all threads) so far.
+  static double CpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  }
+
+ private:
+  void Print(const char* name, const size_t* count) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - start_).count(), cpu = CpuSeconds();
+    if (count) std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s  %zu\n", prefix_, name, s, cpu - cpu_start_, *count);
+    else std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s\n", prefix_, name, s, cpu - cpu_start_);
+    start_ = now;
+    cpu_start_ = cpu;
+  }
+
+  const char* prefix_;
+  bool on_ = false;
+  std::chrono::steady_clock::time_point start_;
+  double cpu_start_ = 0;
+};
+
+}  // namespace hearsay
