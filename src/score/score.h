@@ -15,6 +15,7 @@
 // Thread safety: ScoreDocument is a pure function of one document and the immutable model
 // (parallel); ScoreClusters is one call per corpus.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,11 +27,33 @@
 
 namespace hearsay::score {
 
+// How well an article model's scores matched labels on its evaluation set (GossipCop dev
+// for the shipped model), measured at training time and stored in the model file, so a
+// report can show how far a score can be trusted. Scores are calibrated P(real).
+struct ModelCalibration {
+  std::string dataset;  // e.g. "gossipcop dev"
+  uint32_t n = 0;       // labelled articles
+  double threshold = 0.5;  // the model's decision threshold; the label metrics are at it
+  double macro_f1 = 0, accuracy = 0;
+  double brier = 0;     // mean (score - label)^2
+  double log_loss = 0;
+  double ece = 0;       // expected calibration error over the bins
+  struct Bin {
+    double lo = 0, hi = 0;       // score range [lo, hi) (the last bin includes 1)
+    uint32_t n = 0;              // articles whose score fell in it
+    double mean_predicted = 0;   // their mean score
+    double observed_real = 0;    // the share of them labelled real
+  };
+  std::vector<Bin> bins;  // reliability table, 10 equal-width bins from 0 to 1
+};
+
 class ArticleModel {
  public:
   virtual ~ArticleModel() = default;
   // Probability that the article is credible (GossipCop "real"), with reasons.
   virtual double Score(const Document& doc, const DocumentAnalysis& analysis, std::vector<std::string>* reasons) const = 0;
+  // The dev-set quality stored with the model; null when the model carries none.
+  virtual const ModelCalibration* calibration() const { return nullptr; }
 };
 
 // Loads the article model `models_dir`/credibility.hcm; null (not an error) when there is
