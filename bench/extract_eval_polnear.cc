@@ -4,7 +4,8 @@
 // Ours: every quote with a found speaker (content = the quote, cue = the cue verb, source = the
 // speaker's words nearest the cue) and every reporting frame ("X said that ...", "according to
 // X, ..."; content = from after the cue to the end of the sentence). Mentions come from the
-// test-only heuristic (tests/unit/extract/heuristic_mentions.h) unless models/ holds a tagger.
+// shipped tagger and in-document coreference (models/ner.hsm), else from the test-only
+// heuristic (tests/unit/extract/heuristic_mentions.h).
 // Gold: the first annotator's file per article; discontinuous spans are taken from their first
 // to their last character. Offsets are converted from characters to bytes.
 // Matching, per span type: exact = same [begin, end); overlap = any shared byte, one-to-one
@@ -168,7 +169,12 @@ int main(int argc, char** argv) {
     // Whole text as body (no headline), as the gold offsets count from the first byte.
     DocumentAnalysis a;
     a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
-    testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
+    if (const entities::Tagger* tagger = testing::ShippedTagger()) {
+      entities::FindMentions(doc, a.layout, tagger, &a.mentions);
+      resolve::ResolveInDocument(doc, &a);
+    } else {
+      testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
+    }
     extract::DocView view(doc, &a, extract::DefaultLexicon());
     extract::PassState st;
     extract::RunPasses(view, &st);
@@ -218,7 +224,8 @@ int main(int argc, char** argv) {
     Add(&content, gt, pt);
     ++docs;
   }
-  std::printf("PolNeAR dev: %zu articles (first annotator each), heuristic mentions\n", docs);
+  std::printf("PolNeAR dev: %zu articles (first annotator each), %s mentions\n", docs,
+              testing::ShippedTagger() ? "tagger (models/ner.hsm)" : "heuristic");
   Print("source", src);
   Print("cue", cue);
   Print("content", content);

@@ -135,6 +135,9 @@ struct Claim {
   std::optional<std::string> time_from; // ISO date
   std::optional<std::string> time_to;
   Attribution source;
+  // The subject is not named where the claim is read: it was resolved from a descriptor
+  // ("the 36-year-old actress") or a pronoun, so it is less certain than a named subject.
+  bool subject_inferred = false;
   uint32_t evidence_byte_begin = 0;     // the sentence (or clause) the claim came from
   uint32_t evidence_byte_end = 0;
 };

@@ -271,4 +271,44 @@ uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out
   return end;
 }
 
+bool SinceGoverns(const DocView& v, uint32_t date_tok, uint32_t lo) {
+  for (uint32_t j = date_tok; j-- > lo && date_tok - j <= 8;) {
+    if (v.IsClauseBreak(j) || v.lower[j] == ",") return false;
+    if (v.lower[j] == "since") return true;
+  }
+  return false;
+}
+
+DateSpan OpenSince(const DocView& v, const DateSpan& d) {
+  DateSpan r;
+  r.from = d.from;
+  if (v.published && d.from) r.to = *v.published;
+  r.open_start = true;
+  return r;
+}
+
+std::optional<DateSpan> AnaphoricSince(const DocView& v, uint32_t tok) {
+  if (v.sent_of[tok] == UINT32_MAX) return std::nullopt;
+  const uint32_t end = v.SentenceOf(tok).token_end;
+  auto at = [&](uint32_t i) -> std::string_view { return i < end ? std::string_view(v.lower[i]) : std::string_view(); };
+  uint32_t since = tok;
+  if (at(tok) == "ever" && at(tok + 1) == "since") since = tok + 1;
+  else if (at(tok) != "since") return std::nullopt;
+  std::string_view next = at(since + 1);
+  bool anaphor = next == "then" || (next == "that" && at(since + 2) == "time") ||
+                 since + 1 >= end || v.toks[since + 1].kind == TokenKind::kPunct;  // "ever since." / "since,"
+  if (!anaphor) return std::nullopt;
+  // The antecedent: the latest date expression before the anaphor, in this sentence or the
+  // one before.
+  uint32_t s = v.sent_of[tok];
+  uint32_t lo = v.a.layout.sentences[s > 0 ? s - 1 : s].token_begin;
+  for (uint32_t k = tok; k-- > lo;) {
+    if (v.sent_of[k] == UINT32_MAX) continue;
+    DateSpan d;
+    uint32_t e = MatchDate(v, k, v.SentenceOf(k).token_end, &d);
+    if (e && e <= tok && d.from) return OpenSince(v, d);
+  }
+  return std::nullopt;
+}
+
 }  // namespace hearsay::extract

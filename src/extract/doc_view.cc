@@ -157,7 +157,21 @@ Gender DocView::PronounGender(std::string_view w) {
   return Gender::kUnknown;
 }
 
-bool DocView::IsPossessivePronoun(std::string_view w) { return w == "his" || w == "her" || w == "their" || w == "its"; }
+bool DocView::IsPossessivePronoun(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" || w == "our";
+}
+
+bool DocView::IsFirstPerson(std::string_view w) {
+  return w == "i" || w == "me" || w == "my" || w == "mine" || w == "myself" || w == "we" || w == "us" || w == "our" ||
+         w == "ours" || w == "ourselves";
+}
+
+int32_t DocView::QuoteSpeakerAt(uint32_t tok) const {
+  int32_t q = tok < size() ? quote_at[tok] : -1;
+  if (q < 0 || static_cast<size_t>(q) >= quote_record.size() || quote_record[q] < 0) return -1;
+  const Attribution& speaker = a.quotes[quote_record[q]].speaker;
+  return speaker.kind == SourceKind::kNamed ? speaker.entity_idx : -1;
+}
 
 int32_t DocView::PersonAt(uint32_t tok) const {
   if (tok >= size()) return -1;
@@ -165,13 +179,14 @@ int32_t DocView::PersonAt(uint32_t tok) const {
   if (m >= 0 && a.mentions[m].type == EntityType::kPerson && a.mentions[m].entity_idx >= 0)
     return a.mentions[m].entity_idx;
   Gender g = PronounGender(lower[tok]);
-  if (g == Gender::kMale || g == Gender::kFemale) return ResolvePronoun(tok);
+  if (g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[tok])) return ResolvePronoun(tok);
   return -1;
 }
 
 int32_t DocView::ResolvePronoun(uint32_t tok) const {
   int32_t m = mention_at[tok];
   if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
+  if (IsFirstPerson(lower[tok])) return QuoteSpeakerAt(tok);
   Gender g = PronounGender(lower[tok]);
   if (g != Gender::kMale && g != Gender::kFemale) return -1;
   if (sent_of[tok] == UINT32_MAX) return -1;

@@ -67,7 +67,10 @@ const EventNoun* Lexicon::Event(std::string_view w) const {
   auto it = event_nouns.find(std::string(w));
   return it == event_nouns.end() ? nullptr : &it->second;
 }
-bool Lexicon::IsNegator(std::string_view w) const { return negators.count(std::string(w)) > 0; }
+// A contracted negation ("hasn't", "isn't", "won't") is one token: its "n't" negates.
+bool Lexicon::IsNegator(std::string_view w) const {
+  return negators.count(std::string(w)) > 0 || (w.size() > 3 && w.ends_with("n't"));
+}
 
 bool IsKnownPredicate(std::string_view predicate) {
   for (std::string_view p : kPredicates)
@@ -87,6 +90,7 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
   else if (name == "event_nouns.tsv") expected_cols = 3;
   else if (name == "relation_verbs.tsv") expected_cols = 4;
   else if (name == "pair_phrases.tsv") expected_cols = 3;
+  else if (name == "state_words.tsv") expected_cols = 3;
   else return NotFoundError(std::string(path) + ": no parser for a lexicon file of this name");
 
   size_t line_no = 0, start = 0;
@@ -178,11 +182,21 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       if (c[2] == "denied") p.denied = true;
       else if (c[2] != "affirmed") return where("polarity must be affirmed or denied, found \"" + c[2] + "\"");
       lex->pair_phrases.push_back(std::move(p));
+    } else if (name == "state_words.tsv") {
+      Phrase p;
+      p.words = SplitSpaces(c[0]);
+      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      p.predicate = c[1];
+      p.denied = true;
+      if (c[2] == "have") p.have_frame = true;
+      else if (c[2] != "be") return where("frame must be be or have, found \"" + c[2] + "\"");
+      lex->state_words.push_back(std::move(p));
     }
   }
   Index(lex->hedges, &lex->hedge_first);
   Index(lex->relation_verbs, &lex->verb_first);
   Index(lex->pair_phrases, &lex->pair_first);
+  Index(lex->state_words, &lex->state_first);
   return Status::Ok();
 }
 

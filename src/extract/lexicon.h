@@ -1,6 +1,6 @@
 #pragma once
 // The extract stage's lexicons: cue verbs, source nouns, hedges, negators (data/attribution)
-// and relation nouns, verbs and pair phrases (data/relations), parsed from TSV text.
+// and relation nouns, verbs, pair phrases and state words (data/relations), parsed from TSV text.
 //
 // The TSV files are compiled into the binary (embed_lexicons.cmake); DefaultLexicon() parses
 // them once, on first use. ParseLexiconFile() is the same parser for one file, exposed so a
@@ -38,7 +38,8 @@ struct Phrase {
   bool inverse = false;            // predicate(object, subject)
   bool negated_only = false;       // states the relation only under negation
   bool speculative = false;        // the phrase is itself a rumour frame
-  bool denied = false;             // pair phrases: polarity denied
+  bool denied = false;             // pair phrases: polarity denied; state words: always
+  bool have_frame = false;         // state words: after "have" ("has no children"), else a copula
   Modality modality = Modality::kAsserted;  // hedges: the modality the phrase gives
 };
 
@@ -64,13 +65,14 @@ struct Lexicon {
   std::unordered_map<std::string, EventNoun> event_nouns;
   std::vector<Phrase> relation_verbs;
   std::vector<Phrase> pair_phrases;
+  std::vector<Phrase> state_words;  // "single", "no children": a relation denied, no object
   // Index: first word of a phrase -> indices into the vector it belongs to.
-  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, verb_first, pair_first;
+  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, verb_first, pair_first, state_first;
 
   const CueVerb* Cue(std::string_view lower_word) const;
   const RoleNoun* Role(std::string_view lower_word) const;
   const EventNoun* Event(std::string_view lower_word) const;
-  bool IsNegator(std::string_view lower_word) const;
+  bool IsNegator(std::string_view lower_word) const;  // also contractions ending in "n't"
 };
 
 // Parses one lexicon file into *lex. `path` is "data/attribution/cue_verbs.tsv" etc.; its file

@@ -46,6 +46,40 @@ bool IsModifier(const DocView& v, uint32_t k) {
   return true;
 }
 
+// An indefinite object: "anyone" (under negation: nobody at all), "someone" (an unnamed
+// partner), "nobody" / "no one" (negates by itself).
+enum class Indefinite : uint8_t { kNone, kAny, kSome, kNoOne };
+Indefinite IndefiniteAt(const DocView& v, uint32_t k) {
+  const std::string& w = v.lower[k];
+  if (w == "anyone" || w == "anybody") return Indefinite::kAny;
+  if (w == "someone" || w == "somebody") return Indefinite::kSome;
+  if (w == "nobody" || (w == "no" && k + 1 < v.size() && v.lower[k + 1] == "one")) return Indefinite::kNoOne;
+  return Indefinite::kNone;
+}
+
+// Auxiliaries, negators and adverbs of a verb group ("has not publicly", "is now reportedly",
+// "has never been"), walked over to find the group's subject.
+bool IsVerbGroupWord(const DocView& v, uint32_t k) {
+  static const std::set<std::string> kWords = {
+      "has", "have", "had", "is", "are", "am", "was", "were", "be", "been", "being", "will", "would",
+      "could", "can", "may", "might", "should", "must", "did", "does", "do", "'s", "'re", "'ve", "'d",
+      "still", "ever", "yet", "now", "also", "even", "since", "then", "so", "far", "currently", "longer"};
+  const std::string& w = v.lower[k];
+  if (v.toks[k].kind == TokenKind::kQuote) return true;
+  if (!v.IsWord(k) || v.IsCap(k)) return false;
+  return kWords.count(w) > 0 || v.lex.IsNegator(w) || (w.size() > 4 && w.ends_with("ly")) || w == "said" || w == "believed" || w == "thought" || w == "reported" ||
+         w == "understood" || w == "to";
+}
+
+// Words that may follow a state word and end its phrase ("single since 2012", "single ever since").
+bool EndsStatePhrase(const DocView& v, uint32_t k, uint32_t limit) {
+  if (k >= limit || !v.IsWord(k)) return true;
+  static const std::set<std::string> kAfter = {"since", "ever", "again", "for", "and", "but", "now", "after",
+                                               "following", "at", "until", "so", "or", "right", "in", "these",
+                                               "throughout", "all", "then", "yet", "of", "anymore"};
+  return kAfter.count(v.lower[k]) > 0;
+}
+
 // Is the token a relative or personal pronoun that opens a relative clause ("whom he shares")?
 bool IsSubjectPronoun(const std::string& w) { return w == "he" || w == "she"; }
 
@@ -89,8 +123,8 @@ struct Ctx {
         return e;
       }
       const std::string& w = v.lower[k];
-      if (w == "anyone" || w == "anybody" || w == "someone" || w == "nobody" || w == "somebody") {
-        *text = w;
+      if (IndefiniteAt(v, k) != Indefinite::kNone) {
+        *text = w == "no" ? "no one" : w;
         *at = k;
         return -1;
       }
@@ -101,6 +135,31 @@ struct Ctx {
       if (v.lex.Cue(w) && !v.IsCap(k)) return -1;
     }
     return -1;
+  }
+
+  // The people coordinated with the object found at `at`: "directors X and Y and, of course, Z"
+  // gives Y and Z. Between names only commas, "and"/"or", a few adverbials ("of course",
+  // "also") and role nouns may stand; anything else (an apposition: ", the stepson of Y")
+  // ends the list.
+  std::vector<int32_t> CoordinatedAfter(uint32_t at, uint32_t limit) const {
+    std::vector<int32_t> more;
+    bool joined = false;  // an "and"/"or" since the last name
+    for (uint32_t k = v.MentionEnd(at); k < limit; ++k) {
+      const std::string& w = v.lower[k];
+      if (w == "and" || w == "or" || w == "&") {
+        joined = true;
+        continue;
+      }
+      if (w == "," || w == "also" || w == "even" || w == "of" || w == "course" || w == "especially" ||
+          (v.lex.Role(w) && !v.IsCap(k)))
+        continue;
+      int32_t e = v.mention_at[k] >= 0 ? v.PersonAt(k) : -1;
+      if (e < 0 || !joined) break;
+      more.push_back(e);
+      k = v.MentionEnd(k) - 1;
+      joined = false;
+    }
+    return more;
   }
 
   Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
@@ -163,10 +222,72 @@ struct Ctx {
     return out;
   }
 
+  // The subject of the verb group ending before `tok` (auxiliaries, negators and adverbs
+  // skipped): the person right before it; for "who" its antecedent ("Ashby, who has never
+  // married"); after "and"/"but" the subject of the first conjunct ("X split from Y in March
+  // and has remained single": X). -1 when none.
+  int32_t GroupSubject(uint32_t tok) const {
+    uint32_t sb = SentBegin(tok);
+    uint32_t j = tok;
+    while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
+    if (j == sb) return -1;
+    uint32_t k = j - 1;
+    int age = 0;
+    if (v.lower[k] == "," && k >= sb + 3 && IsNumberTok(v, k - 1, &age) && v.lower[k - 2] == ",")
+      k -= 3;  // "Ferrante, 31, has been single"
+    const std::string& w = v.lower[k];
+    if (w == "who") return k > sb + 1 && v.lower[k - 1] == "," ? v.PersonAt(k - 2) : v.PersonAt(k - 1);
+    if (w == "and" || w == "but") {
+      uint32_t from = sb;
+      for (uint32_t q = k; q-- > sb;)
+        if (v.lower[q] == ";") {
+          from = q + 1;
+          break;
+        }
+      for (uint32_t q = from; q < k; ++q) {
+        int32_t e = v.PersonAt(q);
+        if (e < 0 || DocView::IsPossessivePronoun(v.lower[q]) || v.lower[q] == "him" || v.lower[q] == "her") continue;
+        if (q + 1 < v.size() && (v.lower[q + 1] == "'s" || v.lower[q + 1] == "'")) continue;
+        return e;
+      }
+      return -1;
+    }
+    int32_t e = v.PersonAt(k);
+    if (e < 0 || w == "him" || w == "her" || w == "them" || DocView::IsPossessivePronoun(w)) return -1;
+    return e;
+  }
+
+  // A claim about the subject alone, with a null object (the claim contract): "has not
+  // dated anyone", "is single", "has never married", "is dating someone". Time: the date
+  // expression of the clause ("since 2012", "ever since" -> the date before); else "never"
+  // covers everything up to the publication day and any other form the publication day.
+  Claim* EmitAlone(uint32_t tok, int32_t subject, const std::string& predicate, bool denied, Modality extra) {
+    if (subject < 0) return nullptr;
+    auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
+    if (!seen.insert(key).second) return nullptr;
+    Claim* c = AddClaim(v, st, tok, subject, predicate, -1);
+    if (denied) c->polarity = Polarity::kDenied;
+    c->modality = Weaker(c->modality, extra);
+    if (auto t = TimeNear(v, tok)) {
+      if (t->from) c->time_from = FormatIso(*t->from);
+      if (t->to) c->time_to = FormatIso(*t->to);
+    } else if (v.published) {
+      bool never = false;
+      for (uint32_t k = tok; k-- > SentBegin(tok) && !v.IsClauseBreak(k) && v.lower[k] != ",";)
+        if (v.lower[k] == "never") never = true;
+      c->time_to = FormatIso(*v.published);
+      if (!never) c->time_from = c->time_to;
+    }
+    return c;
+  }
+
   void RoleNouns(uint32_t i);
   void EventNouns(uint32_t i);
   void Verbs(uint32_t i);
+  void VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
+                 bool negated, Modality extra);
   void PairPhrases(uint32_t i);
+  void StateWords(uint32_t i);
 };
 
 void Ctx::RoleNouns(uint32_t i) {
@@ -327,13 +448,32 @@ void Ctx::EventNouns(uint32_t i) {
   uint32_t at = 0;
   std::string text;
   int32_t object = ObjectAfter(p + 1, se, &at, &text);
-  if (object < 0) return;
+  if (object < 0 && text.empty()) return;
   int32_t subject = v.PossessorBefore(mb);
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
-    subject = SubjectBefore(mb - 1, object);
+    subject = object < 0 ? GroupSubject(mb - 1 > sb && v.lower[mb - 2] == "in" ? mb - 2 : mb - 1) : SubjectBefore(mb - 1, object);
+  // Joint activities ("made two films with X", "we are planning projects with X") belong to
+  // the clause subject; in a quotation with no subject in its sentence ("It's not one but a
+  // few projects with X"), to the named speaker.
+  if (subject < 0 && object >= 0 && (pred == "collaborates_with" || pred == "friends_with")) {
+    subject = SubjectBefore(mb, object);
+    if (subject < 0) subject = v.QuoteSpeakerAt(i);
+  }
   if (subject < 0) return;
+  if (object < 0) {
+    // "is not in a relationship with anyone", "her romance with someone".
+    bool negated = NegatedBefore(mb, 3);
+    Indefinite ind = IndefiniteAt(v, at);
+    if (pred != "dating" && pred != "spouse_of" && pred != "engaged_to") return;
+    if ((ind == Indefinite::kAny && !negated) || (ind != Indefinite::kAny && negated)) return;
+    EmitAlone(i, subject, pred, ind != Indefinite::kSome, rumored ? Modality::kSpeculative : Modality::kAsserted);
+    return;
+  }
   // "his rift with daughter X": the role noun in between also gives a role claim (RoleNouns).
-  Emit(i, subject, pred, object, NegatedBefore(mb, 3), rumored ? Modality::kSpeculative : Modality::kAsserted);
+  Modality modality = rumored ? Modality::kSpeculative : Modality::kAsserted;
+  bool negated = NegatedBefore(mb, 3);
+  Emit(i, subject, pred, object, negated, modality);
+  for (int32_t other : CoordinatedAfter(at, se)) Emit(i, subject, pred, other, negated, modality);
 }
 
 void Ctx::Verbs(uint32_t i) {
@@ -361,36 +501,103 @@ void Ctx::Verbs(uint32_t i) {
   uint32_t at = 0;
   std::string text;
   int32_t object = ObjectAfter(best_end, se, &at, &text);
-  if (object < 0 && text.empty()) return;
-  int32_t subject = SubjectBefore(i, object);
-  if (subject < 0) return;
   bool negated = NegatedBefore(i, 4);
   for (uint32_t k = i; k < best_end; ++k)
     if (v.lex.IsNegator(v.lower[k])) negated = true;
+  Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
+  if (object < 0) {
+    if (!best->negated_only && !DesireBefore(i)) VerbAlone(i, best_end, *best, text, negated, extra);
+    return;
+  }
+  int32_t subject = SubjectBefore(i, object);
+  if (subject < 0) return;
   if (best->negated_only) {
     if (!negated) return;
     negated = false;
   }
   std::string pred = best->predicate;
-  Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
   if (DesireBefore(i) && (pred == "spouse_of" || pred == "dating" || pred == "engaged_to")) {
     pred = "romantic_interest";
     extra = Modality::kAsserted;
     if (negated) return;
   }
-  if (object < 0) {
-    // "has not dated anyone": a claim about the subject alone.
-    if (pred != "dating" && pred != "spouse_of") return;
-    uint32_t s = v.sent_of[i];
-    auto key = std::make_tuple(subject, pred, -1, text, s, negated ? 1 : 0);
-    if (!seen.insert(key).second) return;
-    Claim* c = AddClaim(v, st, i, subject, pred, -1);
-    c->object_text = text;
-    if (negated) c->polarity = Polarity::kDenied;
-    return;
-  }
+  // "was previously linked to X", "had once dated X": a relation of the past, ended by now.
+  bool past = false;
+  for (uint32_t k = i; k > SentBegin(i) && (IsVerbGroupWord(v, k - 1) || v.lower[k - 1] == "once"); --k)
+    if (v.lower[k - 1] == "previously" || v.lower[k - 1] == "formerly" || v.lower[k - 1] == "once") past = true;
+  if (past && !negated && pred == "dating") pred = "split_from";
+  if (past && !negated && pred == "spouse_of") pred = "divorced_from";
   if (best->inverse) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
+}
+
+// A romance verb with no named partner: "has not dated anyone", "has dated no one",
+// "hasn't been linked to anyone", "is seeing someone", "has never married" (intransitive, under
+// "never" or another negator, at the end of its clause).
+void Ctx::VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
+                    bool negated, Modality extra) {
+  const std::string& pred = phrase.predicate;
+  if (phrase.inverse || (pred != "dating" && pred != "spouse_of" && pred != "engaged_to")) return;
+  bool denied;
+  if (object_text.empty()) {
+    uint32_t se = SentEnd(i);
+    bool clause_end = phrase_end >= se || v.IsClauseBreak(phrase_end) || v.lower[phrase_end] == "," ||
+                      v.lower[phrase_end] == "and" || v.lower[phrase_end] == "but" || v.lower[phrase_end] == "since" ||
+                      v.lower[phrase_end] == "again";
+    if (!negated || !clause_end) return;
+    denied = true;
+  } else {
+    Indefinite ind = object_text == "no one" || object_text == "nobody" ? Indefinite::kNoOne
+                     : object_text == "someone" || object_text == "somebody" ? Indefinite::kSome
+                                                                             : Indefinite::kAny;
+    if ((ind == Indefinite::kAny && !negated) || (ind != Indefinite::kAny && negated)) return;
+    denied = ind != Indefinite::kSome;
+  }
+  uint32_t start = i;
+  while (start > SentBegin(i) && IsVerbGroupWord(v, start - 1)) --start;
+  int32_t subject = GroupSubject(i);
+  if (subject < 0) subject = SubjectBefore(start, -1);
+  EmitAlone(i, subject, pred, denied, extra);
+}
+
+// "X is single", "he has remained single ever since", "has no children": a state word after
+// its frame (a copula, or "have") says the person has no relation of that kind.
+void Ctx::StateWords(uint32_t i) {
+  auto it = v.lex.state_first.find(v.lower[i]);
+  if (it == v.lex.state_first.end()) return;
+  uint32_t sb = SentBegin(i), se = SentEnd(i);
+  for (uint32_t idx : it->second) {
+    const Phrase& ph = v.lex.state_words[idx];
+    uint32_t n = 0;
+    while (n < ph.words.size() && i + n < se && v.lower[i + n] == ph.words[n]) ++n;
+    if (n < ph.words.size() || !EndsStatePhrase(v, i + n, se)) continue;
+    if (!ph.have_frame && (ph.words.size() > 1 || v.lower[i + n] == "with")) continue;
+    if (ph.have_frame && i + n < se && (v.lower[i + n] == "with" || v.lower[i + n] == "by" || v.lower[i + n] == "together"))
+      continue;  // "no children with X" is about one pair
+    // The frame: walk back over adverbs, quote marks and negators to a copula or "have".
+    static const std::set<std::string> kBe = {"is", "are", "am", "was", "were", "be", "been", "being",
+                                              "remains", "remained", "remain", "stays", "stayed", "stay",
+                                              "became", "becomes", "become", "'s", "'re"};
+    static const std::set<std::string> kHave = {"has", "have", "had", "having"};
+    bool negated = false;
+    uint32_t k = i;
+    while (k > sb) {
+      const std::string& w = v.lower[k - 1];
+      if ((ph.have_frame ? kHave : kBe).count(w)) break;
+      bool skippable = v.toks[k - 1].kind == TokenKind::kQuote || w == "very" || w == "still" || w == "now" ||
+                       w == "happily" || w == "currently" || w == "officially" || w == "once" || w == "again" ||
+                       w == "longer" || (w.size() > 4 && w.ends_with("ly")) || v.lex.IsNegator(w);
+      if (!skippable) break;
+      if (v.lex.IsNegator(w)) negated = true;
+      --k;
+    }
+    if (k == sb || !(ph.have_frame ? kHave : kBe).count(v.lower[k - 1])) continue;
+    uint32_t frame = k - 1;
+    for (uint32_t q = frame; q > sb && IsVerbGroupWord(v, q - 1); --q)  // "has never been single"
+      if (v.lex.IsNegator(v.lower[q - 1])) negated = true;
+    EmitAlone(i, GroupSubject(frame), ph.predicate, !negated, Modality::kAsserted);
+    return;
+  }
 }
 
 void Ctx::PairPhrases(uint32_t i) {
@@ -472,6 +679,53 @@ void MemberOf(Ctx& c, uint32_t i) {
   if (group_entity < 0) cl->object_text = group;
 }
 
+// Membership stated with a participle or verb and a group: "X remains deeply involved in G",
+// "X is affiliated with G", "X joined G", and the relative form "G, in which X remains
+// involved". The group is an organisation or other named group (ORG, MISC) mention.
+void MemberVerbs(Ctx& c, uint32_t i) {
+  DocView& v = c.v;
+  struct Word {
+    const char* word;
+    const char* prep;  // the preposition introducing the group ("" for a direct object)
+  };
+  static constexpr Word kWords[] = {{"involved", "in"}, {"affiliated", "with"}, {"active", "in"},
+                                    {"joined", ""},     {"belongs", "to"},      {"belonged", "to"}};
+  const Word* word = nullptr;
+  for (const Word& w : kWords)
+    if (v.lower[i] == w.word) word = &w;
+  if (!word) return;
+  uint32_t sb = c.SentBegin(i), se = c.SentEnd(i);
+  auto group_at = [&](uint32_t k) {
+    if (k >= se || v.mention_at[k] < 0) return -1;
+    EntityType t = v.TypeAt(k);
+    return t == EntityType::kOrg || t == EntityType::kMisc ? v.EntityAt(k) : -1;
+  };
+  int32_t holder = -1, group = -1;
+  uint32_t g = i + 1;
+  if (*word->prep && g < se && v.lower[g] == word->prep) ++g;
+  if (g < se && v.lower[g] == "the") ++g;
+  if (*word->prep == 0 || g > i + 1) group = group_at(g);
+  if (group >= 0) {
+    holder = c.SubjectBefore(i, -1);
+  } else if (*word->prep) {
+    // "G, in which X remains involved": the person between "which" and the word.
+    for (uint32_t k = i; k-- > sb && i - k <= 8;) {
+      if (v.lower[k] != "which" || k < sb + 3 || v.lower[k - 1] != word->prep || v.lower[k - 2] != ",") continue;
+      group = group_at(k - 3);
+      for (uint32_t j = k + 1; j < i && group >= 0; ++j)
+        if (v.mention_at[j] >= 0 && v.PersonAt(j) >= 0) {
+          holder = v.PersonAt(j);
+          break;
+        }
+      break;
+    }
+  }
+  if (holder < 0 || group < 0) return;
+  auto key = std::make_tuple(holder, std::string("member_of"), group, std::string(), v.sent_of[i], 0);
+  if (!c.seen.insert(key).second) return;
+  AddClaim(v, c.st, i, holder, "member_of", group);
+}
+
 }  // namespace
 
 Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
@@ -498,18 +752,24 @@ std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok) {
   uint32_t s = v.sent_of[tok];
   if (s == UINT32_MAX) return std::nullopt;
   const Sentence& sn = v.a.layout.sentences[s];
-  // After the trigger, within its clause.
+  // After the trigger, within its clause ("since her divorce in 2021", "ever since").
   for (uint32_t k = tok; k < sn.token_end; ++k) {
     if (v.lower[k] == ";" || (v.lower[k] == "," && k > tok + 1 && v.lower[k + 1 < sn.token_end ? k + 1 : k] == "when"))
       break;
+    if (auto d = AnaphoricSince(v, k)) return d;
     DateSpan d;
-    if (MatchDate(v, k, sn.token_end, &d)) return d;
+    if (MatchDate(v, k, sn.token_end, &d)) return SinceGoverns(v, k, tok) ? OpenSince(v, d) : d;
   }
-  // Before it ("his 2001 divorce", "In 2013, they married").
+  // Before it ("his 2001 divorce", "In 2013, they married", "Since her divorce in 2021, she").
   for (uint32_t k = tok; k-- > sn.token_begin && tok - k <= 6;) {
     if (v.lower[k] == ";") break;
     DateSpan d;
-    if (MatchDate(v, k, sn.token_end, &d)) return d;
+    if (MatchDate(v, k, sn.token_end, &d)) return SinceGoverns(v, k, sn.token_begin) ? OpenSince(v, d) : d;
+  }
+  // "Since then, he has not ...": an anaphoric "since" opening the clause.
+  for (uint32_t k = tok; k-- > sn.token_begin;) {
+    if (v.lower[k] == ";") break;
+    if (auto d = AnaphoricSince(v, k)) return d;
   }
   return std::nullopt;
 }
@@ -520,22 +780,43 @@ void FindRelations(DocView& v, PassState* st) {
     if (v.sent_of[i] == UINT32_MAX || !v.IsWord(i)) continue;
     c.RoleNouns(i);
     MemberOf(c, i);
+    MemberVerbs(c, i);
     c.EventNouns(i);
     c.Verbs(i);
     c.PairPhrases(i);
+    c.StateWords(i);
   }
 }
+
+namespace {
+
+// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
+// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
+bool IsPersonNoun(const DocView& v, std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
+      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
+      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
+      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
+      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return v.lex.Role(w) != nullptr;
+}
+
+}  // namespace
 
 void FindAges(DocView& v, PassState* st) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
   std::set<std::pair<int32_t, uint32_t>> done;  // (entity, sentence) with an age already
-  auto emit = [&](uint32_t tok, int32_t e, const std::string& value) {
+  auto emit = [&](uint32_t tok, int32_t e, const std::string& value, bool inferred) {
     if (e < 0) return;
     uint32_t s = v.sent_of[tok];
     if (!done.insert({e, s}).second) return;
     Claim* c = AddClaim(v, *st, tok, e, "age", -1);
     c->value = value;
+    c->subject_inferred = inferred;
     // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
     c->modality = c->source.kind == SourceKind::kAuthor ? Modality::kAsserted : Modality::kReported;
     if (v.published) c->time_from = c->time_to = FormatIso(*v.published);
@@ -564,7 +845,9 @@ void FindAges(DocView& v, PassState* st) {
   };
   auto noun_gender = [&](uint32_t k, uint32_t limit) {
     for (uint32_t j = k; j < limit && j < k + 5; ++j) {
-      const std::string& x = w[j];
+      // "mother-of-two", "father-to-be": the head is the first part.
+      std::string_view x = w[j];
+      if (size_t dash = x.find('-'); dash != std::string_view::npos && x.substr(0, dash) != "singer") x = x.substr(0, dash);
       if (x == "actress" || x == "woman" || x == "girl" || x == "mother" || x == "mom" || x == "singer-actress" ||
           x == "socialite" || x == "wife")
         return Gender::kFemale;
@@ -597,20 +880,29 @@ void FindAges(DocView& v, PassState* st) {
         age = std::atoi(t.substr(0, dash).c_str());
         int32_t e = -1;
         int32_t m = v.mention_at[i];
-        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+        bool inferred = true;
+        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
+          e = v.a.mentions[m].entity_idx;
+          inferred = v.a.mentions[m].descriptor;
+        }
         if (e < 0) {
-          // "62-year-old Tom Cruise": a name within the descriptor.
+          // "62-year-old Tom Cruise", "the 62-year-old Top Gun actor Tom Cruise": a name within
+          // the descriptor, after capitalised words and person nouns only. "the 27-year-old
+          // player blocked Kim" (a verb) and "a 16-year-old friend of X" (another person's
+          // noun) end the descriptor before the name.
           for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
             if (v.IsClauseBreak(k) || w[k] == ",") break;
+            if (v.mention_at[k] < 0 && !v.IsCap(k) && !IsPersonNoun(v, w[k])) break;
             if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
               e = v.PersonAt(k);
+              inferred = v.a.mentions[v.mention_at[k]].descriptor;
               break;
             }
           }
         }
         if (e < 0) e = referent(i, noun_gender(i + 1, se), last_in_sentence);
         if (e >= 0) {
-          emit(i, e, std::to_string(age));
+          emit(i, e, std::to_string(age), inferred);
           last_in_sentence = e;
         }
         continue;
@@ -624,7 +916,11 @@ void FindAges(DocView& v, PassState* st) {
         i > 0) {
       int32_t e = -1;
       int32_t m = v.mention_at[i - 1];
-      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) e = v.a.mentions[m].entity_idx;
+      bool inferred = true;
+      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
+        e = v.a.mentions[m].entity_idx;
+        inferred = v.a.mentions[m].descriptor;
+      }
       if (e < 0 && m < 0) {
         // A descriptor without a resolved mention: "The Ballerina actress, 37,".
         Gender g = noun_gender(i - 1, i);
@@ -636,7 +932,7 @@ void FindAges(DocView& v, PassState* st) {
         if (descriptor && has_the) e = referent(i, g, last_in_sentence);
       }
       if (e >= 0) {
-        emit(i + 1, e, std::to_string(num));
+        emit(i + 1, e, std::to_string(num), inferred);
         last_in_sentence = e;
       }
       continue;
@@ -652,15 +948,17 @@ void FindAges(DocView& v, PassState* st) {
         int decade = (w[k][0] - '0') * 10;
         int32_t e = v.ResolvePronoun(i + 1);
         if (e >= 0)
-          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off));
+          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off), /*inferred=*/true);
       }
       continue;
     }
-    // "despite being 18", "she is 37", "turned 40".
-    if ((t == "being" || t == "turned" || t == "turns" || t == "is" || t == "was") && i + 2 < n &&
+    // "despite being 18", "she is 37", "turned 40". Not "was 15": mostly an age at some
+    // past event ("William was 15 when ...").
+    if ((t == "being" || t == "turned" || t == "turns" || t == "is") && i + 2 < n &&
         IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
         (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == "years" || w[i + 2] == ";" || w[i + 2] == "and")) {
       int32_t e = -1;
+      bool inferred = true;
       uint32_t sb = v.SentenceOf(i).token_begin;
       int32_t q = v.quote_at[i];
       for (uint32_t k = i; k-- > sb;) {
@@ -668,10 +966,11 @@ void FindAges(DocView& v, PassState* st) {
         int32_t p = v.PersonAt(k);
         if (p >= 0 && w[k] != "her" && w[k] != "him" && w[k] != "his") {
           e = p;
+          inferred = v.mention_at[k] < 0 || v.a.mentions[v.mention_at[k]].descriptor;
           break;
         }
       }
-      if (e >= 0) emit(i + 1, e, std::to_string(num));
+      if (e >= 0) emit(i + 1, e, std::to_string(num), inferred);
     }
   }
 }

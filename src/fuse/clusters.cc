@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -163,9 +164,9 @@ void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& d
     k.first_doc = docs.front();
     k.first_date = ctx.docs[k.first_doc].published;
     k.outlets.clear();
+    std::unordered_set<std::string_view> seen_outlets;
     for (uint32_t d : docs)
-      if (!ctx.outlet[d].empty() && std::find(k.outlets.begin(), k.outlets.end(), ctx.outlet[d]) == k.outlets.end())
-        k.outlets.push_back(ctx.outlet[d]);
+      if (!ctx.outlet[d].empty() && seen_outlets.insert(ctx.outlet[d]).second) k.outlets.push_back(ctx.outlet[d]);
 
     // Union-find over the cluster's documents (0..docs.size()-1) and outlet keys.
     MiniUnionFind uf;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "fuse/clusters.h"
@@ -58,6 +60,15 @@ std::string Phrase(const std::string& p) {
   return it == kPhrase.end() ? p : it->second;
 }
 
+// A denied claim with no object, in words: dating -> "has not dated anyone".
+std::string DeniedAlonePhrase(const std::string& p) {
+  if (p == "dating") return "has not dated anyone";
+  if (p == "spouse_of") return "has not been married";
+  if (p == "engaged_to") return "has not been engaged";
+  if (p == "parent_of") return "has no children";
+  return "denies " + Phrase(p) + " anyone";
+}
+
 std::string Cut(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t n = max_bytes;
@@ -77,14 +88,32 @@ struct Finder {
   // What the claim says, in words: "Marisol Quenby is dating Teo Marchetti since 2025-08".
   std::string Sentence(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
-    std::string s = ctx.EntityName(ctx.Global(ref.doc_idx, c.subject_entity)) + " " + Phrase(c.predicate);
     int32_t object = ctx.Global(ref.doc_idx, c.object_entity);
+    bool alone = object < 0 && !c.object_text && !c.value;
+    std::string s = ctx.EntityName(ctx.Global(ref.doc_idx, c.subject_entity)) + " ";
+    if (alone && c.polarity == Polarity::kDenied) {
+      // A denial about the person alone: "has not dated anyone from 2012-01-01 to 2025-03-07".
+      s += DeniedAlonePhrase(c.predicate);
+      if (c.time_from && c.time_to && *c.time_from == *c.time_to) return s + " on " + *c.time_from;
+      if (c.time_from) s += " from " + *c.time_from;
+      if (c.time_to) s += (c.time_from ? " to " : " up to ") + *c.time_to;
+      return s;
+    }
+    s += Phrase(c.predicate);
     if (object >= 0) s += " " + ctx.EntityName(object);
     else if (c.object_text) s += " " + *c.object_text;
-    else if (c.polarity == Polarity::kDenied && c.predicate != "age") s += " anyone";
+    else if (alone) s += " someone";
     if (c.value) s += " " + *c.value;
+    if (c.predicate == "split_from" || c.predicate == "divorced_from") {
+      // An event: when it happened.
+      if (c.time_from && c.time_to) return s + " in " + (*c.time_from == *c.time_to ? *c.time_from : *c.time_from + ".." + *c.time_to);
+      if (c.time_from || c.time_to) return s + " in " + c.time_from.value_or(c.time_to.value_or(""));
+      return s;
+    }
     if (c.time_from) s += " since " + *c.time_from;
     if (c.time_to) s += " until " + *c.time_to;
+    if (c.modality == Modality::kSpeculative) s += " (as speculation)";
+    if (c.modality == Modality::kHedged) s += " (hedged)";
     return s;
   }
 
@@ -139,18 +168,24 @@ struct Finder {
   // An ended relation (split, divorce): the time it ended, only when stated.
   std::optional<std::pair<int64_t, int64_t>> EventDays(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
-    const std::optional<std::string>& t = c.time_to ? c.time_to : c.time_from;
-    if (!t) return std::nullopt;
-    auto a = ParseIsoDay(*t), b = ParseIsoDay(*t, true);
+    if (!c.time_from && !c.time_to) return std::nullopt;
+    auto a = ParseIsoDay(c.time_from ? *c.time_from : *c.time_to);
+    auto b = ParseIsoDay(c.time_to ? *c.time_to : *c.time_from, true);
     if (!a || !b) return std::nullopt;
-    return std::make_pair(*a, *b);
+    return std::make_pair(*a, std::max(*a, *b));
   }
-  std::pair<int64_t, int64_t> DenialDays(const ClaimRef& ref) const {
+  // Time a denial covers: [time_from, time_to]; only an end ("never ... up to the article")
+  // reaches back without limit, no time at all is the publication day (window); empty when
+  // neither the claim nor its document has a time.
+  std::optional<std::pair<int64_t, int64_t>> DenialDays(const ClaimRef& ref) const {
     const Claim& c = ctx.ClaimAt(ref);
     auto doc = DocDays(ref.doc_idx);
     std::optional<int64_t> from = c.time_from ? ParseIsoDay(*c.time_from) : std::nullopt;
     std::optional<int64_t> to = c.time_to ? ParseIsoDay(*c.time_to, true) : std::nullopt;
-    return {from ? *from : kMin, to ? *to : doc ? doc->second : kMax};
+    if (!from && !to && !doc) return std::nullopt;
+    int64_t first = from ? *from : to ? kMin : doc->first;
+    int64_t last = to ? *to : doc ? doc->second : kMax;
+    return std::make_pair(first, std::max(first, last));
   }
 
   void Add(std::string a, std::string b, const char* kind, std::string explanation) {
@@ -225,49 +260,89 @@ struct Finder {
     return ctx.Global(r.doc_idx, ctx.ClaimAt(r).subject_entity) == person;
   }
 
+  // A claim with the days it covers, for the denial sweep.
+  struct Timed {
+    std::pair<int64_t, int64_t> days;
+    int32_t cluster;
+    ClaimRef claim;
+    bool event;  // an ended relation (split, divorce): it must start after the denial does
+  };
+  // Report order: publication day (undated: the end of the estimated window), ingest order.
+  bool ReportedBefore(const Timed& a, const Timed& b) const {
+    auto key = [&](const Timed& t) {
+      return std::make_tuple(ctx.EffectiveDay(t.claim.doc_idx).value_or(kMax), ctx.docs[t.claim.doc_idx].ingest_seq,
+                             t.claim.doc_idx, t.claim.claim_idx);
+    };
+    return key(a) < key(b);
+  }
+
+  // Per person and rule: the denials with no object against the affirmed claims the rule
+  // excludes, both in report order, at most kMaxPartnerStates of each compared and at most
+  // kMaxPerPerson contradictions reported, one per (affirmed cluster, denial cluster).
   void Denials() {
+    std::map<std::pair<int32_t, size_t>, std::vector<Timed>> denials;  // (person, rule) -> denials
+    const auto& rules = ExclusionRules();
     for (size_t kd = 0; kd < ctx.corpus.clusters.size(); ++kd) {
       const ClaimCluster& denial_cluster = ctx.corpus.clusters[kd];
-      if (denial_cluster.object) continue;  // a denial about anyone has no object
-      const ExclusionRule* rule = nullptr;
-      for (const ExclusionRule& r : ExclusionRules())
-        if (denial_cluster.predicate == r.denied) rule = &r;
-      if (!rule) continue;
-      for (const ClaimRef& dr : denial_cluster.claims) {
-        if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
-        int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
-        auto denied = DenialDays(dr);
-        auto it = by_person.find(person);
-        if (it == by_person.end()) continue;
-        for (const Side& side : it->second) {
-          if (side.cluster == static_cast<int32_t>(kd)) continue;
-          const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
-          bool state = std::find(rule->states.begin(), rule->states.end(), k.predicate) != rule->states.end();
-          bool ended = std::find(rule->ended.begin(), rule->ended.end(), k.predicate) != rule->ended.end();
-          bool inverse = std::find(rule->inverse.begin(), rule->inverse.end(), k.predicate) != rule->inverse.end();
-          if (!state && !ended && !inverse) continue;
-          // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
-          bool subject = IsSubjectOf(k, person);
-          if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
-          ClaimRef example{};
-          std::optional<std::pair<int64_t, int64_t>> days;
-          if (rule->timeless) {
-            bool any = false;
-            for (const ClaimRef& r : k.claims)
-              if (!any && ctx.ClaimAt(r).polarity == Polarity::kAffirmed) example = r, any = true;
-            if (!any) continue;
-          } else {
-            days = AffirmedDays(k, ended, &example);
-            if (!days || days->second < denied.first || days->first > denied.second) continue;
-          }
-          std::string when = rule->timeless ? "" : " over " + RangeText(std::max(days->first, denied.first),
-                                                                        std::min(days->second, denied.second));
-          Add(k.id, denial_cluster.id, "exclusive_state",
-              Source(dr) + " says " + Sentence(dr) + Evidence(dr) + ", but " + Source(example) + " says " +
-                  Sentence(example) + "; both cannot hold" + when + ".");
+      if (denial_cluster.object || denial_cluster.value) continue;  // a denial about anyone has no object
+      for (size_t ri = 0; ri < rules.size(); ++ri) {
+        if (denial_cluster.predicate != rules[ri].denied) continue;
+        for (const ClaimRef& dr : denial_cluster.claims) {
+          if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
+          auto days = rules[ri].timeless ? std::make_optional(std::make_pair(kMin, kMax)) : DenialDays(dr);
+          int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
+          if (days) denials[{person, ri}].push_back(Timed{*days, static_cast<int32_t>(kd), dr, false});
         }
       }
     }
+    auto before = [this](const Timed& a, const Timed& b) { return ReportedBefore(a, b); };
+    for (auto& [key, denied] : denials) {
+      const ExclusionRule& rule = rules[key.second];
+      std::vector<Timed> affirmed = ExcludedClaims(key.first, rule);
+      if (affirmed.empty()) continue;
+      for (auto* v : {&denied, &affirmed}) {
+        std::sort(v->begin(), v->end(), before);
+        if (v->size() > kMaxPartnerStates) v->resize(kMaxPartnerStates);
+      }
+      std::set<std::pair<int32_t, int32_t>> reported;  // (affirmed cluster, denial cluster)
+      for (const Timed& d : denied)
+        for (const Timed& a : affirmed) {
+          if (reported.size() >= kMaxPerPerson) break;
+          if (a.cluster == d.cluster || a.days.second < d.days.first || a.days.first > d.days.second) continue;
+          // "not dated since his divorce in 2012" is not contradicted by that divorce.
+          if (a.event && a.days.first <= d.days.first) continue;
+          if (!reported.insert({a.cluster, d.cluster}).second) continue;
+          std::string when = rule.timeless ? "" : " over " + RangeText(std::max(a.days.first, d.days.first),
+                                                                       std::min(a.days.second, d.days.second));
+          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[d.cluster].id, "exclusive_state",
+              Source(d.claim) + " says " + Sentence(d.claim) + Evidence(d.claim) + ", but " + Source(a.claim) +
+                  " says " + Sentence(a.claim) + "; both cannot hold" + when + ".");
+        }
+    }
+  }
+
+  // The affirmed claims about `person` that `rule` excludes, with their days.
+  std::vector<Timed> ExcludedClaims(int32_t person, const ExclusionRule& rule) const {
+    std::vector<Timed> out;
+    auto it = by_person.find(person);
+    if (it == by_person.end()) return out;
+    auto listed = [](const std::vector<std::string>& v, const std::string& p) {
+      return std::find(v.begin(), v.end(), p) != v.end();
+    };
+    for (const Side& side : it->second) {
+      const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
+      bool ended = listed(rule.ended, k.predicate), inverse = listed(rule.inverse, k.predicate);
+      if (!listed(rule.states, k.predicate) && !ended && !inverse) continue;
+      // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
+      bool subject = IsSubjectOf(k, person);
+      if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
+      for (const ClaimRef& r : k.claims) {
+        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+        auto days = rule.timeless ? std::make_optional(std::make_pair(kMin, kMax)) : ended ? EventDays(r) : StateDays(r);
+        if (days) out.push_back(Timed{*days, side.cluster, r, ended});
+      }
+    }
+    return out;
   }
 
   void Partners() {

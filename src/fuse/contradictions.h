@@ -23,9 +23,11 @@
 // denial "since 2021" covers up to its publication). A document with neither a date nor an
 // estimated window gives no time, so it only takes part in polarity conflicts.
 //
-// Cost: polarity is linear in claims; denials look up the affirmed clusters of their
-// subject (hash map); partner conflicts sweep each person's partner clusters sorted by
-// start, at most kMaxPerPerson reported per person.
+// Cost: polarity is linear in claims; denials are grouped by (person, rule) and compared
+// with that person's excluded claims, both in report order and at most kMaxPartnerStates
+// of each (so a person's work is bounded), one contradiction per (affirmed cluster, denial
+// cluster), at most kMaxPerPerson per person; partner conflicts sweep each person's
+// partner clusters sorted by start, at most kMaxPerPerson reported per person.
 //
 // Thread safety: one call per corpus.
 #include <vector>

@@ -80,6 +80,7 @@ struct AgeObservation {
   ClaimRef claim;
   int32_t entity = -1;
   int age_lo = 0, age_hi = 0;
+  bool inferred = false;  // the subject came from a descriptor or pronoun, not a name
 };
 
 std::string AgeText(const AgeObservation& o) {
@@ -87,6 +88,33 @@ std::string AgeText(const AgeObservation& o) {
 }
 
 std::string RangeText(const DayRange& r) { return FormatIsoDay(r.first) + ".." + FormatIsoDay(r.last); }
+
+// A person's birth window from the windows of their dated ages (`ids` into `obs`, parallel
+// to `windows`): the deepest overlap of the ages stated next to the name, narrowed by each
+// inferred age ("the 62-year-old actor") that agrees with it, in corpus order. Inferred
+// ages decide only when no age is stated next to the name; they are never members that
+// make a named age stale.
+Consensus NamedFirstConsensus(const std::vector<AgeObservation>& obs, const std::vector<size_t>& ids,
+                              const std::vector<DayRange>& windows) {
+  std::vector<size_t> named;
+  std::vector<DayRange> named_windows;
+  for (size_t m = 0; m < ids.size(); ++m)
+    if (!obs[ids[m]].inferred) named.push_back(m), named_windows.push_back(windows[m]);
+  if (named.empty()) return DeepestOverlap(windows);
+  Consensus named_best = DeepestOverlap(named_windows);
+  Consensus best;
+  best.range = named_best.range;
+  for (size_t k : named_best.members) best.members.push_back(named[k]);
+  for (size_t m = 0; m < ids.size(); ++m) {
+    if (!obs[ids[m]].inferred) continue;
+    DayRange both{std::max(best.range.first, windows[m].first), std::min(best.range.last, windows[m].last)};
+    if (both.empty()) continue;
+    best.range = both;
+    best.members.push_back(m);
+  }
+  std::sort(best.members.begin(), best.members.end());
+  return best;
+}
 
 }  // namespace
 
@@ -101,7 +129,7 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
       int32_t g = ctx.Global(d, claim.subject_entity);
       auto age = ParseAgeValue(*claim.value);
       if (g < 0 || !age) continue;
-      obs.push_back(AgeObservation{ClaimRef{d, c}, g, age->first, age->second});
+      obs.push_back(AgeObservation{ClaimRef{d, c}, g, age->first, age->second, claim.subject_inferred});
     }
   }
   // Dated observations per person, in corpus order.
@@ -124,7 +152,7 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
       const AgeObservation& o = obs[i];
       windows.push_back(BirthWindowFromAge(*ctx.published_day[o.claim.doc_idx], o.age_lo, o.age_hi));
     }
-    Consensus best = DeepestOverlap(windows);
+    Consensus best = NamedFirstConsensus(obs, ids, windows);
     if (best.members.empty()) continue;
     birth[g] = best.range;
     birth_support[g] = best.members.size();
@@ -132,6 +160,11 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
     w.earliest = FormatIsoDay(best.range.first);
     w.latest = FormatIsoDay(best.range.last);
     std::vector<uint8_t> in(ids.size(), 0);
+    // Members by publication day, so a stale age finds its nearest supporter by binary search.
+    std::vector<std::pair<int64_t, size_t>> member_days;
+    member_days.reserve(best.members.size());
+    for (size_t m : best.members) member_days.emplace_back(*ctx.published_day[obs[ids[m]].claim.doc_idx], m);
+    std::sort(member_days.begin(), member_days.end());
     for (size_t m : best.members) {
       in[m] = 1;
       const AgeObservation& o = obs[ids[m]];
@@ -141,13 +174,20 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
     for (size_t m = 0; m < ids.size(); ++m) {
       if (in[m]) continue;
       const AgeObservation& o = obs[ids[m]];
-      int64_t day = *ctx.published_day[o.claim.doc_idx];
-      size_t nearest = best.members.front();
-      for (size_t s : best.members) {
-        int64_t ds = *ctx.published_day[obs[ids[s]].claim.doc_idx];
-        int64_t dn = *ctx.published_day[obs[ids[nearest]].claim.doc_idx];
-        if (std::llabs(ds - day) < std::llabs(dn - day)) nearest = s;
+      if (o.inferred) {
+        // Most likely the age of someone else the descriptor was taken for: not a stale age.
+        w.basis.push_back("left out: aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
+                          ctx.DocLabel(o.claim.doc_idx) + ") is said of an unnamed \"the N-year-old\" taken to be " +
+                          ctx.EntityName(g) + ", and disagrees with the named ages");
+        continue;
       }
+      int64_t day = *ctx.published_day[o.claim.doc_idx];
+      auto after = std::lower_bound(member_days.begin(), member_days.end(), std::make_pair(day, size_t{0}));
+      auto pick = after == member_days.end() ? std::prev(after) : after;
+      if (after != member_days.begin() && after != member_days.end() &&
+          day - std::prev(after)->first <= after->first - day)
+        pick = std::prev(after);  // the earlier one wins a tie
+      size_t nearest = pick->second;
       w.basis.push_back("left out as stale: aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
                         ctx.DocLabel(o.claim.doc_idx) + ") would mean born " + RangeText(windows[m]));
       stale.push_back(StaleAge{g, o.claim, obs[ids[nearest]].claim, windows[m], best.range, best.members.size()});

@@ -8,7 +8,9 @@
 // Per person the windows of all dated age claims are intersected. When they do not all
 // overlap, the largest set that does (the deepest point of a sweep over the interval
 // ends) gives the window and the others are stale: an age that cannot be right together
-// with the rest.
+// with the rest. Ages stated next to the name decide; ages whose subject was inferred
+// (Claim::subject_inferred) narrow the window when they agree and are otherwise left out,
+// never stale.
 // An undated article that says X is A, with X's window [b0, b1] from dated articles,
 // was published in
 //     [b0 + A years,  b1 + (A+1) years − 1 day]

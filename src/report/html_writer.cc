@@ -3,9 +3,12 @@
 // cutting the text at every span boundary and giving each piece the classes of all the
 // spans that cover it, so overlapping spans (an entity inside a quote) need no nesting.
 #include <algorithm>
-#include <map>
+#include <cstdio>
+#include <cstdlib>
+#include <initializer_list>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "report/report.h"
 
@@ -37,39 +40,85 @@ struct Span {
 constexpr const char* kStyle = R"css(
 :root{--ink:#1d1d1f;--muted:#6b6b73;--line:#e3e3e8;--bg:#fafafa;--per:#dbeafe;--org:#fde68a;--loc:#d1fae5;--work:#fbcfe8;--outlet:#e9d5ff;--misc:#e5e7eb}
 *{box-sizing:border-box}body{margin:0;font:15px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-header{padding:16px 24px;background:#111827;color:#fff}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#cbd5e1}
-main{display:grid;grid-template-columns:320px 1fr;gap:0;min-height:calc(100vh - 70px)}
-nav{border-right:1px solid var(--line);background:#fff;overflow:auto;max-height:calc(100vh - 70px);position:sticky;top:0}
-nav input{width:calc(100% - 24px);margin:12px;padding:6px 8px;border:1px solid var(--line);border-radius:6px}
+header{padding:12px 24px 0;background:#111827;color:#fff}header h1{margin:0;font-size:20px}header p{margin:4px 0 8px;color:#cbd5e1}
+.tabs{display:flex;gap:4px;flex-wrap:wrap}.tabs button{font:inherit;font-size:14px;color:#cbd5e1;background:none;border:0;border-bottom:3px solid transparent;padding:6px 10px;cursor:pointer}
+.tabs button.active{color:#fff;border-bottom-color:#f59e0b}.view{display:none}.view.shown{display:block}main.view.shown{display:grid}
+main{grid-template-columns:320px 1fr;gap:0;min-height:calc(100vh - 90px)}
+nav{border-right:1px solid var(--line);background:#fff;overflow:auto;max-height:calc(100vh - 90px);position:sticky;top:0}
+nav input,.filter{width:calc(100% - 24px);margin:12px;padding:6px 8px;border:1px solid var(--line);border-radius:6px}.filter{width:360px;margin:0 0 8px}
 nav ol{list-style:none;margin:0;padding:0}nav li a{display:block;padding:8px 12px;border-top:1px solid var(--line);color:inherit;text-decoration:none}
 nav li a:hover,nav li a.active{background:#eef2ff}nav small{color:var(--muted);display:block}
 #content{padding:20px 28px;overflow:auto}section.doc{display:none;max-width:900px}section.doc.shown{display:block}
+.corpus{padding:20px 28px}.note{color:var(--muted);font-size:13px}
 .meta{color:var(--muted);font-size:13px}.meta b{color:var(--ink)}
 p.title{font-size:20px;font-weight:650}p.heading{font-weight:650;font-size:17px;margin-top:18px}p.caption{font-size:13px;color:var(--muted);font-style:italic}
 .ent{border-radius:3px;padding:0 1px}.PERSON{background:var(--per)}.ORG{background:var(--org)}.LOC{background:var(--loc)}.WORK{background:var(--work)}
 .OUTLET{background:var(--outlet)}.MISC,.HANDLE,.AGE,.DATE,.MONEY{background:var(--misc)}.q{border-bottom:2px solid #f59e0b}.ev{text-decoration:underline dotted #2563eb}
-table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f4f6}
+table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px;background:#fff}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f4f6}
+table.sortable th{cursor:pointer}table.sortable th:after{content:" \2195";color:#9ca3af}
 .legend span{margin-right:8px;padding:0 4px}.summary{display:flex;gap:16px;flex-wrap:wrap;margin:0 0 16px}.summary div{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 12px}
 .summary b{display:block;font-size:20px}.reject{color:#b91c1c}.cut{color:#b91c1c;font-style:italic}
+.score{display:inline-block;min-width:3.2em;font-weight:650}.bar{display:inline-block;height:8px;background:#2563eb;vertical-align:middle;border-radius:2px}
+.bar.obs{background:#f59e0b}ul.reasons,ol.chain{margin:0;padding-left:16px}.copy{color:var(--muted)}.denied{color:#b91c1c}
 )css";
 
 constexpr const char* kScript = R"js(
 (function(){
   var links = document.querySelectorAll('nav li a');
+  var tabs = document.querySelectorAll('.tabs button');
+  function showView(name){
+    document.querySelectorAll('.view').forEach(function(v){ v.classList.toggle('shown', v.id === 'view-' + name); });
+    tabs.forEach(function(t){ t.classList.toggle('active', t.getAttribute('data-view') === name); });
+  }
   function show(id){
+    showView('articles');
     document.querySelectorAll('section.doc').forEach(function(s){ s.classList.toggle('shown', s.id === id); });
     links.forEach(function(a){ a.classList.toggle('active', a.getAttribute('href') === '#' + id); });
   }
-  links.forEach(function(a){ a.addEventListener('click', function(ev){ ev.preventDefault(); show(a.getAttribute('href').slice(1)); history.replaceState(null, '', a.getAttribute('href')); }); });
+  tabs.forEach(function(t){ t.addEventListener('click', function(){ showView(t.getAttribute('data-view'));
+    history.replaceState(null, '', '#view-' + t.getAttribute('data-view')); }); });
+  document.addEventListener('click', function(ev){
+    var a = ev.target.closest ? ev.target.closest('a[href^="#doc-"]') : null;
+    if (!a) return;
+    ev.preventDefault(); show(a.getAttribute('href').slice(1)); history.replaceState(null, '', a.getAttribute('href'));
+  });
   var filter = document.getElementById('filter');
   if (filter) filter.addEventListener('input', function(){
     var q = filter.value.toLowerCase();
     links.forEach(function(a){ a.parentNode.style.display = a.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none'; });
   });
-  var first = location.hash ? location.hash.slice(1) : (links.length ? links[0].getAttribute('href').slice(1) : '');
-  if (first && document.getElementById(first)) show(first); else if (links.length) show(links[0].getAttribute('href').slice(1));
+  document.querySelectorAll('input.filter').forEach(function(f){
+    var table = document.getElementById(f.getAttribute('data-table'));
+    f.addEventListener('input', function(){
+      var q = f.value.toLowerCase();
+      table.querySelectorAll('tr').forEach(function(r, i){ if (i) r.style.display = r.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none'; });
+    });
+  });
+  document.querySelectorAll('table.sortable').forEach(function(table){
+    table.querySelectorAll('th').forEach(function(th, col){
+      th.addEventListener('click', function(){
+        var rows = Array.prototype.slice.call(table.querySelectorAll('tr'), 1);
+        var down = th.getAttribute('data-dir') !== 'down';
+        th.setAttribute('data-dir', down ? 'down' : 'up');
+        function key(r){ var c = r.children[col]; var v = c.getAttribute('data-v'); return v !== null ? parseFloat(v) : c.textContent.toLowerCase(); }
+        rows.sort(function(a, b){ var x = key(a), y = key(b); var o = x < y ? -1 : x > y ? 1 : 0; return down ? -o : o; });
+        rows.forEach(function(r){ r.parentNode.appendChild(r); });
+      });
+    });
+  });
+  var h = location.hash.slice(1);
+  if (h.indexOf('view-') === 0 && document.getElementById(h)) showView(h.slice(5));
+  else if (h && document.getElementById(h)) show(h);
+  else if (links.length) show(links[0].getAttribute('href').slice(1));
+  else showView('articles');
 })();
 )js";
+
+std::string Fixed(double v, int digits = 2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
 
 // Renders text[b, e) with the spans that intersect it.
 void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, uint32_t e, const std::vector<Span>& spans) {
@@ -103,75 +152,216 @@ void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, u
   }
 }
 
-}  // namespace
-
-std::string RenderHtml(const ReportView& v) {
-  const auto& docs = *v.docs;
-  const auto& analyses = *v.analyses;
-  const CorpusAnalysis& corpus = *v.corpus;
-  std::ostringstream out;
-  size_t n_quotes = 0, n_claims = 0;
-  for (const auto& a : analyses) {
-    n_quotes += a.quotes.size();
-    n_claims += a.claims.size();
+// Builds index.html: a tab per view (articles, claims, contradictions, sources, entities,
+// calibration). Corpus tables link to articles with href="#doc-<index>".
+class HtmlReport {
+ public:
+  explicit HtmlReport(const ReportView& v)
+      : v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus) {
+    for (const Entity& e : corpus_.entities) entity_by_id_.emplace(e.id, &e);
+    for (const ClaimCluster& k : corpus_.clusters) cluster_by_id_.emplace(k.id, &k);
+    for (uint32_t d = 0; d < docs_.size(); ++d)
+      for (uint32_t c = 0; c < analyses_[d].claims.size(); ++c) claim_refs_.push_back(ClaimRef{d, c});
   }
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      << "<title>hearsay report</title><style>" << kStyle << "</style></head><body>\n";
-  out << "<header><h1>hearsay report</h1><p>" << docs.size() << " documents · " << corpus.entities.size() << " entities · "
-      << n_quotes << " quotes · " << n_claims << " claims · " << v.rejects->size() << " rejected inputs</p></header>\n";
-  out << "<main><nav><input id=\"filter\" type=\"search\" placeholder=\"Filter documents\" aria-label=\"Filter documents\"><ol>";
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const Document& doc = docs[d];
-    out << "<li><a href=\"#doc-" << d << "\">" << Esc(doc.title.empty() ? doc.id : doc.title) << "<small>"
-        << Esc(doc.outlet.value_or(analyses[d].detected_outlet.value_or("unknown outlet"))) << " · "
-        << Esc(doc.published.value_or("undated")) << "</small></a></li>";
-  }
-  out << "</ol></nav><div id=\"content\">\n";
-  out << "<div class=\"summary\"><div><b>" << docs.size() << "</b>documents</div><div><b>" << corpus.entities.size()
-      << "</b>entities</div><div><b>" << corpus.clusters.size() << "</b>claim clusters</div><div><b>"
-      << corpus.contradictions.size() << "</b>contradictions</div><div><b>" << corpus.duplicates.size()
-      << "</b>near-duplicates</div><div><b>" << v.rejects->size() << "</b>rejects</div></div>\n";
-  out << "<p class=\"legend\">Highlights: <span class=\"PERSON\">person</span><span class=\"ORG\">organisation</span>"
-      << "<span class=\"LOC\">place</span><span class=\"WORK\">work</span><span class=\"OUTLET\">outlet</span>"
-      << "<span class=\"MISC\">other</span><span class=\"q\">quotation</span><span class=\"ev\">claim evidence</span></p>\n";
 
-  if (!v.rejects->empty() || (v.warnings && !v.warnings->empty())) {
-    out << "<h2 id=\"rejects\">Rejected inputs</h2><table><tr><th>path</th><th>where</th><th>stage</th><th>reason</th></tr>";
-    for (const Reject& r : *v.rejects)
-      out << "<tr class=\"reject\"><td>" << Esc(r.path) << "</td><td>" << Esc(r.where.value_or("")) << "</td><td>" << Esc(r.stage)
-          << "</td><td>" << Esc(r.reason) << "</td></tr>";
-    out << "</table>";
-    if (v.warnings && !v.warnings->empty()) {
-      out << "<h2>Kept with repairs</h2><table><tr><th>path</th><th>where</th><th>stage</th><th>message</th></tr>";
-      for (const Warning& w : *v.warnings)
-        out << "<tr><td>" << Esc(w.path) << "</td><td>" << Esc(w.where) << "</td><td>" << Esc(w.stage) << "</td><td>"
-            << Esc(w.message) << "</td></tr>";
-      out << "</table>";
+  std::string Render() {
+    size_t n_quotes = 0, n_claims = 0;
+    for (const auto& a : analyses_) {
+      n_quotes += a.quotes.size();
+      n_claims += a.claims.size();
+    }
+    out_ << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         << "<title>hearsay report</title><style>" << kStyle << "</style></head><body>\n";
+    out_ << "<header><h1>hearsay report</h1><p>" << docs_.size() << " documents · " << corpus_.entities.size()
+         << " entities · " << n_quotes << " quotes · " << n_claims << " claims · " << v_.rejects->size()
+         << " rejected inputs</p><div class=\"tabs\" role=\"tablist\">";
+    Tab("articles", "Articles", docs_.size());
+    Tab("claims", "Claims", corpus_.clusters.size());
+    Tab("contradictions", "Contradictions", corpus_.contradictions.size());
+    Tab("sources", "Sources", corpus_.provenance.size());
+    Tab("entities", "Entities", corpus_.entities.size());
+    out_ << "<button data-view=\"calibration\">Calibration</button></div></header>\n";
+    Articles();
+    Claims();
+    Contradictions();
+    Sources();
+    Entities();
+    Calibration();
+    out_ << "<script>" << kScript << "</script></body></html>\n";
+    return out_.str();
+  }
+
+ private:
+  void Tab(const char* view, const char* label, size_t count) {
+    out_ << "<button data-view=\"" << view << "\">" << label << " (" << count << ")</button>";
+  }
+
+  // ---- names and links ----------------------------------------------------------------
+  std::string EntityName(const std::string& id) const {
+    auto it = entity_by_id_.find(id);
+    return it == entity_by_id_.end() ? id : it->second->name;
+  }
+  std::string DocLink(uint32_t d) const {
+    const hearsay::Document& doc = docs_[d];
+    return "<a href=\"#doc-" + std::to_string(d) + "\">" + Esc(doc.title.empty() ? doc.id : doc.title) + "</a>";
+  }
+  std::string DocOutlet(uint32_t d) const {
+    return docs_[d].outlet.value_or(analyses_[d].detected_outlet.value_or("unknown outlet"));
+  }
+  std::string DocDate(uint32_t d) const {
+    if (docs_[d].published) return *docs_[d].published;
+    if (d < corpus_.estimated_published.size() && corpus_.estimated_published[d])
+      return "undated, est. " + corpus_.estimated_published[d]->earliest + " … " + corpus_.estimated_published[d]->latest;
+    return "undated";
+  }
+  std::string ClusterLabel(const ClaimCluster& k) const {
+    std::string object = k.value ? *k.value : k.object ? EntityName(*k.object) : std::string("—");
+    return Esc(EntityName(k.subject)) + " <b>" + Esc(k.predicate) + "</b> " + Esc(object);
+  }
+  // A claim id of hearsay.json ("c12") → its claim, or null.
+  const ClaimRef* ClaimById(const std::string& id) const {
+    if (id.size() < 2 || id[0] != 'c') return nullptr;
+    size_t n = std::strtoul(id.c_str() + 1, nullptr, 10);
+    return n >= 1 && n <= claim_refs_.size() ? &claim_refs_[n - 1] : nullptr;
+  }
+  // A contradiction side: a claim ("c12") with its evidence, or a cluster ("k3") with its
+  // articles.
+  std::string ClaimCell(const std::string& id) const {
+    if (auto k = cluster_by_id_.find(id); k != cluster_by_id_.end()) {
+      const ClaimCluster& cluster = *k->second;
+      std::string cell = ClusterLabel(cluster) + "<br><span class=\"note\">" + Esc(id) + " · " +
+                         std::to_string(cluster.documents.size()) + " article(s):";
+      for (size_t j = 0; j < cluster.documents.size() && j < 5; ++j) cell += (j ? ", " : " ") + DocLink(cluster.documents[j]);
+      if (cluster.documents.size() > 5) cell += ", …";
+      return cell + "</span>";
+    }
+    const ClaimRef* r = ClaimById(id);
+    if (!r) return Esc(id);
+    const Claim& c = analyses_[r->doc_idx].claims[r->claim_idx];
+    const std::string& text = docs_[r->doc_idx].text;
+    size_t end = std::min<size_t>(c.evidence_byte_end, text.size());
+    std::string ev = c.evidence_byte_begin < end ? text.substr(c.evidence_byte_begin, end - c.evidence_byte_begin) : std::string();
+    return "“" + Esc(ev) + "”<br><span class=\"note\">" + Esc(id) + " · " + PolarityName(c.polarity) + " · " +
+           SourceKindName(c.source.kind) + (c.source.text.empty() ? "" : ": " + Esc(c.source.text)) + " · " +
+           DocLink(r->doc_idx) + " (" + Esc(DocOutlet(r->doc_idx)) + ", " + Esc(DocDate(r->doc_idx)) + ")</span>";
+  }
+  void Reasons(const std::vector<std::string>& reasons) {
+    if (reasons.empty()) return;
+    out_ << "<ul class=\"reasons\">";
+    for (const std::string& r : reasons) out_ << "<li>" << Esc(r) << "</li>";
+    out_ << "</ul>";
+  }
+  // Opens a corpus view: its heading, explanation, a row filter and a sortable table with
+  // the given columns (the caller writes the rows, then closes table and section).
+  void CorpusViewStart(const char* view, const char* heading, const char* explanation, const char* table_id,
+                       size_t rows, std::initializer_list<const char*> columns) {
+    out_ << "<section class=\"view corpus\" id=\"view-" << view << "\"><h2>" << heading << "</h2><p class=\"note\">"
+         << explanation << "</p>";
+    if (rows > kMaxHtmlTableRows)
+      out_ << "<p class=\"note\">Showing the first " << kMaxHtmlTableRows << " of " << rows
+           << " rows; hearsay.json has all of them.</p>";
+    out_ << "<input class=\"filter\" type=\"search\" data-table=\"" << table_id
+         << "\" placeholder=\"Filter rows\" aria-label=\"Filter rows\"><table class=\"sortable\" id=\"" << table_id << "\"><tr>";
+    for (const char* c : columns) out_ << "<th>" << c << "</th>";
+    out_ << "</tr>";
+  }
+
+  // ---- articles -----------------------------------------------------------------------
+  void Articles() {
+    out_ << "<main class=\"view\" id=\"view-articles\"><nav><input id=\"filter\" type=\"search\" "
+            "placeholder=\"Filter documents\" aria-label=\"Filter documents\"><ol>";
+    for (uint32_t d = 0; d < docs_.size(); ++d) {
+      const hearsay::Document& doc = docs_[d];
+      out_ << "<li><a href=\"#doc-" << d << "\">" << Esc(doc.title.empty() ? doc.id : doc.title) << "<small>"
+           << Esc(DocOutlet(d)) << " · " << Esc(doc.published.value_or("undated")) << "</small></a></li>";
+    }
+    out_ << "</ol></nav><div id=\"content\">\n";
+    out_ << "<div class=\"summary\"><div><b>" << docs_.size() << "</b>documents</div><div><b>" << corpus_.entities.size()
+         << "</b>entities</div><div><b>" << corpus_.clusters.size() << "</b>claim clusters</div><div><b>"
+         << corpus_.contradictions.size() << "</b>contradictions</div><div><b>" << corpus_.duplicates.size()
+         << "</b>near-duplicates</div><div><b>" << v_.rejects->size() << "</b>rejects</div></div>\n";
+    out_ << "<p class=\"legend\">Highlights: <span class=\"PERSON\">person</span><span class=\"ORG\">organisation</span>"
+         << "<span class=\"LOC\">place</span><span class=\"WORK\">work</span><span class=\"OUTLET\">outlet</span>"
+         << "<span class=\"MISC\">other</span><span class=\"q\">quotation</span><span class=\"ev\">claim evidence</span></p>\n";
+    RejectsAndWarnings();
+    for (uint32_t d = 0; d < docs_.size(); ++d) DocumentSection(d);
+    out_ << "</div></main>\n";
+  }
+
+  void RejectsAndWarnings() {
+    if (!v_.rejects->empty()) {
+      out_ << "<h2 id=\"rejects\">Rejected inputs</h2><table><tr><th>path</th><th>where</th><th>stage</th><th>reason</th></tr>";
+      for (const Reject& r : *v_.rejects)
+        out_ << "<tr class=\"reject\"><td>" << Esc(r.path) << "</td><td>" << Esc(r.where.value_or("")) << "</td><td>"
+             << Esc(r.stage) << "</td><td>" << Esc(r.reason) << "</td></tr>";
+      out_ << "</table>";
+    }
+    if (v_.warnings && !v_.warnings->empty()) {
+      out_ << "<h2>Kept with repairs</h2><table><tr><th>path</th><th>where</th><th>stage</th><th>message</th></tr>";
+      for (const Warning& w : *v_.warnings)
+        out_ << "<tr><td>" << Esc(w.path) << "</td><td>" << Esc(w.where) << "</td><td>" << Esc(w.stage) << "</td><td>"
+             << Esc(w.message) << "</td></tr>";
+      out_ << "</table>";
     }
   }
 
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const Document& doc = docs[d];
-    const DocumentAnalysis& a = analyses[d];
-    out << "<section class=\"doc\" id=\"doc-" << d << "\"><h2>" << Esc(doc.title) << "</h2><p class=\"meta\">"
-        << "<b>id</b> " << Esc(doc.id) << " · <b>outlet</b> " << Esc(doc.outlet.value_or(a.detected_outlet.value_or("unknown")))
-        << " · <b>published</b> " << Esc(doc.published.value_or("undated"));
-    if (d < corpus.estimated_published.size() && corpus.estimated_published[d])
-      out << " (estimated " << Esc(corpus.estimated_published[d]->earliest) << " … " << Esc(corpus.estimated_published[d]->latest) << ")";
-    out << " · <b>path</b> " << Esc(doc.path);
+  void DocumentSection(uint32_t d) {
+    const hearsay::Document& doc = docs_[d];
+    const DocumentAnalysis& a = analyses_[d];
+    out_ << "<section class=\"doc\" id=\"doc-" << d << "\">";
+    // The title paragraph is rendered with its highlights below; a heading here only
+    // when the layout has none.
+    bool has_title = !a.layout.paragraphs.empty() && a.layout.paragraphs.front().kind == BlockKind::kTitle;
+    if (!has_title) out_ << "<h2>" << Esc(doc.title.empty() ? doc.id : doc.title) << "</h2>";
+    out_ << "<p class=\"meta\"><b>id</b> " << Esc(doc.id) << " · <b>outlet</b> " << Esc(DocOutlet(d))
+         << " · <b>published</b> " << Esc(DocDate(d)) << " · <b>path</b> " << Esc(doc.path);
     if (a.credibility) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.2f", *a.credibility);
-      out << " · <b>credibility</b> " << buf;
+      out_ << " · <b>credibility</b> " << Fixed(*a.credibility);
       if (!a.credibility_reasons.empty()) {
-        out << " (";
-        for (size_t i = 0; i < a.credibility_reasons.size(); ++i) out << (i ? "; " : "") << Esc(a.credibility_reasons[i]);
-        out << ")";
+        out_ << " (";
+        for (size_t i = 0; i < a.credibility_reasons.size(); ++i) out_ << (i ? "; " : "") << Esc(a.credibility_reasons[i]);
+        out_ << ")";
       }
     }
-    if (doc.replaced_bytes) out << " · <b>repaired</b> " << doc.replaced_bytes << " invalid UTF-8 bytes";
-    out << "</p>\n";
+    if (doc.replaced_bytes) out_ << " · <b>repaired</b> " << doc.replaced_bytes << " invalid UTF-8 bytes";
+    out_ << "</p>\n";
+    DocumentText(doc, a);
+    if (!a.quotes.empty()) {
+      out_ << "<h3>Quotes</h3><table><tr><th>quote</th><th>speaker</th></tr>";
+      for (const Quote& q : a.quotes)
+        out_ << "<tr><td>" << Esc(doc.text.substr(q.byte_begin, q.byte_end - q.byte_begin)) << "</td><td>"
+             << SourceKindName(q.speaker.kind) << (q.speaker.text.empty() ? "" : ": " + Esc(q.speaker.text))
+             << (q.speaker.via_outlet ? " via " + Esc(*q.speaker.via_outlet) : "") << "</td></tr>";
+      out_ << "</table>";
+    }
+    if (!a.claims.empty()) {
+      out_ << "<h3>Claims</h3><table><tr><th>subject</th><th>predicate</th><th>object / value</th><th>polarity</th>"
+              "<th>modality</th><th>source</th><th>credibility across articles</th></tr>";
+      auto name = [&](int32_t i) {
+        return i >= 0 && static_cast<size_t>(i) < a.local_entities.size() ? a.local_entities[i].name : std::string();
+      };
+      for (size_t c = 0; c < a.claims.size(); ++c) {
+        const Claim& cl = a.claims[c];
+        out_ << "<tr><td>" << Esc(name(cl.subject_entity)) << "</td><td>" << Esc(cl.predicate) << "</td><td>"
+             << Esc(cl.object_entity >= 0 ? name(cl.object_entity) : cl.value.value_or(cl.object_text.value_or("")))
+             << "</td><td>" << PolarityName(cl.polarity) << "</td><td>" << ModalityName(cl.modality) << "</td><td>"
+             << SourceKindName(cl.source.kind) << (cl.source.text.empty() ? "" : ": " + Esc(cl.source.text))
+             << (cl.source.via_outlet ? " via " + Esc(*cl.source.via_outlet) : "") << "</td><td>";
+        int32_t k = d < corpus_.claim_cluster.size() && c < corpus_.claim_cluster[d].size() ? corpus_.claim_cluster[d][c] : -1;
+        if (k >= 0) {
+          const ClaimCluster& cluster = corpus_.clusters[k];
+          out_ << "<span class=\"score\">" << Fixed(cluster.credibility) << "</span> " << cluster.documents.size()
+               << " article(s), " << cluster.independent_sources << " independent";
+        }
+        out_ << "</td></tr>";
+      }
+      out_ << "</table>";
+    }
+    out_ << "</section>\n";
+  }
+
+  void DocumentText(const hearsay::Document& doc, const DocumentAnalysis& a) {
     std::vector<Span> spans;
     for (const Mention& m : a.mentions) {
       std::string t = EntityTypeName(m.type);
@@ -194,43 +384,168 @@ std::string RenderHtml(const ReportView& v) {
         cut = true;
         break;
       }
-      out << "<p class=\"" << BlockKindName(p.kind) << "\">";
+      out_ << "<p class=\"" << BlockKindName(p.kind) << "\">";
       uint32_t e = p.byte_end;
       if (p.byte_end - p.byte_begin > kMaxHtmlTextBytes - shown) {
         e = static_cast<uint32_t>(p.byte_begin + (kMaxHtmlTextBytes - shown));
         while (e > p.byte_begin && (static_cast<unsigned char>(doc.text[e]) & 0xC0) == 0x80) --e;
         cut = true;
       }
-      RenderRange(out, doc.text, p.byte_begin, e, spans);
+      RenderRange(out_, doc.text, p.byte_begin, e, spans);
       shown += e - p.byte_begin;
-      out << "</p>\n";
+      out_ << "</p>\n";
       if (cut) break;
     }
     if (cut)
-      out << "<p class=\"cut\">Text shown up to " << shown << " of " << doc.text.size()
-          << " bytes; the whole text is in hearsay.json and the store.</p>\n";
-    if (!a.quotes.empty()) {
-      out << "<h3>Quotes</h3><table><tr><th>quote</th><th>speaker</th></tr>";
-      for (const Quote& q : a.quotes)
-        out << "<tr><td>" << Esc(doc.text.substr(q.byte_begin, q.byte_end - q.byte_begin)) << "</td><td>"
-            << SourceKindName(q.speaker.kind) << (q.speaker.text.empty() ? "" : ": " + Esc(q.speaker.text))
-            << (q.speaker.via_outlet ? " via " + Esc(*q.speaker.via_outlet) : "") << "</td></tr>";
-      out << "</table>";
-    }
-    if (!a.claims.empty()) {
-      out << "<h3>Claims</h3><table><tr><th>subject</th><th>predicate</th><th>object / value</th><th>polarity</th><th>modality</th><th>source</th></tr>";
-      auto name = [&](int32_t i) { return i >= 0 && static_cast<size_t>(i) < a.local_entities.size() ? a.local_entities[i].name : std::string(); };
-      for (const Claim& c : a.claims)
-        out << "<tr><td>" << Esc(name(c.subject_entity)) << "</td><td>" << Esc(c.predicate) << "</td><td>"
-            << Esc(c.object_entity >= 0 ? name(c.object_entity) : c.value.value_or(c.object_text.value_or(""))) << "</td><td>"
-            << PolarityName(c.polarity) << "</td><td>" << ModalityName(c.modality) << "</td><td>" << SourceKindName(c.source.kind)
-            << (c.source.text.empty() ? "" : ": " + Esc(c.source.text)) << "</td></tr>";
-      out << "</table>";
-    }
-    out << "</section>\n";
+      out_ << "<p class=\"cut\">Text shown up to " << shown << " of " << doc.text.size()
+           << " bytes; the whole text is in hearsay.json and the store.</p>\n";
   }
-  out << "</div></main><script>" << kScript << "</script></body></html>\n";
-  return out.str();
-}
+
+  // ---- claims across articles ---------------------------------------------------------
+  void Claims() {
+    // Most-reported first, then the most independently sourced.
+    std::vector<const ClaimCluster*> order;
+    for (const ClaimCluster& k : corpus_.clusters) order.push_back(&k);
+    std::stable_sort(order.begin(), order.end(), [](const ClaimCluster* a, const ClaimCluster* b) {
+      if (a->documents.size() != b->documents.size()) return a->documents.size() > b->documents.size();
+      return a->independent_sources > b->independent_sources;
+    });
+    CorpusViewStart("claims", "Claims across articles",
+                    "Each row is one proposition as reported by every article that states it (either polarity). "
+                    "The chain lists the articles in report order; a copy or a re-report of an earlier article "
+                    "names it and does not count as independent. Click a column to sort.",
+                    "claims-table", order.size(),
+                    {"claim", "affirmed / denied", "articles", "independent sources", "first reported", "chain", "credibility", "why"});
+    for (size_t i = 0; i < order.size() && i < kMaxHtmlTableRows; ++i) {
+      const ClaimCluster& k = *order[i];
+      size_t affirmed = 0, denied = 0;
+      for (const ClaimRef& r : k.claims)
+        (analyses_[r.doc_idx].claims[r.claim_idx].polarity == Polarity::kDenied ? denied : affirmed) += 1;
+      out_ << "<tr><td>" << ClusterLabel(k) << "<br><span class=\"note\">" << Esc(k.id) << "</span></td><td data-v=\""
+           << denied << "\">" << affirmed << " / <span" << (denied ? " class=\"denied\"" : "") << ">" << denied
+           << "</span></td><td data-v=\"" << k.documents.size() << "\">" << k.documents.size() << "</td><td data-v=\""
+           << k.independent_sources << "\">" << k.independent_sources << "</td><td>" << DocLink(k.first_doc) << "<br><span class=\"note\">"
+           << Esc(k.first_date.value_or("undated")) << "</span></td><td><ol class=\"chain\">";
+      for (size_t j = 0; j < k.documents.size(); ++j) {
+        uint32_t d = k.documents[j];
+        out_ << "<li>" << DocLink(d) << " <span class=\"note\">" << Esc(DocOutlet(d)) << ", " << Esc(DocDate(d)) << "</span>";
+        if (j < k.rereport_of.size() && k.rereport_of[j] >= 0) {
+          auto origin = std::find(k.documents.begin(), k.documents.end(), static_cast<uint32_t>(k.rereport_of[j]));
+          out_ << " <span class=\"copy\">re-reports no. " << (origin - k.documents.begin()) + 1 << "</span>";
+        }
+        out_ << "</li>";
+      }
+      out_ << "</ol></td><td data-v=\"" << Fixed(k.credibility, 3) << "\"><span class=\"score\">" << Fixed(k.credibility)
+           << "</span><span class=\"bar\" style=\"width:" << static_cast<int>(k.credibility * 60) << "px\"></span></td><td>";
+      Reasons(k.reasons);
+      out_ << "</td></tr>";
+    }
+    out_ << "</table></section>\n";
+  }
+
+  void Contradictions() {
+    CorpusViewStart("contradictions", "Contradictions",
+                    "Pairs of claims that cannot both be true: opposite polarity on one relation, states that "
+                    "exclude each other over overlapping time, and ages that no single birth date explains.",
+                    "contradictions-table", corpus_.contradictions.size(), {"kind", "why", "one claim", "the other"});
+    for (size_t i = 0; i < corpus_.contradictions.size() && i < kMaxHtmlTableRows; ++i) {
+      const Contradiction& c = corpus_.contradictions[i];
+      out_ << "<tr><td>" << Esc(c.kind) << "</td><td>" << Esc(c.explanation) << "</td><td>" << ClaimCell(c.a) << "</td><td>"
+           << ClaimCell(c.b) << "</td></tr>";
+    }
+    out_ << "</table></section>\n";
+  }
+
+  void Sources() {
+    CorpusViewStart("sources", "Who cites whom",
+                    "Every outlet an article cites or quotes, and every near-duplicate copy; the last column "
+                    "names the article in this corpus the edge leads to, when there is one.",
+                    "sources-table", corpus_.provenance.size(), {"article", "kind", "outlet", "evidence", "leads to"});
+    for (size_t i = 0; i < corpus_.provenance.size() && i < kMaxHtmlTableRows; ++i) {
+      const ProvenanceEdge& p = corpus_.provenance[i];
+      out_ << "<tr><td>" << DocLink(p.doc_idx) << "</td><td>" << Esc(p.kind) << "</td><td>" << Esc(p.outlet) << "</td><td>"
+           << Esc(p.evidence) << "</td><td>"
+           << (p.target_doc >= 0 ? DocLink(static_cast<uint32_t>(p.target_doc)) : std::string("<span class=\"note\">not in this corpus</span>"))
+           << "</td></tr>";
+    }
+    out_ << "</table>";
+    if (!corpus_.duplicates.empty()) {
+      out_ << "<h3>Near-duplicate articles</h3><table class=\"sortable\"><tr><th>article</th><th>copy</th><th>similarity</th></tr>";
+      for (size_t i = 0; i < corpus_.duplicates.size() && i < kMaxHtmlTableRows; ++i) {
+        const DuplicatePair& p = corpus_.duplicates[i];
+        out_ << "<tr><td>" << DocLink(p.a) << "</td><td>" << DocLink(p.b) << "</td><td data-v=\"" << Fixed(p.similarity, 3)
+             << "\">" << Fixed(p.similarity) << "</td></tr>";
+      }
+      out_ << "</table>";
+    }
+    out_ << "</section>\n";
+  }
+
+  void Entities() {
+    struct Row {
+      const Entity* e;
+      size_t docs;
+    };
+    std::vector<Row> rows;
+    for (const Entity& e : corpus_.entities) {
+      std::set<uint32_t> in;
+      for (const MentionRef& m : e.mentions) in.insert(m.doc_idx);
+      rows.push_back(Row{&e, in.size()});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.docs > b.docs; });
+    CorpusViewStart("entities", "Entities",
+                    "One row per person, organisation, place, work or outlet across all articles; the merge "
+                    "confidence says how sure the cross-article match is (1 for one article).",
+                    "entities-table", rows.size(),
+                    {"name", "type", "aliases", "articles", "mentions", "born", "merge confidence"});
+    for (size_t i = 0; i < rows.size() && i < kMaxHtmlTableRows; ++i) {
+      const Entity& e = *rows[i].e;
+      std::string aliases;
+      for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+      out_ << "<tr><td>" << Esc(e.name) << "</td><td>" << EntityTypeName(e.type) << "</td><td>" << Esc(aliases)
+           << "</td><td data-v=\"" << rows[i].docs << "\">" << rows[i].docs << "</td><td data-v=\"" << e.mentions.size() << "\">"
+           << e.mentions.size() << "</td><td>"
+           << (e.birth_window ? Esc(e.birth_window->earliest + " … " + e.birth_window->latest) : std::string())
+           << "</td><td data-v=\"" << Fixed(e.merge_confidence, 3) << "\">" << Fixed(e.merge_confidence) << "</td></tr>";
+    }
+    out_ << "</table></section>\n";
+  }
+
+  void Calibration() {
+    out_ << "<section class=\"view corpus\" id=\"view-calibration\"><h2>What a credibility score means</h2>";
+    const CalibrationSummary* c = v_.calibration;
+    if (!c) {
+      out_ << "<p class=\"note\">No article credibility model was loaded for this run.</p></section>\n";
+      return;
+    }
+    out_ << "<p class=\"note\">Measured when the article model was trained, on " << Esc(c->dataset)
+         << ": articles are grouped by their score; a well-calibrated model's observed share of credible "
+            "articles in each group matches the group's mean score.</p>";
+    out_ << "<div class=\"summary\"><div><b>" << Fixed(c->brier, 3) << "</b>Brier score</div><div><b>" << Fixed(c->ece, 3)
+         << "</b>expected calibration error</div><div><b>" << Fixed(c->macro_f1, 3) << "</b>macro-F1</div></div>";
+    out_ << "<table id=\"calibration-table\"><tr><th>score</th><th>articles</th><th>mean score</th><th>observed credible</th>"
+            "<th></th></tr>";
+    for (const ReliabilityBin& b : c->bins) {
+      out_ << "<tr><td>" << Fixed(b.lo) << " – " << Fixed(b.hi) << "</td><td>" << b.count << "</td><td>" << Fixed(b.mean_predicted)
+           << "</td><td>" << Fixed(b.observed) << "</td><td><span class=\"bar\" style=\"width:"
+           << static_cast<int>(b.mean_predicted * 200) << "px\"></span><br><span class=\"bar obs\" style=\"width:"
+           << static_cast<int>(b.observed * 200) << "px\"></span></td></tr>";
+    }
+    out_ << "</table></section>\n";
+  }
+
+  const ReportView& v_;
+  const std::vector<hearsay::Document>& docs_;
+  const std::vector<DocumentAnalysis>& analyses_;
+  const CorpusAnalysis& corpus_;
+  std::unordered_map<std::string, const Entity*> entity_by_id_;
+  std::unordered_map<std::string, const ClaimCluster*> cluster_by_id_;
+  std::vector<ClaimRef> claim_refs_;
+  std::ostringstream out_;
+};
+
+}  // namespace
+
+std::string RenderHtml(const ReportView& v) { return HtmlReport(v).Render(); }
 
 }  // namespace hearsay::report

@@ -113,6 +113,7 @@ std::string RenderJson(const ReportView& v) {
       j["id"] = "c" + std::to_string(++claim_no);
       j["doc"] = docs[d].id;
       j["subject"] = entity_id(d, cl.subject_entity);
+      j["subject_inferred"] = cl.subject_inferred;
       j["predicate"] = cl.predicate;
       j["object"] = cl.object_entity >= 0 ? entity_id(d, cl.object_entity) : OptStr(cl.object_text);
       j["value"] = OptStr(cl.value);
@@ -137,11 +138,16 @@ std::string RenderJson(const ReportView& v) {
   for (const ClaimCluster& k : corpus.clusters) {
     Json members = Json::array(), kdocs = Json::array();
     for (const ClaimRef& r : k.claims) members.push_back("c" + std::to_string(claim_base[r.doc_idx] + r.claim_idx + 1));
-    for (uint32_t d : k.documents) kdocs.push_back(docs[d].id);
+    Json rereports = Json::array();
+    for (size_t i = 0; i < k.documents.size(); ++i) {
+      kdocs.push_back(docs[k.documents[i]].id);
+      if (i < k.rereport_of.size() && k.rereport_of[i] >= 0)
+        rereports.push_back(Json{{"doc", docs[k.documents[i]].id}, {"of", docs[k.rereport_of[i]].id}});
+    }
     jclusters.push_back(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", k.predicate}, {"object", OptStr(k.object)},
                              {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
                              {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
-                             {"independent_sources", k.independent_sources},
+                             {"independent_sources", k.independent_sources}, {"rereports", rereports},
                              {"credibility", Json{{"score", k.credibility}, {"reasons", k.reasons}}}});
   }
   out["clusters"] = std::move(jclusters);
@@ -153,7 +159,8 @@ std::string RenderJson(const ReportView& v) {
 
   Json jprov = Json::array();
   for (const ProvenanceEdge& p : corpus.provenance)
-    jprov.push_back(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence}});
+    jprov.push_back(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
+                          {"target", p.target_doc >= 0 ? Json(docs[p.target_doc].id) : Json(nullptr)}});
   out["provenance"] = std::move(jprov);
 
   Json jdup = Json::array();
@@ -172,6 +179,17 @@ std::string RenderJson(const ReportView& v) {
       jwarn.push_back(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
                            {"message", w.message}});
   out["warnings"] = std::move(jwarn);
+
+  if (v.calibration) {
+    Json bins = Json::array();
+    for (const ReliabilityBin& b : v.calibration->bins)
+      bins.push_back(Json{{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"mean_predicted", b.mean_predicted},
+                          {"observed", b.observed}});
+    out["calibration"] = Json{{"dataset", v.calibration->dataset}, {"brier", v.calibration->brier},
+                              {"ece", v.calibration->ece}, {"macro_f1", v.calibration->macro_f1}, {"bins", bins}};
+  } else {
+    out["calibration"] = nullptr;
+  }
 
   return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

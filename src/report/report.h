@@ -11,6 +11,7 @@
 //
 // Thread safety: pure functions.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,21 @@
 
 namespace hearsay::report {
 
+// How well the article model's scores match observed frequencies on a labelled split
+// (written into the model at training time). Shown in index.html and hearsay.json so a
+// reader can judge what a score of 0.8 means.
+struct ReliabilityBin {
+  double lo = 0, hi = 0;        // predicted-score interval [lo, hi)
+  uint64_t count = 0;           // articles whose score fell in it
+  double mean_predicted = 0;    // their mean score
+  double observed = 0;          // the share of them labelled credible
+};
+struct CalibrationSummary {
+  std::string dataset;          // e.g. "GossipCop dev"
+  double brier = 0, ece = 0, macro_f1 = 0;
+  std::vector<ReliabilityBin> bins;
+};
+
 struct ReportView {
   const std::vector<Document>* docs = nullptr;
   const std::vector<DocumentAnalysis>* analyses = nullptr;
@@ -26,6 +42,7 @@ struct ReportView {
   const std::vector<Reject>* rejects = nullptr;
   const std::vector<Warning>* warnings = nullptr;
   std::string generator = "hearsay";  // name and version written into the output
+  const CalibrationSummary* calibration = nullptr;  // null: no credibility model loaded
 };
 
 std::string RenderJson(const ReportView& view);
@@ -33,5 +50,8 @@ std::string RenderHtml(const ReportView& view);
 
 // Limit of text shown per document in index.html; longer texts say how much is cut.
 constexpr size_t kMaxHtmlTextBytes = 256 * 1024;
+// Limit of rows per corpus table in index.html (clusters, entities, provenance,
+// contradictions), most important first; the page says how many were left out.
+constexpr size_t kMaxHtmlTableRows = 3000;
 
 }  // namespace hearsay::report

@@ -17,7 +17,9 @@
 //          a mononym ("Rihanna") and merges with the same word in other documents;
 //        * else it attaches to the one full-name candidate with context: the candidate is
 //          in the same document, or shares a document with one of the other full-name
-//          people of this document. Zero or several such candidates: it stays its own
+//          people of this document (a document naming more than kMaxPeopleInContextDoc
+//          people, such as a list of award nominees, does not count as shared context).
+//          Zero or several such candidates: it stays its own
 //          entity. This keeps "Holmes" from joining Katie Holmes when Arturo Holmes is an
 //          equally good candidate.
 //   4. Other types (ORG, LOC, WORK, OUTLET, MISC, HANDLE) merge on their folded name
@@ -53,6 +55,7 @@ namespace {
 
 constexpr size_t kMaxCandidates = 12;  // one-word names with more candidates stay apart
 constexpr size_t kMaxContext = 24;     // other people of a document used as context
+constexpr size_t kMaxPeopleInContextDoc = 30;  // a document with more full-name people is a list
 
 // Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F folded to one ASCII
 // letter; '*' marks the two-letter foldings handled in FoldChar, ' ' a non-letter.
@@ -432,6 +435,12 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   for (size_t k = 0; k < drafts.size(); ++k)
     if (!docs_of[k].empty())
       for (uint32_t d : docs_of[k]) people_in_doc[d].push_back(static_cast<int32_t>(k));
+  // Documents that list many people (award nominations, cast lists) put unrelated people
+  // side by side: they are not context for each other.
+  std::vector<std::vector<uint32_t>> context_docs_of(drafts.size());
+  for (size_t k = 0; k < drafts.size(); ++k)
+    for (uint32_t d : docs_of[k])
+      if (people_in_doc[d].size() <= kMaxPeopleInContextDoc) context_docs_of[k].push_back(d);
 
   std::unordered_map<std::string, int32_t> mononyms;
   for (const Single& s : singles) {
@@ -462,7 +471,7 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         for (int32_t other : context) {
           if (other == cand) continue;
           if (++checked > kMaxContext) break;
-          if (SortedIntersect(docs_of[cand], docs_of[other])) {
+          if (SortedIntersect(context_docs_of[cand], context_docs_of[other])) {
             via_context = cand, ++n_context;
             break;
           }

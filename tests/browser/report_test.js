@@ -5,6 +5,9 @@
 //   * no console error, page error or failed request happens;
 //   * the document list shows one entry per document of hearsay.json (4 for the seeds);
 //   * clicking a document in the list shows that document's text, and only it;
+//   * each corpus tab (claims, contradictions, sources, entities, calibration) shows its
+//     view alone, with one table row per record of hearsay.json, and a claim's chain links
+//     open the article;
 // then saves a screenshot.
 //
 //   node report_test.js --hearsay BUILD/hearsay [--shared ../shared] [--screenshot out.png]
@@ -111,7 +114,31 @@ const norm = s => s.replace(/\s+/g, ' ').trim();
         if (p && text.includes(p)) problems.push(`after clicking "${doc.title.slice(0, 40)}": text of ${other.id} is shown too`);
       }
     }
+    // The corpus views: each tab shows its view alone; the claims table has one row per
+    // cluster, and a link in a claim's chain opens that article.
+    for (const [view, key] of [['claims', 'clusters'], ['contradictions', 'contradictions'], ['sources', 'provenance'],
+                               ['entities', 'entities']]) {
+      await page.click(`.tabs button[data-view="${view}"]`);
+      const visible = await page.locator('.view:visible').count();
+      if (visible !== 1 || !(await page.locator(`#view-${view}`).isVisible()))
+        problems.push(`tab ${view}: ${visible} views visible, expected only #view-${view}`);
+      const rows = await page.locator(`#${view}-table tr`).count() - 1;
+      if (rows !== Math.min(report[key].length, 3000))
+        problems.push(`tab ${view}: ${rows} rows, hearsay.json has ${report[key].length} ${key}`);
+    }
+    if (report.clusters.length) {
+      await page.click('.tabs button[data-view="claims"]');
+      const link = page.locator('#claims-table tr').nth(1).locator('ol.chain a').first();
+      const target = (await link.getAttribute('href')).slice(1);
+      await link.click();
+      if (!(await page.locator(`section#${target}`).isVisible()))
+        problems.push(`clicking an article in a claim's chain does not open it (${target})`);
+    }
+    await page.click('.tabs button[data-view="calibration"]');
+    if (!(await page.locator('#view-calibration').isVisible())) problems.push('the calibration tab shows nothing');
+
     // Leave the first document open for the screenshot.
+    await page.click('.tabs button[data-view="articles"]');
     if (count > 0) await links.first().click();
     fs.mkdirSync(path.dirname(path.resolve(args.screenshot)), { recursive: true });
     await page.screenshot({ path: args.screenshot, fullPage: false });

@@ -83,7 +83,8 @@ struct Fixture {
     k.predicate = "spouse_of";
     k.object = "e2";
     k.claims = {ClaimRef{0, 0}};
-    k.documents = {0};
+    k.documents = {0, 1};
+    k.rereport_of = {-1, 0};
     k.outlets = {"Daily Lantern"};
     k.first_doc = 0;
     k.first_date = "2025-01-02";
@@ -94,6 +95,7 @@ struct Fixture {
     corpus.claim_cluster = {{0, -1}, {}};
     corpus.contradictions.push_back(Contradiction{"k1", "c2", "polarity", "affirmed here, denied there"});
     corpus.provenance.push_back(ProvenanceEdge{0, "Other Weekly", "cites", "according to Other Weekly"});
+    corpus.provenance.push_back(ProvenanceEdge{1, "Daily Lantern", "near_duplicate", "copy", 0});
     corpus.duplicates.push_back(DuplicatePair{0, 1, 0.91});
     corpus.estimated_published = {std::nullopt, DateWindow{"2025-01-01", "2025-03-01", {"ages"}}};
     rejects.push_back(Reject{"bad.jsonl", std::string("line 4"), "ingest", "not JSON"});
@@ -101,6 +103,13 @@ struct Fixture {
     warnings.push_back(Warning{"h", "latin1.txt", "", "ingest", "2 bytes replaced"});
   }
   ReportView View() const { return ReportView{&docs, &analyses, &corpus, &rejects, &warnings, "hearsay test"}; }
+  ReportView CalibratedView() const {
+    ReportView v = View();
+    v.calibration = &calibration;
+    return v;
+  }
+  CalibrationSummary calibration{"Lantern dev", 0.125, 0.02, 0.81,
+                                 {ReliabilityBin{0.0, 0.5, 40, 0.2, 0.25}, ReliabilityBin{0.5, 1.0, 60, 0.8, 0.75}}};
 };
 
 void ExpectKeys(const json& obj, std::initializer_list<const char*> keys, const std::string& what) {
@@ -156,7 +165,13 @@ TEST(Contract, ValuesFollowTheContract) {
   EXPECT_TRUE(j["claims"][1]["time"].is_null());
   EXPECT_EQ(j["claims"][1]["value"], "34");
   EXPECT_EQ(j["clusters"][0]["claims"], json::array({"c1"}));
-  EXPECT_EQ(j["clusters"][0]["documents"], json::array({"doc-1"}));
+  EXPECT_EQ(j["clusters"][0]["documents"], json::array({"doc-1", "doc-2"}));
+  ASSERT_EQ(j["clusters"][0]["rereports"].size(), 1u);
+  EXPECT_EQ(j["clusters"][0]["rereports"][0]["doc"], "doc-2");
+  EXPECT_EQ(j["clusters"][0]["rereports"][0]["of"], "doc-1");
+  EXPECT_TRUE(j["provenance"][0]["target"].is_null()) << "a cited outlet with no article here leads nowhere";
+  EXPECT_EQ(j["provenance"][1]["target"], "doc-1");
+  EXPECT_TRUE(j["calibration"].is_null()) << "no model, no calibration";
   EXPECT_EQ(j["entities"][0]["mentions"][0]["text"], "Ann Lee");
   EXPECT_EQ(j["duplicates"][0]["a"], "doc-1");
   EXPECT_EQ(j["rejects"][0]["where"], "line 4");
@@ -167,6 +182,16 @@ TEST(Contract, ValuesFollowTheContract) {
       EXPECT_TRUE(kind == "named" || kind == "anonymous" || kind == "outlet" || kind == "author" || kind == "unknown");
     }
   }
+}
+
+TEST(Contract, CalibrationOfTheLoadedModelIsWritten) {
+  Fixture f;
+  json j = json::parse(RenderJson(f.CalibratedView()));
+  EXPECT_EQ(j["calibration"]["dataset"], "Lantern dev");
+  EXPECT_DOUBLE_EQ(j["calibration"]["brier"].get<double>(), 0.125);
+  ASSERT_EQ(j["calibration"]["bins"].size(), 2u);
+  EXPECT_EQ(j["calibration"]["bins"][1]["count"], 60);
+  EXPECT_DOUBLE_EQ(j["calibration"]["bins"][1]["observed"].get<double>(), 0.75);
 }
 
 TEST(Contract, OutputIsByteStable) {
@@ -186,6 +211,61 @@ TEST(Html, EscapesTextAndListsRejects) {
   EXPECT_NE(html.find("class=\"ent PERSON"), std::string::npos) << "entity spans are highlighted";
   EXPECT_EQ(html.find("http://"), std::string::npos) << "no network references";
   EXPECT_EQ(html.find("https://"), std::string::npos) << "no network references";
+}
+
+// The HTML from the element with id `id` to its closing tag `close` ("" when absent).
+std::string ById(const std::string& html, const std::string& id, const std::string& close) {
+  size_t at = html.find("id=\"" + id + "\"");
+  return at == std::string::npos ? std::string() : html.substr(at, html.find(close, at) - at);
+}
+
+size_t Count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+  return n;
+}
+
+TEST(Html, HeadlineShownOnceWhenTheLayoutHasATitle) {
+  Fixture f;
+  std::string html = RenderHtml(f.View());
+  // doc-1's layout has a title paragraph: its headline appears in the list and in the text, not as an extra heading.
+  std::string body = ById(html, "doc-0", "</section>");
+  ASSERT_FALSE(body.empty());
+  EXPECT_EQ(Count(body, "Star &lt;b&gt;Weds&lt;/b&gt;"), 1u) << body.substr(0, 400);
+  // doc-2 has no layout: the headline is given as a heading.
+  body = ById(html, "doc-1", "</section>");
+  EXPECT_NE(body.find("<h2>Star &lt;b&gt;Weds&lt;/b&gt;</h2>"), std::string::npos);
+}
+
+TEST(Html, CorpusViewsShowClustersChainsContradictionsAndSources) {
+  Fixture f;
+  std::string html = RenderHtml(f.View());
+  for (const char* view : {"view-articles", "view-claims", "view-contradictions", "view-sources", "view-entities", "view-calibration"})
+    EXPECT_NE(html.find(std::string("id=\"") + view + "\""), std::string::npos) << view;
+  std::string table = ById(html, "claims-table", "</table>");
+  ASSERT_FALSE(table.empty());
+  EXPECT_NE(table.find("Ann Lee <b>spouse_of</b> Bo Ray"), std::string::npos) << "cluster labelled with entity names";
+  EXPECT_NE(table.find("one anonymous source"), std::string::npos) << "cluster reasons shown";
+  EXPECT_NE(table.find("re-reports no. 1"), std::string::npos) << "the chain names what doc-2 re-reports";
+  table = ById(html, "contradictions-table", "</table>");
+  EXPECT_NE(table.find("affirmed here, denied there"), std::string::npos);
+  EXPECT_NE(table.find("Ann Lee, 34, married Bo Ray"), std::string::npos) << "claim c2 shown with its evidence";
+  EXPECT_NE(table.find("Ann Lee <b>spouse_of</b> Bo Ray<br><span class=\"note\">k1 · 2 article(s)"), std::string::npos)
+      << "cluster k1 shown with its proposition and articles";
+  table = ById(html, "sources-table", "</table>");
+  EXPECT_NE(table.find("not in this corpus"), std::string::npos);
+  EXPECT_NE(table.find("near_duplicate"), std::string::npos);
+  EXPECT_NE(html.find("No article credibility model was loaded"), std::string::npos);
+}
+
+TEST(Html, CalibrationTableWhenAModelIsLoaded) {
+  Fixture f;
+  std::string html = RenderHtml(f.CalibratedView());
+  std::string table = ById(html, "calibration-table", "</table>");
+  ASSERT_FALSE(table.empty());
+  EXPECT_EQ(Count(table, "<tr>"), 3u) << "a header and one row per bin";
+  EXPECT_NE(table.find("<td>0.50 – 1.00</td><td>60</td><td>0.80</td><td>0.75</td>"), std::string::npos);
+  EXPECT_NE(html.find("Lantern dev"), std::string::npos);
 }
 
 TEST(Html, LongTextIsCutWithANote) {

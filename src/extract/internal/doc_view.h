@@ -59,11 +59,15 @@ struct DocView {
   uint32_t MentionBegin(uint32_t tok) const;
 
   // Resolves a personal/possessive pronoun at tok to a person entity. Uses the coreference
-  // mention when resolve set one; else the subject-first, gender-compatible person of the
+  // mention when resolve set one; a first-person pronoun ("I", "my", "we", "our") inside a
+  // quotation is its named speaker; else the subject-first, gender-compatible person of the
   // current sentence before tok, then of up to three sentences before. -1 when unknown.
   int32_t ResolvePronoun(uint32_t tok) const;
   static Gender PronounGender(std::string_view lower_word);  // kUnknown if not a pronoun
-  static bool IsPossessivePronoun(std::string_view lower_word);
+  static bool IsPossessivePronoun(std::string_view lower_word);  // his her their its my our
+  static bool IsFirstPerson(std::string_view lower_word);        // i me my mine we us our ...
+  // The named person speaking the quotation that holds tok (after the quotes pass), or -1.
+  int32_t QuoteSpeakerAt(uint32_t tok) const;
 
   // Index of the token after a possessive name ("Cruise's", "de Armas'"): the person entity
   // whose mention ends right before tok's "'s" / "'" token, or -1.

@@ -66,7 +66,18 @@ Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok);
 
 // Date expression starting at tok (before `limit`); returns one past its end, or 0.
 uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out);
-// The date expression of the clause around `tok` in its sentence (nearest, after preferred).
+// Is the date expression at `date_tok` governed by a "since" in its clause, at or after `lo`
+// and at most eight words before it ("since his divorce from X in 2012")?
+bool SinceGoverns(const DocView& v, uint32_t date_tok, uint32_t lo);
+// `d` as a "since" span: from its start to the publication date (open_start).
+DateSpan OpenSince(const DocView& v, const DateSpan& d);
+// "since then", "ever since", "since that time", a clause-final "since" at `tok`: the span from
+// the latest date expression before it (this sentence, else the one before) to the publication
+// date. Empty when `tok` is no such anaphor or no date precedes it.
+std::optional<DateSpan> AnaphoricSince(const DocView& v, uint32_t tok);
+// The date expression of the clause around `tok` in its sentence (nearest, after preferred;
+// a governing "since" makes it a span to the publication date; an anaphoric "since then"
+// takes the date it points back to).
 std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok);
 
 // Appends a claim with source, modality and evidence (the sentence of `tok`) filled in.

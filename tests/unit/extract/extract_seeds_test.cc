@@ -57,6 +57,27 @@ void ExpectAge(const Seed& s, const std::string& person, const std::string& valu
   ADD_FAILURE() << "no age " << value << " for " << person << " in " << s.doc.path;
 }
 
+// A claim `subject predicate object` (name parts; either order for symmetric predicates)
+// with the given polarity and source kind.
+void ExpectClaim(const Seed& s, const std::string& subject, const std::string& predicate, const std::string& object,
+                 SourceKind kind, Polarity polarity = Polarity::kAffirmed) {
+  auto has = [&](int32_t e, const std::string& part) { return EntityName(s.a, e).find(part) != std::string::npos; };
+  bool symmetric = predicate == "dating" || predicate == "spouse_of" || predicate == "divorced_from" ||
+                   predicate == "split_from" || predicate == "estranged_from" || predicate == "collaborates_with";
+  for (const Claim& c : s.a.claims) {
+    if (c.predicate != predicate || c.polarity != polarity || c.source.kind != kind) continue;
+    std::string object_text = c.object_text.value_or("");
+    auto object_is = [&](int32_t e, const std::string& part) {
+      return has(e, part) || (e < 0 && object_text.find(part) != std::string::npos);
+    };
+    if ((has(c.subject_entity, subject) && object_is(c.object_entity, object)) ||
+        (symmetric && has(c.subject_entity, object) && object_is(c.object_entity, subject)))
+      return;
+  }
+  ADD_FAILURE() << "no " << PolarityName(polarity) << " claim " << subject << " " << predicate << " " << object
+                << " from a " << SourceKindName(kind) << " source in " << s.doc.path;
+}
+
 bool Cites(const Seed& s, const std::string& outlet) {
   for (const CitedOutlet& c : s.a.citations)
     if (c.outlet.find(outlet) != std::string::npos) return true;
@@ -85,6 +106,16 @@ TEST(ExtractSeeds, Seed000QuotesAgesOutlet) {
   ExpectAge(s, "Isabella", "31");
   ExpectAge(s, "Affleck", "52");
   ExpectAge(s, "Armas", "30-39");
+  // Family, romance, split, estrangement and membership, in the article's own voice.
+  ExpectClaim(s, "Cruise", "romantic_interest", "Armas", SourceKind::kAuthor);
+  ExpectClaim(s, "Suri", "child_of", "Tom Cruise", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "estranged_from", "Suri", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "divorced_from", "Holmes", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "divorced_from", "Kidman", SourceKind::kAuthor);
+  ExpectClaim(s, "Connor", "adopted_child_of", "Tom Cruise", SourceKind::kAuthor);
+  ExpectClaim(s, "Isabella", "adopted_child_of", "Tom Cruise", SourceKind::kAuthor);
+  ExpectClaim(s, "Armas", "split_from", "Affleck", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "member_of", "Scientology", SourceKind::kAuthor);
 }
 
 TEST(ExtractSeeds, Seed001QuotesAgesOutlet) {
@@ -102,6 +133,10 @@ TEST(ExtractSeeds, Seed001QuotesAgesOutlet) {
   ExpectSpeaker(s, "tremendous ability", SourceKind::kNamed, "Cruise");
   ExpectAge(s, "Armas", "37");
   ExpectAge(s, "Cruise", "62");
+  // Working together: on record from de Armas herself, and from the anonymous source.
+  ExpectClaim(s, "Armas", "collaborates_with", "Cruise", SourceKind::kNamed);
+  ExpectClaim(s, "Armas", "collaborates_with", "Cruise", SourceKind::kAnonymous);
+  ExpectClaim(s, "Cruise", "romantic_interest", "Armas", SourceKind::kAuthor);
 }
 
 TEST(ExtractSeeds, Seed002QuotesAgesCitations) {
@@ -127,6 +162,11 @@ TEST(ExtractSeeds, Seed002QuotesAgesCitations) {
   for (const Claim& c : s.a.claims)
     if (c.predicate == "dating" && c.polarity == Polarity::kDenied) denial = true;
   EXPECT_TRUE(denial);
+  ExpectClaim(s, "Armas", "dating", "Anido Cuesta", SourceKind::kAnonymous);
+  ExpectClaim(s, "Anido Cuesta", "stepchild_of", "Díaz-Canel", SourceKind::kAnonymous);
+  ExpectClaim(s, "Cruise", "romantic_interest", "Armas", SourceKind::kAnonymous);
+  ExpectClaim(s, "Cruise", "dating", "Armas", SourceKind::kAnonymous, Polarity::kDenied);  // "strictly professional"
+  ExpectClaim(s, "Cruise", "divorced_from", "Holmes", SourceKind::kAuthor);
 }
 
 TEST(ExtractSeeds, Seed003QuotesAgesCitations) {
@@ -145,6 +185,9 @@ TEST(ExtractSeeds, Seed003QuotesAgesCitations) {
   ExpectAge(s, "Cruise", "62");
   ExpectAge(s, "Isabella", "31");
   ExpectAge(s, "Connor", "29");
+  ExpectClaim(s, "Cruise", "split_from", "Khayrova", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "estranged_from", "Suri", SourceKind::kAuthor);
+  ExpectClaim(s, "Cruise", "divorced_from", "Holmes", SourceKind::kAuthor);
 }
 
 }  // namespace

@@ -56,7 +56,7 @@ TEST(Contradictions, DenialOfAnyoneExcludesOverlappingRelationships) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]->a, c.clusters[c.claim_cluster[0][0]].id);
   EXPECT_EQ(found[0]->b, c.clusters[c.claim_cluster[3][0]].id);
-  EXPECT_NE(found[0]->explanation.find("Marisol Quenby is dating anyone since 2021"), std::string::npos)
+  EXPECT_NE(found[0]->explanation.find("Marisol Quenby has not dated anyone from 2021"), std::string::npos)
       << found[0]->explanation;
   EXPECT_NE(found[0]->explanation.find("over 2025-08-01..2025-09-20"), std::string::npos) << found[0]->explanation;
 }
@@ -76,6 +76,47 @@ TEST(Contradictions, NotDatedSinceAgainstALaterSplit) {
   auto found = OfKind(c, "exclusive_state");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]->a, c.clusters[c.claim_cluster[0][0]].id);
+}
+
+TEST(Contradictions, TheEventADenialStartsFromIsNoConflict) {
+  // "has not dated anyone since his divorce in 2012" against that divorce (same year) and a
+  // split inside the denied period, stated twice in the denying article: one contradiction.
+  CorpusBuilder b;
+  auto& denial = b.Doc("denial", "2025-03-07", "Outlet D");
+  int tom = denial.Person("Tom Example");
+  denial.Claim(tom, "divorced_from", denial.Person("Kay Example")).time_from = "2012";
+  auto between = [](hearsay::Claim& claim, const char* from, const char* to) {
+    claim.time_from = from;
+    claim.time_to = to;
+  };
+  for (int i = 0; i < 2; ++i) between(denial.Deny(tom, "dating"), "2012-01-01", "2025-03-07");
+  auto& split = b.Doc("split", "2024-07-29", "Outlet A");
+  between(split.Claim(split.Person("Tom Example"), "split_from", split.Person("Elsa Example")), "2024-03-01",
+          "2024-03-31");
+  CorpusAnalysis c = b.Run();
+  auto found = OfKind(c, "exclusive_state");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->a, c.clusters[c.claim_cluster[1][0]].id);
+  for (const char* part : {"Tom Example has not dated anyone from 2012-01-01 to 2025-03-07",
+                           "Tom Example split from Elsa Example in 2024-03-01..2024-03-31", "over 2024-03-01..2024-03-31"})
+    EXPECT_NE(found[0]->explanation.find(part), std::string::npos) << found[0]->explanation;
+}
+
+TEST(Contradictions, AnUntimedDenialHoldsOnItsPublicationDayOnly) {
+  // "is not seeing anyone" (no time) does not reach back to an earlier relationship; "never"
+  // (an end without a start) does.
+  CorpusBuilder b;
+  auto& old = b.Doc("old", "2019-06-01", "Ledger");
+  old.Claim(old.Person("Marisol Quenby"), "dating", old.Person("Someone Before"));
+  old.Claim(old.Person("Lorcan Ashby"), "spouse_of", old.Person("Early Spouse"));
+  auto& now = b.Doc("now", "2025-10-08", "Ledger");
+  now.Deny(now.Person("Marisol Quenby"), "dating");
+  now.Deny(now.Person("Lorcan Ashby"), "spouse_of").time_to = "2025-10-08";
+  CorpusAnalysis c = b.Run();
+  auto found = OfKind(c, "exclusive_state");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0]->explanation.find("Lorcan Ashby has not been married up to 2025-10-08"), std::string::npos)
+      << found[0]->explanation;
 }
 
 TEST(Contradictions, OnePartnerAtATime) {

@@ -21,7 +21,7 @@ testing::CorpusRun* Examples::run_ = nullptr;
 
 TEST_F(Examples, TheRewritePairIsTheOnlyNearDuplicateAndPointsAtItsOriginal) {
   const CorpusAnalysis& c = run_->result.corpus;
-  ASSERT_EQ(run_->docs.size(), 11u);
+  ASSERT_EQ(run_->docs.size(), 12u);
   size_t d03 = run_->DocIndex("03_starwire"), d04 = run_->DocIndex("04_popbeacon");
   ASSERT_EQ(c.duplicates.size(), 1u);
   EXPECT_EQ(std::min(c.duplicates[0].a, c.duplicates[0].b), std::min(d03, d04));
@@ -90,6 +90,27 @@ TEST_F(Examples, TheDatingRumourIsContradicted) {
         k.explanation.find("Quenby") != std::string::npos)
       ++about_marchetti;
   EXPECT_GE(about_marchetti, 1u) << "contradictions 1/2 of examples/README.md";
+}
+
+TEST_F(Examples, DenialsOfAnyRelationshipAgainstRelationships) {
+  HEARSAY_REQUIRE_CLAIMS(*run_);
+  // examples/README.md contradictions 1 (05: no dating since 2021 vs the Marchetti rumour)
+  // and 5 (09: Ferrante single since January vs her engagement in 07); Declan Ashby's split in
+  // March that his "single ever since" starts from is not one.
+  bool quenby = false, ferrante = false;
+  for (const Contradiction& k : run_->result.corpus.contradictions) {
+    if (k.kind != "exclusive_state") continue;
+    const std::string& why = k.explanation;
+    if (why.find("Marisol Quenby has not dated anyone from 2021-01-01") != std::string::npos &&
+        why.find("Teo Marchetti") != std::string::npos)
+      quenby = true;
+    if (why.find("Nadia Ferrante has not dated anyone from 2025-01-01") != std::string::npos &&
+        why.find("engaged") != std::string::npos)
+      ferrante = true;
+    EXPECT_EQ(why.find("Declan Ashby"), std::string::npos) << why;
+  }
+  EXPECT_TRUE(quenby);
+  EXPECT_TRUE(ferrante);
 }
 
 }  // namespace

@@ -72,17 +72,23 @@ TEST_F(Seeds, TheUndatedArticleIsDatedByItsAges) {
   EXPECT_LE(w->latest, "2025-07-29");
 }
 
-TEST_F(Seeds, RomanceContradictionIsReported) {
+TEST_F(Seeds, BothSeedContradictionsAreReported) {
   HEARSAY_REQUIRE_CLAIMS(*run_);
-  // The romance against "strictly professional". The second seed contradiction ("not
-  // dated anyone since" against a later relationship) needs the extract stage to emit the
-  // denied, objectless dating claim with its time; it is not found yet (docs/fusion.md).
-  bool romance = false;
+  // 1. The romance against "strictly professional" (one relation affirmed and denied).
+  // 2. "has not publicly dated anyone" since the 2012 divorce (a denial with no object, its
+  //    time from the sentence before) against the split reported in another article for a
+  //    time inside that period: states that exclude each other over overlapping time.
+  bool romance = false, exclusive = false;
   for (const Contradiction& k : run_->result.corpus.contradictions) {
-    if (k.explanation.find("Tom Cruise") == std::string::npos) continue;
-    if (k.kind == "polarity" && k.explanation.find("Ana de Armas") != std::string::npos) romance = true;
+    const std::string& why = k.explanation;
+    if (why.find("Tom Cruise") == std::string::npos) continue;
+    if (k.kind == "polarity" && why.find("Ana de Armas") != std::string::npos) romance = true;
+    if (k.kind == "exclusive_state" && why.find("Tom Cruise has not dated anyone from 2012-01-01") != std::string::npos &&
+        why.find("split from") != std::string::npos && why.find("over 2024-") != std::string::npos)
+      exclusive = true;
   }
-  EXPECT_TRUE(romance);
+  EXPECT_TRUE(romance) << "the romance vs strictly professional polarity conflict";
+  EXPECT_TRUE(exclusive) << "no dating since 2012 vs the 2024 split";
 }
 
 }  // namespace

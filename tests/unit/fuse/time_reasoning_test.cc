@@ -51,6 +51,33 @@ TEST(TimeReasoning, IntersectsBirthWindowsAndFlagsTheStaleAge) {
   EXPECT_EQ(stale->value, "46");
 }
 
+TEST(TimeReasoning, AnInferredAgeNarrowsTheWindowWhenItAgreesAndIsNeverCalledStale) {
+  CorpusBuilder b;
+  AddAshbyAges(b);
+  // "the 16-year-old ..." taken to be Ashby: someone else's age, not a stale one.
+  auto& d = b.Doc("descriptor", "2025-08-01", "Outlet9");
+  d.Age(d.Person("Lorcan Ashby"), "16").subject_inferred = true;
+  // "the 48-year-old actor" on 2025-06-10: agrees, and moves the earliest birth day.
+  auto& e = b.Doc("agrees", "2025-06-10", "Outlet10");
+  e.Age(e.Person("Lorcan Ashby"), "48").subject_inferred = true;
+  CorpusAnalysis c = b.Run();
+  const Entity* ashby = Named(c, "Lorcan Ashby");
+  ASSERT_TRUE(ashby && ashby->birth_window);
+  EXPECT_EQ(ashby->birth_window->earliest, "1977-02-18");
+  EXPECT_EQ(ashby->birth_window->latest, "1977-06-10");
+  size_t age_contradictions = 0;
+  for (const Contradiction& k : c.contradictions) {
+    if (k.kind != "age") continue;
+    ++age_contradictions;
+    EXPECT_EQ(k.explanation.find(" 16"), std::string::npos) << k.explanation;
+  }
+  EXPECT_EQ(age_contradictions, 1u) << "only the named 46 is stale";
+  bool explained = false;
+  for (const std::string& line : ashby->birth_window->basis)
+    if (line.find("aged 16") != std::string::npos && line.find("unnamed") != std::string::npos) explained = true;
+  EXPECT_TRUE(explained) << "the window's basis says why the 16 was left out";
+}
+
 TEST(TimeReasoning, DatesAnUndatedArticleFromItsAges) {
   CorpusBuilder b;
   const std::pair<const char*, const char*> quenby[] = {{"2025-07-14", "34"}, {"2025-08-02", "34"}, {"2025-09-20", "34"},

@@ -95,6 +95,25 @@ TEST(CrossDocument, OneWordNameAttachesToTheOnlyCandidateWithContext) {
   EXPECT_DOUBLE_EQ(CorpusBuilder::Global(c, 0, connor_full)->merge_confidence, 0.65);
 }
 
+TEST(CrossDocument, AListOfManyPeopleIsNotContext) {
+  // d0 names 40 people (a list of nominees): that Dana Voss and Rhea Quill both appear there
+  // says nothing about the "Dana" of d1, who stands next to Rhea Quill. With a short d0 the
+  // same layout merges (the test above), so only the list size keeps them apart.
+  for (int listed : {3, 40}) {
+    CorpusBuilder b;
+    auto& d0 = b.Doc("d0");
+    int dana_full = d0.Person("Dana Voss");
+    d0.Person("Rhea Quill");
+    for (int i = 2; i < listed; ++i) d0.Person("Nominee" + std::string(1, static_cast<char>('A' + i % 26)) + " Person" + std::to_string(i));
+    auto& d1 = b.Doc("d1");
+    d1.Person("Rhea Quill");
+    int dana = d1.Person("Dana");
+    CorpusAnalysis c = b.Run();
+    if (listed == 3) EXPECT_EQ(CorpusBuilder::Global(c, 1, dana), CorpusBuilder::Global(c, 0, dana_full));
+    else EXPECT_NE(CorpusBuilder::Global(c, 1, dana), CorpusBuilder::Global(c, 0, dana_full)) << listed << " people listed";
+  }
+}
+
 TEST(CrossDocument, OneWordNameWithoutContextOrWithTwoCandidatesStaysApart) {
   CorpusBuilder b;
   auto& d0 = b.Doc("d0");
