@@ -66,18 +66,23 @@ void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnaly
 
 // Scores every cluster in corpus->clusters from its claims (ClaimRef into `analyses`):
 //
-//   z = -0.3                                         prior: a claim alone is not yet believed
-//     + 1.2 [a named source affirms on record]       + 0.4 [an outlet affirms in its own words]
-//     - 0.8 [every affirming source is anonymous]    + 0.6 log2(independent_sources) (corroboration)
-//     - 0.7 (hedged or speculative share)            - 1.8 [denied on record by a named source]
-//     - 0.6 [denied by other sources only]           - 0.5 min(contradictions, 3)
+//   z = -0.3                                  prior: a claim alone is not yet believed
+//     + support of the best-attributed affirming claim, one of (source-kind ordering)
+//         +1.2 named on record  > +0.4 an outlet in its own words
+//         > -0.2 the article's own unattributed voice  > -0.8 anonymous sources only
+//     + 0.6 log2(independent_sources)          corroboration (other voices count here)
+//     - 0.7 (hedged or speculative share)      - 1.8 [denied on record by a named source]
+//     - 0.6 [denied by other sources only]     - 0.5 min(contradictions, 3)
 //     - 0.4 [stale: last reported > 2 years before the newest document]
-//     + 1.0 (mean article credibility - 0.5)          (when the articles were scored)
+//     + 1.0 (mean article credibility - 0.5)   (when the articles were scored)
 //   credibility = sigmoid(z)
 //
-// The weights are set by hand (there are no labelled claims to learn them from) and every
-// term that applies becomes a reason ("only anonymous sources", "3 independent outlets",
-// "denied on record by a named source"). Claims refs out of range are skipped.
+// Only the best source sets the support, so one voice repeated is not counted twice;
+// further independent sources raise it through corroboration. The weights are set by hand
+// (there are no labelled claims to learn them from) and every term that applies becomes a
+// reason ("on record from a named source (1 claim)", "only anonymous sources", "3
+// independent sources", "denied on record by a named source"). Claim refs out of range are
+// skipped.
 void ScoreClusters(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus);
 
 }  // namespace hearsay::score
