@@ -168,10 +168,15 @@ void TrainLogistic(const std::vector<Example>& ex, const std::vector<size_t>& us
   *bias = static_cast<float>(b);
 }
 
-// Dense features that Restyle() changes by construction: the stacked model gives them no
-// weight, so restyling cannot move the verdict through them.
-bool RestyleSensitive(Dense d) {
-  return d == Dense::kExclusive || d == Dense::kTitlePunct || d == Dense::kTitleCaps || d == Dense::kBodyExclaim;
+// Dense features the stacking step leaves at weight 0:
+//  - those Restyle() changes by construction, so restyling cannot move the verdict
+//    through them;
+//  - the anonymous-source count: the anonymous share stands for it, and fitted together
+//    the two took opposite signs, which a reason would phrase as "anonymous sources raise
+//    credibility".
+bool LeftOutOfStack(Dense d) {
+  return d == Dense::kExclusive || d == Dense::kTitlePunct || d == Dense::kTitleCaps || d == Dense::kBodyExclaim ||
+         d == Dense::kAnonymousSources;
 }
 
 double Dot(const Example& e, const std::vector<float>& w, double bias) {
@@ -537,7 +542,7 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
     for (size_t i = 0; i < raws.size(); ++i) {
       for (const SparseFit& f : fits) rows[i].push_back(f.oof[i]);
       for (size_t k = 0; k < kDenseCount; ++k)
-        rows[i].push_back(RestyleSensitive(static_cast<Dense>(k)) ? 0.0 : (raws[i].dense[k] - st.mean[k]) / st.scale[k]);
+        rows[i].push_back(LeftOutOfStack(static_cast<Dense>(k)) ? 0.0 : (raws[i].dense[k] - st.mean[k]) / st.scale[k]);
       rows[i].push_back(1.0);
     }
     std::vector<double> beta = FitDenseLogistic(rows, labels, o.stack_l2);
