@@ -58,7 +58,10 @@ struct TrainOptions {
   double dense_shrink = 1.0;   // evidence features enter as shrink * (x - mean) / std: smaller
                                // values take smaller AdaGrad steps in logit units (a prior)
   bool augment_restyled = true;  // also train on Restyle() copies of the training articles
-  int stack_folds = 5;         // > 1: evidence features stacked on out-of-fold text logits
+  int stack_folds = 5;         // > 1 (with use_dense): the text model and the source model
+                               // (host, bylines, URL) are fitted alone, then their
+                               // out-of-fold logits and the evidence features are weighed
+                               // by a dense logistic regression; <= 1: one sparse model
   double stack_l2 = 1.0;       // L2 penalty of the stacking regression
   int average_epochs = 3;      // return the mean of the iterates of the last N epochs (0: the last)
   bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
@@ -108,7 +111,8 @@ struct Trained {
   std::vector<double> Score(const std::vector<LabeledDoc>& docs) const;
 };
 
-// Trains on `train`, fits the Platt calibration and the threshold on `dev`.
+// Trains on `train` (stacked, see TrainOptions::stack_folds), fits the Platt calibration and
+// the threshold on `dev`, and stores the dev reliability table and metrics in the model.
 Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev,
                                   const Lexicons& lexicons, const TrainOptions& options);
 
