@@ -2,9 +2,9 @@
 //   BM_Pipeline_WithoutScore  AnalyzeDocument with the project's models but no article model
 //   BM_Pipeline_WithScore     AnalyzeDocument with the project's models (models/ner.hsm and
 //                             models/credibility.hcm: score + reasons), as `hearsay analyze`
+//   BM_Score_Only             ArticleModel::Score on a ready layout (features, logit, reasons)
 // Run with --benchmark_repetitions=15 --benchmark_enable_random_interleaving=true on a
 // shared machine (one run varies by ~5%): the means of the two pipelines are then comparable.
-//   BM_Score_Only             ArticleModel::Score on a ready layout (features, logit, reasons)
 // Acceptance (issue 6): WithScore adds < 10% to WithoutScore. Documents/s in items_per_second.
 #include <benchmark/benchmark.h>
 
