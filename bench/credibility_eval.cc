@@ -8,6 +8,10 @@
 // The shipped model is loaded from --model (it was calibrated on dev, as `hearsay train
 // credibility` does); the baseline is trained here on train with the same optimiser and
 // calibrated the same way. Output: Markdown on stdout.
+//
+//   --retrain   train the full model here (with the ablation flags) instead of loading it
+//   --holdout   retrain without every 10th training article and also report both models
+//               on that held-out tenth: a figure that no threshold or calibration saw
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +32,7 @@ struct Scored {
   std::vector<double> scores, restyled;
   double threshold = 0.5;
   Metrics m;
+  Metrics held_out;  // --holdout: on the held-out tenth of train
 };
 
 void PrintComparison(const std::vector<Scored>& rows, size_t flips_n) {
@@ -46,7 +51,7 @@ void PrintComparison(const std::vector<Scored>& rows, size_t flips_n) {
 int main(int argc, char** argv) {
   std::string data = HEARSAY_SHARED_DIR "/data";
   std::string model_path = HEARSAY_SOURCE_DIR "/models/credibility.hcm";
-  bool retrain = false;
+  bool retrain = false, holdout = false;
   hearsay::score::train::TrainOptions full;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -54,17 +59,21 @@ int main(int argc, char** argv) {
     if (a == "--data") data = next();
     else if (a == "--model") model_path = next();
     else if (a == "--retrain") retrain = true;  // train the full model here instead of loading it
+    else if (a == "--holdout") holdout = true;  // retrain without every 10th train article; report on those too
     else if (a == "--epochs") full.epochs = std::stoi(next());
     else if (a == "--lr") full.learning_rate = std::stod(next());
     else if (a == "--no-dense") full.use_dense = false;
     else if (a == "--no-host") full.use_host = false;
     else if (a == "--no-augment") full.augment_restyled = false;
     else if (a == "--no-tfidf") full.tfidf = false;
+    else if (a == "--average-epochs") full.average_epochs = std::stoi(next());
+    else if (a == "--stack-folds") full.stack_folds = std::stoi(next());
+    else if (a == "--stack-l2") full.stack_l2 = std::stod(next());
     else if (a == "--dense-shrink") full.dense_shrink = std::stod(next());
     else if (a == "--hash-bits") full.hash_bits = static_cast<uint32_t>(std::stoul(next()));
     else if (a == "--l2") full.l2 = std::stod(next());
     else {
-      std::fprintf(stderr, "usage: credibility_eval [--data DIR] [--model FILE] [--retrain [--epochs N] [--lr X] [--l2 X] [--hash-bits B] [--dense-shrink X] [--no-dense] [--no-host] [--no-augment] [--no-tfidf]]\n");
+      std::fprintf(stderr, "usage: credibility_eval [--data DIR] [--model FILE] [--retrain|--holdout [--epochs N] [--lr X] [--l2 X] [--hash-bits B] [--dense-shrink X] [--no-dense] [--no-host] [--no-augment] [--no-tfidf] [--stack-folds N] [--stack-l2 X] [--average-epochs N]]\n");
       return 2;
     }
   }
@@ -77,6 +86,15 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "credibility_eval: %s\n", s->ToString().c_str());
       return 1;
     }
+  std::vector<LabeledDoc> held_out;
+  if (holdout) {
+    // Every 10th training article is held out of training, threshold and calibration (they
+    // are fitted on dev): an estimate of the shipped recipe that dev tuning has not seen.
+    retrain = true;
+    std::vector<LabeledDoc> kept;
+    for (size_t i = 0; i < train->size(); ++i) (i % 10 == 9 ? held_out : kept).push_back(std::move((*train)[i]));
+    *train = std::move(kept);
+  }
   std::vector<int> labels;
   std::vector<LabeledDoc> restyled;
   size_t real = 0;
@@ -86,6 +104,11 @@ int main(int argc, char** argv) {
     restyled.push_back({hearsay::score::train::Restyle(d.doc), d.label});
   }
   std::vector<Scored> rows;
+  auto score_held_out = [&](const hearsay::score::train::Trained& t) {
+    std::vector<int> y;
+    for (const LabeledDoc& d : held_out) y.push_back(d.label);
+    return hearsay::score::train::ComputeMetrics(t.Score(held_out), y, t.threshold);
+  };
 
   // The article model: shipped file, or retrained here.
   {
@@ -98,6 +121,7 @@ int main(int argc, char** argv) {
       s.restyled = t->Score(restyled);
       s.threshold = t->threshold;
       s.name += " (retrained)";
+      s.held_out = score_held_out(*t);
     } else {
       auto model = hearsay::score::LoadArticleModelFile(model_path);
       if (!model.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", model.status().ToString().c_str()), 1;
@@ -130,6 +154,7 @@ int main(int argc, char** argv) {
     s.restyled = t->Score(restyled);
     s.threshold = t->threshold;
     s.m = hearsay::score::train::ComputeMetrics(s.scores, labels, s.threshold);
+    s.held_out = score_held_out(*t);
     rows.push_back(std::move(s));
   }
 
@@ -139,6 +164,10 @@ int main(int argc, char** argv) {
     std::printf("\n## Reliability on dev: %s\n\n%s", r.name.c_str(), hearsay::score::train::FormatReliability(r.m).c_str());
     Metrics half = hearsay::score::train::ComputeMetrics(r.scores, labels, 0.5);
     std::printf("\nAt threshold 0.50: %s\n", hearsay::score::train::FormatMetrics(half).c_str());
+  }
+  if (holdout) {
+    std::printf("\n## Held-out tenth of train (%zu articles; not used for training, threshold or calibration)\n\n", held_out.size());
+    for (const Scored& r : rows) std::printf("- %s: %s\n", r.name.c_str(), hearsay::score::train::FormatMetrics(r.held_out).c_str());
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fprintf(stderr, "credibility_eval: %.1f s\n", secs);

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "app.h"
 #include "commands.h"
@@ -9,6 +10,7 @@
 #include "common/parallel.h"
 #include "hearsay/pipeline.h"
 #include "report/report.h"
+#include "score/score.h"
 
 namespace hearsay::app {
 namespace {
@@ -29,6 +31,20 @@ void MakeIdsUnique(std::vector<Document>& docs) {
     int n = ++count[d.id];
     if (n > 1) d.id += "~" + std::to_string(n);
   }
+}
+
+// The article model's dev-set quality (stored in the model file) for the report's
+// calibration view; none without an article model.
+std::optional<report::CalibrationSummary> CalibrationOf(const Models& models) {
+  const score::ModelCalibration* c = models.article_model ? models.article_model->calibration() : nullptr;
+  if (!c) return std::nullopt;
+  report::CalibrationSummary s;
+  s.dataset = c->dataset;
+  s.brier = c->brier;
+  s.ece = c->ece;
+  s.macro_f1 = c->macro_f1;
+  for (const score::ModelCalibration::Bin& b : c->bins) s.bins.push_back({b.lo, b.hi, b.n, b.mean_predicted, b.observed_real});
+  return s;
 }
 
 int RunAnalyze(const AnalyzeOptions& o) {
@@ -63,6 +79,8 @@ int RunAnalyze(const AnalyzeOptions& o) {
     });
   }
   report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
+  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models);
+  if (calibration) view.calibration = &*calibration;
   std::string json_path = (fs::path(o.out) / "hearsay.json").string();
   std::string html_path = (fs::path(o.out) / "index.html").string();
   if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);

@@ -171,36 +171,93 @@ std::string Span(const Document& doc, const TextLayout& layout, uint32_t token_i
   return s;
 }
 
+constexpr uint32_t kMaxCalibrationBins = 100;
+
+// 1 + ln(n) for a term count n >= 1, from a table for the common small counts.
+float OnePlusLog(uint32_t n) {
+  static const std::array<float, 64> table = [] {
+    std::array<float, 64> t{};
+    for (uint32_t i = 1; i < t.size(); ++i) t[i] = 1.0f + std::log(static_cast<float>(i));
+    return t;
+  }();
+  return n < table.size() ? table[n] : 1.0f + std::log(static_cast<float>(n));
+}
+
+Status ReadCalibration(Reader* r, const std::string& where, ModelCalibration* c) {
+  r->GetString(&c->dataset, "calibration dataset");
+  r->Get(&c->n, "calibration n");
+  for (double* v : {&c->threshold, &c->macro_f1, &c->accuracy, &c->brier, &c->log_loss, &c->ece}) r->Get(v, "calibration metric");
+  uint32_t bins = 0;
+  r->Get(&bins, "calibration bin count");
+  if (!r->ok()) return r->status();
+  if (bins > kMaxCalibrationBins)
+    return DataLossError(where + ": " + std::to_string(bins) + " calibration bins, expected at most " + std::to_string(kMaxCalibrationBins) +
+                         "; rebuild it with `hearsay train credibility`");
+  c->bins.resize(bins);
+  for (ModelCalibration::Bin& b : c->bins) {
+    r->Get(&b.lo, "bin lo");
+    r->Get(&b.hi, "bin hi");
+    r->Get(&b.n, "bin n");
+    r->Get(&b.mean_predicted, "bin mean predicted");
+    r->Get(&b.observed_real, "bin observed real");
+  }
+  return r->ok() ? Status::Ok() : r->status();
+}
+
 }  // namespace
 
-LinearArticleModel::LinearArticleModel(ArticleModelParams params) : params_(std::move(params)), cues_(params_.lexicons) {}
+LinearArticleModel::LinearArticleModel(ArticleModelParams params) : params_(std::move(params)), cues_(params_.lexicons) {
+  // Weight and idf of a bucket side by side: one cache line per feature at scoring time.
+  slots_.resize(params_.weights.size());
+  for (size_t j = 0; j < slots_.size(); ++j) slots_[j] = {params_.weights[j], params_.tfidf ? params_.idf[j] : 1.0f};
+  params_.weights = {};
+  params_.idf = {};
+}
+
+float LinearArticleModel::weight(uint32_t j) const { return slots_[j].weight; }
 
 void LinearArticleModel::TextVector(const ArticleFeatures& f, std::vector<std::pair<uint32_t, float>>* out) const {
   out->clear();
   if (!params_.tfidf) {
     for (const HashedFeature& h : f.hashed)
-      if (h.order != 0 && h.order != 4) out->emplace_back(h.index, h.value);
+      if (!IsMeta(h)) out->emplace_back(h.index, h.value);
     return;
   }
-  // tf-idf: v_j = (1 + ln tf_j) idf_j, then v /= ||v||_2. Counting in a per-thread array
-  // indexed by bucket keeps this O(occurrences) (no sort); the array is cleared as it is read.
-  thread_local std::vector<uint16_t> counts;
-  counts.resize(params_.weights.size());
-  size_t first = out->size();
+  // tf-idf: v_j = (1 + ln tf_j) idf_j, then v /= ||v||_2. Occurrences are counted in a
+  // small per-thread open-addressing table (bucket + 1 -> position in *out) sized to the
+  // article, so the work stays in cache; each new bucket's slot is prefetched meanwhile.
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> seen;
+  size_t cap = 64;
+  while (cap < 2 * f.hashed.size()) cap *= 2;
+  seen.assign(cap, {0, 0});
+  const size_t mask = cap - 1;
+  thread_local std::vector<uint32_t> tf;
+  tf.clear();
   for (const HashedFeature& h : f.hashed) {
-    if (h.order == 0 || h.order == 4) continue;
-    if (counts[h.index]++ == 0) out->emplace_back(h.index, 0.0f);
-    if (counts[h.index] == UINT16_MAX) counts[h.index] = UINT16_MAX - 1;
+    if (IsMeta(h)) continue;
+    uint32_t key = h.index + 1;
+    for (size_t i = (key * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
+      if (seen[i].first == key) {
+        ++tf[seen[i].second];
+        break;
+      }
+      if (seen[i].first == 0) {
+        __builtin_prefetch(&slots_[h.index]);
+        seen[i] = {key, static_cast<uint32_t>(out->size())};
+        out->emplace_back(h.index, 0.0f);
+        tf.push_back(1);
+        break;
+      }
+    }
   }
   double norm2 = 0;
-  for (size_t i = first; i < out->size(); ++i) {
+  for (size_t i = 0; i < out->size(); ++i) {
     auto& [idx, v] = (*out)[i];
-    v = (1.0f + std::log(static_cast<float>(counts[idx]))) * params_.idf[idx];
-    counts[idx] = 0;
+    v = OnePlusLog(tf[i]) * slots_[idx].idf;
     norm2 += static_cast<double>(v) * v;
   }
   float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
-  for (size_t i = first; i < out->size(); ++i) (*out)[i].second *= inv;
+  for (auto& [idx, v] : *out) v *= inv;
 }
 
 double LinearArticleModel::Logit(const ArticleFeatures& f) const {
@@ -211,61 +268,80 @@ double LinearArticleModel::Logit(const ArticleFeatures& f) const {
 
 double LinearArticleModel::LogitOf(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text) const {
   double z = params_.bias;
-  const float* w = params_.weights.data();
-  for (const auto& [idx, v] : text) z += static_cast<double>(w[idx]) * v;
+  for (const auto& [idx, v] : text) z += static_cast<double>(slots_[idx].weight) * v;
   if (params_.use_meta)
     for (const HashedFeature& h : f.hashed)
-      if (h.order == 0 || h.order == 4) z += static_cast<double>(w[h.index]) * h.value;
+      if (IsMeta(h)) z += static_cast<double>(slots_[h.index].weight) * h.value;
   for (size_t k = 0; k < kDenseCount; ++k)
     z += params_.dense_weight[k] * ((f.dense[k] - params_.dense_mean[k]) / params_.dense_scale[k]);
   return z;
 }
 
-std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const TextLayout& layout,
-                                                      const ArticleFeatures& f) const {
-  thread_local std::vector<std::pair<uint32_t, float>> text_vec;
-  TextVector(f, &text_vec);
-  return ExplainOf(doc, layout, f, text_vec);
-}
 
-std::vector<Contribution> LinearArticleModel::ExplainOf(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
-                                                        const std::vector<std::pair<uint32_t, float>>& text_vec) const {
-  std::vector<Contribution> out;
-  out.reserve(kDenseCount + 6);
-  const float* w = params_.weights.data();
+void LinearArticleModel::Terms(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text_vec,
+                               std::vector<Term>* out) const {
+  out->clear();
   double text = 0, best_pos = 0, best_neg = 0;
   uint32_t pos = UINT32_MAX, neg = UINT32_MAX;
   for (const auto& [idx, v] : text_vec) {
-    double c = static_cast<double>(w[idx]) * v;
+    double c = static_cast<double>(slots_[idx].weight) * v;
     text += c;
     if (c > best_pos) best_pos = c, pos = idx;
     if (c < best_neg) best_neg = c, neg = idx;
   }
-  for (const HashedFeature& h : f.hashed) {
-    if (!params_.use_meta) break;
-    double c = static_cast<double>(w[h.index]) * h.value;
-    if (h.order == 0) out.push_back({"outlet " + f.host + " (its record in the training data)", c});
-    if (h.order == 4 && h.token_idx < doc.authors.size())
-      out.push_back({"byline " + doc.authors[h.token_idx] + " (its record in the training data)", c});
+  double url = 0;
+  for (size_t i = 0; params_.use_meta && i < f.hashed.size(); ++i) {
+    const HashedFeature& h = f.hashed[i];
+    double c = static_cast<double>(slots_[h.index].weight) * h.value;
+    if (h.order == 0 || h.order == 4) out->push_back({c, Term::kMeta, static_cast<uint32_t>(i)});
+    if (h.order == 5) url += c;
   }
-  if (!text_vec.empty()) {
-    uint32_t example = text >= 0 ? pos : neg;
-    std::string words;
-    for (const HashedFeature& h : f.hashed)
-      if (h.index == example && (h.order == 1 || h.order == 2)) {
-        words = Span(doc, layout, h.token_idx, h.order);
-        break;
-      }
-    std::string reason = std::string("wording typical of ") + (text >= 0 ? "reliable" : "unreliable") + " stories";
-    if (!words.empty()) reason += " (e.g. \"" + words + "\")";
-    out.push_back({reason, text});
-  }
+  if (url != 0) out->push_back({url, Term::kUrl, 0});
+  if (!text_vec.empty()) out->push_back({text, Term::kText, text >= 0 ? pos : neg});
   for (size_t k = 0; k < kDenseCount; ++k) {
     float z = (f.dense[k] - params_.dense_mean[k]) / params_.dense_scale[k];
-    out.push_back({PhraseDense(static_cast<Dense>(k), f.evidence, z), params_.dense_weight[k] * z});
+    out->push_back({params_.dense_weight[k] * z, Term::kDense, static_cast<uint32_t>(k)});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Contribution& a, const Contribution& b) { return std::fabs(a.logit) > std::fabs(b.logit); });
+  std::stable_sort(out->begin(), out->end(), [](const Term& a, const Term& b) { return std::fabs(a.logit) > std::fabs(b.logit); });
+}
+
+std::string LinearArticleModel::Phrase(const Term& t, const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const {
+  switch (t.kind) {
+    case Term::kMeta: {
+      const HashedFeature& h = f.hashed[t.arg];
+      if (h.order == 0) return "outlet " + f.host + " (its record in the training data)";
+      if (h.token_idx < doc.authors.size()) return "byline " + doc.authors[h.token_idx] + " (its record in the training data)";
+      return "a byline (its record in the training data)";
+    }
+    case Term::kUrl:
+      return "the URL's section and slug words (their record in the training data)";
+    case Term::kText: {
+      std::string words;
+      for (const HashedFeature& h : f.hashed)
+        if (h.index == t.arg && (h.order == 1 || h.order == 2)) {
+          words = Span(doc, layout, h.token_idx, h.order);
+          break;
+        }
+      std::string reason = std::string("wording typical of ") + (t.logit >= 0 ? "reliable" : "unreliable") + " stories";
+      if (!words.empty()) reason += " (e.g. \"" + words + "\")";
+      return reason;
+    }
+    case Term::kDense: {
+      float z = (f.dense[t.arg] - params_.dense_mean[t.arg]) / params_.dense_scale[t.arg];
+      return PhraseDense(static_cast<Dense>(t.arg), f.evidence, z);
+    }
+  }
+  return "";
+}
+
+std::vector<Contribution> LinearArticleModel::Explain(const Document& doc, const TextLayout& layout,
+                                                      const ArticleFeatures& f) const {
+  thread_local std::vector<std::pair<uint32_t, float>> text_vec;
+  thread_local std::vector<Term> terms;
+  TextVector(f, &text_vec);
+  Terms(f, text_vec, &terms);
+  std::vector<Contribution> out;
+  for (const Term& t : terms) out.push_back({Phrase(t, doc, layout, f), t.logit});
   return out;
 }
 
@@ -276,13 +352,15 @@ double LinearArticleModel::ScoreFeatures(const Document& doc, const TextLayout& 
   double score = Sigmoid(params_.calib_a * LogitOf(f, text_vec) + params_.calib_b);
   if (reasons) {
     reasons->clear();
-    // Two evidence phrases from one feature family read as repetition; keep the first.
-    for (const Contribution& c : ExplainOf(doc, layout, f, text_vec)) {
-      if (reasons->size() >= max_reasons || std::fabs(c.logit) < 0.05) break;
-      std::string r = c.reason + (c.logit > 0 ? " (raises credibility)" : " (lowers credibility)");
+    // Only the largest terms are phrased. Two identical phrases read as repetition; keep the first.
+    thread_local std::vector<Term> terms;
+    Terms(f, text_vec, &terms);
+    for (const Term& t : terms) {
+      if (reasons->size() >= max_reasons || std::fabs(t.logit) < 0.05) break;
+      std::string reason = Phrase(t, doc, layout, f);
       bool repeated = false;
-      for (const auto& prev : *reasons) repeated |= prev.compare(0, c.reason.size(), c.reason) == 0;
-      if (!repeated) reasons->push_back(std::move(r));
+      for (const auto& prev : *reasons) repeated |= prev.compare(0, reason.size(), reason) == 0;
+      if (!repeated) reasons->push_back(reason + (t.logit > 0 ? " (raises credibility)" : " (lowers credibility)"));
     }
     if (reasons->empty()) reasons->push_back("no strong evidence either way");
   }
@@ -325,8 +403,21 @@ std::string LinearArticleModel::Serialize() const {
   w.Put<float>(params_.calib_b);
   w.Put<float>(params_.threshold);
   w.Put<uint32_t>((params_.tfidf ? 1u : 0u) | (params_.use_meta ? 0u : 2u));
-  w.PutBytes(params_.weights.data(), params_.weights.size() * sizeof(float));
-  if (params_.tfidf) w.PutBytes(params_.idf.data(), params_.idf.size() * sizeof(float));
+  const ModelCalibration& c = params_.calibration;
+  w.PutString(c.dataset);
+  w.Put<uint32_t>(c.n);
+  for (double v : {c.threshold, c.macro_f1, c.accuracy, c.brier, c.log_loss, c.ece}) w.Put<double>(v);
+  w.Put<uint32_t>(static_cast<uint32_t>(c.bins.size()));
+  for (const ModelCalibration::Bin& b : c.bins) {
+    w.Put<double>(b.lo);
+    w.Put<double>(b.hi);
+    w.Put<uint32_t>(b.n);
+    w.Put<double>(b.mean_predicted);
+    w.Put<double>(b.observed_real);
+  }
+  for (const Slot& slot : slots_) w.Put<float>(slot.weight);
+  if (params_.tfidf)
+    for (const Slot& slot : slots_) w.Put<float>(slot.idf);
   w.Put<uint64_t>(Fnv1a(w.out().data(), w.out().size()));
   return std::move(w.out());
 }
@@ -410,6 +501,7 @@ Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string&
     return DataLossError(where + ": flags " + std::to_string(flags) + ", expected 0..3" + retrain);
   p.tfidf = flags & 1;
   p.use_meta = !(flags & 2);
+  if (Status s = ReadCalibration(&r, where, &p.calibration); !s.ok()) return s;
   p.weights.resize(size_t{1} << hash_bits);
   r.GetBytes(p.weights.data(), p.weights.size() * sizeof(float), "weights");
   if (p.tfidf) {

@@ -26,6 +26,9 @@
 //                per dense feature: string name, f32 mean, f32 scale, f32 weight
 //                f32 bias, f32 calib_a, f32 calib_b, f32 threshold
 //                u32 flags (bit 0: tf-idf text vector; bit 1: host and bylines unused)
+//                calibration (ModelCalibration): string dataset, u32 n, f64 threshold,
+//                f64 macro_f1, accuracy, brier, log_loss, ece, u32 bin count (<= 100),
+//                per bin: f64 lo, f64 hi, u32 n, f64 mean_predicted, f64 observed_real
 //                f32 weights[2^hash_bits]; with tf-idf also f32 idf[2^hash_bits]
 //   end-8  8     u64 FNV-1a 64 of every byte before it
 // The loader checks magic, version, fingerprint, hash_bits, dense names and checksum, and
@@ -50,7 +53,7 @@
 
 namespace hearsay::score {
 
-constexpr uint32_t kArticleModelFormatVersion = 1;
+constexpr uint32_t kArticleModelFormatVersion = 2;  // 2: calibration summary
 constexpr char kArticleModelMagic[8] = {'H', 'S', 'C', 'R', 'E', 'D', 'M', '\0'};
 constexpr const char* kArticleModelFile = "credibility.hcm";
 
@@ -69,6 +72,7 @@ struct ArticleModelParams {
   Lexicons lexicons;
   std::string engine_version;
   std::string training_note;
+  ModelCalibration calibration;  // dev quality at training time (n = 0: none)
 };
 
 // One term's share of the logit, for reasons and for tests.
@@ -97,7 +101,14 @@ class LinearArticleModel : public ArticleModel {
   // All contributions, sorted by |logit| descending.
   std::vector<Contribution> Explain(const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const;
 
+  // The dev-set reliability table, Brier score and macro-F1 stored at training time; null
+  // when the file holds none (n = 0).
+  const ModelCalibration* calibration() const override { return params_.calibration.n ? &params_.calibration : nullptr; }
+
+  // Everything but the weights and idf, which live in the slot table (weight(), Serialize()).
   const ArticleModelParams& params() const { return params_; }
+  // Weight of hashed bucket j < 2^hash_bits.
+  float weight(uint32_t j) const;
   const CueTable& cues() const { return cues_; }
   bool IsReal(double score) const { return score >= params_.threshold; }
 
@@ -106,10 +117,22 @@ class LinearArticleModel : public ArticleModel {
 
  private:
   double LogitOf(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text) const;
-  std::vector<Contribution> ExplainOf(const Document& doc, const TextLayout& layout, const ArticleFeatures& f,
-                                      const std::vector<std::pair<uint32_t, float>>& text) const;
+  // One term of the logit, phrased only when it is reported.
+  struct Term {
+    double logit;
+    enum Kind : uint8_t { kMeta, kUrl, kText, kDense } kind;
+    uint32_t arg;  // kMeta: index into f.hashed; kText: the bucket of the example n-gram; kDense: Dense
+  };
+  // All terms, sorted by |logit| descending (stable).
+  void Terms(const ArticleFeatures& f, const std::vector<std::pair<uint32_t, float>>& text, std::vector<Term>* out) const;
+  std::string Phrase(const Term& t, const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const;
 
-  ArticleModelParams params_;
+  struct Slot {
+    float weight;
+    float idf;  // 1 without tf-idf
+  };
+  ArticleModelParams params_;  // weights and idf moved into slots_
+  std::vector<Slot> slots_;    // 2^hash_bits
   CueTable cues_;
 };
 

@@ -61,9 +61,10 @@ static_assert(sizeof(kDenseNames) / sizeof(kDenseNames[0]) == kDenseCount);
 
 // Namespaces of the hashed features: the seed is mixed into the word hash.
 constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsHost = 5, kNsLead = 6,
-                   kNsTitleChar = 7, kNsAuthor = 8;
+                   kNsTitleChar = 7, kNsAuthor = 8, kNsUrlPath = 9;
 constexpr uint32_t kLeadWords = 50;  // body words that also count in the lead namespace
 constexpr size_t kMaxAuthors = 3;
+constexpr size_t kMaxUrlWords = 24;
 
 // Finaliser of splitmix64: spreads the FNV hash over all 64 bits before taking the top bits.
 inline uint64_t Mix(uint64_t x) {
@@ -96,6 +97,26 @@ uint64_t HashOfPhrase(std::string_view phrase) {
   size_t space = phrase.find(' ');
   if (space == std::string_view::npos) return HashLower(phrase);
   return PairHash(HashLower(phrase.substr(0, space)), HashLower(phrase.substr(space + 1)));
+}
+
+// Appends the character 3- to 5-grams of `span` (lower-cased, every run of other bytes one
+// space, padded with a space at both ends), each of value 1/sqrt(number of grams).
+void AddCharGrams(std::string_view span, uint64_t ns, uint32_t hash_bits, std::vector<HashedFeature>* out) {
+  thread_local std::string t;
+  t.assign(1, ' ');
+  for (char c : span) {
+    auto u = static_cast<unsigned char>(c);
+    bool alnum = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+    if (alnum) t += IsUpperAscii(c) ? static_cast<char>(c | 0x20) : c;
+    else if (t.back() != ' ') t += ' ';
+  }
+  if (t.back() != ' ') t += ' ';
+  size_t grams = 0;
+  for (size_t len = 3; len <= 5; ++len) grams += t.size() >= len ? t.size() - len + 1 : 0;
+  float v = grams ? 1.0f / std::sqrt(static_cast<float>(grams)) : 0.0f;
+  for (size_t len = 3; len <= 5; ++len)
+    for (size_t b = 0; b + len <= t.size(); ++b)
+      out->push_back({Bucket(HashLower(std::string_view(t).substr(b, len)), ns, hash_bits), v, UINT32_MAX, 3});
 }
 
 }  // namespace
@@ -164,6 +185,8 @@ CueTable::CueTable(const Lexicons& lex) {
 
 void CueTable::Add(uint64_t h, uint16_t flag, std::vector<std::pair<uint64_t, uint16_t>>* table) {
   if (h == 0) h = 1;  // 0 marks an empty slot
+  uint64_t bit = FilterBit(h);
+  filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   // Keep the load factor under 1/2 so probes stay short.
   size_t used = 0;
   for (const auto& e : *table) used += e.first != 0;
@@ -197,8 +220,40 @@ uint16_t CueTable::Find(const std::vector<std::pair<uint64_t, uint16_t>>& table,
   }
 }
 
-uint16_t CueTable::Flags(uint64_t word_hash) const { return Find(words_, word_hash); }
-uint16_t CueTable::BigramFlags(uint64_t bigram_hash) const { return Find(bigrams_, bigram_hash); }
+bool CueTable::MayHold(uint64_t h) const {
+  if (h == 0) h = 1;
+  uint64_t bit = FilterBit(h);
+  return (filter_[bit / 64] >> (bit % 64)) & 1;
+}
+
+uint16_t CueTable::Flags(uint64_t word_hash) const { return MayHold(word_hash) ? Find(words_, word_hash) : 0; }
+uint16_t CueTable::BigramFlags(uint64_t bigram_hash) const { return MayHold(bigram_hash) ? Find(bigrams_, bigram_hash) : 0; }
+
+std::vector<std::string_view> UrlPathWords(std::string_view url) {
+  if (size_t archive = url.find("web.archive.org/web/"); archive != std::string_view::npos) {
+    std::string_view rest = url.substr(archive + 20);
+    size_t slash = rest.find('/');
+    if (slash != std::string_view::npos) url = rest.substr(slash + 1);
+  }
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  size_t path = url.find('/');
+  std::vector<std::string_view> words;
+  if (path == std::string_view::npos) return words;
+  url.remove_prefix(path);
+  url = url.substr(0, url.find_first_of("?#"));
+  size_t i = 0;
+  while (i < url.size() && words.size() < kMaxUrlWords) {
+    auto alpha = [&](size_t k) { return ((url[k] | 0x20) >= 'a' && (url[k] | 0x20) <= 'z') || (url[k] >= '0' && url[k] <= '9'); };
+    if (!alpha(i)) { ++i; continue; }
+    size_t j = i;
+    bool letters = false;
+    while (j < url.size() && alpha(j)) letters |= !(url[j] >= '0' && url[j] <= '9'), ++j;
+    if (letters && j - i <= 30) words.push_back(url.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
 
 std::string NormalizedHost(std::string_view url) {
   // An archived copy is judged by the outlet it archived: web.archive.org/web/<stamp>/<url>.
@@ -345,25 +400,9 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
     if (speech && !anonymous) ++ev.named_quotes;
   }
 
-  // Headline character 3- to 5-grams over " word word ", lower-cased: spelling variants and
-  // word pieces the word features miss.
-  {
-    std::string t = " ";
-    for (char c : std::string_view(text).substr(doc.title_byte_begin, doc.title_byte_end - doc.title_byte_begin)) {
-      auto u = static_cast<unsigned char>(c);
-      bool alnum = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
-      char lc = IsUpperAscii(c) ? static_cast<char>(c | 0x20) : c;
-      if (alnum) t += lc;
-      else if (t.back() != ' ') t += ' ';
-    }
-    if (t.back() != ' ') t += ' ';
-    size_t grams = 0;
-    for (size_t len = 3; len <= 5; ++len) grams += t.size() >= len ? t.size() - len + 1 : 0;
-    float v = grams ? 1.0f / std::sqrt(static_cast<float>(grams)) : 0.0f;
-    for (size_t len = 3; len <= 5; ++len)
-      for (size_t b = 0; b + len <= t.size(); ++b)
-        out->hashed.push_back({Bucket(HashLower(std::string_view(t).substr(b, len)), kNsTitleChar, hash_bits), v, UINT32_MAX, 3});
-  }
+  // Headline character 3- to 5-grams: spelling variants and word pieces the word features miss.
+  AddCharGrams(text.substr(doc.title_byte_begin, doc.title_byte_end - doc.title_byte_begin), kNsTitleChar, hash_bits,
+               &out->hashed);
   // Bylines: each named author (a short name, not a biography line) is a feature of its own.
   for (size_t a = 0, used = 0; a < doc.authors.size() && used < kMaxAuthors; ++a) {
     const std::string& name = doc.authors[a];
@@ -377,6 +416,11 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
   if (out->host.empty() && doc.outlet) out->host = NormalizedHost(*doc.outlet);
   if (!out->host.empty())
     out->hashed.push_back({Bucket(HashLower(out->host), kNsHost, hash_bits), 1.0f, UINT32_MAX, 0});
+  if (doc.url) {
+    std::vector<std::string_view> words = UrlPathWords(*doc.url);
+    float v = words.empty() ? 0.0f : 1.0f / std::sqrt(static_cast<float>(words.size()));
+    for (std::string_view word : words) out->hashed.push_back({Bucket(HashLower(word), kNsUrlPath, hash_bits), v, UINT32_MAX, 5});
+  }
 
   auto& d = out->dense;
   auto set = [&](Dense k, double v) { d[static_cast<size_t>(k)] = static_cast<float>(v); };
@@ -403,7 +447,7 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
 
 uint64_t FeatureFingerprint() {
   std::string spec = "hearsay-credibility-features v" + std::to_string(kFeatureSetVersion) +
-                     "|fnv1a64-lower|splitmix|ns:title,body,lead50,host,titlechar3-5,author3|";
+                     "|fnv1a64-lower|splitmix|ns:title,body,lead50,host,titlechar3-5,author3,urlpath24|";
   for (const char* name : kDenseNames) spec += std::string(name) + ",";
   auto add_list = [&](const char* tag, const auto& list) {
     spec += tag;

@@ -34,7 +34,7 @@
 
 namespace hearsay::score {
 
-constexpr uint32_t kFeatureSetVersion = 1;
+constexpr uint32_t kFeatureSetVersion = 2;  // 2: URL path words
 constexpr uint32_t kDefaultHashBits = 21;  // 2^21 hashed weights (8 MiB as float32, as much again for idf)
 
 // The named (dense) features, in model order. Values are raw; the model standardises them.
@@ -88,9 +88,12 @@ struct HashedFeature {
   float value = 0;         // 1/sqrt(n) of its namespace (title, body) or 1 (host)
   uint32_t token_idx = 0;  // last token of the n-gram (for reasons); author: index into
                            // Document::authors; UINT32_MAX otherwise
-  uint8_t order = 1;       // 1 word unigram, 2 word bigram, 3 headline character n-gram,
-                           // 0 host, 4 author
+  uint8_t order = 1;       // 1 word unigram, 2 word bigram, 3 character n-gram,
+                           // 0 host, 4 author, 5 URL path word
 };
+
+// Outlet, byline and URL features ("meta"): outside the tf-idf text vector.
+inline bool IsMeta(const HashedFeature& h) { return h.order == 0 || h.order >= 4; }
 
 struct ArticleFeatures {
   std::vector<HashedFeature> hashed;
@@ -120,6 +123,11 @@ class CueTable {
  private:
   void Add(uint64_t h, uint16_t flag, std::vector<std::pair<uint64_t, uint16_t>>* table);
   static uint16_t Find(const std::vector<std::pair<uint64_t, uint16_t>>& table, uint64_t h);
+  // A one-hash Bloom filter over every entry (4 KiB, stays in L1): most words are no cue,
+  // and are rejected without touching the tables.
+  static uint64_t FilterBit(uint64_t h) { return (h * 0x9E3779B97F4A7C15ull) >> (64 - 15); }
+  bool MayHold(uint64_t h) const;
+  std::array<uint64_t, 512> filter_{};
   std::vector<std::pair<uint64_t, uint16_t>> words_;    // open addressing, size power of two
   std::vector<std::pair<uint64_t, uint16_t>> bigrams_;
 };
@@ -127,6 +135,11 @@ class CueTable {
 // Lower-cased host of a URL with or without a scheme ("www.X.com/a" and "https://X.com"
 // both give "x.com"); "" when there is none.
 std::string NormalizedHost(std::string_view url);
+
+// Words of a URL's path (after the host; query and fragment dropped; an archived copy's
+// inner URL): runs of ASCII letters and digits holding a letter, at most 30 bytes, at most
+// 24 of them. "https://x.com/news/star-weds-2018/" gives {"news", "star", "weds"}.
+std::vector<std::string_view> UrlPathWords(std::string_view url);
 
 // FNV-1a 64 of the ASCII-lower-cased bytes.
 uint64_t HashLower(std::string_view s);

@@ -7,6 +7,21 @@
 namespace hearsay::score {
 namespace {
 
+// Log-odds weights of ScoreClusters (see score.h for the formula and the reasoning).
+constexpr double kPrior = -0.3;             // a claim alone is not yet believed
+constexpr double kNamedSupport = 1.2;       // the best affirming source is named, on record
+constexpr double kOutletSupport = 0.4;      // ... an outlet reporting in its own words
+constexpr double kAuthorSupport = -0.2;     // ... the article's own voice, unattributed
+constexpr double kAnonymousSupport = -0.8;  // ... anonymous sources only
+constexpr double kCorroboration = 0.6;      // per doubling of the independent sources
+constexpr double kHedged = 0.7;             // times the hedged or speculative share
+constexpr double kNamedDenial = 1.8;
+constexpr double kOtherDenial = 0.6;
+constexpr double kContradiction = 0.5;      // per contradiction, at most kMaxContradictions
+constexpr size_t kMaxContradictions = 3;
+constexpr double kStale = 0.4;              // last reported > 2 years before the newest document
+constexpr double kArticleCredibility = 1.0; // times (mean article credibility - 0.5)
+
 std::string Count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // Days since 0000-03-01 of an ISO date (YYYY-MM-DD...); -1 when it does not parse.
@@ -31,7 +46,7 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
     if (d.published) newest_day = std::max(newest_day, DayNumber(*d.published));
 
   for (ClaimCluster& c : corpus->clusters) {
-    size_t named_affirm = 0, outlet_affirm = 0, anonymous_affirm = 0, other_affirm = 0;
+    size_t named_affirm = 0, outlet_affirm = 0, author_affirm = 0, anonymous_affirm = 0, other_affirm = 0;
     size_t named_deny = 0, other_deny = 0, hedged = 0, total = 0, via_outlet = 0;
     std::set<uint32_t> docs_seen;
     for (const ClaimRef& ref : c.claims) {
@@ -50,33 +65,38 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
         case SourceKind::kNamed: ++named_affirm; break;
         case SourceKind::kOutlet: ++outlet_affirm; break;
         case SourceKind::kAnonymous: ++anonymous_affirm; break;
+        case SourceKind::kAuthor: ++author_affirm; break;
         default: ++other_affirm; break;
       }
     }
     for (uint32_t d : c.documents) docs_seen.insert(d);
 
     std::vector<std::string> reasons;
-    double z = -0.3;
+    double z = kPrior;
     if (total == 0) {
       c.credibility = 0.5;
       c.reasons = {"no claims to judge"};
       continue;
     }
+    // Support: the best-attributed affirming claim sets it (named on record > an outlet's
+    // own report > the article's unattributed voice > anonymous sources); further sources
+    // count through corroboration below, so one voice is not counted twice.
+    size_t affirm = named_affirm + outlet_affirm + author_affirm + anonymous_affirm + other_affirm;
     if (named_affirm) {
-      z += 1.2;
+      z += kNamedSupport;
       reasons.push_back("on record from a named source (" + Count(named_affirm, "claim", "claims") + ")");
-    }
-    if (outlet_affirm) {
-      z += 0.4;
+    } else if (outlet_affirm) {
+      z += kOutletSupport;
       reasons.push_back("stated by an outlet in its own words (" + Count(outlet_affirm, "claim", "claims") + ")");
-    }
-    size_t affirm = named_affirm + outlet_affirm + anonymous_affirm + other_affirm;
-    if (anonymous_affirm && anonymous_affirm == affirm) {
-      z -= 0.8;
+    } else if (author_affirm) {
+      z += kAuthorSupport;
+      reasons.push_back("unattributed: only the article's own voice (" + Count(author_affirm, "claim", "claims") + ")");
+    } else if (anonymous_affirm && anonymous_affirm == affirm) {
+      z += kAnonymousSupport;
       reasons.push_back("only anonymous sources (" + Count(anonymous_affirm, "claim", "claims") + ")");
-    } else if (anonymous_affirm) {
-      reasons.push_back(Count(anonymous_affirm, "anonymous-source claim", "anonymous-source claims") + " among the support");
     }
+    if (anonymous_affirm && anonymous_affirm < affirm)
+      reasons.push_back(Count(anonymous_affirm, "anonymous-source claim", "anonymous-source claims") + " among the support");
     if (via_outlet) reasons.push_back(Count(via_outlet, "claim", "claims") + " relayed through another outlet");
     uint32_t independent = c.independent_sources;
     if (independent == 0) {
@@ -84,23 +104,23 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
       std::set<std::string> outlets(c.outlets.begin(), c.outlets.end());
       independent = static_cast<uint32_t>(!outlets.empty() ? outlets.size() : std::max<size_t>(docs_seen.size(), 1));
     }
-    z += 0.6 * std::log2(static_cast<double>(independent));
+    z += kCorroboration * std::log2(static_cast<double>(independent));
     reasons.push_back(independent == 1 ? "one independent source" : Count(independent, "independent source", "independent sources"));
     if (hedged) {
-      z -= 0.7 * static_cast<double>(hedged) / static_cast<double>(total);
+      z -= kHedged * static_cast<double>(hedged) / static_cast<double>(total);
       reasons.push_back("hedged or speculative in " + std::to_string(hedged) + " of " + Count(total, "claim", "claims"));
     }
     if (named_deny) {
-      z -= 1.8;
+      z -= kNamedDenial;
       reasons.push_back("denied on record by a named source (" + Count(named_deny, "claim", "claims") + ")");
     } else if (other_deny) {
-      z -= 0.6;
+      z -= kOtherDenial;
       reasons.push_back("denied by unnamed or indirect sources (" + Count(other_deny, "claim", "claims") + ")");
     }
     size_t contradictions = 0;
     for (const Contradiction& k : corpus->contradictions) contradictions += (k.a == c.id || k.b == c.id) ? 1 : 0;
     if (contradictions) {
-      z -= 0.5 * static_cast<double>(std::min<size_t>(contradictions, 3));
+      z -= kContradiction * static_cast<double>(std::min<size_t>(contradictions, kMaxContradictions));
       reasons.push_back("contradicted " + Count(contradictions, "time", "times") + " by other claims");
     }
     long last_day = -1;
@@ -111,7 +131,7 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
         if (day > last_day) last_day = day, last_date = *docs[d].published;
       }
     if (newest_day >= 0 && last_day >= 0 && newest_day - last_day > 730) {
-      z -= 0.4;
+      z -= kStale;
       reasons.push_back("stale: last reported " + last_date);
     }
     double cred_sum = 0;
@@ -120,7 +140,7 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
       if (d < analyses.size() && analyses[d].credibility) cred_sum += *analyses[d].credibility, ++cred_n;
     if (cred_n) {
       double mean = cred_sum / static_cast<double>(cred_n);
-      z += 1.0 * (mean - 0.5);
+      z += kArticleCredibility * (mean - 0.5);
       char buf[96];
       std::snprintf(buf, sizeof buf, "reporting articles' credibility %.2f on average", mean);
       reasons.push_back(buf);

@@ -15,6 +15,7 @@
 // Thread safety: ScoreDocument is a pure function of one document and the immutable model
 // (parallel); ScoreClusters is one call per corpus.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,11 +27,33 @@
 
 namespace hearsay::score {
 
+// How well an article model's scores matched labels on its evaluation set (GossipCop dev
+// for the shipped model), measured at training time and stored in the model file, so a
+// report can show how far a score can be trusted. Scores are calibrated P(real).
+struct ModelCalibration {
+  std::string dataset;  // e.g. "gossipcop dev"
+  uint32_t n = 0;       // labelled articles
+  double threshold = 0.5;  // the model's decision threshold; the label metrics are at it
+  double macro_f1 = 0, accuracy = 0;
+  double brier = 0;     // mean (score - label)^2
+  double log_loss = 0;
+  double ece = 0;       // expected calibration error over the bins
+  struct Bin {
+    double lo = 0, hi = 0;       // score range [lo, hi) (the last bin includes 1)
+    uint32_t n = 0;              // articles whose score fell in it
+    double mean_predicted = 0;   // their mean score
+    double observed_real = 0;    // the share of them labelled real
+  };
+  std::vector<Bin> bins;  // reliability table, 10 equal-width bins from 0 to 1
+};
+
 class ArticleModel {
  public:
   virtual ~ArticleModel() = default;
   // Probability that the article is credible (GossipCop "real"), with reasons.
   virtual double Score(const Document& doc, const DocumentAnalysis& analysis, std::vector<std::string>* reasons) const = 0;
+  // The dev-set quality stored with the model; null when the model carries none.
+  virtual const ModelCalibration* calibration() const { return nullptr; }
 };
 
 // Loads the article model `models_dir`/credibility.hcm; null (not an error) when there is
@@ -43,18 +66,23 @@ void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnaly
 
 // Scores every cluster in corpus->clusters from its claims (ClaimRef into `analyses`):
 //
-//   z = -0.3                                         prior: a claim alone is not yet believed
-//     + 1.2 [a named source affirms on record]       + 0.4 [an outlet affirms in its own words]
-//     - 0.8 [every affirming source is anonymous]    + 0.6 log2(independent_sources) (corroboration)
-//     - 0.7 (hedged or speculative share)            - 1.8 [denied on record by a named source]
-//     - 0.6 [denied by other sources only]           - 0.5 min(contradictions, 3)
+//   z = -0.3                                  prior: a claim alone is not yet believed
+//     + support of the best-attributed affirming claim, one of (source-kind ordering)
+//         +1.2 named on record  > +0.4 an outlet in its own words
+//         > -0.2 the article's own unattributed voice  > -0.8 anonymous sources only
+//     + 0.6 log2(independent_sources)          corroboration (other voices count here)
+//     - 0.7 (hedged or speculative share)      - 1.8 [denied on record by a named source]
+//     - 0.6 [denied by other sources only]     - 0.5 min(contradictions, 3)
 //     - 0.4 [stale: last reported > 2 years before the newest document]
-//     + 1.0 (mean article credibility - 0.5)          (when the articles were scored)
+//     + 1.0 (mean article credibility - 0.5)   (when the articles were scored)
 //   credibility = sigmoid(z)
 //
-// The weights are set by hand (there are no labelled claims to learn them from) and every
-// term that applies becomes a reason ("only anonymous sources", "3 independent outlets",
-// "denied on record by a named source"). Claims refs out of range are skipped.
+// Only the best source sets the support, so one voice repeated is not counted twice;
+// further independent sources raise it through corroboration. The weights are set by hand
+// (there are no labelled claims to learn them from) and every term that applies becomes a
+// reason ("on record from a named source (1 claim)", "only anonymous sources", "3
+// independent sources", "denied on record by a named source"). Claim refs out of range are
+// skipped.
 void ScoreClusters(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus);
 
 }  // namespace hearsay::score

@@ -40,7 +40,7 @@ std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& 
     std::vector<std::pair<uint32_t, float>> items;
     items.reserve(f.hashed.size());
     for (const HashedFeature& h : f.hashed) {
-      if (h.order == 0 || h.order == 4) {
+      if (IsMeta(h)) {
         r.meta.emplace_back(h.index, h.value);
         continue;
       }
@@ -124,16 +124,25 @@ Example MakeExample(const Raw& r, float y, const TrainOptions& o, const Standard
 // Logistic regression by AdaGrad:
 //   p = sigmoid(b + w.x);  g_j = (p - y) x_j + l2 w_j;  G_j += g_j^2;  w_j -= lr g_j / sqrt(G_j + 1e-8)
 // over the examples in a seeded Fisher-Yates order per epoch.
-void TrainLogistic(const std::vector<Example>& ex, const TrainOptions& o, std::vector<float>* w, float* bias) {
+// `use` lists the examples to train on (all when empty).
+void TrainLogistic(const std::vector<Example>& ex, const std::vector<size_t>& use, const TrainOptions& o, std::vector<float>* w,
+                   float* bias) {
   size_t dim = (size_t{1} << o.hash_bits) + kDenseCount;
   w->assign(dim, 0.0f);
   std::vector<float> g2(dim, 0.0f);
-  double b = 0, gb2 = 0;
+  // Averaging (Polyak-Ruppert) over the last `average_epochs` epochs by the lazy trick: u_j
+  // accumulates t * delta_j over the averaged steps t = 1..T-1, and the mean of those
+  // iterates is w_T - u / T.
+  std::vector<double> u(o.average_epochs > 0 ? dim : 0, 0.0);
+  double b = 0, gb2 = 0, ub = 0;
+  double t = 1;
   std::mt19937_64 rng(o.seed);
-  std::vector<size_t> order(ex.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order = use;
+  if (order.empty())
+    for (size_t i = 0; i < ex.size(); ++i) order.push_back(i);
   for (int epoch = 0; epoch < o.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+    bool averaging = o.average_epochs > 0 && epoch >= o.epochs - o.average_epochs;
     for (size_t idx : order) {
       const Example& e = ex[idx];
       double z = b;
@@ -142,13 +151,115 @@ void TrainLogistic(const std::vector<Example>& ex, const TrainOptions& o, std::v
       for (const auto& [j, v] : e.x) {
         double gj = g * v + o.l2 * (*w)[j];
         g2[j] += static_cast<float>(gj * gj);
-        (*w)[j] -= static_cast<float>(o.learning_rate * gj / std::sqrt(g2[j] + 1e-8));
+        float delta = static_cast<float>(-o.learning_rate * gj / std::sqrt(g2[j] + 1e-8));
+        (*w)[j] += delta;
+        if (averaging) u[j] += t * delta;
       }
       gb2 += g * g;
-      b -= o.learning_rate * g / std::sqrt(gb2 + 1e-8);
+      double db = -o.learning_rate * g / std::sqrt(gb2 + 1e-8);
+      b += db;
+      if (averaging) ub += t * db, t += 1;
     }
   }
+  if (o.average_epochs > 0) {
+    for (size_t j = 0; j < dim; ++j) (*w)[j] -= static_cast<float>(u[j] / t);
+    b -= ub / t;
+  }
   *bias = static_cast<float>(b);
+}
+
+// Dense features the stacking step leaves at weight 0:
+//  - those Restyle() changes by construction, so restyling cannot move the verdict
+//    through them;
+//  - the anonymous-source count: the anonymous share stands for it, and fitted together
+//    the two took opposite signs, which a reason would phrase as "anonymous sources raise
+//    credibility".
+bool LeftOutOfStack(Dense d) {
+  return d == Dense::kExclusive || d == Dense::kTitlePunct || d == Dense::kTitleCaps || d == Dense::kBodyExclaim ||
+         d == Dense::kAnonymousSources;
+}
+
+double Dot(const Example& e, const std::vector<float>& w, double bias) {
+  double z = bias;
+  for (const auto& [j, v] : e.x) z += static_cast<double>(w[j]) * v;
+  return z;
+}
+
+// A sparse model fitted on all examples, and with folds > 1 its out-of-fold logits (a
+// restyled copy, at index i + n_originals, shares the fold of its original i).
+struct SparseFit {
+  std::vector<float> w;
+  float bias = 0;
+  std::vector<double> oof;
+};
+SparseFit FitSparse(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, const TrainOptions& o,
+                    const Standardizer& st, const std::vector<float>& idf, int folds) {
+  std::vector<Example> ex;
+  ex.reserve(raws.size());
+  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(labels[i]), o, st, idf));
+  SparseFit fit;
+  TrainLogistic(ex, {}, o, &fit.w, &fit.bias);
+  if (folds > 1) {
+    fit.oof.resize(ex.size());
+    for (int f = 0; f < folds; ++f) {
+      std::vector<size_t> in, out;
+      for (size_t i = 0; i < ex.size(); ++i) ((i % n_originals) % folds == static_cast<size_t>(f) ? out : in).push_back(i);
+      std::vector<float> wf;
+      float bf = 0;
+      TrainLogistic(ex, in, o, &wf, &bf);
+      for (size_t i : out) fit.oof[i] = Dot(ex[i], wf, bf);
+    }
+  }
+  return fit;
+}
+
+// Solves A x = b for a symmetric positive definite A (n x n, row-major) by Cholesky.
+std::vector<double> SolveSpd(std::vector<double> a, std::vector<double> b, size_t n) {
+  for (size_t j = 0; j < n; ++j) {
+    for (size_t k = 0; k < j; ++k) a[j * n + j] -= a[j * n + k] * a[j * n + k];
+    a[j * n + j] = std::sqrt(std::max(a[j * n + j], 1e-12));
+    for (size_t i = j + 1; i < n; ++i) {
+      for (size_t k = 0; k < j; ++k) a[i * n + j] -= a[i * n + k] * a[j * n + k];
+      a[i * n + j] /= a[j * n + j];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < i; ++k) b[i] -= a[i * n + k] * b[k];
+    b[i] /= a[i * n + i];
+  }
+  for (size_t i = n; i-- > 0;) {
+    for (size_t k = i + 1; k < n; ++k) b[i] -= a[k * n + i] * b[k];
+    b[i] /= a[i * n + i];
+  }
+  return b;
+}
+
+// Dense logistic regression by Newton's method with an L2 penalty `l2` on every
+// coefficient but the last (the intercept; rows end with a constant 1).
+std::vector<double> FitDenseLogistic(const std::vector<std::vector<double>>& rows, const std::vector<int>& y, double l2) {
+  size_t n = rows.empty() ? 0 : rows[0].size();
+  std::vector<double> beta(n, 0.0);
+  for (int it = 0; it < 30; ++it) {
+    std::vector<double> grad(n, 0.0), hess(n * n, 0.0);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      double z = 0;
+      for (size_t k = 0; k < n; ++k) z += beta[k] * rows[i][k];
+      double p = Sigmoid(z), s = std::max(p * (1 - p), 1e-9);
+      for (size_t k = 0; k < n; ++k) {
+        grad[k] += (p - y[i]) * rows[i][k];
+        for (size_t m = 0; m <= k; ++m) hess[k * n + m] += s * rows[i][k] * rows[i][m];
+      }
+    }
+    for (size_t k = 0; k < n; ++k)
+      for (size_t m = 0; m < k; ++m) hess[m * n + k] = hess[k * n + m];
+    for (size_t k = 0; k + 1 < n; ++k) grad[k] += l2 * beta[k], hess[k * n + k] += l2;
+    hess[(n - 1) * n + (n - 1)] += 1e-9;
+    std::vector<double> step = SolveSpd(hess, grad, n);
+    double size = 0;
+    for (size_t k = 0; k < n; ++k) beta[k] -= step[k], size = std::max(size, std::fabs(step[k]));
+    if (size < 1e-8) break;
+  }
+  return beta;
 }
 
 // Platt scaling: (a, b) minimising the log loss of sigmoid(a z + b) on (logit, label) pairs,
@@ -360,6 +471,21 @@ std::string FormatReliability(const Metrics& m) {
   return out;
 }
 
+ModelCalibration ToCalibration(const Metrics& m, double threshold, const std::string& dataset) {
+  ModelCalibration c;
+  c.dataset = dataset;
+  c.n = static_cast<uint32_t>(m.n);
+  c.threshold = threshold;
+  c.macro_f1 = m.macro_f1;
+  c.accuracy = m.accuracy;
+  c.brier = m.brier;
+  c.log_loss = m.log_loss;
+  c.ece = m.ece;
+  for (const Metrics::Bin& b : m.reliability)
+    c.bins.push_back({b.lo, b.hi, static_cast<uint32_t>(b.n), b.mean_score, b.real_rate});
+  return c;
+}
+
 std::vector<double> Trained::Score(const std::vector<LabeledDoc>& docs) const {
   // The runtime path (text stage, ExtractFeatures, Logit), so what is measured is what ships.
   std::vector<double> out(docs.size());
@@ -393,19 +519,46 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
   Trained t;
   t.options = o;
   if (o.tfidf) t.idf = FitIdf(raws, o.hash_bits);
-  std::vector<Example> ex;
-  ex.reserve(raws.size());
-  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(labels[i]), o, st, t.idf));
-  raws.clear();
-  raws.shrink_to_fit();
+  // Stacking: each sparse group (the words; the outlet, bylines and URL) is fitted alone,
+  // then the groups' out-of-fold logits and the evidence features are weighed by a small
+  // dense logistic regression: the evidence features get weights the sparse optimiser's
+  // steps do not blur, and the groups' trust is fitted on logits they did not train on.
   std::vector<float> w;
   float bias = 0;
-  TrainLogistic(ex, o, &w, &bias);
-  ex.clear();
+  uint32_t base = 1u << o.hash_bits;
+  if (!(o.use_dense && o.stack_folds > 1)) {
+    SparseFit fit = FitSparse(raws, labels, train.size(), o, st, t.idf, 0);
+    w = std::move(fit.w);
+    bias = fit.bias;
+  } else {
+    std::vector<SparseFit> fits;
+    for (bool text_group : {true, false}) {
+      TrainOptions g = o;
+      g.use_dense = false;
+      (text_group ? g.use_host : g.use_text) = false;
+      if (g.use_text || g.use_host) fits.push_back(FitSparse(raws, labels, train.size(), g, st, t.idf, o.stack_folds));
+    }
+    std::vector<std::vector<double>> rows(raws.size());
+    for (size_t i = 0; i < raws.size(); ++i) {
+      for (const SparseFit& f : fits) rows[i].push_back(f.oof[i]);
+      for (size_t k = 0; k < kDenseCount; ++k)
+        rows[i].push_back(LeftOutOfStack(static_cast<Dense>(k)) ? 0.0 : (raws[i].dense[k] - st.mean[k]) / st.scale[k]);
+      rows[i].push_back(1.0);
+    }
+    std::vector<double> beta = FitDenseLogistic(rows, labels, o.stack_l2);
+    w.assign(base + kDenseCount, 0.0f);
+    for (size_t g = 0; g < fits.size(); ++g) {
+      for (uint32_t j = 0; j < base; ++j) w[j] += static_cast<float>(beta[g] * fits[g].w[j]);
+      bias += static_cast<float>(beta[g] * fits[g].bias);
+    }
+    for (size_t k = 0; k < kDenseCount; ++k) w[base + k] = static_cast<float>(beta[fits.size() + k]);
+    bias += static_cast<float>(beta.back());
+  }
+  raws.clear();
+  raws.shrink_to_fit();
 
   ArticleModelParams p;
   p.hash_bits = o.hash_bits;
-  uint32_t base = 1u << o.hash_bits;
   p.weights.assign(w.begin(), w.begin() + base);
   for (size_t k = 0; k < kDenseCount; ++k) p.dense_weight[k] = o.use_dense ? w[base + k] : 0.0f;
   p.dense_mean = st.mean;
@@ -420,7 +573,7 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
                 train.size(), o.epochs, o.learning_rate, o.l2, static_cast<unsigned long long>(o.seed), o.hash_bits, o.use_text,
                 o.use_host, o.use_dense, o.tfidf, o.dense_shrink, o.augment_restyled);
   p.training_note = note;
-  t.model = std::make_unique<LinearArticleModel>(std::move(p));
+  t.model = std::make_unique<LinearArticleModel>(p);  // uncalibrated: scores dev for the calibration
 
   // Calibration and threshold on dev.
   if (!dev.empty()) {
@@ -433,9 +586,7 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
       y[i] = dev[i].label;
     }
     t.dev_uncalibrated = ComputeMetrics(raw_scores, y, 0.5);
-    ArticleModelParams calibrated = t.model->params();
-    ArticleModelParams& cp = calibrated;
-    std::vector<float> weights = std::move(cp.weights);
+    ArticleModelParams& cp = p;
     FitPlatt(z, y, &cp.calib_a, &cp.calib_b);
     std::vector<double> scores(z.size());
     for (size_t i = 0; i < z.size(); ++i) scores[i] = Sigmoid(cp.calib_a * z[i] + cp.calib_b);
@@ -446,8 +597,8 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
       if (f1 > best_f1 + 1e-12) best_f1 = f1, best_t = thr;
     }
     cp.threshold = static_cast<float>(best_t);
-    cp.weights = std::move(weights);
-    t.model = std::make_unique<LinearArticleModel>(std::move(calibrated));
+    cp.calibration = ToCalibration(ComputeMetrics(scores, y, cp.threshold), cp.threshold, "gossipcop dev");
+    t.model = std::make_unique<LinearArticleModel>(std::move(p));
     t.threshold = best_t;
     t.dev_at_half = ComputeMetrics(scores, y, 0.5);
     t.dev = ComputeMetrics(scores, y, best_t);

@@ -48,7 +48,7 @@ Result<Lexicons> ReadLexicons(const std::string& hedge_lexicon_dir);
 
 struct TrainOptions {
   uint32_t hash_bits = kDefaultHashBits;
-  int epochs = 3;
+  int epochs = 5;
   double learning_rate = 0.1;  // AdaGrad step size
   double l2 = 1e-6;            // per-update weight decay on touched weights
   uint64_t seed = 20240601;
@@ -58,6 +58,12 @@ struct TrainOptions {
   double dense_shrink = 1.0;   // evidence features enter as shrink * (x - mean) / std: smaller
                                // values take smaller AdaGrad steps in logit units (a prior)
   bool augment_restyled = true;  // also train on Restyle() copies of the training articles
+  int stack_folds = 5;         // > 1 (with use_dense): the text model and the source model
+                               // (host, bylines, URL) are fitted alone, then their
+                               // out-of-fold logits and the evidence features are weighed
+                               // by a dense logistic regression; <= 1: one sparse model
+  double stack_l2 = 1.0;       // L2 penalty of the stacking regression
+  int average_epochs = 3;      // return the mean of the iterates of the last N epochs (0: the last)
   bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
   int jobs = 2;                // threads for feature extraction
 };
@@ -86,6 +92,8 @@ struct Metrics {
 Metrics ComputeMetrics(const std::vector<double>& scores, const std::vector<int>& labels, double threshold);
 // "macro-F1 0.861  acc 0.866  F1 real/fake 0.88/0.84  Brier 0.102  logloss 0.33  ECE 0.03"
 std::string FormatMetrics(const Metrics& m);
+// The summary stored in the model file (ArticleModel::calibration()).
+ModelCalibration ToCalibration(const Metrics& m, double threshold, const std::string& dataset);
 // The reliability table, one row per bin, as Markdown.
 std::string FormatReliability(const Metrics& m);
 
@@ -103,7 +111,8 @@ struct Trained {
   std::vector<double> Score(const std::vector<LabeledDoc>& docs) const;
 };
 
-// Trains on `train`, fits the Platt calibration and the threshold on `dev`.
+// Trains on `train` (stacked, see TrainOptions::stack_folds), fits the Platt calibration and
+// the threshold on `dev`, and stores the dev reliability table and metrics in the model.
 Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev,
                                   const Lexicons& lexicons, const TrainOptions& options);
 

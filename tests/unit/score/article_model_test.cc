@@ -66,6 +66,34 @@ TEST(ArticleModelFile, RoundTripScoresTheSame) {
   EXPECT_EQ((*loaded)->Serialize(), original.Serialize());
 }
 
+TEST(ArticleModelFile, CalibrationSummaryRoundTrips) {
+  EXPECT_EQ(LinearArticleModel(SmallParams()).calibration(), nullptr);  // n = 0: none stored
+  ArticleModelParams p = SmallParams();
+  p.calibration.dataset = "test split";
+  p.calibration.n = 20;
+  p.calibration.threshold = 0.45;
+  p.calibration.macro_f1 = 0.75;
+  p.calibration.brier = 0.125;
+  p.calibration.ece = 0.0625;
+  p.calibration.bins = {{0.0, 0.5, 8, 0.25, 0.375}, {0.5, 1.0, 12, 0.75, 0.6875}};
+  auto loaded = ParseArticleModel(LinearArticleModel(p).Serialize(), "mem");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const ArticleModel& model = **loaded;  // through the interface the report uses
+  const ModelCalibration* c = model.calibration();
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->dataset, "test split");
+  EXPECT_EQ(c->n, 20u);
+  EXPECT_DOUBLE_EQ(c->threshold, 0.45);
+  EXPECT_DOUBLE_EQ(c->macro_f1, 0.75);
+  EXPECT_DOUBLE_EQ(c->brier, 0.125);
+  EXPECT_DOUBLE_EQ(c->ece, 0.0625);
+  ASSERT_EQ(c->bins.size(), 2u);
+  EXPECT_EQ(c->bins[1].n, 12u);
+  EXPECT_DOUBLE_EQ(c->bins[1].lo, 0.5);
+  EXPECT_DOUBLE_EQ(c->bins[1].mean_predicted, 0.75);
+  EXPECT_DOUBLE_EQ(c->bins[1].observed_real, 0.6875);
+}
+
 TEST(ArticleModelFile, MissingFileIsNotFound) {
   auto m = LoadArticleModelFile("/nonexistent/credibility.hcm");
   ASSERT_FALSE(m.ok());

@@ -74,6 +74,20 @@ TEST(Features, NormalizedHostTable) {
   for (const Row& r : rows) EXPECT_EQ(NormalizedHost(r.url), r.host) << r.url;
 }
 
+TEST(Features, UrlPathWordsTable) {
+  struct Row {
+    const char* url;
+    std::vector<std::string_view> words;
+  } rows[] = {
+      {"https://x.com/news/star-weds-2018/", {"news", "star", "weds"}},
+      {"x.com/Celebrity_News/a1b?utm=feed#top", {"Celebrity", "News", "a1b"}},
+      {"http://web.archive.org/web/2018/http://www.example.com/gossip/item", {"gossip", "item"}},
+      {"https://x.com", {}},
+      {"", {}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(UrlPathWords(r.url), r.words) << r.url;
+}
+
 TEST(Features, ParseLexiconSkipsCommentsAndBlankLines) {
   auto terms = ParseLexicon("#Verbs\nSuggest\n\n  of course \r\n#x\nmay");
   ASSERT_EQ(terms.size(), 3u);

@@ -66,6 +66,27 @@ TEST(ScoreClusters, NamedCorroboratedAboveAnonymousHedged) {
   EXPECT_TRUE(Mentions(b, "one independent source")) << ::testing::PrintToString(b.reasons);
 }
 
+TEST(ScoreClusters, BestSourceKindOrdersSupport) {
+  // One affirming claim each, same corroboration: named > outlet > author's voice > anonymous.
+  double last = 2;
+  for (SourceKind kind : {SourceKind::kNamed, SourceKind::kOutlet, SourceKind::kAuthor, SourceKind::kAnonymous}) {
+    Corpus one({MakeClaim(kind)}, 1);
+    double score = one.Score().credibility;
+    EXPECT_LT(score, last) << SourceKindName(kind);
+    last = score;
+  }
+  // A repeated voice does not add support; the best one sets it.
+  Corpus named_and_gossip({MakeClaim(SourceKind::kNamed), MakeClaim(SourceKind::kAnonymous), MakeClaim(SourceKind::kAuthor)}, 1);
+  Corpus named({MakeClaim(SourceKind::kNamed)}, 1);
+  const ClaimCluster& mixed = named_and_gossip.Score();
+  EXPECT_DOUBLE_EQ(mixed.credibility, named.Score().credibility);
+  EXPECT_TRUE(Mentions(mixed, "on record from a named source (1 claim)")) << ::testing::PrintToString(mixed.reasons);
+  EXPECT_TRUE(Mentions(mixed, "1 anonymous-source claim among the support")) << ::testing::PrintToString(mixed.reasons);
+  Corpus voice({MakeClaim(SourceKind::kAuthor), MakeClaim(SourceKind::kAuthor)}, 1);
+  const ClaimCluster& v = voice.Score();
+  EXPECT_TRUE(Mentions(v, "unattributed: only the article's own voice (2 claims)")) << ::testing::PrintToString(v.reasons);
+}
+
 TEST(ScoreClusters, DeniedOnRecordLowers) {
   Corpus plain({MakeClaim(SourceKind::kAnonymous), MakeClaim(SourceKind::kOutlet)}, 2);
   Corpus denied({MakeClaim(SourceKind::kAnonymous), MakeClaim(SourceKind::kOutlet), MakeClaim(SourceKind::kNamed, Polarity::kDenied)}, 2);
