@@ -520,7 +520,8 @@ class HtmlReport {
     }
     out_ << "<p class=\"note\">Measured when the article model was trained, on " << Esc(c->dataset)
          << ": articles are grouped by their score; a well-calibrated model's observed share of credible "
-            "articles in each group matches the group's mean score.</p>";
+            "articles in each group matches the group's mean score (bars: blue the mean score, orange the "
+            "observed share).</p>";
     out_ << "<div class=\"summary\"><div><b>" << Fixed(c->brier, 3) << "</b>Brier score</div><div><b>" << Fixed(c->ece, 3)
          << "</b>expected calibration error</div><div><b>" << Fixed(c->macro_f1, 3) << "</b>macro-F1</div></div>";
     out_ << "<table id=\"calibration-table\"><tr><th>score</th><th>articles</th><th>mean score</th><th>observed credible</th>"
