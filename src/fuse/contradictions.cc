@@ -364,9 +364,10 @@ struct Finder {
     return ended;
   }
 
-  // "Liam" and "Liam Hemsworth", "Jada Pinkett" and "Jada Pinkett Smith": one partner
-  // written two ways (cross-document resolution keeps a shorter name apart when it cannot
-  // tell), not two partners. True when every word of the shorter name is in the longer.
+  // "Liam" and "Liam Hemsworth", "Jada Pinkett" and "Jada Pinkett Smith", "Mr Trump" and
+  // "Donald Trump", two entities both called "Katie": one partner written two ways
+  // (cross-document resolution keeps a name apart when it cannot tell), not two partners.
+  // True when every word of the shorter name, titles aside, is in the longer.
   bool SameNameParts(int32_t a, int32_t b) const {
     auto words = [](const std::string& name) {
       std::vector<std::string> out;
@@ -379,11 +380,16 @@ struct Finder {
           w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
         }
       }
+      // Titles say nothing about who it is: "Mr Trump" is "Donald Trump".
+      std::erase_if(out, [](const std::string& x) {
+        return x == "mr" || x == "mr." || x == "mrs" || x == "mrs." || x == "ms" || x == "ms." || x == "dr" ||
+               x == "dr." || x == "miss" || x == "sir";
+      });
       return out;
     };
     std::vector<std::string> wa = words(ctx.EntityName(a)), wb = words(ctx.EntityName(b));
     if (wa.size() > wb.size()) std::swap(wa, wb);
-    if (wa.empty() || wa.size() == wb.size()) return false;
+    if (wa.empty()) return false;
     for (const std::string& w : wa)
       if (std::find(wb.begin(), wb.end(), w) == wb.end()) return false;
     return true;
