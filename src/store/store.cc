@@ -46,6 +46,21 @@ class Stmt {
   int rc_ = SQLITE_ERROR;
 };
 
+// Rows of `table` (of one run, or all), in insertion order, each turned into a T by `row`.
+template <typename T, typename RowFn>
+Result<std::vector<T>> LoadRows(sqlite3* db, const std::string& db_path, const std::string& table,
+                                const std::string& columns, const std::string& order_by,
+                                std::optional<int64_t> run_id, RowFn row) {
+  std::string sql = "SELECT " + columns + " FROM " + table + (run_id ? " WHERE run_id = ?" : "") + " ORDER BY " + order_by;
+  Stmt s(db, sql.c_str());
+  if (run_id) s.Int(1, *run_id);
+  std::vector<T> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(row(s));
+  if (rc != SQLITE_DONE) return UnavailableError(db_path + ": reading " + table + " failed: " + sqlite3_errmsg(db));
+  return out;
+}
+
 std::string Now() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -268,33 +283,20 @@ Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string
 }
 
 Result<std::vector<Reject>> Store::LoadRejects(std::optional<int64_t> run_id) {
-  std::vector<Reject> out;
-  Stmt s(db_, run_id ? "SELECT path, location, stage, reason FROM rejects WHERE run_id = ? ORDER BY reject_id"
-                     : "SELECT path, location, stage, reason FROM rejects ORDER BY reject_id");
-  if (run_id) s.Int(1, *run_id);
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  return LoadRows<Reject>(db_, path_, "rejects", "path, location, stage, reason", "reject_id", run_id, [](Stmt& s) {
     Reject r;
     r.path = s.ColText(0);
     std::string where = s.ColText(1);
     if (!where.empty()) r.where = where;
     r.stage = s.ColText(2);
     r.reason = s.ColText(3);
-    out.push_back(std::move(r));
-  }
-  if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading rejects failed: " + sqlite3_errmsg(db_));
-  return out;
+    return r;
+  });
 }
 
 Result<std::vector<Warning>> Store::LoadWarnings(std::optional<int64_t> run_id) {
-  std::vector<Warning> out;
-  Stmt s(db_, run_id ? "SELECT content_hash, path, location, stage, message FROM warnings WHERE run_id = ? ORDER BY warning_id"
-                     : "SELECT content_hash, path, location, stage, message FROM warnings ORDER BY warning_id");
-  if (run_id) s.Int(1, *run_id);
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(Warning{s.ColText(0), s.ColText(1), s.ColText(2), s.ColText(3), s.ColText(4)});
-  if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading warnings failed: " + sqlite3_errmsg(db_));
-  return out;
+  return LoadRows<Warning>(db_, path_, "warnings", "content_hash, path, location, stage, message", "warning_id", run_id,
+                           [](Stmt& s) { return Warning{s.ColText(0), s.ColText(1), s.ColText(2), s.ColText(3), s.ColText(4)}; });
 }
 
 Result<int64_t> Store::CountDocuments() {

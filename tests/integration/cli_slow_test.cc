@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/shared.h"
+#include "cli_support.h"
 
 namespace {
 
@@ -18,35 +19,16 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using hearsay::testing::ReadFileOrEmpty;
 
-class CliSlow : public ::testing::Test {
+class CliSlow : public hearsay::testing::ScratchDirTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / ("hearsay_slow_" + std::to_string(::getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& rel) const { return (dir_ / rel).string(); }
+  CliSlow() : ScratchDirTest("hearsay_slow") {}
   int Run(const std::string& args, std::string* err = nullptr) const {
     std::string e = Path("stderr.txt");
     int status = std::system((std::string(HEARSAY_BINARY) + " " + args + " >/dev/null 2>" + e).c_str());
     if (err) *err = ReadFileOrEmpty(e);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
-  static int64_t Count(const std::string& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    int64_t n = -1;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    return n;
-  }
-  fs::path dir_;
+  static int64_t Count(const std::string& db, const std::string& sql) { return hearsay::testing::CountRows(db, sql); }
 };
 
 TEST_F(CliSlow, HundredMegabyteArticleIsStoredAndRejectedForAnalysis) {

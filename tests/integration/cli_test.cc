@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "../support/shared.h"
+#include "cli_support.h"
 
 namespace {
 
@@ -27,17 +28,9 @@ struct RunResult {
   std::string err;
 };
 
-class Cli : public ::testing::Test {
+class Cli : public hearsay::testing::ScratchDirTest {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / ("hearsay_cli_" + std::to_string(::getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& rel) const { return (dir_ / rel).string(); }
+  Cli() : ScratchDirTest("hearsay_cli") {}
   std::string Write(const std::string& rel, const std::string& bytes) const {
     fs::path p = dir_ / rel;
     fs::create_directories(p.parent_path());
@@ -57,19 +50,7 @@ class Cli : public ::testing::Test {
   }
   json ReadJson(const std::string& rel) const { return json::parse(ReadFileOrEmpty(Path(rel))); }
 
-  static int64_t Count(const std::string& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    int64_t n = -1;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-      sqlite3_busy_timeout(h, 5000);
-      sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-      sqlite3_finalize(st);
-    }
-    sqlite3_close(h);
-    return n;
-  }
+  static int64_t Count(const std::string& db, const std::string& sql) { return hearsay::testing::CountRows(db, sql); }
 
   // Runs analyze on `inputs` with one good article beside them; checks the run went on,
   // the exit code is 3, the message names the file and reason, and the reject is in
@@ -96,7 +77,6 @@ class Cli : public ::testing::Test {
     EXPECT_NE(html.find(bad_path), std::string::npos) << "index.html lists the reject";
   }
 
-  fs::path dir_;
 };
 
 TEST_F(Cli, UsageErrorsExitTwo) {
