@@ -175,49 +175,91 @@ int32_t DocView::QuoteSpeakerAt(uint32_t tok) const {
 
 int32_t DocView::PersonAt(uint32_t tok) const {
   if (tok >= size()) return -1;
+  Gender g = PronounGender(lower[tok]);
+  if (g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[tok])) return ResolvePronoun(tok);
   int32_t m = mention_at[tok];
   if (m >= 0 && a.mentions[m].type == EntityType::kPerson && a.mentions[m].entity_idx >= 0)
     return a.mentions[m].entity_idx;
+  return -1;
+}
+
+namespace {
+
+bool IsNumberToken(const DocView& v, uint32_t k) { return k < v.size() && v.toks[k].kind == TokenKind::kNumber; }
+
+}  // namespace
+
+int32_t DocView::AppositiveName(uint32_t tok) const {
+  if (!IsPossessivePronoun(lower[tok]) || tok == 0 || lower[tok - 1] != ",") return -1;
+  uint32_t k = tok - 1;
+  if (k > 1 && IsNumberToken(*this, k - 1) && lower[k - 2] == ",") k -= 2;
+  if (k == 0 || mention_at[k - 1] < 0) return -1;
+  return a.mentions[mention_at[k - 1]].entity_idx;
+}
+
+int32_t DocView::ChainedPossessive(uint32_t tok) const {
+  if (!IsPossessivePronoun(lower[tok])) return -1;
   Gender g = PronounGender(lower[tok]);
-  if (g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[tok])) return ResolvePronoun(tok);
+  bool preposition = false;
+  for (uint32_t k = tok; k-- > 0 && tok - k <= 5;) {
+    const std::string& w = lower[k];
+    if (sent_of[k] != sent_of[tok] || IsClauseBreak(k) || w == ",") return -1;
+    if (w == "from" || w == "of" || w == "with" || w == "by" || w == "to") preposition = true;
+    if (IsPossessivePronoun(w) && PronounGender(w) == g) return preposition ? static_cast<int32_t>(k) : -1;
+  }
   return -1;
 }
 
 int32_t DocView::ResolvePronoun(uint32_t tok) const {
   int32_t m = mention_at[tok];
-  if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
-  if (IsFirstPerson(lower[tok])) return QuoteSpeakerAt(tok);
-  Gender g = PronounGender(lower[tok]);
-  if (g != Gender::kMale && g != Gender::kFemale) return -1;
-  if (sent_of[tok] == UINT32_MAX) return -1;
-  uint32_t s = sent_of[tok];
-  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
-  int32_t appositive = -1;
-  if (IsPossessivePronoun(lower[tok])) {
-    uint32_t k = tok;
-    if (k > 0 && lower[k - 1] == ",") {
-      k -= 1;
-      if (k > 1 && toks[k - 1].kind == TokenKind::kNumber && lower[k - 2] == ",") k -= 2;
-      if (k > 0 && mention_at[k - 1] >= 0) appositive = a.mentions[mention_at[k - 1]].entity_idx;
-    }
+  if (IsFirstPerson(lower[tok])) {
+    if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
+    return QuoteSpeakerAt(tok);
   }
+  Gender g = PronounGender(lower[tok]);
+  if (g != Gender::kMale && g != Gender::kFemale)
+    return m >= 0 && a.mentions[m].entity_idx >= 0 ? a.mentions[m].entity_idx : -1;
+  if (sent_of[tok] == UINT32_MAX) return -1;
+  int32_t chained = ChainedPossessive(tok);
+  if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
+  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
+  int32_t appositive = AppositiveName(tok);
+  const uint32_t s = sent_of[tok];
+  const bool outside = quote_at[tok] < 0;
+  // Resolve's antecedent, unless it is the appositive name or, for a pronoun outside quotation
+  // marks, a name quoted earlier in its sentence ("“Lorcan and Nadia have split,” he said").
+  auto quoted_here = [&](int32_t e) {
+    if (!outside) return false;
+    for (uint32_t k = a.layout.sentences[s].token_begin; k < tok; ++k)
+      if (quote_at[k] >= 0 && mention_at[k] >= 0 && a.mentions[mention_at[k]].entity_idx == e) return true;
+    return false;
+  };
+  if (m >= 0 && a.mentions[m].entity_idx >= 0 && a.mentions[m].entity_idx != appositive &&
+      !quoted_here(a.mentions[m].entity_idx))
+    return a.mentions[m].entity_idx;
   auto fits = [&](int32_t e) {
     if (e < 0 || e == appositive || a.local_entities[e].type != EntityType::kPerson) return false;
     Gender eg = entity_gender[e];
     return eg == Gender::kUnknown || eg == g;
   };
-  // Current sentence before tok: its first fitting person (subjects come first), skipping
-  // the person right before a possessive pronoun's own noun phrase is not needed here.
+  // The first fitting person of a sentence (subjects come first), gender-known ones preferred.
+  // In the pronoun's own sentence, a pronoun outside quotation marks skips the names quoted
+  // there ("“X and Y have split,” he said": he is neither).
   const auto& sents = a.layout.sentences;
-  for (uint32_t back = 0; back <= 3 && back <= s; ++back) {
+  int counted = 0;
+  for (uint32_t back = 0; back <= 6 && back <= s && counted <= 3; ++back) {
     const Sentence& sn = sents[s - back];
+    if (back > 0 && a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
     uint32_t end = back == 0 ? tok : sn.token_end;
     int32_t best_known = -1, best_any = -1;
+    bool any_person = false;
     for (uint32_t k = sn.token_begin; k < end; ++k) {
       int32_t mk = mention_at[k];
       if (mk < 0) continue;
       const Mention& men = a.mentions[mk];
       if (men.type != EntityType::kPerson || men.entity_idx < 0) continue;
+      if (back == 0 && outside && quote_at[k] >= 0) continue;
+      any_person = true;
       int32_t e = men.entity_idx;
       if (!fits(e)) continue;
       if (entity_gender[e] == g && best_known < 0) best_known = e;
@@ -225,8 +267,66 @@ int32_t DocView::ResolvePronoun(uint32_t tok) const {
     }
     if (best_known >= 0) return best_known;
     if (best_any >= 0) return best_any;
+    if (any_person || back == 0) ++counted;
   }
   return -1;
+}
+
+std::vector<int32_t> DocView::CoordinationBefore(uint32_t end) const {
+  if (end == 0 || end > size()) return {};
+  uint32_t y_last = end - 1;
+  int32_t y = mention_at[y_last] >= 0 ? PersonAt(y_last) : -1;
+  if (y < 0 || IsPossessivePronoun(lower[y_last])) return {};
+  uint32_t k = MentionBegin(y_last);
+  if (k < 2 || (lower[k - 1] != "and" && lower[k - 1] != "&")) return {};
+  uint32_t j = k - 1;  // the "and"
+  if (lower[j - 1] == ",") {
+    --j;
+    if (j >= 2 && IsNumberToken(*this, j - 1) && lower[j - 2] == ",") j -= 2;  // "X, 43, and Y"
+  }
+  if (j == 0 || sent_of[j - 1] != sent_of[y_last] || mention_at[j - 1] < 0 || IsPossessivePronoun(lower[j - 1]))
+    return {};
+  int32_t x = PersonAt(j - 1);
+  if (x < 0 || x == y) return {};
+  return {x, y};
+}
+
+std::vector<int32_t> DocView::ResolvePlural(uint32_t tok) const {
+  const std::string& w = lower[tok];
+  const uint32_t s = sent_of[tok];
+  if (s == UINT32_MAX) return {};
+  if (w == "we" || w == "us" || w == "our" || w == "ours") {
+    // The speaker and the person coordinated with "I"/"me" in the speaker's quotations of
+    // this paragraph ("Lorcan and I are friends ... We are not dating").
+    int32_t speaker = QuoteSpeakerAt(tok);
+    if (speaker < 0) return {};
+    uint32_t para = a.layout.sentences[s].paragraph_idx;
+    for (uint32_t k = tok; k-- > 0;) {
+      if (sent_of[k] == UINT32_MAX || a.layout.sentences[sent_of[k]].paragraph_idx != para) break;
+      if ((lower[k] != "i" && lower[k] != "me") || QuoteSpeakerAt(k) != speaker) continue;
+      int32_t other = -1;
+      if (k >= 2 && lower[k - 1] == "and" && mention_at[k - 2] >= 0) other = PersonAt(k - 2);
+      if (other < 0 && k + 2 < size() && lower[k + 1] == "and" && mention_at[k + 2] >= 0) other = PersonAt(k + 2);
+      if (other >= 0 && other != speaker) return {speaker, other};
+    }
+    return {};
+  }
+  bool the_pair = (w == "couple" || w == "pair" || w == "two") && tok > 0 && lower[tok - 1] == "the";
+  if (!(w == "they" || w == "them" || w == "their" || the_pair)) return {};
+  const bool outside = quote_at[tok] < 0;
+  for (uint32_t back = 0; back <= 3 && back <= s; ++back) {
+    const Sentence& sn = a.layout.sentences[s - back];
+    uint32_t end = back == 0 ? tok : sn.token_end;
+    std::vector<int32_t> latest;
+    for (uint32_t k = sn.token_begin; k < end; ++k) {
+      if (mention_at[k] < 0 || (k + 1 < end && mention_at[k + 1] == mention_at[k])) continue;
+      if (back == 0 && outside && quote_at[k] >= 0) continue;
+      std::vector<int32_t> pair = CoordinationBefore(k + 1);
+      if (!pair.empty()) latest = pair;
+    }
+    if (!latest.empty()) return latest;
+  }
+  return {};
 }
 
 int32_t DocView::PossessorBefore(uint32_t tok) const {

@@ -281,6 +281,9 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
   while (e > b && (v.toks[e - 1].kind == TokenKind::kPunct || v.toks[e - 1].kind == TokenKind::kQuote ||
                    IsAux(w[e - 1])))
     --e;
+  // A date opening the phrase is no part of the source ("Last month a source told X").
+  DateSpan date;
+  if (uint32_t after = b < e ? MatchDate(v, b, e, &date) : 0; after > b && after < e) b = after;
   if (b >= e || e - b > 14) return Attribution{};
   auto key = std::make_pair(b, e);
   auto it = st->resolved.find(key);

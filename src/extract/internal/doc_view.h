@@ -58,16 +58,36 @@ struct DocView {
   uint32_t MentionEnd(uint32_t tok) const;
   uint32_t MentionBegin(uint32_t tok) const;
 
-  // Resolves a personal/possessive pronoun at tok to a person entity. Uses the coreference
-  // mention when resolve set one; a first-person pronoun ("I", "my", "we", "our") inside a
-  // quotation is its named speaker; else the subject-first, gender-compatible person of the
-  // current sentence before tok, then of up to three sentences before. -1 when unknown.
+  // Resolves a personal/possessive pronoun at tok to a person entity. A first-person pronoun
+  // ("I", "my", "we", "our") inside a quotation is its named speaker. A possessive in
+  // apposition to a name ("Finn X, 19, his son") never refers to that name, and one that
+  // follows a possessive of the same gender in its phrase ("his son from his first marriage")
+  // refers to the same person; otherwise the coreference mention of resolve, else the
+  // subject-first, gender-compatible person of the current sentence before tok (outside
+  // quotations when tok is outside: "“X and Y split,” he said"), then of up to three earlier
+  // body sentences that name a person (at most six sentences back). -1 when unknown.
   int32_t ResolvePronoun(uint32_t tok) const;
+  // The two people a plural reference at tok stands for: "they", "them", "their", "the
+  // couple", "the pair" -> the latest coordination "X (, 43,) and Y" of two people in the
+  // sentence before tok or up to three sentences back; "we", "us", "our" inside a named
+  // quotation -> its speaker and the person coordinated with "I"/"me" in the speaker's
+  // quotations of the paragraph ("Lorcan and I"). Empty when unknown.
+  std::vector<int32_t> ResolvePlural(uint32_t tok) const;
+  // The two people coordinated as "X (, 43,) and Y" with Y's mention ending right before
+  // `end` (X the person before "and"), or an empty vector.
+  std::vector<int32_t> CoordinationBefore(uint32_t end) const;
   static Gender PronounGender(std::string_view lower_word);  // kUnknown if not a pronoun
   static bool IsPossessivePronoun(std::string_view lower_word);  // his her their its my our
   static bool IsFirstPerson(std::string_view lower_word);        // i me my mine we us our ...
   // The named person speaking the quotation that holds tok (after the quotes pass), or -1.
   int32_t QuoteSpeakerAt(uint32_t tok) const;
+
+  // The name a possessive pronoun at tok stands in apposition to ("Finn X, 19, his son" ->
+  // Finn X), or -1.
+  int32_t AppositiveName(uint32_t tok) const;
+  // The earlier possessive of the same gender a possessive at tok repeats within its phrase,
+  // across a preposition ("his son from his first marriage"), or -1.
+  int32_t ChainedPossessive(uint32_t tok) const;
 
   // Index of the token after a possessive name ("Cruise's", "de Armas'"): the person entity
   // whose mention ends right before tok's "'s" / "'" token, or -1.
