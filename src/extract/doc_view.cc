@@ -25,6 +25,20 @@ std::string Lower(std::string_view w) {
   return s;
 }
 
+// The gender a person noun states ("actress", "husband"), or kUnknown.
+Gender NounGender(std::string_view w) {
+  static const char* kFemale[] = {"actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom",
+                                  "sister", "singer-actress", "businesswoman", "socialite", "fiancée", "queen",
+                                  "princess", "ex-wife", "stepdaughter", "mum", "lady"};
+  static const char* kMale[] = {"actor", "man", "husband", "boyfriend", "son", "father", "dad", "brother",
+                                "businessman", "fiancé", "king", "prince", "ex-husband", "stepson", "frontman"};
+  for (const char* f : kFemale)
+    if (w == f) return Gender::kFemale;
+  for (const char* m : kMale)
+    if (w == m) return Gender::kMale;
+  return Gender::kUnknown;
+}
+
 }  // namespace
 
 Modality Weaker(Modality a, Modality b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
@@ -77,20 +91,8 @@ DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l
   // Gender from the text where resolve left it open: a gendered noun right before or after a
   // name ("actress Ana X", "X, the actress"), counted per entity.
   std::vector<int> female(a.local_entities.size(), 0), male(a.local_entities.size(), 0);
-  auto noun_gender = [](std::string_view w) {
-    static const char* kFemale[] = {"actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom",
-                                    "sister", "singer-actress", "businesswoman", "socialite", "fiancée", "queen",
-                                    "princess", "ex-wife", "stepdaughter", "mum", "lady"};
-    static const char* kMale[] = {"actor", "man", "husband", "boyfriend", "son", "father", "dad", "brother",
-                                  "businessman", "fiancé", "king", "prince", "ex-husband", "stepson", "frontman"};
-    for (const char* f : kFemale)
-      if (w == f) return Gender::kFemale;
-    for (const char* m : kMale)
-      if (w == m) return Gender::kMale;
-    return Gender::kUnknown;
-  };
   for (uint32_t k = 0; k + 1 < n; ++k) {
-    Gender g = noun_gender(lower[k]);
+    Gender g = NounGender(lower[k]);
     if (g == Gender::kUnknown) continue;
     int32_t e = EntityAt(k + 1);
     if (e < 0 && k >= 2 && lower[k - 1] == "the" && lower[k - 2] == ",") e = EntityAt(k - 3);
@@ -211,6 +213,18 @@ int32_t DocView::ChainedPossessive(uint32_t tok) const {
 }
 
 int32_t DocView::ResolvePronoun(uint32_t tok) const {
+  if (tok >= size()) return -1;
+  if (pronoun_memo_.empty()) pronoun_memo_.assign(size(), -2);
+  if (pronoun_memo_[tok] == -2) pronoun_memo_[tok] = ResolvePronounOnce(tok);
+  return pronoun_memo_[tok];
+}
+
+bool DocView::Fits(int32_t e, Gender g) const {
+  if (e < 0 || a.local_entities[e].type != EntityType::kPerson) return false;
+  return entity_gender[e] == Gender::kUnknown || entity_gender[e] == g;
+}
+
+int32_t DocView::ResolvePronounOnce(uint32_t tok) const {
   int32_t m = mention_at[tok];
   if (IsFirstPerson(lower[tok])) {
     if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
@@ -224,33 +238,56 @@ int32_t DocView::ResolvePronoun(uint32_t tok) const {
   if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
   // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
   int32_t appositive = AppositiveName(tok);
+  int32_t previous = PreviousSubject(tok, g);
+  if (previous >= 0 && previous != appositive) return previous;
   const uint32_t s = sent_of[tok];
-  const bool outside = quote_at[tok] < 0;
-  // Resolve's antecedent, unless it is the appositive name or, for a pronoun outside quotation
-  // marks, a name quoted earlier in its sentence ("“Lorcan and Nadia have split,” he said").
+  // Resolve's antecedent, unless it is the appositive name, a name quoted earlier in the
+  // sentence of a pronoun outside quotation marks ("“Lorcan and Nadia have split,” he said"),
+  // or the sentence opens with a descriptor the pronoun goes with.
   auto quoted_here = [&](int32_t e) {
-    if (!outside) return false;
+    if (quote_at[tok] >= 0) return false;
     for (uint32_t k = a.layout.sentences[s].token_begin; k < tok; ++k)
       if (quote_at[k] >= 0 && mention_at[k] >= 0 && a.mentions[mention_at[k]].entity_idx == e) return true;
     return false;
   };
   if (m >= 0 && a.mentions[m].entity_idx >= 0 && a.mentions[m].entity_idx != appositive &&
-      !quoted_here(a.mentions[m].entity_idx))
+      !quoted_here(a.mentions[m].entity_idx) && !DescriptorFirst(a.layout.sentences[s].token_begin, tok, g))
     return a.mentions[m].entity_idx;
-  auto fits = [&](int32_t e) {
-    if (e < 0 || e == appositive || a.local_entities[e].type != EntityType::kPerson) return false;
-    Gender eg = entity_gender[e];
-    return eg == Gender::kUnknown || eg == g;
-  };
+  return Antecedent(tok, g, appositive);
+}
+
+int32_t DocView::PreviousSubject(uint32_t tok, Gender g) const {
+  const auto& sents = a.layout.sentences;
+  uint32_t s = sent_of[tok];
+  if (tok != sents[s].token_begin) return -1;
+  for (uint32_t p = s; p-- > 0 && s - p <= 3;) {
+    if (a.layout.paragraphs[sents[p].paragraph_idx].kind != BlockKind::kBody) continue;
+    uint32_t f = sents[p].token_begin;
+    if (f + 1 >= sents[p].token_end) return -1;
+    if (lower[f] == "the" && mention_at[f + 1] < 0 && DescriptorFirst(f, f + 2, g)) return Antecedent(f, g, -1);
+    if (mention_at[f] < 0 && PronounGender(lower[f]) != g) return -1;
+    int32_t e = PersonAt(f);
+    return Fits(e, g) && !IsPossessivePronoun(lower[f]) ? e : -1;
+  }
+  return -1;
+}
+
+int32_t DocView::Antecedent(uint32_t tok, Gender g, int32_t exclude) const {
   // The first fitting person of a sentence (subjects come first), gender-known ones preferred.
   // In the pronoun's own sentence, a pronoun outside quotation marks skips the names quoted
   // there ("“X and Y have split,” he said": he is neither).
   const auto& sents = a.layout.sentences;
+  const uint32_t s = sent_of[tok];
+  const bool outside = quote_at[tok] < 0;
   int counted = 0;
   for (uint32_t back = 0; back <= 6 && back <= s && counted <= 3; ++back) {
     const Sentence& sn = sents[s - back];
     if (back > 0 && a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
     uint32_t end = back == 0 ? tok : sn.token_end;
+    // A definite descriptor of the pronoun's gender opening the sentence's people ("The
+    // actress shares two children, A and B, with her ex-husband"): the pronoun goes with it,
+    // and the descriptor refers further back.
+    if (DescriptorFirst(sn.token_begin, end, g)) continue;
     int32_t best_known = -1, best_any = -1;
     bool any_person = false;
     for (uint32_t k = sn.token_begin; k < end; ++k) {
@@ -260,8 +297,8 @@ int32_t DocView::ResolvePronoun(uint32_t tok) const {
       if (men.type != EntityType::kPerson || men.entity_idx < 0) continue;
       if (back == 0 && outside && quote_at[k] >= 0) continue;
       any_person = true;
-      int32_t e = men.entity_idx;
-      if (!fits(e)) continue;
+      int32_t e = PronounGender(lower[k]) == Gender::kUnknown ? men.entity_idx : PersonAt(k);
+      if (e == exclude || !Fits(e, g)) continue;
       if (entity_gender[e] == g && best_known < 0) best_known = e;
       if (best_any < 0) best_any = e;
     }
@@ -270,6 +307,16 @@ int32_t DocView::ResolvePronoun(uint32_t tok) const {
     if (any_person || back == 0) ++counted;
   }
   return -1;
+}
+
+bool DocView::DescriptorFirst(uint32_t begin, uint32_t end, Gender g) const {
+  for (uint32_t k = begin + 1; k < end; ++k) {
+    if (mention_at[k] >= 0 && a.mentions[mention_at[k]].type == EntityType::kPerson) return false;
+    if (lower[k - 1] == "the" && NounGender(lower[k]) == g && !lex.Role(lower[k]) &&
+        (k + 1 >= end || lower[k + 1] != "of"))
+      return true;
+  }
+  return false;
 }
 
 std::vector<int32_t> DocView::CoordinationBefore(uint32_t end) const {

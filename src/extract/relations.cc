@@ -855,6 +855,23 @@ void Ctx::PairPhrases(uint32_t i) {
   Emit(i, pair[0], best->predicate, pair[1], denied, Modality::kAsserted);
 }
 
+// The first token of the group name after "of" at `of`: "of Velvet Static", "of the band
+// Velvet Static", "of rock band Velvet Static" (up to two words before a group noun). 0 when
+// no capitalised non-person name follows.
+uint32_t GroupNameAfterOf(const DocView& v, uint32_t of, uint32_t limit) {
+  static const std::set<std::string> kGroupNouns = {"band", "group", "duo", "trio", "quartet", "quintet",
+                                                    "outfit", "ensemble", "orchestra", "collective", "act"};
+  if (of + 1 >= limit || v.lower[of] != "of") return 0;
+  uint32_t g = of + 1;
+  if (v.lower[g] == "the") ++g;
+  for (uint32_t k = g; k < limit && k <= g + 2 && !v.IsCap(k); ++k)
+    if (kGroupNouns.count(v.lower[k])) {
+      g = k + 1;
+      break;
+    }
+  return g < limit && v.IsCap(g) && v.PersonAt(g) < 0 ? g : 0;
+}
+
 // "Velvet Static frontman X", "X, the frontman of Velvet Static", "drummer X" (group from context).
 void MemberOf(Ctx& c, uint32_t i) {
   DocView& v = c.v;
@@ -870,11 +887,11 @@ void MemberOf(Ctx& c, uint32_t i) {
     if (v.lower[b] == "the" && b + 1 < i) ++b;
     group = v.TextRange(b, i);
     group_entity = v.EntityAt(i - 1);
-  } else if (i + 2 < se && v.lower[i + 1] == "of" && v.IsCap(i + 2) && v.PersonAt(i + 2) < 0) {
-    uint32_t e = i + 2;
+  } else if (uint32_t g = GroupNameAfterOf(v, i + 1, se)) {
+    uint32_t e = g;
     while (e < se && v.IsCap(e) && v.PersonAt(e) < 0) ++e;
-    group = v.TextRange(i + 2, e);
-    group_entity = v.EntityAt(i + 2);
+    group = v.TextRange(g, e);
+    group_entity = v.EntityAt(g);
   }
   if (group.empty() || group == "The") return;
   int32_t holder = -1;

@@ -141,6 +141,8 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
   uint32_t b = tok;
   bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && v.IsCap(tok + 1);
   if (lower_in) ++b;
+  // "a September StarWire report": a month before a capitalised name dates it.
+  if (!lower_in && MonthFromName(v.lower[b]) && b + 1 < n && v.IsCap(b + 1) && v.lower[b + 1] != "the") ++b;
   if (!v.IsCap(b) || v.toks[b].kind != TokenKind::kWord) return "";
   uint32_t e = b;
   while (e < n && e - b < 5 && v.toks[e].kind == TokenKind::kWord && v.IsCap(e) &&
@@ -212,6 +214,9 @@ void FindOutlets(DocView& v, PassState* st) {
     i = std::max(i, end ? end - 1 : i);
   }
   if (!own.empty()) v.a.detected_outlet = own;
+  // Without an outlet frame in the text, the outlet of the document's metadata is its own: a
+  // source who "told The Marquee Report" in its own article is no citation.
+  if (own.empty() && v.doc.outlet) own = StripDomain(*v.doc.outlet);
 
   for (uint32_t i = 0; i < n; ++i) {
     // "according to X"; also the missing space of "according toX".
@@ -248,7 +253,8 @@ void FindOutlets(DocView& v, PassState* st) {
       continue;
     }
     // "X now writes", "X reported", "X report", "X's report".
-    if (v.IsCap(i) && (i == 0 || !v.IsCap(i - 1) || v.lower[i - 1] == "a")) {
+    bool run_start = i == 0 || !v.IsCap(i - 1) || v.lower[i - 1] == "a" || v.sent_of[i - 1] != v.sent_of[i];
+    if (v.IsCap(i) && run_start) {
       uint32_t end = 0;
       std::string name = OutletNameAt(v, i, &end);
       if (name.empty() || end >= n) continue;

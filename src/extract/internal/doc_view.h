@@ -67,6 +67,13 @@ struct DocView {
   // quotations when tok is outside: "“X and Y split,” he said"), then of up to three earlier
   // body sentences that name a person (at most six sentences back). -1 when unknown.
   int32_t ResolvePronoun(uint32_t tok) const;
+  // The subject opening the body sentence before tok's when tok opens its own ("Her stepson"
+  // after "She revealed ..."; after "The actress shares ..." the actress's antecedent), if
+  // it fits gender g; else -1.
+  int32_t PreviousSubject(uint32_t tok, Gender g) const;
+  // The fallback antecedent of a pronoun of gender g at tok (see ResolvePronoun), never `exclude`.
+  int32_t Antecedent(uint32_t tok, Gender g, int32_t exclude) const;
+  bool Fits(int32_t entity, Gender g) const;  // a person whose known gender is g, or unknown
   // The two people a plural reference at tok stands for: "they", "them", "their", "the
   // couple", "the pair" -> the latest coordination "X (, 43,) and Y" of two people in the
   // sentence before tok or up to three sentences back; "we", "us", "our" inside a named
@@ -88,6 +95,14 @@ struct DocView {
   // The earlier possessive of the same gender a possessive at tok repeats within its phrase,
   // across a preposition ("his son from his first marriage"), or -1.
   int32_t ChainedPossessive(uint32_t tok) const;
+
+  // Does a definite descriptor of gender g ("the actress", "the actor"; not a kin noun, not
+  // "the son of") come before any person mention in [begin, end)?
+  bool DescriptorFirst(uint32_t begin, uint32_t end, Gender g) const;
+
+  // ResolvePronoun without the memo.
+  int32_t ResolvePronounOnce(uint32_t tok) const;
+  mutable std::vector<int32_t> pronoun_memo_;  // per token: resolved pronoun, -2 = not yet
 
   // Index of the token after a possessive name ("Cruise's", "de Armas'"): the person entity
   // whose mention ends right before tok's "'s" / "'" token, or -1.
