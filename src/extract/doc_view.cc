@@ -236,6 +236,12 @@ int32_t DocView::ResolvePronounOnce(uint32_t tok) const {
   if (sent_of[tok] == UINT32_MAX) return -1;
   int32_t chained = ChainedPossessive(tok);
   if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
+  // "X and his wife Y", "X, and her son": the possessive goes with the name it is joined to.
+  if (IsPossessivePronoun(lower[tok]) && tok >= 2 && lower[tok - 1] == "and") {
+    uint32_t k = lower[tok - 2] == "," && tok >= 3 ? tok - 3 : tok - 2;
+    int32_t e = mention_at[k] >= 0 && PronounGender(lower[k]) == Gender::kUnknown ? PersonAt(k) : -1;
+    if (Fits(e, g)) return e;
+  }
   // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
   int32_t appositive = AppositiveName(tok);
   int32_t previous = PreviousSubject(tok, g);

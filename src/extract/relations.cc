@@ -16,6 +16,20 @@
 namespace hearsay::extract {
 namespace {
 
+// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
+// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
+bool IsPersonNoun(const DocView& v, std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
+      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
+      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
+      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
+      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return v.lex.Role(w) != nullptr;
+}
+
 const std::string kAdopted = "adopted_child_of";
 
 // Kinship by birth holds for life: a role noun's claim takes no date from its clause ("his son
@@ -165,6 +179,10 @@ struct Ctx {
         *at = k;
         return -1;
       }
+      // "the actor and screenwriter X": "and" between two descriptor nouns.
+      bool descriptor_and = w == "and" && k > tok && IsPersonNoun(v, v.lower[k - 1]) && k + 1 < end &&
+                            !v.IsCap(k + 1) && IsPersonNoun(v, v.lower[k + 1]);
+      if (descriptor_and) continue;
       if (v.IsClauseBreak(k) || w == "," || w == "and" || w == "with" || w == "alongside" || w == "to" ||
           w == "from" || w == "in" || w == "at" || w == "for" || w == "by" || w == "on" || w == "of" ||
           w == "that" || w == "who" || w == "each" || v.toks[k].kind == TokenKind::kQuote)
@@ -222,7 +240,7 @@ struct Ctx {
         continue;
       }
       if (w == "," || w == "also" || w == "even" || w == "of" || w == "course" || w == "especially" ||
-          (v.lex.Role(w) && !v.IsCap(k)))
+          ((v.lex.Role(w) || IsPersonNoun(v, w) || w == "the") && !v.IsCap(k)))
         continue;
       int32_t e = v.mention_at[k] >= 0 ? v.PersonAt(k) : -1;
       if (e < 0 || !joined) break;
@@ -429,6 +447,7 @@ struct Ctx {
   void RoleNouns(uint32_t i);
   void EventNouns(uint32_t i);
   void Verbs(uint32_t i);
+  void BornTo(uint32_t i);
   bool Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool negated, Modality extra);
   bool RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modality extra);
   void VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
@@ -487,6 +506,7 @@ void Ctx::RoleNouns(uint32_t i) {
     std::string text;
     anchor = ObjectAfter(i + 2, se, &at, &text);
     if (anchor < 0) return;  // "the son of a preacher": no person to anchor on
+    co_anchors = CoordinatedAfter(at, se);  // "the son of X and the actor Y"
   }
   // The role holder(s): names after the noun, or the appositive head before it.
   std::vector<int32_t> holders;
@@ -549,13 +569,13 @@ void Ctx::RoleNouns(uint32_t i) {
     // Appositive: "X, the stepson of Y", "X, Y's publicist", "X, his wife".
     uint32_t j = mb;
     if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an")) --j;
-    else if (anchor >= 0 && j > sb) {
+    else if (anchor >= 0 && !of_anchor && j > sb) {
       // skip the possessor ("Y's" or "his")
       --j;
       if (j > sb && (v.lower[j] == "'s" || v.lower[j] == "'")) j = v.MentionBegin(j - 1);
       else if (v.mention_at[j] >= 0) j = v.MentionBegin(j);
     }
-    if (j > sb && v.lower[j - 1] == ",") {
+    if (j > sb + 1 && (v.lower[j - 1] == "," || v.lower[j - 1] == "(")) {  // "X (father of Y)"
       uint32_t h = j - 2;
       int num;
       if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
@@ -592,6 +612,10 @@ void Ctx::RoleNouns(uint32_t i) {
     if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
   }
   bool negated = NegatedBefore(mb, 3);
+  if (role->plural && (pred == "child_of" || pred == "sibling_of"))
+    // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
+    for (size_t x = 0; x < holders.size(); ++x)
+      for (size_t y = x + 1; y < holders.size(); ++y) Emit(i, holders[x], "sibling_of", holders[y], negated, Modality::kAsserted);
   for (int32_t h : holders) {
     const std::string& p = adopted_holders.count(h) && pred == "child_of" ? kAdopted : pred;
     // Role "X is Y's parent": parent_of(X, Y).
@@ -710,6 +734,24 @@ void Ctx::Verbs(uint32_t i) {
   if (past && !negated && pred == "spouse_of") pred = "divorced_from";
   if (best->inverse) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
+}
+
+// "X was born (in Dublin, Ireland,) to Y and Z": X is the child of each.
+void Ctx::BornTo(uint32_t i) {
+  if (v.lower[i] != "born") return;
+  uint32_t se = SentEnd(i);
+  uint32_t to = i + 1;
+  while (to < se && to <= i + 8 && v.lower[to] != "to" && !v.IsClauseBreak(to) && v.PersonAt(to) < 0) ++to;
+  if (to >= se || v.lower[to] != "to") return;
+  uint32_t at = 0;
+  std::string text;
+  int32_t parent = ObjectAfter(to + 1, se, &at, &text);
+  if (parent < 0) return;
+  int32_t child = HeadSubject(i);
+  if (child < 0) child = SubjectBefore(i, parent);
+  bool negated = NegatedBefore(i, 4);
+  Emit(i, child, "child_of", parent, negated, Modality::kAsserted);
+  for (int32_t other : CoordinatedAfter(at, se)) Emit(i, child, "child_of", other, negated, Modality::kAsserted);
 }
 
 // A symmetric verb with two people as its subject and no object: "X and Y married in 2013 and
@@ -1030,28 +1072,11 @@ void FindRelations(DocView& v, PassState* st) {
     MemberVerbs(c, i);
     c.EventNouns(i);
     c.Verbs(i);
+    c.BornTo(i);
     c.PairPhrases(i);
     c.StateWords(i);
   }
 }
-
-namespace {
-
-// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
-// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
-bool IsPersonNoun(const DocView& v, std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
-      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
-      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
-      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
-      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
-      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
-  for (std::string_view n : kNouns)
-    if (w == n) return true;
-  return v.lex.Role(w) != nullptr;
-}
-
-}  // namespace
 
 void FindAges(DocView& v, PassState* st) {
   const uint32_t n = v.size();
