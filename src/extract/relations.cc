@@ -24,7 +24,11 @@ bool IsPersonNoun(const DocView& v, std::string_view w) {
       "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
       "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
       "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
-      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
+      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single",
+      "screenwriter", "filmmaker", "poet", "painter", "politician", "businessman", "businesswoman",
+      "entrepreneur", "philanthropist", "composer", "journalist", "novelist", "playwright", "activist",
+      "lawyer", "photographer", "engineer", "surgeon", "doctor", "professor", "teacher", "coach", "editor",
+      "artist", "stylist", "influencer", "broadcaster", "reporter", "cinematographer", "choreographer"};
   for (std::string_view n : kNouns)
     if (w == n) return true;
   return v.lex.Role(w) != nullptr;
@@ -519,6 +523,10 @@ void Ctx::RoleNouns(uint32_t i) {
     }
   };
   uint32_t k = i + 1;
+  // "his children included A and B", "her parents are A and B", "two sons, A and B".
+  if (k < se && role->plural && (v.lower[k] == "included" || v.lower[k] == "include" || v.lower[k] == "includes" ||
+                                 v.lower[k] == "are" || v.lower[k] == "were"))
+    ++k;
   if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && role->plural) ++k;
   // A name right after the noun holds the role ("his daughter Suri"); a pronoun there starts
   // a relative clause instead ("the daughter he shares with Y"). A name a list of children
