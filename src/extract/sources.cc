@@ -419,6 +419,65 @@ void AttachVia(PassState* st, Attribution* a, const std::string& via) {
     if (attr.anonymous_id == a->anonymous_id && !attr.via_outlet) attr.via_outlet = via;
 }
 
+namespace {
+
+// The first token of the clause ending at `tok`: after the last clause break or quotation
+// before it in [sb, tok).
+uint32_t ClauseStartBefore(const DocView& v, uint32_t sb, uint32_t tok) {
+  uint32_t k = tok;
+  while (k > sb && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0) --k;
+  return k;
+}
+
+// Is the cue at `cue`, with its subject starting at np_b, the end of its sentence's report:
+// a comma before the subject, a clause of at least four words before that, and at most a
+// few words ("Friday", "in a statement") after the cue?
+bool TrailingSubject(const DocView& v, const Sentence& sn, uint32_t np_b, uint32_t cue) {
+  if (np_b < sn.token_begin + 5 || v.lower[np_b - 1] != ",") return false;
+  uint32_t end = sn.token_end;
+  while (end > cue + 1 && v.toks[end - 1].kind == TokenKind::kPunct) --end;
+  if (end > cue + 5) return false;
+  for (uint32_t k = sn.token_begin; k < np_b; ++k)
+    if (v.quote_at[k] >= 0 || v.IsClauseBreak(k)) return false;
+  return true;
+}
+
+// "…, said Jeffrey X, a senior official." / "…, says the report.": an inverted cue after a
+// comma whose speaker follows it up to the next comma or the sentence end.
+bool TrailingCue(DocView& v, PassState* st, const Sentence& sn, uint32_t cue, Attribution* src, uint32_t* np_b,
+                 uint32_t* np_e) {
+  if (cue < sn.token_begin + 5 || v.lower[cue - 1] != "," || cue + 1 >= sn.token_end) return false;
+  uint32_t e = cue + 1;
+  while (e < sn.token_end && !v.IsPunct(e, ",") && !v.IsClauseBreak(e) && v.quote_at[e] < 0) ++e;
+  if (e == cue + 1 || e - cue > 8) return false;
+  for (uint32_t k = sn.token_begin; k < cue; ++k)
+    if (v.quote_at[k] >= 0 || v.IsClauseBreak(k)) return false;
+  Attribution a = ResolveSource(v, st, cue + 1, e, cue);
+  if (a.kind == SourceKind::kUnknown) return false;
+  *src = a;
+  *np_b = cue + 1;
+  *np_e = e;
+  return true;
+}
+
+}  // namespace
+
+Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e) {
+  uint32_t b = cue;
+  while (b > sb && !v.IsPunct(b - 1, ",") && !v.IsClauseBreak(b - 1) && v.quote_at[b - 1] < 0) --b;
+  *np_b = b;
+  *np_e = cue;
+  if (b < cue) return ResolveSource(v, st, b, cue, cue);
+  // "X, a spokesman for the union, said": the noun phrase before the first comma.
+  if (cue == sb || !v.IsPunct(cue - 1, ",")) return Attribution{};
+  uint32_t first_comma = sb;
+  while (first_comma < cue && !v.IsPunct(first_comma, ",")) ++first_comma;
+  if (first_comma == sb || first_comma + 1 >= cue) return Attribution{};
+  *np_b = sb;
+  *np_e = first_comma;
+  return ResolveSource(v, st, sb, first_comma, cue);
+}
+
 void FindFrames(DocView& v, PassState* st) {
   const auto& sents = v.a.layout.sentences;
   st->frames.assign(sents.size(), {});
@@ -485,13 +544,19 @@ void FindFrames(DocView& v, PassState* st) {
         const std::string& nx = w[i + 1];
         if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) continue;
       }
-      // Subject NP: from the last comma (or the sentence start) to the cue.
-      uint32_t np_b = i;
-      while (np_b > sn.token_begin && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1) &&
-             v.quote_at[np_b - 1] < 0)
-        --np_b;
-      if (np_b == i) continue;
-      Attribution src = ResolveSource(v, st, np_b, i, i);
+      uint32_t np_b = i, np_e = i;
+      uint32_t content_b = i + 1, content_e = UINT32_MAX;
+      Attribution src;
+      if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
+        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+        if (src.kind != SourceKind::kUnknown && TrailingSubject(v, sn, np_b, i)) {
+          content_b = sn.token_begin;  // "The economy is strong, the senator said Friday."
+          content_e = np_b - 1;
+        }
+      } else {
+        content_b = sn.token_begin;  // "…, said Jeffrey X, a senior official."
+        content_e = i - 1;
+      }
       if (src.kind == SourceKind::kUnknown) continue;
       if (src.kind == SourceKind::kAnonymous || src.kind == SourceKind::kNamed) {
         auto via = ViaOutletAfter(v, i + 1, sn.token_end);
@@ -500,10 +565,11 @@ void FindFrames(DocView& v, PassState* st) {
       if (f.present) continue;
       f.present = true;
       f.source = src;
-      f.content_tok = i + 1;
+      f.content_tok = content_b;
+      f.content_end = content_e;
       f.modality = c->modality;
       f.source_tok_begin = np_b;
-      f.source_tok_end = i;
+      f.source_tok_end = np_e;
       f.cue_tok = i;
     }
   }
@@ -514,8 +580,7 @@ Attribution SourceAt(const DocView& v, const PassState& st, uint32_t tok) {
     int32_t q = v.quote_at[tok];
     if (q >= 0 && v.quote_record[q] >= 0) return v.a.quotes[v.quote_record[q]].speaker;
     uint32_t s = v.sent_of[tok];
-    if (s != UINT32_MAX && s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
-      return st.frames[s].source;
+    if (s != UINT32_MAX && st.InFrame(s, tok)) return st.frames[s].source;
   }
   return Author(v);
 }
@@ -526,8 +591,7 @@ Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok) {
   if (src.kind != SourceKind::kAuthor) m = Modality::kReported;
   uint32_t s = v.sent_of[tok];
   if (s == UINT32_MAX) return m;
-  if (s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
-    m = Weaker(m, st.frames[s].modality);
+  if (st.InFrame(s, tok)) m = Weaker(m, st.frames[s].modality);
   const Sentence& sn = v.a.layout.sentences[s];
   int32_t q = v.quote_at[tok];
   // Hedges count in the clause of tok (between commas and clause marks), inside the same quote
