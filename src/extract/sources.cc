@@ -514,6 +514,11 @@ void FindFrames(DocView& v, PassState* st) {
         f.present = true;
         f.source = src;
         f.content_tok = np_e;
+        // "…, according to federal statistics.": the clause before owns the content.
+        if (i > sn.token_begin + 4 && v.IsPunct(i - 1, ",") && np_e + 1 >= sn.token_end) {
+          f.content_tok = sn.token_begin;
+          f.content_end = i - 1;
+        }
         f.modality = Modality::kReported;
         f.source_tok_begin = np_b;
         f.source_tok_end = np_e;
