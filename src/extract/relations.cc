@@ -263,7 +263,9 @@ struct Ctx {
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
-    if (negated) c->polarity = Polarity::kDenied;
+    // A relation the source of a denial frame denies ("X denied reports that Y is dating Z");
+    // not a role a descriptor gives ("Velvet Static singer Z").
+    if (negated || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok]))) c->polarity = Polarity::kDenied;
     c->modality = Weaker(c->modality, extra);
     if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
@@ -271,6 +273,12 @@ struct Ctx {
       if (t->to) c->time_to = FormatIso(*t->to);
     }
     return c;
+  }
+
+  // Is tok (outside quotation marks) content of a denial frame ("X denied reports that …")?
+  bool DeniedByFrame(uint32_t tok) const {
+    uint32_t s = v.sent_of[tok];
+    return s != UINT32_MAX && v.quote_at[tok] < 0 && st.InFrame(s, tok) && st.frames[s].denial;
   }
 
   bool NegatedBefore(uint32_t tok, uint32_t lookback) const {
@@ -433,7 +441,7 @@ struct Ctx {
     auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, -1);
-    if (denied) c->polarity = Polarity::kDenied;
+    if (denied != DeniedByFrame(tok)) c->polarity = Polarity::kDenied;
     c->modality = Weaker(c->modality, extra);
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);

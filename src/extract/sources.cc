@@ -51,6 +51,15 @@ bool IsAux(std::string_view w) {
          w == "even" || w == "still" || w == "further" || w == "simply";
 }
 
+// An adverb closing a source phrase before its cue ("her publicist has flatly denied"): a
+// lower-case "-ly" word after no determiner or preposition ("a friend of the family" keeps it).
+bool IsTrailingAdverb(const DocView& v, uint32_t b, uint32_t k) {
+  const std::string& w = v.lower[k];
+  if (w.size() <= 4 || !w.ends_with("ly") || v.IsCap(k) || k == b) return false;
+  const std::string& p = v.lower[k - 1];
+  return !(p == "the" || p == "a" || p == "an" || p == "of" || p == "'s" || p == "'" || DocView::IsPossessivePronoun(p));
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" ||
          w == "another" || w == "one" || w == "some" || w == "several" || w == "many" || w == "two" ||
@@ -73,6 +82,8 @@ const CueVerb* ActiveCue(const DocView& v, uint32_t tok) {
     if (p == "is" || p == "are" || p == "was" || p == "were" || p == "been" || p == "being" || p == "be" ||
         p == "to" || p == "the" || p == "a" || p == "his" || p == "her" || p == "their" || p == "its")
       return nullptr;
+    // The object of another cue is a noun: "denied reports that", "dismissed claims".
+    if (v.lex.Cue(p) && v.toks[tok - 1].kind == TokenKind::kWord) return nullptr;
   }
   if (tok + 1 < v.size() && v.lower[tok + 1] == "to" && (v.lower[tok] == "said" || v.lower[tok] == "reported"))
     return nullptr;  // "said to be"
@@ -107,6 +118,19 @@ int32_t PersonByNameWord(const DocView& v, std::string_view word) {
     found = static_cast<int32_t>(e);
   }
   return found;
+}
+
+// Does `text` hold `word` as a whole word, ignoring ASCII case?
+bool HasWord(std::string_view text, std::string_view word) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t p = 0; p + word.size() <= text.size(); ++p) {
+    if (p > 0 && is_alpha(text[p - 1])) continue;
+    size_t q = 0;
+    while (q < word.size() && lower(text[p + q]) == lower(word[q])) ++q;
+    if (q == word.size() && (p + q == text.size() || !is_alpha(text[p + q]))) return true;
+  }
+  return false;
 }
 
 bool IsRumourNoun(std::string_view w) {
@@ -285,7 +309,7 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
                    w[b] == "but" || w[b] == "as" || w[b] == "while" || w[b] == "so"))
     ++b;
   while (e > b && (v.toks[e - 1].kind == TokenKind::kPunct || v.toks[e - 1].kind == TokenKind::kQuote ||
-                   IsAux(w[e - 1])))
+                   IsAux(w[e - 1]) || IsTrailingAdverb(v, b, e - 1)))
     --e;
   // A date opening the phrase is no part of the source ("Last month a source told X").
   DateSpan date;
@@ -314,6 +338,12 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
     const std::string& t = w[k];
     // A named person (or a resolved descriptor such as "the actress").
     int32_t m = v.mention_at[k];
+    // "X's publicist", "Quenby's team": the possessor is not the source; its head noun is.
+    uint32_t after = v.MentionEnd(k);
+    if (m >= 0 && after + 1 < e && (w[after] == "'s" || w[after] == "'") && v.a.mentions[m].type == EntityType::kPerson) {
+      k = after;
+      continue;
+    }
     if (m >= 0) {
       const Mention& men = v.a.mentions[m];
       if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
@@ -363,10 +393,20 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       a.kind = SourceKind::kAnonymous;
       // Definite and "one"/"same" references continue the latest anonymous source before
       // this one in the text; indefinite ones ("a source", "another insider") start a new one.
-      int32_t prev = -1;
-      for (size_t id = 0; id < st->anonymous.size(); ++id)
-        if (st->anonymous_tok[id] < b && (prev < 0 || st->anonymous_tok[id] > st->anonymous_tok[prev]))
-          prev = static_cast<int32_t>(id);
+      // The latest one named with the same head noun ("the friend" after "a friend of the
+      // couple", past a publicist quoted in between); for the generic "the source" / "one",
+      // the latest that is no on-record role; else the latest.
+      bool generic = t == "one" || t == "source" || t == "sources";
+      bool role = sn->second == SourceNounKind::kRole;
+      int32_t prev = -1, preferred = -1;
+      for (size_t id = 0; id < st->anonymous.size(); ++id) {
+        if (st->anonymous_tok[id] >= b) continue;
+        auto later = [&](int32_t cur) { return cur < 0 || st->anonymous_tok[id] > st->anonymous_tok[cur]; };
+        if (later(prev)) prev = static_cast<int32_t>(id);
+        bool fits = generic ? !st->anonymous_role[id] : HasWord(st->anonymous[id].text, v.Text(k));
+        if (fits && later(preferred)) preferred = static_cast<int32_t>(id);
+      }
+      if (preferred >= 0) prev = preferred;
       bool reuse = (definite || same || t == "one") && !another && prev >= 0;
       if (reuse) {
         a.anonymous_id = prev;
@@ -375,6 +415,7 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         a.anonymous_id = static_cast<int32_t>(st->anonymous.size());
         st->anonymous.push_back(a);
         st->anonymous_tok.push_back(b);
+        st->anonymous_role.push_back(role);
       }
       return a;
     }
@@ -542,17 +583,30 @@ void FindFrames(DocView& v, PassState* st) {
         continue;
       }
       const CueVerb* c = ActiveCue(v, i);
-      if (!c || c->cls == CueClass::kDenial) continue;
+      if (!c) continue;
+      const bool denial = c->cls == CueClass::kDenial;
+      uint32_t denied_b = 0;  // "X denied (reports) that …": the content after "that"
+      if (denial) {
+        uint32_t k = i + 1;
+        if (k < sn.token_end && (IsRumourNoun(w[k]) || w[k] == "reports" || w[k] == "claims" ||
+                                 w[k] == "allegations" || w[k] == "suggestions"))
+          ++k;
+        if (k >= sn.token_end || w[k] != "that") continue;
+        denied_b = k + 1;
+      }
       // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
       // sentiment") need the frame's punctuation or "that" right after them.
-      if (!CoreCue(w[i]) && i + 1 < sn.token_end) {
+      if (!denial && !CoreCue(w[i]) && i + 1 < sn.token_end) {
         const std::string& nx = w[i + 1];
         if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) continue;
       }
       uint32_t np_b = i, np_e = i;
       uint32_t content_b = i + 1, content_e = UINT32_MAX;
       Attribution src;
-      if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
+      if (denial) {
+        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+        content_b = denied_b;
+      } else if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
         src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
         if (src.kind != SourceKind::kUnknown && TrailingSubject(v, sn, np_b, i)) {
           content_b = sn.token_begin;  // "The economy is strong, the senator said Friday."
@@ -576,6 +630,7 @@ void FindFrames(DocView& v, PassState* st) {
       f.source_tok_begin = np_b;
       f.source_tok_end = np_e;
       f.cue_tok = i;
+      f.denial = denial;
     }
   }
 }

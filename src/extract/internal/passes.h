@@ -29,6 +29,7 @@ struct PassState {
   std::vector<OutletMention> outlets;   // in text order
   std::vector<Attribution> anonymous;   // by anonymous_id: the first attribution of that source
   std::vector<uint32_t> anonymous_tok;  // by anonymous_id: first token of the noun phrase
+  std::vector<bool> anonymous_role;     // by anonymous_id: an on-record role ("her publicist")
   std::map<std::pair<uint32_t, uint32_t>, Attribution> resolved;  // memo: trimmed NP range -> source
   // Per sentence: the reporting frame, if any.
   struct Frame {
@@ -39,6 +40,7 @@ struct PassState {
     uint32_t cue_tok = 0;                                // the cue ("said", "according")
     Attribution source;
     Modality modality = Modality::kReported;
+    bool denial = false;  // "X denied (reports) that …": the source denies the content
   };
   std::vector<Frame> frames;
   // Does the frame of tok's sentence own tok?
