@@ -27,14 +27,15 @@ std::string Lower(std::string_view w) {
 
 // The gender a person noun states ("actress", "husband"), or kUnknown.
 Gender NounGender(std::string_view w) {
-  static const char* kFemale[] = {"actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom",
-                                  "sister", "singer-actress", "businesswoman", "socialite", "fiancée", "queen",
-                                  "princess", "ex-wife", "stepdaughter", "mum", "lady"};
-  static const char* kMale[] = {"actor", "man", "husband", "boyfriend", "son", "father", "dad", "brother",
-                                "businessman", "fiancé", "king", "prince", "ex-husband", "stepson", "frontman"};
-  for (const char* f : kFemale)
+  static constexpr std::string_view kFemale[] = {
+      "actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom", "sister", "singer-actress",
+      "businesswoman", "socialite", "fiancée", "queen", "princess", "ex-wife", "stepdaughter", "mum", "lady"};
+  static constexpr std::string_view kMale[] = {"actor",  "man",      "husband", "boyfriend",  "son",
+                                               "father", "dad",      "brother", "businessman", "fiancé",
+                                               "king",   "prince",   "ex-husband", "stepson",  "frontman"};
+  for (std::string_view f : kFemale)
     if (w == f) return Gender::kFemale;
-  for (const char* m : kMale)
+  for (std::string_view m : kMale)
     if (w == m) return Gender::kMale;
   return Gender::kUnknown;
 }
@@ -48,6 +49,11 @@ DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l
   const uint32_t n = size();
   lower.resize(n);
   for (uint32_t i = 0; i < n; ++i) lower[i] = Lower(Text(i));
+  personal_pronoun.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    Gender g = PronounGender(lower[i]);
+    personal_pronoun[i] = g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[i]);
+  }
   sent_of.assign(n, UINT32_MAX);
   for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
     for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t) sent_of[t] = s;
@@ -177,8 +183,7 @@ int32_t DocView::QuoteSpeakerAt(uint32_t tok) const {
 
 int32_t DocView::PersonAt(uint32_t tok) const {
   if (tok >= size()) return -1;
-  Gender g = PronounGender(lower[tok]);
-  if (g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[tok])) return ResolvePronoun(tok);
+  if (personal_pronoun[tok]) return ResolvePronoun(tok);
   int32_t m = mention_at[tok];
   if (m >= 0 && a.mentions[m].type == EntityType::kPerson && a.mentions[m].entity_idx >= 0)
     return a.mentions[m].entity_idx;

@@ -166,7 +166,8 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
   bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && v.IsCap(tok + 1);
   if (lower_in) ++b;
   // "a September StarWire report": a month before a capitalised name dates it.
-  if (!lower_in && MonthFromName(v.lower[b]) && b + 1 < n && v.IsCap(b + 1) && v.lower[b + 1] != "the") ++b;
+  if (!lower_in && b + 1 < n && v.IsCap(b) && v.IsCap(b + 1) && v.lower[b + 1] != "the" && MonthFromName(v.lower[b]))
+    ++b;
   if (!v.IsCap(b) || v.toks[b].kind != TokenKind::kWord) return "";
   uint32_t e = b;
   while (e < n && e - b < 5 && v.toks[e].kind == TokenKind::kWord && v.IsCap(e) &&

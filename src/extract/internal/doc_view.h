@@ -30,6 +30,7 @@ struct DocView {
   const Lexicon& lex;
   const std::vector<Token>& toks;
   std::vector<std::string> lower;      // per token: ASCII lower case, curly apostrophes as '\''
+  std::vector<uint8_t> personal_pronoun;  // per token: he/she/him/her/his/hers..., or first person
   std::vector<uint32_t> sent_of;       // token -> sentence index (UINT32_MAX outside sentences)
   std::vector<int32_t> mention_at;     // token -> index of the mention covering it, or -1
   std::vector<int32_t> quote_at;       // token -> index into layout.quote_spans containing it, or -1
