@@ -346,6 +346,9 @@ std::vector<int32_t> DocView::CoordinationBefore(uint32_t end) const {
     return {};
   int32_t x = PersonAt(j - 1);
   if (x < 0 || x == y) return {};
+  // The last two of a longer list ("Kourtney, Kim, Khloe and Robert") are no pair.
+  uint32_t xb = MentionBegin(j - 1);
+  if (xb >= 2 && lower[xb - 1] == "," && mention_at[xb - 2] >= 0 && PersonAt(xb - 2) >= 0) return {};
   return {x, y};
 }
 

@@ -666,6 +666,10 @@ void Ctx::EventNouns(uint32_t i) {
   std::string text;
   int32_t object = ObjectAfter(p + 1, se, &at, &text);
   if (object < 0 && text.empty()) return;
+  // "her relationship with her ex-wife X", "his relationship with his father": the kin noun
+  // states the relation (role nouns); only conflict nouns ("rift with his father") add one.
+  if (KinNounAfter(p + 1, se) && pred != "estranged_from" && pred != "friends_with" && pred != "collaborates_with")
+    return;
   int32_t subject = v.PossessorBefore(mb);
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
     subject = object < 0 ? GroupSubject(mb - 1 > sb && v.lower[mb - 2] == "in" ? mb - 2 : mb - 1) : SubjectBefore(mb - 1, object);

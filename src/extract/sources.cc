@@ -436,7 +436,10 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       for (uint32_t j = k + 1; j < e && v.IsCap(j); ++j)
         if (v.mention_at[j] >= 0) mention_later = true;
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
-      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+      // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
+      // no name.
+      bool opener = k == v.SentenceOf(k).token_begin && k + 1 < e && !v.IsCap(k + 1);
+      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0 && !opener) {
         // A name the tagger missed: the local person whose name has this word ("Castellane"
         // for "Priya Castellane"), else a named source without an entity.
         a.kind = SourceKind::kNamed;
@@ -588,11 +591,17 @@ void FindFrames(DocView& v, PassState* st) {
       const bool denial = c->cls == CueClass::kDenial;
       uint32_t denied_b = 0;  // "X denied (reports) that …": the content after "that"
       if (denial) {
+        // "denied (the) reports (saying) that …"
         uint32_t k = i + 1;
-        if (k < sn.token_end && (IsRumourNoun(w[k]) || w[k] == "reports" || w[k] == "claims" ||
-                                 w[k] == "allegations" || w[k] == "suggestions"))
+        auto at = [&](uint32_t j, std::initializer_list<std::string_view> words) {
+          return j < sn.token_end && std::find(words.begin(), words.end(), w[j]) != words.end();
+        };
+        if (at(k, {"the", "these", "those", "any"})) ++k;
+        if (k < sn.token_end && (IsRumourNoun(w[k]) || at(k, {"reports", "claims", "allegations", "suggestions"}))) {
           ++k;
-        if (k >= sn.token_end || w[k] != "that") continue;
+          if (at(k, {"saying", "claiming", "suggesting"})) ++k;
+        }
+        if (!at(k, {"that"})) continue;
         denied_b = k + 1;
       }
       // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
