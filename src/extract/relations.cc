@@ -626,6 +626,16 @@ void Ctx::RoleNouns(uint32_t i) {
       }
     }
     if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
+    // "daughter Ella and son Alexander": a person holding a parallel role is no anchor.
+    if (anchor >= 0 && co_anchors.empty()) {
+      for (uint32_t j = mb; j-- > sb && mb - j <= 8;) {
+        if (v.PersonAt(j) != anchor || v.mention_at[j] < 0) continue;
+        uint32_t b = v.MentionBegin(j);
+        const RoleNoun* before = b > sb && !v.IsCap(b - 1) ? v.lex.Role(v.lower[b - 1]) : nullptr;
+        if (before && before->predicate == role->predicate) anchor = -1;
+        break;
+      }
+    }
   }
   bool negated = NegatedBefore(mb, 3);
   if (role->plural && (pred == "child_of" || pred == "sibling_of"))
