@@ -11,8 +11,11 @@
 // Matching, per span type: exact = same [begin, end); overlap = any shared byte, one-to-one
 // (each gold span matched at most once, in document order).
 //   build-extract/tests/unit/extract/extract_eval_polnear [polnear_dir]
+// With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
+// around it, for reviewing the patterns.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -199,12 +202,12 @@ int main(int argc, char** argv) {
       const Sentence& sn = a.layout.sentences[s];
       if (f.content_tok >= sn.token_end || view.quote_at[f.cue_tok] >= 0) continue;
       bool quoted = false;  // already scored as a quote
-      for (uint32_t k = f.content_tok; k < sn.token_end; ++k)
+      for (uint32_t k = f.content_tok; k < std::min(f.content_end, sn.token_end); ++k)
         if (view.quote_at[k] >= 0) quoted = true;
       if (quoted) continue;
       uint32_t cb = f.content_tok;
       if (cb < sn.token_end && (view.lower[cb] == "that" || view.lower[cb] == ",")) ++cb;
-      uint32_t ce = sn.token_end;
+      uint32_t ce = std::min(f.content_end, sn.token_end);
       if (ce > cb + 1 && view.toks[ce - 1].kind == TokenKind::kPunct) --ce;
       if (cb >= ce) continue;
       pt.push_back({a.layout.tokens[cb].byte_begin, a.layout.tokens[ce - 1].byte_end});
@@ -217,6 +220,15 @@ int main(int argc, char** argv) {
       gc.push_back(r.cue);
       gt.push_back(r.content);
     }
+    if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "missed")
+      for (const Span& g : gc) {
+        bool hit = std::any_of(pc.begin(), pc.end(), [&](const Span& p) { return p.b < g.e && g.b < p.e; });
+        if (hit || g.e <= g.b) continue;
+        uint32_t b = g.b > 80 ? g.b - 80 : 0;
+        std::string around = doc.text.substr(b, std::min<size_t>(200, doc.text.size() - b));
+        std::replace(around.begin(), around.end(), '\n', ' ');
+        std::printf("[%s] %s\n", doc.text.substr(g.b, g.e - g.b).c_str(), around.c_str());
+      }
     auto by_begin = [](const Span& x, const Span& y) { return x.b < y.b; };
     for (auto* v : {&ps, &pc, &pt, &gs, &gc, &gt}) std::sort(v->begin(), v->end(), by_begin);
     Add(&src, gs, ps);

@@ -8,7 +8,10 @@
 // adopted_child_of, stepchild_of (X, Y) -> Y parent of X; parent_of (X, Y) -> X parent of Y;
 // sibling_of -> sibling. Only affirmed claims count.
 //   build-extract/tests/unit/extract/extract_eval_redocred [path/to/dev_revised.json]
+// With REDOCRED_SHOW=missed (or =wrong), prints each gold pair not found (or each predicted
+// pair not in gold) with the sentences naming both, for reviewing the patterns.
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -39,6 +42,34 @@ EntityType TypeOf(const std::string& t) {
 
 using Pair = std::tuple<int, int, int>;  // doc, a, b (a < b for unordered relations)
 
+// Prints the pairs of document `di` in `from` that `other` lacks, with the sentences that
+// mention both entities.
+void ShowPairs(const nlohmann::json& jd, int di, const std::map<std::string, std::set<Pair>>& from,
+               const std::map<std::string, std::set<Pair>>& other) {
+  const auto& vs = jd["vertexSet"];
+  auto sents_of = [&](int e) {
+    std::set<int> s;
+    for (const auto& m : vs[e]) s.insert(m["sent_id"].get<int>());
+    return s;
+  };
+  for (const auto& [rel, pairs] : from) {
+    auto it = other.find(rel);
+    for (const Pair& p : pairs) {
+      if (std::get<0>(p) != di || (it != other.end() && it->second.count(p))) continue;
+      int x = std::get<1>(p), y = std::get<2>(p);
+      std::printf("%s: %s -> %s\n", rel.c_str(), vs[x][0]["name"].get<std::string>().c_str(),
+                  vs[y][0]["name"].get<std::string>().c_str());
+      std::set<int> sx = sents_of(x), sy = sents_of(y);
+      for (int s : sx) {
+        if (!sy.count(s)) continue;
+        std::string line;
+        for (const auto& t : jd["sents"][s]) line += t.get<std::string>() + " ";
+        std::printf("    %s\n", line.c_str());
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,6 +87,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::map<std::string, std::set<Pair>> gold, pred;
+  const char* show_env = std::getenv("REDOCRED_SHOW");
+  const std::string show = show_env ? show_env : "";
   for (size_t d = 0; d < data.size(); ++d) {
     const auto& jd = data[d];
     Document doc;
@@ -113,6 +146,7 @@ int main(int argc, char** argv) {
         pred["parent/child"].insert({di, y, x});
       else if (c.predicate == "parent_of") pred["parent/child"].insert({di, x, y});
     }
+    if (!show.empty()) ShowPairs(jd, di, show == "missed" ? gold : pred, show == "missed" ? pred : gold);
   }
   std::printf("Re-DocRED dev (%zu documents), gold entity mentions, pair level\n", data.size());
   std::printf("%-14s %6s %6s %6s %7s %7s %7s\n", "relation", "gold", "pred", "tp", "P", "R", "F1");

@@ -25,6 +25,21 @@ std::string Lower(std::string_view w) {
   return s;
 }
 
+// The gender a person noun states ("actress", "husband"), or kUnknown.
+Gender NounGender(std::string_view w) {
+  static constexpr std::string_view kFemale[] = {
+      "actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom", "sister", "singer-actress",
+      "businesswoman", "socialite", "fiancée", "queen", "princess", "ex-wife", "stepdaughter", "mum", "lady"};
+  static constexpr std::string_view kMale[] = {"actor",  "man",      "husband", "boyfriend",  "son",
+                                               "father", "dad",      "brother", "businessman", "fiancé",
+                                               "king",   "prince",   "ex-husband", "stepson",  "frontman"};
+  for (std::string_view f : kFemale)
+    if (w == f) return Gender::kFemale;
+  for (std::string_view m : kMale)
+    if (w == m) return Gender::kMale;
+  return Gender::kUnknown;
+}
+
 }  // namespace
 
 Modality Weaker(Modality a, Modality b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
@@ -34,6 +49,11 @@ DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l
   const uint32_t n = size();
   lower.resize(n);
   for (uint32_t i = 0; i < n; ++i) lower[i] = Lower(Text(i));
+  personal_pronoun.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    Gender g = PronounGender(lower[i]);
+    personal_pronoun[i] = g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[i]);
+  }
   sent_of.assign(n, UINT32_MAX);
   for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
     for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t) sent_of[t] = s;
@@ -77,20 +97,8 @@ DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l
   // Gender from the text where resolve left it open: a gendered noun right before or after a
   // name ("actress Ana X", "X, the actress"), counted per entity.
   std::vector<int> female(a.local_entities.size(), 0), male(a.local_entities.size(), 0);
-  auto noun_gender = [](std::string_view w) {
-    static const char* kFemale[] = {"actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom",
-                                    "sister", "singer-actress", "businesswoman", "socialite", "fiancée", "queen",
-                                    "princess", "ex-wife", "stepdaughter", "mum", "lady"};
-    static const char* kMale[] = {"actor", "man", "husband", "boyfriend", "son", "father", "dad", "brother",
-                                  "businessman", "fiancé", "king", "prince", "ex-husband", "stepson", "frontman"};
-    for (const char* f : kFemale)
-      if (w == f) return Gender::kFemale;
-    for (const char* m : kMale)
-      if (w == m) return Gender::kMale;
-    return Gender::kUnknown;
-  };
   for (uint32_t k = 0; k + 1 < n; ++k) {
-    Gender g = noun_gender(lower[k]);
+    Gender g = NounGender(lower[k]);
     if (g == Gender::kUnknown) continue;
     int32_t e = EntityAt(k + 1);
     if (e < 0 && k >= 2 && lower[k - 1] == "the" && lower[k - 2] == ",") e = EntityAt(k - 3);
@@ -175,58 +183,211 @@ int32_t DocView::QuoteSpeakerAt(uint32_t tok) const {
 
 int32_t DocView::PersonAt(uint32_t tok) const {
   if (tok >= size()) return -1;
+  if (personal_pronoun[tok]) return ResolvePronoun(tok);
   int32_t m = mention_at[tok];
   if (m >= 0 && a.mentions[m].type == EntityType::kPerson && a.mentions[m].entity_idx >= 0)
     return a.mentions[m].entity_idx;
+  return -1;
+}
+
+namespace {
+
+bool IsNumberToken(const DocView& v, uint32_t k) { return k < v.size() && v.toks[k].kind == TokenKind::kNumber; }
+
+}  // namespace
+
+int32_t DocView::AppositiveName(uint32_t tok) const {
+  if (!IsPossessivePronoun(lower[tok]) || tok == 0 || lower[tok - 1] != ",") return -1;
+  uint32_t k = tok - 1;
+  if (k > 1 && IsNumberToken(*this, k - 1) && lower[k - 2] == ",") k -= 2;
+  if (k == 0 || mention_at[k - 1] < 0) return -1;
+  return a.mentions[mention_at[k - 1]].entity_idx;
+}
+
+int32_t DocView::ChainedPossessive(uint32_t tok) const {
+  if (!IsPossessivePronoun(lower[tok])) return -1;
   Gender g = PronounGender(lower[tok]);
-  if (g == Gender::kMale || g == Gender::kFemale || IsFirstPerson(lower[tok])) return ResolvePronoun(tok);
+  bool preposition = false;
+  for (uint32_t k = tok; k-- > 0 && tok - k <= 5;) {
+    const std::string& w = lower[k];
+    if (sent_of[k] != sent_of[tok] || IsClauseBreak(k) || w == ",") return -1;
+    if (w == "from" || w == "of" || w == "with" || w == "by" || w == "to") preposition = true;
+    if (IsPossessivePronoun(w) && PronounGender(w) == g) return preposition ? static_cast<int32_t>(k) : -1;
+  }
   return -1;
 }
 
 int32_t DocView::ResolvePronoun(uint32_t tok) const {
+  if (tok >= size()) return -1;
+  if (pronoun_memo_.empty()) pronoun_memo_.assign(size(), -2);
+  if (pronoun_memo_[tok] == -2) pronoun_memo_[tok] = ResolvePronounOnce(tok);
+  return pronoun_memo_[tok];
+}
+
+bool DocView::Fits(int32_t e, Gender g) const {
+  if (e < 0 || a.local_entities[e].type != EntityType::kPerson) return false;
+  return entity_gender[e] == Gender::kUnknown || entity_gender[e] == g;
+}
+
+int32_t DocView::ResolvePronounOnce(uint32_t tok) const {
   int32_t m = mention_at[tok];
-  if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
-  if (IsFirstPerson(lower[tok])) return QuoteSpeakerAt(tok);
-  Gender g = PronounGender(lower[tok]);
-  if (g != Gender::kMale && g != Gender::kFemale) return -1;
-  if (sent_of[tok] == UINT32_MAX) return -1;
-  uint32_t s = sent_of[tok];
-  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
-  int32_t appositive = -1;
-  if (IsPossessivePronoun(lower[tok])) {
-    uint32_t k = tok;
-    if (k > 0 && lower[k - 1] == ",") {
-      k -= 1;
-      if (k > 1 && toks[k - 1].kind == TokenKind::kNumber && lower[k - 2] == ",") k -= 2;
-      if (k > 0 && mention_at[k - 1] >= 0) appositive = a.mentions[mention_at[k - 1]].entity_idx;
-    }
+  if (IsFirstPerson(lower[tok])) {
+    if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
+    return QuoteSpeakerAt(tok);
   }
-  auto fits = [&](int32_t e) {
-    if (e < 0 || e == appositive || a.local_entities[e].type != EntityType::kPerson) return false;
-    Gender eg = entity_gender[e];
-    return eg == Gender::kUnknown || eg == g;
+  Gender g = PronounGender(lower[tok]);
+  if (g != Gender::kMale && g != Gender::kFemale)
+    return m >= 0 && a.mentions[m].entity_idx >= 0 ? a.mentions[m].entity_idx : -1;
+  if (sent_of[tok] == UINT32_MAX) return -1;
+  int32_t chained = ChainedPossessive(tok);
+  if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
+  // "X and his wife Y", "X, and her son": the possessive goes with the name it is joined to.
+  if (IsPossessivePronoun(lower[tok]) && tok >= 2 && lower[tok - 1] == "and") {
+    uint32_t k = lower[tok - 2] == "," && tok >= 3 ? tok - 3 : tok - 2;
+    int32_t e = mention_at[k] >= 0 && PronounGender(lower[k]) == Gender::kUnknown ? PersonAt(k) : -1;
+    if (Fits(e, g)) return e;
+  }
+  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
+  int32_t appositive = AppositiveName(tok);
+  int32_t previous = PreviousSubject(tok, g);
+  if (previous >= 0 && previous != appositive) return previous;
+  const uint32_t s = sent_of[tok];
+  // Resolve's antecedent, unless it is the appositive name, a name quoted earlier in the
+  // sentence of a pronoun outside quotation marks ("“Lorcan and Nadia have split,” he said"),
+  // or the sentence opens with a descriptor the pronoun goes with.
+  auto quoted_here = [&](int32_t e) {
+    if (quote_at[tok] >= 0) return false;
+    for (uint32_t k = a.layout.sentences[s].token_begin; k < tok; ++k)
+      if (quote_at[k] >= 0 && mention_at[k] >= 0 && a.mentions[mention_at[k]].entity_idx == e) return true;
+    return false;
   };
-  // Current sentence before tok: its first fitting person (subjects come first), skipping
-  // the person right before a possessive pronoun's own noun phrase is not needed here.
+  if (m >= 0 && a.mentions[m].entity_idx >= 0 && a.mentions[m].entity_idx != appositive &&
+      !quoted_here(a.mentions[m].entity_idx) && !DescriptorFirst(a.layout.sentences[s].token_begin, tok, g))
+    return a.mentions[m].entity_idx;
+  return Antecedent(tok, g, appositive);
+}
+
+int32_t DocView::PreviousSubject(uint32_t tok, Gender g) const {
   const auto& sents = a.layout.sentences;
-  for (uint32_t back = 0; back <= 3 && back <= s; ++back) {
+  uint32_t s = sent_of[tok];
+  if (tok != sents[s].token_begin) return -1;
+  for (uint32_t p = s; p-- > 0 && s - p <= 3;) {
+    if (a.layout.paragraphs[sents[p].paragraph_idx].kind != BlockKind::kBody) continue;
+    uint32_t f = sents[p].token_begin;
+    if (f + 1 >= sents[p].token_end) return -1;
+    if (lower[f] == "the" && mention_at[f + 1] < 0 && DescriptorFirst(f, f + 2, g)) return Antecedent(f, g, -1);
+    if (mention_at[f] < 0 && PronounGender(lower[f]) != g) return -1;
+    int32_t e = PersonAt(f);
+    return Fits(e, g) && !IsPossessivePronoun(lower[f]) ? e : -1;
+  }
+  return -1;
+}
+
+int32_t DocView::Antecedent(uint32_t tok, Gender g, int32_t exclude) const {
+  // The first fitting person of a sentence (subjects come first), gender-known ones preferred.
+  // In the pronoun's own sentence, a pronoun outside quotation marks skips the names quoted
+  // there ("“X and Y have split,” he said": he is neither).
+  const auto& sents = a.layout.sentences;
+  const uint32_t s = sent_of[tok];
+  const bool outside = quote_at[tok] < 0;
+  int counted = 0;
+  for (uint32_t back = 0; back <= 6 && back <= s && counted <= 3; ++back) {
     const Sentence& sn = sents[s - back];
+    if (back > 0 && a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
     uint32_t end = back == 0 ? tok : sn.token_end;
+    // A definite descriptor of the pronoun's gender opening the sentence's people ("The
+    // actress shares two children, A and B, with her ex-husband"): the pronoun goes with it,
+    // and the descriptor refers further back.
+    if (DescriptorFirst(sn.token_begin, end, g)) continue;
     int32_t best_known = -1, best_any = -1;
+    bool any_person = false;
     for (uint32_t k = sn.token_begin; k < end; ++k) {
       int32_t mk = mention_at[k];
       if (mk < 0) continue;
       const Mention& men = a.mentions[mk];
       if (men.type != EntityType::kPerson || men.entity_idx < 0) continue;
-      int32_t e = men.entity_idx;
-      if (!fits(e)) continue;
+      if (back == 0 && outside && quote_at[k] >= 0) continue;
+      any_person = true;
+      int32_t e = PronounGender(lower[k]) == Gender::kUnknown ? men.entity_idx : PersonAt(k);
+      if (e == exclude || !Fits(e, g)) continue;
       if (entity_gender[e] == g && best_known < 0) best_known = e;
       if (best_any < 0) best_any = e;
     }
     if (best_known >= 0) return best_known;
     if (best_any >= 0) return best_any;
+    if (any_person || back == 0) ++counted;
   }
   return -1;
+}
+
+bool DocView::DescriptorFirst(uint32_t begin, uint32_t end, Gender g) const {
+  for (uint32_t k = begin + 1; k < end; ++k) {
+    if (mention_at[k] >= 0 && a.mentions[mention_at[k]].type == EntityType::kPerson) return false;
+    if (lower[k - 1] == "the" && NounGender(lower[k]) == g && !lex.Role(lower[k]) &&
+        (k + 1 >= end || lower[k + 1] != "of"))
+      return true;
+  }
+  return false;
+}
+
+std::vector<int32_t> DocView::CoordinationBefore(uint32_t end) const {
+  if (end == 0 || end > size()) return {};
+  uint32_t y_last = end - 1;
+  int32_t y = mention_at[y_last] >= 0 ? PersonAt(y_last) : -1;
+  if (y < 0 || IsPossessivePronoun(lower[y_last])) return {};
+  uint32_t k = MentionBegin(y_last);
+  if (k < 2 || (lower[k - 1] != "and" && lower[k - 1] != "&")) return {};
+  uint32_t j = k - 1;  // the "and"
+  if (lower[j - 1] == ",") {
+    --j;
+    if (j >= 2 && IsNumberToken(*this, j - 1) && lower[j - 2] == ",") j -= 2;  // "X, 43, and Y"
+  }
+  if (j == 0 || sent_of[j - 1] != sent_of[y_last] || mention_at[j - 1] < 0 || IsPossessivePronoun(lower[j - 1]))
+    return {};
+  int32_t x = PersonAt(j - 1);
+  if (x < 0 || x == y) return {};
+  // The last two of a longer list ("Kourtney, Kim, Khloe and Robert") are no pair.
+  uint32_t xb = MentionBegin(j - 1);
+  if (xb >= 2 && lower[xb - 1] == "," && mention_at[xb - 2] >= 0 && PersonAt(xb - 2) >= 0) return {};
+  return {x, y};
+}
+
+std::vector<int32_t> DocView::ResolvePlural(uint32_t tok) const {
+  const std::string& w = lower[tok];
+  const uint32_t s = sent_of[tok];
+  if (s == UINT32_MAX) return {};
+  if (w == "we" || w == "us" || w == "our" || w == "ours") {
+    // The speaker and the person coordinated with "I"/"me" in the speaker's quotations of
+    // this paragraph ("Lorcan and I are friends ... We are not dating").
+    int32_t speaker = QuoteSpeakerAt(tok);
+    if (speaker < 0) return {};
+    uint32_t para = a.layout.sentences[s].paragraph_idx;
+    for (uint32_t k = tok; k-- > 0;) {
+      if (sent_of[k] == UINT32_MAX || a.layout.sentences[sent_of[k]].paragraph_idx != para) break;
+      if ((lower[k] != "i" && lower[k] != "me") || QuoteSpeakerAt(k) != speaker) continue;
+      int32_t other = -1;
+      if (k >= 2 && lower[k - 1] == "and" && mention_at[k - 2] >= 0) other = PersonAt(k - 2);
+      if (other < 0 && k + 2 < size() && lower[k + 1] == "and" && mention_at[k + 2] >= 0) other = PersonAt(k + 2);
+      if (other >= 0 && other != speaker) return {speaker, other};
+    }
+    return {};
+  }
+  bool the_pair = (w == "couple" || w == "pair" || w == "two") && tok > 0 && lower[tok - 1] == "the";
+  if (!(w == "they" || w == "them" || w == "their" || the_pair)) return {};
+  const bool outside = quote_at[tok] < 0;
+  for (uint32_t back = 0; back <= 3 && back <= s; ++back) {
+    const Sentence& sn = a.layout.sentences[s - back];
+    uint32_t end = back == 0 ? tok : sn.token_end;
+    std::vector<int32_t> latest;
+    for (uint32_t k = sn.token_begin; k < end; ++k) {
+      if (mention_at[k] < 0 || (k + 1 < end && mention_at[k + 1] == mention_at[k])) continue;
+      if (back == 0 && outside && quote_at[k] >= 0) continue;
+      std::vector<int32_t> pair = CoordinationBefore(k + 1);
+      if (!pair.empty()) latest = pair;
+    }
+    if (!latest.empty()) return latest;
+  }
+  return {};
 }
 
 int32_t DocView::PossessorBefore(uint32_t tok) const {

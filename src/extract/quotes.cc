@@ -3,6 +3,8 @@
 // opening mark (the span then starts at the sentence of its closing mark).
 #include <algorithm>
 #include <climits>
+#include <set>
+#include <string>
 
 #include "extract/internal/passes.h"
 
@@ -40,6 +42,37 @@ bool IsCueAt(const DocView& v, uint32_t tok) {
       return false;
   }
   return true;
+}
+
+// Words that make a sentence about a person's speaking: "X addressed the subject on a
+// podcast", "X opened up in an interview", "X spoke about it in a statement".
+bool IsTalkWord(const DocView& v, uint32_t k) {
+  static const std::set<std::string> kTalk = {
+      "addressed", "addresses", "spoke", "speaks", "talked", "talks", "discussed", "discusses", "opened",
+      "reflected", "recalled", "interview", "podcast", "statement", "post", "posted", "wrote", "writes", "essay"};
+  const CueVerb* c = v.lex.Cue(v.lower[k]);
+  return kTalk.count(v.lower[k]) > 0 || (c && c->cls == CueClass::kSpeech);
+}
+
+// The person who speaks the quotes of paragraph `para` when the paragraph before it leads in to
+// them: a body paragraph without quotes whose last sentence opens with a person (a name or a
+// pronoun) and holds a talk word. -1 otherwise.
+int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
+  if (para == 0) return -1;
+  const Paragraph& prev = v.a.layout.paragraphs[para - 1];
+  if (prev.kind != BlockKind::kBody || prev.sentence_end <= prev.sentence_begin) return -1;
+  const Sentence& last = v.a.layout.sentences[prev.sentence_end - 1];
+  uint32_t b = last.token_begin;
+  if (b >= last.token_end || DocView::IsPossessivePronoun(v.lower[b])) return -1;
+  int32_t person = v.PersonAt(b);
+  if (person < 0) return -1;
+  bool talk = false;
+  for (uint32_t k = prev.sentence_begin < prev.sentence_end ? v.a.layout.sentences[prev.sentence_begin].token_begin : b;
+       k < last.token_end; ++k) {
+    if (v.quote_at[k] >= 0) return -1;
+    if (k >= b && IsTalkWord(v, k)) talk = true;
+  }
+  return talk ? person : -1;
 }
 
 }  // namespace
@@ -188,6 +221,17 @@ void FindQuotes(DocView& v, PassState* st) {
 
     if (ends_open) found = try_after() || try_before();
     else found = try_before() || try_after();
+    if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {
+      // A quote opening its paragraph with no cue of its own, after a paragraph whose last
+      // sentence has a person as its subject and speaks of talking ("X addressed the subject
+      // on a podcast."): that person speaks it.
+      int32_t lead = LeadInSpeaker(v, para);
+      if (lead >= 0) {
+        speaker.kind = SourceKind::kNamed;
+        speaker.entity_idx = lead;
+        found = true;
+      }
+    }
 
     // Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
     // a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote

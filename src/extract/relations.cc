@@ -16,6 +16,49 @@
 namespace hearsay::extract {
 namespace {
 
+// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
+// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
+bool IsPersonNoun(const DocView& v, std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
+      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
+      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
+      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
+      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single",
+      "screenwriter", "filmmaker", "poet", "painter", "politician", "businessman", "businesswoman",
+      "entrepreneur", "philanthropist", "composer", "journalist", "novelist", "playwright", "activist",
+      "lawyer", "photographer", "engineer", "surgeon", "doctor", "professor", "teacher", "coach", "editor",
+      "artist", "stylist", "influencer", "broadcaster", "reporter", "cinematographer", "choreographer"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return v.lex.Role(w) != nullptr;
+}
+
+const std::string kAdopted = "adopted_child_of";
+
+// Kinship by birth holds for life: a role noun's claim takes no date from its clause ("his son
+// ..., has not spoken to him since 2023").
+bool Timeless(const std::string& p) {
+  return p == "child_of" || p == "parent_of" || p == "sibling_of" || p == "stepchild_of";
+}
+
+bool IsPluralWord(const DocView& v, uint32_t k) {
+  const std::string& w = v.lower[k];
+  return w == "they" || w == "we" ||
+         ((w == "couple" || w == "pair" || w == "two") && k > 0 && v.lower[k - 1] == "the");
+}
+
+// Words that may follow an intransitive reciprocal verb ("X and Y married in 2013", "they
+// have been seeing each other since", "we have never dated,").
+bool ReciprocalEnd(const DocView& v, uint32_t k, uint32_t limit) {
+  if (k >= limit || !v.IsWord(k) || v.IsClauseBreak(k)) return true;
+  static const std::set<std::string> kAfter = {
+      "and", "but", "in", "on", "at", "since", "for", "after", "before", "during", "last", "this", "each",
+      "one", "again", "together", "quietly", "secretly", "earlier", "until", "when", "while", "briefly",
+      "twice", "officially", "privately", "recently", "now", "yet", "anymore", "either", "or", "so"};
+  return kAfter.count(v.lower[k]) > 0;
+}
+
 bool Symmetric(const std::string& p) {
   return p == "spouse_of" || p == "divorced_from" || p == "engaged_to" || p == "dating" || p == "split_from" ||
          p == "sibling_of" || p == "estranged_from" || p == "friends_with" || p == "collaborates_with";
@@ -87,6 +130,7 @@ struct Ctx {
   DocView& v;
   PassState& st;
   std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
+  std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
 
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
   uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
@@ -117,6 +161,17 @@ struct Ctx {
   int32_t ObjectAfter(uint32_t tok, uint32_t limit, uint32_t* at, std::string* text) const {
     uint32_t end = std::min(limit, tok + 7);
     for (uint32_t k = tok; k < end; ++k) {
+      if (uint32_t noun = KinNounAfter(k, limit)) {
+        // "his wife Jane" names her; "his father" is the person the claims so far make the
+        // possessor's father, else nobody (never the possessor).
+        uint32_t name = noun + 1 < limit && v.lower[noun + 1] == "," ? noun + 2 : noun + 1;
+        if (name < limit && v.mention_at[name] >= 0 && v.PersonAt(name) >= 0) {
+          *at = name;
+          return v.PersonAt(name);
+        }
+        *at = noun;
+        return KinOf(v.PersonAt(k), v.lex.Role(v.lower[noun])->predicate);
+      }
       int32_t e = v.PersonAt(k);
       if (e >= 0) {
         *at = k;
@@ -128,13 +183,51 @@ struct Ctx {
         *at = k;
         return -1;
       }
+      // "the actor and screenwriter X": "and" between two descriptor nouns.
+      bool descriptor_and = w == "and" && k > tok && IsPersonNoun(v, v.lower[k - 1]) && k + 1 < end &&
+                            !v.IsCap(k + 1) && IsPersonNoun(v, v.lower[k + 1]);
+      if (descriptor_and) continue;
       if (v.IsClauseBreak(k) || w == "," || w == "and" || w == "with" || w == "alongside" || w == "to" ||
           w == "from" || w == "in" || w == "at" || w == "for" || w == "by" || w == "on" || w == "of" ||
-          w == "that" || w == "who" || v.toks[k].kind == TokenKind::kQuote)
+          w == "that" || w == "who" || w == "each" || v.toks[k].kind == TokenKind::kQuote)
         return -1;
       if (v.lex.Cue(w) && !v.IsCap(k)) return -1;
     }
     return -1;
+  }
+
+  // The role noun of a kin phrase at k ("his father", "her late husband": a possessive
+  // pronoun, up to two modifiers, a role noun of a person-to-person relation), or 0.
+  uint32_t KinNounAfter(uint32_t k, uint32_t limit) const {
+    const std::string& w = v.lower[k];
+    if (!DocView::IsPossessivePronoun(w) || w == "its" || w == "their") return 0;
+    for (uint32_t j = k + 1; j < limit && j <= k + 3; ++j) {
+      const RoleNoun* role = v.IsCap(j) ? nullptr : v.lex.Role(v.lower[j]);
+      if (role) return role->predicate == "member_of" ? 0 : j;
+      if (!IsModifier(v, j)) return 0;
+    }
+    return 0;
+  }
+
+  // The person holding `predicate` relative to `anchor` by the affirmed claims found so far:
+  // predicate(H, anchor), its symmetric twin, or the inverse parent_of / child_of. -1 unless
+  // exactly one person does.
+  int32_t KinOf(int32_t anchor, const std::string& predicate) const {
+    if (anchor < 0) return -1;
+    auto child = [](const std::string& p) { return p == "child_of" || p == "adopted_child_of"; };
+    int32_t found = -1;
+    for (const Claim& c : v.a.claims) {
+      if (c.polarity != Polarity::kAffirmed || c.object_entity < 0) continue;
+      int32_t h = -1;
+      if (c.predicate == predicate && c.object_entity == anchor) h = c.subject_entity;
+      else if (c.predicate == predicate && Symmetric(predicate) && c.subject_entity == anchor) h = c.object_entity;
+      else if (predicate == "parent_of" && child(c.predicate) && c.subject_entity == anchor) h = c.object_entity;
+      else if (child(predicate) && c.predicate == "parent_of" && c.subject_entity == anchor) h = c.object_entity;
+      if (h < 0 || h == found) continue;
+      if (found >= 0) return -1;
+      found = h;
+    }
+    return found;
   }
 
   // The people coordinated with the object found at `at`: "directors X and Y and, of course, Z"
@@ -151,7 +244,7 @@ struct Ctx {
         continue;
       }
       if (w == "," || w == "also" || w == "even" || w == "of" || w == "course" || w == "especially" ||
-          (v.lex.Role(w) && !v.IsCap(k)))
+          ((v.lex.Role(w) || IsPersonNoun(v, w) || w == "the") && !v.IsCap(k)))
         continue;
       int32_t e = v.mention_at[k] >= 0 ? v.PersonAt(k) : -1;
       if (e < 0 || !joined) break;
@@ -170,13 +263,22 @@ struct Ctx {
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
-    if (negated) c->polarity = Polarity::kDenied;
+    // A relation the source of a denial frame denies ("X denied reports that Y is dating Z");
+    // not a role a descriptor gives ("Velvet Static singer Z").
+    if (negated || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok]))) c->polarity = Polarity::kDenied;
     c->modality = Weaker(c->modality, extra);
+    if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
       if (t->to) c->time_to = FormatIso(*t->to);
     }
     return c;
+  }
+
+  // Is tok (outside quotation marks) content of a denial frame ("X denied reports that …")?
+  bool DeniedByFrame(uint32_t tok) const {
+    uint32_t s = v.sent_of[tok];
+    return s != UINT32_MAX && v.quote_at[tok] < 0 && st.InFrame(s, tok) && st.frames[s].denial;
   }
 
   bool NegatedBefore(uint32_t tok, uint32_t lookback) const {
@@ -199,27 +301,106 @@ struct Ctx {
     return false;
   }
 
-  // Person list starting at k: "A, 29, and B, 31", "A and B". Returns entities and moves *k.
-  std::vector<int32_t> NameList(uint32_t* k, uint32_t limit) const {
-    std::vector<int32_t> out;
+  // Person list starting at k: "A, 29, and B, 31", "A and B", "adopted son A, 13, and daughter
+  // B", "A, 12, whom they adopted in 2017, and B". Role nouns of the list's predicate and
+  // relative clauses may stand between the names; "adopted" before a name or in its relative
+  // clause marks that person. Moves *k past the list.
+  struct Listed {
+    int32_t entity = -1;
+    uint32_t tok = 0;
+    bool adopted = false;
+  };
+  std::vector<Listed> NameList(uint32_t* k, uint32_t limit, const std::string& predicate) const {
+    std::vector<Listed> out;
     uint32_t i = *k;
+    bool adopted = false;
     while (i < limit) {
       int32_t e = v.PersonAt(i);
+      const std::string& w = v.lower[i];
       if (e >= 0 && v.mention_at[i] >= 0) {
-        out.push_back(e);
+        out.push_back({e, i, adopted});
+        adopted = false;
         i = v.MentionEnd(i);
         continue;
       }
       int num;
-      const std::string& w = v.lower[i];
-      if (w == "," || w == "and" || w == "&" || IsNumberTok(v, i, &num)) {
+      const RoleNoun* role = v.IsCap(i) ? nullptr : v.lex.Role(w);
+      if (w == "," || w == "and" || w == "&" || IsNumberTok(v, i, &num) || (role && role->predicate == predicate)) {
         ++i;
+        continue;
+      }
+      if (w == "adopted") {
+        adopted = true;
+        ++i;
+        continue;
+      }
+      if ((w == "whom" || w == "who") && !out.empty() && i > 0 && v.lower[i - 1] == ",") {
+        // A relative clause on the last name, up to its closing comma.
+        uint32_t j = i + 1;
+        while (j < limit && j < i + 10 && v.lower[j] != "," && !v.IsClauseBreak(j)) {
+          if (v.lower[j] == "adopted") out.back().adopted = true;
+          ++j;
+        }
+        if (j >= limit || v.lower[j] != ",") break;
+        i = j;
         continue;
       }
       break;
     }
     *k = i;
     return out;
+  }
+
+  // The first token of the clause holding k: after the last ";" before it in its sentence.
+  uint32_t ClauseStart(uint32_t k) const {
+    uint32_t sb = SentBegin(k);
+    for (uint32_t q = k; q-- > sb;)
+      if (v.lower[q] == ";") return q + 1;
+    return sb;
+  }
+
+  // The two people the verb group ending before `tok` has as its subject: a coordination
+  // "X (, 43,) and Y", "they", "we" (in a quotation), "the couple"; after "and"/"but" those of
+  // the first conjunct ("X and Y married in 2013 and divorced in 2021"). With `possession`,
+  // a verb of having may stand between ("They share two children", "X and Y have a son").
+  std::vector<int32_t> PluralSubject(uint32_t tok, bool possession = false) const {
+    static const std::set<std::string> kHave = {"share", "shares", "shared", "have", "has", "had",
+                                                "welcomed", "raised", "raise", "adopted", "two", "three",
+                                                "four", "five", "a"};
+    uint32_t sb = SentBegin(tok);
+    uint32_t j = tok;
+    while (j > sb && (IsVerbGroupWord(v, j - 1) || (possession && kHave.count(v.lower[j - 1])))) --j;
+    if (j == sb) return {};
+    uint32_t k = j - 1;
+    int num = 0;
+    if (v.lower[k] == "," && k >= sb + 3 && IsNumberTok(v, k - 1, &num) && v.lower[k - 2] == ",") k -= 3;
+    if (IsPluralWord(v, k)) return v.ResolvePlural(k);
+    if (v.lower[k] != "and" && v.lower[k] != "but") return v.CoordinationBefore(k + 1);
+    // The first conjunct: its first person (or plural word) and the coordination it opens.
+    for (uint32_t q = ClauseStart(k); q < k; ++q) {
+      if (IsPluralWord(v, q)) return v.ResolvePlural(q);
+      if (v.mention_at[q] < 0 || v.PersonAt(q) < 0 || DocView::IsPossessivePronoun(v.lower[q])) continue;
+      uint32_t m = v.MentionEnd(q);
+      if (m + 2 < k && v.lower[m] == "," && IsNumberTok(v, m + 1, &num) && v.lower[m + 2] == ",") m += 3;
+      if (m + 1 >= k || v.lower[m] != "and" || v.mention_at[m + 1] < 0) return {};
+      return v.CoordinationBefore(v.MentionEnd(m + 1));
+    }
+    return {};
+  }
+
+  // The head of an appositive subject before the verb group ending at `tok` ("Finn X, 19, his
+  // son from ..., is estranged from"), or of the first conjunct ("X, ..., and is said to"):
+  // the person opening the sentence, when a comma follows that name and the group follows a
+  // comma or "and". -1 otherwise.
+  int32_t HeadSubject(uint32_t tok) const {
+    uint32_t sb = SentBegin(tok);
+    uint32_t j = tok;
+    while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
+    if (j <= sb + 1 || (v.lower[j - 1] != "," && v.lower[j - 1] != "and")) return -1;
+    if (v.mention_at[sb] < 0 || v.PersonAt(sb) < 0) return -1;
+    uint32_t m = v.MentionEnd(sb);
+    if (m >= j - 1 || v.lower[m] != ",") return -1;
+    return v.PersonAt(sb);
   }
 
   // The subject of the verb group ending before `tok` (auxiliaries, negators and adverbs
@@ -238,13 +419,7 @@ struct Ctx {
     const std::string& w = v.lower[k];
     if (w == "who") return k > sb + 1 && v.lower[k - 1] == "," ? v.PersonAt(k - 2) : v.PersonAt(k - 1);
     if (w == "and" || w == "but") {
-      uint32_t from = sb;
-      for (uint32_t q = k; q-- > sb;)
-        if (v.lower[q] == ";") {
-          from = q + 1;
-          break;
-        }
-      for (uint32_t q = from; q < k; ++q) {
+      for (uint32_t q = ClauseStart(k); q < k; ++q) {
         int32_t e = v.PersonAt(q);
         if (e < 0 || DocView::IsPossessivePronoun(v.lower[q]) || v.lower[q] == "him" || v.lower[q] == "her") continue;
         if (q + 1 < v.size() && (v.lower[q + 1] == "'s" || v.lower[q + 1] == "'")) continue;
@@ -266,7 +441,7 @@ struct Ctx {
     auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, -1);
-    if (denied) c->polarity = Polarity::kDenied;
+    if (denied != DeniedByFrame(tok)) c->polarity = Polarity::kDenied;
     c->modality = Weaker(c->modality, extra);
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
@@ -284,6 +459,9 @@ struct Ctx {
   void RoleNouns(uint32_t i);
   void EventNouns(uint32_t i);
   void Verbs(uint32_t i);
+  void BornTo(uint32_t i);
+  bool Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool negated, Modality extra);
+  bool RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modality extra);
   void VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
                  bool negated, Modality extra);
   void PairPhrases(uint32_t i);
@@ -340,16 +518,41 @@ void Ctx::RoleNouns(uint32_t i) {
     std::string text;
     anchor = ObjectAfter(i + 2, se, &at, &text);
     if (anchor < 0) return;  // "the son of a preacher": no person to anchor on
+    co_anchors = CoordinatedAfter(at, se);  // "the son of X and the actor Y"
   }
   // The role holder(s): names after the noun, or the appositive head before it.
   std::vector<int32_t> holders;
+  std::set<int32_t> adopted_holders;  // "A, whom they adopted": adopted_child_of for A alone
+  auto take_list = [&](uint32_t* from) {
+    for (const Listed& l : NameList(from, se, pred)) {
+      holders.push_back(l.entity);
+      listed.insert(l.tok);
+      if (l.adopted) adopted_holders.insert(l.entity);
+    }
+  };
   uint32_t k = i + 1;
+  // "his children included A and B", "her parents are A and B", "two sons, A and B".
+  if (k < se && role->plural && (v.lower[k] == "included" || v.lower[k] == "include" || v.lower[k] == "includes" ||
+                                 v.lower[k] == "are" || v.lower[k] == "were"))
+    ++k;
   if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && role->plural) ++k;
   // A name right after the noun holds the role ("his daughter Suri"); a pronoun there starts
-  // a relative clause instead ("the daughter he shares with Y").
+  // a relative clause instead ("the daughter he shares with Y"). A name a list of children
+  // already took ("two children: A, and daughter B") is done.
   bool pronoun_after = k < se && (DocView::PronounGender(v.lower[k]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[k]));
-  if (k < se && !pronoun_after && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
-    holders = role->plural ? NameList(&k, se) : std::vector<int32_t>{v.PersonAt(k)};
+  if (!role->plural && listed.count(k)) return;
+  if (k < se && role->plural && (v.PersonAt(k) >= 0 || v.lower[k] == "adopted") && !pronoun_after) {
+    take_list(&k);
+    // "two children, A and B, with her ex-husband Y": Y is a co-parent.
+    if (k + 1 < se && v.lower[k] == "," && v.lower[k + 1] == "with") ++k;
+    if (k < se && (v.lower[k] == "with" || v.lower[k] == "alongside")) {
+      uint32_t at = 0;
+      std::string text;
+      int32_t co = ObjectAfter(k + 1, se, &at, &text);
+      if (co >= 0) co_anchors.push_back(co);
+    }
+  } else if (k < se && !pronoun_after && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
+    holders = {v.PersonAt(k)};
   } else if (k < se && v.lower[k] == "," && !role->plural) {
     // "his younger brother, stunt coordinator Declan X": up to three descriptor words.
     uint32_t j = k + 1;
@@ -375,20 +578,20 @@ void Ctx::RoleNouns(uint32_t i) {
     }
     if (holders.empty() && j < se && (v.lower[j] == ";" || v.lower[j] == ":" || v.lower[j] == ",") && role->plural) {
       uint32_t m = j + 1;
-      holders = NameList(&m, se);
+      take_list(&m);
     }
   }
   if (holders.empty()) {
     // Appositive: "X, the stepson of Y", "X, Y's publicist", "X, his wife".
     uint32_t j = mb;
     if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an")) --j;
-    else if (anchor >= 0 && j > sb) {
+    else if (anchor >= 0 && !of_anchor && j > sb) {
       // skip the possessor ("Y's" or "his")
       --j;
       if (j > sb && (v.lower[j] == "'s" || v.lower[j] == "'")) j = v.MentionBegin(j - 1);
       else if (v.mention_at[j] >= 0) j = v.MentionBegin(j);
     }
-    if (j > sb && v.lower[j - 1] == ",") {
+    if (j > sb + 1 && (v.lower[j - 1] == "," || v.lower[j - 1] == "(")) {  // "X (father of Y)"
       uint32_t h = j - 2;
       int num;
       if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
@@ -414,16 +617,37 @@ void Ctx::RoleNouns(uint32_t i) {
         break;
       }
     }
+    if (anchor < 0 && co_anchors.empty()) {
+      // "They share two children", "X and Y have a son": both are the anchors.
+      std::vector<int32_t> pair = PluralSubject(mb, /*possession=*/true);
+      if (pair.size() == 2) {
+        anchor = pair[0];
+        co_anchors.push_back(pair[1]);
+      }
+    }
     if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
+    // "daughter Ella and son Alexander": a person holding a parallel role is no anchor.
+    if (anchor >= 0 && co_anchors.empty()) {
+      for (uint32_t j = mb; j-- > sb && mb - j <= 8;) {
+        if (v.PersonAt(j) != anchor || v.mention_at[j] < 0) continue;
+        uint32_t b = v.MentionBegin(j);
+        const RoleNoun* before = b > sb && !v.IsCap(b - 1) ? v.lex.Role(v.lower[b - 1]) : nullptr;
+        if (before && before->predicate == role->predicate) anchor = -1;
+        break;
+      }
+    }
   }
   bool negated = NegatedBefore(mb, 3);
+  if (role->plural && (pred == "child_of" || pred == "sibling_of"))
+    // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
+    for (size_t x = 0; x < holders.size(); ++x)
+      for (size_t y = x + 1; y < holders.size(); ++y) Emit(i, holders[x], "sibling_of", holders[y], negated, Modality::kAsserted);
   for (int32_t h : holders) {
-    if (anchor >= 0 && h != anchor) {
-      // Role "X is Y's parent": parent_of(X, Y).
-      Emit(i, h, pred, anchor, negated, Modality::kAsserted);
-    }
+    const std::string& p = adopted_holders.count(h) && pred == "child_of" ? kAdopted : pred;
+    // Role "X is Y's parent": parent_of(X, Y).
+    if (anchor >= 0 && h != anchor) Emit(i, h, p, anchor, negated, Modality::kAsserted);
     for (int32_t co : co_anchors)
-      if (co != h && co != anchor) Emit(i, h, pred, co, negated, Modality::kAsserted);
+      if (co != h && co != anchor) Emit(i, h, p, co, negated, Modality::kAsserted);
   }
 }
 
@@ -452,6 +676,10 @@ void Ctx::EventNouns(uint32_t i) {
   std::string text;
   int32_t object = ObjectAfter(p + 1, se, &at, &text);
   if (object < 0 && text.empty()) return;
+  // "her relationship with her ex-wife X", "his relationship with his father": the kin noun
+  // states the relation (role nouns); only conflict nouns ("rift with his father") add one.
+  if (KinNounAfter(p + 1, se) && pred != "estranged_from" && pred != "friends_with" && pred != "collaborates_with")
+    return;
   int32_t subject = v.PossessorBefore(mb);
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
     subject = object < 0 ? GroupSubject(mb - 1 > sb && v.lower[mb - 2] == "in" ? mb - 2 : mb - 1) : SubjectBefore(mb - 1, object);
@@ -509,10 +737,14 @@ void Ctx::Verbs(uint32_t i) {
     if (v.lex.IsNegator(v.lower[k])) negated = true;
   Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
   if (object < 0) {
-    if (!best->negated_only && !DesireBefore(i)) VerbAlone(i, best_end, *best, text, negated, extra);
+    if (best->negated_only) return;
+    if (text.empty() && (Reciprocal(i, best_end, *best, negated, extra) || RelativeObject(i, *best, negated, extra)))
+      return;
+    if (!DesireBefore(i)) VerbAlone(i, best_end, *best, text, negated, extra);
     return;
   }
-  int32_t subject = SubjectBefore(i, object);
+  int32_t subject = HeadSubject(i);
+  if (subject < 0) subject = SubjectBefore(i, object);
   if (subject < 0) return;
   if (best->negated_only) {
     if (!negated) return;
@@ -532,6 +764,62 @@ void Ctx::Verbs(uint32_t i) {
   if (past && !negated && pred == "spouse_of") pred = "divorced_from";
   if (best->inverse) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
+}
+
+// "X was born (in Dublin, Ireland,) to Y and Z": X is the child of each.
+void Ctx::BornTo(uint32_t i) {
+  if (v.lower[i] != "born") return;
+  uint32_t se = SentEnd(i);
+  uint32_t to = i + 1;
+  while (to < se && to <= i + 8 && v.lower[to] != "to" && !v.IsClauseBreak(to) && v.PersonAt(to) < 0) ++to;
+  if (to >= se || v.lower[to] != "to") return;
+  uint32_t at = 0;
+  std::string text;
+  int32_t parent = ObjectAfter(to + 1, se, &at, &text);
+  if (parent < 0) return;
+  int32_t child = HeadSubject(i);
+  if (child < 0) child = SubjectBefore(i, parent);
+  bool negated = NegatedBefore(i, 4);
+  Emit(i, child, "child_of", parent, negated, Modality::kAsserted);
+  for (int32_t other : CoordinatedAfter(at, se)) Emit(i, child, "child_of", other, negated, Modality::kAsserted);
+}
+
+// A symmetric verb with two people as its subject and no object: "X and Y married in 2013 and
+// divorced in 2021", "they split last year", "We are not dating, we have never dated".
+bool Ctx::Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool negated, Modality extra) {
+  if (phrase.inverse || !Symmetric(phrase.predicate) || !ReciprocalEnd(v, phrase_end, SentEnd(i))) return false;
+  std::vector<int32_t> pair = PluralSubject(i);
+  if (pair.size() != 2) return false;
+  Emit(i, pair[0], phrase.predicate, pair[1], negated, extra);
+  return true;
+}
+
+// A relation verb whose object is the antecedent of a relative pronoun: "Ezra, 12, whom they
+// adopted in 2017", "Y, whom he married in 2010". The subject may be plural ("they").
+bool Ctx::RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modality extra) {
+  uint32_t sb = SentBegin(i);
+  uint32_t j = i;
+  while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
+  if (j < sb + 3) return false;
+  const std::string& rel = v.lower[j - 2];
+  if (rel != "whom" && rel != "who" && rel != "that") return false;
+  uint32_t a = j - 3;
+  int num = 0;
+  if (v.lower[a] == "," && a > sb) --a;
+  if (a >= sb + 2 && IsNumberTok(v, a, &num) && v.lower[a - 1] == ",") a -= 2;
+  int32_t antecedent = v.mention_at[a] >= 0 ? v.PersonAt(a) : -1;
+  if (antecedent < 0) return false;
+  uint32_t subj = j - 1;
+  std::vector<int32_t> subjects;
+  if (IsPluralWord(v, subj)) subjects = v.ResolvePlural(subj);
+  else if (v.PersonAt(subj) >= 0 && !DocView::IsPossessivePronoun(v.lower[subj])) subjects = {v.PersonAt(subj)};
+  if (subjects.empty()) return false;
+  for (int32_t s : subjects) {
+    int32_t x = s, y = antecedent;
+    if (phrase.inverse) std::swap(x, y);
+    Emit(i, x, phrase.predicate, y, negated, extra);
+  }
+  return true;
 }
 
 // A romance verb with no named partner: "has not dated anyone", "has dated no one",
@@ -639,6 +927,23 @@ void Ctx::PairPhrases(uint32_t i) {
   Emit(i, pair[0], best->predicate, pair[1], denied, Modality::kAsserted);
 }
 
+// The first token of the group name after "of" at `of`: "of Velvet Static", "of the band
+// Velvet Static", "of rock band Velvet Static" (up to two words before a group noun). 0 when
+// no capitalised non-person name follows.
+uint32_t GroupNameAfterOf(const DocView& v, uint32_t of, uint32_t limit) {
+  static const std::set<std::string> kGroupNouns = {"band", "group", "duo", "trio", "quartet", "quintet",
+                                                    "outfit", "ensemble", "orchestra", "collective", "act"};
+  if (of + 1 >= limit || v.lower[of] != "of") return 0;
+  uint32_t g = of + 1;
+  if (v.lower[g] == "the") ++g;
+  for (uint32_t k = g; k < limit && k <= g + 2 && !v.IsCap(k); ++k)
+    if (kGroupNouns.count(v.lower[k])) {
+      g = k + 1;
+      break;
+    }
+  return g < limit && v.IsCap(g) && v.PersonAt(g) < 0 ? g : 0;
+}
+
 // "Velvet Static frontman X", "X, the frontman of Velvet Static", "drummer X" (group from context).
 void MemberOf(Ctx& c, uint32_t i) {
   DocView& v = c.v;
@@ -654,11 +959,11 @@ void MemberOf(Ctx& c, uint32_t i) {
     if (v.lower[b] == "the" && b + 1 < i) ++b;
     group = v.TextRange(b, i);
     group_entity = v.EntityAt(i - 1);
-  } else if (i + 2 < se && v.lower[i + 1] == "of" && v.IsCap(i + 2) && v.PersonAt(i + 2) < 0) {
-    uint32_t e = i + 2;
+  } else if (uint32_t g = GroupNameAfterOf(v, i + 1, se)) {
+    uint32_t e = g;
     while (e < se && v.IsCap(e) && v.PersonAt(e) < 0) ++e;
-    group = v.TextRange(i + 2, e);
-    group_entity = v.EntityAt(i + 2);
+    group = v.TextRange(g, e);
+    group_entity = v.EntityAt(g);
   }
   if (group.empty() || group == "The") return;
   int32_t holder = -1;
@@ -789,7 +1094,7 @@ std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok) {
 }
 
 void FindRelations(DocView& v, PassState* st) {
-  Ctx c{v, *st, {}};
+  Ctx c{v, *st, {}, {}};
   for (uint32_t i = 0; i < v.size(); ++i) {
     if (v.sent_of[i] == UINT32_MAX || !v.IsWord(i)) continue;
     c.RoleNouns(i);
@@ -797,28 +1102,11 @@ void FindRelations(DocView& v, PassState* st) {
     MemberVerbs(c, i);
     c.EventNouns(i);
     c.Verbs(i);
+    c.BornTo(i);
     c.PairPhrases(i);
     c.StateWords(i);
   }
 }
-
-namespace {
-
-// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
-// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
-bool IsPersonNoun(const DocView& v, std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
-      "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
-      "director", "comedian", "host",   "presenter", "dancer",  "designer",  "chef",    "player",   "athlete",
-      "personality", "reality", "tv",   "socialite", "writer",  "author",    "frontman", "songwriter", "heir",
-      "heiress", "man",     "woman",    "boy",       "girl",    "mom",       "mother",  "dad",      "father",
-      "mogul",   "icon",    "legend",   "pop",       "country", "hip-hop",   "former",  "newly",    "single"};
-  for (std::string_view n : kNouns)
-    if (w == n) return true;
-  return v.lex.Role(w) != nullptr;
-}
-
-}  // namespace
 
 void FindAges(DocView& v, PassState* st) {
   const uint32_t n = v.size();

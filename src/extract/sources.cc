@@ -51,6 +51,15 @@ bool IsAux(std::string_view w) {
          w == "even" || w == "still" || w == "further" || w == "simply";
 }
 
+// An adverb closing a source phrase before its cue ("her publicist has flatly denied"): a
+// lower-case "-ly" word after no determiner or preposition ("a friend of the family" keeps it).
+bool IsTrailingAdverb(const DocView& v, uint32_t b, uint32_t k) {
+  const std::string& w = v.lower[k];
+  if (w.size() <= 4 || !w.ends_with("ly") || v.IsCap(k) || k == b) return false;
+  const std::string& p = v.lower[k - 1];
+  return !(p == "the" || p == "a" || p == "an" || p == "of" || p == "'s" || p == "'" || DocView::IsPossessivePronoun(p));
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "a" || w == "an" || w == "the" || w == "this" || w == "that" || w == "these" || w == "those" ||
          w == "another" || w == "one" || w == "some" || w == "several" || w == "many" || w == "two" ||
@@ -73,6 +82,8 @@ const CueVerb* ActiveCue(const DocView& v, uint32_t tok) {
     if (p == "is" || p == "are" || p == "was" || p == "were" || p == "been" || p == "being" || p == "be" ||
         p == "to" || p == "the" || p == "a" || p == "his" || p == "her" || p == "their" || p == "its")
       return nullptr;
+    // The object of another cue is a noun: "denied reports that", "dismissed claims".
+    if (v.lex.Cue(p) && v.toks[tok - 1].kind == TokenKind::kWord) return nullptr;
   }
   if (tok + 1 < v.size() && v.lower[tok + 1] == "to" && (v.lower[tok] == "said" || v.lower[tok] == "reported"))
     return nullptr;  // "said to be"
@@ -109,6 +120,19 @@ int32_t PersonByNameWord(const DocView& v, std::string_view word) {
   return found;
 }
 
+// Does `text` hold `word` as a whole word, ignoring ASCII case?
+bool HasWord(std::string_view text, std::string_view word) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t p = 0; p + word.size() <= text.size(); ++p) {
+    if (p > 0 && is_alpha(text[p - 1])) continue;
+    size_t q = 0;
+    while (q < word.size() && lower(text[p + q]) == lower(word[q])) ++q;
+    if (q == word.size() && (p + q == text.size() || !is_alpha(text[p + q]))) return true;
+  }
+  return false;
+}
+
 bool IsRumourNoun(std::string_view w) {
   return w == "speculation" || w == "rumors" || w == "rumours" || w == "rumor" || w == "rumour" || w == "whispers";
 }
@@ -141,6 +165,9 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
   uint32_t b = tok;
   bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && v.IsCap(tok + 1);
   if (lower_in) ++b;
+  // "a September StarWire report": a month before a capitalised name dates it.
+  if (!lower_in && b + 1 < n && v.IsCap(b) && v.IsCap(b + 1) && v.lower[b + 1] != "the" && MonthFromName(v.lower[b]))
+    ++b;
   if (!v.IsCap(b) || v.toks[b].kind != TokenKind::kWord) return "";
   uint32_t e = b;
   while (e < n && e - b < 5 && v.toks[e].kind == TokenKind::kWord && v.IsCap(e) &&
@@ -212,6 +239,9 @@ void FindOutlets(DocView& v, PassState* st) {
     i = std::max(i, end ? end - 1 : i);
   }
   if (!own.empty()) v.a.detected_outlet = own;
+  // Without an outlet frame in the text, the outlet of the document's metadata is its own: a
+  // source who "told The Marquee Report" in its own article is no citation.
+  if (own.empty() && v.doc.outlet) own = StripDomain(*v.doc.outlet);
 
   for (uint32_t i = 0; i < n; ++i) {
     // "according to X"; also the missing space of "according toX".
@@ -248,7 +278,8 @@ void FindOutlets(DocView& v, PassState* st) {
       continue;
     }
     // "X now writes", "X reported", "X report", "X's report".
-    if (v.IsCap(i) && (i == 0 || !v.IsCap(i - 1) || v.lower[i - 1] == "a")) {
+    bool run_start = i == 0 || !v.IsCap(i - 1) || v.lower[i - 1] == "a" || v.sent_of[i - 1] != v.sent_of[i];
+    if (v.IsCap(i) && run_start) {
       uint32_t end = 0;
       std::string name = OutletNameAt(v, i, &end);
       if (name.empty() || end >= n) continue;
@@ -279,8 +310,11 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
                    w[b] == "but" || w[b] == "as" || w[b] == "while" || w[b] == "so"))
     ++b;
   while (e > b && (v.toks[e - 1].kind == TokenKind::kPunct || v.toks[e - 1].kind == TokenKind::kQuote ||
-                   IsAux(w[e - 1])))
+                   IsAux(w[e - 1]) || IsTrailingAdverb(v, b, e - 1)))
     --e;
+  // A date opening the phrase is no part of the source ("Last month a source told X").
+  DateSpan date;
+  if (uint32_t after = b < e ? MatchDate(v, b, e, &date) : 0; after > b && after < e) b = after;
   if (b >= e || e - b > 14) return Attribution{};
   auto key = std::make_pair(b, e);
   auto it = st->resolved.find(key);
@@ -305,6 +339,12 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
     const std::string& t = w[k];
     // A named person (or a resolved descriptor such as "the actress").
     int32_t m = v.mention_at[k];
+    // "X's publicist", "Quenby's team": the possessor is not the source; its head noun is.
+    uint32_t after = v.MentionEnd(k);
+    if (m >= 0 && after + 1 < e && (w[after] == "'s" || w[after] == "'") && v.a.mentions[m].type == EntityType::kPerson) {
+      k = after;
+      continue;
+    }
     if (m >= 0) {
       const Mention& men = v.a.mentions[m];
       if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
@@ -354,10 +394,20 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       a.kind = SourceKind::kAnonymous;
       // Definite and "one"/"same" references continue the latest anonymous source before
       // this one in the text; indefinite ones ("a source", "another insider") start a new one.
-      int32_t prev = -1;
-      for (size_t id = 0; id < st->anonymous.size(); ++id)
-        if (st->anonymous_tok[id] < b && (prev < 0 || st->anonymous_tok[id] > st->anonymous_tok[prev]))
-          prev = static_cast<int32_t>(id);
+      // The latest one named with the same head noun ("the friend" after "a friend of the
+      // couple", past a publicist quoted in between); for the generic "the source" / "one",
+      // the latest that is no on-record role; else the latest.
+      bool generic = t == "one" || t == "source" || t == "sources";
+      bool role = sn->second == SourceNounKind::kRole;
+      int32_t prev = -1, preferred = -1;
+      for (size_t id = 0; id < st->anonymous.size(); ++id) {
+        if (st->anonymous_tok[id] >= b) continue;
+        auto later = [&](int32_t cur) { return cur < 0 || st->anonymous_tok[id] > st->anonymous_tok[cur]; };
+        if (later(prev)) prev = static_cast<int32_t>(id);
+        bool fits = generic ? !st->anonymous_role[id] : HasWord(st->anonymous[id].text, v.Text(k));
+        if (fits && later(preferred)) preferred = static_cast<int32_t>(id);
+      }
+      if (preferred >= 0) prev = preferred;
       bool reuse = (definite || same || t == "one") && !another && prev >= 0;
       if (reuse) {
         a.anonymous_id = prev;
@@ -366,6 +416,7 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         a.anonymous_id = static_cast<int32_t>(st->anonymous.size());
         st->anonymous.push_back(a);
         st->anonymous_tok.push_back(b);
+        st->anonymous_role.push_back(role);
       }
       return a;
     }
@@ -385,7 +436,10 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       for (uint32_t j = k + 1; j < e && v.IsCap(j); ++j)
         if (v.mention_at[j] >= 0) mention_later = true;
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
-      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+      // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
+      // no name.
+      bool opener = k == v.SentenceOf(k).token_begin && k + 1 < e && !v.IsCap(k + 1);
+      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0 && !opener) {
         // A name the tagger missed: the local person whose name has this word ("Castellane"
         // for "Priya Castellane"), else a named source without an entity.
         a.kind = SourceKind::kNamed;
@@ -408,6 +462,65 @@ void AttachVia(PassState* st, Attribution* a, const std::string& via) {
   if (!st->anonymous[a->anonymous_id].via_outlet) st->anonymous[a->anonymous_id].via_outlet = via;
   for (auto& [key, attr] : st->resolved)
     if (attr.anonymous_id == a->anonymous_id && !attr.via_outlet) attr.via_outlet = via;
+}
+
+namespace {
+
+// The first token of the clause ending at `tok`: after the last clause break or quotation
+// before it in [sb, tok).
+uint32_t ClauseStartBefore(const DocView& v, uint32_t sb, uint32_t tok) {
+  uint32_t k = tok;
+  while (k > sb && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0) --k;
+  return k;
+}
+
+// Is the cue at `cue`, with its subject starting at np_b, the end of its sentence's report:
+// a comma before the subject, a clause of at least four words before that, and at most a
+// few words ("Friday", "in a statement") after the cue?
+bool TrailingSubject(const DocView& v, const Sentence& sn, uint32_t np_b, uint32_t cue) {
+  if (np_b < sn.token_begin + 5 || v.lower[np_b - 1] != ",") return false;
+  uint32_t end = sn.token_end;
+  while (end > cue + 1 && v.toks[end - 1].kind == TokenKind::kPunct) --end;
+  if (end > cue + 5) return false;
+  for (uint32_t k = sn.token_begin; k < np_b; ++k)
+    if (v.quote_at[k] >= 0 || v.IsClauseBreak(k)) return false;
+  return true;
+}
+
+// "…, said Jeffrey X, a senior official." / "…, says the report.": an inverted cue after a
+// comma whose speaker follows it up to the next comma or the sentence end.
+bool TrailingCue(DocView& v, PassState* st, const Sentence& sn, uint32_t cue, Attribution* src, uint32_t* np_b,
+                 uint32_t* np_e) {
+  if (cue < sn.token_begin + 5 || v.lower[cue - 1] != "," || cue + 1 >= sn.token_end) return false;
+  uint32_t e = cue + 1;
+  while (e < sn.token_end && !v.IsPunct(e, ",") && !v.IsClauseBreak(e) && v.quote_at[e] < 0) ++e;
+  if (e == cue + 1 || e - cue > 8) return false;
+  for (uint32_t k = sn.token_begin; k < cue; ++k)
+    if (v.quote_at[k] >= 0 || v.IsClauseBreak(k)) return false;
+  Attribution a = ResolveSource(v, st, cue + 1, e, cue);
+  if (a.kind == SourceKind::kUnknown) return false;
+  *src = a;
+  *np_b = cue + 1;
+  *np_e = e;
+  return true;
+}
+
+}  // namespace
+
+Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e) {
+  uint32_t b = cue;
+  while (b > sb && !v.IsPunct(b - 1, ",") && !v.IsClauseBreak(b - 1) && v.quote_at[b - 1] < 0) --b;
+  *np_b = b;
+  *np_e = cue;
+  if (b < cue) return ResolveSource(v, st, b, cue, cue);
+  // "X, a spokesman for the union, said": the noun phrase before the first comma.
+  if (cue == sb || !v.IsPunct(cue - 1, ",")) return Attribution{};
+  uint32_t first_comma = sb;
+  while (first_comma < cue && !v.IsPunct(first_comma, ",")) ++first_comma;
+  if (first_comma == sb || first_comma + 1 >= cue) return Attribution{};
+  *np_b = sb;
+  *np_e = first_comma;
+  return ResolveSource(v, st, sb, first_comma, cue);
 }
 
 void FindFrames(DocView& v, PassState* st) {
@@ -446,6 +559,11 @@ void FindFrames(DocView& v, PassState* st) {
         f.present = true;
         f.source = src;
         f.content_tok = np_e;
+        // "…, according to federal statistics.": the clause before owns the content.
+        if (i > sn.token_begin + 4 && v.IsPunct(i - 1, ",") && np_e + 1 >= sn.token_end) {
+          f.content_tok = sn.token_begin;
+          f.content_end = i - 1;
+        }
         f.modality = Modality::kReported;
         f.source_tok_begin = np_b;
         f.source_tok_end = np_e;
@@ -469,20 +587,45 @@ void FindFrames(DocView& v, PassState* st) {
         continue;
       }
       const CueVerb* c = ActiveCue(v, i);
-      if (!c || c->cls == CueClass::kDenial) continue;
+      if (!c) continue;
+      const bool denial = c->cls == CueClass::kDenial;
+      uint32_t denied_b = 0;  // "X denied (reports) that …": the content after "that"
+      if (denial) {
+        // "denied (the) reports (saying) that …"
+        uint32_t k = i + 1;
+        auto at = [&](uint32_t j, std::initializer_list<std::string_view> words) {
+          return j < sn.token_end && std::find(words.begin(), words.end(), w[j]) != words.end();
+        };
+        if (at(k, {"the", "these", "those", "any"})) ++k;
+        if (k < sn.token_end && (IsRumourNoun(w[k]) || at(k, {"reports", "claims", "allegations", "suggestions"}))) {
+          ++k;
+          if (at(k, {"saying", "claiming", "suggesting"})) ++k;
+        }
+        if (!at(k, {"that"})) continue;
+        denied_b = k + 1;
+      }
       // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
       // sentiment") need the frame's punctuation or "that" right after them.
-      if (!CoreCue(w[i]) && i + 1 < sn.token_end) {
+      if (!denial && !CoreCue(w[i]) && i + 1 < sn.token_end) {
         const std::string& nx = w[i + 1];
         if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) continue;
       }
-      // Subject NP: from the last comma (or the sentence start) to the cue.
-      uint32_t np_b = i;
-      while (np_b > sn.token_begin && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1) &&
-             v.quote_at[np_b - 1] < 0)
-        --np_b;
-      if (np_b == i) continue;
-      Attribution src = ResolveSource(v, st, np_b, i, i);
+      uint32_t np_b = i, np_e = i;
+      uint32_t content_b = i + 1, content_e = UINT32_MAX;
+      Attribution src;
+      if (denial) {
+        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+        content_b = denied_b;
+      } else if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
+        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+        if (src.kind != SourceKind::kUnknown && TrailingSubject(v, sn, np_b, i)) {
+          content_b = sn.token_begin;  // "The economy is strong, the senator said Friday."
+          content_e = np_b - 1;
+        }
+      } else {
+        content_b = sn.token_begin;  // "…, said Jeffrey X, a senior official."
+        content_e = i - 1;
+      }
       if (src.kind == SourceKind::kUnknown) continue;
       if (src.kind == SourceKind::kAnonymous || src.kind == SourceKind::kNamed) {
         auto via = ViaOutletAfter(v, i + 1, sn.token_end);
@@ -491,11 +634,13 @@ void FindFrames(DocView& v, PassState* st) {
       if (f.present) continue;
       f.present = true;
       f.source = src;
-      f.content_tok = i + 1;
+      f.content_tok = content_b;
+      f.content_end = content_e;
       f.modality = c->modality;
       f.source_tok_begin = np_b;
-      f.source_tok_end = i;
+      f.source_tok_end = np_e;
       f.cue_tok = i;
+      f.denial = denial;
     }
   }
 }
@@ -505,8 +650,7 @@ Attribution SourceAt(const DocView& v, const PassState& st, uint32_t tok) {
     int32_t q = v.quote_at[tok];
     if (q >= 0 && v.quote_record[q] >= 0) return v.a.quotes[v.quote_record[q]].speaker;
     uint32_t s = v.sent_of[tok];
-    if (s != UINT32_MAX && s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
-      return st.frames[s].source;
+    if (s != UINT32_MAX && st.InFrame(s, tok)) return st.frames[s].source;
   }
   return Author(v);
 }
@@ -517,8 +661,7 @@ Modality ModalityAt(const DocView& v, const PassState& st, uint32_t tok) {
   if (src.kind != SourceKind::kAuthor) m = Modality::kReported;
   uint32_t s = v.sent_of[tok];
   if (s == UINT32_MAX) return m;
-  if (s < st.frames.size() && st.frames[s].present && tok >= st.frames[s].content_tok)
-    m = Weaker(m, st.frames[s].modality);
+  if (st.InFrame(s, tok)) m = Weaker(m, st.frames[s].modality);
   const Sentence& sn = v.a.layout.sentences[s];
   int32_t q = v.quote_at[tok];
   // Hedges count in the clause of tok (between commas and clause marks), inside the same quote

@@ -29,17 +29,25 @@ struct PassState {
   std::vector<OutletMention> outlets;   // in text order
   std::vector<Attribution> anonymous;   // by anonymous_id: the first attribution of that source
   std::vector<uint32_t> anonymous_tok;  // by anonymous_id: first token of the noun phrase
+  std::vector<bool> anonymous_role;     // by anonymous_id: an on-record role ("her publicist")
   std::map<std::pair<uint32_t, uint32_t>, Attribution> resolved;  // memo: trimmed NP range -> source
   // Per sentence: the reporting frame, if any.
   struct Frame {
     bool present = false;
-    uint32_t content_tok = 0;  // tokens >= this belong to the frame's source
+    uint32_t content_tok = 0;  // tokens in [content_tok, content_end) belong to the frame's source
+    uint32_t content_end = UINT32_MAX;  // before the cue for a trailing one ("…, X said.")
     uint32_t source_tok_begin = 0, source_tok_end = 0;  // the source noun phrase (tokens)
     uint32_t cue_tok = 0;                                // the cue ("said", "according")
     Attribution source;
     Modality modality = Modality::kReported;
+    bool denial = false;  // "X denied (reports) that …": the source denies the content
   };
   std::vector<Frame> frames;
+  // Does the frame of tok's sentence own tok?
+  bool InFrame(uint32_t sentence, uint32_t tok) const {
+    return sentence < frames.size() && frames[sentence].present && tok >= frames[sentence].content_tok &&
+           tok < frames[sentence].content_end;
+  }
 };
 
 // Returns the outlet name for a capitalised run at [tok, end) if it reads as an outlet, else "".
@@ -54,6 +62,10 @@ void FindFrames(DocView& v, PassState* st);
 // Resolves a source noun phrase [np_begin, np_end) (a speaker, the subject of a cue) to an
 // attribution. `cue_tok` is the cue verb (for "writes"/"reports" outlet speakers) or UINT32_MAX.
 Attribution ResolveSource(DocView& v, PassState* st, uint32_t np_begin, uint32_t np_end, uint32_t cue_tok);
+// The source of the cue at `cue` with its subject before it in [sb, cue): the noun phrase from
+// the last comma ("the source said"), else the one opening the clause when an apposition
+// stands between ("Phil X, a spokesman for the union, said"). Sets [*np_b, *np_e).
+Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e);
 // Sets the via_outlet of a (possibly anonymous) source, for every later reference to it too.
 void AttachVia(PassState* st, Attribution* a, const std::string& via);
 // The via_outlet after a cue: "told In Touch", "told X exclusively". Empty when none.

@@ -1,14 +1,11 @@
-// Development tool (not a test): prints what the extract stage finds in plain-text articles,
-// with the test-only heuristic mentions standing in for the tagger.
+// Development tool (not a test): prints what the extract stage finds in articles, with the
+// mentions the tests see (the shipped tagger and resolve, else the test-only heuristic).
 //   extract_dump FILE...
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
-#include "extract/extract.h"
-#include "heuristic_mentions.h"
-#include "ingest/ingest.h"
-#include "text/text.h"
+#include "analyze_for_test.h"
 
 using namespace hearsay;
 
@@ -33,10 +30,7 @@ int main(int argc, char** argv) {
     } sink;
     (void)ingest::IngestPaths({argv[i]}, {}, sink);
     for (const Document& doc : sink.docs) {
-      DocumentAnalysis a;
-      a.layout = text::AnalyzeText(doc);
-      testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
-      extract::ExtractClaims(doc, &a);
+      DocumentAnalysis a = testing::AnalyzeForTest(doc);
       std::cout << "== " << doc.path << " outlet=" << (a.detected_outlet ? *a.detected_outlet : "-")
                 << " published=" << doc.published.value_or("-") << "\n";
       if (std::getenv("DUMP_MENTIONS"))

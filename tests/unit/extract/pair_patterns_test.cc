@@ -1,0 +1,96 @@
+// Relations between two people stated by plural subjects, relative clauses, kin phrases, lists
+// and denial frames (docs/extract.md, "relations" and "Pronouns and plural references"). Texts
+// are invented for this test, about the invented people of examples/README.md.
+#include <gtest/gtest.h>
+
+#include "analyze_for_test.h"
+
+namespace hearsay::extract {
+namespace {
+
+using testing::EntityName;
+
+DocumentAnalysis Analyze(const std::string& body) {
+  std::string raw = " date 2025-06-01 Invented Test Headline\n" + body + "\n";
+  auto doc = ingest::ParsePlainText("test.txt", raw);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return testing::AnalyzeForTest(*doc);
+}
+
+// Is there a claim `predicate` between people whose names hold `x` and `y` (either order for
+// symmetric predicates) with that polarity?
+bool Has(const DocumentAnalysis& a, const std::string& x, const std::string& predicate, const std::string& y,
+         Polarity polarity = Polarity::kAffirmed, bool symmetric = false) {
+  for (const Claim& c : a.claims) {
+    if (c.predicate != predicate || c.polarity != polarity || c.object_entity < 0) continue;
+    std::string s = EntityName(a, c.subject_entity), o = EntityName(a, c.object_entity);
+    bool fwd = s.find(x) != std::string::npos && o.find(y) != std::string::npos;
+    bool rev = o.find(x) != std::string::npos && s.find(y) != std::string::npos;
+    if (fwd || (symmetric && rev)) return true;
+  }
+  return false;
+}
+
+TEST(PairPatterns, CoordinatedSubjectsOfReciprocalVerbs) {
+  DocumentAnalysis a = Analyze(
+      "Callum Rourke, 43, and Marisol Quenby, 34, married in 2013 and divorced in 2021. They "
+      "share two children.");
+  EXPECT_TRUE(Has(a, "Quenby", "spouse_of", "Rourke", Polarity::kAffirmed, true));
+  EXPECT_TRUE(Has(a, "Quenby", "divorced_from", "Rourke", Polarity::kAffirmed, true));
+  // The last two of a longer list are no couple.
+  DocumentAnalysis b = Analyze(
+      "Teo Marchetti met Dex Okafor, Lorcan Ashby and Declan Ashby in Milan. They married in 2019.");
+  EXPECT_FALSE(Has(b, "Lorcan", "spouse_of", "Declan", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, WeInANamedQuotationIsTheSpeakerAndHerPartner) {
+  DocumentAnalysis a = Analyze(
+      "\"Lorcan Ashby and I are colleagues,\" Marisol Quenby said. \"We are not dating.\"");
+  EXPECT_TRUE(Has(a, "Quenby", "dating", "Ashby", Polarity::kDenied, true));
+}
+
+TEST(PairPatterns, RelativeObjectsAndChildrenLists) {
+  DocumentAnalysis a = Analyze(
+      "Callum Rourke and Marisol Quenby have two children: Ezra Rourke, 12, whom they adopted in "
+      "2017, and daughter Juniper Rourke, 10.");
+  EXPECT_TRUE(Has(a, "Ezra", "adopted_child_of", "Quenby"));
+  EXPECT_TRUE(Has(a, "Ezra", "adopted_child_of", "Callum"));
+  EXPECT_TRUE(Has(a, "Juniper", "child_of", "Quenby"));
+  EXPECT_TRUE(Has(a, "Ezra", "sibling_of", "Juniper", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Juniper", "child_of", "Ezra"));  // a listed child is no anchor
+}
+
+TEST(PairPatterns, KinObjectsAndAppositiveSubjects) {
+  DocumentAnalysis a = Analyze(
+      "Finn Rourke, 19, his son from his first marriage to Greta Lindqvist, is estranged from his "
+      "father.");
+  // "his son" after the appositive name is not Finn's; no earlier person: no child claim, and
+  // "his father" is nobody the text has related to Finn, so no estrangement either.
+  EXPECT_FALSE(Has(a, "Finn", "estranged_from", "Lindqvist", Polarity::kAffirmed, true));
+  DocumentAnalysis b = Analyze(
+      "Callum Rourke hosts a cooking show in Edinburgh. Finn Rourke, 19, his son from his first "
+      "marriage to Greta Lindqvist, is estranged from his father.");
+  EXPECT_TRUE(Has(b, "Finn", "child_of", "Callum"));
+  EXPECT_TRUE(Has(b, "Callum", "divorced_from", "Lindqvist", Polarity::kAffirmed, true));
+  EXPECT_TRUE(Has(b, "Finn", "estranged_from", "Callum", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, BornToAndParentsAfterOf) {
+  DocumentAnalysis a =
+      Analyze("The actress Juniper Rourke was born in Edinburgh to chef Callum Rourke and actress Marisol Quenby.");
+  EXPECT_TRUE(Has(a, "Juniper", "child_of", "Callum"));
+  EXPECT_TRUE(Has(a, "Juniper", "child_of", "Quenby"));
+  DocumentAnalysis b = Analyze("Ezra Rourke, son of the chef and presenter Callum Rourke and the actress Marisol Quenby, is 12.");
+  EXPECT_TRUE(Has(b, "Ezra", "child_of", "Callum"));
+  EXPECT_TRUE(Has(b, "Ezra", "child_of", "Quenby"));
+}
+
+TEST(PairPatterns, DenialFramesDenyWhatTheyIntroduce) {
+  DocumentAnalysis a = Analyze(
+      "Priya Castellane has denied reports that Marisol Quenby is dating Teo Marchetti.");
+  EXPECT_TRUE(Has(a, "Quenby", "dating", "Marchetti", Polarity::kDenied, true));
+  EXPECT_FALSE(Has(a, "Quenby", "dating", "Marchetti", Polarity::kAffirmed, true));
+}
+
+}  // namespace
+}  // namespace hearsay::extract
