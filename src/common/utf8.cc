@@ -1,5 +1,9 @@
 #include "common/utf8.h"
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace hearsay::utf8 {
 
 int SequenceLength(std::string_view s, size_t i) {
@@ -98,5 +102,76 @@ bool IsQuoteMark(char32_t c) {
 bool IsOpeningQuote(char32_t c) {
   return c == 0x201C || c == 0x201E || c == 0x2018 || c == 0x201A || c == 0xAB;
 }
+
+namespace {
+
+// Latin-1 Supplement U+00C0..U+00FF and Latin Extended-A U+0100..U+017F folded to one ASCII
+// letter; '*' marks the two-letter foldings handled in FoldChar, ' ' a non-letter.
+constexpr std::string_view kLatin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuy**aaaaaa*ceeeeiiiidnooooo ouuuuy*y";
+constexpr std::string_view kLatinExtA =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssss"
+    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+// Appends the folded form of code point `c` to `out`: ASCII letters and digits lower-cased,
+// Latin letters without their accents, apostrophes dropped, everything else a space.
+void FoldChar(char32_t c, std::string_view raw, std::string& out) {
+  if (c < 0x80) {
+    char ch = static_cast<char>(c);
+    if (ch >= 'A' && ch <= 'Z') out.push_back(static_cast<char>(ch - 'A' + 'a'));
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
+    else if (ch == '\'' || ch == '.') return;  // "O'Brien" = "OBrien", "J.Lo" = "JLo"
+    else out.push_back(' ');
+    return;
+  }
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) return;  // curly apostrophes
+  char folded = 0;
+  if (c >= 0xC0 && c <= 0xFF) folded = kLatin1[c - 0xC0];
+  else if (c >= 0x100 && c <= 0x17F) folded = kLatinExtA[c - 0x100];
+  if (folded == '*') {
+    switch (c) {
+      case 0xC6: case 0xE6: out += "ae"; return;
+      case 0xDE: case 0xFE: out += "th"; return;
+      case 0xDF: out += "ss"; return;
+      case 0x132: case 0x133: out += "ij"; return;
+      default: out += "oe"; return;  // U+0152, U+0153
+    }
+  }
+  if (folded != 0) {
+    out.push_back(folded);
+    return;
+  }
+  if (IsLetter(c)) out.append(raw);  // other scripts: kept as written
+  else out.push_back(' ');
+}
+
+}  // namespace
+
+std::vector<std::string> FoldedWords(std::string_view name) {
+  for (std::string_view tail : {"'s", "\xE2\x80\x99s"})
+    if (name.size() > tail.size() && name.substr(name.size() - tail.size()) == tail) name.remove_suffix(tail.size());
+  std::string folded;
+  for (size_t i = 0; i < name.size();) {
+    int len = SequenceLength(name, i);
+    if (len <= 0) {
+      ++i;
+      continue;
+    }
+    int decoded_len = 0;
+    char32_t c = Decode(name, i, &decoded_len);
+    FoldChar(c, name.substr(i, len), folded);
+    i += len;
+  }
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
 
 }  // namespace hearsay::utf8

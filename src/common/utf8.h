@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hearsay::utf8 {
 
@@ -28,5 +29,11 @@ bool IsSpace(char32_t c);        // includes NBSP, thin spaces, line/paragraph s
 bool IsDash(char32_t c);         // – — ‒ ― -
 bool IsQuoteMark(char32_t c);    // " “ ” „ « » ' ‘ ’ ‚
 bool IsOpeningQuote(char32_t c); // “ „ « ‘ ‚
+
+// The words of a name folded for comparison: ASCII letters and digits lower-cased, Latin
+// letters without their accents ("Díaz-Canel" -> "diaz", "canel"), apostrophes and dots
+// dropped ("O'Brien" -> "obrien"), other punctuation a word break, a trailing possessive
+// "'s" removed; letters of other scripts kept as written.
+std::vector<std::string> FoldedWords(std::string_view name);
 
 }  // namespace hearsay::utf8

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "fuse/clusters.h"
 #include "fuse/dates.h"
 
@@ -370,20 +371,10 @@ struct Finder {
   // True when every word of the shorter name, titles aside, is in the longer.
   bool SameNameParts(int32_t a, int32_t b) const {
     auto words = [](const std::string& name) {
-      std::vector<std::string> out;
-      std::string w;
-      for (char ch : name + " ") {
-        if (ch == ' ') {
-          if (!w.empty()) out.push_back(w);
-          w.clear();
-        } else {
-          w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-        }
-      }
+      std::vector<std::string> out = utf8::FoldedWords(name);
       // Titles say nothing about who it is: "Mr Trump" is "Donald Trump".
       std::erase_if(out, [](const std::string& x) {
-        return x == "mr" || x == "mr." || x == "mrs" || x == "mrs." || x == "ms" || x == "ms." || x == "dr" ||
-               x == "dr." || x == "miss" || x == "sir";
+        return x == "mr" || x == "mrs" || x == "ms" || x == "dr" || x == "miss" || x == "sir";
       });
       return out;
     };

@@ -20,7 +20,7 @@
 //                      relation ends at the couple's earliest affirmed split or divorce
 //                      (its time, else its report day); a name whose words, titles aside,
 //                      are all in the other partner's name ("Liam" / "Liam Hemsworth",
-//                      "Mr Trump" / "Donald Trump", or an equal name) is the same partner.
+//                      "Mr Trump" / "Donald Trump", "Beyoncé" / "Beyonce") is the same partner.
 //                    a, b = cluster ids.
 //   age              an age that cannot be right together with the person's other ages
 //                    (StaleAge from time reasoning): a = the stale age's cluster, b = a

@@ -68,3 +68,17 @@ TEST(ParallelFor, VisitsEveryIndexOnce) {
 
 }  // namespace
 }  // namespace hearsay
+
+namespace hearsay {
+namespace {
+
+TEST(FoldedWords, FoldsAccentsCasePunctuationAndPossessives) {
+  EXPECT_EQ(utf8::FoldedWords("Miguel Díaz-Canel"), (std::vector<std::string>{"miguel", "diaz", "canel"}));
+  EXPECT_EQ(utf8::FoldedWords("Beyoncé"), utf8::FoldedWords("BEYONCE"));
+  EXPECT_EQ(utf8::FoldedWords("Conan O\xE2\x80\x99" "Brien's"), (std::vector<std::string>{"conan", "obrien"}));
+  EXPECT_EQ(utf8::FoldedWords("Łukasz Żak"), (std::vector<std::string>{"lukasz", "zak"}));
+  EXPECT_TRUE(utf8::FoldedWords("  ").empty());
+}
+
+}  // namespace
+}  // namespace hearsay
