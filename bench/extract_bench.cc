@@ -14,6 +14,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace {
@@ -22,6 +23,7 @@ struct Corpus {
   std::vector<hearsay::Document> docs;
   uint64_t words = 0;
   std::unique_ptr<hearsay::entities::Tagger> tagger;
+  std::unique_ptr<hearsay::syntax::Parser> parser;
 };
 
 const Corpus& Load() {
@@ -46,6 +48,8 @@ const Corpus& Load() {
     std::string root = here.substr(0, here.rfind("/bench/"));
     auto t = hearsay::entities::LoadTagger(root + "/models");
     if (t.ok()) corpus->tagger = std::move(t).value();
+    auto parser = hearsay::syntax::Parser::Load(root + "/models/parser.hsp");
+    if (parser.ok()) corpus->parser = std::move(parser).value();
     std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
               << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";
     return corpus;
@@ -78,6 +82,35 @@ void BM_Pipeline_TextEntitiesClaims(benchmark::State& state) {
   state.counters["claims/doc"] = static_cast<double>(claims) / (c.docs.size() * state.iterations());
 }
 BENCHMARK(BM_Pipeline_TextEntitiesClaims)->Unit(benchmark::kMillisecond);
+
+// The same per-document pipeline with the parser (issue 12): arg 0 parses the sentences
+// extract reads (extract::SentencesToParse, as the pipeline does), arg 1 every sentence.
+void BM_Pipeline_WithParser(benchmark::State& state) {
+  const Corpus& c = Load();
+  if (c.docs.empty() || !c.parser) return state.SkipWithError("no GossipCop texts or no models/parser.hsp");
+  const bool all = state.range(0) == 1;
+  size_t parsed = 0, sentences = 0, quotes = 0;
+  for (auto _ : state) {
+    for (const hearsay::Document& doc : c.docs) {
+      hearsay::DocumentAnalysis a;
+      a.layout = hearsay::text::AnalyzeText(doc);
+      std::vector<bool> select = hearsay::extract::SentencesToParse(doc, a.layout);
+      a.syntax = c.parser->ParseDocument(doc.text, a.layout, all ? nullptr : &select);
+      for (const auto& sp : a.syntax.sentences) parsed += sp.parsed;
+      sentences += a.layout.sentences.size();
+      hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
+      hearsay::resolve::ResolveInDocument(doc, &a);
+      hearsay::extract::ExtractClaims(doc, &a);
+      quotes += a.quotes.size();
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(c.words) * state.iterations(),
+                                                 benchmark::Counter::kIsRate);
+  state.counters["parsed_share"] = static_cast<double>(parsed) / static_cast<double>(sentences);
+  state.counters["quotes/doc"] = static_cast<double>(quotes) / (c.docs.size() * state.iterations());
+}
+BENCHMARK(BM_Pipeline_WithParser)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_Extract_Only(benchmark::State& state) {
   const Corpus& c = Load();

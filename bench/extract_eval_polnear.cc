@@ -27,6 +27,7 @@
 #include "analyze_for_test.h"
 #include "extract/internal/doc_view.h"
 #include "extract/internal/passes.h"
+#include "extract/extract.h"
 
 namespace fs = std::filesystem;
 using namespace hearsay;
@@ -172,6 +173,10 @@ int main(int argc, char** argv) {
     // Whole text as body (no headline), as the gold offsets count from the first byte.
     DocumentAnalysis a;
     a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
+    if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
+      std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+      a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
+    }
     if (const entities::Tagger* tagger = testing::ShippedTagger()) {
       entities::FindMentions(doc, a.layout, tagger, &a.mentions);
       resolve::ResolveInDocument(doc, &a);

@@ -88,7 +88,6 @@ void Run(benchmark::State& state, const std::vector<hearsay::Document>& docs,
     }
   benchmark::DoNotOptimize(words);
   state.counters["tokens/s"] = benchmark::Counter(double(state.iterations() * tokens), benchmark::Counter::kIsRate);
-  state.counters["words/token"] = benchmark::Counter(double(words) / double(state.iterations() * tokens));
 }
 
 void BM_Syntax_Tag(benchmark::State& state) {

@@ -35,11 +35,11 @@ namespace hearsay::extract {
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis);
 
-// Which sentences of a layout the extractors read trees of, for the parser's `select`: those
-// with a quotation mark, or a word that starts a cue (said, told, according ...), a relation
-// verb phrase, a role noun (wife, son ...) or an event noun (divorce, romance ...). The other
-// sentences can carry no quote, attribution or relation. docs/syntax.md gives what this
-// keeps of the PolNeAR dev attributions.
+// Which sentences of a layout the extractors read trees of, for the parser's `select`. Today
+// the parse serves quote speakers (quotes.cc), which look for a cue verb linked to the quote
+// inside the sentences the quote touches: so the sentences with a quotation mark and a cue
+// word (said, told, insists ...). Widen this as more passes read the parse; docs/syntax.md
+// gives the share of sentences selected and what it changes on PolNeAR dev.
 std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout);
 
 }  // namespace hearsay::extract

@@ -151,12 +151,12 @@ Syntax Parser::ParseDocument(std::string_view text, const TextLayout& layout, co
   for (uint32_t si = 0; si < layout.sentences.size(); ++si) {
     const Sentence& s = layout.sentences[si];
     sentence.clear();
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const bool chosen = !select || (si < select->size() && (*select)[si]);
+    for (uint32_t t = s.token_begin; chosen && t < s.token_end; ++t) {
       spans.clear();
       SplitToken(text, layout.tokens[t], &model_->multiword, &spans);
       for (auto [b, e] : spans) sentence.push_back(Word{b, e, t});
     }
-    bool chosen = !select || (si < select->size() && (*select)[si]);
     bool parse = chosen && sentence.size() <= kMaxParsedWords;
     if (chosen) RunSentence(*model_, text, &sentence, parse);
     SentenceParse sp{si, uint32_t(out.words.size()), uint32_t(out.words.size() + sentence.size()), parse};
