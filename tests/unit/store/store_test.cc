@@ -91,7 +91,8 @@ TEST(Store, NewerSchemaIsRefusedWithVersions) {
   std::string path = TempDb("newer");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1213415769; PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+            SQLITE_OK);  // a hearsay store (application id "HSAY") from a newer build
   sqlite3_close(db);
   auto s = Store::Open(path);
   ASSERT_FALSE(s.ok());
