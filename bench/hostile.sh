@@ -32,7 +32,7 @@ run() {
   local got
   got=$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(len(j["documents"]), len(j["rejects"]))' "$out/hearsay.json")
   if [ "$got" != "$docs $rejects" ]; then echo "hostile: $name gave documents/rejects $got, expected $docs $rejects" >&2; return 1; fi
-  read -r secs kb <"$tmp/time"
+  read -r secs kb < <(tail -n 1 "$tmp/time")  # GNU time may first note a non-zero exit
   printf '%-28s %8.2f s  %8d MB peak RSS\n' "$name" "$secs" $((kb / 1024))
   echo "$secs $kb" >"$tmp/last"
 }

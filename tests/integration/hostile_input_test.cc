@@ -140,6 +140,26 @@ TEST_F(Hostile, ForeignDatabasesAreRefusedAndLeftByteForByte) {
   EXPECT_EQ(ReadFileOrEmpty(other), before);
 }
 
+// Finding 7: under a memory limit the run aborted on an uncaught std::bad_alloc (exit
+// 134, no message). Now: "out of memory", exit 1, and what was stored stays. 20,000 small
+// records need more than the 150 MB allowed here; ingesting them needs far less.
+TEST_F(Hostile, OutOfMemoryEndsTheRunWithAMessageAndKeepsTheStore) {
+  std::string records;
+  for (int i = 0; i < 20000; ++i)
+    records += R"({"id":"r)" + std::to_string(i) + R"(","title":"Headline )" + std::to_string(i) +
+               R"(","text":"Ann Lee met Bo Moss in Paris on day )" + std::to_string(i) + ".\"}\n";
+  std::string input = Write("in/many.jsonl", records);
+  std::string cmd = "bash -c 'ulimit -v 153600; exec " + std::string(HEARSAY_BINARY) + " analyze " + input + " --out " +
+                    Path("out") + " --jobs 1 --quiet' 2>" + Path("err.txt");
+  int status = std::system(cmd.c_str());
+  std::string err = ReadFileOrEmpty(Path("err.txt"));
+  ASSERT_TRUE(WIFEXITED(status)) << err;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+  EXPECT_NE(err.find("hearsay: out of memory"), std::string::npos) << err;
+  EXPECT_EQ(err.find("terminate called"), std::string::npos) << err;
+  EXPECT_EQ(CountRows(Path("out/hearsay.db"), "SELECT COUNT(*) FROM documents"), 20000) << "the stored batches stay";
+}
+
 // Finding 8: with --out inside the input folder the next run read the previous report
 // (index.html as an article, hearsay.json as JSON Lines: thousands of rejects).
 TEST_F(Hostile, TheRunsOwnOutputsAreNeverReadAsInput) {
