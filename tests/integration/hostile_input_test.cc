@@ -65,13 +65,16 @@ TEST_F(Hostile, FifoInAFolderIsSkippedWithAReason) {
 }
 
 // Finding 4: an unreadable folder was skipped in silence (exit 0, "0 rejected"), an
-// unreadable top-level folder gave "0 documents" and exit 0. Root reads everything, so the
+// unreadable top-level folder gave "0 documents" and exit 0. Unreadable files were, and
+// stay, rejects with the system's reason. Root reads everything, so the
 // binary runs as nobody when the test runs as root.
 TEST_F(Hostile, UnreadableFoldersAreRejectsWithTheSystemsReason) {
   Article("in/ok/a.txt", "A Headline");
   Article("in/locked/b.txt", "Another Headline");
   Article("top/c.txt", "Third Headline");
+  Article("in/ok/unreadable.txt", "Fourth Headline");
   fs::permissions(dir_, fs::perms::all);
+  fs::permissions(Path("in/ok/unreadable.txt"), fs::perms::none);
   fs::permissions(Path("in/locked"), fs::perms::none);
   fs::permissions(Path("top"), fs::perms::none);
   std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
@@ -88,6 +91,7 @@ TEST_F(Hostile, UnreadableFoldersAreRejectsWithTheSystemsReason) {
     EXPECT_NE(err.find(Path(rel) + ": cannot list folder (Permission denied)"), std::string::npos) << rel << ": " << err;
     EXPECT_EQ(CountRows(Path("out/hearsay.db"), "SELECT COUNT(*) FROM rejects WHERE path = '" + Path(rel) + "'"), 1) << rel;
   }
+  EXPECT_NE(err.find(Path("in/ok/unreadable.txt") + ": cannot read (Permission denied)"), std::string::npos) << err;
   EXPECT_EQ(DocumentPaths().size(), 1u);
 }
 
