@@ -101,6 +101,37 @@ TEST(Store, NewerSchemaIsRefusedWithVersions) {
   EXPECT_NE(s.status().message().find(std::to_string(kSchemaVersion)), std::string::npos);
 }
 
+// Stores written before the application id existed (id 0, exactly hearsay's tables) still
+// open, and get the id; a foreign table beside them makes the file not a store.
+TEST(Store, StoresFromBeforeTheApplicationIdStillOpen) {
+  std::string path = TempDb("legacy");
+  ASSERT_TRUE(Store::Open(path).ok());
+  auto pragma = [&](const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  };
+  pragma("PRAGMA application_id = 0");
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  s->reset();
+  sqlite3* db = nullptr;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), kApplicationId) << "the id is set on opening";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  pragma("PRAGMA application_id = 0; CREATE TABLE extra(x)");
+  auto foreign = Store::Open(path);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(foreign.status().message().find("tables: documents, extra, rejects, runs, warnings"), std::string::npos)
+      << foreign.status().message();
+}
+
 TEST(Store, NotADatabaseIsAClearError) {
   std::string path = TempDb("garbage");
   std::ofstream(path) << std::string(4096, 'z');
