@@ -22,6 +22,7 @@ struct AnalyzeOptions {
   int jobs = 0;
   std::string models;
   bool quiet = false;
+  bool follow_symlinks = false;
 };
 
 // Ids must be unique in hearsay.json; a repeated JSONL id gets "~2", "~3".
@@ -31,20 +32,6 @@ void MakeIdsUnique(std::vector<Document>& docs) {
     int n = ++count[d.id];
     if (n > 1) d.id += "~" + std::to_string(n);
   }
-}
-
-// The article model's dev-set quality (stored in the model file) for the report's
-// calibration view; none without an article model.
-std::optional<report::CalibrationSummary> CalibrationOf(const Models& models) {
-  const score::ModelCalibration* c = models.article_model ? models.article_model->calibration() : nullptr;
-  if (!c) return std::nullopt;
-  report::CalibrationSummary s;
-  s.dataset = c->dataset;
-  s.brier = c->brier;
-  s.ece = c->ece;
-  s.macro_f1 = c->macro_f1;
-  for (const score::ModelCalibration::Bin& b : c->bins) s.bins.push_back({b.lo, b.hi, b.n, b.mean_predicted, b.observed_real});
-  return s;
 }
 
 int RunAnalyze(const AnalyzeOptions& o) {
@@ -57,7 +44,12 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!store.ok()) return Fail(store.status());
   auto run_id = (*store)->BeginRun("analyze");
   if (!run_id.ok()) return Fail(run_id.status());
-  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet);
+  std::string json_path = (fs::path(o.out) / "hearsay.json").string();
+  std::string html_path = (fs::path(o.out) / "index.html").string();
+  // Never read what this run writes: the output folder (unless an input lies in it), and
+  // in any case the two files and their temporaries.
+  std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
+  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
   if (!summary.ok()) return Fail(summary.status());
   auto docs = (*store)->LoadDocuments(&summary->content_hashes);
   if (!docs.ok()) return Fail(docs.status());
@@ -81,14 +73,13 @@ int RunAnalyze(const AnalyzeOptions& o) {
   report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
   std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models);
   if (calibration) view.calibration = &*calibration;
-  std::string json_path = (fs::path(o.out) / "hearsay.json").string();
-  std::string html_path = (fs::path(o.out) / "index.html").string();
   if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
   if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
   if (!o.quiet) {
     std::cerr << "hearsay: " << docs->size() << " documents (" << summary->added << " new), " << summary->rejects.size()
               << " rejected, " << summary->warnings.size() << " repaired";
     if (summary->skipped) std::cerr << ", " << summary->skipped << " files skipped (not .txt/.jsonl/.html)";
+    if (summary->excluded) std::cerr << ", " << summary->excluded << " of its own outputs not read";
     std::cerr << "; wrote " << json_path << ", " << html_path << ", " << db_path << "\n";
   }
   return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
@@ -108,6 +99,7 @@ Runner AddAnalyze(CLI::App& root) {
   cmd->add_option("--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
+  cmd->add_flag("--follow-symlinks", o->follow_symlinks, "In folders, follow symbolic links leading outside the input paths");
   cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
   return [o] { return RunAnalyze(*o); };
 }

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "ingest/ingest.h"
+#include "score/score.h"
 
 namespace hearsay::app {
 namespace {
@@ -41,6 +42,10 @@ class StoreSink : public ingest::DocumentSink {
   void OnSkipped(const std::string& path) override {
     (void)path;
     ++summary_.skipped;
+  }
+  void OnExcluded(const std::string& path, const std::string& reason) override {
+    std::cerr << "hearsay: skipped " << path << ": " << reason << "\n";
+    ++summary_.excluded;
   }
 
   void Flush() {
@@ -108,11 +113,16 @@ void Progress::Finish() {
   drawn_ = false;
 }
 
-Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet) {
+Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet,
+                                    bool follow_symlinks, const std::vector<std::string>& also_exclude) {
   IngestSummary summary;
   Progress progress("ingesting", quiet);
   StoreSink sink(store, run_id, summary, progress);
-  HEARSAY_RETURN_IF_ERROR(ingest::IngestPaths(paths, {}, sink));
+  ingest::IngestOptions options;
+  options.follow_symlinks = follow_symlinks;
+  options.exclude = also_exclude;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) options.exclude.push_back(store.path() + suffix);
+  HEARSAY_RETURN_IF_ERROR(ingest::IngestPaths(paths, options, sink));
   sink.Flush();
   progress.Finish();
   HEARSAY_RETURN_IF_ERROR(sink.status());
@@ -142,6 +152,18 @@ std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<R
   }
   docs = std::move(kept);
   return added;
+}
+
+std::optional<report::CalibrationSummary> CalibrationOf(const Models& models) {
+  const score::ModelCalibration* c = models.article_model ? models.article_model->calibration() : nullptr;
+  if (!c) return std::nullopt;
+  report::CalibrationSummary s;
+  s.dataset = c->dataset;
+  s.brier = c->brier;
+  s.ece = c->ece;
+  s.macro_f1 = c->macro_f1;
+  for (const score::ModelCalibration::Bin& b : c->bins) s.bins.push_back({b.lo, b.hi, b.n, b.mean_predicted, b.observed_real});
+  return s;
 }
 
 std::string DefaultModelsDir() {

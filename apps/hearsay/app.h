@@ -2,11 +2,14 @@
 // Shared pieces of the CLI subcommands: ingesting into the store with a progress line,
 // running the pipeline, writing outputs, exit codes.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/pipeline.h"
 #include "hearsay/status.h"
+#include "report/report.h"
 #include "store/store.h"
 
 namespace hearsay::app {
@@ -22,13 +25,16 @@ struct IngestSummary {
   uint64_t seen = 0;                        // documents read (incl. already stored)
   uint64_t added = 0;                       // new in the store
   uint64_t skipped = 0;                     // folder files with extensions hearsay does not read
+  uint64_t excluded = 0;                    // the run's own outputs met among the inputs
   std::vector<Reject> rejects;
   std::vector<Warning> warnings;
 };
 
 // Reads `paths` into `store` in batches (one transaction each), recording rejects and
-// warnings there too. Prints a progress line on a terminal unless `quiet`.
-Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet);
+// warnings there too. Prints a progress line on a terminal unless `quiet`. The store's
+// files (and `also_exclude`, e.g. the output folder) are never read as input.
+Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet,
+                                    bool follow_symlinks = false, const std::vector<std::string>& also_exclude = {});
 
 // Progress line on stderr, only when stderr is a terminal, not `quiet`, and the work has
 // taken more than half a second.
@@ -54,6 +60,11 @@ constexpr size_t kMaxAnalysisBytes = 4u << 20;
 // Moves documents over kMaxAnalysisBytes out of `docs`, appending a Reject for each to
 // `rejects` unless an equal one is already there; returns the new rejects.
 std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<Reject>* rejects);
+
+// The article model's dev-set quality (stored in the model file) for the calibration view
+// of index.html and hearsay.json; none without an article model. analyze and export both
+// write it, so their outputs keep one contract.
+std::optional<report::CalibrationSummary> CalibrationOf(const Models& models);
 
 std::string DefaultModelsDir();
 std::string Version();

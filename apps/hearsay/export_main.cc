@@ -1,5 +1,6 @@
 // hearsay export --db FILE: the whole store analysed, as hearsay.json on stdout.
 #include <iostream>
+#include <optional>
 
 #include "app.h"
 #include "commands.h"
@@ -17,7 +18,7 @@ struct ExportOptions {
 };
 
 int RunExport(const ExportOptions& o) {
-  auto store = store::Store::Open(o.db);
+  auto store = store::Store::Open(o.db, store::OpenMode::kReadOnly);
   if (!store.ok()) return Fail(store.status());
   auto docs = (*store)->LoadDocuments();
   if (!docs.ok()) return Fail(docs.status());
@@ -30,6 +31,8 @@ int RunExport(const ExportOptions& o) {
   if (!models.ok()) return Fail(models.status());
   CorpusResult result = AnalyzeCorpus(*docs, *models, o.jobs > 0 ? o.jobs : DefaultJobs());
   report::ReportView view{&*docs, &result.analyses, &result.corpus, &*rejects, &*warnings, Version()};
+  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models);
+  if (calibration) view.calibration = &*calibration;
   std::cout << report::RenderJson(view);
   std::cout.flush();
   return std::cout.good() ? kExitOk : kExitRuntimeError;

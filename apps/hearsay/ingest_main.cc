@@ -11,6 +11,7 @@ struct IngestOptions {
   std::vector<std::string> paths;
   std::string db;
   bool quiet = false;
+  bool follow_symlinks = false;
 };
 
 int RunIngest(const IngestOptions& o) {
@@ -18,7 +19,7 @@ int RunIngest(const IngestOptions& o) {
   if (!store.ok()) return Fail(store.status());
   auto run_id = (*store)->BeginRun("ingest");
   if (!run_id.ok()) return Fail(run_id.status());
-  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet);
+  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks);
   if (!summary.ok()) return Fail(summary.status());
   auto total = (*store)->CountDocuments();
   if (!o.quiet) {
@@ -41,6 +42,7 @@ Runner AddIngest(CLI::App& root) {
   cmd->add_option("paths", o->paths, "Files, folders (recursive), .jsonl files, or - for stdin")->required();
   cmd->add_option("--db", o->db, "SQLite store to add to (created if missing)")->required();
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
+  cmd->add_flag("--follow-symlinks", o->follow_symlinks, "In folders, follow symbolic links leading outside the input paths");
   cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
   return [o] { return RunIngest(*o); };
 }

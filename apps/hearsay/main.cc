@@ -1,7 +1,9 @@
 // hearsay: the command line. Thin: each subcommand (one *_main.cc file each) parses flags
 // and calls the libraries.
 #include <algorithm>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <vector>
 
 #include "app.h"
@@ -32,7 +34,18 @@ int main(int argc, char** argv) {
     int rc = root.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  for (auto& [sub, run] : commands)
-    if (sub->parsed()) return run();
+  // An allocation failure (a memory limit, a huge input) ends the run with a message and
+  // exit 1, never an abort: what the store has committed stays committed.
+  try {
+    for (auto& [sub, run] : commands)
+      if (sub->parsed()) return run();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "hearsay: out of memory; the run stopped. Everything already stored is kept; "
+                 "analyse fewer documents at a time or allow more memory\n";
+    return kExitRuntimeError;
+  } catch (const std::exception& e) {
+    std::cerr << "hearsay: internal error (" << e.what() << "); the run stopped, everything already stored is kept\n";
+    return kExitRuntimeError;
+  }
   return kExitUsage;
 }

@@ -10,7 +10,8 @@
 namespace hearsay {
 
 Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     int err = errno;
     std::string why = std::strerror(err);
@@ -21,8 +22,9 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return DataLossError(path + ": not a regular file");
+    return DataLossError(path + ": skipped: not a regular file");
   }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     ::close(fd);
     return OutOfRangeError(path + ": " + std::to_string(st.st_size) + " bytes, more than the limit of " +
@@ -50,13 +52,20 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
 Status WriteWholeFile(const std::string& path, const std::string& bytes) {
   std::string tmp = path + ".tmp";
   FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return UnavailableError(path + ": cannot write (" + std::strerror(errno) + ")");
-  size_t n = std::fwrite(bytes.data(), 1, bytes.size(), f);
-  bool ok = n == bytes.size() && std::fflush(f) == 0;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) return UnavailableError(path + ": write failed");
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    return UnavailableError(path + ": rename failed (" + std::strerror(errno) + ")");
+  if (!f) return UnavailableError(path + ": cannot write " + tmp + " (" + std::strerror(errno) + ")");
+  // The first failing step's errno is the reason; the temporary file never outlives a failure.
+  int err = 0;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0) err = errno ? errno : EIO;
+  if (std::fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+  if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno;
+    std::remove(tmp.c_str());
+    return UnavailableError(path + ": cannot rename " + tmp + " over it (" + std::strerror(err) + ")");
+  }
+  if (err != 0) {
+    std::remove(tmp.c_str());
+    return UnavailableError(path + ": write failed (" + std::strerror(err) + "); nothing written");
+  }
   return Status::Ok();
 }
 

@@ -10,7 +10,8 @@ namespace hearsay {
 // OUT_OF_RANGE when it is larger than `max_bytes`.
 Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 
-// Writes `bytes` to `path` atomically (temp file + rename).
+// Writes `bytes` to `path` atomically (`path`.tmp, then rename). On failure (UNAVAILABLE,
+// with the system's reason) `path` is unchanged and the temporary file is removed.
 Status WriteWholeFile(const std::string& path, const std::string& bytes);
 
 }  // namespace hearsay

@@ -1,6 +1,8 @@
 #include "common/parallel.h"
 
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -17,8 +19,16 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
     return;
   }
   std::atomic<size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;  // the first exception of any worker, rethrown after the join
   auto worker = [&] {
-    for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i);
+    try {
+      for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) fn(i);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next.store(n);  // the other workers stop after their current item
+    }
   };
   size_t threads = std::min<size_t>(static_cast<size_t>(jobs), n);
   std::vector<std::thread> pool;
@@ -26,6 +36,7 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace hearsay

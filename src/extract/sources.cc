@@ -300,6 +300,7 @@ void FindOutlets(DocView& v, PassState* st) {
 }
 
 namespace {
+constexpr size_t kAnonymousLookback = 256;
 Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok);
 }  // namespace
 
@@ -399,8 +400,11 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       // the latest that is no on-record role; else the latest.
       bool generic = t == "one" || t == "source" || t == "sources";
       bool role = sn->second == SourceNounKind::kRole;
+      // Only the kAnonymousLookback sources met last are candidates: a real article names a
+      // handful, and scanning all of them made a document of thousands quadratic (issue 18).
       int32_t prev = -1, preferred = -1;
-      for (size_t id = 0; id < st->anonymous.size(); ++id) {
+      size_t first_candidate = st->anonymous.size() > kAnonymousLookback ? st->anonymous.size() - kAnonymousLookback : 0;
+      for (size_t id = first_candidate; id < st->anonymous.size(); ++id) {
         if (st->anonymous_tok[id] >= b) continue;
         auto later = [&](int32_t cur) { return cur < 0 || st->anonymous_tok[id] > st->anonymous_tok[cur]; };
         if (later(prev)) prev = static_cast<int32_t>(id);

@@ -22,6 +22,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/internal/finish.h"
+#include "ingest/internal/html_limits.h"
 
 namespace hearsay::ingest {
 namespace {
@@ -310,6 +311,10 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   if (rough > 4ull * options.max_html_depth)
     return OutOfRangeError(path + ": HTML nested about " + std::to_string(rough) + " elements deep, more than the limit of " +
                            std::to_string(options.max_html_depth));
+  uint64_t tag_byte = 0, attributes = 0;
+  if (internal::TagWithTooManyAttributes(bytes, options.max_html_attributes, &tag_byte, &attributes))
+    return OutOfRangeError(path + ": HTML tag at byte " + std::to_string(tag_byte) + " has more than " +
+                           std::to_string(options.max_html_attributes) + " attributes (the limit)");
   GumboArena arena;
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.allocator = &GumboArena::Allocate;

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "common/file_io.h"
+#include "ingest/internal/walk.h"
 
 namespace hearsay::ingest {
 namespace fs = std::filesystem;
@@ -129,36 +130,9 @@ void IngestFile(const std::string& path, bool explicit_path, const IngestOptions
   IngestKind(path, std::move(bytes).value(), kind, options, sink);
 }
 
-void IngestFolder(const std::string& root, const IngestOptions& options, DocumentSink& sink) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    sink.OnReject(Reject{root, std::nullopt, "ingest", "cannot list folder (" + ec.message() + ")"});
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      sink.OnReject(Reject{root, std::nullopt, "ingest", "folder walk stopped early (" + ec.message() + ")"});
-      break;
-    }
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;  // hidden files and folders (.git, .DS_Store) are not articles
-    }
-    if (name == "node_modules" && it->is_directory(ec)) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    std::error_code sec;
-    auto st = it->symlink_status(sec);
-    if (fs::is_directory(st)) continue;
-    files.push_back(p.string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) IngestFile(f, false, options, sink);
+void IngestFolder(const std::string& root, const internal::PathPolicy& policy, const IngestOptions& options,
+                  DocumentSink& sink) {
+  for (const auto& f : internal::WalkFolder(root, policy, sink)) IngestFile(f, false, options, sink);
 }
 
 bool ValidDate(int y, int m, int d) {
@@ -250,6 +224,7 @@ void IngestBytes(const std::string& path, std::string bytes, const IngestOptions
 
 Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options, DocumentSink& sink) {
   if (paths.empty()) return InvalidArgumentError("no input paths given");
+  const internal::PathPolicy policy(paths, options);
   for (const auto& path : paths) {
     if (path == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -264,10 +239,15 @@ Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& o
       sink.OnReject(Reject{path, std::nullopt, "ingest", why});
       continue;
     }
-    if (fs::is_directory(st)) {
-      IngestFolder(path, options, sink);
-    } else {
+    if (policy.Excluded(internal::Canonical(path))) {
+      sink.OnExcluded(path, "the run's own output, not read as input");
+    } else if (fs::is_directory(st)) {
+      IngestFolder(path, policy, options, sink);
+    } else if (fs::is_regular_file(st)) {
       IngestFile(path, true, options, sink);
+    } else {
+      sink.OnReject(Reject{path, std::nullopt, "ingest",
+                           "skipped: not a regular file (" + internal::KindOfSpecialFile(path) + ")"});
     }
   }
   return Status::Ok();

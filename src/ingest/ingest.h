@@ -16,7 +16,11 @@
 //
 // Folder walks read the extensions .txt .text .jsonl .json .html .htm and files without
 // an extension; other files (.md, .png …) are counted as skipped, not read. A path named
-// explicitly is always read, whatever its extension.
+// explicitly is always read, whatever its extension. Only regular files are opened: FIFOs,
+// sockets and devices are Rejects ("skipped: not a regular file"), as are unlistable
+// folders and unreadable files (with the system's reason) and, in a folder, symbolic links
+// leading outside the input paths (unless follow_symlinks). Paths in `exclude` (the run's
+// output folder and store) are never read, whether met in a walk or named.
 //
 // Thread safety: the functions are reentrant; a sink is called from the calling thread.
 
@@ -33,6 +37,9 @@ namespace hearsay::ingest {
 struct IngestOptions {
   uint64_t max_file_bytes = 512ull << 20;  // larger files are rejected (OUT_OF_RANGE)
   uint32_t max_html_depth = 1000;          // deeper element nesting is rejected
+  uint32_t max_html_attributes = 1000;     // a tag with more attributes is rejected
+  bool follow_symlinks = false;            // follow links leading outside the input paths
+  std::vector<std::string> exclude;        // files and folders never read (the run's outputs)
 };
 
 class DocumentSink {
@@ -42,6 +49,11 @@ class DocumentSink {
   virtual void OnReject(Reject reject) = 0;
   // Called once per folder-walk file not read because of its extension.
   virtual void OnSkipped(const std::string& path) { (void)path; }
+  // Called once per file or folder not read because it is one of IngestOptions::exclude.
+  virtual void OnExcluded(const std::string& path, const std::string& reason) {
+    (void)reason;
+    OnSkipped(path);
+  }
 };
 
 // Reads every path; returns an error only for a usage problem (no paths at all).

@@ -15,17 +15,54 @@
 namespace hearsay::report {
 namespace {
 
+// Length of the character at s[i] that must not reach the page raw, or 0: C0 controls
+// other than tab, newline and carriage return, DEL, C1 controls (U+0080..U+009F), and the
+// bidirectional embedding, override and isolate marks (U+202A..U+202E, U+2066..U+2069),
+// which could reorder the text around them in the reader's view.
+size_t HiddenControlLength(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+    return 2;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) return 3;
+  }
+  return 0;
+}
+
+// The code point of the `len`-byte UTF-8 character at p (len 1..3).
+uint32_t CodePoint(const char* p, size_t len) {
+  auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(p[k])); };
+  if (len == 1) return b(0);
+  if (len == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+}
+
+// HTML-escapes s; hidden controls (HiddenControlLength) are made visible as "[U+XXXX]" in
+// a marked span, so they can neither hide nor reorder text nor break the page.
 std::string Esc(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      default: {
+        size_t len = HiddenControlLength(s, i);
+        if (len == 0) {
+          out += c;
+          break;
+        }
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "[U+%04X]", static_cast<unsigned>(CodePoint(s.data() + i, len)));
+        out += buf;
+        i += len - 1;
+      }
     }
   }
   return out;
@@ -120,26 +157,41 @@ std::string Fixed(double v, int digits = 2) {
   return buf;
 }
 
-// Renders text[b, e) with the spans that intersect it.
-void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, uint32_t e, const std::vector<Span>& spans) {
-  std::set<uint32_t> cuts{b, e};
-  for (const Span& s : spans) {
-    if (s.e <= b || s.b >= e) continue;
-    cuts.insert(std::max(s.b, b));
-    cuts.insert(std::min(s.e, e));
+// Renders text[b, e) with `spans` (those that may intersect it; all point into one array,
+// whose order is the order of the classes). A sweep over the cut points: each span enters
+// the active set at its begin and leaves at its end, so the cost is
+// O((pieces + spans) log spans + sum of active sizes), not pieces x spans.
+void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, uint32_t e,
+                 const std::vector<const Span*>& spans) {
+  std::vector<uint32_t> pts{b, e};
+  for (const Span* s : spans) {
+    if (s->e <= b || s->b >= e) continue;
+    pts.push_back(std::max(s->b, b));
+    pts.push_back(std::min(s->e, e));
   }
-  std::vector<uint32_t> pts(cuts.begin(), cuts.end());
+  std::sort(pts.begin(), pts.end());
+  pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
+  std::vector<const Span*> by_begin(spans);
+  std::stable_sort(by_begin.begin(), by_begin.end(), [](const Span* x, const Span* y) { return x->b < y->b; });
+  std::set<const Span*> active;  // ordered by address: the callers' order of the classes
+  size_t next = 0;
   for (size_t i = 0; i + 1 < pts.size(); ++i) {
     uint32_t pb = pts[i], pe = pts[i + 1];
+    for (; next < by_begin.size() && by_begin[next]->b <= pb; ++next) active.insert(by_begin[next]);
     std::string cls, title;
-    for (const Span& s : spans) {
-      if (s.b <= pb && s.e >= pe) {
-        if (!cls.empty()) cls += ' ';
-        cls += s.cls;
-        if (!s.title.empty()) {
-          if (!title.empty()) title += " | ";
-          title += s.title;
-        }
+    for (auto it = active.begin(); it != active.end();) {
+      const Span& s = **it;
+      if (s.e <= pb) {
+        it = active.erase(it);
+        continue;
+      }
+      ++it;
+      if (s.e < pe) continue;
+      if (!cls.empty()) cls += ' ';
+      cls += s.cls;
+      if (!s.title.empty()) {
+        if (!title.empty()) title += " | ";
+        title += s.title;
       }
     }
     std::string_view piece(text.data() + pb, pe - pb);
@@ -377,6 +429,13 @@ class HtmlReport {
       for (const QuoteSpan& q : a.layout.quote_spans) spans.push_back(Span{q.byte_begin, q.byte_end, "q", "quotation"});
     for (const Claim& c : a.claims)
       spans.push_back(Span{c.evidence_byte_begin, c.evidence_byte_end, "ev", "claim: " + c.predicate});
+    // Spans by begin; `active` holds those that may meet the current paragraph (paragraphs
+    // come in text order), so each paragraph looks only at its own spans.
+    std::vector<const Span*> by_begin;
+    for (const Span& s : spans) by_begin.push_back(&s);
+    std::stable_sort(by_begin.begin(), by_begin.end(), [](const Span* x, const Span* y) { return x->b < y->b; });
+    std::vector<const Span*> active;
+    size_t next_span = 0;
     size_t shown = 0;
     bool cut = false;
     for (const Paragraph& p : a.layout.paragraphs) {
@@ -391,7 +450,9 @@ class HtmlReport {
         while (e > p.byte_begin && (static_cast<unsigned char>(doc.text[e]) & 0xC0) == 0x80) --e;
         cut = true;
       }
-      RenderRange(out_, doc.text, p.byte_begin, e, spans);
+      for (; next_span < by_begin.size() && by_begin[next_span]->b < e; ++next_span) active.push_back(by_begin[next_span]);
+      active.erase(std::remove_if(active.begin(), active.end(), [&](const Span* s) { return s->e <= p.byte_begin; }), active.end());
+      RenderRange(out_, doc.text, p.byte_begin, e, active);
       shown += e - p.byte_begin;
       out_ << "</p>\n";
       if (cut) break;

@@ -20,14 +20,59 @@ std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
   return t.substr(b, std::min<size_t>(e, t.size()) - b);
 }
 
+// Writes hearsay.json member by member, each array element as soon as it is built, so the
+// whole tree never exists at once (a million small documents made a tree of gigabytes,
+// whose destructor itself needed memory under a limit). The bytes are exactly those of
+// dump(1) of the whole object: an element at depth d is dumped alone and every line after
+// its first is indented by d more spaces (dumped strings hold no raw newline).
+class StreamWriter {
+ public:
+  void Value(const std::string& key, const Json& value) {
+    Key(key);
+    Append(value, 1);
+  }
+  void BeginArray(const std::string& key) {
+    Key(key);
+    out_ += '[';
+    first_item_ = true;
+  }
+  void Item(const Json& value) {
+    out_ += first_item_ ? "\n  " : ",\n  ";
+    first_item_ = false;
+    Append(value, 2);
+  }
+  void EndArray() { out_ += first_item_ ? "]" : "\n ]"; }
+  std::string Finish() {
+    out_ += "\n}\n";
+    return std::move(out_);
+  }
+
+ private:
+  void Key(const std::string& key) {
+    out_ += first_member_ ? "{\n " : ",\n ";
+    first_member_ = false;
+    out_ += Json(key).dump() + ": ";
+  }
+  void Append(const Json& value, size_t depth) {
+    std::string text = value.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (char c : text) {
+      out_ += c;
+      if (c == '\n') out_.append(depth, ' ');
+    }
+  }
+  std::string out_;
+  bool first_member_ = true;
+  bool first_item_ = true;
+};
+
 }  // namespace
 
 std::string RenderJson(const ReportView& v) {
   const auto& docs = *v.docs;
   const auto& analyses = *v.analyses;
   const CorpusAnalysis& corpus = *v.corpus;
-  Json out;
-  out["generator"] = v.generator;
+  StreamWriter out;
+  out.Value("generator", v.generator);
 
   auto entity_id = [&](size_t d, int32_t local) -> Json {
     if (local < 0 || d >= corpus.local_to_global.size()) return nullptr;
@@ -40,7 +85,7 @@ std::string RenderJson(const ReportView& v) {
                 {"via_outlet", OptStr(a.via_outlet)}};
   };
 
-  Json jdocs = Json::array();
+  out.BeginArray("documents");
   for (size_t d = 0; d < docs.size(); ++d) {
     const Document& doc = docs[d];
     const DocumentAnalysis& a = analyses[d];
@@ -73,11 +118,11 @@ std::string RenderJson(const ReportView& v) {
                             {"sentences", p.sentence_end - p.sentence_begin}});
     j["blocks"] = std::move(blocks);
     j["text"] = doc.text;
-    jdocs.push_back(std::move(j));
+    out.Item(j);
   }
-  out["documents"] = std::move(jdocs);
+  out.EndArray();
 
-  Json jents = Json::array();
+  out.BeginArray("entities");
   for (const Entity& e : corpus.entities) {
     Json j;
     j["id"] = e.id;
@@ -93,19 +138,22 @@ std::string RenderJson(const ReportView& v) {
                         {"text", Slice(docs[r.doc_idx].text, m.byte_begin, m.byte_end)}});
     }
     j["mentions"] = std::move(ms);
-    jents.push_back(std::move(j));
+    out.Item(j);
   }
-  out["entities"] = std::move(jents);
+  out.EndArray();
 
-  Json jquotes = Json::array();
-  Json jclaims = Json::array();
+  out.BeginArray("quotes");
   size_t quote_no = 0, claim_no = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
     for (const Quote& q : analyses[d].quotes) {
-      jquotes.push_back(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs[d].id}, {"start", q.byte_begin},
+      out.Item(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs[d].id}, {"start", q.byte_begin},
                              {"end", q.byte_end}, {"text", Slice(docs[d].text, q.byte_begin, q.byte_end)},
                              {"speaker", source(d, q.speaker)}});
     }
+  }
+  out.EndArray();
+  out.BeginArray("claims");
+  for (size_t d = 0; d < docs.size(); ++d) {
     const auto& claims = analyses[d].claims;
     for (size_t c = 0; c < claims.size(); ++c) {
       const Claim& cl = claims[c];
@@ -125,16 +173,15 @@ std::string RenderJson(const ReportView& v) {
                            {"text", Slice(docs[d].text, cl.evidence_byte_begin, cl.evidence_byte_end)}};
       int32_t k = d < corpus.claim_cluster.size() && c < corpus.claim_cluster[d].size() ? corpus.claim_cluster[d][c] : -1;
       j["cluster"] = k >= 0 ? Json(corpus.clusters[k].id) : Json(nullptr);
-      jclaims.push_back(std::move(j));
+      out.Item(j);
     }
   }
-  out["quotes"] = std::move(jquotes);
-  out["claims"] = std::move(jclaims);
+  out.EndArray();
 
   // Claim ids in corpus order, for cluster membership.
   std::vector<size_t> claim_base(docs.size(), 0);
   for (size_t d = 1; d < docs.size(); ++d) claim_base[d] = claim_base[d - 1] + analyses[d - 1].claims.size();
-  Json jclusters = Json::array();
+  out.BeginArray("clusters");
   for (const ClaimCluster& k : corpus.clusters) {
     Json members = Json::array(), kdocs = Json::array();
     for (const ClaimRef& r : k.claims) members.push_back("c" + std::to_string(claim_base[r.doc_idx] + r.claim_idx + 1));
@@ -144,54 +191,53 @@ std::string RenderJson(const ReportView& v) {
       if (i < k.rereport_of.size() && k.rereport_of[i] >= 0)
         rereports.push_back(Json{{"doc", docs[k.documents[i]].id}, {"of", docs[k.rereport_of[i]].id}});
     }
-    jclusters.push_back(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", k.predicate}, {"object", OptStr(k.object)},
+    out.Item(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", k.predicate}, {"object", OptStr(k.object)},
                              {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
                              {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
                              {"independent_sources", k.independent_sources}, {"rereports", rereports},
                              {"credibility", Json{{"score", k.credibility}, {"reasons", k.reasons}}}});
   }
-  out["clusters"] = std::move(jclusters);
+  out.EndArray();
 
-  Json jcontra = Json::array();
+  out.BeginArray("contradictions");
   for (const Contradiction& c : corpus.contradictions)
-    jcontra.push_back(Json{{"a", c.a}, {"b", c.b}, {"kind", c.kind}, {"explanation", c.explanation}});
-  out["contradictions"] = std::move(jcontra);
+    out.Item(Json{{"a", c.a}, {"b", c.b}, {"kind", c.kind}, {"explanation", c.explanation}});
+  out.EndArray();
 
-  Json jprov = Json::array();
+  out.BeginArray("provenance");
   for (const ProvenanceEdge& p : corpus.provenance)
-    jprov.push_back(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
+    out.Item(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
                           {"target", p.target_doc >= 0 ? Json(docs[p.target_doc].id) : Json(nullptr)}});
-  out["provenance"] = std::move(jprov);
+  out.EndArray();
 
-  Json jdup = Json::array();
+  out.BeginArray("duplicates");
   for (const DuplicatePair& p : corpus.duplicates)
-    jdup.push_back(Json{{"a", docs[p.a].id}, {"b", docs[p.b].id}, {"similarity", p.similarity}});
-  out["duplicates"] = std::move(jdup);
+    out.Item(Json{{"a", docs[p.a].id}, {"b", docs[p.b].id}, {"similarity", p.similarity}});
+  out.EndArray();
 
-  Json jrej = Json::array();
+  out.BeginArray("rejects");
   for (const Reject& r : *v.rejects)
-    jrej.push_back(Json{{"path", r.path}, {"where", OptStr(r.where)}, {"stage", r.stage}, {"reason", r.reason}});
-  out["rejects"] = std::move(jrej);
+    out.Item(Json{{"path", r.path}, {"where", OptStr(r.where)}, {"stage", r.stage}, {"reason", r.reason}});
+  out.EndArray();
 
-  Json jwarn = Json::array();
+  out.BeginArray("warnings");
   if (v.warnings)
     for (const Warning& w : *v.warnings)
-      jwarn.push_back(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
+      out.Item(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
                            {"message", w.message}});
-  out["warnings"] = std::move(jwarn);
+  out.EndArray();
 
   if (v.calibration) {
     Json bins = Json::array();
     for (const ReliabilityBin& b : v.calibration->bins)
       bins.push_back(Json{{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"mean_predicted", b.mean_predicted},
                           {"observed", b.observed}});
-    out["calibration"] = Json{{"dataset", v.calibration->dataset}, {"brier", v.calibration->brier},
-                              {"ece", v.calibration->ece}, {"macro_f1", v.calibration->macro_f1}, {"bins", bins}};
+    out.Value("calibration", Json{{"dataset", v.calibration->dataset}, {"brier", v.calibration->brier},
+                              {"ece", v.calibration->ece}, {"macro_f1", v.calibration->macro_f1}, {"bins", bins}});
   } else {
-    out["calibration"] = nullptr;
+    out.Value("calibration", nullptr);
   }
-
-  return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return out.Finish();
 }
 
 }  // namespace hearsay::report

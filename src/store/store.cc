@@ -2,9 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "common/sha256.h"
 #include "store/migrations.h"  // generated: kMigrations[] = {sql of 001, 002, ...}
 
 namespace hearsay::store {
@@ -77,11 +79,48 @@ SourceFormat FormatFromName(const std::string& s) {
   return SourceFormat::kPlainText;
 }
 
+// The tables of hearsay schema version `version` (1-based), sorted.
+std::vector<std::string> TablesOfVersion(int version) {
+  std::vector<std::string> tables = {"documents", "rejects", "runs"};
+  if (version >= 2) tables.push_back("warnings");
+  return tables;
+}
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+Status Store::CheckIdentity(const Identity& id, bool read_only) {
+  const bool empty = id.application_id == 0 && id.version == 0 && id.tables.empty();
+  // Stores written before the application id was set: exactly hearsay's tables.
+  const bool legacy = id.application_id == 0 && id.version >= 1 && id.version <= kSchemaVersion &&
+                      id.tables == TablesOfVersion(id.version);
+  if (id.application_id != kApplicationId && !(empty && !read_only) && !legacy) {
+    char app[16];
+    std::snprintf(app, sizeof app, "0x%08llx", static_cast<unsigned long long>(id.application_id));
+    return FailedPreconditionError(std::string(empty ? "an empty database" : "not a hearsay store") + " (application_id " +
+                                   app + ", user_version " + std::to_string(id.version) + ", tables: " + Join(id.tables) +
+                                   "; a hearsay store has application_id 0x48534159); left unchanged");
+  }
+  if (id.version > kSchemaVersion)
+    return FailedPreconditionError("database schema version " + std::to_string(id.version) +
+                                   " is newer than this build supports (" + std::to_string(kSchemaVersion) +
+                                   "); use a newer hearsay");
+  if (read_only && id.version < kSchemaVersion)
+    return FailedPreconditionError("store schema version " + std::to_string(id.version) + " is older than this build's (" +
+                                   std::to_string(kSchemaVersion) + "); `hearsay ingest` upgrades it, read-only use does not");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  const bool read_only = mode == OpenMode::kReadOnly;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -90,11 +129,41 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   std::unique_ptr<Store> store(new Store(db));
   store->path_ = path;
   sqlite3_busy_timeout(db, 10000);
-  // WAL: readers do not block the writer, and a killed writer loses only the open transaction.
-  HEARSAY_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL").WithContext(path));
-  HEARSAY_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON").WithContext(path));
+  // Nothing is written before the file is known to be a hearsay store (or empty).
+  Result<Identity> id = store->ReadIdentity();
+  if (!id.ok()) return id.status().WithContext(path);
+  HEARSAY_RETURN_IF_ERROR(CheckIdentity(*id, read_only).WithContext(path));
+  if (read_only) {
+    store->schema_version_ = id->version;
+    return store;
+  }
   HEARSAY_RETURN_IF_ERROR(store->Migrate().WithContext(path));
+  // WAL: readers do not block the writer, and a killed writer loses only the open
+  // transaction. Switching needs a moment alone with the file, so it is retried.
+  HEARSAY_RETURN_IF_ERROR(store->ExecRetryingBusy("PRAGMA journal_mode=WAL").WithContext(path));
+  HEARSAY_RETURN_IF_ERROR(store->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON").WithContext(path));
   return store;
+}
+
+Result<Store::Identity> Store::ReadIdentity() {
+  Identity id;
+  Stmt app(db_, "PRAGMA application_id");
+  int rc = app.ok() ? app.Step() : SQLITE_ERROR;
+  if (rc != SQLITE_ROW) {
+    rc = sqlite3_errcode(db_);
+    std::string msg = sqlite3_errmsg(db_);
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) return DataLossError("not a hearsay database (" + msg + ")");
+    return UnavailableError("cannot read the database header (" + msg + ")");
+  }
+  id.application_id = app.ColInt(0);
+  Stmt v(db_, "PRAGMA user_version");
+  if (!v.ok() || v.Step() != SQLITE_ROW) return DataLossError(std::string("cannot read schema version: ") + sqlite3_errmsg(db_));
+  id.version = static_cast<int>(v.ColInt(0));
+  Stmt t(db_, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+  if (!t.ok()) return DataLossError(std::string("cannot list tables: ") + sqlite3_errmsg(db_));
+  while ((rc = t.Step()) == SQLITE_ROW) id.tables.push_back(t.ColText(0));
+  if (rc != SQLITE_DONE) return DataLossError(std::string("cannot list tables: ") + sqlite3_errmsg(db_));
+  return id;
 }
 
 Store::~Store() { sqlite3_close(db_); }
@@ -111,23 +180,36 @@ Status Store::Exec(const std::string& sql) {
   return Status::Ok();
 }
 
+Status Store::ExecRetryingBusy(const std::string& sql) {
+  Status s;
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    s = Exec(sql);
+    if (s.ok() || sqlite3_errcode(db_) != SQLITE_BUSY) return s;
+    sqlite3_sleep(50);
+  }
+  return s;
+}
+
 Status Store::Migrate() {
-  Stmt v(db_, "PRAGMA user_version");
-  if (!v.ok() || v.Step() != SQLITE_ROW) return DataLossError(std::string("cannot read schema version: ") + sqlite3_errmsg(db_));
-  int version = static_cast<int>(v.ColInt(0));
-  if (version > kSchemaVersion)
-    return FailedPreconditionError("database schema version " + std::to_string(version) + " is newer than this build supports (" +
-                                   std::to_string(kSchemaVersion) + "); use a newer hearsay");
-  for (int next = version + 1; next <= kSchemaVersion; ++next) {
-    HEARSAY_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  // One IMMEDIATE transaction for all steps, with the identity read again inside it: two
+  // processes creating the same new store take turns, and the second finds it made.
+  HEARSAY_RETURN_IF_ERROR(ExecRetryingBusy("BEGIN IMMEDIATE"));
+  auto fail = [&](const Status& s) {
+    (void)Exec("ROLLBACK");
+    return s;
+  };
+  Result<Identity> id = ReadIdentity();
+  if (!id.ok()) return fail(id.status());
+  if (Status s = CheckIdentity(*id, false); !s.ok()) return fail(s);
+  for (int next = id->version + 1; next <= kSchemaVersion; ++next) {
     Status s = Exec(kMigrations[next - 1]);
     if (s.ok()) s = Exec("PRAGMA user_version = " + std::to_string(next));
-    if (!s.ok()) {
-      (void)Exec("ROLLBACK");
-      return s.WithContext("migration to schema version " + std::to_string(next));
-    }
-    HEARSAY_RETURN_IF_ERROR(Exec("COMMIT"));
+    if (!s.ok()) return fail(s.WithContext("migration to schema version " + std::to_string(next)));
   }
+  if (id->application_id != kApplicationId) {
+    if (Status s = Exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !s.ok()) return fail(s);
+  }
+  HEARSAY_RETURN_IF_ERROR(Exec("COMMIT"));
   schema_version_ = kSchemaVersion;
   return Status::Ok();
 }
@@ -274,6 +356,10 @@ Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string
     d.raw_byte_shift = static_cast<uint32_t>(s.ColInt(15));
     d.replaced_bytes = static_cast<uint32_t>(s.ColInt(16));
     d.raw = s.ColBlob(17);
+    if (Sha256Hex(d.raw) != d.content_hash)
+      return DataLossError(path_ + ": document " + d.id + " (" + d.path + ", seq " + std::to_string(d.ingest_seq) +
+                           "): its stored raw bytes do not match their content hash " + d.content_hash +
+                           "; the store is damaged");
     if (d.title_byte_end > d.text.size() || d.title_byte_begin > d.title_byte_end || d.body_byte_begin > d.text.size())
       return DataLossError(path_ + ": document seq " + std::to_string(d.ingest_seq) + ": stored offsets outside its text");
     out.push_back(std::move(d));

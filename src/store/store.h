@@ -14,6 +14,11 @@
 //     seq, id and path. Re-adding the same reject or warning adds nothing.
 //   * Opening a file with a newer schema than this build knows is FAILED_PRECONDITION
 //     (expected vs found version in the message).
+//   * A file that is not a hearsay store (another application id, or foreign tables) is
+//     FAILED_PRECONDITION and is not written to at all; a non-database file is DATA_LOSS.
+//   * Several processes may create the same new store at once; all succeed.
+//   * LoadDocuments checks every document's raw bytes against its content hash
+//     (DATA_LOSS naming the document on a mismatch).
 // Thread safety: one Store per thread; SQLite serialises writers across processes.
 
 #include <cstdint>
@@ -30,6 +35,10 @@ struct sqlite3;
 namespace hearsay::store {
 
 constexpr int kSchemaVersion = 2;
+// PRAGMA application_id of every hearsay store: "HSAY" in ASCII.
+constexpr int64_t kApplicationId = 0x48534159;
+
+enum class OpenMode { kReadWrite, kReadOnly };
 
 struct BatchResult {
   uint64_t added = 0;     // new documents
@@ -38,12 +47,15 @@ struct BatchResult {
 
 class Store {
  public:
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // kReadWrite creates the file when missing and migrates it to kSchemaVersion; kReadOnly
+  // never writes (the file may be read-only) and needs the current schema.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode = OpenMode::kReadWrite);
   ~Store();
   Store(const Store&) = delete;             // owns a database connection
   Store& operator=(const Store&) = delete;
 
   int schema_version() const { return schema_version_; }
+  const std::string& path() const { return path_; }
 
   Result<int64_t> BeginRun(const std::string& command);
   Status FinishRun(int64_t run_id, uint64_t seen, uint64_t added, uint64_t rejects);
@@ -60,9 +72,20 @@ class Store {
   Result<int64_t> CountDocuments();
 
  private:
+  // What a database file holds, read before anything is written to it.
+  struct Identity {
+    int64_t application_id = 0;
+    int version = 0;                  // PRAGMA user_version
+    std::vector<std::string> tables;  // sorted, without SQLite's own
+  };
   explicit Store(sqlite3* db) : db_(db) {}
   Status Exec(const std::string& sql);
+  Status ExecRetryingBusy(const std::string& sql);  // retries SQLITE_BUSY for up to 10 s
   Status Migrate();
+  Result<Identity> ReadIdentity();
+  // OK for a hearsay store (application id, or a store from before the id: exactly the
+  // tables of its version) and, unless read-only, for an empty file.
+  static Status CheckIdentity(const Identity& id, bool read_only);
 
   sqlite3* db_ = nullptr;
   int schema_version_ = 0;

@@ -22,61 +22,12 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using hearsay::testing::ReadFileOrEmpty;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class Cli : public hearsay::testing::ScratchDirTest {
+class Cli : public hearsay::testing::CliRunTest {
  protected:
-  Cli() : ScratchDirTest("hearsay_cli") {}
-  std::string Write(const std::string& rel, const std::string& bytes) const {
-    fs::path p = dir_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  RunResult Run(const std::string& args, const std::string& stdin_file = "") const {
-    std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    std::string cmd = std::string(HEARSAY_BINARY) + " " + args + " >" + out + " 2>" + err;
-    if (!stdin_file.empty()) cmd += " <" + stdin_file;
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = ReadFileOrEmpty(out);
-    r.err = ReadFileOrEmpty(err);
-    return r;
-  }
-  json ReadJson(const std::string& rel) const { return json::parse(ReadFileOrEmpty(Path(rel))); }
+  Cli() : CliRunTest("hearsay_cli") {}
+  using RunResult = hearsay::testing::RunResult;
 
   static int64_t Count(const std::string& db, const std::string& sql) { return hearsay::testing::CountRows(db, sql); }
-
-  // Runs analyze on `inputs` with one good article beside them; checks the run went on,
-  // the exit code is 3, the message names the file and reason, and the reject is in
-  // hearsay.json, the database and index.html.
-  void ExpectRejected(const std::string& bad_path, const std::string& reason_part, const std::string& where = "") {
-    std::string good = Write("good/ok.txt", "A Good Headline\nA fine article about nothing at all.");
-    RunResult r = Run("analyze " + bad_path + " " + good + " --out " + Path("out") + " --quiet");
-    EXPECT_EQ(r.exit_code, 3) << r.err;
-    EXPECT_NE(r.err.find(bad_path), std::string::npos) << "message names the file: " << r.err;
-    EXPECT_NE(r.err.find(reason_part), std::string::npos) << "message gives the reason: " << r.err;
-    json j = ReadJson("out/hearsay.json");
-    ASSERT_EQ(j["documents"].size(), 1u) << "the good article is still analysed";
-    bool found = false;
-    for (const auto& rej : j["rejects"]) {
-      if (rej["path"] == bad_path && rej["reason"].get<std::string>().find(reason_part) != std::string::npos) {
-        found = true;
-        if (!where.empty()) EXPECT_EQ(rej["where"], where);
-        EXPECT_EQ(rej["stage"], "ingest");
-      }
-    }
-    EXPECT_TRUE(found) << j["rejects"].dump();
-    EXPECT_GE(Count(Path("out/hearsay.db"), "SELECT COUNT(*) FROM rejects WHERE path = '" + bad_path + "'"), 1);
-    std::string html = ReadFileOrEmpty(Path("out/index.html"));
-    EXPECT_NE(html.find(bad_path), std::string::npos) << "index.html lists the reject";
-  }
-
 };
 
 TEST_F(Cli, UsageErrorsExitTwo) {

@@ -91,13 +91,45 @@ TEST(Store, NewerSchemaIsRefusedWithVersions) {
   std::string path = TempDb("newer");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1213415769; PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+            SQLITE_OK);  // a hearsay store (application id "HSAY") from a newer build
   sqlite3_close(db);
   auto s = Store::Open(path);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(s.status().message().find("99"), std::string::npos);
   EXPECT_NE(s.status().message().find(std::to_string(kSchemaVersion)), std::string::npos);
+}
+
+// Stores written before the application id existed (id 0, exactly hearsay's tables) still
+// open, and get the id; a foreign table beside them makes the file not a store.
+TEST(Store, StoresFromBeforeTheApplicationIdStillOpen) {
+  std::string path = TempDb("legacy");
+  ASSERT_TRUE(Store::Open(path).ok());
+  auto pragma = [&](const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  };
+  pragma("PRAGMA application_id = 0");
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  s->reset();
+  sqlite3* db = nullptr;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), kApplicationId) << "the id is set on opening";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  pragma("PRAGMA application_id = 0; CREATE TABLE extra(x)");
+  auto foreign = Store::Open(path);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(foreign.status().message().find("tables: documents, extra, rejects, runs, warnings"), std::string::npos)
+      << foreign.status().message();
 }
 
 TEST(Store, NotADatabaseIsAClearError) {
