@@ -22,6 +22,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/internal/finish.h"
+#include "ingest/internal/main_text.h"
 
 namespace hearsay::ingest {
 namespace {
@@ -54,32 +55,6 @@ const char* Attr(const GumboNode* n, const char* name) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a ? a->value : nullptr;
-}
-
-bool IsSkipped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_TIME:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BR:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
-      return true;
-    default:
-      return false;
-  }
 }
 
 bool ClassHas(const GumboNode* n, const char* word) {
@@ -195,41 +170,6 @@ void Survey(const GumboNode* root, PageFacts& f) {
   }
 }
 
-// Appends the main text of `root` as paragraphs separated by "\n\n".
-void ExtractParagraphs(const GumboNode* root, const std::string& skip_heading, std::vector<std::string>& paras) {
-  std::string cur;
-  auto flush = [&] {
-    std::string collapsed = CollapseSpace(cur);
-    if (!collapsed.empty() && collapsed != skip_heading) paras.push_back(std::move(collapsed));
-    cur.clear();
-  };
-  // Stack entries: node, or a marker (nullptr node) meaning "end of a block element".
-  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [n, is_end] = stack.back();
-    stack.pop_back();
-    if (is_end) {
-      flush();
-      continue;
-    }
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-      cur += n->v.text.text;
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = n->v.element.tag;
-    if (IsSkipped(tag) || ClassHas(n, "byline") || ClassHas(n, "share") || ClassHas(n, "newsletter")) continue;
-    bool block = IsBlock(tag);
-    if (block) {
-      flush();
-      stack.push_back({n, true});
-    }
-    const GumboVector& ch = n->v.element.children;
-    for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false});
-  }
-  flush();
-}
-
 // Estimate of the element nesting gumbo will build, from the tags alone, so that a
 // pathologically deep page is rejected before gumbo parses it (its scope checks walk the
 // stack of open elements, so time grows with depth x tags). Follows the HTML tree builder
@@ -329,9 +269,9 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   std::string title = f.og_title;
   if (title.empty() && f.first_h1) title = InnerText(f.first_h1);
   if (title.empty() && f.title_el) title = InnerText(f.title_el);
-  const GumboNode* main = f.article ? f.article : f.main ? f.main : f.body ? f.body : out->root;
   std::vector<std::string> paras;
-  ExtractParagraphs(main, title, paras);
+  for (auto& block : internal::ExtractMainText(out->root))
+    if (block.text != title) paras.push_back(std::move(block.text));
   if (title.empty() && paras.size() >= 2) {
     title = paras.front();
     paras.erase(paras.begin());
