@@ -86,13 +86,15 @@ int main(int argc, char** argv) {
   std::string peer_path, dir = std::string(HEARSAY_SHARED_DIR) + "/data/web_extraction";
   int rounds = 3;
   bool verbose = false;
+  std::string dump;  // a page whose extracted text is printed
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--peer" && i + 1 < argc) peer_path = argv[++i];
     else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (a == "--verbose") verbose = true;
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
-    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR]\n", 2;
+    else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
+    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR] [--dump PAGE]\n", 2;
   }
   nlohmann::json expect;
   try {
@@ -118,6 +120,7 @@ int main(int argc, char** argv) {
       if (r == 0) texts[name] = doc.ok() ? doc->text : std::string();
     }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / rounds;
+  if (!dump.empty()) std::cout << texts[dump] << "\n----\n";
   Score ours;
   for (const auto& [name, text] : texts) ours.Add(expect[name], text, name, verbose);
   ours.Print("hearsay");

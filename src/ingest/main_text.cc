@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,7 @@ namespace {
 
 constexpr size_t kMinParagraphChars = 25;  // shorter own text does not score ancestors
 constexpr size_t kMinRetryChars = 250;     // less than this: read again without pruning
+constexpr double kWrapperShare = 0.5;      // a hinted element with more of the page's text is a wrapper
 
 // Elements whose content is never text.
 bool IsNeverText(GumboTag tag) {
@@ -117,6 +119,7 @@ struct Node {
   int32_t parent = -1;
   int8_t hint = 0;
   bool chrome = false;     // this element or an ancestor is page chrome (tag or negative hint)
+  bool chrome_self = false;  // this element itself is
   uint32_t chars = 0;      // non-space text bytes in the subtree
   uint32_t link_chars = 0; // of which inside <a>
   uint32_t own_chars = 0;  // text whose nearest block ancestor is this element
@@ -144,6 +147,19 @@ void CountText(const GumboNode* t, Tree& tree, int32_t el_idx, int32_t block_idx
   tree.nodes[block_idx].own_commas += commas;
 }
 
+// Chrome: nav/header/footer/aside and negatively hinted elements, with their subtrees;
+// a hinted element holding most of the page's text is not chrome (a layout wrapper named
+// "above-footer" or "has-sidebar").
+void MarkChrome(Tree& tree) {
+  const double page_chars = tree.nodes[0].chars;
+  for (Node& n : tree.nodes) {
+    bool parent_chrome = n.parent >= 0 && tree.nodes[n.parent].chrome;
+    bool wrapper = n.chars > kWrapperShare * page_chars;
+    n.chrome_self = IsChromeTag(n.el->v.element.tag) || (n.hint < 0 && !wrapper);
+    n.chrome = parent_chrome || n.chrome_self;
+  }
+}
+
 // Pre-order walk building `tree`; `prune` marks chrome subtrees. Then sums bottom-up.
 Tree BuildTree(const GumboNode* root, bool prune) {
   Tree tree;
@@ -165,8 +181,6 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     node.el = it.n;
     node.parent = it.parent;
     node.hint = static_cast<int8_t>(HintOf(it.n));
-    bool parent_chrome = it.parent >= 0 && tree.nodes[it.parent].chrome;
-    node.chrome = prune && (parent_chrome || IsChromeTag(tag) || node.hint < 0);
     tree.nodes.push_back(node);
     tree.index.emplace(it.n, idx);
     int32_t block = IsBlockTag(tag) || it.block < 0 ? idx : it.block;
@@ -181,6 +195,7 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     tree.nodes[n.parent].chars += n.chars;
     tree.nodes[n.parent].link_chars += n.link_chars;
   }
+  if (prune) MarkChrome(tree);
   return tree;
 }
 
@@ -327,10 +342,10 @@ HtmlBlockKind KindOf(GumboTag tag, HtmlBlockKind inherited) {
 }
 
 // Whether an element inside the content is dropped with its subtree.
-bool DropInside(const Node& n, bool is_root, bool prune) {
+bool DropInside(const Node& n, bool is_root) {
   GumboTag tag = n.el->v.element.tag;
   if (is_root) return false;
-  if (prune && (IsChromeTag(tag) || n.hint < 0)) return true;
+  if (n.chrome_self) return true;
   double ld = LinkDensity(n);
   bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
                    tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI;
@@ -370,7 +385,7 @@ void EmitRoot(const Tree& tree, int32_t root, Emitter& em) {
     auto found = tree.index.find(it.n);
     if (found == tree.index.end()) continue;  // never text
     const Node& node = tree.nodes[found->second];
-    if (DropInside(node, found->second == root, tree.prune)) continue;
+    if (DropInside(node, found->second == root)) continue;
     GumboTag tag = it.n->v.element.tag;
     HtmlBlockKind kind = KindOf(tag, it.kind);
     if (IsBlockTag(tag)) {
@@ -394,7 +409,21 @@ std::vector<HtmlBlock> ExtractOnce(const GumboNode* root, bool prune) {
     EmitRoot(tree, 0, em);
     return blocks;
   }
+#ifdef HEARSAY_MAIN_TEXT_DEBUG
+  for (size_t i = 0; i < tree.nodes.size(); ++i) {
+    const Node& n = tree.nodes[i];
+    if (!n.candidate || n.score < 0.3 * tree.nodes[best].score) continue;
+    const char* c = AttrOf(n.el, "class");
+    const char* id = AttrOf(n.el, "id");
+    std::fprintf(stderr, "cand %zu <%s class=%s id=%s> score %.1f chars %u ld %.2f hint %d chrome %d\n", i,
+                 gumbo_normalized_tagname(n.el->v.element.tag), c ? c : "", id ? id : "", n.score, n.chars, LinkDensity(n),
+                 n.hint, n.chrome);
+  }
+#endif
   best = WidenCandidate(tree, best);
+#ifdef HEARSAY_MAIN_TEXT_DEBUG
+  std::fprintf(stderr, "chosen %d\n", best);
+#endif
   for (int32_t r : ContentRoots(tree, best)) EmitRoot(tree, r, em);
   return blocks;
 }
