@@ -18,7 +18,7 @@ constexpr double kWrapperShare = 0.5;      // a hinted element with more of the 
 // Elements whose content is never text.
 bool IsNeverText(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_HEAD: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
     case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_MENU:
@@ -212,19 +212,20 @@ double TagBase(GumboTag tag) {
   }
 }
 
-// Paragraph scores flow to up to five ancestors; returns the best candidate (or -1).
+// Paragraph scores flow to up to five ancestors (parent first); a class/id hint then
+// adds or takes up to 25 points, never more than the element earned from its paragraphs.
 int32_t ScoreCandidates(Tree& tree) {
   for (size_t i = 0; i < tree.nodes.size(); ++i) {
     const Node& p = tree.nodes[i];
     GumboTag tag = p.el->v.element.tag;
     if (p.chrome || p.own_chars < kMinParagraphChars || IsHeadingTag(tag)) continue;
     double points = 1.0 + p.own_commas + std::min(p.own_chars / 100.0, 3.0);
-    int32_t a = static_cast<int32_t>(i);
+    int32_t a = p.parent;
     for (int level = 0; level < 5 && a >= 0; ++level, a = tree.nodes[a].parent) {
       Node& anc = tree.nodes[a];
       if (!anc.candidate) {
         anc.candidate = true;
-        anc.score = TagBase(anc.el->v.element.tag) + 25.0 * anc.hint;
+        anc.score = TagBase(anc.el->v.element.tag);
       }
       anc.score += points / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
     }
@@ -233,6 +234,7 @@ int32_t ScoreCandidates(Tree& tree) {
   for (size_t i = 0; i < tree.nodes.size(); ++i) {
     Node& n = tree.nodes[i];
     if (!n.candidate) continue;
+    n.score += n.hint * std::min(25.0, std::max(0.0, n.score));
     n.score *= 1.0 - LinkDensity(n);
     if (best < 0 || n.score > tree.nodes[best].score) best = static_cast<int32_t>(i);
   }
