@@ -13,6 +13,8 @@ namespace {
 
 constexpr size_t kMinParagraphChars = 25;  // shorter own text does not score ancestors
 constexpr size_t kMinRetryChars = 250;     // less than this: read again without pruning
+constexpr double kWidenGain = 1.2;         // an ancestor replaces the winner when it holds this much
+constexpr double kWidenShare = 0.4;        // more paragraph text, which is this share of its text
 constexpr double kWrapperShare = 0.5;      // a hinted element with more of the page's text is a wrapper
 
 // Elements whose content is never text.
@@ -124,6 +126,8 @@ struct Node {
   uint32_t link_chars = 0; // of which inside <a>
   uint32_t own_chars = 0;  // text whose nearest block ancestor is this element
   uint32_t own_commas = 0;
+  uint32_t own_link_chars = 0;
+  uint32_t good_chars = 0;  // own text of link-poor paragraphs outside chrome, in the subtree
   double score = 0;
   bool candidate = false;
 };
@@ -145,6 +149,7 @@ void CountText(const GumboNode* t, Tree& tree, int32_t el_idx, int32_t block_idx
   if (in_link) e.link_chars += chars;
   tree.nodes[block_idx].own_chars += chars;
   tree.nodes[block_idx].own_commas += commas;
+  if (in_link) tree.nodes[block_idx].own_link_chars += chars;
 }
 
 // Chrome: nav/header/footer/aside and negatively hinted elements, with their subtrees;
@@ -196,6 +201,12 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     tree.nodes[n.parent].link_chars += n.link_chars;
   }
   if (prune) MarkChrome(tree);
+  for (size_t i = tree.nodes.size(); i-- > 0;) {
+    Node& n = tree.nodes[i];
+    bool good = !n.chrome && n.own_chars >= kMinParagraphChars && n.own_link_chars < 0.3 * n.own_chars;
+    if (good) n.good_chars += n.own_chars;
+    if (n.parent >= 0) tree.nodes[n.parent].good_chars += n.good_chars;
+  }
   return tree;
 }
 
@@ -265,13 +276,15 @@ int32_t WidenCandidate(const Tree& tree, int32_t best) {
       if (tree.nodes[a].el->v.element.tag == GUMBO_TAG_BODY) break;
     }
   }
-  while (true) {
-    int32_t p = tree.nodes[best].parent;
-    if (p < 0 || tree.nodes[p].el->v.element.tag == GUMBO_TAG_BODY || tree.nodes[p].chrome) break;
-    if (tree.nodes[best].chars < 0.9 * tree.nodes[p].chars) break;
-    best = p;
+  // Climb to the highest ancestor below <body> that adds article-like text (a fifth more
+  // link-poor paragraph text) and is mostly such text.
+  int32_t chosen = best;
+  for (int32_t a = tree.nodes[best].parent; a >= 0; a = tree.nodes[a].parent) {
+    const Node& n = tree.nodes[a];
+    if (n.el->v.element.tag == GUMBO_TAG_BODY || n.chrome) break;
+    if (n.good_chars >= kWidenGain * tree.nodes[chosen].good_chars && n.good_chars >= kWidenShare * n.chars) chosen = a;
   }
-  return best;
+  return chosen;
 }
 
 // Roots to output: the winner and siblings scoring at least a fifth of it (and 10), or
