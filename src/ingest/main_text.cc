@@ -14,7 +14,7 @@ namespace {
 constexpr size_t kMinParagraphChars = 25;  // shorter own text does not score ancestors
 constexpr size_t kMinRetryChars = 250;     // less than this: read again without pruning
 constexpr double kWidenGain = 1.2;         // an ancestor replaces the winner when it holds this much
-constexpr double kWidenShare = 0.4;        // more paragraph text, which is this share of its text
+constexpr double kWidenShare = 0.5;        // more paragraph text, which is this share of its text
 constexpr double kWrapperShare = 0.5;      // a hinted element with more of the page's text is a wrapper
 
 // Elements whose content is never text.
@@ -69,7 +69,10 @@ constexpr const char* kNegativeWords[] = {
     "newsletter", "subscri", "signup", "cookie", "consent", "gdpr", "popup", "modal", "banner", "breadcrumb",
     "pagination", "pager", "recommend", "trending", "popular", "outbrain", "taboola", "masthead", "disqus",
     "reply", "navbar", "navigation", "menu", "toolbar", "advert", "skip", "hidden", "tags", "tagcloud",
-    "nav", "ad", "ads", "adslot", "teaser", "login", "rating", "print", "topbar", "more"};
+    "nav", "ad", "ads", "adslot", "teaser", "login", "rating", "print", "topbar", "more", "author", "bio",
+    "copyright", "disclaimer", "disclosure", "subscription", "paywall", "membership", "donat", "follow",
+    "contact", "byline", "dateline", "feedback", "survey", "recirc", "overlay", "notification", "sticky",
+    "legal", "cta", "promotion", "offer", "upsell", "readnext", "next", "prev", "breaking"};
 constexpr const char* kPositiveWords[] = {"article", "body", "content", "entry", "main", "post", "text", "blog",
                                           "story", "prose", "hentry", "page"};
 
@@ -317,13 +320,21 @@ constexpr const char* kFurniturePrefixes[] = {
     "recommended", "more from", "you may also like", "you might also like", "continue reading",
     "this article was", "we use cookies", "by clicking", "accept cookies", "lea también", "lea más"};
 
+// Short lines containing these are notices, not article text.
+constexpr const char* kFurnitureWords[] = {
+    "\xC2\xA9", "all rights reserved", "copyright", "newsletter", "subscribe", "subscriber", "sign up", "signing up",
+    "on twitter", "on facebook", "on instagram", "download the", "our app", "cookie", "advertis", "javascript",
+    "enjoyed reading", "want to hear what you think", "written permission"};
+constexpr size_t kFurnitureMaxChars = 250;  // longer lines are text even if they contain the words
+
 bool IsFurniture(const std::string& text) {
-  if (text.size() > 300) return false;
-  std::string head;
-  for (size_t i = 0; i < text.size() && head.size() < 40; ++i)
-    head += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  if (text.size() > kFurnitureMaxChars) return false;
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const char* p : kFurniturePrefixes)
-    if (head.rfind(p, 0) == 0) return true;
+    if (lower.rfind(p, 0) == 0) return true;
+  for (const char* w : kFurnitureWords)
+    if (lower.find(w) != std::string::npos) return true;
   return false;
 }
 
