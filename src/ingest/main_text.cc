@@ -13,7 +13,7 @@ namespace {
 
 constexpr size_t kMinParagraphChars = 25;  // shorter own text does not score ancestors
 constexpr size_t kMinRetryChars = 250;     // less than this: read again without pruning
-constexpr double kWidenGain = 1.2;         // an ancestor replaces the winner when it holds this much
+constexpr double kWidenGain = 1.1;         // an ancestor replaces the winner when it holds this much
 constexpr double kWidenShare = 0.5;        // more paragraph text, which is this share of its text
 constexpr double kWrapperShare = 0.5;      // a hinted element with more of the page's text is a wrapper
 
