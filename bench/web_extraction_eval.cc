@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
     for (const auto& [name, html] : pages) {
       auto doc = hearsay::ingest::ParseHtml(name, html, options);
       if (r == 0) texts[name] = doc.ok() ? doc->text : std::string();
+      if (r == 0 && !doc.ok()) std::cout << "rejected " << doc.status().message() << "\n";
     }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / rounds;
   if (!dump.empty()) std::cout << texts[dump] << "\n----\n";

@@ -228,17 +228,6 @@ std::string NormalizeDate(std::string_view s) {
   return {};
 }
 
-std::string HostOfUrl(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  size_t end = rest.find_first_of("/?#:");
-  std::string host = Lower(std::string(rest.substr(0, end)));
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  if (host.find('.') == std::string::npos) return {};
-  return host;
-}
-
 void IngestBytes(const std::string& path, std::string bytes, const IngestOptions& options, DocumentSink& sink) {
   if (bytes.empty()) {
     sink.OnReject(Reject{path, std::nullopt, "ingest", "empty input"});
