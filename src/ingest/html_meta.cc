@@ -152,11 +152,14 @@ std::string Trim(std::string_view s) {
 }
 
 // A part that reads as a person's (or a desk's) name: 1-5 words, first capitalised, no
-// digits, no role word.
+// digits; not a job title (two role words, or nothing but role words: "Staff Writer",
+// "Senior Celebrity Reporter"; one role word alone may be a surname: "Pat Writer").
 bool LooksLikeName(const std::string& part) {
   if (part.size() < 2 || part.size() > 60) return false;
   if (!(std::isupper(static_cast<unsigned char>(part[0])) || static_cast<unsigned char>(part[0]) >= 0x80)) return false;
-  int words = 0;
+  for (char c : part)
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '@' || c == '/' || c == '(') return false;
+  int words = 0, roles = 0;
   size_t k = 0;
   while (k < part.size()) {
     while (k < part.size() && part[k] == ' ') ++k;
@@ -165,12 +168,9 @@ bool LooksLikeName(const std::string& part) {
     if (k == b) break;
     ++words;
     std::string w = LowerWord(std::string_view(part).substr(b, k - b));
-    for (const char* r : kRoleWords)
-      if (w == r) return false;
+    for (const char* r : kRoleWords) roles += w == r ? 1 : 0;
   }
-  for (char c : part)
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '@' || c == '/' || c == '(') return false;
-  return words >= 1 && words <= 5;
+  return words >= 1 && words <= 5 && roles < 2 && roles < words;
 }
 
 // Splits at separators: , | ; · • – — " and " " & " and new lines.

@@ -19,7 +19,7 @@
 
 namespace hearsay::ingest::internal {
 
-inline constexpr size_t kMinArticleChars = 80;    // main text below this is not an article
+inline constexpr size_t kMinArticleChars = 40;    // main text below this is not an article
 inline constexpr size_t kShortPageChars = 1500;   // text cues are read only on pages this short
 
 // OK for an article page; FAILED_PRECONDITION "not an article: KIND (cue "...")" otherwise.
