@@ -310,7 +310,8 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   if (title.empty() && f.title_el) title = InnerText(f.title_el);
   title = CollapseSpace(title);
   std::vector<internal::HtmlBlock> blocks = internal::ExtractMainText(out->root);
-  if (Status junk = internal::CheckArticlePage(title, blocks); !junk.ok()) return junk.WithContext(path);
+  std::string page_text = internal::BlocksChars(blocks) < internal::kShortPageChars ? InnerText(out->root) : std::string();
+  if (Status junk = internal::CheckArticlePage(title, blocks, page_text); !junk.ok()) return junk.WithContext(path);
   std::vector<std::string> paras;
   for (auto& block : blocks)
     if (block.text != title) paras.push_back(std::move(block.text));

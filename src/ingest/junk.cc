@@ -63,10 +63,12 @@ bool TitleHas(const std::string& title, const std::string& cue) {
 
 }  // namespace
 
-Status CheckArticleText(const std::string& title, const std::string& body, size_t min_chars) {
+Status CheckArticleText(const std::string& title, const std::string& body, size_t min_chars,
+                        const std::string& page_text) {
   std::string t = Lower(title);
-  bool short_page = body.size() < kShortPageChars;
-  std::string b = short_page ? Lower(body) : std::string();
+  const std::string& whole = page_text.empty() ? body : page_text;
+  bool short_page = body.size() < kShortPageChars && whole.size() < 2 * kShortPageChars;
+  std::string b = short_page ? Lower(whole) : std::string();
   for (const Cue& cue : kCues) {
     bool hit = TitleHas(t, cue.text) || (short_page && !cue.title_only && b.find(cue.text) != std::string::npos);
     if (hit) return FailedPreconditionError(std::string("not an article: ") + cue.kind + " page (\"" + cue.text + "\")");
@@ -79,14 +81,14 @@ Status CheckArticleText(const std::string& title, const std::string& body, size_
   return Status::Ok();
 }
 
-Status CheckArticlePage(const std::string& title, const std::vector<HtmlBlock>& blocks) {
+Status CheckArticlePage(const std::string& title, const std::vector<HtmlBlock>& blocks, const std::string& page_text) {
   std::string body;
   for (const HtmlBlock& b : blocks) {
     if (b.text == title) continue;
     if (!body.empty()) body += '\n';
     body += b.text;
   }
-  return CheckArticleText(title, body);
+  return CheckArticleText(title, body, kMinArticleChars, page_text);
 }
 
 }  // namespace hearsay::ingest::internal

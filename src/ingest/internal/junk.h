@@ -22,11 +22,14 @@ namespace hearsay::ingest::internal {
 inline constexpr size_t kMinArticleChars = 40;    // main text below this is not an article
 inline constexpr size_t kShortPageChars = 1500;   // text cues are read only on pages this short
 
-// OK for an article page; FAILED_PRECONDITION "not an article: KIND (cue "...")" otherwise.
-Status CheckArticlePage(const std::string& title, const std::vector<HtmlBlock>& blocks);
+// OK for an article page; FAILED_PRECONDITION "not an article: KIND page (cue)" otherwise.
+// `page_text` is all the text of the page (cues on short pages are read there too, as the
+// extractor drops cookie prompts and notices from the main text).
+Status CheckArticlePage(const std::string& title, const std::vector<HtmlBlock>& blocks, const std::string& page_text);
 
 // The same test for a title and a plain body. `min_chars` 0 skips the length test (JSON
 // and JSON Lines records, whose text a crawler already chose).
-Status CheckArticleText(const std::string& title, const std::string& body, size_t min_chars = kMinArticleChars);
+Status CheckArticleText(const std::string& title, const std::string& body, size_t min_chars = kMinArticleChars,
+                        const std::string& page_text = {});
 
 }  // namespace hearsay::ingest::internal
