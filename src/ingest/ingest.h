@@ -73,7 +73,8 @@ std::string HostOfUrl(std::string_view url);
 std::string OutletForHost(std::string_view host);
 
 // An outlet field as given: a name is kept, a host or URL ("people.com") becomes the name
-// OutletForHost gives, so one outlet is never spelled both ways.
+// OutletForHost gives, so one outlet is never spelled both ways; a host-like name no table
+// row knows ("GlossDaily.com") is kept as written, a URL becomes its host.
 std::string OutletName(std::string_view name_or_host);
 
 }  // namespace hearsay::ingest

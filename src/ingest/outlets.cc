@@ -80,7 +80,10 @@ std::string OutletName(std::string_view name_or_host) {
   bool host_like = s.find('.') != std::string_view::npos && s.find(' ') == std::string_view::npos;
   if (!host_like) return std::string(s);
   std::string host = HostOfUrl(s);
-  return host.empty() ? std::string(s) : OutletForHost(host);
+  if (host.empty()) return std::string(s);
+  std::string name = OutletForHost(host);
+  bool url = s.find('/') != std::string_view::npos;
+  return name != host || url ? name : std::string(s);  // "GlossDaily.com" as written when no row names it
 }
 
 }  // namespace hearsay::ingest
