@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -158,12 +157,12 @@ void CountText(const GumboNode* t, Tree& tree, int32_t el_idx, int32_t block_idx
 // Chrome: nav/header/footer/aside and negatively hinted elements, with their subtrees;
 // a hinted element holding most of the page's text is not chrome (a layout wrapper named
 // "above-footer" or "has-sidebar").
-void MarkChrome(Tree& tree) {
+void MarkChrome(Tree& tree, bool hints) {
   const double page_chars = tree.nodes[0].chars;
   for (Node& n : tree.nodes) {
     bool parent_chrome = n.parent >= 0 && tree.nodes[n.parent].chrome;
     bool wrapper = n.chars > kWrapperShare * page_chars;
-    n.chrome_self = IsChromeTag(n.el->v.element.tag) || (n.hint < 0 && !wrapper);
+    n.chrome_self = IsChromeTag(n.el->v.element.tag) || (hints && n.hint < 0 && !wrapper);
     n.chrome = parent_chrome || n.chrome_self;
   }
 }
@@ -203,7 +202,7 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     tree.nodes[n.parent].chars += n.chars;
     tree.nodes[n.parent].link_chars += n.link_chars;
   }
-  if (prune) MarkChrome(tree);
+  MarkChrome(tree, prune);
   for (size_t i = tree.nodes.size(); i-- > 0;) {
     Node& n = tree.nodes[i];
     bool good = !n.chrome && n.own_chars >= kMinParagraphChars && n.own_link_chars < 0.3 * n.own_chars;
@@ -435,21 +434,7 @@ std::vector<HtmlBlock> ExtractOnce(const GumboNode* root, bool prune) {
     EmitRoot(tree, 0, em);
     return blocks;
   }
-#ifdef HEARSAY_MAIN_TEXT_DEBUG
-  for (size_t i = 0; i < tree.nodes.size(); ++i) {
-    const Node& n = tree.nodes[i];
-    if (!n.candidate || n.score < 0.3 * tree.nodes[best].score) continue;
-    const char* c = AttrOf(n.el, "class");
-    const char* id = AttrOf(n.el, "id");
-    std::fprintf(stderr, "cand %zu <%s class=%s id=%s> score %.1f chars %u ld %.2f hint %d chrome %d\n", i,
-                 gumbo_normalized_tagname(n.el->v.element.tag), c ? c : "", id ? id : "", n.score, n.chars, LinkDensity(n),
-                 n.hint, n.chrome);
-  }
-#endif
   best = WidenCandidate(tree, best);
-#ifdef HEARSAY_MAIN_TEXT_DEBUG
-  std::fprintf(stderr, "chosen %d\n", best);
-#endif
   for (int32_t r : ContentRoots(tree, best)) EmitRoot(tree, r, em);
   return blocks;
 }

@@ -15,8 +15,9 @@
 //      replaces it; siblings scoring close to it are added.
 //   4. Inside the container, chrome, negatively hinted subtrees, link lists (link density
 //      above the limits) and boilerplate lines ("Read more:", "Sign up for…") are dropped.
-// If that leaves less than kMinRetryChars of text the page is read again without step 2's
-// pruning (pages whose whole layout carries a "sidebar" class, for instance).
+// If that leaves less than 250 bytes of text the page is read again with class/id hints
+// off (chrome tags still dropped), and the longer result is kept (pages whose whole
+// layout carries a "sidebar" class, for instance).
 //
 // Thread safety: pure function of the tree.
 #include <gumbo.h>
