@@ -155,7 +155,7 @@ std::string Trim(std::string_view s) {
 // digits; not a job title (two role words, or nothing but role words: "Staff Writer",
 // "Senior Celebrity Reporter"; one role word alone may be a surname: "Pat Writer").
 bool LooksLikeName(const std::string& part) {
-  if (part.size() < 2 || part.size() > 60) return false;
+  if (part.empty() || part.size() > 60) return false;
   if (!(std::isupper(static_cast<unsigned char>(part[0])) || static_cast<unsigned char>(part[0]) >= 0x80)) return false;
   for (char c : part)
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '@' || c == '/' || c == '(') return false;

@@ -7,8 +7,16 @@
 #include <cstring>
 
 #include "ingest/internal/json_article.h"
+#include "ingest/internal/junk.h"
 
 namespace hearsay::ingest::internal {
+
+// A record that parsed but is a junk page (captcha, HTTP error, expired domain, cookie
+// wall) becomes a Reject; the per-record parsers leave that to file ingest, so trainers
+// reading a corpus see every record.
+Status CheckRecord(const Document& doc) {
+  return CheckArticleText(doc.title, doc.text.substr(std::min<size_t>(doc.body_byte_begin, doc.text.size())), 0);
+}
 
 // Splits "file: reason" messages produced by the readers into where/reason for a Reject.
 Reject MakeReject(const std::string& path, std::optional<std::string> where, const Status& s) {
@@ -41,6 +49,7 @@ void IngestJsonLines(const std::string& path, const std::string& bytes, Document
     if (blank) continue;
     any = true;
     Result<Document> doc = ParseJsonLine(path, line_no, line);
+    if (doc.ok()) doc = CheckRecord(*doc).ok() ? std::move(doc) : Result<Document>(CheckRecord(*doc).WithContext(path));
     if (doc.ok()) {
       sink.OnDocument(std::move(doc).value());
     } else {
@@ -63,6 +72,7 @@ void IngestJsonArray(const std::string& path, const nlohmann::json& items, Docum
     ++index;
     const std::string where = path + "#" + std::to_string(index);
     Result<Document> doc = ParseJsonArticle(where, item, item.dump());
+    if (doc.ok()) doc = CheckRecord(*doc).ok() ? std::move(doc) : Result<Document>(CheckRecord(*doc).WithContext(where));
     if (doc.ok()) {
       sink.OnDocument(std::move(doc).value());
       continue;
@@ -96,6 +106,7 @@ void IngestJson(const std::string& path, const std::string& bytes, DocumentSink&
     return IngestJsonArray(path, j["articles"], sink);
   if (j.is_object() && j.contains("text")) {
     Result<Document> doc = ParseJsonArticle(path, j, bytes);
+    if (doc.ok()) doc = CheckRecord(*doc).ok() ? std::move(doc) : Result<Document>(CheckRecord(*doc).WithContext(path));
     if (doc.ok()) return sink.OnDocument(std::move(doc).value());
     return sink.OnReject(MakeReject(path, std::nullopt, doc.status()));
   }
@@ -108,8 +119,6 @@ std::string UnreadableFormat(std::string_view bytes) {
   static const Magic kMagics[] = {
       {"%PDF-", 5, "a PDF document, which hearsay does not read; convert it with: pdftotext FILE FILE.txt"},
       {"PK\x03\x04", 4, "a zip archive (or .docx/.epub), which hearsay does not read; unpack it, or save the document as HTML or text"},
-      {"\x89PNG", 4, "a PNG image, not an article"},
-      {"\xFF\xD8\xFF", 3, "a JPEG image, not an article"},
       {"BZh", 3, "bzip2 data, which hearsay does not read; decompress it (bunzip2) or recompress with gzip"},
       {"\xFD" "7zXZ", 5, "xz data, which hearsay does not read; decompress it (unxz) or recompress with gzip"},
   };

@@ -30,7 +30,9 @@ constexpr Cue kCues[] = {
     {"http error", "502 bad gateway", false},
     {"http error", "503 service unavailable", false},
     {"http error", "error 404", false},
-    {"http error", "404", true},
+    {"http error", "page 404", true},
+    {"http error", "404 error", true},
+    {"http error", "404", true},  // only when it is the whole title (see TitleHas)
     {"expired domain", "domain expired", false},
     {"expired domain", "domain has expired", false},
     {"expired domain", "this domain is for sale", false},
@@ -50,8 +52,11 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
-// A title cue must be the title or a whole word run in it ("404" alone, not "4040").
+// A title cue must be a whole word run in it ("404 - Site", not "4040"); a bare number
+// must be the whole title or open it ("Headline number 404" is an article).
 bool TitleHas(const std::string& title, const std::string& cue) {
+  if (std::isdigit(static_cast<unsigned char>(cue[0])) && cue.find(' ') == std::string::npos)
+    return title.rfind(cue, 0) == 0 && (title.size() == cue.size() || !std::isalnum(static_cast<unsigned char>(title[cue.size()])));
   for (size_t at = title.find(cue); at != std::string::npos; at = title.find(cue, at + 1)) {
     bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(title[at - 1]));
     size_t end = at + cue.size();

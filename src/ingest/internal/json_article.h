@@ -12,8 +12,9 @@
 
 namespace hearsay::ingest {
 
+// Junk pages are not tested here but by the file readers (IngestJson, IngestJsonLines).
 // Reads id, url, outlet (a name, or a host mapped to one), published, title, text, authors
-// (cleaned), every other scalar field into metadata. `where` ("file:LINE", "file#3")
+// (as given), every other scalar field into metadata. `where` ("file:LINE", "file#3")
 // prefixes errors and becomes Document::path; `raw` becomes Document::raw.
 // Errors (DATA_LOSS): not an object, no string "text", empty text.
 Result<Document> ParseJsonArticle(const std::string& where, const nlohmann::json& j, std::string raw);
@@ -35,8 +36,9 @@ void IngestJsonLines(const std::string& path, const std::string& bytes, Document
 // one Reject saying what was expected and how to convert.
 void IngestJson(const std::string& path, const std::string& bytes, DocumentSink& sink);
 
-// Non-empty (the reason) when `bytes` start with the magic of a format hearsay does not
-// read (PDF, zip/docx, images, bzip2, xz), with how to convert it.
+// Non-empty (the reason) when `bytes` start with the magic of a document format hearsay
+// does not read (PDF, zip/docx, bzip2, xz), with how to convert it. (Other binary data is
+// rejected by the readers as binary, with the offending byte.)
 std::string UnreadableFormat(std::string_view bytes);
 
 }  // namespace hearsay::ingest::internal
