@@ -6,7 +6,7 @@
 #
 # Runs the Google Benchmark programs built from bench/*_bench.cc (those with
 # BENCHMARK_MAIN; other bench programs take their own arguments and are run by hand),
-# then bench/e2e.sh. Environment: BENCH_MIN_TIME (default 1 s per benchmark).
+# then bench/web_vs_readability.sh and bench/e2e.sh. Environment: BENCH_MIN_TIME (default 1 s per benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: bench/run_all.sh BUILD_DIR [WHAT]}
@@ -40,6 +40,11 @@ for src in bench/*_bench.cc; do
   if ! "$exe" --benchmark_min_time="$min_time" 2>&1 | tee -a "$out" | grep -E '^BM_' >&2; then status=1; fi
   echo >>"$out"
 done
+
+echo "## bench/web_vs_readability.sh $build" >>"$out"
+echo "bench: web_vs_readability" >&2
+if ! bash bench/web_vs_readability.sh "$build" 2>&1 | tee -a "$out" >&2; then status=1; fi
+echo >>"$out"
 
 echo "## bench/e2e.sh $build" >>"$out"
 echo "bench: e2e" >&2

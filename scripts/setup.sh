@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 DEB_PACKAGES=(
   build-essential cmake pkg-config
-  libsqlite3-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
+  libsqlite3-dev libgumbo-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium time

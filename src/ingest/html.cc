@@ -23,6 +23,9 @@
 #include "ingest/ingest.h"
 #include "ingest/internal/finish.h"
 #include "ingest/internal/html_limits.h"
+#include "ingest/internal/html_meta.h"
+#include "ingest/internal/junk.h"
+#include "ingest/internal/main_text.h"
 
 namespace hearsay::ingest {
 namespace {
@@ -55,32 +58,6 @@ const char* Attr(const GumboNode* n, const char* name) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a ? a->value : nullptr;
-}
-
-bool IsSkipped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_TIME:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_BR:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
-      return true;
-    default:
-      return false;
-  }
 }
 
 bool ClassHas(const GumboNode* n, const char* word) {
@@ -127,15 +104,97 @@ std::string InnerText(const GumboNode* root) {
 }
 
 struct PageFacts {
-  const GumboNode* article = nullptr;
-  const GumboNode* main = nullptr;
-  const GumboNode* body = nullptr;
   const GumboNode* title_el = nullptr;
   const GumboNode* first_h1 = nullptr;
-  std::string og_title, site_name, og_url, canonical, published;
-  std::vector<std::string> authors;
+  internal::MetaSources meta;
   uint32_t max_depth = 0;
 };
+
+// <meta property|name|itemprop=KEY content=VALUE>, sorted into Open Graph, plain meta
+// names and microdata.
+void ReadMetaTag(const GumboNode* n, internal::MetaSources& m) {
+  const char* property = Attr(n, "property");
+  const char* name = Attr(n, "name");
+  const char* itemprop = Attr(n, "itemprop");
+  const char* content = Attr(n, "content");
+  if (!content) return;
+  auto set = [&](std::string& field) {
+    if (field.empty()) field = content;
+  };
+  std::string key = property ? property : name ? name : "";
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key == "og:title") set(m.open_graph.title);
+  else if (key == "og:site_name") set(m.open_graph.site_name);
+  else if (key == "og:url") set(m.open_graph.url);
+  else if (key == "article:published_time" || key == "og:published_time") set(m.open_graph.published);
+  else if (key == "article:modified_time" || key == "og:updated_time") set(m.open_graph.modified);
+  else if (key == "article:author") m.open_graph.authors.push_back(content);
+  else if (key == "article:publisher" && std::strstr(content, "://") == nullptr) set(m.open_graph.publisher);
+  else if (key == "author" || key == "dc.creator" || key == "sailthru.author" || key == "parsely-author")
+    m.meta_names.authors.push_back(content);
+  else if (key == "date" || key == "pubdate" || key == "publish-date" || key == "publishdate" || key == "sailthru.date" ||
+           key == "dc.date" || key == "dc.date.issued" || key == "parsely-pub-date" || key == "article.published")
+    set(m.meta_names.published);
+  else if (key == "application-name" || key == "publisher" || key == "dc.publisher") set(m.meta_names.site_name);
+  if (itemprop) {
+    std::string ip = itemprop;
+    if (ip == "datePublished") set(m.microdata.published);
+    else if (ip == "dateModified") set(m.microdata.modified);
+    else if (ip == "headline") set(m.microdata.title);
+    else if (ip == "author" || ip == "name") m.microdata.authors.push_back(content);
+  }
+}
+
+// Microdata on ordinary elements: itemprop=datePublished (datetime), headline, author.
+void ReadItemprop(const GumboNode* n, const char* itemprop, internal::MetaSources& m) {
+  std::string ip = itemprop;
+  const char* dt = Attr(n, "datetime");
+  if (ip == "datePublished" && m.microdata.published.empty()) m.microdata.published = dt ? dt : InnerText(n);
+  else if (ip == "dateModified" && m.microdata.modified.empty()) m.microdata.modified = dt ? dt : InnerText(n);
+  else if (ip == "headline" && m.microdata.title.empty()) m.microdata.title = InnerText(n);
+  else if (ip == "author") m.microdata.authors.push_back(InnerText(n));
+}
+
+void SurveyElement(const GumboNode* n, PageFacts& f) {
+  internal::MetaSources& m = f.meta;
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_TITLE: if (!f.title_el) f.title_el = n; break;
+    case GUMBO_TAG_H1: if (!f.first_h1) f.first_h1 = n; break;
+    case GUMBO_TAG_TIME:
+      if (m.time_element.empty()) {
+        const char* dt = Attr(n, "datetime");
+        m.time_element = NormalizeDate(dt ? dt : InnerText(n));
+      }
+      break;
+    case GUMBO_TAG_LINK: {
+      const char* rel = Attr(n, "rel");
+      const char* href = Attr(n, "href");
+      if (rel && href && std::strcmp(rel, "canonical") == 0 && m.canonical.empty()) m.canonical = href;
+      break;
+    }
+    case GUMBO_TAG_A: {
+      const char* rel = Attr(n, "rel");
+      if (rel && std::strcmp(rel, "author") == 0) m.author_links.push_back(InnerText(n));
+      break;
+    }
+    case GUMBO_TAG_META: ReadMetaTag(n, m); return;
+    case GUMBO_TAG_SCRIPT: {
+      const char* type = Attr(n, "type");
+      if (type && std::strcmp(type, "application/ld+json") == 0 && n->v.element.children.length > 0) {
+        auto* text = static_cast<const GumboNode*>(n->v.element.children.data[0]);
+        if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) internal::ReadJsonLd(text->v.text.text, m.json_ld);
+      }
+      return;
+    }
+    default: break;
+  }
+  if (const char* ip = Attr(n, "itemprop")) ReadItemprop(n, ip, m);
+  GumboTag tag = n->v.element.tag;
+  if (tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_BODY && ClassHas(n, "byline") && m.author_links.empty()) {
+    std::string by = InnerText(n);
+    if (!by.empty() && by.size() < 160) m.author_links.push_back(by);
+  }
+}
 
 void Survey(const GumboNode* root, PageFacts& f) {
   std::vector<std::pair<const GumboNode*, uint32_t>> stack{{root, 0}};
@@ -144,91 +203,10 @@ void Survey(const GumboNode* root, PageFacts& f) {
     stack.pop_back();
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     f.max_depth = std::max(f.max_depth, depth);
-    GumboTag tag = n->v.element.tag;
-    switch (tag) {
-      case GUMBO_TAG_ARTICLE: if (!f.article) f.article = n; break;
-      case GUMBO_TAG_MAIN: if (!f.main) f.main = n; break;
-      case GUMBO_TAG_BODY: if (!f.body) f.body = n; break;
-      case GUMBO_TAG_TITLE: if (!f.title_el) f.title_el = n; break;
-      case GUMBO_TAG_H1: if (!f.first_h1) f.first_h1 = n; break;
-      case GUMBO_TAG_TIME:
-        if (f.published.empty()) {
-          const char* dt = Attr(n, "datetime");
-          f.published = NormalizeDate(dt ? dt : InnerText(n));
-        }
-        break;
-      case GUMBO_TAG_LINK: {
-        const char* rel = Attr(n, "rel");
-        const char* href = Attr(n, "href");
-        if (rel && href && std::strcmp(rel, "canonical") == 0) f.canonical = href;
-        break;
-      }
-      case GUMBO_TAG_A: {
-        const char* rel = Attr(n, "rel");
-        if (rel && std::strcmp(rel, "author") == 0) f.authors.push_back(InnerText(n));
-        break;
-      }
-      case GUMBO_TAG_META: {
-        const char* key = Attr(n, "property");
-        if (!key) key = Attr(n, "name");
-        if (!key) key = Attr(n, "itemprop");
-        const char* content = Attr(n, "content");
-        if (!key || !content) break;
-        std::string k(key);
-        if (k == "og:title") f.og_title = content;
-        else if (k == "og:site_name" || (k == "application-name" && f.site_name.empty())) f.site_name = content;
-        else if (k == "og:url") f.og_url = content;
-        else if (k == "author" || k == "article:author") f.authors.push_back(content);
-        else if ((k == "article:published_time" || k == "datePublished" || k == "date" || k == "pubdate" ||
-                  k == "publish-date" || k == "sailthru.date") && f.published.empty())
-          f.published = NormalizeDate(content);
-        break;
-      }
-      default: break;
-    }
-    if (tag != GUMBO_TAG_ARTICLE && tag != GUMBO_TAG_BODY && ClassHas(n, "byline") && f.authors.empty()) {
-      std::string by = InnerText(n);
-      if (by.rfind("By ", 0) == 0) by = by.substr(3);
-      if (!by.empty() && by.size() < 120) f.authors.push_back(by);
-    }
+    SurveyElement(n, f);
     const GumboVector& ch = n->v.element.children;
     for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), depth + 1});
   }
-}
-
-// Appends the main text of `root` as paragraphs separated by "\n\n".
-void ExtractParagraphs(const GumboNode* root, const std::string& skip_heading, std::vector<std::string>& paras) {
-  std::string cur;
-  auto flush = [&] {
-    std::string collapsed = CollapseSpace(cur);
-    if (!collapsed.empty() && collapsed != skip_heading) paras.push_back(std::move(collapsed));
-    cur.clear();
-  };
-  // Stack entries: node, or a marker (nullptr node) meaning "end of a block element".
-  std::vector<std::pair<const GumboNode*, bool>> stack{{root, false}};
-  while (!stack.empty()) {
-    auto [n, is_end] = stack.back();
-    stack.pop_back();
-    if (is_end) {
-      flush();
-      continue;
-    }
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-      cur += n->v.text.text;
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag tag = n->v.element.tag;
-    if (IsSkipped(tag) || ClassHas(n, "byline") || ClassHas(n, "share") || ClassHas(n, "newsletter")) continue;
-    bool block = IsBlock(tag);
-    if (block) {
-      flush();
-      stack.push_back({n, true});
-    }
-    const GumboVector& ch = n->v.element.children;
-    for (unsigned i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false});
-  }
-  flush();
 }
 
 // Estimate of the element nesting gumbo will build, from the tags alone, so that a
@@ -331,18 +309,21 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   Document doc;
   doc.path = path;
   doc.format = SourceFormat::kHtml;
-  std::string title = f.og_title;
+  internal::PageMeta meta = internal::ResolveMeta(f.meta);
+  std::string title = meta.title;
   if (title.empty() && f.first_h1) title = InnerText(f.first_h1);
   if (title.empty() && f.title_el) title = InnerText(f.title_el);
-  const GumboNode* main = f.article ? f.article : f.main ? f.main : f.body ? f.body : out->root;
+  title = CollapseSpace(title);
+  std::vector<internal::HtmlBlock> blocks = internal::ExtractMainText(out->root);
+  std::string page_text = internal::BlocksChars(blocks) < internal::kShortPageChars ? InnerText(out->root) : std::string();
+  if (Status junk = internal::CheckArticlePage(title, blocks, page_text); !junk.ok()) return junk.WithContext(path);
   std::vector<std::string> paras;
-  ExtractParagraphs(main, title, paras);
+  for (auto& block : blocks)
+    if (block.text != title) paras.push_back(std::move(block.text));
   if (title.empty() && paras.size() >= 2) {
     title = paras.front();
     paras.erase(paras.begin());
   }
-  for (char& c : title)
-    if (c == '\n' || c == '\r') c = ' ';
   doc.title = title;
   doc.text = title;
   doc.title_byte_end = static_cast<uint32_t>(title.size());
@@ -353,13 +334,11 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
     doc.text += paras[i];
   }
   if (paras.empty()) return DataLossError(path + ": no main text found in the HTML page");
-  std::string site = f.site_name;
-  std::string url = !f.og_url.empty() ? f.og_url : f.canonical;
-  if (!url.empty()) doc.url = url;
-  if (site.empty() && !url.empty()) site = HostOfUrl(url);
-  if (!site.empty()) doc.outlet = site;
-  if (!f.published.empty()) doc.published = f.published;
-  doc.authors = f.authors;
+  if (!meta.url.empty()) doc.url = meta.url;
+  if (!meta.outlet.empty()) doc.outlet = meta.outlet;
+  if (!meta.published.empty()) doc.published = meta.published;
+  if (!meta.modified.empty()) doc.metadata.emplace_back("modified", meta.modified);
+  doc.authors = meta.authors;
   doc.raw = std::move(bytes);
   if (Status s = internal::FinishDocument(doc); !s.ok()) return s.WithContext(path);
   return doc;

@@ -11,6 +11,8 @@
 
 #include "common/file_io.h"
 #include "ingest/internal/walk.h"
+#include "common/gzip.h"
+#include "ingest/internal/json_article.h"
 
 namespace hearsay::ingest {
 namespace fs = std::filesystem;
@@ -21,14 +23,18 @@ std::string Lower(std::string s) {
   return s;
 }
 
-enum class Kind { kText, kJsonl, kHtml, kUnknown, kSkip };
+enum class Kind { kText, kJsonl, kJson, kHtml, kUnknown, kSkip };
 
 Kind KindOfExtension(const std::string& path, bool explicit_path) {
   std::string ext = Lower(fs::path(path).extension().string());
+  if (ext == ".gz") {  // the format inside: x.jsonl.gz reads as JSON Lines
+    Kind inner = KindOfExtension(path.substr(0, path.size() - 3), explicit_path);
+    return inner == Kind::kSkip ? Kind::kSkip : inner;
+  }
   if (ext == ".jsonl" || ext == ".ndjson") return Kind::kJsonl;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Kind::kHtml;
   if (ext == ".txt" || ext == ".text") return Kind::kText;
-  if (ext == ".json") return Kind::kJsonl;
+  if (ext == ".json") return Kind::kJson;
   if (ext.empty()) return Kind::kUnknown;
   return explicit_path ? Kind::kUnknown : Kind::kSkip;
 }
@@ -37,7 +43,7 @@ Kind Sniff(std::string_view bytes) {
   size_t i = 0;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-  if (i < bytes.size() && bytes[i] == '{') return Kind::kJsonl;
+  if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) return Kind::kJson;
   if (i < bytes.size() && bytes[i] == '<') {
     std::string head = Lower(std::string(bytes.substr(i, 64)));
     if (head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 || head.rfind("<head", 0) == 0 ||
@@ -47,48 +53,16 @@ Kind Sniff(std::string_view bytes) {
   return Kind::kText;
 }
 
-// Splits "file: reason" messages produced by the readers into where/reason for a Reject.
-Reject MakeReject(const std::string& path, std::optional<std::string> where, const Status& s) {
-  std::string msg = s.message();
-  // Readers prefix their message with the path (and ":LINE"); the Reject keeps them apart.
-  std::string prefix = path + ":";
-  if (msg.rfind(prefix, 0) == 0) {
-    msg = msg.substr(prefix.size());
-    size_t k = 0;
-    while (k < msg.size() && std::isdigit(static_cast<unsigned char>(msg[k]))) ++k;
-    if (k > 0 && k < msg.size() && msg[k] == ':') msg = msg.substr(k + 1);
-    while (!msg.empty() && msg.front() == ' ') msg.erase(0, 1);
-  }
-  return Reject{path, std::move(where), "ingest", msg};
-}
-
-void IngestJsonl(const std::string& path, const std::string& bytes, DocumentSink& sink) {
-  uint64_t line_no = 0;
-  size_t pos = 0;
-  bool any = false;
-  while (pos < bytes.size()) {
-    size_t end = bytes.find('\n', pos);
-    if (end == std::string::npos) end = bytes.size();
-    ++line_no;
-    std::string_view line(bytes.data() + pos, end - pos);
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    pos = end + 1;
-    bool blank = std::all_of(line.begin(), line.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-    if (blank) continue;
-    any = true;
-    Result<Document> doc = ParseJsonLine(path, line_no, line);
-    if (doc.ok()) {
-      sink.OnDocument(std::move(doc).value());
-    } else {
-      sink.OnReject(MakeReject(path, "line " + std::to_string(line_no), doc.status()));
-    }
-  }
-  if (!any) sink.OnReject(Reject{path, std::nullopt, "ingest", "empty file (no JSON Lines records)"});
-}
-
 void IngestKind(const std::string& path, std::string bytes, Kind kind, const IngestOptions& options, DocumentSink& sink) {
+  if (LooksGzipped(bytes)) {
+    Result<std::string> plain = Gunzip(bytes, options.max_file_bytes);
+    if (!plain.ok()) return sink.OnReject(internal::MakeReject(path, std::nullopt, plain.status()));
+    bytes = std::move(plain).value();
+  }
   if (kind == Kind::kUnknown) kind = Sniff(bytes);
+  if (std::string why = internal::UnreadableFormat(bytes); !why.empty())
+    return sink.OnReject(Reject{path, std::nullopt, "ingest", why});
+  if (kind == Kind::kJson) return internal::IngestJson(path, bytes, sink);
   if (kind == Kind::kJsonl) {
     uint64_t bad = 0;
     const void* nul = std::memchr(bytes.data(), 0, bytes.size());
@@ -97,7 +71,7 @@ void IngestKind(const std::string& path, std::string bytes, Kind kind, const Ing
       sink.OnReject(Reject{path, "byte " + std::to_string(bad), "ingest", "binary content (NUL byte), expected JSON Lines"});
       return;
     }
-    IngestJsonl(path, bytes, sink);
+    internal::IngestJsonLines(path, bytes, sink);
     return;
   }
   Result<Document> doc = kind == Kind::kHtml ? ParseHtml(path, std::move(bytes), options) : ParsePlainText(path, std::move(bytes));
@@ -112,7 +86,7 @@ void IngestKind(const std::string& path, std::string bytes, Kind kind, const Ing
       while (e < m.size() && std::isdigit(static_cast<unsigned char>(m[e]))) ++e;
       where = "byte " + m.substr(k, e - k);
     }
-    sink.OnReject(MakeReject(path, where, doc.status()));
+    sink.OnReject(internal::MakeReject(path, where, doc.status()));
   }
 }
 
@@ -124,7 +98,7 @@ void IngestFile(const std::string& path, bool explicit_path, const IngestOptions
   }
   Result<std::string> bytes = ReadWholeFile(path, options.max_file_bytes);
   if (!bytes.ok()) {
-    sink.OnReject(MakeReject(path, std::nullopt, bytes.status()));
+    sink.OnReject(internal::MakeReject(path, std::nullopt, bytes.status()));
     return;
   }
   IngestKind(path, std::move(bytes).value(), kind, options, sink);
@@ -200,17 +174,6 @@ std::string NormalizeDate(std::string_view s) {
     }
   }
   return {};
-}
-
-std::string HostOfUrl(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  size_t end = rest.find_first_of("/?#:");
-  std::string host = Lower(std::string(rest.substr(0, end)));
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  if (host.find('.') == std::string::npos) return {};
-  return host;
 }
 
 void IngestBytes(const std::string& path, std::string bytes, const IngestOptions& options, DocumentSink& sink) {

@@ -75,7 +75,18 @@ Result<Document> ParseJsonLine(const std::string& file, uint64_t line_no, std::s
 // empty when the text holds no valid calendar date.
 std::string NormalizeDate(std::string_view text);
 
-// "radaronline.com" from "https://www.radaronline.com/p/x"; empty when there is no host.
+// "radaronline.com" from "https://www.radaronline.com/p/x" or "radaronline.com/p/x" (the
+// scheme is optional); web.archive.org/web/STAMP/URL gives the archived URL's host. Empty
+// when there is no host (no dot, or characters a host cannot hold).
 std::string HostOfUrl(std::string_view url);
+
+// The outlet's usual name for a host ("people.com" -> "People", "www.usmagazine.com" ->
+// "Us Weekly") from data/outlets/hosts.tsv, trying parent domains too; else the host.
+std::string OutletForHost(std::string_view host);
+
+// An outlet field as given: a name is kept, a host or URL ("people.com") becomes the name
+// OutletForHost gives, so one outlet is never spelled both ways; a host-like name no table
+// row knows ("GlossDaily.com") is kept as written, a URL becomes its host.
+std::string OutletName(std::string_view name_or_host);
 
 }  // namespace hearsay::ingest

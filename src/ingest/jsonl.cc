@@ -6,6 +6,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/internal/finish.h"
+#include "ingest/internal/json_article.h"
 
 namespace hearsay::ingest {
 
@@ -18,6 +19,10 @@ Result<Document> ParseJsonLine(const std::string& file, uint64_t line_no, std::s
     std::string what = e.what();
     return DataLossError(where + ": not JSON (" + what + ")");
   }
+  return ParseJsonArticle(where, j, std::string(line));
+}
+
+Result<Document> ParseJsonArticle(const std::string& where, const nlohmann::json& j, std::string raw) {
   if (!j.is_object()) return DataLossError(where + ": expected a JSON object, found " + std::string(j.type_name()));
   auto str = [&](const char* key) -> std::string {
     auto it = j.find(key);
@@ -34,25 +39,27 @@ Result<Document> ParseJsonLine(const std::string& file, uint64_t line_no, std::s
   Document doc;
   doc.format = SourceFormat::kJsonLines;
   doc.path = where;
-  doc.raw = std::string(line);
+  doc.raw = std::move(raw);
   doc.id = str("id");
   doc.title = str("title");
   std::string url = str("url");
   if (!url.empty()) doc.url = url;
-  std::string outlet = str("outlet");
-  if (outlet.empty()) outlet = str("site_name");
-  if (outlet.empty() && !url.empty()) outlet = HostOfUrl(url);
+  std::string outlet = OutletName(str("outlet"));
+  if (outlet.empty()) outlet = OutletName(str("site_name"));
+  if (outlet.empty() && !url.empty()) outlet = OutletForHost(HostOfUrl(url));
   if (!outlet.empty()) doc.outlet = outlet;
   std::string published = NormalizeDate(str("published"));
   if (published.empty()) published = NormalizeDate(str("publish_date"));
   if (!published.empty()) doc.published = published;
   if (auto a = j.find("authors"); a != j.end()) {
+    std::vector<std::string> given;
     if (a->is_array()) {
       for (const auto& x : *a)
-        if (x.is_string()) doc.authors.push_back(x.get<std::string>());
+        if (x.is_string()) given.push_back(x.get<std::string>());
     } else if (a->is_string()) {
-      doc.authors.push_back(a->get<std::string>());
+      given.push_back(a->get<std::string>());
     }
+    doc.authors = std::move(given);  // as the crawler gave them (the credibility model is trained on these)
   }
   static const char* kRead[] = {"id", "url", "outlet", "site_name", "published", "publish_date", "title", "text", "authors"};
   for (auto it = j.begin(); it != j.end(); ++it) {

@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_plain_text fuzz_jsonl fuzz_html fuzz_text fuzz_walk fuzz_store_open)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_plain_text fuzz_jsonl fuzz_html fuzz_text fuzz_walk fuzz_store_open fuzz_json fuzz_gzip)
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${FUZZ_JOBS:-$(nproc)}
 seed=${FUZZ_SEED:-0}
@@ -55,8 +55,8 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-declare -A max_len=([fuzz_plain_text]=16384 [fuzz_jsonl]=16384 [fuzz_html]=65536 [fuzz_text]=16384 [fuzz_walk]=144 [fuzz_store_open]=65536)
-declare -A examples=([fuzz_plain_text]='*.txt' [fuzz_jsonl]='*.jsonl' [fuzz_html]='*.html' [fuzz_text]='*.txt' [fuzz_walk]='none' [fuzz_store_open]='none')
+declare -A max_len=([fuzz_plain_text]=16384 [fuzz_jsonl]=16384 [fuzz_html]=65536 [fuzz_text]=16384 [fuzz_walk]=144 [fuzz_store_open]=65536 [fuzz_json]=16384 [fuzz_gzip]=16384)
+declare -A examples=([fuzz_plain_text]='*.txt' [fuzz_jsonl]='*.jsonl' [fuzz_html]='*.html' [fuzz_text]='*.txt' [fuzz_walk]='none' [fuzz_store_open]='none' [fuzz_json]='*.json' [fuzz_gzip]='*.gz')
 
 failed=()
 for t in "${targets[@]}"; do
