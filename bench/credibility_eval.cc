@@ -9,7 +9,7 @@
 //
 // The shipped model is loaded from --model and scored through the runtime path (text stage,
 // the shipped tagger's mentions, ExtractFeatures); the baseline is trained here on train
-// (names not masked, no evidence features, no outlet prior, no restyled copies) with the
+// (nothing masked, furniture kept, no evidence features, no outlet prior, no restyled copies) with the
 // same optimiser and cross-validated calibration. Output: Markdown on stdout.
 //
 //   --retrain   train the model here (with the ablation flags) instead of loading it
@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
     o.use_dense = false;
     o.use_prior = false;
     o.augment_restyled = false;
+    o.mask = false;
     auto t = train::TrainArticleModel(*trn, {}, *lex, nullptr, o);
     if (!t.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", t.status().ToString().c_str()), 1;
     Scored s;

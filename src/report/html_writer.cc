@@ -181,7 +181,7 @@ class HtmlReport {
     Tab("contradictions", "Contradictions", corpus_.contradictions.size());
     Tab("sources", "Sources", corpus_.provenance.size());
     Tab("entities", "Entities", corpus_.entities.size());
-    out_ << "<button data-view=\"calibration\">Calibration</button></div></header>\n";
+    out_ << "<button data-view=\"calibration\">Explanation</button></div></header>\n";
     Articles();
     Claims();
     Contradictions();

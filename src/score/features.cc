@@ -624,7 +624,7 @@ void SetDense(const Evidence& ev, std::array<float, kDenseCount>* d) {
 }  // namespace
 
 void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
-                     uint32_t hash_bits, ArticleFeatures* out) {
+                     uint32_t hash_bits, ArticleFeatures* out, bool mask_names) {
   out->hashed.clear();
   out->dense.fill(0);
   out->evidence = Evidence{};
@@ -633,7 +633,8 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::v
   thread_local std::vector<uint8_t> mask;
   thread_local std::vector<uint64_t> hashes;
   thread_local std::vector<uint16_t> flags;
-  MarkTokens(doc, layout, mentions, cues, &mask);
+  if (mask_names) MarkTokens(doc, layout, mentions, cues, &mask);
+  else mask.assign(layout.tokens.size(), kKeep);
   CountTokens(doc, layout, mask, cues, &hashes, &flags, &out->evidence);
   AddNgrams(doc, layout, cues, hash_bits, hashes, flags, mask, out);
   CountQuotes(layout, flags, &out->evidence);

@@ -167,9 +167,11 @@ std::string NormalizedHost(std::string_view url);
 uint64_t HashLower(std::string_view s);
 
 // Fills *out. Precondition: `layout` is text::AnalyzeText(doc) (or empty tokens) and
-// `mentions` are the entity stage's mentions over it (may be empty: names then unmasked).
+// `mentions` are the entity stage's mentions over it (may be empty: then only names found
+// by their shape are masked). `mask = false` masks nothing and keeps furniture (the plain
+// baseline of credibility_eval; no shipped model uses it).
 void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
-                     uint32_t hash_bits, ArticleFeatures* out);
+                     uint32_t hash_bits, ArticleFeatures* out, bool mask = true);
 
 // Fingerprint of the feature space (version, hash scheme, dense names, built-in cue lists).
 uint64_t FeatureFingerprint();

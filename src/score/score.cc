@@ -180,7 +180,7 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
     c.evidence_points = z;
     c.grade = GradeOf(z);
     char head[96];
-    std::snprintf(head, sizeof head, "evidence grade %s: %+.1f points (strong >= %+.1f, moderate >= %+.1f, weak >= %+.1f)", c.grade.c_str(), z,
+    std::snprintf(head, sizeof head, "evidence grade %s: %+.2f points (strong >= %+.1f, moderate >= %+.1f, weak >= %+.1f)", c.grade.c_str(), z,
                   kStrong, kModerate, kWeak);
     reasons.insert(reasons.begin(), head);
     c.reasons = std::move(reasons);

@@ -31,12 +31,12 @@ struct Raw {
 };
 
 // The runtime's featurisation: text stage, entity mentions (with a tagger), ExtractFeatures.
-void FeaturizeOne(const Document& doc, const CueTable& cues, const entities::Tagger* tagger, uint32_t hash_bits,
+void FeaturizeOne(const Document& doc, const CueTable& cues, const entities::Tagger* tagger, const TrainOptions& o,
                   TextLayout* layout, std::vector<Mention>* mentions, ArticleFeatures* f) {
   *layout = text::AnalyzeText(doc);
   mentions->clear();
-  if (tagger) entities::FindMentions(doc, *layout, tagger, mentions);
-  ExtractFeatures(doc, *layout, *mentions, cues, hash_bits, f);
+  if (tagger && o.mask) entities::FindMentions(doc, *layout, tagger, mentions);
+  ExtractFeatures(doc, *layout, *mentions, cues, o.hash_bits, f, o.mask);
 }
 
 // Featurises every document and merges repeated indices: for tf-idf the count is kept,
@@ -48,7 +48,7 @@ std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& 
     TextLayout layout;
     std::vector<Mention> mentions;
     ArticleFeatures f;
-    FeaturizeOne(docs[i].doc, cues, tagger, o.hash_bits, &layout, &mentions, &f);
+    FeaturizeOne(docs[i].doc, cues, tagger, o, &layout, &mentions, &f);
     Raw& r = out[i];
     r.dense = f.dense;
     r.host = f.host.empty() ? std::string() : OutletKey(f.host);
@@ -644,7 +644,7 @@ std::vector<double> Trained::Score(const std::vector<LabeledDoc>& docs) const {
     TextLayout layout;
     std::vector<Mention> mentions;
     ArticleFeatures f;
-    FeaturizeOne(docs[i].doc, model->cues(), tagger, options.hash_bits, &layout, &mentions, &f);
+    FeaturizeOne(docs[i].doc, model->cues(), tagger, options, &layout, &mentions, &f);
     out[i] = model->ScoreFeatures(docs[i].doc, layout, f, nullptr);
   });
   return out;

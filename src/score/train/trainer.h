@@ -70,6 +70,8 @@ struct TrainOptions {
   int average_epochs = 3;      // return the mean of the iterates of the last N epochs (0: the last)
   bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
   int jobs = 2;                // threads for feature extraction
+  bool mask = true;            // false: nothing masked, furniture kept (the plain baseline only;
+                               // a model file cannot say so, do not ship one)
 };
 
 // Sparse example: sorted unique indices. Dense features, when used, sit at indices
