@@ -4,10 +4,10 @@
 // tagger's mentions, as in `hearsay analyze`. When the input carries GossipCop labels
 // (JSON Lines "label": "real"|"fake"), their macro-F1, accuracy and Brier score at the
 // model's threshold go to stderr at the end. Rejected inputs go to stderr.
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
-
-#include <cmath>
 
 #include "app.h"
 #include "commands.h"

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,7 @@ TEST(NameSwap, SameTextWithOtherNamesScoresTheSame) {
         for (const char* part : {p.surname, p.full})
           EXPECT_EQ(r.find(part), std::string::npos) << "a reason quotes the name: " << r;
     }
+    std::cout << "[ spread   ] " << hi - lo << " (" << lo << " .. " << hi << ") " << text.title << "\n";
     EXPECT_LE(hi - lo, 0.03) << text.title << ": " << lo_name << " " << lo << ", " << hi_name << " " << hi;
     EXPECT_TRUE(real == 0 || real == std::size(kPeople)) << text.title << ": " << real << " of " << std::size(kPeople) << " real";
   }
