@@ -12,38 +12,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_docs.h"
 #include "entities/entities.h"
 #include "entities/model.h"
 #include "text/text.h"
 
 namespace {
 
-struct Corpus {
-  std::vector<hearsay::Document> docs;
-  std::vector<hearsay::TextLayout> layouts;
-  size_t tokens = 0;
-};
-
-const Corpus& Load(size_t n) {
-  static std::map<size_t, Corpus> cache;
-  auto it = cache.find(n);
-  if (it != cache.end()) return it->second;
-  Corpus& c = cache[n];
-  std::ifstream in(std::string(HEARSAY_SHARED_DIR) + "/data/gossipcop/gossipcop_train.jsonl");
-  std::string line;
-  while (c.docs.size() < n && std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j["text"].is_string()) continue;
-    hearsay::Document d;
-    d.text = j["text"].get<std::string>();
-    c.docs.push_back(std::move(d));
-  }
-  for (auto& d : c.docs) {
-    c.layouts.push_back(hearsay::text::AnalyzeText(d));
-    c.tokens += c.layouts.back().tokens.size();
-  }
-  return c;
-}
+using Corpus = hearsay::bench::DocCorpus;
+const Corpus& Load(size_t n) { return hearsay::bench::GossipCopDocs(n); }
 
 // The project's models/ (this file is bench/ner_bench.cc); HEARSAY_MODELS overrides.
 std::string ModelsDir() {

@@ -10,6 +10,7 @@ DEB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium time
+  liblink-grammar-dev link-grammar-dictionaries-en
 )
 # Node.js and npm: the machine's own when present, else Debian's.
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)

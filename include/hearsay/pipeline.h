@@ -24,6 +24,7 @@ namespace hearsay {
 
 namespace entities { class Tagger; }
 namespace score { class ArticleModel; }
+namespace syntax { class Parser; }
 
 struct Models {
   Models();
@@ -31,6 +32,7 @@ struct Models {
   Models(Models&&) noexcept;
   Models& operator=(Models&&) noexcept;
   std::unique_ptr<entities::Tagger> tagger;          // null: rules only
+  std::unique_ptr<syntax::Parser> parser;            // null: no trees (extract falls back to token patterns)
   std::unique_ptr<score::ArticleModel> article_model; // null: articles are not scored
   std::vector<std::string> notes;                    // what was loaded, or why not
 };

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/syntax.h"
 
 namespace hearsay {
 
@@ -152,6 +153,7 @@ struct CitedOutlet {
 // Everything the per-document stages learn about one document.
 struct DocumentAnalysis {
   TextLayout layout;
+  syntax::Syntax syntax;  // empty when no parser model is loaded
   std::vector<Mention> mentions;
   std::vector<LocalEntity> local_entities;
   std::vector<Quote> quotes;

@@ -25,6 +25,16 @@ std::string Lower(std::string_view w) {
   return s;
 }
 
+// (defined below the anonymous namespace)
+}  // namespace
+
+bool DocView::HasParse(uint32_t tok) const {
+  uint32_t s = tok < sent_of.size() ? sent_of[tok] : UINT32_MAX;
+  return s != UINT32_MAX && s < a.syntax.sentences.size() && a.syntax.sentences[s].parsed && word_of_tok[tok] >= 0;
+}
+
+namespace {
+
 // The gender a person noun states ("actress", "husband"), or kUnknown.
 Gender NounGender(std::string_view w) {
   static constexpr std::string_view kFemale[] = {
@@ -45,8 +55,11 @@ Gender NounGender(std::string_view w) {
 Modality Weaker(Modality a, Modality b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
 DocView::DocView(const Document& d, DocumentAnalysis* analysis, const Lexicon& l)
-    : doc(d), a(*analysis), lex(l), toks(analysis->layout.tokens) {
+    : doc(d), a(*analysis), lex(l), toks(analysis->layout.tokens), tree(analysis->syntax) {
   const uint32_t n = size();
+  word_of_tok.assign(n, -1);
+  for (size_t w = a.syntax.words.size(); w-- > 0;)
+    if (a.syntax.words[w].token < n) word_of_tok[a.syntax.words[w].token] = int32_t(w);
   lower.resize(n);
   for (uint32_t i = 0; i < n; ++i) lower[i] = Lower(Text(i));
   personal_pronoun.assign(n, 0);

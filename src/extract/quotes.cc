@@ -75,6 +75,53 @@ int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
   return talk ? person : -1;
 }
 
+// The subject noun phrase of the cue word `cue` as tokens [*b, *e): the subject's subtree
+// on its side of the cue, stopping at quotation marks. False when the verb has no subject.
+bool SubjectTokens(const DocView& v, int cue, uint32_t* b, uint32_t* e) {
+  const int subj = v.tree.Subject(cue);
+  if (subj < 0) return false;
+  const auto& words = v.a.syntax.words;
+  const uint32_t ct = words[cue].token, stok = words[subj].token;
+  auto [lo, hi] = v.tree.Span(subj);
+  uint32_t tb = words[lo].token, te = words[hi].token + 1;
+  if (stok < ct) te = std::min(te, ct);
+  else tb = std::max(tb, ct + 1);
+  for (uint32_t k = stok; k > tb; --k)
+    if (v.toks[k - 1].kind == TokenKind::kQuote) { tb = k; break; }
+  for (uint32_t k = stok; k < te; ++k)
+    if (v.toks[k].kind == TokenKind::kQuote) { te = k; break; }
+  *b = tb;
+  *e = te;
+  return tb < te;
+}
+
+// The speech verb of the quote over tokens [qb, qe), read from the parse: the nearest cue
+// word outside the quote, in the sentences the quote touches, that heads a word inside it
+// (the quote is its ccomp or object) or whose head lies inside it (`"...," she said` is
+// parataxis of the quote's main verb). -1 when none, or the sentences were not parsed.
+int ParseCue(const DocView& v, uint32_t qb, uint32_t qe) {
+  const auto& words = v.a.syntax.words;
+  auto inside = [&](int w) { return w >= 0 && words[w].token >= qb && words[w].token < qe; };
+  int best = -1;
+  uint32_t best_dist = UINT32_MAX;
+  for (uint32_t s = v.sent_of[qb]; s != UINT32_MAX && s <= v.sent_of[qe - 1] && s < v.a.syntax.sentences.size(); ++s) {
+    const syntax::SentenceParse& sp = v.a.syntax.sentences[s];
+    if (!sp.parsed) continue;
+    for (uint32_t w = sp.word_begin; w < sp.word_end; ++w) {
+      uint32_t tok = words[w].token;
+      if ((tok >= qb && tok < qe) || !IsCueAt(v, tok)) continue;
+      bool linked = inside(words[w].head);
+      for (int c : v.tree.Children(int(w))) linked = linked || inside(c);
+      uint32_t dist = tok < qb ? qb - tok : tok - qe;
+      if (linked && dist < best_dist) {
+        best = int(w);
+        best_dist = dist;
+      }
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 void FindQuotes(DocView& v, PassState* st) {
@@ -118,6 +165,22 @@ void FindQuotes(DocView& v, PassState* st) {
     bool ends_open = inner_e > inner_b && (w[last_inner] == "," || w[last_inner] == "?" || w[last_inner] == "!" ||
                                            w[last_inner] == "\xE2\x80\x94" || w[last_inner] == "-");
 
+    // Takes `a` as the speaker with the cue at token j, with the outlet it passed through
+    // ("a source told In Touch", looked for up to `limit`, else to the sentence's end) for
+    // anonymous and named sources.
+    auto TakeSpeaker = [&](DocView& dv, PassState* ps, Attribution a, uint32_t j, uint32_t limit = UINT32_MAX) {
+      if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
+        uint32_t lim = limit != UINT32_MAX ? limit
+                       : dv.sent_of[j] == UINT32_MAX ? n : dv.a.layout.sentences[dv.sent_of[j]].token_end;
+        auto via = ViaOutletAfter(dv, j + 1, lim);
+        if (via) AttachVia(ps, &a, *via);
+      }
+      speaker = a;
+      cue_b = dv.toks[j].byte_begin;
+      cue_e = dv.toks[j].byte_end;
+      return true;
+    };
+
     // Cue after: `…," one added`, `…," said Tom`, `…?" asks the tabloid`.
     auto try_after = [&]() {
       uint32_t k = qe;
@@ -146,15 +209,7 @@ void FindQuotes(DocView& v, PassState* st) {
           a = ResolveSource(v, st, j + 1, e, j);
         }
         if (!Usable(a)) return false;
-        if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
-          uint32_t lim = v.sent_of[j] == UINT32_MAX ? n : v.a.layout.sentences[v.sent_of[j]].token_end;
-          auto via = ViaOutletAfter(v, j + 1, lim);
-          if (via) AttachVia(st, &a, *via);
-        }
-        speaker = a;
-        cue_b = v.toks[j].byte_begin;
-        cue_e = v.toks[j].byte_end;
-        return true;
+        return TakeSpeaker(v, st, a, j);
       }
       return false;
     };
@@ -181,14 +236,7 @@ void FindQuotes(DocView& v, PassState* st) {
           a = ResolveSource(v, st, j + 1, e, j);
         }
         if (!Usable(a)) continue;
-        if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
-          auto via = ViaOutletAfter(v, j + 1, limit);
-          if (via) AttachVia(st, &a, *via);
-        }
-        speaker = a;
-        cue_b = v.toks[j].byte_begin;
-        cue_e = v.toks[j].byte_end;
-        return true;
+        return TakeSpeaker(v, st, a, j, limit);
       }
       return false;
     };
@@ -219,7 +267,19 @@ void FindQuotes(DocView& v, PassState* st) {
       return cue_in(sb, ps.token_end);
     };
 
-    if (ends_open) found = try_after() || try_before();
+    // From the parse: the speech verb linked to the quote and that verb's subject.
+    auto try_parse = [&]() {
+      if (!v.HasParse(qb) && !v.HasParse(qe - 1)) return false;
+      int cue = ParseCue(v, qb, qe);
+      uint32_t np_b, np_e;
+      if (cue < 0 || !SubjectTokens(v, cue, &np_b, &np_e)) return false;
+      uint32_t j = v.a.syntax.words[cue].token;
+      Attribution a = ResolveSource(v, st, np_b, np_e, j);
+      return Usable(a) && TakeSpeaker(v, st, a, j);
+    };
+
+    if (v.use_parse && try_parse()) found = true;
+    else if (ends_open) found = try_after() || try_before();
     else found = try_before() || try_after();
     if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {
       // A quote opening its paragraph with no cue of its own, after a paragraph whose last

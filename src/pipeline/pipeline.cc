@@ -9,6 +9,7 @@
 #include "fuse/fuse.h"
 #include "resolve/resolve.h"
 #include "score/score.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace hearsay {
@@ -28,6 +29,14 @@ Result<Models> LoadModels(const std::string& dir) {
   if (!tagger.ok()) return tagger.status();
   models.tagger = std::move(tagger).value();
   if (!models.tagger) models.notes.push_back("no entity tagger model in " + dir + ": entities by rules only");
+  const std::string parser_path = dir + "/parser.hsp";
+  if (std::filesystem::exists(parser_path)) {
+    auto parser = syntax::Parser::Load(parser_path);
+    if (!parser.ok()) return parser.status();
+    models.parser = std::move(parser).value();
+  } else {
+    models.notes.push_back("no parser model in " + dir + ": no dependency trees, extract uses token patterns only");
+  }
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
@@ -38,6 +47,7 @@ Result<Models> LoadModels(const std::string& dir) {
 DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
+  if (models.parser) a.syntax = models.parser->ParseDocument(doc.text, a.layout);
   entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
   resolve::ResolveInDocument(doc, &a);
   extract::ExtractClaims(doc, &a);

@@ -17,6 +17,7 @@
 #include "extract/lexicon.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
+#include "syntax/tree.h"
 
 namespace hearsay::extract {
 
@@ -37,6 +38,12 @@ struct DocView {
   std::vector<Gender> entity_gender;   // per local entity, from LocalEntity::gender and the text
   std::optional<Ymd> published;        // the document's date, if any
   std::vector<int32_t> quote_record;   // per quote span: index into a.quotes, or -1 (set by quotes pass)
+  // The dependency parse (a.syntax), when the pipeline ran the parser: the tree view, and
+  // per token the index of its first word (-1 without a parse); per word its token.
+  syntax::Tree tree;
+  std::vector<int32_t> word_of_tok;
+  bool HasParse(uint32_t tok) const;  // tok's sentence was parsed
+  bool use_parse = true;               // patterns over the parse first (off: token patterns only, for comparison)
 
   uint32_t size() const { return static_cast<uint32_t>(toks.size()); }
   std::string_view Text(uint32_t tok) const {

@@ -2,6 +2,7 @@
 // TEST SUPPORT: runs text -> mentions -> resolve -> extract on one document. Mentions come
 // from the shipped tagger (models/) when there is one, else from heuristic_mentions.h, so the
 // extract expectations hold before and after the tagger lands.
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "heuristic_mentions.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace hearsay::testing {
@@ -23,9 +25,22 @@ inline const entities::Tagger* ShippedTagger() {
   return tagger.get();
 }
 
+// The shipped parser (models/parser.hsp), as the pipeline loads it; null when absent or
+// when HEARSAY_EXTRACT_NO_PARSE=1 (the evaluation programs compare both ways).
+inline const syntax::Parser* ShippedParser() {
+  static std::unique_ptr<syntax::Parser> parser = []() -> std::unique_ptr<syntax::Parser> {
+    const char* off = std::getenv("HEARSAY_EXTRACT_NO_PARSE");
+    if (off && std::string(off) == "1") return nullptr;
+    auto p = syntax::Parser::Load(std::string(HEARSAY_SOURCE_DIR) + "/models/parser.hsp");
+    return p.ok() ? std::move(p).value() : nullptr;
+  }();
+  return parser.get();
+}
+
 inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
+  if (const syntax::Parser* p = ShippedParser()) a.syntax = p->ParseDocument(doc.text, a.layout);
   if (const entities::Tagger* t = ShippedTagger()) {
     entities::FindMentions(doc, a.layout, t, &a.mentions);
     resolve::ResolveInDocument(doc, &a);

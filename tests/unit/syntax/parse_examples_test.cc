@@ -1,0 +1,90 @@
+// The shipped parser (models/parser.hsp) on invented sentences of the kind hearsay reads:
+// subjects, objects, passives, control, negation and speech verbs read from its trees.
+#include <gtest/gtest.h>
+
+#include "syntax/syntax.h"
+#include "syntax/tree.h"
+#include "text/text.h"
+
+namespace hearsay::syntax {
+namespace {
+
+const Parser& Shipped() {
+  static auto p = Parser::Load(HEARSAY_SOURCE_DIR "/models/parser.hsp");
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return **p;
+}
+
+struct Parsed {
+  std::string text;
+  Syntax syntax;
+  // Index of the first word whose text is `form`, or -1.
+  int W(std::string_view form) const {
+    for (size_t i = 0; i < syntax.words.size(); ++i)
+      if (std::string_view(text).substr(syntax.words[i].byte_begin,
+                                        syntax.words[i].byte_end - syntax.words[i].byte_begin) == form)
+        return int(i);
+    return -1;
+  }
+  std::string Form(int i) const {
+    if (i < 0) return "(none)";
+    return text.substr(syntax.words[i].byte_begin, syntax.words[i].byte_end - syntax.words[i].byte_begin);
+  }
+};
+
+Parsed Parse(const std::string& text) {
+  Parsed p{text, {}};
+  Document d;
+  d.text = text;
+  TextLayout layout = text::AnalyzeTextSpan(d.text, 0, 0);
+  p.syntax = Shipped().ParseDocument(d.text, layout);
+  return p;
+}
+
+TEST(ParseExamples, SpeechVerbSubjectAndReportedClause) {
+  Parsed p = Parse("Mara Quill told Spotlight Weekly that she had split from Dario Venn.");
+  Tree t(p.syntax);
+  int told = p.W("told");
+  ASSERT_GE(told, 0);
+  EXPECT_EQ(p.Form(t.Subject(told)), "Mara");
+  int split = p.W("split");
+  EXPECT_EQ(t.Head(split), told);
+  EXPECT_EQ(p.Form(t.Subject(split)), "she");
+}
+
+TEST(ParseExamples, PassiveSubject) {
+  Parsed p = Parse("The singer was spotted with her new boyfriend in Malibu on Sunday.");
+  Tree t(p.syntax);
+  int spotted = p.W("spotted");
+  EXPECT_TRUE(t.IsPassive(spotted));
+  EXPECT_EQ(p.Form(t.Subject(spotted)), "singer");
+}
+
+TEST(ParseExamples, ControlVerbsLendTheirSubject) {
+  Parsed p = Parse("Lena Ortiz wants to marry her longtime partner.");
+  Tree t(p.syntax);
+  EXPECT_EQ(p.Form(t.Subject(p.W("marry"))), "Lena");
+  EXPECT_EQ(p.Form(t.Object(p.W("marry"))), "partner");
+}
+
+TEST(ParseExamples, NegationScopesOverItsVerbOnly) {
+  Parsed p = Parse("The actor did not attend the premiere, but his wife arrived early.");
+  Tree t(p.syntax);
+  EXPECT_TRUE(t.Negated(p.W("attend")));
+  EXPECT_FALSE(t.Negated(p.W("arrived")));
+  Parsed q = Parse("She celebrated her first birthday without her mother.");
+  EXPECT_FALSE(Tree(q.syntax).Negated(q.W("celebrated")));
+}
+
+TEST(ParseExamples, QuoteWithTrailingCue) {
+  Parsed p = Parse("\"We are just friends,\" the singer said.");
+  Tree t(p.syntax);
+  int said = p.W("said");
+  EXPECT_EQ(p.Form(t.Subject(said)), "singer");
+  // "said" and the quoted clause are linked (either way round).
+  int friends = p.W("friends");
+  EXPECT_TRUE(t.Head(said) == friends || t.Dominates(said, friends));
+}
+
+}  // namespace
+}  // namespace hearsay::syntax
