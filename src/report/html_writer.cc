@@ -436,7 +436,7 @@ class HtmlReport {
         out_ << "</li>";
       }
       out_ << "</ol></td><td data-v=\"" << Fixed(k.evidence_points, 3) << "\"><span class=\"grade\">" << Esc(k.grade)
-           << "</span><br><span class=\"note\">" << Fixed(k.evidence_points, 1) << " points</span></td><td>";
+           << "</span><br><span class=\"note\">" << Fixed(k.evidence_points) << " points</span></td><td>";
       Reasons(k.reasons);
       out_ << "</td></tr>";
     }
