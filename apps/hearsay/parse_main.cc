@@ -20,6 +20,7 @@ struct ParseOptions {
   std::string conllu;
   std::string model = std::string(HEARSAY_DEFAULT_MODELS_DIR) + "/parser.hsp";
   bool score = false;
+  bool show_unaligned = false;
   float prune = 0.0f;
 };
 
@@ -73,7 +74,9 @@ int RunConllu(const syntax::Parser& parser, const ParseOptions& o) {
   syntax::Scores gold_words = syntax::EvaluateGoldWords(parser, *gold, o.score ? nullptr : &predicted);
   if (o.score) {
     PrintScores("gold words", gold_words);
-    PrintScores("own words ", syntax::EvaluateOwnWords(parser, *gold));
+    std::vector<std::string> unaligned;
+    PrintScores("own words ", syntax::EvaluateOwnWords(parser, *gold, o.show_unaligned ? &unaligned : nullptr));
+    for (const auto& u : unaligned) std::printf("unaligned\t%s\n", u.c_str());
     return kExitOk;
   }
   for (const auto& s : predicted) std::cout << syntax::WriteConllu(s);
@@ -108,6 +111,7 @@ Runner AddParse(CLI::App& root) {
   cmd->add_option("paths", o->paths, "Files or folders (text, JSON Lines, HTML), read as analyze reads them");
   cmd->add_option("--conllu", o->conllu, "Gold CoNLL-U: parse its words, write them with predicted columns");
   cmd->add_flag("--score", o->score, "With --conllu: print UPOS, XPOS, lemma, UAS, LAS (gold and own words)");
+  cmd->add_flag("--show-unaligned", o->show_unaligned, "With --score: list gold words hearsay's words do not match");
   cmd->add_option("--model", o->model, "Parser model file")->capture_default_str();
   cmd->add_option("--prune", o->prune, "Drop weights with |w| at most this before parsing (size/accuracy trade-off)");
   return [o] { return RunParse(*o); };

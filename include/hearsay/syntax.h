@@ -48,7 +48,7 @@ struct SentenceParse {
   uint32_t sentence = 0;    // index into TextLayout::sentences
   uint32_t word_begin = 0;  // half-open range into Syntax::words
   uint32_t word_end = 0;
-  bool parsed = false;      // false: words and tags only (sentence not selected or too long)
+  bool parsed = false;      // false: no tree (sentence not selected: words only; or too long: tags only)
 };
 
 struct Syntax {

@@ -29,8 +29,17 @@
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 
+#include <vector>
+
 namespace hearsay::extract {
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis);
+
+// Which sentences of a layout the extractors read trees of, for the parser's `select`: those
+// with a quotation mark, or a word that starts a cue (said, told, according ...), a relation
+// verb phrase, a role noun (wife, son ...) or an event noun (divorce, romance ...). The other
+// sentences can carry no quote, attribution or relation. docs/syntax.md gives what this
+// keeps of the PolNeAR dev attributions.
+std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout);
 
 }  // namespace hearsay::extract

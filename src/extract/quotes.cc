@@ -76,9 +76,17 @@ int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
 }
 
 // The subject noun phrase of the cue word `cue` as tokens [*b, *e): the subject's subtree
-// on its side of the cue, stopping at quotation marks. False when the verb has no subject.
-bool SubjectTokens(const DocView& v, int cue, uint32_t* b, uint32_t* e) {
-  const int subj = v.tree.Subject(cue);
+// on its side of the cue, stopping at quotation marks; a subject outside the quote [qb, qe)
+// is preferred. False when the verb has no subject.
+bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e) {
+  // A subject outside the quote, nearest the cue, else the tree's subject.
+  int subj = -1;
+  for (int c : v.tree.ChildrenWith(cue, syntax::Rel::kNsubj)) {
+    uint32_t t = v.a.syntax.words[c].token;
+    if (t >= qb && t < qe) continue;
+    if (subj < 0 || std::abs(c - cue) < std::abs(subj - cue)) subj = c;
+  }
+  if (subj < 0) subj = v.tree.Subject(cue);
   if (subj < 0) return false;
   const auto& words = v.a.syntax.words;
   const uint32_t ct = words[cue].token, stok = words[subj].token;
@@ -272,8 +280,9 @@ void FindQuotes(DocView& v, PassState* st) {
       if (!v.HasParse(qb) && !v.HasParse(qe - 1)) return false;
       int cue = ParseCue(v, qb, qe);
       uint32_t np_b, np_e;
-      if (cue < 0 || !SubjectTokens(v, cue, &np_b, &np_e)) return false;
+      if (cue < 0 || !SubjectTokens(v, cue, qb, qe, &np_b, &np_e)) return false;
       uint32_t j = v.a.syntax.words[cue].token;
+      if (np_b < qe && np_e > qb) return false;  // a subject inside the quote is a misparse
       Attribution a = ResolveSource(v, st, np_b, np_e, j);
       return Usable(a) && TakeSpeaker(v, st, a, j);
     };

@@ -47,7 +47,10 @@ Result<Models> LoadModels(const std::string& dir) {
 DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
-  if (models.parser) a.syntax = models.parser->ParseDocument(doc.text, a.layout);
+  if (models.parser) {
+    std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+    a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
+  }
   entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
   resolve::ResolveInDocument(doc, &a);
   extract::ExtractClaims(doc, &a);

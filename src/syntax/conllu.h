@@ -51,7 +51,10 @@ struct Scores {
 Scores EvaluateGoldWords(const Parser& parser, const std::vector<GoldSentence>& gold,
                          std::vector<GoldSentence>* out);
 // Tokenises each sentence's text with hearsay's tokenizer, parses, aligns by offsets.
-Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& gold);
+// `unaligned` (optional) receives "gold word <TAB> hearsay's words over it" for each gold
+// word no hearsay word matches exactly.
+Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& gold,
+                        std::vector<std::string>* unaligned = nullptr);
 
 // One sentence as CoNLL-U rows (with its comments and multiword rows), ending in a blank line.
 std::string WriteConllu(const GoldSentence& s);

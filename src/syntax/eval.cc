@@ -69,7 +69,8 @@ Scores EvaluateGoldWords(const Parser& parser, const std::vector<GoldSentence>& 
   return total;
 }
 
-Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& gold) {
+Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& gold,
+                        std::vector<std::string>* unaligned) {
   Scores total;
   std::vector<std::pair<uint32_t, uint32_t>> ranges, spans;
   std::vector<Token> tokens;
@@ -94,6 +95,13 @@ Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& g
     total.gold += s.words.size();
     total.predicted += words.size();
     for (size_t i = 0; i < s.words.size(); ++i) {
+      if (align[i] < 0 && unaligned) {
+        std::string over;
+        for (const Word& w : words)
+          if (w.byte_end > ranges[i].first && w.byte_begin < ranges[i].second)
+            over += (over.empty() ? "" : "|") + text.substr(w.byte_begin, w.byte_end - w.byte_begin);
+        unaligned->push_back(s.words[i].form + "\t" + over);
+      }
       if (align[i] < 0) continue;
       const Word& w = words[align[i]];
       int gh = s.words[i].head;

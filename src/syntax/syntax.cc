@@ -156,8 +156,9 @@ Syntax Parser::ParseDocument(std::string_view text, const TextLayout& layout, co
       SplitToken(text, layout.tokens[t], &model_->multiword, &spans);
       for (auto [b, e] : spans) sentence.push_back(Word{b, e, t});
     }
-    bool parse = (!select || (si < select->size() && (*select)[si])) && sentence.size() <= kMaxParsedWords;
-    RunSentence(*model_, text, &sentence, parse);
+    bool chosen = !select || (si < select->size() && (*select)[si]);
+    bool parse = chosen && sentence.size() <= kMaxParsedWords;
+    if (chosen) RunSentence(*model_, text, &sentence, parse);
     SentenceParse sp{si, uint32_t(out.words.size()), uint32_t(out.words.size() + sentence.size()), parse};
     for (Word& w : sentence) {
       if (w.head >= 0) w.head += int32_t(sp.word_begin);

@@ -43,7 +43,8 @@ class Parser {
   explicit Parser(std::unique_ptr<ParserModel> model);
 
   // Words, tags, lemmas and trees for every sentence. `select`, when given, says which
-  // sentences get a tree (the others get words, tags and lemmas; parsed = false).
+  // sentences are analysed; the others get their words only (UPOS X, no lemma, no tree;
+  // parsed = false).
   Syntax ParseDocument(std::string_view text, const TextLayout& layout,
                        const std::vector<bool>* select = nullptr) const;
 

