@@ -1,4 +1,4 @@
-// hearsay analyze PATH... [--out DIR] [--db FILE] [--jobs N] [--models DIR] [--quiet]
+// hearsay analyze PATH... [--out DIR] [--db FILE] [--jobs N] [--models DIR] [--no-outlet-prior] [--quiet]
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -23,6 +23,7 @@ struct AnalyzeOptions {
   std::string models;
   bool quiet = false;
   bool follow_symlinks = false;
+  bool no_outlet_prior = false;
 };
 
 // Ids must be unique in hearsay.json; a repeated JSONL id gets "~2", "~3".
@@ -62,6 +63,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   MakeIdsUnique(*docs);
   auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
   if (!models.ok()) return Fail(models.status());
+  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
   int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
   CorpusResult result;
   {
@@ -71,8 +73,9 @@ int RunAnalyze(const AnalyzeOptions& o) {
     });
   }
   report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
-  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models);
+  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models, !o.no_outlet_prior);
   if (calibration) view.calibration = &*calibration;
+  view.cluster_grade_rules = score::ClusterGradeRules();
   if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
   if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
   if (!o.quiet) {
@@ -100,6 +103,7 @@ Runner AddAnalyze(CLI::App& root) {
   cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
   cmd->add_flag("--follow-symlinks", o->follow_symlinks, "In folders, follow symbolic links leading outside the input paths");
+  cmd->add_flag("--no-outlet-prior", o->no_outlet_prior, "Score articles without the outlet prior (the records of their outlet and of the outlets they cite)");
   cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
   return [o] { return RunAnalyze(*o); };
 }

@@ -154,7 +154,7 @@ std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<R
   return added;
 }
 
-std::optional<report::CalibrationSummary> CalibrationOf(const Models& models) {
+std::optional<report::CalibrationSummary> CalibrationOf(const Models& models, bool outlet_prior) {
   const score::ModelCalibration* c = models.article_model ? models.article_model->calibration() : nullptr;
   if (!c) return std::nullopt;
   report::CalibrationSummary s;
@@ -162,6 +162,11 @@ std::optional<report::CalibrationSummary> CalibrationOf(const Models& models) {
   s.brier = c->brier;
   s.ece = c->ece;
   s.macro_f1 = c->macro_f1;
+  s.threshold = c->threshold;
+  s.method = "The score is the probability that a fact-checker would rate the article credible (GossipCop \"real\"), from a "
+             "logistic model of its wording and sourcing evidence" +
+             std::string(outlet_prior ? " and the records of its outlet and of the outlets it cites" : " (outlet prior off)") +
+             "; calibration and threshold were chosen by cross-validation on the training articles.";
   for (const score::ModelCalibration::Bin& b : c->bins) s.bins.push_back({b.lo, b.hi, b.n, b.mean_predicted, b.observed_real});
   return s;
 }

@@ -64,7 +64,7 @@ std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<R
 // The article model's dev-set quality (stored in the model file) for the calibration view
 // of index.html and hearsay.json; none without an article model. analyze and export both
 // write it, so their outputs keep one contract.
-std::optional<report::CalibrationSummary> CalibrationOf(const Models& models);
+std::optional<report::CalibrationSummary> CalibrationOf(const Models& models, bool outlet_prior = true);
 
 std::string DefaultModelsDir();
 std::string Version();

@@ -208,7 +208,12 @@ struct ClaimCluster {
   // (near-duplicate copy, same outlet, or relayed through the origin's outlet), -1 for an
   // independent origin. documents[] is in report order, so the chain reads front to back.
   std::vector<int32_t> rereport_of;
+  // An evidence grade by rules (score/score.h ScoreClusters), not a probability: the
+  // points of the evidence, the grade they fall in ("strong", "moderate", "weak", "very
+  // weak"), and sigmoid(points) as a 0..1 index of the same order (hearsay.json "score").
   double credibility = 0.5;
+  double evidence_points = 0;
+  std::string grade = "weak";
   std::vector<std::string> reasons;
 };
 

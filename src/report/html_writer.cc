@@ -233,7 +233,7 @@ class HtmlReport {
     Tab("contradictions", "Contradictions", corpus_.contradictions.size());
     Tab("sources", "Sources", corpus_.provenance.size());
     Tab("entities", "Entities", corpus_.entities.size());
-    out_ << "<button data-view=\"calibration\">Calibration</button></div></header>\n";
+    out_ << "<button data-view=\"calibration\">Explanation</button></div></header>\n";
     Articles();
     Claims();
     Contradictions();
@@ -403,7 +403,7 @@ class HtmlReport {
         int32_t k = d < corpus_.claim_cluster.size() && c < corpus_.claim_cluster[d].size() ? corpus_.claim_cluster[d][c] : -1;
         if (k >= 0) {
           const ClaimCluster& cluster = corpus_.clusters[k];
-          out_ << "<span class=\"score\">" << Fixed(cluster.credibility) << "</span> " << cluster.documents.size()
+          out_ << "<span class=\"grade\">evidence " << Esc(cluster.grade) << "</span> " << cluster.documents.size()
                << " article(s), " << cluster.independent_sources << " independent";
         }
         out_ << "</td></tr>";
@@ -476,7 +476,7 @@ class HtmlReport {
                     "The chain lists the articles in report order; a copy or a re-report of an earlier article "
                     "names it and does not count as independent. Click a column to sort.",
                     "claims-table", order.size(),
-                    {"claim", "affirmed / denied", "articles", "independent sources", "first reported", "chain", "credibility", "why"});
+                    {"claim", "affirmed / denied", "articles", "independent sources", "first reported", "chain", "evidence grade", "why"});
     for (size_t i = 0; i < order.size() && i < kMaxHtmlTableRows; ++i) {
       const ClaimCluster& k = *order[i];
       size_t affirmed = 0, denied = 0;
@@ -496,8 +496,8 @@ class HtmlReport {
         }
         out_ << "</li>";
       }
-      out_ << "</ol></td><td data-v=\"" << Fixed(k.credibility, 3) << "\"><span class=\"score\">" << Fixed(k.credibility)
-           << "</span><span class=\"bar\" style=\"width:" << static_cast<int>(k.credibility * 60) << "px\"></span></td><td>";
+      out_ << "</ol></td><td data-v=\"" << Fixed(k.evidence_points, 3) << "\"><span class=\"grade\">" << Esc(k.grade)
+           << "</span><br><span class=\"note\">" << Fixed(k.evidence_points) << " points</span></td><td>";
       Reasons(k.reasons);
       out_ << "</td></tr>";
     }
@@ -572,14 +572,29 @@ class HtmlReport {
     out_ << "</table></section>\n";
   }
 
+  // The claim clusters' evidence grade: its rules in words.
+  void ClusterGradeRules() {
+    out_ << "<h3>Claims: an evidence grade, not a probability</h3><p class=\"note\">No labelled claims exist to calibrate "
+            "a probability against, so each claim cluster gets points by fixed rules over its evidence, and a grade from "
+            "them:</p><ul>";
+    for (const std::string& rule : v_.cluster_grade_rules) out_ << "<li>" << Esc(rule) << "</li>";
+    out_ << "</ul>";
+  }
+
   void Calibration() {
     out_ << "<section class=\"view corpus\" id=\"view-calibration\"><h2>What a credibility score means</h2>";
     const CalibrationSummary* c = v_.calibration;
     if (!c) {
-      out_ << "<p class=\"note\">No article credibility model was loaded for this run.</p></section>\n";
+      out_ << "<p class=\"note\">No article credibility model was loaded for this run.</p>";
+      ClusterGradeRules();
+      out_ << "</section>\n";
       return;
     }
-    out_ << "<p class=\"note\">Measured when the article model was trained, on " << Esc(c->dataset)
+    out_ << "<h3>Articles: a calibrated probability</h3><p class=\"note\">" << Esc(c->method) << " An article is labelled credible "
+         << "at a score of " << Fixed(c->threshold) << " or more. Each article's reasons name the evidence in it (words, counts, "
+         << "the outlet's record) that moved its score most; names of people and outlets are masked before the model reads the "
+         << "text, so no score depends on who the article is about.</p>";
+    out_ << "<p class=\"note\">Measured after training on " << Esc(c->dataset)
          << ": articles are grouped by their score; a well-calibrated model's observed share of credible "
             "articles in each group matches the group's mean score (bars: blue the mean score, orange the "
             "observed share).</p>";
@@ -593,7 +608,9 @@ class HtmlReport {
            << static_cast<int>(b.mean_predicted * 200) << "px\"></span><br><span class=\"bar obs\" style=\"width:"
            << static_cast<int>(b.observed * 200) << "px\"></span></td></tr>";
     }
-    out_ << "</table></section>\n";
+    out_ << "</table>";
+    ClusterGradeRules();
+    out_ << "</section>\n";
   }
 
   const ReportView& v_;

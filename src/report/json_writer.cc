@@ -195,7 +195,9 @@ std::string RenderJson(const ReportView& v) {
                              {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
                              {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
                              {"independent_sources", k.independent_sources}, {"rereports", rereports},
-                             {"credibility", Json{{"score", k.credibility}, {"reasons", k.reasons}}}});
+                             {"credibility", Json{{"score", k.credibility}, {"grade", k.grade}, {"points", k.evidence_points},
+                                                                {"scale", "evidence grade by rules, not a probability"},
+                                                                {"reasons", k.reasons}}}});
   }
   out.EndArray();
 

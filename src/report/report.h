@@ -30,9 +30,11 @@ struct ReliabilityBin {
   double observed = 0;          // the share of them labelled credible
 };
 struct CalibrationSummary {
-  std::string dataset;          // e.g. "GossipCop dev"
+  std::string dataset;          // e.g. "gossipcop dev (held out)"
   double brier = 0, ece = 0, macro_f1 = 0;
   std::vector<ReliabilityBin> bins;
+  double threshold = 0.5;       // the model's decision threshold on the score
+  std::string method;           // how scores and threshold were fitted, in words
 };
 
 struct ReportView {
@@ -43,6 +45,7 @@ struct ReportView {
   const std::vector<Warning>* warnings = nullptr;
   std::string generator = "hearsay";  // name and version written into the output
   const CalibrationSummary* calibration = nullptr;  // null: no credibility model loaded
+  std::vector<std::string> cluster_grade_rules;      // score::ClusterGradeRules(), for the explanation
 };
 
 std::string RenderJson(const ReportView& view);

@@ -27,6 +27,9 @@ enum CueFlag : uint16_t {
   kExclusiveWord = 1 << 8,
   kAccordingTo = 1 << 9,  // bigram "according to"
   kTold = 1 << 10,        // told / tells (an outlet follows in "told People")
+  kFurniture = 1 << 11,   // site furniture ("advertisement", "image zoom"; see MarkTokens)
+  kSiteName = 1 << 12,    // the data set's own site name ("Gossip Cop")
+  kFunctionWord = 1 << 13,  // capitalised, still no name ("The", "Her")
   kInTitle = 1 << 15,     // set per token by ExtractFeatures, never in a cue table
 };
 
@@ -52,6 +55,18 @@ constexpr const char* kDenialWords[] = {"deny", "denies", "denied", "denying", "
                                         "inaccurate", "nonsense", "not true"};
 constexpr const char* kSocialWords[] = {"instagram", "twitter", "tweet", "tweeted", "tweets", "facebook", "snapchat",
                                         "youtube", "tiktok"};
+// Furniture: a caption, or a short paragraph holding one of the words, is dropped; the
+// two-word phrases are dropped wherever they stand.
+constexpr const char* kFurnitureWords[] = {"advertisement", "advertising", "ad", "notifications", "newsletter", "newsletters",
+                                           "subscribe", "unsubscribe", "loading", "scroll", "gallery", "getty", "shutterstock",
+                                           "zoom", "excerpt", "submit", "cookies", "edit", "related", "image zoom",
+                                           "read more", "click here", "sign up", "push notifications"};
+constexpr const char* kSiteNames[] = {"gossipcop", "gossip cop"};
+// Capitalised words that are no names (a sentence opening "The", "Her", "Mr").
+constexpr const char* kFunctionWords[] = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they",
+                                          "we", "you", "i", "his", "her", "their", "our", "my", "your", "in", "on", "at",
+                                          "for", "but", "and", "or", "so", "if", "when", "after", "before", "as", "while",
+                                          "with", "from", "by", "to", "of", "mr", "mrs", "ms", "dr", "not", "no", "yes"};
 constexpr const char* kDenseNames[] = {"anonymous_sources", "anonymous_share", "hedge_rate",      "booster_rate",
                                        "hearsay_words",     "exclusive",       "title_punct",     "title_caps",
                                        "title_teaser",      "named_quotes",    "quote_spans",     "outlet_citations",
@@ -60,11 +75,9 @@ constexpr const char* kDenseNames[] = {"anonymous_sources", "anonymous_share", "
 static_assert(sizeof(kDenseNames) / sizeof(kDenseNames[0]) == kDenseCount);
 
 // Namespaces of the hashed features: the seed is mixed into the word hash.
-constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsHost = 5, kNsLead = 6,
-                   kNsTitleChar = 7, kNsAuthor = 8, kNsUrlPath = 9;
+constexpr uint64_t kNsTitleUni = 1, kNsTitleBi = 2, kNsBodyUni = 3, kNsBodyBi = 4, kNsLead = 6, kNsTitleChar = 7;
 constexpr uint32_t kLeadWords = 50;  // body words that also count in the lead namespace
 constexpr size_t kMaxAuthors = 3;
-constexpr size_t kMaxUrlWords = 24;
 
 // Finaliser of splitmix64: spreads the FNV hash over all 64 bits before taking the top bits.
 inline uint64_t Mix(uint64_t x) {
@@ -176,6 +189,9 @@ CueTable::CueTable(const Lexicons& lex) {
   for (const char* w : kTeaserWords) add(w, kTeaser);
   for (const char* w : kDenialWords) add(w, kDenial);
   for (const char* w : kSocialWords) add(w, kSocial);
+  for (const char* w : kFurnitureWords) add(w, kFurniture);
+  for (const char* w : kSiteNames) add(w, kSiteName);
+  for (const char* w : kFunctionWords) add(w, kFunctionWord);
   add("exclusive", kExclusiveWord);
   add("exclusively", kExclusiveWord);
   add("according to", kAccordingTo);
@@ -229,32 +245,6 @@ bool CueTable::MayHold(uint64_t h) const {
 uint16_t CueTable::Flags(uint64_t word_hash) const { return MayHold(word_hash) ? Find(words_, word_hash) : 0; }
 uint16_t CueTable::BigramFlags(uint64_t bigram_hash) const { return MayHold(bigram_hash) ? Find(bigrams_, bigram_hash) : 0; }
 
-std::vector<std::string_view> UrlPathWords(std::string_view url) {
-  if (size_t archive = url.find("web.archive.org/web/"); archive != std::string_view::npos) {
-    std::string_view rest = url.substr(archive + 20);
-    size_t slash = rest.find('/');
-    if (slash != std::string_view::npos) url = rest.substr(slash + 1);
-  }
-  size_t scheme = url.find("://");
-  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
-  size_t path = url.find('/');
-  std::vector<std::string_view> words;
-  if (path == std::string_view::npos) return words;
-  url.remove_prefix(path);
-  url = url.substr(0, url.find_first_of("?#"));
-  size_t i = 0;
-  while (i < url.size() && words.size() < kMaxUrlWords) {
-    auto alpha = [&](size_t k) { return ((url[k] | 0x20) >= 'a' && (url[k] | 0x20) <= 'z') || (url[k] >= '0' && url[k] <= '9'); };
-    if (!alpha(i)) { ++i; continue; }
-    size_t j = i;
-    bool letters = false;
-    while (j < url.size() && alpha(j)) letters |= !(url[j] >= '0' && url[j] <= '9'), ++j;
-    if (letters && j - i <= 30) words.push_back(url.substr(i, j - i));
-    i = j;
-  }
-  return words;
-}
-
 std::string NormalizedHost(std::string_view url) {
   // An archived copy is judged by the outlet it archived: web.archive.org/web/<stamp>/<url>.
   if (size_t archive = url.find("web.archive.org/web/"); archive != std::string_view::npos) {
@@ -276,23 +266,213 @@ std::string NormalizedHost(std::string_view url) {
   return host;
 }
 
-void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTable& cues, uint32_t hash_bits,
-                     ArticleFeatures* out) {
-  out->hashed.clear();
-  out->dense.fill(0);
-  out->evidence = Evidence{};
-  Evidence& ev = out->evidence;
+std::string OutletKey(std::string_view name) {
+  if (size_t scheme = name.find("://"); scheme != std::string_view::npos) name.remove_prefix(scheme + 3);
+  bool host = name.find('.') != std::string_view::npos && name.find(' ') == std::string_view::npos;
+  if (host) {
+    if (name.rfind("www.", 0) == 0) name.remove_prefix(4);
+    size_t dot = name.rfind('.');
+    name = name.substr(0, dot);
+  }
+  std::string key;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == '\'' && i + 2 >= name.size()) break;  // trailing 's or '
+    if (IsUpperAscii(c)) c = static_cast<char>(c | 0x20);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
+    else if (c == ' ' && key == "the") key.clear();
+  }
+  return key;
+}
+
+namespace {
+
+// What ExtractFeatures does with a token besides its word hash.
+enum TokenMask : uint8_t { kKeep = 0, kPersonMask = 1, kOutletMask = 2, kDrop = 3 };
+
+bool Capitalised(std::string_view w) {
+  auto c = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+  return IsUpperAscii(static_cast<char>(c)) || c >= 0x80;
+}
+
+// Token index range [first, last) of a byte range.
+std::pair<size_t, size_t> TokenRange(const std::vector<Token>& toks, uint32_t byte_begin, uint32_t byte_end) {
+  auto first = std::lower_bound(toks.begin(), toks.end(), byte_begin, [](const Token& t, uint32_t b) { return t.byte_end <= b; });
+  auto last = std::lower_bound(first, toks.end(), byte_end, [](const Token& t, uint32_t b) { return t.byte_begin < b; });
+  return {static_cast<size_t>(first - toks.begin()), static_cast<size_t>(last - toks.begin())};
+}
+
+// Names the tagger may have missed, by their shape in the body: a capitalised word that
+// does not open its sentence, and every word of a run of two or more capitalised words
+// (function words, cue words and "I" excepted). Their hashes join *name_words.
+void ProperNounWords(const Document& doc, const TextLayout& layout, const CueTable& cues, const std::vector<uint8_t>& mask,
+                     std::vector<uint64_t>* name_words) {
+  const auto& toks = layout.tokens;
+  auto candidate = [&](size_t i) {
+    if (toks[i].kind != TokenKind::kWord || mask[i] != kKeep) return false;
+    std::string_view w = std::string_view(doc.text).substr(toks[i].byte_begin, toks[i].byte_end - toks[i].byte_begin);
+    return w.size() >= 2 && Capitalised(w) && cues.Flags(HashLower(w)) == 0;
+  };
+  for (const Sentence& s : layout.sentences) {
+    if (s.byte_begin < doc.body_byte_begin) continue;
+    size_t prev_word = SIZE_MAX;  // the previous word token of the sentence
+    bool prev_candidate = false;
+    for (size_t i = s.token_begin; i < s.token_end && i < toks.size(); ++i) {
+      if (toks[i].kind != TokenKind::kWord) continue;
+      bool c = candidate(i);
+      if (c && (prev_word != SIZE_MAX || (i + 1 < s.token_end && candidate(i + 1))))
+        name_words->push_back(HashLower(std::string_view(doc.text).substr(toks[i].byte_begin, toks[i].byte_end - toks[i].byte_begin)));
+      if (c && prev_candidate && prev_word != SIZE_MAX)
+        name_words->push_back(HashLower(std::string_view(doc.text).substr(toks[prev_word].byte_begin, toks[prev_word].byte_end - toks[prev_word].byte_begin)));
+      prev_word = i;
+      prev_candidate = c;
+    }
+  }
+}
+
+// Masks names, outlets and the site name, and drops furniture (see features.h).
+void MarkTokens(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
+                std::vector<uint8_t>* mask) {
+  std::string_view text = doc.text;
+  const auto& toks = layout.tokens;
+  mask->assign(toks.size(), kKeep);
+  auto word = [&](size_t i) { return text.substr(toks[i].byte_begin, toks[i].byte_end - toks[i].byte_begin); };
+  std::vector<uint64_t> person_words;
+  for (const Mention& m : mentions) {
+    if (m.descriptor || (m.type != EntityType::kPerson && m.type != EntityType::kOutlet)) continue;
+    auto [first, last] = TokenRange(toks, m.byte_begin, m.byte_end);
+    for (size_t i = first; i < last; ++i) {
+      (*mask)[i] = m.type == EntityType::kPerson ? kPersonMask : kOutletMask;
+      if (m.type == EntityType::kPerson && toks[i].kind == TokenKind::kWord && Capitalised(word(i)))
+        person_words.push_back(HashLower(word(i)));
+    }
+  }
+  ProperNounWords(doc, layout, cues, *mask, &person_words);
+  std::sort(person_words.begin(), person_words.end());
+  uint64_t prev_hash = 0;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].kind != TokenKind::kWord) continue;
+    std::string_view w = word(i);
+    uint64_t h = HashLower(w);
+    if ((*mask)[i] == kKeep && Capitalised(w) && std::binary_search(person_words.begin(), person_words.end(), h))
+      (*mask)[i] = kPersonMask;
+    uint16_t bf = prev_hash ? cues.BigramFlags(PairHash(prev_hash, h)) : 0;
+    if (bf & kSiteName) (*mask)[i] = (*mask)[i - 1] = kOutletMask;
+    if (cues.Flags(h) & kSiteName) (*mask)[i] = kOutletMask;
+    if (bf & kFurniture) (*mask)[i] = (*mask)[i - 1] = kDrop;
+    prev_hash = h;
+  }
+  for (const Paragraph& p : layout.paragraphs) {
+    auto [first, last] = TokenRange(toks, p.byte_begin, p.byte_end);
+    bool drop = p.kind == BlockKind::kCaption;
+    size_t words = 0;
+    for (size_t i = first; i < last && !drop; ++i) {
+      if (toks[i].kind != TokenKind::kWord && toks[i].kind != TokenKind::kNumber) continue;
+      ++words;
+      drop = (cues.Flags(HashLower(word(i))) & kFurniture) != 0;
+    }
+    drop = drop && (p.kind == BlockKind::kCaption || words <= 12);
+    if (drop && p.kind != BlockKind::kTitle)
+      for (size_t i = first; i < last; ++i) (*mask)[i] = kDrop;
+  }
+}
+
+void AddExample(Evidence* ev, Dense d, uint32_t token, const std::vector<uint64_t>& hashes) {
+  auto k = static_cast<size_t>(d);
+  uint8_t& n = ev->example_count[k];
+  uint32_t idx = token & ~Evidence::kExampleBigram;
+  for (uint8_t e = 0; e < n; ++e)
+    if (hashes[ev->examples[k][e] & ~Evidence::kExampleBigram] == hashes[idx]) return;
+  if (n < ev->examples[k].size()) ev->examples[k][n++] = token;
+}
+
+// The headline with masked runs as " person " / " outlet " and dropped tokens left out.
+std::string MaskedHeadline(const Document& doc, const TextLayout& layout, const std::vector<uint8_t>& mask) {
+  std::string out;
+  auto [first, last] = TokenRange(layout.tokens, doc.title_byte_begin, doc.title_byte_end);
+  for (size_t i = first; i < last; ++i) {
+    const Token& t = layout.tokens[i];
+    if (mask[i] == kDrop) continue;
+    if (t.space_before || i == first) out += ' ';
+    if (mask[i] == kKeep) out.append(doc.text, t.byte_begin, t.byte_end - t.byte_begin);
+    else if (i == first || mask[i - 1] != mask[i]) out += mask[i] == kPersonMask ? " person " : " outlet ";
+  }
+  return out;
+}
+
+// The distinct outlets the text cites (OUTLET mentions), without the article's own outlet
+// and the site name; names with a masked person word are skipped.
+void CitedOutlets(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions,
+                  const std::vector<uint8_t>& mask, ArticleFeatures* out) {
+  std::string own = OutletKey(out->host);
+  std::vector<std::pair<std::string, std::string>> cited;
+  for (const Mention& m : mentions) {
+    if (m.type != EntityType::kOutlet || m.descriptor || m.byte_end > doc.text.size()) continue;
+    auto [first, last] = TokenRange(layout.tokens, m.byte_begin, m.byte_end);
+    bool person = false;
+    for (size_t i = first; i < last; ++i) person |= mask[i] == kPersonMask;
+    std::string_view name = std::string_view(doc.text).substr(m.byte_begin, m.byte_end - m.byte_begin);
+    std::string key = OutletKey(name);
+    if (person || key.empty() || key == own || key == "gossipcop" || name.size() > 40) continue;
+    cited.emplace_back(key, std::string(name));
+  }
+  std::stable_sort(cited.begin(), cited.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [key, name] : cited)
+    if (out->cited_outlets.empty() || out->cited_outlets.back() != key) {
+      out->cited_outlets.push_back(key);
+      out->cited_names.push_back(name);
+    }
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (IsUpperAscii(c)) c = static_cast<char>(c | 0x20);
+  return out;
+}
+
+// Bylines and the URL's section word, keys of the outlet prior.
+void SourceKeys(const Document& doc, const TextLayout& layout, const std::vector<uint8_t>& mask, ArticleFeatures* out) {
+  out->authors.clear();
+  out->url_section.clear();
+  for (const std::string& a : doc.authors)
+    if (!a.empty() && a.size() <= 40 && out->authors.size() < kMaxAuthors) out->authors.push_back(LowerAscii(a));
+  if (!doc.url) return;
+  std::string_view url = *doc.url;
+  if (size_t archive = url.find("web.archive.org/web/"); archive != std::string_view::npos) {
+    std::string_view rest = url.substr(archive + 20);
+    if (size_t slash = rest.find('/'); slash != std::string_view::npos) url = rest.substr(slash + 1);
+  }
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  size_t path = url.find('/');
+  if (path == std::string_view::npos) return;
+  std::string_view rest = url.substr(path + 1);
+  size_t end = rest.find('/');
+  if (end == std::string_view::npos || end == 0 || end > 24 || end + 1 >= rest.size()) return;  // a directory with more after it
+  std::string_view word = rest.substr(0, end);
+  for (char c : word)
+    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return;  // letters only: no slugs, dates or ids
+  std::string key = LowerAscii(word);
+  for (size_t i = 0; i < layout.tokens.size(); ++i)
+    if (mask[i] == kPersonMask &&
+        LowerAscii(std::string_view(doc.text).substr(layout.tokens[i].byte_begin, layout.tokens[i].byte_end - layout.tokens[i].byte_begin)) == key)
+      return;
+  out->url_section = key;
+}
+
+// Pass 1: a hash per kept word (one placeholder per masked run), cue flags, counts.
+void CountTokens(const Document& doc, const TextLayout& layout, const std::vector<uint8_t>& mask, const CueTable& cues,
+                 std::vector<uint64_t>* hashes, std::vector<uint16_t>* flags, Evidence* ev_out) {
+  Evidence& ev = *ev_out;
   std::string_view text = doc.text;
   const auto& toks = layout.tokens;
   const size_t n = toks.size();
-
-  // Pass 1: word hashes and cue flags per token; counts.
-  thread_local std::vector<uint64_t> hashes;
-  thread_local std::vector<uint16_t> flags;
-  hashes.assign(n, 0);
-  flags.assign(n, 0);
+  hashes->assign(n, 0);
+  flags->assign(n, 0);
+  static const uint64_t kPersonHash = HashLower("<person>"), kOutletHash = HashLower("<outlet>");
   for (size_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
+    if (mask[i] == kDrop) continue;
     std::string_view w = text.substr(t.byte_begin, t.byte_end - t.byte_begin);
     bool in_title = doc.title_byte_end > doc.title_byte_begin && t.byte_begin >= doc.title_byte_begin &&
                     t.byte_end <= doc.title_byte_end;
@@ -312,27 +492,37 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
       continue;
     }
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
-    uint64_t h = HashLower(w);
-    hashes[i] = h;
-    uint16_t f = cues.Flags(h);
-    flags[i] = static_cast<uint16_t>(f | (in_title ? kInTitle : 0));
+    if (mask[i] != kKeep && i > 0 && mask[i - 1] == mask[i]) continue;  // inside a masked run
+    uint64_t h = mask[i] == kKeep ? HashLower(w) : mask[i] == kPersonMask ? kPersonHash : kOutletHash;
+    (*hashes)[i] = h;
+    uint16_t f = mask[i] == kKeep ? cues.Flags(h) : 0;
+    (*flags)[i] = static_cast<uint16_t>(f | (in_title ? kInTitle : 0));
+    auto i32 = static_cast<uint32_t>(i);
     if (in_title) {
       ++ev.title_words;
-      if (AllCapsWord(w)) ++ev.title_caps_words;
-      if (f & kTeaser) ++ev.title_teasers;
+      if (mask[i] == kKeep && AllCapsWord(w)) ++ev.title_caps_words;
+      if (f & kTeaser) ++ev.title_teasers, AddExample(&ev, Dense::kTitleTeaser, i32, *hashes);
       if (f & kExclusiveWord) ++ev.exclusive_marks;
       continue;
     }
     ++ev.body_words;
-    if (f & kHedge) ++ev.hedges;
-    if (f & kBooster) ++ev.boosters;
-    if (f & kHearsay) ++ev.hearsay_words;
-    if (f & kDenial) ++ev.denials;
-    if (f & kSocial) ++ev.social_media;
+    if (f & kHedge) ++ev.hedges, AddExample(&ev, Dense::kHedgeRate, i32, *hashes);
+    if (f & kBooster) ++ev.boosters, AddExample(&ev, Dense::kBoosterRate, i32, *hashes);
+    if (f & kHearsay) ++ev.hearsay_words, AddExample(&ev, Dense::kHearsayWords, i32, *hashes);
+    if (f & kDenial) ++ev.denials, AddExample(&ev, Dense::kDenials, i32, *hashes);
+    if (f & kSocial) ++ev.social_media, AddExample(&ev, Dense::kSocialMedia, i32, *hashes);
     if ((f & kExclusiveWord) && (ev.body_words <= 50 || AllCapsWord(w))) ++ev.exclusive_marks;
   }
+}
 
-  // Pass 2: n-grams, two-word cues and attribution patterns.
+// Pass 2: word n-grams, two-word cues and anonymous attributions.
+void AddNgrams(const Document& doc, const TextLayout& layout, const CueTable& cues, uint32_t hash_bits,
+               const std::vector<uint64_t>& hashes, const std::vector<uint16_t>& flags, const std::vector<uint8_t>& mask,
+               ArticleFeatures* out) {
+  Evidence& ev = out->evidence;
+  std::string_view text = doc.text;
+  const auto& toks = layout.tokens;
+  const size_t n = toks.size();
   float title_value = ev.title_words ? 1.0f / std::sqrt(static_cast<float>(ev.title_words)) : 0.0f;
   float body_value = ev.body_words ? 1.0f / std::sqrt(static_cast<float>(ev.body_words)) : 0.0f;
   out->hashed.reserve(2 * (ev.title_words + ev.body_words) + 1);
@@ -348,24 +538,27 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
     bool in_title = (flags[i] & kInTitle) != 0;
     uint64_t h = hashes[i];
     float value = in_title ? title_value : body_value;
-    out->hashed.push_back({Bucket(h, in_title ? kNsTitleUni : kNsBodyUni, hash_bits), value, static_cast<uint32_t>(i), 1});
-    if (!in_title && body_seen++ < kLeadWords) out->hashed.push_back({Bucket(h, kNsLead, hash_bits), lead_value, static_cast<uint32_t>(i), 1});
+    auto i32 = static_cast<uint32_t>(i);
+    bool masked = mask[i] != kKeep;
+    out->hashed.push_back({Bucket(h, in_title ? kNsTitleUni : kNsBodyUni, hash_bits), value, i32, 1, masked});
+    if (!in_title && body_seen++ < kLeadWords) out->hashed.push_back({Bucket(h, kNsLead, hash_bits), lead_value, i32, 1, masked});
     if (prev != SIZE_MAX && prev_in_title == in_title) {
       uint64_t ph = PairHash(hashes[prev], h);
-      out->hashed.push_back({Bucket(ph, in_title ? kNsTitleBi : kNsBodyBi, hash_bits), value, static_cast<uint32_t>(i), 2});
+      out->hashed.push_back({Bucket(ph, in_title ? kNsTitleBi : kNsBodyBi, hash_bits), value, i32, 2, masked || mask[prev] != kKeep});
       if (!in_title) {
         uint16_t bf = cues.BigramFlags(ph);
-        if (bf & kHedge) ++ev.hedges;
-        if (bf & kBooster) ++ev.boosters;
-        if (bf & kDenial) ++ev.denials;
-        if ((bf & kAccordingTo) && capitalised_word(i + 1)) ++ev.outlet_citations;
+        uint32_t ex = i32 | Evidence::kExampleBigram;
+        if (bf & kHedge) ++ev.hedges, AddExample(&ev, Dense::kHedgeRate, ex, hashes);
+        if (bf & kBooster) ++ev.boosters, AddExample(&ev, Dense::kBoosterRate, ex, hashes);
+        if (bf & kDenial) ++ev.denials, AddExample(&ev, Dense::kDenials, ex, hashes);
+        if ((bf & kAccordingTo) && capitalised_word(i + 1)) ++ev.outlet_citations, AddExample(&ev, Dense::kOutletCitations, ex, hashes);
       }
     }
     prev = i;
     prev_in_title = in_title;
     if (in_title) continue;
     uint16_t f = flags[i];
-    if ((f & kTold) && capitalised_word(i + 1)) ++ev.outlet_citations;
+    if ((f & kTold) && capitalised_word(i + 1)) ++ev.outlet_citations, AddExample(&ev, Dense::kOutletCitations, i32, hashes);
     if (f & kSourceNoun) {
       // Anonymous attribution: a source noun with a speech verb (or "according to") within
       // [i-6, i+8], not followed by a capitalised name ("friend Jennifer" is named).
@@ -375,13 +568,17 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
       for (size_t j = lo; j < hi && !speech; ++j) speech = (flags[j] & kSpeechVerb) != 0;
       if (!speech && i >= 2 && hashes[i - 2] && (cues.BigramFlags(PairHash(hashes[i - 2], hashes[i - 1])) & kAccordingTo))
         speech = true;
-      if (speech) ++ev.anonymous_sources;
+      if (speech) ++ev.anonymous_sources, AddExample(&ev, Dense::kAnonymousShare, i32, hashes);
     }
   }
+}
 
-  // Quotes: a quotation span with a speech verb within 8 words of either end and no source
-  // noun there counts as on record (a named speaker, or a pronoun standing for one).
-  ev.quote_spans = static_cast<uint32_t>(layout.quote_spans.size());
+// Quotes: a quotation span with a speech verb within 8 words of either end and no source
+// noun there counts as on record (a named speaker, or a pronoun standing for one).
+void CountQuotes(const TextLayout& layout, const std::vector<uint16_t>& flags, Evidence* ev) {
+  const auto& toks = layout.tokens;
+  const size_t n = toks.size();
+  ev->quote_spans = static_cast<uint32_t>(layout.quote_spans.size());
   for (const QuoteSpan& q : layout.quote_spans) {
     auto first = std::lower_bound(toks.begin(), toks.end(), q.byte_begin,
                                   [](const Token& t, uint32_t b) { return t.byte_begin < b; }) - toks.begin();
@@ -397,33 +594,12 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
       speech |= (flags[j] & kSpeechVerb) != 0;
       anonymous |= (flags[j] & kSourceNoun) != 0;
     }
-    if (speech && !anonymous) ++ev.named_quotes;
+    if (speech && !anonymous) ++ev->named_quotes;
   }
+}
 
-  // Headline character 3- to 5-grams: spelling variants and word pieces the word features miss.
-  AddCharGrams(text.substr(doc.title_byte_begin, doc.title_byte_end - doc.title_byte_begin), kNsTitleChar, hash_bits,
-               &out->hashed);
-  // Bylines: each named author (a short name, not a biography line) is a feature of its own.
-  for (size_t a = 0, used = 0; a < doc.authors.size() && used < kMaxAuthors; ++a) {
-    const std::string& name = doc.authors[a];
-    if (name.empty() || name.size() > 40) continue;
-    out->hashed.push_back({Bucket(HashLower(name), kNsAuthor, hash_bits), 1.0f, static_cast<uint32_t>(a), 4});
-    ++used;
-  }
-
-  ev.byline = !doc.authors.empty();
-  out->host = doc.url ? NormalizedHost(*doc.url) : std::string();
-  if (out->host.empty() && doc.outlet) out->host = NormalizedHost(*doc.outlet);
-  if (!out->host.empty())
-    out->hashed.push_back({Bucket(HashLower(out->host), kNsHost, hash_bits), 1.0f, UINT32_MAX, 0});
-  if (doc.url) {
-    std::vector<std::string_view> words = UrlPathWords(*doc.url);
-    float v = words.empty() ? 0.0f : 1.0f / std::sqrt(static_cast<float>(words.size()));
-    for (std::string_view word : words) out->hashed.push_back({Bucket(HashLower(word), kNsUrlPath, hash_bits), v, UINT32_MAX, 5});
-  }
-
-  auto& d = out->dense;
-  auto set = [&](Dense k, double v) { d[static_cast<size_t>(k)] = static_cast<float>(v); };
+void SetDense(const Evidence& ev, std::array<float, kDenseCount>* d) {
+  auto set = [&](Dense k, double v) { (*d)[static_cast<size_t>(k)] = static_cast<float>(v); };
   double words = std::max<uint32_t>(ev.body_words, 1);
   set(Dense::kAnonymousSources, std::log1p(ev.anonymous_sources));
   set(Dense::kAnonymousShare,
@@ -445,6 +621,33 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTab
   set(Dense::kByline, ev.byline ? 1.0 : 0.0);
 }
 
+}  // namespace
+
+void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
+                     uint32_t hash_bits, ArticleFeatures* out, bool mask_names) {
+  out->hashed.clear();
+  out->dense.fill(0);
+  out->evidence = Evidence{};
+  out->cited_outlets.clear();
+  out->cited_names.clear();
+  thread_local std::vector<uint8_t> mask;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<uint16_t> flags;
+  if (mask_names) MarkTokens(doc, layout, mentions, cues, &mask);
+  else mask.assign(layout.tokens.size(), kKeep);
+  CountTokens(doc, layout, mask, cues, &hashes, &flags, &out->evidence);
+  AddNgrams(doc, layout, cues, hash_bits, hashes, flags, mask, out);
+  CountQuotes(layout, flags, &out->evidence);
+  // Headline character 3- to 5-grams: spelling variants and word pieces the word features miss.
+  AddCharGrams(MaskedHeadline(doc, layout, mask), kNsTitleChar, hash_bits, &out->hashed);
+  out->evidence.byline = !doc.authors.empty();
+  out->host = doc.url ? NormalizedHost(*doc.url) : std::string();
+  if (out->host.empty() && doc.outlet) out->host = NormalizedHost(*doc.outlet);
+  CitedOutlets(doc, layout, mentions, mask, out);
+  SourceKeys(doc, layout, mask, out);
+  SetDense(out->evidence, &out->dense);
+}
+
 uint64_t FeatureFingerprint() {
   std::string spec = "hearsay-credibility-features v" + std::to_string(kFeatureSetVersion) +
                      "|fnv1a64-lower|splitmix|ns:title,body,lead50,host,titlechar3-5,author3,urlpath24|";
@@ -459,6 +662,9 @@ uint64_t FeatureFingerprint() {
   add_list("|teaser:", kTeaserWords);
   add_list("|denial:", kDenialWords);
   add_list("|social:", kSocialWords);
+  add_list("|furniture:", kFurnitureWords);
+  add_list("|site:", kSiteNames);
+  add_list("|function:", kFunctionWords);
   return HashLower(spec);
 }
 

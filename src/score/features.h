@@ -1,15 +1,28 @@
 #pragma once
 // Article features of the credibility model: hashed word n-grams of headline, lead and
-// body, headline character n-grams, the outlet's host and the bylines, and named evidence/style features (anonymous attributions, hedges,
-// exclusive framing, clickbait headline, on-record quotes, ...).
+// body, headline character n-grams, and named evidence/style features (anonymous
+// attributions, hedges, exclusive framing, clickbait headline, on-record quotes, ...); the
+// outlet's host and the outlets the text cites are kept as keys for the model's explicit
+// outlet prior (article_model.h), never as hashed features.
 //
-// Input: a Document and its TextLayout (the text stage's tokens, reused so scoring costs
-// one pass over the tokens). Output: an ArticleFeatures record, the same at training and at
-// scoring time: the trainer and the runtime model both call ExtractFeatures.
+// Who an article is about cannot be seen: every token of a PERSON mention of the entity
+// tagger (not descriptors), every capitalised body word that does not open its sentence or
+// stands in a run of capitalised words (names the tagger missed; function words, cue
+// words and "I" excepted), and every capitalised word equal to one of those (other forms:
+// "Pitt" after "Brad Pitt", the headline's names) is replaced by one placeholder word per
+// run ("<name>"); OUTLET mentions and the data set's own site name ("Gossip Cop") likewise by
+// "<outlet>". Site furniture is dropped: captions, short paragraphs (<= 12 words) holding a
+// furniture word ("Advertisement", "Image zoom", "push notifications", "[ edit ]") and the
+// phrase "image zoom" anywhere. Without mentions only the site name is masked.
 //
-//   hearsay::score::Lexicons lex = hearsay::score::DefaultLexicons();   // or from the model file
+// Input: a Document, its TextLayout (the text stage's tokens, reused so scoring costs
+// one pass over the tokens) and its mentions (entities::FindMentions). Output: an
+// ArticleFeatures record, the same at training and at scoring time: the trainer and the
+// runtime model both call ExtractFeatures.
+//
+//   hearsay::score::CueTable cues(hearsay::score::DefaultLexicons());  // or the model's
 //   hearsay::score::ArticleFeatures f;
-//   hearsay::score::ExtractFeatures(doc, layout, lex, kDefaultHashBits, &f);
+//   hearsay::score::ExtractFeatures(doc, layout, mentions, cues, kDefaultHashBits, &f);
 //   for (size_t i = 0; i < f.hashed.size(); ++i) Use(f.hashed[i].index, f.hashed[i].value);
 //
 // Compatibility: the hash function, the namespaces, the dense feature list and the cue
@@ -34,7 +47,7 @@
 
 namespace hearsay::score {
 
-constexpr uint32_t kFeatureSetVersion = 2;  // 2: URL path words
+constexpr uint32_t kFeatureSetVersion = 4;  // 3: names and outlets masked, furniture dropped; no host, byline or URL features; 4: proper nouns by shape
 constexpr uint32_t kDefaultHashBits = 21;  // 2^21 hashed weights (8 MiB as float32, as much again for idf)
 
 // The named (dense) features, in model order. Values are raw; the model standardises them.
@@ -63,6 +76,12 @@ const char* DenseName(Dense d);  // "anonymous_sources", ...
 
 // Raw evidence counts behind the dense features; reasons are phrased from these.
 struct Evidence {
+  // Up to 3 distinct matched cue tokens per dense feature (token indices; a two-word cue
+  // has kExampleBigram set and spans the word before it too), for reasons in the
+  // article's own words.
+  static constexpr uint32_t kExampleBigram = 1u << 31;
+  std::array<std::array<uint32_t, 3>, kDenseCount> examples{};
+  std::array<uint8_t, kDenseCount> example_count{};
   uint32_t body_words = 0;
   uint32_t anonymous_sources = 0;
   uint32_t hedges = 0;
@@ -85,22 +104,30 @@ struct Evidence {
 
 struct HashedFeature {
   uint32_t index = 0;      // < 2^hash_bits
-  float value = 0;         // 1/sqrt(n) of its namespace (title, body) or 1 (host)
-  uint32_t token_idx = 0;  // last token of the n-gram (for reasons); author: index into
-                           // Document::authors; UINT32_MAX otherwise
-  uint8_t order = 1;       // 1 word unigram, 2 word bigram, 3 character n-gram,
-                           // 0 host, 4 author, 5 URL path word
+  float value = 0;         // 1/sqrt(n) of its namespace (title, body, lead, headline characters)
+  uint32_t token_idx = 0;  // last token of the n-gram (for reasons); UINT32_MAX otherwise
+  uint8_t order = 1;       // 1 word unigram, 2 word bigram, 3 character n-gram
+  bool masked = false;     // the n-gram holds a placeholder ("<person>", "<outlet>")
 };
-
-// Outlet, byline and URL features ("meta"): outside the tf-idf text vector.
-inline bool IsMeta(const HashedFeature& h) { return h.order == 0 || h.order >= 4; }
 
 struct ArticleFeatures {
   std::vector<HashedFeature> hashed;
   std::array<float, kDenseCount> dense{};
   Evidence evidence;
-  std::string host;  // "people.com", "" when unknown
+  std::string host;                         // "people.com", "" when unknown
+  std::vector<std::string> cited_outlets;   // OutletKey() of the OUTLET mentions, sorted, distinct,
+                                            // without the article's own outlet and the site name
+  std::vector<std::string> cited_names;     // the same outlets as first written in the text
+  std::vector<std::string> authors;         // lower-cased bylines of <= 40 bytes, at most 3
+  std::string url_section;                  // the URL's first directory word ("movies" of
+                                            // "x.com/movies/slug"), lower-cased; "" when none or
+                                            // when it is a word of a masked name
 };
+
+// Key of an outlet name or host for the outlet prior: lower-case letters and digits only,
+// a leading "the" and a trailing "'s" dropped, a host's "www." and top-level domain dropped:
+// "E! Online" and "eonline.com" both give "eonline"; "" when nothing is left.
+std::string OutletKey(std::string_view name_or_host);
 
 // Word lists matched case-insensitively; entries of one or two words.
 struct Lexicons {
@@ -136,17 +163,15 @@ class CueTable {
 // both give "x.com"); "" when there is none.
 std::string NormalizedHost(std::string_view url);
 
-// Words of a URL's path (after the host; query and fragment dropped; an archived copy's
-// inner URL): runs of ASCII letters and digits holding a letter, at most 30 bytes, at most
-// 24 of them. "https://x.com/news/star-weds-2018/" gives {"news", "star", "weds"}.
-std::vector<std::string_view> UrlPathWords(std::string_view url);
-
 // FNV-1a 64 of the ASCII-lower-cased bytes.
 uint64_t HashLower(std::string_view s);
 
-// Fills *out. Precondition: `layout` is text::AnalyzeText(doc) (or empty tokens).
-void ExtractFeatures(const Document& doc, const TextLayout& layout, const CueTable& cues, uint32_t hash_bits,
-                     ArticleFeatures* out);
+// Fills *out. Precondition: `layout` is text::AnalyzeText(doc) (or empty tokens) and
+// `mentions` are the entity stage's mentions over it (may be empty: then only names found
+// by their shape are masked). `mask = false` masks nothing and keeps furniture (the plain
+// baseline of credibility_eval; no shipped model uses it).
+void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
+                     uint32_t hash_bits, ArticleFeatures* out, bool mask = true);
 
 // Fingerprint of the feature space (version, hash scheme, dense names, built-in cue lists).
 uint64_t FeatureFingerprint();

@@ -21,6 +21,12 @@ constexpr double kContradiction = 0.5;      // per contradiction, at most kMaxCo
 constexpr size_t kMaxContradictions = 3;
 constexpr double kStale = 0.4;              // last reported > 2 years before the newest document
 constexpr double kArticleCredibility = 1.0; // times (mean article credibility - 0.5)
+// Grades by evidence points: >= kStrong strong, >= kModerate moderate, >= kWeak weak, else very weak.
+constexpr double kStrong = 1.0, kModerate = 0.3, kWeak = -0.5;
+
+const char* GradeOf(double points) {
+  return points >= kStrong ? "strong" : points >= kModerate ? "moderate" : points >= kWeak ? "weak" : "very weak";
+}
 
 std::string Count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
@@ -33,6 +39,29 @@ long DayNumber(const std::string& iso) {
 }
 
 }  // namespace
+
+std::vector<std::string> ClusterGradeRules() {
+  auto line = [](double points, const char* what) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%+.1f %s", points, what);
+    return std::string(buf);
+  };
+  char grades[160];
+  std::snprintf(grades, sizeof grades, "grade: strong at %+.1f points or more, moderate at %+.1f, weak at %+.1f, very weak below", kStrong,
+                kModerate, kWeak);
+  return {line(kPrior, "to start: a claim alone is not yet believed"),
+          line(kNamedSupport, "the best supporting source is named, on record"),
+          line(kOutletSupport, "... else an outlet in its own words"),
+          line(kAuthorSupport, "... else only the article's own unattributed voice"),
+          line(kAnonymousSupport, "... else only anonymous sources"),
+          line(kCorroboration, "per doubling of the independent sources"),
+          line(-kHedged, "times the share of hedged or speculative claims"),
+          line(-kNamedDenial, "denied on record by a named source (else -0.6 for other denials)"),
+          line(-kContradiction, "per contradiction by other claims (at most 3)"),
+          line(-kStale, "last reported more than two years before the newest article"),
+          line(kArticleCredibility, "times (the reporting articles' mean credibility - 0.5)"),
+          grades};
+}
 
 void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnalysis* analysis) {
   if (!model) return;
@@ -75,6 +104,8 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
     double z = kPrior;
     if (total == 0) {
       c.credibility = 0.5;
+      c.evidence_points = 0;
+      c.grade = "weak";
       c.reasons = {"no claims to judge"};
       continue;
     }
@@ -146,6 +177,12 @@ void ScoreClusters(const std::vector<Document>& docs, const std::vector<Document
       reasons.push_back(buf);
     }
     c.credibility = 1.0 / (1.0 + std::exp(-z));
+    c.evidence_points = z;
+    c.grade = GradeOf(z);
+    char head[96];
+    std::snprintf(head, sizeof head, "evidence grade %s: %+.2f points (strong >= %+.1f, moderate >= %+.1f, weak >= %+.1f)", c.grade.c_str(), z,
+                  kStrong, kModerate, kWeak);
+    reasons.insert(reasons.begin(), head);
     c.reasons = std::move(reasons);
   }
 }

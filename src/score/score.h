@@ -9,8 +9,9 @@
 //   hearsay::score::ScoreClusters(docs, analyses, &corpus);      // sets cluster.credibility
 //
 // Article score: probability that the article is credible (GossipCop "real"), calibrated
-// on GossipCop dev (docs/credibility.md). Cluster score: belief in the cluster's affirmed
-// proposition (subject, predicate, object), from rules over its claims (ScoreClusters).
+// by cross-validation on GossipCop train (docs/credibility.md). Cluster: an evidence grade
+// for the cluster's affirmed proposition (subject, predicate, object), from rules over its
+// claims (ScoreClusters); not a probability (no labelled claims exist to calibrate one).
 //
 // Thread safety: ScoreDocument is a pure function of one document and the immutable model
 // (parallel); ScoreClusters is one call per corpus.
@@ -54,6 +55,9 @@ class ArticleModel {
   virtual double Score(const Document& doc, const DocumentAnalysis& analysis, std::vector<std::string>* reasons) const = 0;
   // The dev-set quality stored with the model; null when the model carries none.
   virtual const ModelCalibration* calibration() const { return nullptr; }
+  // Switches the outlet prior (the records of the article's outlet and of the outlets it
+  // cites) on or off; models without one ignore it. Call before the model is shared.
+  virtual void UseOutletPrior(bool /*on*/) {}
 };
 
 // Loads the article model `models_dir`/credibility.hcm; null (not an error) when there is
@@ -75,14 +79,20 @@ void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnaly
 //     - 0.6 [denied by other sources only]     - 0.5 min(contradictions, 3)
 //     - 0.4 [stale: last reported > 2 years before the newest document]
 //     + 1.0 (mean article credibility - 0.5)   (when the articles were scored)
-//   credibility = sigmoid(z)
+//   evidence_points = z; grade = strong (z >= 1.0) | moderate (>= 0.3) | weak (>= -0.5) | very weak
+//   credibility = sigmoid(z): an index of the same order on 0..1, not a probability
 //
 // Only the best source sets the support, so one voice repeated is not counted twice;
 // further independent sources raise it through corroboration. The weights are set by hand
-// (there are no labelled claims to learn them from) and every term that applies becomes a
-// reason ("on record from a named source (1 claim)", "only anonymous sources", "3
+// (there are no labelled claims to learn them from). The first reason states the grade and
+// its rule ("evidence grade moderate: +0.6 points (strong >= +1.0, ...)"); every term that
+// applies becomes a further reason ("on record from a named source (1 claim)", "only anonymous sources", "3
 // independent sources", "denied on record by a named source"). Claim refs out of range are
 // skipped.
 void ScoreClusters(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus);
+
+// The rules of ScoreClusters in words, one line each, for the report's explanation:
+// "+1.2 points: the best supporting source is named, on record", ..., then the grades.
+std::vector<std::string> ClusterGradeRules();
 
 }  // namespace hearsay::score

@@ -6,10 +6,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "common/file_io.h"
 #include "common/parallel.h"
+#include "entities/entities.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
 
@@ -18,34 +20,45 @@ namespace {
 
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
-// Raw per-document features, before the options decide which groups to use.
+// Raw per-document features.
 struct Raw {
-  std::vector<std::pair<uint32_t, float>> text;  // merged hashed n-grams: (index, count)
-  std::vector<std::pair<uint32_t, float>> meta;  // host and authors: (index, value), never tf-idf'd
+  std::vector<std::pair<uint32_t, float>> text;  // merged hashed n-grams: (index, count or summed value)
   std::array<float, kDenseCount> dense{};
+  std::string host;                              // OutletKey of the host
+  std::vector<std::string> cited, cited_names;   // cited outlets: keys and names
+  std::vector<std::string> authors;              // bylines (lower-cased)
+  std::string section;                           // the URL's section word
 };
 
-// Featurises with ExtractFeatures (the runtime's function) and merges repeated indices.
-// For the linear model the value of an index is the sum of its occurrences' values; for
-// tf-idf the count is kept instead.
-std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& cues, const TrainOptions& o) {
+// The runtime's featurisation: text stage, entity mentions (with a tagger), ExtractFeatures.
+void FeaturizeOne(const Document& doc, const CueTable& cues, const entities::Tagger* tagger, const TrainOptions& o,
+                  TextLayout* layout, std::vector<Mention>* mentions, ArticleFeatures* f) {
+  *layout = text::AnalyzeText(doc);
+  mentions->clear();
+  if (tagger && o.mask) entities::FindMentions(doc, *layout, tagger, mentions);
+  ExtractFeatures(doc, *layout, *mentions, cues, o.hash_bits, f, o.mask);
+}
+
+// Featurises every document and merges repeated indices: for tf-idf the count is kept,
+// otherwise the sum of the occurrences' values.
+std::vector<Raw> Featurize(const std::vector<LabeledDoc>& docs, const CueTable& cues, const entities::Tagger* tagger,
+                           const TrainOptions& o) {
   std::vector<Raw> out(docs.size());
   ParallelFor(docs.size(), o.jobs, [&](size_t i) {
-    const Document& doc = docs[i].doc;
-    TextLayout layout = text::AnalyzeText(doc);
+    TextLayout layout;
+    std::vector<Mention> mentions;
     ArticleFeatures f;
-    ExtractFeatures(doc, layout, cues, o.hash_bits, &f);
+    FeaturizeOne(docs[i].doc, cues, tagger, o, &layout, &mentions, &f);
     Raw& r = out[i];
     r.dense = f.dense;
+    r.host = f.host.empty() ? std::string() : OutletKey(f.host);
+    r.cited = std::move(f.cited_outlets);
+    r.cited_names = std::move(f.cited_names);
+    r.authors = std::move(f.authors);
+    r.section = std::move(f.url_section);
     std::vector<std::pair<uint32_t, float>> items;
     items.reserve(f.hashed.size());
-    for (const HashedFeature& h : f.hashed) {
-      if (IsMeta(h)) {
-        r.meta.emplace_back(h.index, h.value);
-        continue;
-      }
-      items.emplace_back(h.index, o.tfidf ? 1.0f : h.value);
-    }
+    for (const HashedFeature& h : f.hashed) items.emplace_back(h.index, o.tfidf ? 1.0f : h.value);
     std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& it : items) {
       if (!r.text.empty() && r.text.back().first == it.first)
@@ -61,7 +74,7 @@ struct Standardizer {
   std::array<float, kDenseCount> mean{}, scale{};
 };
 
-Standardizer FitStandardizer(const std::vector<Raw>& raws, double shrink) {
+Standardizer FitStandardizer(const std::vector<Raw>& raws) {
   Standardizer s;
   std::array<double, kDenseCount> sum{}, sum2{};
   for (const Raw& r : raws)
@@ -71,7 +84,7 @@ Standardizer FitStandardizer(const std::vector<Raw>& raws, double shrink) {
     double mean = sum[k] / n;
     double var = std::max(0.0, sum2[k] / n - mean * mean);
     s.mean[k] = static_cast<float>(mean);
-    s.scale[k] = static_cast<float>((var > 1e-12 ? std::sqrt(var) : 1.0) / shrink);
+    s.scale[k] = static_cast<float>(var > 1e-12 ? std::sqrt(var) : 1.0);
   }
   return s;
 }
@@ -87,37 +100,22 @@ std::vector<float> FitIdf(const std::vector<Raw>& raws, uint32_t hash_bits) {
   return idf;
 }
 
-Example MakeExample(const Raw& r, float y, const TrainOptions& o, const Standardizer& st, const std::vector<float>& idf) {
+// The text vector of a document, as LinearArticleModel::TextVector computes it.
+Example TextExample(const Raw& r, float y, const TrainOptions& o, const std::vector<float>& idf) {
   Example e;
   e.y = y;
-  if (o.use_text) {
-    if (o.tfidf) {
-      double norm2 = 0;
-      for (const auto& [idx, count] : r.text) {
-        float v = (1.0f + std::log(count)) * idf[idx];
-        e.x.emplace_back(idx, v);
-        norm2 += static_cast<double>(v) * v;
-      }
-      float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
-      for (auto& p : e.x) p.second *= inv;
-    } else {
-      e.x = r.text;
-    }
+  if (!o.tfidf) {
+    e.x = r.text;
+    return e;
   }
-  if (o.use_host) {
-    for (const auto& [idx, value] : r.meta) {
-      auto it = std::lower_bound(e.x.begin(), e.x.end(), idx, [](const auto& p, uint32_t v) { return p.first < v; });
-      if (it != e.x.end() && it->first == idx)
-        it->second += value;
-      else
-        e.x.insert(it, {idx, value});
-    }
+  double norm2 = 0;
+  for (const auto& [idx, count] : r.text) {
+    float v = (1.0f + std::log(count)) * idf[idx];
+    e.x.emplace_back(idx, v);
+    norm2 += static_cast<double>(v) * v;
   }
-  if (o.use_dense) {
-    uint32_t base = 1u << o.hash_bits;
-    for (size_t k = 0; k < kDenseCount; ++k)
-      e.x.emplace_back(base + static_cast<uint32_t>(k), (r.dense[k] - st.mean[k]) / st.scale[k]);
-  }
+  float inv = norm2 > 0 ? static_cast<float>(1.0 / std::sqrt(norm2)) : 0.0f;
+  for (auto& p : e.x) p.second *= inv;
   return e;
 }
 
@@ -168,15 +166,23 @@ void TrainLogistic(const std::vector<Example>& ex, const std::vector<size_t>& us
   *bias = static_cast<float>(b);
 }
 
-// Dense features the stacking step leaves at weight 0:
+
+// The direction each evidence feature may push the logit in the stacking step (+1 raises,
+// -1 lowers, 0 either; a fitted weight of the other sign is set to 0 and the rest refitted),
+// so a reason never reads "anonymous sources raise credibility"; kLeftOut features get 0:
 //  - those Restyle() changes by construction, so restyling cannot move the verdict
 //    through them;
-//  - the anonymous-source count: the anonymous share stands for it, and fitted together
-//    the two took opposite signs, which a reason would phrase as "anonymous sources raise
-//    credibility".
-bool LeftOutOfStack(Dense d) {
-  return d == Dense::kExclusive || d == Dense::kTitlePunct || d == Dense::kTitleCaps || d == Dense::kBodyExclaim ||
-         d == Dense::kAnonymousSources;
+//  - the anonymous-source count: the anonymous share stands for it.
+constexpr int kLeftOut = 2;
+int Direction(Dense d) {
+  switch (d) {
+    case Dense::kExclusive: case Dense::kTitlePunct: case Dense::kTitleCaps: case Dense::kBodyExclaim:
+    case Dense::kAnonymousSources: return kLeftOut;
+    case Dense::kAnonymousShare: case Dense::kHedgeRate: case Dense::kBoosterRate: case Dense::kHearsayWords:
+    case Dense::kTitleTeaser: return -1;
+    case Dense::kNamedQuotes: return +1;
+    default: return 0;
+  }
 }
 
 double Dot(const Example& e, const std::vector<float>& w, double bias) {
@@ -185,32 +191,62 @@ double Dot(const Example& e, const std::vector<float>& w, double bias) {
   return z;
 }
 
-// A sparse model fitted on all examples, and with folds > 1 its out-of-fold logits (a
-// restyled copy, at index i + n_originals, shares the fold of its original i).
+// Fold of row i (a restyled copy, at index i + n_originals, shares the fold of its original).
+inline size_t FoldOf(size_t i, size_t n_originals, int folds) { return (i % n_originals) % static_cast<size_t>(folds); }
+
+// The text model fitted on all examples, and its out-of-fold logits.
 struct SparseFit {
   std::vector<float> w;
   float bias = 0;
   std::vector<double> oof;
 };
 SparseFit FitSparse(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, const TrainOptions& o,
-                    const Standardizer& st, const std::vector<float>& idf, int folds) {
+                    const std::vector<float>& idf, int folds) {
   std::vector<Example> ex;
   ex.reserve(raws.size());
-  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(MakeExample(raws[i], static_cast<float>(labels[i]), o, st, idf));
+  for (size_t i = 0; i < raws.size(); ++i) ex.push_back(TextExample(raws[i], static_cast<float>(labels[i]), o, idf));
   SparseFit fit;
   TrainLogistic(ex, {}, o, &fit.w, &fit.bias);
-  if (folds > 1) {
-    fit.oof.resize(ex.size());
-    for (int f = 0; f < folds; ++f) {
-      std::vector<size_t> in, out;
-      for (size_t i = 0; i < ex.size(); ++i) ((i % n_originals) % folds == static_cast<size_t>(f) ? out : in).push_back(i);
-      std::vector<float> wf;
-      float bf = 0;
-      TrainLogistic(ex, in, o, &wf, &bf);
-      for (size_t i : out) fit.oof[i] = Dot(ex[i], wf, bf);
-    }
+  fit.oof.resize(ex.size());
+  for (int f = 0; f < folds; ++f) {
+    std::vector<size_t> in, out;
+    for (size_t i = 0; i < ex.size(); ++i) (FoldOf(i, n_originals, folds) == static_cast<size_t>(f) ? out : in).push_back(i);
+    std::vector<float> wf;
+    float bf = 0;
+    TrainLogistic(ex, in, o, &wf, &bf);
+    for (size_t i : out) fit.oof[i] = Dot(ex[i], wf, bf);
   }
   return fit;
+}
+
+// Outlet records from the original training rows accepted by `use` (a row's cited outlets
+// count once each). Records of fewer than kMinRecord articles are left out.
+constexpr uint32_t kMinRecord = 3;
+template <typename Use>
+OutletPrior CountOutlets(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, Use use) {
+  std::map<std::string, OutletRecord> hosts, cited, bylines, sections;
+  size_t n = 0, real = 0;
+  for (size_t i = 0; i < n_originals; ++i) {
+    if (!use(i)) continue;
+    ++n, real += labels[i];
+    auto add = [&](std::map<std::string, OutletRecord>* m, const std::string& key, const std::string& name) {
+      OutletRecord& r = (*m)[key];
+      if (r.n == 0) r.key = key, r.name = name;
+      ++r.n;
+      r.unreliable += labels[i] == 0;
+    };
+    const Raw& raw = raws[i];
+    if (!raw.host.empty()) add(&hosts, raw.host, raw.host);
+    for (size_t c = 0; c < raw.cited.size(); ++c) add(&cited, raw.cited[c], raw.cited_names[c]);
+    for (const std::string& author : raw.authors) add(&bylines, author, "");
+    if (!raw.section.empty()) add(&sections, raw.section, raw.section);
+  }
+  OutletPrior p;
+  p.base_real = n ? static_cast<double>(real) / n : 0.5;
+  for (auto [from, to] : {std::pair{&hosts, &p.hosts}, std::pair{&cited, &p.cited}, std::pair{&bylines, &p.bylines}, std::pair{&sections, &p.sections}})
+    for (auto& [key, r] : *from)
+      if (r.n >= kMinRecord) to->push_back(std::move(r));
+  return p;
 }
 
 // Solves A x = b for a symmetric positive definite A (n x n, row-major) by Cholesky.
@@ -376,6 +412,120 @@ std::string NoExclamations(const std::string& s) {
   return out;
 }
 
+
+// Stacking columns: the text model's out-of-fold logit, the outlet-prior terms (PriorTerm),
+// the standardised evidence features, the intercept.
+constexpr size_t kColText = 0, kColPrior = 1, kColDense = kColPrior + kPriorCount, kCols = kColDense + kDenseCount + 1;
+
+// Records push in their own direction (+); an unknown host and the intercept either way.
+int ColumnDirection(size_t col) {
+  if (col == kColPrior + static_cast<size_t>(PriorTerm::kHostUnknown) || col + 1 == kCols) return 0;
+  return col < kColDense ? +1 : Direction(static_cast<Dense>(col - kColDense));
+}
+
+std::vector<std::vector<double>> StackRows(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, int folds,
+                                           const SparseFit& text, const Standardizer& st) {
+  std::vector<std::vector<double>> rows(raws.size(), std::vector<double>(kCols, 0.0));
+  for (int f = 0; f < folds; ++f) {
+    OutletPrior prior = CountOutlets(raws, labels, n_originals, [&](size_t i) { return FoldOf(i, n_originals, folds) != static_cast<size_t>(f); });
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (FoldOf(i, n_originals, folds) != static_cast<size_t>(f)) continue;
+      std::array<double, kPriorCount> v = prior.Values(raws[i].host, raws[i].cited, raws[i].authors, raws[i].section);
+      for (size_t t = 0; t < kPriorCount; ++t) rows[i][kColPrior + t] = v[t];
+    }
+  }
+  for (size_t i = 0; i < raws.size(); ++i) {
+    rows[i][kColText] = text.oof[i];
+    for (size_t k = 0; k < kDenseCount; ++k) rows[i][kColDense + k] = (raws[i].dense[k] - st.mean[k]) / st.scale[k];
+    rows[i][kCols - 1] = 1.0;
+  }
+  return rows;
+}
+
+// The dense logistic regression over the rows in `use` and the `active` columns (others 0).
+std::vector<double> FitColumns(const std::vector<std::vector<double>>& rows, const std::vector<int>& labels,
+                               const std::vector<size_t>& use, const std::vector<bool>& active, double l2) {
+  std::vector<std::vector<double>> sub;
+  std::vector<int> y;
+  sub.reserve(use.size());
+  for (size_t i : use) {
+    sub.push_back(rows[i]);
+    for (size_t c = 0; c < kCols; ++c)
+      if (!active[c]) sub.back()[c] = 0;
+    y.push_back(labels[i]);
+  }
+  std::vector<double> beta = FitDenseLogistic(sub, y, l2);
+  for (size_t c = 0; c < kCols; ++c)
+    if (!active[c]) beta[c] = 0;
+  return beta;
+}
+
+// Fits with the sign constraints of ColumnDirection: while a weight has the wrong sign,
+// the worst column is switched off and the rest refitted.
+std::vector<double> FitConstrained(const std::vector<std::vector<double>>& rows, const std::vector<int>& labels,
+                                   std::vector<bool>* active, double l2) {
+  std::vector<size_t> all(rows.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (;;) {
+    std::vector<double> beta = FitColumns(rows, labels, all, *active, l2);
+    size_t worst = kCols;
+    for (size_t c = 0; c < kCols; ++c) {
+      int dir = ColumnDirection(c);
+      if ((*active)[c] && dir != 0 && beta[c] * dir < 0 && (worst == kCols || std::fabs(beta[c]) > std::fabs(beta[worst]))) worst = c;
+    }
+    if (worst == kCols) return beta;
+    (*active)[worst] = false;
+  }
+}
+
+// One head: its weights (the evidence measured from `ref`, see article_model.h), and the
+// calibration and threshold fitted on out-of-fold logits of the original training rows.
+ArticleHead FitHead(const std::vector<std::vector<double>>& rows, const std::vector<int>& labels, size_t n_originals, int folds,
+                    bool with_prior, const TrainOptions& o, const Standardizer& st, const std::array<float, kDenseCount>& ref,
+                    float text_bias, Metrics* cv) {
+  std::vector<bool> active(kCols, true);
+  for (size_t t = 0; t < kPriorCount; ++t) active[kColPrior + t] = with_prior;
+  for (size_t k = 0; k < kDenseCount; ++k)
+    active[kColDense + k] = o.use_dense && Direction(static_cast<Dense>(k)) != kLeftOut;
+  std::vector<double> beta = FitConstrained(rows, labels, &active, o.stack_l2);
+  // Out-of-fold logits: the stack refitted without each fold, on the same columns.
+  std::vector<double> z;
+  std::vector<int> y;
+  std::vector<double> oof(n_originals, 0.0);
+  for (int f = 0; f < folds; ++f) {
+    std::vector<size_t> in;
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (FoldOf(i, n_originals, folds) != static_cast<size_t>(f)) in.push_back(i);
+    std::vector<double> bf = FitColumns(rows, labels, in, active, o.stack_l2);
+    for (size_t i = 0; i < n_originals; ++i)
+      if (FoldOf(i, n_originals, folds) == static_cast<size_t>(f))
+        for (size_t c = 0; c < kCols; ++c) oof[i] += bf[c] * rows[i][c];
+  }
+  z.assign(oof.begin(), oof.end());
+  y.assign(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(n_originals));
+  ArticleHead h;
+  FitPlatt(z, y, &h.calib_a, &h.calib_b);
+  std::vector<double> scores(z.size());
+  for (size_t i = 0; i < z.size(); ++i) scores[i] = Sigmoid(h.calib_a * z[i] + h.calib_b);
+  double best_t = 0.5, best_f1 = -1;
+  for (int k = 20; k <= 80; ++k) {
+    double f1 = ComputeMetrics(scores, y, k / 100.0).macro_f1;
+    if (f1 > best_f1 + 1e-12) best_f1 = f1, best_t = k / 100.0;
+  }
+  h.threshold = static_cast<float>(best_t);
+  *cv = ComputeMetrics(scores, y, best_t);
+  h.cv = ToCalibration(*cv, best_t, "gossipcop train, " + std::to_string(folds) + "-fold cross-validation");
+  h.text_scale = static_cast<float>(beta[kColText]);
+  for (size_t t = 0; t < kPriorCount; ++t) h.prior_weight[t] = static_cast<float>(beta[kColPrior + t]);
+  double bias = beta[kCols - 1] + beta[kColText] * text_bias;
+  for (size_t k = 0; k < kDenseCount; ++k) {
+    h.dense_weight[k] = static_cast<float>(beta[kColDense + k]);
+    bias += beta[kColDense + k] * (ref[k] - st.mean[k]) / st.scale[k];
+  }
+  h.bias = static_cast<float>(bias);
+  return h;
+}
+
 }  // namespace
 
 Result<std::vector<LabeledDoc>> ReadLabeled(const std::string& path, size_t limit) {
@@ -486,24 +636,35 @@ ModelCalibration ToCalibration(const Metrics& m, double threshold, const std::st
   return c;
 }
 
+
 std::vector<double> Trained::Score(const std::vector<LabeledDoc>& docs) const {
-  // The runtime path (text stage, ExtractFeatures, Logit), so what is measured is what ships.
+  // The runtime path (text stage, mentions, ExtractFeatures, Logit), so what is measured is what ships.
   std::vector<double> out(docs.size());
   ParallelFor(docs.size(), options.jobs, [&](size_t i) {
-    TextLayout layout = text::AnalyzeText(docs[i].doc);
+    TextLayout layout;
+    std::vector<Mention> mentions;
     ArticleFeatures f;
-    ExtractFeatures(docs[i].doc, layout, model->cues(), options.hash_bits, &f);
+    FeaturizeOne(docs[i].doc, model->cues(), tagger, options, &layout, &mentions, &f);
     out[i] = model->ScoreFeatures(docs[i].doc, layout, f, nullptr);
   });
   return out;
 }
 
-Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev,
-                                  const Lexicons& lexicons, const TrainOptions& o) {
+std::vector<double> Trained::ScoreHead(const std::vector<LabeledDoc>& docs, bool outlet_prior) {
+  bool was = model->outlet_prior();
+  model->UseOutletPrior(outlet_prior);
+  std::vector<double> s = Score(docs);
+  model->UseOutletPrior(was);
+  return s;
+}
+
+Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev, const Lexicons& lexicons,
+                                  const entities::Tagger* tagger, const TrainOptions& o) {
   if (train.empty()) return InvalidArgumentError("no training documents");
   if (o.hash_bits < 10 || o.hash_bits > 26) return InvalidArgumentError("hash_bits must be in [10, 26]");
+  if (o.folds < 2 || static_cast<size_t>(o.folds) > train.size()) return InvalidArgumentError("folds must be in [2, training articles]");
   CueTable cues(lexicons);
-  std::vector<Raw> raws = Featurize(train, cues, o);
+  std::vector<Raw> raws = Featurize(train, cues, tagger, o);
   std::vector<int> labels;
   for (const LabeledDoc& d : train) labels.push_back(d.label);
   if (o.augment_restyled) {
@@ -512,97 +673,49 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
     std::vector<LabeledDoc> restyled;
     restyled.reserve(train.size());
     for (const LabeledDoc& d : train) restyled.push_back({Restyle(d.doc), d.label});
-    std::vector<Raw> more = Featurize(restyled, cues, o);
+    std::vector<Raw> more = Featurize(restyled, cues, tagger, o);
     for (size_t i = 0; i < more.size(); ++i) raws.push_back(std::move(more[i])), labels.push_back(restyled[i].label);
   }
-  Standardizer st = FitStandardizer(raws, o.dense_shrink);
+  Standardizer st = FitStandardizer(raws);
   Trained t;
   t.options = o;
-  if (o.tfidf) t.idf = FitIdf(raws, o.hash_bits);
-  // Stacking: each sparse group (the words; the outlet, bylines and URL) is fitted alone,
-  // then the groups' out-of-fold logits and the evidence features are weighed by a small
-  // dense logistic regression: the evidence features get weights the sparse optimiser's
-  // steps do not blur, and the groups' trust is fitted on logits they did not train on.
-  std::vector<float> w;
-  float bias = 0;
-  uint32_t base = 1u << o.hash_bits;
-  if (!(o.use_dense && o.stack_folds > 1)) {
-    SparseFit fit = FitSparse(raws, labels, train.size(), o, st, t.idf, 0);
-    w = std::move(fit.w);
-    bias = fit.bias;
-  } else {
-    std::vector<SparseFit> fits;
-    for (bool text_group : {true, false}) {
-      TrainOptions g = o;
-      g.use_dense = false;
-      (text_group ? g.use_host : g.use_text) = false;
-      if (g.use_text || g.use_host) fits.push_back(FitSparse(raws, labels, train.size(), g, st, t.idf, o.stack_folds));
-    }
-    std::vector<std::vector<double>> rows(raws.size());
-    for (size_t i = 0; i < raws.size(); ++i) {
-      for (const SparseFit& f : fits) rows[i].push_back(f.oof[i]);
-      for (size_t k = 0; k < kDenseCount; ++k)
-        rows[i].push_back(LeftOutOfStack(static_cast<Dense>(k)) ? 0.0 : (raws[i].dense[k] - st.mean[k]) / st.scale[k]);
-      rows[i].push_back(1.0);
-    }
-    std::vector<double> beta = FitDenseLogistic(rows, labels, o.stack_l2);
-    w.assign(base + kDenseCount, 0.0f);
-    for (size_t g = 0; g < fits.size(); ++g) {
-      for (uint32_t j = 0; j < base; ++j) w[j] += static_cast<float>(beta[g] * fits[g].w[j]);
-      bias += static_cast<float>(beta[g] * fits[g].bias);
-    }
-    for (size_t k = 0; k < kDenseCount; ++k) w[base + k] = static_cast<float>(beta[fits.size() + k]);
-    bias += static_cast<float>(beta.back());
-  }
-  raws.clear();
-  raws.shrink_to_fit();
+  t.tagger = tagger;
+  std::vector<float> idf = o.tfidf ? FitIdf(raws, o.hash_bits) : std::vector<float>();
+  SparseFit text = FitSparse(raws, labels, train.size(), o, idf, o.folds);
+  std::vector<std::vector<double>> rows = StackRows(raws, labels, train.size(), o.folds, text, st);
 
   ArticleModelParams p;
   p.hash_bits = o.hash_bits;
-  p.weights.assign(w.begin(), w.begin() + base);
-  for (size_t k = 0; k < kDenseCount; ++k) p.dense_weight[k] = o.use_dense ? w[base + k] : 0.0f;
-  p.dense_mean = st.mean;
+  p.weights.assign(text.w.begin(), text.w.begin() + (std::ptrdiff_t{1} << o.hash_bits));
   p.dense_scale = st.scale;
-  p.bias = bias;
+  p.dense_ref[static_cast<size_t>(Dense::kLogLength)] = st.mean[static_cast<size_t>(Dense::kLogLength)];
+  p.prior = CountOutlets(raws, labels, train.size(), [](size_t) { return true; });
   p.lexicons = lexicons;
   p.tfidf = o.tfidf;
-  p.use_meta = o.use_host;
-  p.idf = t.idf;
-  char note[256];
-  std::snprintf(note, sizeof note, "gossipcop train n=%zu; epochs=%d lr=%g l2=%g seed=%llu bits=%u text=%d host=%d dense=%d tfidf=%d shrink=%g augment=%d",
-                train.size(), o.epochs, o.learning_rate, o.l2, static_cast<unsigned long long>(o.seed), o.hash_bits, o.use_text,
-                o.use_host, o.use_dense, o.tfidf, o.dense_shrink, o.augment_restyled);
+  p.idf = std::move(idf);
+  for (size_t head : {kWithPrior, kWithoutPrior})
+    p.heads[head] = FitHead(rows, labels, train.size(), o.folds, o.use_prior && head == kWithPrior, o, st, p.dense_ref, text.bias,
+                            &t.cv[head]);
+  char note[320];
+  std::snprintf(note, sizeof note,
+                "gossipcop train n=%zu; epochs=%d lr=%g l2=%g seed=%llu bits=%u dense=%d prior=%d tfidf=%d augment=%d folds=%d masked=%d",
+                train.size(), o.epochs, o.learning_rate, o.l2, static_cast<unsigned long long>(o.seed), o.hash_bits, o.use_dense,
+                o.use_prior, o.tfidf, o.augment_restyled, o.folds, tagger != nullptr);
   p.training_note = note;
-  t.model = std::make_unique<LinearArticleModel>(p);  // uncalibrated: scores dev for the calibration
-
-  // Calibration and threshold on dev.
+  raws.clear();
+  rows.clear();
+  t.model = std::make_unique<LinearArticleModel>(std::move(p));
+  // Dev is scored only now, after everything was fitted: a held-out estimate.
   if (!dev.empty()) {
-    std::vector<double> raw_scores = t.Score(dev);  // calib (1, 0): sigmoid of the logit
-    std::vector<double> z(raw_scores.size());
-    std::vector<int> y(dev.size());
-    for (size_t i = 0; i < z.size(); ++i) {
-      double p_ = std::clamp(raw_scores[i], 1e-12, 1 - 1e-12);
-      z[i] = std::log(p_ / (1 - p_));
-      y[i] = dev[i].label;
+    std::vector<int> y;
+    for (const LabeledDoc& d : dev) y.push_back(d.label);
+    for (size_t head : {kWithPrior, kWithoutPrior}) {
+      double thr = t.model->params().heads[head].threshold;
+      t.dev[head] = ComputeMetrics(t.ScoreHead(dev, head == kWithPrior), y, thr);
+      t.model->SetHeldOut(head, ToCalibration(t.dev[head], thr, "gossipcop dev (held out)"));
     }
-    t.dev_uncalibrated = ComputeMetrics(raw_scores, y, 0.5);
-    ArticleModelParams& cp = p;
-    FitPlatt(z, y, &cp.calib_a, &cp.calib_b);
-    std::vector<double> scores(z.size());
-    for (size_t i = 0; i < z.size(); ++i) scores[i] = Sigmoid(cp.calib_a * z[i] + cp.calib_b);
-    double best_t = 0.5, best_f1 = -1;
-    for (int k = 20; k <= 80; ++k) {
-      double thr = k / 100.0;
-      double f1 = ComputeMetrics(scores, y, thr).macro_f1;
-      if (f1 > best_f1 + 1e-12) best_f1 = f1, best_t = thr;
-    }
-    cp.threshold = static_cast<float>(best_t);
-    cp.calibration = ToCalibration(ComputeMetrics(scores, y, cp.threshold), cp.threshold, "gossipcop dev");
-    t.model = std::make_unique<LinearArticleModel>(std::move(p));
-    t.threshold = best_t;
-    t.dev_at_half = ComputeMetrics(scores, y, 0.5);
-    t.dev = ComputeMetrics(scores, y, best_t);
   }
+  t.threshold = t.model->head().threshold;
   return t;
 }
 

@@ -3,14 +3,17 @@
 // never linked into the runtime stages).
 //
 // Data: GossipCop JSON Lines (../shared/data/gossipcop/README.md), read through the same
-// ingest::ParseJsonLine and text::AnalyzeText as `hearsay analyze`, so training sees
-// exactly the features the runtime computes. The label comes from Document::metadata
-// "label" and is used only as the target.
+// ingest::ParseJsonLine, text::AnalyzeText and entities::FindMentions (with the shipped
+// tagger, for the name masking) as `hearsay analyze`, so training sees exactly the
+// features the runtime computes. The label comes from Document::metadata "label" and is
+// used only as the target. Dev is never used for fitting, calibration or the threshold
+// (all from cross-validation on train); it is scored once at the end (held-out figures).
 //
 //   auto train = ReadLabeled(shared + "/data/gossipcop/gossipcop_train.jsonl", 0);
 //   auto dev = ReadLabeled(shared + "/data/gossipcop/gossipcop_dev.jsonl", 0);
-//   TrainOptions o;                                       // defaults = the shipped model
-//   auto trained = TrainArticleModel(*train, *dev, lexicons, o);
+//   auto tagger = entities::LoadTagger("models");          // masks names; null: unmasked
+//   TrainOptions o;                                        // defaults = the shipped model
+//   auto trained = TrainArticleModel(*train, *dev, lexicons, tagger->get(), o);
 //   WriteWholeFile("models/credibility.hcm", trained->model->Serialize());
 //
 // Determinism: the same data, options and seed give a byte-identical model file, whatever
@@ -30,6 +33,10 @@
 #include "hearsay/status.h"
 #include "score/article_model.h"
 #include "score/features.h"
+
+namespace hearsay::entities {
+class Tagger;
+}
 
 namespace hearsay::score::train {
 
@@ -52,20 +59,19 @@ struct TrainOptions {
   double learning_rate = 0.1;  // AdaGrad step size
   double l2 = 1e-6;            // per-update weight decay on touched weights
   uint64_t seed = 20240601;
-  bool use_text = true;        // hashed title/body n-grams
-  bool use_host = true;        // the outlet's host and the bylines
-  bool use_dense = true;       // evidence/style features
-  double dense_shrink = 1.0;   // evidence features enter as shrink * (x - mean) / std: smaller
-                               // values take smaller AdaGrad steps in logit units (a prior)
+  bool use_dense = true;       // evidence/style features in the stack
+  bool use_prior = true;       // the outlet prior in the first head (the second never has it)
   bool augment_restyled = true;  // also train on Restyle() copies of the training articles
-  int stack_folds = 5;         // > 1 (with use_dense): the text model and the source model
-                               // (host, bylines, URL) are fitted alone, then their
-                               // out-of-fold logits and the evidence features are weighed
-                               // by a dense logistic regression; <= 1: one sparse model
+  int folds = 5;               // cross-validation folds: the text model's out-of-fold logits
+                               // and outlet priors feed the stacking regression (with the
+                               // evidence features); its own out-of-fold logits fit the
+                               // calibration and the threshold
   double stack_l2 = 1.0;       // L2 penalty of the stacking regression
   int average_epochs = 3;      // return the mean of the iterates of the last N epochs (0: the last)
   bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
   int jobs = 2;                // threads for feature extraction
+  bool mask = true;            // false: nothing masked, furniture kept (the plain baseline only;
+                               // a model file cannot say so, do not ship one)
 };
 
 // Sparse example: sorted unique indices. Dense features, when used, sit at indices
@@ -97,24 +103,25 @@ ModelCalibration ToCalibration(const Metrics& m, double threshold, const std::st
 // The reliability table, one row per bin, as Markdown.
 std::string FormatReliability(const Metrics& m);
 
-// A linear model and the featurisation it needs. For the full model `model` is set;
-// for a baseline (tfidf or without some feature groups) Score() works in memory only.
+// The trained model with its measured quality, per head (kWithPrior, kWithoutPrior).
 struct Trained {
   std::unique_ptr<LinearArticleModel> model;
   TrainOptions options;
-  std::vector<float> idf;           // tfidf only: per hashed index
-  Metrics dev_uncalibrated;         // dev metrics of sigmoid(logit) at 0.5, before calibration
-  Metrics dev_at_half;              // dev metrics at threshold 0.5 (calibrated)
-  Metrics dev;                      // dev metrics at the tuned threshold
-  double threshold = 0.5;
-  // Calibrated P(real) of each document, in order; reasons unused.
+  const entities::Tagger* tagger = nullptr;  // the mentions' tagger (not owned); null: unmasked
+  std::array<Metrics, 2> cv;   // out-of-fold on train, at the head's threshold
+  std::array<Metrics, 2> dev;  // dev (held out), at the head's threshold
+  double threshold = 0.5;      // of the default head
+  // Calibrated P(real) of each document by the model's active head; reasons unused.
   std::vector<double> Score(const std::vector<LabeledDoc>& docs) const;
+  // The same by the head with or without the outlet prior.
+  std::vector<double> ScoreHead(const std::vector<LabeledDoc>& docs, bool outlet_prior);
 };
 
-// Trains on `train` (stacked, see TrainOptions::stack_folds), fits the Platt calibration and
-// the threshold on `dev`, and stores the dev reliability table and metrics in the model.
-Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev,
-                                  const Lexicons& lexicons, const TrainOptions& options);
+// Trains on `train` (see TrainOptions::folds), fits both heads' calibration and threshold
+// by cross-validation on train, then measures dev and stores those held-out figures in the
+// model. `tagger` (may be null: names are not masked) must outlive the result.
+Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const std::vector<LabeledDoc>& dev, const Lexicons& lexicons,
+                                  const entities::Tagger* tagger, const TrainOptions& options);
 
 // The restyling of the robustness check, by rules on the headline and text: the word
 // "exclusive" (any case, with a following ':' '|' or '-') removed, the headline made

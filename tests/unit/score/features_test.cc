@@ -10,11 +10,77 @@ namespace {
 
 using testing::MakeDoc;
 
-ArticleFeatures Extract(const Document& doc) {
+ArticleFeatures Extract(const Document& doc, const std::vector<Mention>& mentions = {}) {
   CueTable cues(DefaultLexicons());
   ArticleFeatures f;
-  ExtractFeatures(doc, text::AnalyzeText(doc), cues, 16, &f);
+  ExtractFeatures(doc, text::AnalyzeText(doc), mentions, cues, 16, &f);
   return f;
+}
+
+// Mentions of `type` at every occurrence of `name` in the document.
+std::vector<Mention> MentionsOf(const Document& d, const std::string& name, EntityType type) {
+  std::vector<Mention> out;
+  for (size_t at = d.text.find(name); at != std::string::npos; at = d.text.find(name, at + 1))
+    out.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size()), type});
+  return out;
+}
+
+void ExpectSameFeatures(const ArticleFeatures& a, const ArticleFeatures& b) {
+  ASSERT_EQ(a.hashed.size(), b.hashed.size());
+  for (size_t i = 0; i < a.hashed.size(); ++i) {
+    EXPECT_EQ(a.hashed[i].index, b.hashed[i].index) << i;
+    EXPECT_EQ(a.hashed[i].value, b.hashed[i].value) << i;
+  }
+  EXPECT_EQ(a.dense, b.dense);
+}
+
+TEST(Features, PersonNamesAreMaskedInEveryForm) {
+  // Only the full name is a mention; the surname alone later is masked as another form of it.
+  const char* tmpl = "NAME Wins Award\n\nNAME accepted the award on Sunday. \"I am grateful,\" SUR said. Later SUR thanked fans.";
+  auto make = [&](const std::string& full, const std::string& sur) {
+    std::string t = tmpl;
+    for (size_t at; (at = t.find("NAME")) != std::string::npos;) t.replace(at, 4, full);
+    for (size_t at; (at = t.find("SUR")) != std::string::npos;) t.replace(at, 3, sur);
+    size_t nl = t.find("\n\n");
+    Document d = MakeDoc(t.substr(0, nl), t.substr(nl + 2));
+    return Extract(d, MentionsOf(d, full, EntityType::kPerson));
+  };
+  ArticleFeatures a = make("Brad Pitt", "Pitt"), b = make("Zorvella Quint", "Quint"), c = make("Cher Li", "Li");
+  ExpectSameFeatures(a, b);
+  ExpectSameFeatures(a, c);
+  // Without mentions (names the tagger missed) their shape masks them: a run of capitalised
+  // words, a capitalised word inside a sentence, and those words anywhere else.
+  Document d = MakeDoc("Brad Pitt Wins Award", "Brad Pitt accepted the award. Fans cheered for Pitt. Pitt smiled.");
+  Document e = MakeDoc("Zorvella Quint Wins Award", "Zorvella Quint accepted the award. Fans cheered for Quint. Quint smiled.");
+  ExpectSameFeatures(Extract(d), Extract(e));
+  // A capitalised word opening a sentence and nowhere else is no name.
+  Document f = MakeDoc("Award", "Yesterday the award was given.");
+  Document g = MakeDoc("Award", "Today the award was given.");
+  EXPECT_NE(Extract(f).hashed[1].index, Extract(g).hashed[1].index);
+}
+
+TEST(Features, FurnitureAndTheSiteNameAreDropped) {
+  Document plain = MakeDoc("Show renewed", "The network renewed the show for a third season after strong ratings last spring.\n\nFilming starts in May.");
+  Document furnished = MakeDoc("Show renewed",
+                               "The network renewed the show for a third season after strong ratings last spring. Image zoom\n\nAdvertisement\n\n"
+                               "Get push notifications with news, features and more.\n\nFilming starts in May.");
+  ExpectSameFeatures(Extract(plain), Extract(furnished));
+  Document site = MakeDoc("Show renewed", "Gossip Cop says the network renewed the show.");
+  Document outlet = MakeDoc("Show renewed", "The Tattler says the network renewed the show.");
+  ExpectSameFeatures(Extract(site), Extract(outlet, MentionsOf(outlet, "The Tattler", EntityType::kOutlet)));
+}
+
+TEST(Features, CitedOutletsAreKeyedWithoutTheOwnOutlet) {
+  Document d = MakeDoc("Split", "The couple split, E! Online reported. People magazine confirmed it to Us Weekly.",
+                       "https://www.eonline.com/news/1");
+  std::vector<Mention> m = MentionsOf(d, "E! Online", EntityType::kOutlet);
+  for (const char* name : {"People", "Us Weekly"})
+    for (const Mention& x : MentionsOf(d, name, EntityType::kOutlet)) m.push_back(x);
+  ArticleFeatures f = Extract(d, m);
+  EXPECT_EQ(f.cited_outlets, (std::vector<std::string>{"people", "usweekly"}));
+  EXPECT_EQ(f.cited_names, (std::vector<std::string>{"People", "Us Weekly"}));
+  EXPECT_EQ(OutletKey("The Hollywood Reporter's"), "hollywoodreporter");
+  EXPECT_EQ(OutletKey("https://www.usmagazine.com"), "usmagazine");
 }
 
 TEST(Features, CountsAnonymousAttributionsHedgesAndExclusive) {
@@ -72,20 +138,6 @@ TEST(Features, NormalizedHostTable) {
       {"", ""},
   };
   for (const Row& r : rows) EXPECT_EQ(NormalizedHost(r.url), r.host) << r.url;
-}
-
-TEST(Features, UrlPathWordsTable) {
-  struct Row {
-    const char* url;
-    std::vector<std::string_view> words;
-  } rows[] = {
-      {"https://x.com/news/star-weds-2018/", {"news", "star", "weds"}},
-      {"x.com/Celebrity_News/a1b?utm=feed#top", {"Celebrity", "News", "a1b"}},
-      {"http://web.archive.org/web/2018/http://www.example.com/gossip/item", {"gossip", "item"}},
-      {"https://x.com", {}},
-      {"", {}},
-  };
-  for (const Row& r : rows) EXPECT_EQ(UrlPathWords(r.url), r.words) << r.url;
 }
 
 TEST(Features, ParseLexiconSkipsCommentsAndBlankLines) {

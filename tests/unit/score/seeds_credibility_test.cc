@@ -1,9 +1,11 @@
-// Cluster credibility on the four seed articles, read in place from ../shared/seeds (never
-// copied): what the two actors say on record about working together is believed more than
-// the romance the articles tell in their own voice or from anonymous sources.
+// Credibility on the four seed articles, read in place from ../shared/seeds (never copied):
+// what the two actors say on record about working together is graded above the romance
+// the articles tell in their own voice or from anonymous sources; the article reasons quote
+// only the articles' own words and never a name.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "../../support/shared.h"
@@ -54,6 +56,50 @@ TEST(SeedClusters, OnRecordCollaborationAboveAnonymousRomance) {
           << work->predicate << " " << work->credibility << Joined(work->reasons) << "\n  vs " << love->predicate << " "
           << love->credibility << Joined(love->reasons);
       EXPECT_NE(Joined(love->reasons).find("anonymous"), std::string::npos) << Joined(love->reasons);
+    }
+  }
+}
+
+// Every word a seed's article reasons quote ("...") occurs in that article, and no reason
+// holds a word of a person's name (the tagger's mentions, every form).
+TEST(SeedArticles, ReasonsQuoteTheArticleAndNoName) {
+  HEARSAY_REQUIRE_SHARED("seeds");
+  testing::CorpusRun run;
+  run.Analyze(testing::SharedDir() + "/seeds");
+  ASSERT_FALSE(run.docs.empty());
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (size_t d = 0; d < run.docs.size(); ++d) {
+    const DocumentAnalysis& a = run.result.analyses[d];
+    ASSERT_TRUE(a.credibility.has_value()) << run.docs[d].path;
+    ASSERT_FALSE(a.credibility_reasons.empty());
+    std::string text = lower(run.docs[d].text);
+    std::set<std::string> name_words;
+    for (const Mention& m : a.mentions) {
+      if (m.type != EntityType::kPerson || m.descriptor) continue;
+      std::string name = run.docs[d].text.substr(m.byte_begin, m.byte_end - m.byte_begin);
+      for (size_t b = 0, e; b < name.size(); b = e + 1) {
+        e = std::min(name.find(' ', b), name.size());
+        if (e - b >= 3) name_words.insert(lower(name.substr(b, e - b)));
+      }
+    }
+    for (const std::string& r : a.credibility_reasons) {
+      for (size_t open = r.find('"'); open != std::string::npos; open = r.find('"', open + 1)) {
+        size_t close = r.find('"', open + 1);
+        ASSERT_NE(close, std::string::npos) << r;
+        std::string quoted = lower(r.substr(open + 1, close - open - 1));
+        EXPECT_NE(text.find(quoted), std::string::npos) << run.docs[d].path << ": quotes a word not in the article: " << r;
+        open = close;
+      }
+      std::string lr = lower(r);
+      for (const std::string& w : name_words)
+        for (size_t at = lr.find(w); at != std::string::npos; at = lr.find(w, at + 1)) {
+          bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lr[at - 1]));
+          bool ends = at + w.size() >= lr.size() || !std::isalpha(static_cast<unsigned char>(lr[at + w.size()]));
+          EXPECT_FALSE(starts && ends) << run.docs[d].path << ": a reason holds the name word \"" << w << "\": " << r;
+        }
     }
   }
 }
