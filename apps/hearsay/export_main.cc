@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "app.h"
+#include "score/score.h"
 #include "commands.h"
 #include "common/parallel.h"
 #include "hearsay/pipeline.h"
@@ -33,6 +34,7 @@ int RunExport(const ExportOptions& o) {
   report::ReportView view{&*docs, &result.analyses, &result.corpus, &*rejects, &*warnings, Version()};
   std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models);
   if (calibration) view.calibration = &*calibration;
+  view.cluster_grade_rules = score::ClusterGradeRules();
   std::cout << report::RenderJson(view);
   std::cout.flush();
   return std::cout.good() ? kExitOk : kExitRuntimeError;
