@@ -1,6 +1,5 @@
 // Syntax stage throughput on GossipCop train texts, side by side with Debian's
 // link-grammar on the same sentences (issue 12).
-//   BM_Syntax_Tag/N           hearsay tokens/s: words, tags and lemmas only
 //   BM_Syntax_TagParse/N      hearsay tokens/s: words, tags, lemmas, trees and labels
 //   BM_Syntax_TagParse_Peer   the first kPeerSentences sentences, hearsay
 //   BM_LinkGrammar_Peer       the same sentences, link-grammar 5 (English dictionary,
@@ -76,35 +75,28 @@ const hearsay::syntax::Parser* Model() {
 }
 
 void Run(benchmark::State& state, const std::vector<hearsay::Document>& docs,
-         const std::vector<hearsay::TextLayout>& layouts, size_t tokens, bool parse) {
+         const std::vector<hearsay::TextLayout>& layouts, size_t tokens) {
   const auto* parser = Model();
   if (!parser || docs.empty()) return state.SkipWithError("models/parser.hsp or ../shared/data/gossipcop missing");
   size_t words = 0;
   for (auto _ : state)
     for (size_t i = 0; i < docs.size(); ++i) {
-      std::vector<bool> none(layouts[i].sentences.size(), false);
-      auto s = parser->ParseDocument(docs[i].text, layouts[i], parse ? nullptr : &none);
+      auto s = parser->ParseDocument(docs[i].text, layouts[i]);
       words += s.words.size();
     }
   benchmark::DoNotOptimize(words);
   state.counters["tokens/s"] = benchmark::Counter(double(state.iterations() * tokens), benchmark::Counter::kIsRate);
 }
 
-void BM_Syntax_Tag(benchmark::State& state) {
-  const Corpus& c = Load(size_t(state.range(0)));
-  Run(state, c.docs, c.layouts, c.tokens, false);
-}
-BENCHMARK(BM_Syntax_Tag)->Arg(300)->Unit(benchmark::kMillisecond);
-
 void BM_Syntax_TagParse(benchmark::State& state) {
   const Corpus& c = Load(size_t(state.range(0)));
-  Run(state, c.docs, c.layouts, c.tokens, true);
+  Run(state, c.docs, c.layouts, c.tokens);
 }
 BENCHMARK(BM_Syntax_TagParse)->Arg(300)->Unit(benchmark::kMillisecond);
 
 void BM_Syntax_TagParse_Peer(benchmark::State& state) {
   const PeerSet& p = Peer();
-  Run(state, p.docs, p.layouts, p.tokens, true);
+  Run(state, p.docs, p.layouts, p.tokens);
   state.counters["sentences"] = double(p.sentences.size());
 }
 BENCHMARK(BM_Syntax_TagParse_Peer)->Unit(benchmark::kMillisecond);
