@@ -8,7 +8,6 @@
 #include "commands.h"
 #include "ingest/ingest.h"
 #include "syntax/conllu.h"
-#include "syntax/internal/model.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
 
@@ -86,11 +85,7 @@ int RunConllu(const syntax::Parser& parser, const ParseOptions& o) {
 int RunParse(const ParseOptions& o) {
   auto parser = syntax::Parser::Load(o.model);
   if (!parser.ok()) return Fail(parser.status());
-  if (o.prune > 0) {
-    auto& model = const_cast<syntax::ParserModel&>((*parser)->model());
-    model.Prune(o.prune);
-    std::cerr << "pruned at " << o.prune << ": " << model.SizeReport() << ", " << model.Serialize().size() << " bytes\n";
-  }
+  if (o.prune > 0) std::cerr << "pruned at " << o.prune << ": " << (*parser)->Prune(o.prune) << "\n";
   if (!o.conllu.empty()) return RunConllu(**parser, o);
   if (o.paths.empty()) {
     std::cerr << "hearsay parse: give files to parse, or --conllu GOLD.conllu\n";

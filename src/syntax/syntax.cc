@@ -138,6 +138,11 @@ std::string_view Parser::LabelName(uint8_t id) const {
   return id < model_->label_names.size() ? std::string_view(model_->label_names[id]) : std::string_view("dep");
 }
 
+std::string Parser::Prune(float threshold) {
+  model_->Prune(threshold);
+  return model_->SizeReport() + ", " + std::to_string(model_->Serialize().size()) + " bytes";
+}
+
 const MultiwordTable& Parser::model_multiwords() const { return model_->multiword; }
 
 void Parser::ParseWords(std::string_view text, std::vector<Word>* words) const {

@@ -51,6 +51,10 @@ class Parser {
   // on gold words. The words' `token` fields are left 0.
   void ParseWords(std::string_view text, std::vector<Word>* words) const;
 
+  // Drops weights with |w| <= threshold (model size against accuracy; `hearsay parse --prune`).
+  // Returns the model's size report and serialised size.
+  std::string Prune(float threshold);
+
   std::string_view XposName(uint8_t id) const;
   std::string_view LabelName(uint8_t id) const;
   const ParserModel& model() const { return *model_; }
