@@ -43,9 +43,8 @@ const Corpus& Load() {
       }
       corpus->docs.push_back(std::move(d).value());
     }
-    // The source tree is the parent of this file's folder (bench/): its models/ holds the tagger.
-    std::string here = __FILE__;
-    std::string root = here.substr(0, here.rfind("/bench/"));
+    // The source tree's models/ holds the tagger and the parser.
+    const std::string root = HEARSAY_SOURCE_DIR;
     auto t = hearsay::entities::LoadTagger(root + "/models");
     if (t.ok()) corpus->tagger = std::move(t).value();
     auto parser = hearsay::syntax::Parser::Load(root + "/models/parser.hsp");

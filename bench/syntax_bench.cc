@@ -9,7 +9,6 @@
 #include <sys/resource.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -62,7 +61,7 @@ const PeerSet& Peer() {
 
 std::string ModelPath() {
   if (const char* env = std::getenv("HEARSAY_MODELS")) return std::string(env) + "/parser.hsp";
-  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models" / "parser.hsp").string();
+  return std::string(HEARSAY_SOURCE_DIR) + "/models/parser.hsp";
 }
 
 const hearsay::syntax::Parser* Model() {
