@@ -64,12 +64,19 @@ std::string ModelPath() {
   return std::string(HEARSAY_SOURCE_DIR) + "/models/parser.hsp";
 }
 
+// HEARSAY_BENCH_PRUNE=X drops weights with |w| <= X after loading (the size/speed/accuracy
+// trade-off of `hearsay parse --prune X`).
 const hearsay::syntax::Parser* Model() {
   static auto p = hearsay::syntax::Parser::Load(ModelPath());
   if (!p.ok()) {
     std::cerr << p.status().ToString() << "\n";
     return nullptr;
   }
+  static const bool pruned = [] {
+    if (const char* x = std::getenv("HEARSAY_BENCH_PRUNE")) std::cerr << (*p)->Prune(std::strtof(x, nullptr)) << "\n";
+    return true;
+  }();
+  (void)pruned;
   return p->get();
 }
 
