@@ -321,6 +321,8 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
   auto it = st->resolved.find(key);
   if (it != st->resolved.end()) return it->second;
   Attribution a = ResolveTrimmed(v, st, b, e, cue_tok);
+  a.byte_begin = v.toks[b].byte_begin;  // the trimmed phrase is the source's words
+  a.byte_end = v.toks[e - 1].byte_end;
   st->resolved[key] = a;
   return a;
 }
@@ -552,12 +554,16 @@ void FindFrames(DocView& v, PassState* st) {
           src.kind = SourceKind::kOutlet;
           src.text = name;
           src.via_outlet = name;
+          src.byte_begin = v.toks[np_b].byte_begin;
+          src.byte_end = v.toks[np_e - 1].byte_end;
         } else {
           src = ResolveSource(v, st, np_b, np_e, UINT32_MAX);
           if (src.kind == SourceKind::kUnknown) {
             // "according to a new report": an unnamed publication.
             src.kind = SourceKind::kOutlet;
             src.text = v.TextRange(np_b, np_e);
+            src.byte_begin = v.toks[np_b].byte_begin;
+            src.byte_end = v.toks[np_e - 1].byte_end;
           }
         }
         f.present = true;

@@ -1,0 +1,223 @@
+// The attribution records of a document (records.h AttributionRecord): one per direct quote
+// (its speaker, cue and quotation) and one per reporting frame whose content lies outside
+// quotation marks or holds a quotation spoken with another cue (kMixed).
+#include <algorithm>
+#include <set>
+
+#include "extract/attribution_model.h"
+#include "extract/internal/passes.h"
+
+namespace hearsay::extract {
+namespace {
+
+// The content of a frame in its sentence as tokens [*b, *e): "that" and a comma opening it and
+// the sentence-final mark are no part of it. False when nothing is left.
+bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& sn, uint32_t* b, uint32_t* e) {
+  uint32_t cb = std::max(f.content_tok, sn.token_begin);
+  uint32_t ce = std::min(f.content_end, sn.token_end);
+  while (cb < ce && (v.lower[cb] == "that" || v.lower[cb] == "," || v.lower[cb] == ":")) ++cb;
+  while (ce > cb + 1 && v.toks[ce - 1].kind == TokenKind::kPunct) --ce;
+  *b = cb;
+  *e = ce;
+  return cb < ce;
+}
+
+// Words that are no cue on their own, only beside one ("has said", "did not deny"):
+// auxiliaries, negators, adverbs in -ly, prepositions.
+bool OnlyBesideCue(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "is" || w == "are" || w == "was" || w == "were" ||
+         w == "be" || w == "been" || w == "do" || w == "does" || w == "did" || w == "will" || w == "would" ||
+         w == "not" || w == "also" || w == "never" || w == "n't" || w == "didn't" || w == "doesn't" || w == "about" ||
+         w == "out" || w == "upon" || w == "off" || w == "against" || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+}
+
+// A cue the model found: tokens [b, e) of sentence `s`.
+struct CueRun {
+  uint32_t b = 0, e = 0;
+};
+
+// The cues of the model in sentence [sb, se): candidate words outside quotations scoring over
+// the threshold; adjacent ones form one cue ("has learned"), "according" takes its "to".
+std::vector<CueRun> ModelCues(const DocView& v, const AttributionModel& model, uint32_t sb, uint32_t se,
+                              std::vector<uint64_t>* features) {
+  std::vector<CueRun> cues;
+  for (uint32_t t = sb; t < se; ++t) {
+    if (!v.IsWord(t) || v.quote_at[t] >= 0 || !model.IsCandidate(v.lower[t])) continue;
+    CueFeatures(v, t, features);
+    if (model.Score(*features) <= model.threshold) continue;
+    uint32_t e = t + 1;
+    if (v.lower[t] == "according" && e < se && v.lower[e] == "to") ++e;
+    if (!cues.empty() && cues.back().e == t) cues.back().e = e;
+    else cues.push_back({t, e});
+    t = e - 1;
+  }
+  std::erase_if(cues, [&](const CueRun& c) {
+    for (uint32_t k = c.b; k < c.e; ++k)
+      if (!OnlyBesideCue(v.lower[k])) return false;
+    return true;
+  });
+  return cues;
+}
+
+bool IsPreposition(std::string_view w) {
+  return w == "for" || w == "with" || w == "on" || w == "in" || w == "at" || w == "from" || w == "by" ||
+         w == "during" || w == "since" || w == "after" || w == "before" || w == "to" || w == "into" || w == "over";
+}
+
+// Where a content running from `cb` to the sentence end [.., end) stops: at a comma opening
+// another clause (", but", ", though", ", according to", ", saying"), or before the clause of
+// the next cue of the sentence (`next_cue`).
+uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_cue) {
+  uint32_t last_comma = UINT32_MAX;
+  for (uint32_t k = cb; k < end; ++k) {
+    if (k == next_cue) return last_comma != UINT32_MAX ? last_comma : end;
+    if (v.quote_at[k] >= 0) continue;
+    if (v.IsClauseBreak(k) && k > cb) return k;  // " — an opportunity he missed", "; …"
+    if (!v.IsPunct(k, ",")) continue;
+    last_comma = k;
+    if (k + 1 >= end) continue;
+    const std::string& n = v.lower[k + 1];
+    if (n == "but" || n == "though" || n == "although" || n == "while" || n == "whereas" || n == "according" ||
+        n == "saying" || n == "adding" || n == "even")
+      return k;
+  }
+  return end;
+}
+
+// The source words and the content of a model cue in its sentence, by the sentence's shape:
+//   "according to X, CONTENT" / "CONTENT, according to X."
+//   "CONTENT, said X."            (inverted after a comma)
+//   "CONTENT, X said (Friday)."   (trailing: a comma before the subject, few words after)
+//   "X said (to Y) (that) CONTENT"
+// Sets source [*src_b, *src_e) (maybe empty) and content [*cb, *ce). False when no content.
+bool CueFrame(const DocView& v, CueRun cue, uint32_t next_cue, uint32_t sb, uint32_t se, uint32_t* src_b,
+              uint32_t* src_e, uint32_t* cb, uint32_t* ce) {
+  const auto& w = v.lower;
+  uint32_t end = se;  // without the sentence-final marks
+  while (end > sb && (v.toks[end - 1].kind == TokenKind::kPunct || v.toks[end - 1].kind == TokenKind::kQuote)) --end;
+  auto phrase_end = [&](uint32_t k) {
+    while (k < end && !v.IsPunct(k, ",") && !v.IsClauseBreak(k) && v.quote_at[k] < 0) ++k;
+    return k;
+  };
+  if (w[cue.b] == "according") {
+    *src_b = cue.e;
+    *src_e = phrase_end(cue.e);
+    if (*src_e >= end) *cb = sb, *ce = cue.b > sb && v.IsPunct(cue.b - 1, ",") ? cue.b - 1 : cue.b;
+    else *cb = *src_e + 1, *ce = end;
+  } else if (cue.b > sb + 3 && v.IsPunct(cue.b - 1, ",") && phrase_end(cue.e) >= end && end - cue.e <= 8) {
+    *src_b = cue.e, *src_e = end;
+    *cb = sb, *ce = cue.b - 1;
+  } else {
+    uint32_t k = cue.b;
+    while (k > sb && !v.IsPunct(k - 1, ",") && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0) --k;
+    *src_b = k, *src_e = cue.b;
+    if (k > sb + 3 && v.IsPunct(k - 1, ",") && end <= cue.e + 5) {
+      *cb = sb, *ce = k - 1;
+    } else {
+      *cb = cue.e;
+      for (uint32_t j = cue.e; j < end && j < cue.e + 5; ++j)
+        if (w[j] == "that") { *cb = j + 1; break; }
+      while (*cb < end && (v.IsPunct(*cb, ",") || v.IsPunct(*cb, ":"))) ++*cb;
+      *ce = ContentEnd(v, *cb, end, next_cue);
+      // A prepositional phrase after the cue is no content ("spoke for five minutes").
+      if (*cb == cue.e && *cb < end && IsPreposition(w[*cb])) return false;
+    }
+  }
+  uint32_t words = 0;
+  for (uint32_t k = *cb; k < *ce; ++k) words += v.IsWord(k);
+  return words >= 3;
+}
+
+}  // namespace
+
+void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  std::set<uint32_t> taken;  // cue bytes of the quotes and frames
+  for (const AttributionRecord& r : out)
+    if (r.cue_byte_end > r.cue_byte_begin) taken.insert(r.cue_byte_begin);
+  std::vector<uint64_t> features;
+  const size_t before = out.size();
+  for (const Sentence& sn : v.a.layout.sentences) {
+    if (v.a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
+    std::vector<CueRun> cues = ModelCues(v, model, sn.token_begin, sn.token_end, &features);
+    for (size_t ci = 0; ci < cues.size(); ++ci) {
+      const CueRun cue = cues[ci];
+      const uint32_t next_cue = ci + 1 < cues.size() ? cues[ci + 1].b : UINT32_MAX;
+      bool known = false;
+      for (uint32_t k = cue.b; k < cue.e; ++k) known = known || taken.count(v.toks[k].byte_begin);
+      uint32_t src_b, src_e, cb, ce;
+      if (known || !CueFrame(v, cue, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) continue;
+      AttributionRecord r;
+      r.kind = AttributionKind::kIndirect;
+      bool all_quoted = true;
+      for (uint32_t k = cb; k < ce; ++k) {
+        int32_t span = v.quote_at[k];
+        all_quoted = all_quoted && span >= 0;
+        if (span < 0 || v.quote_record[span] < 0) continue;
+        r.kind = AttributionKind::kMixed;
+        if (r.quote_idx < 0) r.quote_idx = v.quote_record[span];
+      }
+      if (all_quoted) continue;  // the quote's own attribution
+      if (src_e > src_b) r.source = ResolveSource(v, st, src_b, src_e, cue.b);
+      r.cue_byte_begin = v.toks[cue.b].byte_begin;
+      r.cue_byte_end = v.toks[cue.e - 1].byte_end;
+      r.content_byte_begin = v.toks[cb].byte_begin;
+      r.content_byte_end = v.toks[ce - 1].byte_end;
+      out.push_back(r);
+    }
+  }
+  if (out.size() == before) return;
+  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
+    return x.content_byte_begin < y.content_byte_begin;
+  });
+}
+
+void BuildAttributions(DocView& v, const PassState& st) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  out.clear();
+  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
+    const Quote& q = v.a.quotes[qi];
+    AttributionRecord r;
+    r.kind = AttributionKind::kDirect;
+    r.source = q.speaker;
+    r.cue_byte_begin = q.cue_byte_begin;
+    r.cue_byte_end = q.cue_byte_end;
+    r.content_byte_begin = q.byte_begin;
+    r.content_byte_end = q.byte_end;
+    r.quote_idx = static_cast<int32_t>(qi);
+    out.push_back(r);
+  }
+  for (size_t s = 0; s < st.frames.size(); ++s) {
+    const PassState::Frame& f = st.frames[s];
+    if (!f.present || f.cue_tok >= v.size() || v.quote_at[f.cue_tok] >= 0) continue;
+    uint32_t cb = 0, ce = 0;
+    if (!FrameContent(v, f, v.a.layout.sentences[s], &cb, &ce)) continue;
+    const uint32_t cue_b = v.toks[f.cue_tok].byte_begin;
+    uint32_t cue_e = v.toks[f.cue_tok].byte_end;
+    if (v.lower[f.cue_tok] == "according" && f.cue_tok + 1 < v.size() && v.lower[f.cue_tok + 1] == "to")
+      cue_e = v.toks[f.cue_tok + 1].byte_end;
+    AttributionRecord r;
+    r.kind = AttributionKind::kIndirect;
+    bool spoken_here = false;  // a quotation in the content whose quote already has this cue
+    for (uint32_t k = cb; k < ce; ++k) {
+      int32_t span = v.quote_at[k];
+      if (span < 0 || v.quote_record[span] < 0) continue;
+      const Quote& q = v.a.quotes[v.quote_record[span]];
+      if (q.cue_byte_begin == cue_b) spoken_here = true;
+      r.kind = AttributionKind::kMixed;
+      if (r.quote_idx < 0) r.quote_idx = v.quote_record[span];
+    }
+    if (spoken_here) continue;
+    r.source = f.source;
+    r.cue_byte_begin = cue_b;
+    r.cue_byte_end = cue_e;
+    r.content_byte_begin = v.toks[cb].byte_begin;
+    r.content_byte_end = v.toks[ce - 1].byte_end;
+    out.push_back(r);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
+    return x.content_byte_begin < y.content_byte_begin;
+  });
+}
+
+}  // namespace hearsay::extract
