@@ -47,7 +47,23 @@ std::string_view CueClassName(const CueVerb* c) {
 
 }  // namespace
 
-void CueFeatures(const DocView& v, uint32_t tok, std::vector<uint64_t>* out) {
+bool HasQuoteMark(const DocView& v, uint32_t token_begin, uint32_t token_end) {
+  for (uint32_t k = token_begin; k < token_end; ++k)
+    if (v.toks[k].kind == TokenKind::kQuote) return true;
+  return false;
+}
+
+bool AttributionModel::IsCandidate(std::string_view lower_word) const {
+  return std::binary_search(vocabulary_hashes_.begin(), vocabulary_hashes_.end(), Hash(lower_word));
+}
+
+void AttributionModel::IndexVocabulary() {
+  vocabulary_hashes_.clear();
+  for (const std::string& w : vocabulary) vocabulary_hashes_.push_back(Hash(w));
+  std::sort(vocabulary_hashes_.begin(), vocabulary_hashes_.end());
+}
+
+void CueFeatures(const DocView& v, uint32_t tok, bool quote_in_sentence, std::vector<uint64_t>* out) {
   out->clear();
   const Sentence& sn = v.SentenceOf(tok);
   const uint32_t sb = sn.token_begin, se = sn.token_end;
@@ -66,8 +82,7 @@ void CueFeatures(const DocView& v, uint32_t tok, std::vector<uint64_t>* out) {
   add(9, Mix(hw, hn1));
   add(10, Mix(hw, Hash(CueClassName(v.lex.Cue(v.lower[tok])))));
   add(11, Hash(CueClassName(v.lex.Cue(v.lower[tok]))));
-  bool quote_in_sentence = false, that_after = false;
-  for (uint32_t k = sb; k < se; ++k) quote_in_sentence = quote_in_sentence || v.toks[k].kind == TokenKind::kQuote;
+  bool that_after = false;
   for (uint32_t k = tok + 1; k < se && k < tok + 5; ++k) that_after = that_after || v.lower[k] == "that";
   add(12, Mix(hw, quote_in_sentence));
   add(13, Mix(hw, that_after));
@@ -115,6 +130,7 @@ Result<std::unique_ptr<AttributionModel>> AttributionModel::FromBytes(std::strin
     if (!syntax::GetStr(&in, &w)) return bad("truncated vocabulary");
     m->vocabulary.insert(std::move(w));
   }
+  m->IndexVocabulary();
   Status s = m->linear.Read(&in);
   if (!s.ok()) return bad(s.message());
   return m;

@@ -42,7 +42,8 @@ class AttributionModel {
   static Result<std::unique_ptr<AttributionModel>> FromBytes(std::string_view bytes, const std::string& name);
   std::string Serialize() const;  // deterministic
 
-  bool IsCandidate(std::string_view lower_word) const { return vocabulary.find(lower_word) != vocabulary.end(); }
+  bool IsCandidate(std::string_view lower_word) const;
+  void IndexVocabulary();  // after filling `vocabulary` (Load and the trainer call it)
   // Margin of "cue" over "no cue" for the features of one token.
   float Score(const std::vector<uint64_t>& features) const;
 
@@ -50,9 +51,15 @@ class AttributionModel {
   float threshold = 0.0f;          // a token is a cue when Score() > threshold
   std::set<std::string, std::less<>> vocabulary;  // lower-cased words seen in gold cues
   syntax::LinearModel linear{2};   // classes: 0 no cue, 1 cue
+
+ private:
+  std::vector<uint64_t> vocabulary_hashes_;  // sorted hashes of `vocabulary`, for IsCandidate
 };
 
-// The features of token `tok` for the cue classifier (runtime and training share them).
-void CueFeatures(const DocView& v, uint32_t tok, std::vector<uint64_t>* out);
+// The features of token `tok` for the cue classifier (runtime and training share them);
+// `quote_in_sentence`: tok's sentence holds a quotation mark.
+void CueFeatures(const DocView& v, uint32_t tok, bool quote_in_sentence, std::vector<uint64_t>* out);
+// Does sentence [token_begin, token_end) hold a quotation mark?
+bool HasQuoteMark(const DocView& v, uint32_t token_begin, uint32_t token_end);
 
 }  // namespace hearsay::extract

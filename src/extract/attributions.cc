@@ -41,9 +41,11 @@ struct CueRun {
 std::vector<CueRun> ModelCues(const DocView& v, const AttributionModel& model, uint32_t sb, uint32_t se,
                               std::vector<uint64_t>* features) {
   std::vector<CueRun> cues;
+  int quote_mark = -1;  // computed on the first candidate
   for (uint32_t t = sb; t < se; ++t) {
     if (!v.IsWord(t) || v.quote_at[t] >= 0 || !model.IsCandidate(v.lower[t])) continue;
-    CueFeatures(v, t, features);
+    if (quote_mark < 0) quote_mark = HasQuoteMark(v, sb, se);
+    CueFeatures(v, t, quote_mark == 1, features);
     if (model.Score(*features) <= model.threshold) continue;
     uint32_t e = t + 1;
     if (v.lower[t] == "according" && e < se && v.lower[e] == "to") ++e;

@@ -72,7 +72,7 @@ Result<std::vector<Article>> ReadSplit(const fs::path& dir) {
   return out;
 }
 
-// Calls fn(view, token, is_cue) for every word token outside quotation marks in a body sentence.
+// Calls fn(view, token, is_cue, quote_in_sentence) for every word token outside quotation marks in a body sentence.
 template <typename Fn>
 void ForEachToken(const Article& art, Fn fn) {
   Document doc;
@@ -83,12 +83,13 @@ void ForEachToken(const Article& art, Fn fn) {
   DocView v(doc, &a, DefaultLexicon());
   for (const Sentence& sn : a.layout.sentences) {
     if (a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
+    const bool quote_mark = HasQuoteMark(v, sn.token_begin, sn.token_end);
     for (uint32_t t = sn.token_begin; t < sn.token_end; ++t) {
       if (!v.IsWord(t) || v.quote_at[t] >= 0) continue;
       bool cue = std::any_of(art.cues.begin(), art.cues.end(), [&](const auto& c) {
         return v.toks[t].byte_begin < c.second && c.first < v.toks[t].byte_end;
       });
-      fn(v, t, cue);
+      fn(v, t, cue, quote_mark);
     }
   }
 }
@@ -131,20 +132,21 @@ Result<Trained> Train(const Options& o) {
   AttributionModel& m = *out.model;
   std::map<std::string, std::pair<int, int>> counts;  // word -> (cue tokens, all tokens)
   for (const Article& art : *train)
-    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue) {
+    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool) {
       auto& c = counts[v.lower[t]];
       c.first += cue;
       ++c.second;
     });
   for (const auto& [w, n] : counts)
     if (n.first >= o.min_count && n.first >= o.min_rate * n.second) m.vocabulary.insert(w);
+  m.IndexVocabulary();
   std::vector<Example> examples;
   for (const Article& art : *train)
-    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue) {
+    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool quote_mark) {
       if (!m.IsCandidate(v.lower[t])) return;
       Example ex;
       ex.cue = cue;
-      CueFeatures(v, t, &ex.features);
+      CueFeatures(v, t, quote_mark, &ex.features);
       examples.push_back(std::move(ex));
     });
   std::vector<size_t> order(examples.size());
@@ -165,13 +167,13 @@ Result<Trained> Train(const Options& o) {
   std::vector<std::pair<float, bool>> scored;
   std::vector<uint64_t> f;
   for (const Article& art : *dev)
-    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue) {
+    ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool quote_mark) {
       out.dev_gold_tokens += cue;
       if (!m.IsCandidate(v.lower[t])) {
         out.dev_gold_outside_vocabulary += cue;
         return;
       }
-      CueFeatures(v, t, &f);
+      CueFeatures(v, t, quote_mark, &f);
       scored.push_back({m.Score(f), cue});
     });
   m.threshold = static_cast<float>(BestThreshold(scored, out.dev_gold_tokens, &out.dev_precision, &out.dev_recall, &out.dev_f1));
