@@ -90,9 +90,9 @@ uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_c
 //   "according to X, CONTENT" / "CONTENT, according to X."
 //   "CONTENT, said X."            (inverted after a comma)
 //   "CONTENT, X said (Friday)."   (trailing: a comma before the subject, few words after)
-//   "X said (to Y) (that) CONTENT"
+//   "X said (to Y) (that) CONTENT"   (X back to a comma, a clause mark or the previous cue)
 // Sets source [*src_b, *src_e) (maybe empty) and content [*cb, *ce). False when no content.
-bool CueFrame(const DocView& v, CueRun cue, uint32_t next_cue, uint32_t sb, uint32_t se, uint32_t* src_b,
+bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next_cue, uint32_t sb, uint32_t se, uint32_t* src_b,
               uint32_t* src_e, uint32_t* cb, uint32_t* ce) {
   const auto& w = v.lower;
   uint32_t end = se;  // without the sentence-final marks
@@ -110,8 +110,20 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t next_cue, uint32_t sb, uint
     *src_b = cue.e, *src_e = end;
     *cb = sb, *ce = cue.b - 1;
   } else {
+    // Back to the clause's start, the previous cue ("said he did not believe"), over a
+    // parenthesis inside the phrase ("Sen. X (R-Ga.) said").
     uint32_t k = cue.b;
-    while (k > sb && !v.IsPunct(k - 1, ",") && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0) --k;
+    while (k > sb && k > prev_cue_end && !v.IsPunct(k - 1, ",") && v.quote_at[k - 1] < 0) {
+      if (v.IsPunct(k - 1, ")")) {
+        uint32_t open = k - 1;
+        while (open > sb && !v.IsPunct(open, "(")) --open;
+        if (!v.IsPunct(open, "(") || open <= sb) break;
+        k = open;
+        continue;
+      }
+      if (v.IsClauseBreak(k - 1)) break;
+      --k;
+    }
     *src_b = k, *src_e = cue.b;
     if (k > sb + 3 && v.IsPunct(k - 1, ",") && end <= cue.e + 5) {
       *cb = sb, *ce = k - 1;
@@ -128,6 +140,28 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t next_cue, uint32_t sb, uint
   uint32_t words = 0;
   for (uint32_t k = *cb; k < *ce; ++k) words += v.IsWord(k);
   return words >= 3;
+}
+
+// The source of a model cue: its phrase [src_b, src_e) resolved; when that names nobody and
+// the phrase stands before the cue, the subject CueSubject reads ("X, a spokesman, said"), else
+// the person opening the sentence when the cue's clause continues it ("X attacked Y and said
+// …", "X, speaking Friday, said …"). An unresolved phrase keeps its words.
+Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence& sn, uint32_t src_b, uint32_t src_e) {
+  Attribution a = src_e > src_b ? ResolveSource(v, st, src_b, src_e, cue.b) : Attribution{};
+  if (a.kind != SourceKind::kUnknown || src_b >= cue.b) return a;
+  uint32_t np_b = 0, np_e = 0;
+  Attribution subject = CueSubject(v, st, sn.token_begin, cue.b, &np_b, &np_e);
+  if (subject.kind != SourceKind::kUnknown) return subject;
+  int32_t opener = v.PersonAt(sn.token_begin);
+  if (opener < 0 || v.quote_at[sn.token_begin] >= 0) return a;
+  Attribution p;
+  p.kind = SourceKind::kNamed;
+  p.entity_idx = opener;
+  uint32_t e = v.MentionEnd(sn.token_begin);
+  p.text = v.TextRange(sn.token_begin, e);
+  p.byte_begin = v.toks[sn.token_begin].byte_begin;
+  p.byte_end = v.toks[e - 1].byte_end;
+  return p;
 }
 
 }  // namespace
@@ -148,7 +182,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       bool known = false;
       for (uint32_t k = cue.b; k < cue.e; ++k) known = known || taken.count(v.toks[k].byte_begin);
       uint32_t src_b, src_e, cb, ce;
-      if (known || !CueFrame(v, cue, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) continue;
+      if (known || !CueFrame(v, cue, ci > 0 ? cues[ci - 1].e : sn.token_begin, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) continue;
       AttributionRecord r;
       r.kind = AttributionKind::kIndirect;
       bool all_quoted = true;
@@ -160,7 +194,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
         if (r.quote_idx < 0) r.quote_idx = v.quote_record[span];
       }
       if (all_quoted) continue;  // the quote's own attribution
-      if (src_e > src_b) r.source = ResolveSource(v, st, src_b, src_e, cue.b);
+      r.source = ModelCueSource(v, st, cue, sn, src_b, src_e);
       r.cue_byte_begin = v.toks[cue.b].byte_begin;
       r.cue_byte_end = v.toks[cue.e - 1].byte_end;
       r.content_byte_begin = v.toks[cb].byte_begin;
