@@ -164,6 +164,50 @@ Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence
   return p;
 }
 
+// Quotes whose speaker the quotes pass left unknown take the source of the nearest model cue
+// outside them in the sentences they touch ("…," the insider added; In X's tweet, the actor
+// shared, "…"): the phrase before the cue, else the one after it ("…," said X). The quote
+// record takes the same speaker and cue, so quotes[] and attributions[] agree.
+void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector<CueRun>>& sentence_cues) {
+  const auto& toks = v.toks;
+  auto first_at = [&](uint32_t byte) {
+    return static_cast<uint32_t>(std::lower_bound(toks.begin(), toks.end(), byte, [](const Token& t, uint32_t x) {
+                                   return t.byte_begin < x;
+                                 }) - toks.begin());
+  };
+  for (AttributionRecord& r : v.a.attributions) {
+    if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown) continue;
+    uint32_t qb = first_at(r.content_byte_begin), qe = first_at(r.content_byte_end);
+    if (qb >= qe || qe > v.size() || v.sent_of[qb] == UINT32_MAX || v.sent_of[qe - 1] == UINT32_MAX) continue;
+    const CueRun* best = nullptr;
+    uint32_t best_dist = UINT32_MAX, best_s = 0;
+    for (uint32_t s = v.sent_of[qb]; s <= v.sent_of[qe - 1]; ++s)
+      for (const CueRun& c : sentence_cues[s]) {
+        if (c.b >= qb && c.b < qe) continue;
+        uint32_t dist = c.b < qb ? qb - c.b : c.b - qe;
+        if (dist < best_dist) best = &c, best_dist = dist, best_s = s;
+      }
+    if (!best) continue;
+    const Sentence& sn = v.a.layout.sentences[best_s];
+    uint32_t b = best->b;
+    while (b > sn.token_begin && !v.IsPunct(b - 1, ",") && !v.IsClauseBreak(b - 1) && v.quote_at[b - 1] < 0) --b;
+    Attribution a = ModelCueSource(v, st, *best, sn, b, best->b);
+    if (a.kind == SourceKind::kUnknown && b == best->b) {
+      uint32_t e = best->e;
+      while (e < sn.token_end && e < best->e + 8 && !v.IsPunct(e, ",") && !v.IsClauseBreak(e) && v.quote_at[e] < 0) ++e;
+      if (e > best->e) a = ResolveSource(v, st, best->e, e, best->b);
+    }
+    if (a.kind == SourceKind::kUnknown) continue;
+    r.source = a;
+    r.cue_byte_begin = toks[best->b].byte_begin;
+    r.cue_byte_end = toks[best->e - 1].byte_end;
+    Quote& q = v.a.quotes[r.quote_idx];
+    q.speaker = a;
+    q.cue_byte_begin = r.cue_byte_begin;
+    q.cue_byte_end = r.cue_byte_end;
+  }
+}
+
 }  // namespace
 
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model) {
@@ -173,9 +217,12 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
     if (r.cue_byte_end > r.cue_byte_begin) taken.insert(r.cue_byte_begin);
   std::vector<uint64_t> features;
   const size_t before = out.size();
-  for (const Sentence& sn : v.a.layout.sentences) {
+  std::vector<std::vector<CueRun>> sentence_cues(v.a.layout.sentences.size());
+  for (size_t si = 0; si < v.a.layout.sentences.size(); ++si) {
+    const Sentence& sn = v.a.layout.sentences[si];
     if (v.a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
-    std::vector<CueRun> cues = ModelCues(v, model, sn.token_begin, sn.token_end, &features);
+    sentence_cues[si] = ModelCues(v, model, sn.token_begin, sn.token_end, &features);
+    const std::vector<CueRun>& cues = sentence_cues[si];
     for (size_t ci = 0; ci < cues.size(); ++ci) {
       const CueRun cue = cues[ci];
       const uint32_t next_cue = ci + 1 < cues.size() ? cues[ci + 1].b : UINT32_MAX;
@@ -202,6 +249,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       out.push_back(r);
     }
   }
+  SpeakUnknownQuotes(v, st, sentence_cues);
   if (out.size() == before) return;
   std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
     return x.content_byte_begin < y.content_byte_begin;
