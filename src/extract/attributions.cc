@@ -164,6 +164,31 @@ Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence
   return p;
 }
 
+// A quotation signed after a dash, in its paragraph: "“…” ― Dana Whitfield" (the name up to the
+// line's end or a comma). Sets the attribution's and its quote's speaker when the name resolves.
+void SignedQuote(DocView& v, PassState* st, AttributionRecord* r) {
+  const auto& toks = v.toks;
+  uint32_t qe = static_cast<uint32_t>(std::lower_bound(toks.begin(), toks.end(), r->content_byte_end,
+                                                       [](const Token& t, uint32_t x) { return t.byte_begin < x; }) -
+                                      toks.begin());
+  if (qe + 1 >= v.size() || qe == 0 || v.sent_of[qe] == UINT32_MAX) return;
+  const std::string& dash = v.lower[qe];
+  if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x95" && dash != "\xE2\x80\x93" && dash != "-") return;
+  const uint32_t para = v.a.layout.sentences[v.sent_of[qe]].paragraph_idx;
+  if (para != v.a.layout.sentences[v.sent_of[qe - 1]].paragraph_idx) return;
+  uint32_t e = qe + 1;
+  while (e < v.size() && e < qe + 9 && v.sent_of[e] != UINT32_MAX &&
+         v.a.layout.sentences[v.sent_of[e]].paragraph_idx == para && !v.IsPunct(e, ",") && v.quote_at[e] < 0 &&
+         v.toks[e].kind != TokenKind::kQuote &&
+         v.doc.text.find('\n', toks[e - 1].byte_end) >= toks[e].byte_begin)  // the line ends the name
+    ++e;
+  if (e == qe + 1 || !v.IsCap(qe + 1)) return;
+  Attribution a = ResolveSource(v, st, qe + 1, e, UINT32_MAX);
+  if (a.kind != SourceKind::kNamed && a.kind != SourceKind::kAnonymous) return;
+  r->source = a;
+  v.a.quotes[r->quote_idx].speaker = a;
+}
+
 // Quotes whose speaker the quotes pass left unknown take the source of the nearest model cue
 // outside them in the sentences they touch ("…," the insider added; In X's tweet, the actor
 // shared, "…"): the phrase before the cue, else the one after it ("…," said X). The quote
@@ -177,6 +202,8 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
   };
   for (AttributionRecord& r : v.a.attributions) {
     if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown) continue;
+    SignedQuote(v, st, &r);
+    if (r.source.kind != SourceKind::kUnknown) continue;
     uint32_t qb = first_at(r.content_byte_begin), qe = first_at(r.content_byte_end);
     if (qb >= qe || qe > v.size() || v.sent_of[qb] == UINT32_MAX || v.sent_of[qe - 1] == UINT32_MAX) continue;
     const CueRun* best = nullptr;
