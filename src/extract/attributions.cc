@@ -10,6 +10,40 @@
 namespace hearsay::extract {
 namespace {
 
+bool IsPreposition(std::string_view w) {
+  return w == "for" || w == "with" || w == "on" || w == "in" || w == "at" || w == "from" || w == "by" ||
+         w == "during" || w == "since" || w == "after" || w == "before" || w == "to" || w == "into" || w == "over";
+}
+
+// Where a content running from `cb` to the sentence end [.., end) stops: at a comma opening
+// another clause (", but", ", though", ", according to", ", saying", ", which"), or before the clause of
+// the next cue of the sentence (`next_cue`).
+uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_cue) {
+  uint32_t last_comma = UINT32_MAX;
+  for (uint32_t k = cb; k < end; ++k) {
+    if (k == next_cue) return last_comma != UINT32_MAX ? last_comma : end;
+    if (v.quote_at[k] >= 0) continue;
+    if (v.IsClauseBreak(k) && k > cb) return k;  // " — an opportunity he missed", "; …"
+    if (!v.IsPunct(k, ",")) continue;
+    last_comma = k;
+    if (k + 1 >= end) continue;
+    const std::string& n = v.lower[k + 1];
+    if (n == "but" || n == "though" || n == "although" || n == "while" || n == "whereas" || n == "according" ||
+        n == "saying" || n == "adding" || n == "even" || n == "which" || n == "who")
+      return k;
+  }
+  return end;
+}
+
+// Is [cb, ce) a content? No when it is a prepositional phrase right after the cue ending at
+// `cue_e` ("said at a rally") or has fewer than three words.
+bool IsContent(const DocView& v, uint32_t cue_e, uint32_t cb, uint32_t ce) {
+  if (cb == cue_e && cb < ce && IsPreposition(v.lower[cb])) return false;
+  uint32_t words = 0;
+  for (uint32_t k = cb; k < ce; ++k) words += v.IsWord(k);
+  return words >= 3;
+}
+
 // The content of a frame in its sentence as tokens [*b, *e): "that" and a comma opening it and
 // the sentence-final mark are no part of it. False when nothing is left.
 bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& sn, uint32_t* b, uint32_t* e) {
@@ -17,6 +51,10 @@ bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& s
   uint32_t ce = std::min(f.content_end, sn.token_end);
   while (cb < ce && (v.lower[cb] == "that" || v.lower[cb] == "," || v.lower[cb] == ":")) ++cb;
   while (ce > cb + 1 && v.toks[ce - 1].kind == TokenKind::kPunct) --ce;
+  if (f.content_tok > f.cue_tok) {
+    ce = ContentEnd(v, cb, ce, UINT32_MAX);
+    if (!IsContent(v, f.cue_tok + 1, cb, ce)) return false;
+  }
   *b = cb;
   *e = ce;
   return cb < ce;
@@ -25,7 +63,7 @@ bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& s
 // Words that are no cue on their own, only beside one ("has said", "did not deny"):
 // auxiliaries, negators, adverbs in -ly, prepositions.
 bool OnlyBesideCue(std::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "is" || w == "are" || w == "was" || w == "were" ||
+  return w == "to" || w == "has" || w == "have" || w == "had" || w == "is" || w == "are" || w == "was" || w == "were" ||
          w == "be" || w == "been" || w == "do" || w == "does" || w == "did" || w == "will" || w == "would" ||
          w == "not" || w == "also" || w == "never" || w == "n't" || w == "didn't" || w == "doesn't" || w == "about" ||
          w == "out" || w == "upon" || w == "off" || w == "against" || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
@@ -61,29 +99,10 @@ std::vector<CueRun> ModelCues(const DocView& v, const AttributionModel& model, u
   return cues;
 }
 
-bool IsPreposition(std::string_view w) {
-  return w == "for" || w == "with" || w == "on" || w == "in" || w == "at" || w == "from" || w == "by" ||
-         w == "during" || w == "since" || w == "after" || w == "before" || w == "to" || w == "into" || w == "over";
-}
-
-// Where a content running from `cb` to the sentence end [.., end) stops: at a comma opening
-// another clause (", but", ", though", ", according to", ", saying"), or before the clause of
-// the next cue of the sentence (`next_cue`).
-uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_cue) {
-  uint32_t last_comma = UINT32_MAX;
-  for (uint32_t k = cb; k < end; ++k) {
-    if (k == next_cue) return last_comma != UINT32_MAX ? last_comma : end;
-    if (v.quote_at[k] >= 0) continue;
-    if (v.IsClauseBreak(k) && k > cb) return k;  // " — an opportunity he missed", "; …"
-    if (!v.IsPunct(k, ",")) continue;
-    last_comma = k;
-    if (k + 1 >= end) continue;
-    const std::string& n = v.lower[k + 1];
-    if (n == "but" || n == "though" || n == "although" || n == "while" || n == "whereas" || n == "according" ||
-        n == "saying" || n == "adding" || n == "even")
-      return k;
-  }
-  return end;
+bool NoThatUntil(const DocView& v, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; ++k)
+    if (v.lower[k] == "that") return false;
+  return true;
 }
 
 // The source words and the content of a model cue in its sentence, by the sentence's shape:
@@ -106,8 +125,12 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
     *src_e = phrase_end(cue.e);
     if (*src_e >= end) *cb = sb, *ce = cue.b > sb && v.IsPunct(cue.b - 1, ",") ? cue.b - 1 : cue.b;
     else *cb = *src_e + 1, *ce = end;
-  } else if (cue.b > sb + 3 && v.IsPunct(cue.b - 1, ",") && phrase_end(cue.e) >= end && end - cue.e <= 8) {
-    *src_b = cue.e, *src_e = end;
+  } else if (cue.b > sb + 3 && v.IsPunct(cue.b - 1, ",") &&
+             ((phrase_end(cue.e) >= end && end - cue.e <= 8) ||
+              (cue.e < end && (v.IsCap(cue.e) || w[cue.e] == "a" || w[cue.e] == "an" || w[cue.e] == "the") &&
+               NoThatUntil(v, cue.e, phrase_end(cue.e)) && (phrase_end(cue.e) >= end || v.IsPunct(phrase_end(cue.e), ","))))) {
+    // "…, said X." / "…, said David X, an adviser to …": the speaker follows, the content precedes.
+    *src_b = cue.e, *src_e = phrase_end(cue.e);
     *cb = sb, *ce = cue.b - 1;
   } else {
     // Back to the clause's start, the previous cue ("said he did not believe"), over a
@@ -133,13 +156,9 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
         if (w[j] == "that") { *cb = j + 1; break; }
       while (*cb < end && (v.IsPunct(*cb, ",") || v.IsPunct(*cb, ":"))) ++*cb;
       *ce = ContentEnd(v, *cb, end, next_cue);
-      // A prepositional phrase after the cue is no content ("spoke for five minutes").
-      if (*cb == cue.e && *cb < end && IsPreposition(w[*cb])) return false;
     }
   }
-  uint32_t words = 0;
-  for (uint32_t k = *cb; k < *ce; ++k) words += v.IsWord(k);
-  return words >= 3;
+  return IsContent(v, cue.e, *cb, *ce);
 }
 
 // The source of a model cue: its phrase [src_b, src_e) resolved; when that names nobody and
