@@ -66,6 +66,27 @@ TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
   EXPECT_TRUE(agrees) << "the quote's attribution carries the same speaker";
 }
 
+// The article's own outlet from how it speaks of itself, not from the outlets it cites.
+TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
+  Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
+  ASSERT_TRUE(told.a.detected_outlet.has_value());
+  EXPECT_EQ(*told.a.detected_outlet, "Harbor Weekly");
+  Analysed confirmed = Analyze("Harbor Weekly has confirmed that the singer will tour in May.", nullptr);
+  ASSERT_TRUE(confirmed.a.detected_outlet.has_value());
+  EXPECT_EQ(*confirmed.a.detected_outlet, "Harbor Weekly");
+  Analysed ours = Analyze("Follow the couple on our Harbor Weekly page for more news about the wedding.", nullptr);
+  ASSERT_TRUE(ours.a.detected_outlet.has_value());
+  EXPECT_EQ(*ours.a.detected_outlet, "Harbor Weekly");
+}
+
+TEST(OwnOutlet, AnInterviewWithAnotherOutletIsACitation) {
+  Analysed r = Analyze("She told Harbor Weekly in 2016 that she loved the city. People reported the move.", nullptr);
+  EXPECT_FALSE(r.a.detected_outlet.has_value()) << *r.a.detected_outlet;
+  bool cited = false;
+  for (const CitedOutlet& c : r.a.citations) cited = cited || c.outlet == "Harbor Weekly";
+  EXPECT_TRUE(cited);
+}
+
 TEST(AttributionModel, RefusesAFileThatIsNoModel) {
   auto m = AttributionModel::FromBytes("HSPARSER and more bytes", "x.hsa");
   ASSERT_FALSE(m.ok());
