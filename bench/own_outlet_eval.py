@@ -6,7 +6,7 @@
 Runs `hearsay analyze` twice: on the JSON Lines as given (documents[].outlet then comes from
 the URL's host: the truth) and on a copy without `url` and `authors` (documents[].outlet can
 then only be extract's detected_outlet, read from the text). Names are compared lower-cased
-with everything but letters and digits removed, a leading "the" and a trailing "com" dropped;
+with "&" read as "and" and everything but letters and digits removed, a leading "the" and a trailing "com" dropped;
 one being a prefix of the other counts as the same outlet ("people" / "peoplemagazine").
 Reports: of the articles where the text alone names an outlet, the share that is the URL's
 (target >= 95%); of the articles whose text mentions their URL's outlet by name (as written,
@@ -17,7 +17,7 @@ import json, os, re, subprocess, sys, tempfile
 
 
 def norm(name):
-    n = re.sub(r"[^a-z0-9]", "", (name or "").lower())
+    n = re.sub(r"[^a-z0-9]", "", (name or "").lower().replace("&", "and"))
     n = re.sub(r"^the", "", n)
     return re.sub(r"com$", "", n)
 

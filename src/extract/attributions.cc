@@ -168,6 +168,16 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
 Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence& sn, uint32_t src_b, uint32_t src_e) {
   Attribution a = src_e > src_b ? ResolveSource(v, st, src_b, src_e, cue.b) : Attribution{};
   if (a.kind != SourceKind::kUnknown || src_b >= cue.b) return a;
+  // "X, who said …": the relative pronoun is the source's word, X its person.
+  if (v.lower[src_b] == "who" && src_b >= 2 && v.IsPunct(src_b - 1, ",")) {
+    int32_t antecedent = v.PersonAt(src_b - 2);
+    a.kind = antecedent >= 0 ? SourceKind::kNamed : SourceKind::kUnknown;
+    a.entity_idx = antecedent;
+    a.text = v.TextRange(src_b, src_b + 1);
+    a.byte_begin = v.toks[src_b].byte_begin;
+    a.byte_end = v.toks[src_b].byte_end;
+    return a;
+  }
   uint32_t np_b = 0, np_e = 0;
   Attribution subject = CueSubject(v, st, sn.token_begin, cue.b, &np_b, &np_e);
   if (subject.kind != SourceKind::kUnknown) return subject;

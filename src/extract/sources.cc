@@ -223,7 +223,7 @@ void FindOutlets(DocView& v, PassState* st) {
     v.a.citations.push_back(CitedOutlet{outlet, "cites", eb, ee});
   };
   // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
-  // exclusively", "exclusively tells X", "our X".
+  // exclusively", "exclusively tells X".
   for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
@@ -238,10 +238,9 @@ void FindOutlets(DocView& v, PassState* st) {
       if (i > 0 && (w[i - 1] == "told" || w[i - 1] == "tells") && a1 == "exclusively") own_frame = true;
       if (a1 == "has" && (a2 == "confirmed" || a2 == "obtained")) own_frame = true;  // "X has confirmed"
     }
-    // "a source exclusively tells X"; the article speaking of itself in the first person
-    // ("our X Facebook page").
+    // "a source exclusively tells X". ("our X" is no such frame: "our YouTube channel", "our TV
+    // screens", and inside quotations anyone's.)
     if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") own_frame = true;
-    if (i > 0 && w[i - 1] == "our") own_frame = true;
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }

@@ -74,13 +74,11 @@ TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed confirmed = Analyze("Harbor Weekly has confirmed that the singer will tour in May.", nullptr);
   ASSERT_TRUE(confirmed.a.detected_outlet.has_value());
   EXPECT_EQ(*confirmed.a.detected_outlet, "Harbor Weekly");
-  Analysed ours = Analyze("Follow the couple on our Harbor Weekly page for more news about the wedding.", nullptr);
-  ASSERT_TRUE(ours.a.detected_outlet.has_value());
-  EXPECT_EQ(*ours.a.detected_outlet, "Harbor Weekly");
 }
 
 TEST(OwnOutlet, AnInterviewWithAnotherOutletIsACitation) {
-  Analysed r = Analyze("She told Harbor Weekly in 2016 that she loved the city. People reported the move.", nullptr);
+  Analysed r = Analyze("She told Harbor Weekly in 2016 that she loved the city. People reported the move. "
+                       "Subscribe to our Harbor Weekly channel.", nullptr);
   EXPECT_FALSE(r.a.detected_outlet.has_value()) << *r.a.detected_outlet;
   bool cited = false;
   for (const CitedOutlet& c : r.a.citations) cited = cited || c.outlet == "Harbor Weekly";
