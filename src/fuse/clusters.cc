@@ -1,5 +1,7 @@
 #include "fuse/clusters.h"
 
+#include "hearsay/predicate.h"
+
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -50,12 +52,7 @@ bool Overlaps(uint32_t a_begin, uint32_t a_end, uint32_t b_begin, uint32_t b_end
 
 }  // namespace
 
-bool IsSymmetricPredicate(const std::string& p) {
-  static const std::unordered_set<std::string> kSymmetric = {
-      "spouse_of", "divorced_from", "engaged_to", "dating",           "split_from",
-      "sibling_of", "estranged_from", "friends_with", "collaborates_with"};
-  return kSymmetric.count(p) > 0;
-}
+bool IsSymmetricPredicate(const std::string& p) { return IsSymmetric(p); }
 
 std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs) {
   std::vector<std::vector<uint32_t>> adj(n_docs);

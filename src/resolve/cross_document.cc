@@ -67,6 +67,13 @@ bool IsTitle(const std::string& w) {
   static const std::unordered_set<std::string> kTitles = {"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "prof", "professor", "rev"};
   return kTitles.count(w) > 0;
 }
+// Titles of rank that stand before a given name alone ("Prince Harry", "Queen Elizabeth"):
+// the name after them is a first name, so its nickname variants join ("Prince Henry").
+bool IsRankTitle(const std::string& w) {
+  static const std::unordered_set<std::string> kRanks = {"prince", "princess", "king", "queen", "duke", "duchess",
+                                                         "lord", "lady", "earl", "countess", "emperor", "empress"};
+  return kRanks.count(w) > 0;
+}
 bool IsSuffix(const std::string& w) { return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv"; }
 bool IsParticle(const std::string& w) {
   static const std::unordered_set<std::string> kParticles = {"de", "del", "della", "da", "di", "dos", "das", "du", "van",
@@ -139,6 +146,14 @@ NameParts SplitPersonName(std::string_view name) {
   }
   if (end - begin == 1) {
     p.single = words[begin];
+    return p;
+  }
+  if (end - begin == 2 && IsRankTitle(words[begin])) {
+    // "Prince Harry" / "Prince Henry": rank | canonical given name.
+    p.first = words[begin];
+    p.surname = CanonicalFirst(words[begin + 1]);
+    p.nickname = p.surname != words[begin + 1];
+    p.key = p.first + "|" + p.surname + (suffix.empty() ? "" : "|" + suffix);
     return p;
   }
   p.first = words[begin];

@@ -1,0 +1,168 @@
+#include "extract/internal/scope.h"
+
+#include <string>
+
+namespace hearsay::extract {
+namespace {
+
+using syntax::Rel;
+using syntax::Upos;
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c | 0x20);
+  return out;
+}
+
+bool HasClass(const DocView& v, int w, ScopeClass cls) {
+  const ScopeClass* c = v.lex.Scope(Lower(v.tree.word(w).lemma));
+  return c && *c == cls;
+}
+
+// Relations by which a clause hangs under another clause (or a noun, for acl).
+bool Clausal(Rel r) {
+  return r == Rel::kCcomp || r == Rel::kXcomp || r == Rel::kAdvcl || r == Rel::kAcl || r == Rel::kParataxis ||
+         r == Rel::kConj || r == Rel::kCsubj;
+}
+
+// A "?" closing the sentence of tok, in tok's quotation (or outside quotations with it).
+bool InQuestion(const DocView& v, uint32_t tok) {
+  const Sentence& s = v.SentenceOf(tok);
+  for (uint32_t k = tok + 1; k < s.token_end; ++k)
+    if (v.lower[k] == "?" && v.quote_at[k] == v.quote_at[tok]) return true;
+  return false;
+}
+
+// The weakest frame over the clause `start` and the clauses above it. `own` says whether the
+// clause itself is the trigger's predicate (conditions and modals on it count) or only holds
+// a presupposed argument (only hearsay frames above count).
+Modality FramesAbove(const DocView& v, int start, bool own) {
+  const syntax::Tree& t = v.tree;
+  Modality m = Modality::kAsserted;
+  if (own) {
+    int modal = t.ModalOf(start);
+    if (modal >= 0) {
+      std::string l = Lower(t.word(modal).lemma);
+      if (l == "may" || l == "might" || l == "could") m = Modality::kSpeculative;
+    }
+  }
+  int cur = start;
+  for (int guard = 0; cur >= 0 && guard < 12; ++guard) {
+    bool above = cur != start;
+    for (int c : t.Children(cur)) {
+      const syntax::Word& cw = t.word(c);
+      if (own && cw.rel == Rel::kMark && HasClass(v, c, ScopeClass::kCondition)) m = Modality::kSpeculative;
+      if (above && (cw.rel == Rel::kNsubj) && HasClass(v, c, ScopeClass::kRumour)) m = Modality::kSpeculative;
+    }
+    if (above && (HasClass(v, cur, ScopeClass::kRumour) || HasClass(v, cur, ScopeClass::kSpeculate) ||
+                  (own && HasClass(v, cur, ScopeClass::kWish))))
+      m = Modality::kSpeculative;
+    if (!Clausal(t.word(cur).rel)) break;
+    cur = t.Head(cur);
+  }
+  return m;
+}
+
+}  // namespace
+
+TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
+  TreeScope s;
+  if (tok >= v.size() || v.sent_of[tok] == UINT32_MAX) return s;
+  if (!v.HasParse(tok)) {
+    if (kind != TriggerKind::kRoleNoun && InQuestion(v, tok)) s.modality = Modality::kSpeculative;
+    return s;
+  }
+  s.parsed = true;
+  const syntax::Tree& t = v.tree;
+  const int w = v.word_of_tok[tok];
+  // "dating rumours", "romance speculation": the trigger modifies a rumour noun.
+  const int head = t.Head(w);
+  const Rel wrel = t.word(w).rel;
+  if (head >= 0 && (wrel == Rel::kCompound || wrel == Rel::kAmod || wrel == Rel::kNmod) &&
+      HasClass(v, head, ScopeClass::kRumour)) {
+    s.modality = Modality::kSpeculative;
+    return s;
+  }
+  // The predicate the trigger states its relation with; -1 for a presupposed argument.
+  int p = -1;
+  const bool copular = t.Child(w, Rel::kCop) >= 0;
+  if (copular) p = w;
+  else if (kind == TriggerKind::kVerb) p = t.ClauseOf(w);
+  else if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && Lower(t.word(t.Head(w)).lemma) == "have")
+    p = t.Head(w);  // "did she have a relationship with X?", "has never had a romance with X"
+  if (p < 0) {
+    int clause = t.ClauseOf(w);
+    if (clause >= 0) s.modality = FramesAbove(v, clause, false);
+    return s;
+  }
+  int neg = t.NegationOf(p);
+  if (neg < 0 && w != p && kind == TriggerKind::kVerb) neg = t.NegationOf(w);  // "has no contact with"
+  for (int c : t.Children(p)) {
+    if (t.word(c).rel != Rel::kAdvmod || !HasClass(v, c, ScopeClass::kEnded)) continue;
+    // "no longer": "no" on "longer", on the predicate, or right before it.
+    bool no = false;
+    for (int d : t.Children(c)) no = no || Lower(t.word(d).lemma) == "no";
+    uint32_t ct = t.word(c).token;
+    no = no || (ct > 0 && v.lower[ct - 1] == "no");
+    if (no) s.ended = true;
+  }
+  // "haven't been dating for long", "weren't married for very long": the negation is about
+  // how long, not whether.
+  bool duration = false;
+  for (int c : t.Children(p)) duration = duration || Lower(t.word(c).lemma) == "long";
+  s.negated = neg >= 0 && !s.ended && !duration;
+  s.modality = FramesAbove(v, p, true);
+  if (InQuestion(v, tok)) s.modality = Modality::kSpeculative;
+  return s;
+}
+
+int32_t TreeSubjectPerson(const DocView& v, uint32_t tok) {
+  if (tok >= v.size() || !v.HasParse(tok)) return -1;
+  const syntax::Tree& t = v.tree;
+  int subj = t.Subject(t.ClauseOf(v.word_of_tok[tok]));
+  if (subj < 0) return -1;
+  // "X, who has never married": the relative pronoun stands for the noun its clause modifies.
+  std::string l = Lower(t.word(subj).lemma);
+  if ((l == "who" || l == "that") && t.word(t.Head(subj)).rel == Rel::kAcl) subj = t.Head(t.Head(subj));
+  if (subj < 0) return -1;
+  uint32_t st = t.word(subj).token;
+  if (v.mention_at[st] < 0 && DocView::PronounGender(v.lower[st]) == Gender::kUnknown) return -1;
+  if (DocView::IsPossessivePronoun(v.lower[st])) return -1;
+  return v.PersonAt(st);
+}
+
+int32_t TreeCoordinatedAnchor(const DocView& v, uint32_t tok) {
+  if (tok >= v.size() || !v.HasParse(tok)) return -1;
+  const syntax::Tree& t = v.tree;
+  int w = v.word_of_tok[tok];
+  for (int c : t.Children(w))
+    if (t.word(c).rel == Rel::kNmod || t.word(c).sub == syntax::Subtype::kPoss) return -1;  // has a possessor
+  // "wife Y" is often a compound or flat on the name: climb to the name.
+  int n = w;
+  if (t.word(n).rel == Rel::kCompound || t.word(n).rel == Rel::kFlat || t.word(n).rel == Rel::kAppos) n = t.Head(n);
+  if (n < 0 || t.word(n).rel != Rel::kConj) return -1;
+  int head = t.Head(n);
+  if (head < 0) return -1;
+  return v.mention_at[t.word(head).token] >= 0 ? v.PersonAt(t.word(head).token) : -1;
+}
+
+int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder) {
+  if (tok >= v.size() || !v.HasParse(tok)) return -1;
+  const syntax::Tree& t = v.tree;
+  int w = v.word_of_tok[tok];
+  // Only a role noun in an argument of its clause (subject, object, oblique, agent).
+  Rel r = t.word(w).rel;
+  if (r != Rel::kObl && r != Rel::kObj && r != Rel::kIobj) return -1;
+  int clause = t.ClauseOf(w);
+  int subj = t.Subject(clause);
+  if (subj < 0 && clause >= 0 && t.word(clause).rel == Rel::kAdvcl) subj = t.Subject(t.Head(clause));
+  if (subj < 0) return -1;
+  uint32_t st = t.word(subj).token;
+  if (v.mention_at[st] < 0 && DocView::PronounGender(v.lower[st]) == Gender::kUnknown) return -1;
+  if (DocView::IsPossessivePronoun(v.lower[st])) return -1;
+  int32_t e = v.PersonAt(st);
+  return e == holder ? -1 : e;
+}
+
+}  // namespace hearsay::extract
