@@ -195,7 +195,8 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       else if (c[1] == "speculate") cls = ScopeClass::kSpeculate;
       else if (c[1] == "rumour") cls = ScopeClass::kRumour;
       else if (c[1] == "ended") cls = ScopeClass::kEnded;
-      else return where("unknown scope class \"" + c[1] + "\" (expected condition, wish, speculate, rumour or ended)");
+      else if (c[1] == "ender") cls = ScopeClass::kEnder;
+      else return where("unknown scope class \"" + c[1] + "\" (expected condition, wish, speculate, rumour, ended or ender)");
       lex->scope_words[c[0]] = cls;
     } else if (name == "state_words.tsv") {
       Phrase p;

@@ -129,7 +129,7 @@ struct Ctx {
   PassState& st;
   std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
-  bool role_ended = false;    // set by RoleNouns around its Emit calls: "late", "first" (spouse), "then-"
+  bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
 
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
   uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
@@ -254,8 +254,20 @@ struct Ctx {
     return more;
   }
 
-  // A month name the tagger took for a person ("June", "in May") is a date, never a party.
-  bool IsMonth(int32_t e) const {
+  // A month name the tagger took for a person ("June", "in May") is a date, never a party;
+  // nor is a name of initials alone ("L. A."), a place more often than a person.
+  bool IsNoParty(int32_t e) const {
+    if (e >= 0 && e < static_cast<int32_t>(v.a.local_entities.size())) {
+      const std::string& name = v.a.local_entities[e].name;
+      bool initials = !name.empty();
+      for (size_t k = 0; k < name.size(); ++k) {
+        char ch = name[k];
+        bool letter = (ch >= 'A' && ch <= 'Z');
+        if (letter && k + 1 < name.size() && name[k + 1] != '.') initials = false;
+        if (!letter && ch != '.' && ch != ' ') initials = false;
+      }
+      if (initials) return true;
+    }
     static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
                                                    "july", "august", "september", "october", "november",
                                                    "december"};
@@ -270,7 +282,7 @@ struct Ctx {
 
   Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
               Modality extra) {
-    if (subject < 0 || subject == object || IsMonth(subject) || IsMonth(object)) return nullptr;
+    if (subject < 0 || subject == object || IsNoParty(subject) || IsNoParty(object)) return nullptr;
     if (object >= 0 && Symmetric(predicate) && object < subject) std::swap(subject, object);
     uint32_t s = v.sent_of[tok];
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
@@ -280,12 +292,12 @@ struct Ctx {
     // not a role a descriptor gives ("Velvet Static singer Z").
     if (negated || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok]))) c->polarity = Polarity::kDenied;
     c->modality = Weaker(Weaker(c->modality, extra), ScopeAt(v, tok, KindAt(tok)).modality);
-    c->ended = role_ended;
+    c->ended = ended_here;
     if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
       if (t->to) c->time_to = FormatIso(*t->to);
-    } else if (IsPartnerState(predicate) && PastState(tok)) {
+    } else if (c->polarity == Polarity::kAffirmed && IsPartnerState(predicate) && PastState(tok)) {
       c->ended = true;  // "when X was still married to Y", "she dated Y": a state of the past
     }
     return c;
@@ -490,7 +502,7 @@ struct Ctx {
   // expression of the clause ("since 2012", "ever since" -> the date before); else "never"
   // covers everything up to the publication day and any other form the publication day.
   Claim* EmitAlone(uint32_t tok, int32_t subject, const std::string& predicate, bool denied, Modality extra) {
-    if (subject < 0 || IsMonth(subject)) return nullptr;
+    if (subject < 0 || IsNoParty(subject)) return nullptr;
     auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, -1);
@@ -711,11 +723,11 @@ void Ctx::RoleNouns(uint32_t i) {
     }
   }
   bool negated = Negated(i, mb, 3, TriggerKind::kRoleNoun);
-  role_ended = ended && !Timeless(pred);
+  ended_here = ended && !Timeless(pred);
   struct Reset {
     bool& flag;
     ~Reset() { flag = false; }
-  } reset{role_ended};
+  } reset{ended_here};
   if (role->plural && (pred == "child_of" || pred == "sibling_of"))
     // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
     for (size_t x = 0; x < holders.size(); ++x)
@@ -781,6 +793,15 @@ void Ctx::EventNouns(uint32_t i) {
   // "his rift with daughter X": the role noun in between also gives a role claim (RoleNouns).
   Modality modality = rumored ? Modality::kSpeculative : Modality::kAsserted;
   bool negated = Negated(i, mb, 3, TriggerKind::kEventNoun);
+  // "ended their engagement" -> split_from; "ditched her friendship with X": ended.
+  if (ScopeAt(v, i, TriggerKind::kEventNoun).ended) {
+    if (!EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+    else ended_here = true;
+  }
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{ended_here};
   Emit(i, subject, pred, object, negated, modality);
   for (int32_t other : CoordinatedAfter(at, se)) Emit(i, subject, pred, other, negated, modality);
 }
@@ -823,6 +844,7 @@ void Ctx::Verbs(uint32_t i) {
     return;
   }
   int32_t subject = TreeSubjectPerson(v, i);
+  if (subject == kNoPersonSubject) return;
   if (subject < 0 || subject == object) subject = HeadSubject(i);
   if (subject < 0) subject = SubjectBefore(i, object);
   if (subject < 0) return;
@@ -932,6 +954,7 @@ void Ctx::VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const
   uint32_t start = i;
   while (start > SentBegin(i) && IsVerbGroupWord(v, start - 1)) --start;
   int32_t subject = TreeSubjectPerson(v, i);  // "X was obliged not to date anyone": X
+  if (subject == kNoPersonSubject) return;
   if (subject < 0) subject = GroupSubject(i);
   if (subject < 0) subject = SubjectBefore(start, -1);
   EmitAlone(i, subject, pred, denied, extra);

@@ -87,17 +87,27 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   // The predicate the trigger states its relation with; -1 for a presupposed argument.
   int p = -1;
   const bool copular = t.Child(w, Rel::kCop) >= 0;
+  // A relation verb of the lexicon the tree reads as a noun ("... Following Split From X")
+  // is an event noun.
+  const Upos u = t.word(w).upos;
+  const bool converted = kind == TriggerKind::kVerb && (u == Upos::kNOUN || u == Upos::kPROPN);
+  if (converted) kind = TriggerKind::kEventNoun;
+  // "ditched her friendship with X", "ended their engagement": the relation held and ended.
+  if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && HasClass(v, t.Head(w), ScopeClass::kEnder))
+    s.ended = true;
   if (copular) p = w;
   else if (kind == TriggerKind::kVerb) p = t.ClauseOf(w);
   else if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && Lower(t.word(t.Head(w)).lemma) == "have")
     p = t.Head(w);  // "did she have a relationship with X?", "has never had a romance with X"
   if (p < 0) {
+    // "has no contact with X": a "no" on the noun itself still negates it.
+    if (converted) s.negated = t.NegationOf(w) >= 0;
     int clause = t.ClauseOf(w);
     if (clause >= 0) s.modality = FramesAbove(v, clause, false);
     return s;
   }
   int neg = t.NegationOf(p);
-  if (neg < 0 && w != p && kind == TriggerKind::kVerb) neg = t.NegationOf(w);  // "has no contact with"
+  if (neg < 0 && w != p) neg = t.NegationOf(w);  // "has no contact with", "had no relationship with"
   for (int c : t.Children(p)) {
     if (t.word(c).rel != Rel::kAdvmod || !HasClass(v, c, ScopeClass::kEnded)) continue;
     // "no longer": "no" on "longer", on the predicate, or right before it.
@@ -120,16 +130,40 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
 int32_t TreeSubjectPerson(const DocView& v, uint32_t tok) {
   if (tok >= v.size() || !v.HasParse(tok)) return -1;
   const syntax::Tree& t = v.tree;
-  int subj = t.Subject(t.ClauseOf(v.word_of_tok[tok]));
+  const int clause = t.ClauseOf(v.word_of_tok[tok]);
+  int subj = t.Subject(clause);
   if (subj < 0) return -1;
+  // A subject that is a name wins over another subject word the parser also attached ("that
+  // Marisol Quenby is dating" read with two subjects).
+  for (int c : t.Children(clause))
+    if (c != subj && t.word(c).rel == Rel::kNsubj && v.mention_at[t.word(c).token] >= 0 &&
+        v.PersonAt(t.word(c).token) >= 0)
+      return v.PersonAt(t.word(c).token);
   // "X, who has never married": the relative pronoun stands for the noun its clause modifies.
   std::string l = Lower(t.word(subj).lemma);
-  if ((l == "who" || l == "that") && t.word(t.Head(subj)).rel == Rel::kAcl) subj = t.Head(t.Head(subj));
+  bool relative = false;
+  if ((l == "who" || l == "that") && t.word(t.Head(subj)).rel == Rel::kAcl) {
+    subj = t.Head(t.Head(subj));
+    relative = true;
+  } else if (l == "who") {
+    // A relative clause the parser hung elsewhere ("the producer, who started dating X" as
+    // parataxis): the antecedent is the word before the comma.
+    uint32_t wt = t.word(subj).token;
+    if (wt < 2 || v.lower[wt - 1] != "," || v.sent_of[wt - 2] != v.sent_of[wt]) return -1;
+    uint32_t before = wt - 1;
+    int32_t e = v.mention_at[before - 1] >= 0 ? v.PersonAt(before - 1) : -1;
+    return e >= 0 ? e : kNoPersonSubject;
+  }
   if (subj < 0) return -1;
   uint32_t st = t.word(subj).token;
-  if (v.mention_at[st] < 0 && DocView::PronounGender(v.lower[st]) == Gender::kUnknown) return -1;
+  const Gender g = DocView::PronounGender(v.lower[st]);
+  if (g == Gender::kPlural || DocView::IsFirstPerson(v.lower[st])) return -1;  // "they", "we": the token patterns
   if (DocView::IsPossessivePronoun(v.lower[st])) return -1;
-  return v.PersonAt(st);
+  // The antecedent of a relative pronoun that is neither a mention nor a pronoun ("the
+  // producer, who started dating X") names no person: the token patterns must not pick a
+  // name nearby instead.
+  int32_t e = v.mention_at[st] >= 0 || g != Gender::kUnknown ? v.PersonAt(st) : -1;
+  return e >= 0 ? e : relative ? kNoPersonSubject : -1;
 }
 
 int32_t TreeCoordinatedAnchor(const DocView& v, uint32_t tok) {
@@ -154,13 +188,22 @@ int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder) {
   // Only a role noun in an argument of its clause (subject, object, oblique, agent).
   Rel r = t.word(w).rel;
   if (r != Rel::kObl && r != Rel::kObj && r != Rel::kIobj) return -1;
+  // Up from a clause without a subject of its own through adverbial and adnominal clauses
+  // ("while being watched by girlfriend Y" hung on a noun of the main clause).
   int clause = t.ClauseOf(w);
   int subj = t.Subject(clause);
-  if (subj < 0 && clause >= 0 && t.word(clause).rel == Rel::kAdvcl) subj = t.Subject(t.Head(clause));
+  for (int step = 0; subj < 0 && clause >= 0 && step < 3; ++step) {
+    Rel r = t.word(clause).rel;
+    if (r != Rel::kAdvcl && r != Rel::kAcl) break;
+    clause = t.ClauseOf(t.Head(clause));
+    subj = t.Subject(clause);
+  }
   if (subj < 0) return -1;
   uint32_t st = t.word(subj).token;
-  if (v.mention_at[st] < 0 && DocView::PronounGender(v.lower[st]) == Gender::kUnknown) return -1;
-  if (DocView::IsPossessivePronoun(v.lower[st])) return -1;
+  const Gender g = DocView::PronounGender(v.lower[st]);
+  if (g == Gender::kPlural || DocView::IsFirstPerson(v.lower[st]) || DocView::IsPossessivePronoun(v.lower[st]))
+    return -1;
+  if (v.mention_at[st] < 0 && g == Gender::kUnknown) return -1;
   int32_t e = v.PersonAt(st);
   return e == holder ? -1 : e;
 }

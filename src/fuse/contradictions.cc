@@ -218,14 +218,22 @@ struct Finder {
         Contradiction{std::move(a), std::move(b), kind, std::move(explanation), std::clamp(confidence, 0.0, 1.0)});
   }
 
+  // Do two claims of one relation speak of overlapping times? A reported state is presumed
+  // to last kStateHorizonDays after its report ("dating since August", reported in
+  // September, is denied in October); times further apart speak of different periods.
   bool Overlap(const ClaimRef& x, const ClaimRef& y) const {
+    constexpr int64_t kStateHorizonDays = 180;
     auto dx = StateDays(x), dy = StateDays(y);
-    return !dx || !dy || (dx->first <= dy->second && dy->first <= dx->second);
+    if (!dx || !dy) return true;
+    return dx->first <= dy->second + kStateHorizonDays && dy->first <= dx->second + kStateHorizonDays;
   }
 
   // ---- polarity ---------------------------------------------------------------------
-  // One proposition affirmed and denied, both firm (Firm above), at overlapping times; the
-  // affirming claim of the denying document itself makes it an intra-article conflict.
+  // One proposition affirmed and denied at overlapping times, the denial firm (Firm above).
+  // Across articles the affirmation is firm too; inside the denying article any affirmation
+  // that has not ended counts, rumours included ("buzzing that they were an item" against
+  // "strictly professional"): an intra-article conflict, its confidence lowered by the
+  // rumour's modality.
   void Polarity() {
     for (const ClaimCluster& k : ctx.corpus.clusters) {
       std::unordered_map<uint32_t, size_t> rank;  // documents in report order
@@ -234,9 +242,9 @@ struct Finder {
       std::set<uint32_t> affirming_docs;
       for (const ClaimRef& r : k.claims) {
         const Claim& c = ctx.ClaimAt(r);
-        if (c.polarity != Polarity::kAffirmed || !Firm(c)) continue;
+        if (c.polarity != Polarity::kAffirmed || c.ended) continue;
         affirmed.push_back(r);
-        affirming_docs.insert(r.doc_idx);
+        if (Firm(c)) affirming_docs.insert(r.doc_idx);
       }
       if (affirmed.empty()) continue;
       std::stable_sort(affirmed.begin(), affirmed.end(),
@@ -250,8 +258,12 @@ struct Finder {
         const ClaimRef* other = nullptr;
         for (const ClaimRef& a : affirmed) {
           if (!timeless && !Overlap(a, r)) continue;
-          if (a.doc_idx == r.doc_idx) same = same ? same : &a;
-          else other = other ? other : &a;
+          if (a.doc_idx == r.doc_idx) {
+            // the firmest affirmation of the article
+            if (!same || SideWeight(ctx.ClaimAt(a)) > SideWeight(ctx.ClaimAt(*same))) same = &a;
+          } else if (!other && Firm(ctx.ClaimAt(a))) {
+            other = &a;
+          }
         }
         const ClaimRef* a = same ? same : other;
         if (!a) continue;
@@ -314,6 +326,7 @@ struct Finder {
     int32_t cluster;
     ClaimRef claim;
     bool event;  // an ended relation (split, divorce): it must start after the denial does
+    int32_t partner = -1;  // the other person of an affirmed state, -1 for a denial
   };
   // Report order: publication day (undated: the end of the estimated window), ingest order.
   bool ReportedBefore(const Timed& a, const Timed& b) const {
@@ -348,6 +361,11 @@ struct Finder {
       const ExclusionRule& rule = rules[key.second];
       std::vector<Timed> affirmed = ExcludedClaims(key.first, rule);
       if (affirmed.empty()) continue;
+      // A couple's relation ends at their earliest affirmed split or divorce: "single since
+      // his 2016 split" is not contradicted by "married to" her.
+      auto sides = by_person.find(key.first);
+      const std::unordered_map<int32_t, int64_t> ended =
+          sides == by_person.end() ? std::unordered_map<int32_t, int64_t>() : EndedDays(sides->second);
       for (auto* v : {&denied, &affirmed}) {
         std::sort(v->begin(), v->end(), before);
         if (v->size() > kMaxPartnerStates) v->resize(kMaxPartnerStates);
@@ -360,6 +378,10 @@ struct Finder {
           // One article that says "single" and names a partner tells a history ("single in
           // October; back together by Christmas"), as with two partners (Partners below).
           if (a.claim.doc_idx == d.claim.doc_idx) continue;
+          if (!a.event && a.partner >= 0) {
+            auto end = ended.find(a.partner);
+            if (end != ended.end() && end->second <= d.days.first) continue;
+          }
           // "not dated since his divorce in 2012" is not contradicted by that divorce.
           if (a.event && a.days.first <= d.days.first) continue;
           if (!reported.insert({a.cluster, d.cluster}).second) continue;
@@ -391,7 +413,7 @@ struct Finder {
       for (const ClaimRef& r : k.claims) {
         if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed || !Firm(ctx.ClaimAt(r))) continue;
         auto days = rule.timeless ? std::make_optional(std::make_pair(kMin, kMax)) : ended ? EventDays(r) : StateDays(r);
-        if (days) out.push_back(Timed{*days, side.cluster, r, ended});
+        if (days) out.push_back(Timed{*days, side.cluster, r, ended, side.other});
       }
     }
     return out;

@@ -37,7 +37,10 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind);
 
 // The person the tree gives as the subject of the verb at token `tok` (through control,
 // raising and coordination; a relative pronoun stands for the noun its clause modifies);
-// -1 when the sentence has no tree or the subject is no person.
+// kNoPersonSubject when the subject is a relative pronoun whose antecedent names no person
+// ("the producer, who started dating X"); -1 when there is no tree, no subject, or a plural or first-person
+// pronoun (left to the token patterns).
+inline constexpr int32_t kNoPersonSubject = -2;
 int32_t TreeSubjectPerson(const DocView& v, uint32_t tok);
 
 // The person a role noun at `tok` is the kin of when it is coordinated with a name and has
