@@ -196,7 +196,9 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       else if (c[1] == "rumour") cls = ScopeClass::kRumour;
       else if (c[1] == "ended") cls = ScopeClass::kEnded;
       else if (c[1] == "ender") cls = ScopeClass::kEnder;
-      else return where("unknown scope class \"" + c[1] + "\" (expected condition, wish, speculate, rumour, ended or ender)");
+      else if (c[1] == "denial") cls = ScopeClass::kDenial;
+      else return where("unknown scope class \"" + c[1] +
+                        "\" (expected condition, wish, speculate, rumour, ended, ender or denial)");
       lex->scope_words[c[0]] = cls;
     } else if (name == "state_words.tsv") {
       Phrase p;

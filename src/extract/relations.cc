@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "extract/extract.h"
 #include "hearsay/predicate.h"
@@ -290,8 +291,10 @@ struct Ctx {
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
     // A relation the source of a denial frame denies ("X denied reports that Y is dating Z");
     // not a role a descriptor gives ("Velvet Static singer Z").
-    if (negated || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok]))) c->polarity = Polarity::kDenied;
-    c->modality = Weaker(Weaker(c->modality, extra), ScopeAt(v, tok, KindAt(tok)).modality);
+    const TreeScope scope = ScopeAt(v, tok, KindAt(tok));
+    if (negated != scope.denied_by_frame || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok])))
+      c->polarity = Polarity::kDenied;
+    c->modality = Weaker(Weaker(c->modality, extra), scope.modality);
     c->ended = ended_here;
     if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
@@ -561,7 +564,8 @@ void Ctx::RoleNouns(uint32_t i) {
   while (mb > sb && (IsModifier(v, mb - 1) || v.lower[mb - 1] == "ex")) {
     const std::string& w = v.lower[mb - 1];
     if (w == "adopted") adopted = true;
-    if (w == "former" || w == "ex" || w == "previous") former = true;
+    // "ex", "former", and a fused "ex-" on the modifier: "her ex-best friend X".
+    if (w == "former" || w == "ex" || w == "previous" || w.starts_with("ex-")) former = true;
     // "her late husband" (the relation ended with a death), "his first wife" (a later one followed).
     if (w == "late" || (w == "first" && IsPartnerState(pred))) ended = true;
     if (w == "future" || w == "potential" || w == "next" || w == "new") future = true;
@@ -585,6 +589,7 @@ void Ctx::RoleNouns(uint32_t i) {
   }
   if (adopted && pred == "child_of") pred = "adopted_child_of";
   if (former && !EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+  else if (former && !Timeless(pred)) ended = true;  // "former friend", "ex-best friend": no ended predicate
   if (pred == "member_of") {
     // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
     // capitalised name, not a person.
@@ -1395,12 +1400,37 @@ void FindAges(DocView& v, PassState* st) {
 
 namespace hearsay::extract {
 
-// A relation needs its sentence parsed when a trigger of the relation lexicons (a role noun
-// other than a group role, an event noun, the first word of a relation verb or a state word)
-// stands with either two people or one person and a possessive ("his", "her", "their", "'s").
+// A relation needs its sentence parsed when a kin or partner trigger of the relation lexicons
+// (a role noun, an event noun, the first word of a relation verb, a state word, for a family
+// or romance predicate) stands with a person and a scope the tree must read: a negator
+// ("not", "never", "no", "without", "n't") or a verb that denies or ends ("denied",
+// "ditched", "replacing") within ten tokens of the trigger, an "and" right before it ("X and
+// wife Y"), or a question mark. Collaboration, friendship and group words, and other
+// sentences, are left to the token patterns: parsing costs speed (docs/extract.md, "Speed").
+namespace {
+bool FamilyOrRomance(std::string_view p) {
+  return IsPartnerState(p) || IsTimeless(p) || p == "divorced_from" || p == "split_from" ||
+         p == "adopted_child_of" || p == "romantic_interest" || p == "estranged_from";
+}
+}  // namespace
+
 std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout& layout,
                                            const std::vector<Mention>& mentions) {
   const Lexicon& lex = DefaultLexicon();
+  // The trigger words, collected once from the compiled-in lexicons (immutable afterwards).
+  static const std::unordered_set<std::string> kTriggers = [] {
+    const Lexicon& lex = DefaultLexicon();
+    std::unordered_set<std::string> words;
+    for (const auto& [w, role] : lex.role_nouns)
+      if (FamilyOrRomance(role.predicate)) words.insert(w);
+    for (const auto& [w, ev] : lex.event_nouns)
+      if (FamilyOrRomance(ev.predicate)) words.insert(w);
+    for (const auto* phrases : {&lex.relation_verbs, &lex.state_words})
+      for (const Phrase& ph : *phrases)
+        if (FamilyOrRomance(ph.predicate) && !ph.words.empty()) words.insert(ph.words.front());
+    return words;
+  }();
+  auto is_trigger = [&](const std::string& w) { return kTriggers.count(w) > 0; };
   std::vector<bool> out(layout.sentences.size(), false);
   std::string lower;
   size_t m = 0;  // mentions are sorted by byte offset
@@ -1411,22 +1441,33 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
     for (size_t k = m; k < mentions.size() && mentions[k].byte_begin < s.byte_end; ++k)
       people += mentions[k].type == EntityType::kPerson && !mentions[k].descriptor;
     if (people == 0) continue;
-    bool trigger = false, possessive = false;
-    for (uint32_t t = s.token_begin; t < s.token_end && !(trigger && (possessive || people >= 2)); ++t) {
+    // A negator within kNear tokens of a trigger, or a question mark anywhere.
+    constexpr uint32_t kNear = 10;
+    bool question = false, near = false, prev_and = false;
+    uint32_t last_trigger = UINT32_MAX, last_negator = UINT32_MAX;
+    for (uint32_t t = s.token_begin; t < s.token_end && !near; ++t) {
       const Token& tok = layout.tokens[t];
-      if (tok.kind != TokenKind::kWord) continue;
       lower.assign(doc.text, tok.byte_begin, tok.byte_end - tok.byte_begin);
       for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = char(c | 0x20);
-      if (lower == "his" || lower == "her" || lower == "their" || lower.ends_with("'s") ||
-          lower.ends_with("\xE2\x80\x99s") || lower == "'s")
-        possessive = true;
-      if (trigger) continue;
-      const RoleNoun* role = lex.Role(lower);
-      trigger = (role && role->predicate != "member_of") || lex.Event(lower) || lex.verb_first.count(lower) ||
-                lex.state_first.count(lower);
+      question = question || lower == "?";
+      if (tok.kind != TokenKind::kWord) continue;
+      if (is_trigger(lower)) {
+        last_trigger = t;
+        // "X and wife Y": the anchor is the first conjunct, which the tree shows.
+        if (t > s.token_begin && prev_and) last_negator = t;
+      }
+      // Negators, and verbs that deny or end what they govern ("denied claims that",
+      // "ditched her friendship with"): their scope is read on the tree.
+      if (lex.IsNegator(lower) || lower.starts_with("deni") || lower.starts_with("deny") ||
+          lower.starts_with("ditch") || lower.starts_with("replac"))
+        last_negator = t;
+      prev_and = lower == "and";
+      near = last_trigger != UINT32_MAX && last_negator != UINT32_MAX &&
+             (last_trigger > last_negator ? last_trigger - last_negator : last_negator - last_trigger) <= kNear;
     }
-    out[si] = trigger && (people >= 2 || possessive);
+    const bool trigger = last_trigger != UINT32_MAX, cue = near || question;
+    out[si] = trigger && cue;
   }
   return out;
 }

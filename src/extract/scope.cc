@@ -36,8 +36,9 @@ bool InQuestion(const DocView& v, uint32_t tok) {
 
 // The weakest frame over the clause `start` and the clauses above it. `own` says whether the
 // clause itself is the trigger's predicate (conditions and modals on it count) or only holds
-// a presupposed argument (only hearsay frames above count).
-Modality FramesAbove(const DocView& v, int start, bool own) {
+// a presupposed argument (only hearsay frames above count). Sets *denied when a denial verb
+// above governs the clause, directly or through its object noun ("denied claims that ...").
+Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
   const syntax::Tree& t = v.tree;
   Modality m = Modality::kAsserted;
   if (own) {
@@ -55,9 +56,15 @@ Modality FramesAbove(const DocView& v, int start, bool own) {
       if (own && cw.rel == Rel::kMark && HasClass(v, c, ScopeClass::kCondition)) m = Modality::kSpeculative;
       if (above && (cw.rel == Rel::kNsubj) && HasClass(v, c, ScopeClass::kRumour)) m = Modality::kSpeculative;
     }
-    if (above && (HasClass(v, cur, ScopeClass::kRumour) || HasClass(v, cur, ScopeClass::kSpeculate) ||
+    const bool noun = t.word(cur).upos == Upos::kNOUN;
+    if (above && ((noun && HasClass(v, cur, ScopeClass::kRumour)) || HasClass(v, cur, ScopeClass::kSpeculate) ||
                   (own && HasClass(v, cur, ScopeClass::kWish))))
       m = Modality::kSpeculative;
+    // "denied claims that X is dating Y", "dismissed reports that ...": the clause is denied.
+    if (above && noun && t.word(cur).rel == Rel::kObj && HasClass(v, t.Head(cur), ScopeClass::kDenial) &&
+        denied != nullptr)
+      *denied = true;
+    if (above && HasClass(v, cur, ScopeClass::kDenial) && denied != nullptr) *denied = true;
     if (!Clausal(t.word(cur).rel)) break;
     cur = t.Head(cur);
   }
@@ -95,6 +102,9 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   // "ditched her friendship with X", "ended their engagement": the relation held and ended.
   if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && HasClass(v, t.Head(w), ScopeClass::kEnder))
     s.ended = true;
+  // "her feud with X is now in the past", "their romance is over".
+  if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kNsubj && HasClass(v, t.Head(w), ScopeClass::kEnder))
+    s.ended = true;
   if (copular) p = w;
   else if (kind == TriggerKind::kVerb) p = t.ClauseOf(w);
   else if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && Lower(t.word(t.Head(w)).lemma) == "have")
@@ -103,7 +113,7 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
     // "has no contact with X": a "no" on the noun itself still negates it.
     if (converted) s.negated = t.NegationOf(w) >= 0;
     int clause = t.ClauseOf(w);
-    if (clause >= 0) s.modality = FramesAbove(v, clause, false);
+    if (clause >= 0) s.modality = FramesAbove(v, clause, false, nullptr);
     return s;
   }
   int neg = t.NegationOf(p);
@@ -122,7 +132,9 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   bool duration = false;
   for (int c : t.Children(p)) duration = duration || Lower(t.word(c).lemma) == "long";
   s.negated = neg >= 0 && !s.ended && !duration;
-  s.modality = FramesAbove(v, p, true);
+  bool denied = false;
+  s.modality = FramesAbove(v, p, true, &denied);
+  s.denied_by_frame = denied;
   if (InQuestion(v, tok)) s.modality = Modality::kSpeculative;
   return s;
 }
@@ -178,6 +190,18 @@ int32_t TreeCoordinatedAnchor(const DocView& v, uint32_t tok) {
   if (n < 0 || t.word(n).rel != Rel::kConj) return -1;
   int head = t.Head(n);
   if (head < 0) return -1;
+  // A list of roles ("her ex-husband A, ex-boyfriend B"): the first conjunct holds a role of
+  // its own, so it is another holder, not the anchor.
+  auto is_role = [&](int c) { return v.lex.Role(Lower(t.word(c).lemma)) || v.lex.Role(v.lower[t.word(c).token]); };
+  for (int c : t.Children(head)) {
+    const syntax::Word& cw = t.word(c);
+    bool modifier = cw.rel == Rel::kCompound || cw.rel == Rel::kAppos || cw.sub == syntax::Subtype::kDesc;
+    if (c != n && modifier && is_role(c)) return -1;
+  }
+  if (t.word(head).rel == Rel::kAppos || t.word(head).rel == Rel::kCompound || t.word(head).rel == Rel::kFlat) {
+    int h2 = t.Head(head);
+    if (h2 >= 0 && is_role(h2)) return -1;
+  }
   return v.mention_at[t.word(head).token] >= 0 ? v.PersonAt(t.word(head).token) : -1;
 }
 

@@ -11,7 +11,8 @@
 //     ("if", "whether" on the clause or a clause above), wishes ("wants to marry") and
 //     speculation ("fans speculate that", "wondered whether") make it speculative;
 //   * a rumour noun heading a clause above ("rumours that …") or subject of a verb above
-//     ("news broke that …", "fans think …") makes any trigger, role nouns too, speculative.
+//     ("news broke that …", "fans think …") makes any trigger, role nouns too, speculative;
+//   * a denial verb above the predicate ("denied claims that she is dating X") denies it.
 // The word classes are data/relations/scope_words.tsv.
 //
 // Assumes the DocView's parse (a.syntax) covers the trigger's sentence; without one,
@@ -31,6 +32,7 @@ struct TreeScope {
   bool negated = false;  // a negation covers the trigger's predicate
   bool ended = false;    // "no longer": the relation held and has ended
   Modality modality = Modality::kAsserted;  // the weakest frame over the trigger
+  bool denied_by_frame = false;  // a denial verb above: "came out to deny claims that she is dating X"
 };
 
 TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind);
