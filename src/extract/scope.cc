@@ -94,10 +94,11 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   // The predicate the trigger states its relation with; -1 for a presupposed argument.
   int p = -1;
   const bool copular = t.Child(w, Rel::kCop) >= 0;
-  // A relation verb of the lexicon the tree reads as a noun ("... Following Split From X")
-  // is an event noun.
+  // A relation verb of the lexicon the tree reads as a noun that is also an event noun
+  // ("... Following Split From X") is an event noun.
   const Upos u = t.word(w).upos;
-  const bool converted = kind == TriggerKind::kVerb && (u == Upos::kNOUN || u == Upos::kPROPN);
+  const bool converted = kind == TriggerKind::kVerb && (u == Upos::kNOUN || u == Upos::kPROPN) &&
+                         v.lex.Event(v.lower[tok]) != nullptr;  // not "to date anyone" mis-tagged
   if (converted) kind = TriggerKind::kEventNoun;
   // "ditched her friendship with X", "ended their engagement": the relation held and ended.
   if (kind == TriggerKind::kEventNoun && t.word(w).rel == Rel::kObj && HasClass(v, t.Head(w), ScopeClass::kEnder))
@@ -119,7 +120,9 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   int neg = t.NegationOf(p);
   if (neg < 0 && w != p) neg = t.NegationOf(w);  // "has no contact with", "had no relationship with"
   for (int c : t.Children(p)) {
-    if (t.word(c).rel != Rel::kAdvmod || !HasClass(v, c, ScopeClass::kEnded)) continue;
+    const ScopeClass* by_form = v.lex.Scope(v.lower[t.word(c).token]);  // "longer" (lemma "long")
+    bool ended_word = HasClass(v, c, ScopeClass::kEnded) || (by_form && *by_form == ScopeClass::kEnded);
+    if (t.word(c).rel != Rel::kAdvmod || !ended_word) continue;
     // "no longer": "no" on "longer", on the predicate, or right before it.
     bool no = false;
     for (int d : t.Children(c)) no = no || Lower(t.word(d).lemma) == "no";
