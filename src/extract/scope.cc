@@ -119,6 +119,11 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   }
   int neg = t.NegationOf(p);
   if (neg < 0 && w != p) neg = t.NegationOf(w);  // "has no contact with", "had no relationship with"
+  if (neg >= 0) {
+    // "not only were they dating, but ...": no negation.
+    uint32_t nt = t.word(neg).token;
+    if (nt + 1 < v.size() && v.lower[nt + 1] == "only") neg = -1;
+  }
   for (int c : t.Children(p)) {
     const ScopeClass* by_form = v.lex.Scope(v.lower[t.word(c).token]);  // "longer" (lemma "long")
     bool ended_word = HasClass(v, c, ScopeClass::kEnded) || (by_form && *by_form == ScopeClass::kEnded);
