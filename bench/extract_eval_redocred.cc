@@ -4,8 +4,10 @@
 // By default each document goes through hearsay's own per-document pipeline (AnalyzeDocument
 // with the shipped models: tagger, parser on the sentences extract selects, in-document
 // coreference), and each of hearsay's local entities is mapped to the gold entity (vertexSet)
-// one of whose mention strings equals one of its names (name or alias, case and spacing
-// folded); a claim whose people map to no gold entity counts as a false positive.
+// one of whose mention strings equals one of its names (name, alias or a mention's text, case
+// and spacing folded; the most such mentions wins); a claim whose people map to no gold
+// entity counts as a false positive, one whose two people map to the same gold entity is
+// not scored.
 // REDOCRED_MENTIONS=gold gives the gold mentions to the extract stage instead (PER -> person,
 // others -> their types), so the score measures the relation patterns, not the tagger.
 // Gold: P26 spouse (unordered), P40 child (h parent of t), P22 father / P25 mother (t parent of
@@ -95,7 +97,8 @@ std::string Fold(const std::string& s) {
 
 // Local entity -> gold entity by name: the gold entity with the most mention strings equal to
 // one of the local entity's names; -1 when none.
-std::vector<int> MapByName(const nlohmann::json& vs, const std::vector<hearsay::LocalEntity>& locals) {
+std::vector<int> MapByName(const nlohmann::json& vs, const hearsay::Document& doc, const hearsay::DocumentAnalysis& a) {
+  const std::vector<hearsay::LocalEntity>& locals = a.local_entities;
   std::map<std::string, std::map<int, int>> by_name;  // folded mention string -> gold entity -> count
   for (size_t g = 0; g < vs.size(); ++g)
     for (const auto& m : vs[g]) ++by_name[Fold(m["name"].get<std::string>())][static_cast<int>(g)];
@@ -104,6 +107,10 @@ std::vector<int> MapByName(const nlohmann::json& vs, const std::vector<hearsay::
     std::map<int, int> votes;
     std::vector<std::string> names = locals[l].aliases;
     names.push_back(locals[l].name);
+    // the names it is written with in this document (non-descriptor mentions)
+    for (const hearsay::Mention& m : a.mentions)
+      if (m.entity_idx == static_cast<int32_t>(l) && !m.descriptor)
+        names.push_back(doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin));
     for (const std::string& n : names) {
       auto it = by_name.find(Fold(n));
       if (it == by_name.end()) continue;
@@ -191,7 +198,7 @@ int main(int argc, char** argv) {
       hearsay::extract::ExtractClaims(doc, &a);
     } else {
       a = hearsay::AnalyzeDocument(doc, models);
-      to_gold = MapByName(vs, a.local_entities);
+      to_gold = MapByName(vs, doc, a);
     }
     int di = static_cast<int>(d);
     auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
@@ -206,6 +213,7 @@ int main(int argc, char** argv) {
     for (const Claim& c : a.claims) {
       if (c.polarity != hearsay::Polarity::kAffirmed || c.object_entity < 0) continue;
       int x = to_gold[c.subject_entity], y = to_gold[c.object_entity];
+      if (x >= 0 && x == y) continue;  // two of our people named like one gold entity: no pair to score
       if (x < 0 || y < 0) {
         x = -1 - c.subject_entity;  // a pair no gold entity holds: a false positive
         y = -1 - c.object_entity;
