@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Prints a random sample of a hearsay.json for checking by hand: contradictions with both
-sides' evidence, or cross-document PERSON entities with their mentions per document.
+sides' evidence, relation claims (every predicate but age) with their evidence, or
+cross-document PERSON entities with their mentions per document.
 
     python3 bench/handcheck.py contradictions OUT/hearsay.json [SEED] [N]
+    python3 bench/handcheck.py relations OUT/hearsay.json [SEED] [N]
     python3 bench/handcheck.py merges OUT/hearsay.json [SEED] [N]
+
+The issue's hand check: GossipCop dev (`hearsay analyze ../shared/data/gossipcop/gossipcop_dev.jsonl`),
+seed 14, N 30; verdicts go to bench/results/.
 """
 import collections
 import json
@@ -23,7 +28,7 @@ def show_side(x, claims, clusters, names):
 
 
 def main():
-    if len(sys.argv) < 3 or sys.argv[1] not in ("contradictions", "merges"):
+    if len(sys.argv) < 3 or sys.argv[1] not in ("contradictions", "relations", "merges"):
         sys.exit(__doc__)
     what, path = sys.argv[1], sys.argv[2]
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
@@ -34,9 +39,18 @@ def main():
         claims = {c['id']: c for c in d['claims']}
         clusters = {k['id']: k for k in d['clusters']}
         for i, c in enumerate(rng.sample(d['contradictions'], min(n, len(d['contradictions'])))):
-            print(f"--- {i + 1} {c['kind']}: {c['explanation'][:400]}")
+            conf = f" confidence={c['confidence']:.2f}" if 'confidence' in c else ""
+            print(f"--- {i + 1} {c['kind']}{conf}: {c['explanation'][:600]}")
             print("  A:", show_side(c['a'], claims, clusters, names))
             print("  B:", show_side(c['b'], claims, clusters, names))
+    elif what == "relations":
+        rel = [c for c in d['claims'] if c['predicate'] != 'age']
+        for i, c in enumerate(rng.sample(rel, min(n, len(rel)))):
+            t = c.get('time') or {}
+            print(f"--- {i + 1} {c['id']} {names.get(c['subject'])} {c['predicate']} "
+                  f"{names.get(c['object'], c['object'])} [{c['polarity']}/{c['modality']}/{c['source']['kind']}] "
+                  f"time={t.get('from')}..{t.get('to')}")
+            print("   ", c['evidence']['text'][:400])
     else:
         titles = {x['id']: x['title'] for x in d['documents']}
         multi = [e for e in d['entities'] if e['type'] == 'PERSON' and len({m['doc'] for m in e['mentions']}) > 1]

@@ -157,6 +157,10 @@ struct Claim {
   // The subject is not named where the claim is read: it was resolved from a descriptor
   // ("the 36-year-old actress") or a pronoun, so it is less certain than a named subject.
   bool subject_inferred = false;
+  // The relation held and has ended by the time of writing, though no end date is stated:
+  // "ex-", "former", "late", "then-", "her first husband", "no longer", a past-tense state with
+  // no date ("was married to X"). Fusion never compares an ended relation as current.
+  bool ended = false;
   uint32_t evidence_byte_begin = 0;     // the sentence (or clause) the claim came from
   uint32_t evidence_byte_end = 0;
 };
@@ -236,10 +240,19 @@ struct ClaimCluster {
   std::vector<std::string> reasons;
 };
 
+enum class ContradictionKind : uint8_t {
+  kPolarity,        // one relation affirmed in one article and denied in another
+  kExclusiveState,  // states that cannot hold together over overlapping time
+  kAge,             // an age no common birth window explains
+  kIntraArticle,    // an affirmation and a denial (or two exclusive states) in one article
+};
+const char* ContradictionKindName(ContradictionKind kind);  // "polarity", "exclusive_state", ...
+
 struct Contradiction {
   std::string a, b;               // claim or cluster ids
-  std::string kind;               // "polarity", "exclusive_state", "age"
-  std::string explanation;
+  ContradictionKind kind = ContradictionKind::kPolarity;
+  std::string explanation;        // names both articles by title and outlet
+  double confidence = 0;          // 0..1, from both sides' evidence (fuse/contradictions.h)
 };
 
 struct ProvenanceEdge {

@@ -86,4 +86,14 @@ const char* ModalityName(Modality m) {
   return "asserted";
 }
 
+const char* ContradictionKindName(ContradictionKind kind) {
+  switch (kind) {
+    case ContradictionKind::kPolarity: return "polarity";
+    case ContradictionKind::kExclusiveState: return "exclusive_state";
+    case ContradictionKind::kAge: return "age";
+    case ContradictionKind::kIntraArticle: return "intra_article";
+  }
+  return "polarity";
+}
+
 }  // namespace hearsay

@@ -40,6 +40,14 @@ std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout
   return out;
 }
 
+std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout,
+                                   const std::vector<Mention>& mentions) {
+  std::vector<bool> out = SentencesToParse(doc, layout);
+  std::vector<bool> rel = RelationSentencesToParse(doc, layout, mentions);
+  for (size_t i = 0; i < out.size(); ++i) out[i] = out[i] || rel[i];
+  return out;
+}
+
 void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   FindOutlets(view, state);
   FindFrames(view, state);

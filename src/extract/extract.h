@@ -46,4 +46,16 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const Attrib
 // gives the share of sentences selected and what it changes on PolNeAR dev.
 std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout);
 
+// Which sentences the relation patterns read trees of (negation and modality scope, the
+// subject of a relation verb): those with a trigger word of data/relations (a kin, partner or
+// other role noun, an event noun, a relation verb, a state word) and two people, or one
+// person and a possessive ("his", "her", "their", "'s"). Needs the entity stage's mentions,
+// so the pipeline parses after it. docs/extract.md gives the share selected and the speed.
+std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout& layout,
+                                           const std::vector<Mention>& mentions);
+
+// Both selections, or-ed: what the pipeline parses.
+std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout,
+                                   const std::vector<Mention>& mentions);
+
 }  // namespace hearsay::extract

@@ -78,6 +78,11 @@ bool IsKnownPredicate(std::string_view predicate) {
   return false;
 }
 
+const ScopeClass* Lexicon::Scope(std::string_view lemma) const {
+  auto it = scope_words.find(std::string(lemma));
+  return it == scope_words.end() ? nullptr : &it->second;
+}
+
 Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* lex) {
   std::string_view name = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
   size_t expected_cols = 0;
@@ -91,6 +96,7 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
   else if (name == "relation_verbs.tsv") expected_cols = 4;
   else if (name == "pair_phrases.tsv") expected_cols = 3;
   else if (name == "state_words.tsv") expected_cols = 3;
+  else if (name == "scope_words.tsv") expected_cols = 2;
   else return NotFoundError(std::string(path) + ": no parser for a lexicon file of this name");
 
   size_t line_no = 0, start = 0;
@@ -182,6 +188,18 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       if (c[2] == "denied") p.denied = true;
       else if (c[2] != "affirmed") return where("polarity must be affirmed or denied, found \"" + c[2] + "\"");
       lex->pair_phrases.push_back(std::move(p));
+    } else if (name == "scope_words.tsv") {
+      ScopeClass cls;
+      if (c[1] == "condition") cls = ScopeClass::kCondition;
+      else if (c[1] == "wish") cls = ScopeClass::kWish;
+      else if (c[1] == "speculate") cls = ScopeClass::kSpeculate;
+      else if (c[1] == "rumour") cls = ScopeClass::kRumour;
+      else if (c[1] == "ended") cls = ScopeClass::kEnded;
+      else if (c[1] == "ender") cls = ScopeClass::kEnder;
+      else if (c[1] == "denial") cls = ScopeClass::kDenial;
+      else return where("unknown scope class \"" + c[1] +
+                        "\" (expected condition, wish, speculate, rumour, ended, ender or denial)");
+      lex->scope_words[c[0]] = cls;
     } else if (name == "state_words.tsv") {
       Phrase p;
       p.words = SplitSpaces(c[0]);

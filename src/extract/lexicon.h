@@ -43,6 +43,9 @@ struct Phrase {
   Modality modality = Modality::kAsserted;  // hedges: the modality the phrase gives
 };
 
+// Word classes for the scope of a relation on the tree (data/relations/scope_words.tsv).
+enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial };
+
 struct RoleNoun {
   std::string predicate;
   bool plural = false;
@@ -66,6 +69,7 @@ struct Lexicon {
   std::vector<Phrase> relation_verbs;
   std::vector<Phrase> pair_phrases;
   std::vector<Phrase> state_words;  // "single", "no children": a relation denied, no object
+  std::unordered_map<std::string, ScopeClass> scope_words;  // by lemma
   // Index: first word of a phrase -> indices into the vector it belongs to.
   std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, verb_first, pair_first, state_first;
 
@@ -73,6 +77,7 @@ struct Lexicon {
   const RoleNoun* Role(std::string_view lower_word) const;
   const EventNoun* Event(std::string_view lower_word) const;
   bool IsNegator(std::string_view lower_word) const;  // also contractions ending in "n't"
+  const ScopeClass* Scope(std::string_view lemma) const;
 };
 
 // Parses one lexicon file into *lex. `path` is "data/attribution/cue_verbs.tsv" etc.; its file

@@ -10,8 +10,12 @@
 #include <cstdlib>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
+#include "extract/extract.h"
+#include "hearsay/predicate.h"
 #include "extract/internal/passes.h"
+#include "extract/internal/scope.h"
 
 namespace hearsay::extract {
 namespace {
@@ -37,10 +41,8 @@ bool IsPersonNoun(const DocView& v, std::string_view w) {
 const std::string kAdopted = "adopted_child_of";
 
 // Kinship by birth holds for life: a role noun's claim takes no date from its clause ("his son
-// ..., has not spoken to him since 2023").
-bool Timeless(const std::string& p) {
-  return p == "child_of" || p == "parent_of" || p == "sibling_of" || p == "stepchild_of";
-}
+// ..., has not spoken to him since 2023"). The traits table says which predicates.
+bool Timeless(const std::string& p) { return IsTimeless(p); }
 
 bool IsPluralWord(const DocView& v, uint32_t k) {
   const std::string& w = v.lower[k];
@@ -59,10 +61,7 @@ bool ReciprocalEnd(const DocView& v, uint32_t k, uint32_t limit) {
   return kAfter.count(v.lower[k]) > 0;
 }
 
-bool Symmetric(const std::string& p) {
-  return p == "spouse_of" || p == "divorced_from" || p == "engaged_to" || p == "dating" || p == "split_from" ||
-         p == "sibling_of" || p == "estranged_from" || p == "friends_with" || p == "collaborates_with";
-}
+bool Symmetric(const std::string& p) { return IsSymmetric(p); }
 
 bool IsNumberTok(const DocView& v, uint32_t k, int* value) {
   if (k >= v.size()) return false;
@@ -131,6 +130,7 @@ struct Ctx {
   PassState& st;
   std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
+  bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
 
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
   uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
@@ -255,9 +255,35 @@ struct Ctx {
     return more;
   }
 
+  // A month name the tagger took for a person ("June", "in May") is a date, never a party;
+  // nor is a name of initials alone ("L. A."), a place more often than a person.
+  bool IsNoParty(int32_t e) const {
+    if (e >= 0 && e < static_cast<int32_t>(v.a.local_entities.size())) {
+      const std::string& name = v.a.local_entities[e].name;
+      bool initials = !name.empty();
+      for (size_t k = 0; k < name.size(); ++k) {
+        char ch = name[k];
+        bool letter = (ch >= 'A' && ch <= 'Z');
+        if (letter && k + 1 < name.size() && name[k + 1] != '.') initials = false;
+        if (!letter && ch != '.' && ch != ' ') initials = false;
+      }
+      if (initials) return true;
+    }
+    static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
+                                                   "july", "august", "september", "october", "november",
+                                                   "december"};
+    if (e < 0 || e >= static_cast<int32_t>(v.a.local_entities.size())) return false;
+    std::string n = v.a.local_entities[e].name;
+    for (char& ch : n)
+      if (ch >= 'A' && ch <= 'Z') ch = char(ch | 0x20);
+    for (std::string_view m : kMonths)
+      if (n == m) return true;
+    return false;
+  }
+
   Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
               Modality extra) {
-    if (subject < 0 || subject == object) return nullptr;
+    if (subject < 0 || subject == object || IsNoParty(subject) || IsNoParty(object)) return nullptr;
     if (object >= 0 && Symmetric(predicate) && object < subject) std::swap(subject, object);
     uint32_t s = v.sent_of[tok];
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
@@ -265,20 +291,62 @@ struct Ctx {
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
     // A relation the source of a denial frame denies ("X denied reports that Y is dating Z");
     // not a role a descriptor gives ("Velvet Static singer Z").
-    if (negated || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok]))) c->polarity = Polarity::kDenied;
-    c->modality = Weaker(c->modality, extra);
+    const TreeScope scope = ScopeAt(v, tok, KindAt(tok));
+    if (negated != scope.denied_by_frame || (DeniedByFrame(tok) && !v.lex.Role(v.lower[tok])))
+      c->polarity = Polarity::kDenied;
+    c->modality = Weaker(Weaker(c->modality, extra), scope.modality);
+    c->ended = ended_here;
     if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
       if (t->to) c->time_to = FormatIso(*t->to);
+    } else if (c->polarity == Polarity::kAffirmed && IsPartnerState(predicate) && PastState(tok)) {
+      c->ended = true;  // "when X was still married to Y", "she dated Y": a state of the past
     }
     return c;
+  }
+
+  // A relation verb in the simple past with no date: "was (still) married to", "were dating",
+  // "dated". Perfect and present forms ("has been married", "is dating") are not.
+  bool PastState(uint32_t tok) const {
+    if (v.lex.Role(v.lower[tok]) || v.lex.Event(v.lower[tok])) return false;
+    if (v.lower[tok] == "dated") return tok == 0 || (v.lower[tok - 1] != "has" && v.lower[tok - 1] != "have");
+    uint32_t sb = SentBegin(tok);
+    for (uint32_t k = tok; k-- > sb && tok - k <= 3;) {
+      const std::string& w = v.lower[k];
+      if (w == "was" || w == "were") return true;
+      if (!(w == "still" || w == "then" || w == "already" || w == "happily" || w == "briefly" || w == "not" ||
+            w == "never" || w == "once"))
+        return false;
+    }
+    return false;
+  }
+
+  // "getting married", "get married": the wedding is still to come.
+  bool Upcoming(uint32_t tok) const {
+    if (tok == 0 || tok == SentBegin(tok)) return false;
+    const std::string& w = v.lower[tok - 1];
+    return w == "getting" || w == "get" || w == "gets";
+  }
+
+  TriggerKind KindAt(uint32_t tok) const {
+    if (v.lex.Role(v.lower[tok])) return TriggerKind::kRoleNoun;
+    if (v.lex.Event(v.lower[tok])) return TriggerKind::kEventNoun;
+    return TriggerKind::kVerb;
   }
 
   // Is tok (outside quotation marks) content of a denial frame ("X denied reports that …")?
   bool DeniedByFrame(uint32_t tok) const {
     uint32_t s = v.sent_of[tok];
     return s != UINT32_MAX && v.quote_at[tok] < 0 && st.InFrame(s, tok) && st.frames[s].denial;
+  }
+
+  // Negation of the trigger at `tok`: on the tree when its sentence is parsed (a negation
+  // covers the clause it attaches to; a role noun used as an argument is never negated),
+  // else a negator up to `lookback` tokens before `from` in the clause.
+  bool Negated(uint32_t tok, uint32_t from, uint32_t lookback, TriggerKind kind) const {
+    TreeScope sc = ScopeAt(v, tok, kind);
+    return sc.parsed ? sc.negated : NegatedBefore(from, lookback);
   }
 
   bool NegatedBefore(uint32_t tok, uint32_t lookback) const {
@@ -437,12 +505,12 @@ struct Ctx {
   // expression of the clause ("since 2012", "ever since" -> the date before); else "never"
   // covers everything up to the publication day and any other form the publication day.
   Claim* EmitAlone(uint32_t tok, int32_t subject, const std::string& predicate, bool denied, Modality extra) {
-    if (subject < 0) return nullptr;
+    if (subject < 0 || IsNoParty(subject)) return nullptr;
     auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, -1);
     if (denied != DeniedByFrame(tok)) c->polarity = Polarity::kDenied;
-    c->modality = Weaker(c->modality, extra);
+    c->modality = Weaker(Weaker(c->modality, extra), ScopeAt(v, tok, KindAt(tok)).modality);
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
       if (t->to) c->time_to = FormatIso(*t->to);
@@ -492,18 +560,36 @@ void Ctx::RoleNouns(uint32_t i) {
   std::string pred = role->predicate;
   // Modifiers before the noun: "adopted", "ex", "former", "estranged", "late".
   uint32_t mb = i;
-  bool adopted = false, former = false, future = false;
+  bool adopted = false, former = false, future = false, ended = false;
   while (mb > sb && (IsModifier(v, mb - 1) || v.lower[mb - 1] == "ex")) {
     const std::string& w = v.lower[mb - 1];
     if (w == "adopted") adopted = true;
-    if (w == "former" || w == "ex" || w == "previous") former = true;
+    // "ex", "former", and a fused "ex-" on the modifier: "her ex-best friend X".
+    if (w == "former" || w == "ex" || w == "previous" || w.starts_with("ex-")) former = true;
+    // "her late husband" (the relation ended with a death), "his first wife" (a later one followed).
+    if (w == "late" || (w == "first" && IsPartnerState(pred))) ended = true;
     if (w == "future" || w == "potential" || w == "next" || w == "new") future = true;
     --mb;
   }
   if (future) return;
+  // The partner named by an ending event ("his divorce from second wife X", "her split from
+  // husband X", "divorced husband X") is a partner of the past.
+  if (mb > sb + 1 && IsPartnerState(pred)) {
+    uint32_t q = mb - 1;
+    if ((v.lower[q] == "from" || v.lower[q] == "with") && q > sb) --q;
+    const EventNoun* ev = v.lex.Event(v.lower[q]);
+    auto verb = v.lex.verb_first.find(v.lower[q]);
+    bool ending = ev && (ev->predicate == "divorced_from" || ev->predicate == "split_from");
+    if (!ending && verb != v.lex.verb_first.end())
+      for (uint32_t idx : verb->second) {
+        const std::string& vp = v.lex.relation_verbs[idx].predicate;
+        ending = ending || vp == "divorced_from" || vp == "split_from";
+      }
+    if (ending) former = true;
+  }
   if (adopted && pred == "child_of") pred = "adopted_child_of";
-  if (former && pred == "spouse_of") pred = "divorced_from";
-  if (former && pred == "dating") pred = "split_from";
+  if (former && !EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+  else if (former && !Timeless(pred)) ended = true;  // "former friend", "ex-best friend": no ended predicate
   if (pred == "member_of") {
     // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
     // capitalised name, not a person.
@@ -617,6 +703,7 @@ void Ctx::RoleNouns(uint32_t i) {
         break;
       }
     }
+    if (anchor < 0 && co_anchors.empty()) anchor = TreeCoordinatedAnchor(v, i);  // "X and wife Y"
     if (anchor < 0 && co_anchors.empty()) {
       // "They share two children", "X and Y have a son": both are the anchors.
       std::vector<int32_t> pair = PluralSubject(mb, /*possession=*/true);
@@ -625,6 +712,9 @@ void Ctx::RoleNouns(uint32_t i) {
         co_anchors.push_back(pair[1]);
       }
     }
+    // "X waved while being watched by girlfriend Y": the subject of the clause (through an
+    // adverbial clause without its own), not the nearest name before.
+    if (anchor < 0) anchor = TreeClauseAnchor(v, i, holders[0]);
     if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
     // "daughter Ella and son Alexander": a person holding a parallel role is no anchor.
     if (anchor >= 0 && co_anchors.empty()) {
@@ -637,7 +727,12 @@ void Ctx::RoleNouns(uint32_t i) {
       }
     }
   }
-  bool negated = NegatedBefore(mb, 3);
+  bool negated = Negated(i, mb, 3, TriggerKind::kRoleNoun);
+  ended_here = ended && !Timeless(pred);
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{ended_here};
   if (role->plural && (pred == "child_of" || pred == "sibling_of"))
     // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
     for (size_t x = 0; x < holders.size(); ++x)
@@ -693,7 +788,7 @@ void Ctx::EventNouns(uint32_t i) {
   if (subject < 0) return;
   if (object < 0) {
     // "is not in a relationship with anyone", "her romance with someone".
-    bool negated = NegatedBefore(mb, 3);
+    bool negated = Negated(i, mb, 3, TriggerKind::kEventNoun);
     Indefinite ind = IndefiniteAt(v, at);
     if (pred != "dating" && pred != "spouse_of" && pred != "engaged_to") return;
     if ((ind == Indefinite::kAny && !negated) || (ind != Indefinite::kAny && negated)) return;
@@ -702,7 +797,16 @@ void Ctx::EventNouns(uint32_t i) {
   }
   // "his rift with daughter X": the role noun in between also gives a role claim (RoleNouns).
   Modality modality = rumored ? Modality::kSpeculative : Modality::kAsserted;
-  bool negated = NegatedBefore(mb, 3);
+  bool negated = Negated(i, mb, 3, TriggerKind::kEventNoun);
+  // "ended their engagement" -> split_from; "ditched her friendship with X": ended.
+  if (ScopeAt(v, i, TriggerKind::kEventNoun).ended) {
+    if (!EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+    else ended_here = true;
+  }
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{ended_here};
   Emit(i, subject, pred, object, negated, modality);
   for (int32_t other : CoordinatedAfter(at, se)) Emit(i, subject, pred, other, negated, modality);
 }
@@ -732,7 +836,8 @@ void Ctx::Verbs(uint32_t i) {
   uint32_t at = 0;
   std::string text;
   int32_t object = ObjectAfter(best_end, se, &at, &text);
-  bool negated = NegatedBefore(i, 4);
+  const TreeScope scope = ScopeAt(v, i, TriggerKind::kVerb);
+  bool negated = scope.parsed ? scope.negated : NegatedBefore(i, 4);
   for (uint32_t k = i; k < best_end; ++k)
     if (v.lex.IsNegator(v.lower[k])) negated = true;
   Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
@@ -743,7 +848,9 @@ void Ctx::Verbs(uint32_t i) {
     if (!DesireBefore(i)) VerbAlone(i, best_end, *best, text, negated, extra);
     return;
   }
-  int32_t subject = HeadSubject(i);
+  int32_t subject = TreeSubjectPerson(v, i);
+  if (subject == kNoPersonSubject) return;
+  if (subject < 0 || subject == object) subject = HeadSubject(i);
   if (subject < 0) subject = SubjectBefore(i, object);
   if (subject < 0) return;
   if (best->negated_only) {
@@ -751,6 +858,7 @@ void Ctx::Verbs(uint32_t i) {
     negated = false;
   }
   std::string pred = best->predicate;
+  if (pred == "spouse_of" && Upcoming(i)) pred = "engaged_to";  // "is getting married to X"
   if (DesireBefore(i) && (pred == "spouse_of" || pred == "dating" || pred == "engaged_to")) {
     pred = "romantic_interest";
     extra = Modality::kAsserted;
@@ -760,7 +868,9 @@ void Ctx::Verbs(uint32_t i) {
   bool past = false;
   for (uint32_t k = i; k > SentBegin(i) && (IsVerbGroupWord(v, k - 1) || v.lower[k - 1] == "once"); --k)
     if (v.lower[k - 1] == "previously" || v.lower[k - 1] == "formerly" || v.lower[k - 1] == "once") past = true;
+  past = past || scope.ended;  // "is no longer dating X"
   if (past && !negated && pred == "dating") pred = "split_from";
+  if (past && !negated && pred == "engaged_to") pred = "split_from";
   if (past && !negated && pred == "spouse_of") pred = "divorced_from";
   if (best->inverse) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
@@ -779,7 +889,7 @@ void Ctx::BornTo(uint32_t i) {
   if (parent < 0) return;
   int32_t child = HeadSubject(i);
   if (child < 0) child = SubjectBefore(i, parent);
-  bool negated = NegatedBefore(i, 4);
+  bool negated = Negated(i, i, 4, TriggerKind::kVerb);
   Emit(i, child, "child_of", parent, negated, Modality::kAsserted);
   for (int32_t other : CoordinatedAfter(at, se)) Emit(i, child, "child_of", other, negated, Modality::kAsserted);
 }
@@ -790,7 +900,8 @@ bool Ctx::Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool
   if (phrase.inverse || !Symmetric(phrase.predicate) || !ReciprocalEnd(v, phrase_end, SentEnd(i))) return false;
   std::vector<int32_t> pair = PluralSubject(i);
   if (pair.size() != 2) return false;
-  Emit(i, pair[0], phrase.predicate, pair[1], negated, extra);
+  Emit(i, pair[0], phrase.predicate == "spouse_of" && Upcoming(i) ? "engaged_to" : phrase.predicate, pair[1], negated,
+       extra);
   return true;
 }
 
@@ -827,7 +938,8 @@ bool Ctx::RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modalit
 // "never" or another negator, at the end of its clause).
 void Ctx::VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
                     bool negated, Modality extra) {
-  const std::string& pred = phrase.predicate;
+  // "are not getting married (again)": a wedding to come, not the state of being married.
+  const std::string pred = phrase.predicate == "spouse_of" && Upcoming(i) ? "engaged_to" : phrase.predicate;
   if (phrase.inverse || (pred != "dating" && pred != "spouse_of" && pred != "engaged_to")) return;
   bool denied;
   if (object_text.empty()) {
@@ -846,7 +958,9 @@ void Ctx::VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const
   }
   uint32_t start = i;
   while (start > SentBegin(i) && IsVerbGroupWord(v, start - 1)) --start;
-  int32_t subject = GroupSubject(i);
+  int32_t subject = TreeSubjectPerson(v, i);  // "X was obliged not to date anyone": X
+  if (subject == kNoPersonSubject) return;
+  if (subject < 0) subject = GroupSubject(i);
   if (subject < 0) subject = SubjectBefore(start, -1);
   EmitAlone(i, subject, pred, denied, extra);
 }
@@ -1194,6 +1308,9 @@ void FindAges(DocView& v, PassState* st) {
           // noun) end the descriptor before the name.
           for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
             if (v.IsClauseBreak(k) || w[k] == ",") break;
+            // A relative clause ends the descriptor, capitalised or not: "His 22-Year-Old
+            // Assistant Who Looks Like X" is not about X.
+            if (w[k] == "who" || w[k] == "whom" || w[k] == "that" || w[k] == "which") break;
             if (v.mention_at[k] < 0 && !v.IsCap(k) && !IsPersonNoun(v, w[k])) break;
             if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
               e = v.PersonAt(k);
@@ -1258,7 +1375,9 @@ void FindAges(DocView& v, PassState* st) {
     // past event ("William was 15 when ...").
     if ((t == "being" || t == "turned" || t == "turns" || t == "is") && i + 2 < n &&
         IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
-        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == "years" || w[i + 2] == ";" || w[i + 2] == "and")) {
+        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == ";" || w[i + 2] == "and" ||
+         // "is 37 years old", not "is 15 years her senior"
+         (w[i + 2] == "years" && i + 3 < n && w[i + 3] == "old"))) {
       int32_t e = -1;
       bool inferred = true;
       uint32_t sb = v.SentenceOf(i).token_begin;
@@ -1275,6 +1394,82 @@ void FindAges(DocView& v, PassState* st) {
       if (e >= 0) emit(i + 1, e, std::to_string(num), inferred);
     }
   }
+}
+
+}  // namespace hearsay::extract
+
+namespace hearsay::extract {
+
+// A relation needs its sentence parsed when a kin or partner trigger of the relation lexicons
+// (a role noun, an event noun, the first word of a relation verb, a state word, for a family
+// or romance predicate) stands with a person and a scope the tree must read: a negator
+// ("not", "never", "no", "without", "n't") or a verb that denies or ends ("denied",
+// "ditched", "replacing") within ten tokens of the trigger, an "and" right before it ("X and
+// wife Y"), or a question mark. Collaboration, friendship and group words, and other
+// sentences, are left to the token patterns: parsing costs speed (docs/extract.md, "Speed").
+namespace {
+bool FamilyOrRomance(std::string_view p) {
+  return IsPartnerState(p) || IsTimeless(p) || p == "divorced_from" || p == "split_from" ||
+         p == "adopted_child_of" || p == "romantic_interest" || p == "estranged_from";
+}
+}  // namespace
+
+std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout& layout,
+                                           const std::vector<Mention>& mentions) {
+  const Lexicon& lex = DefaultLexicon();
+  // The trigger words, collected once from the compiled-in lexicons (immutable afterwards).
+  static const std::unordered_set<std::string> kTriggers = [] {
+    const Lexicon& lex = DefaultLexicon();
+    std::unordered_set<std::string> words;
+    for (const auto& [w, role] : lex.role_nouns)
+      if (FamilyOrRomance(role.predicate)) words.insert(w);
+    for (const auto& [w, ev] : lex.event_nouns)
+      if (FamilyOrRomance(ev.predicate)) words.insert(w);
+    for (const auto* phrases : {&lex.relation_verbs, &lex.state_words})
+      for (const Phrase& ph : *phrases)
+        if (FamilyOrRomance(ph.predicate) && !ph.words.empty()) words.insert(ph.words.front());
+    return words;
+  }();
+  auto is_trigger = [&](const std::string& w) { return kTriggers.count(w) > 0; };
+  std::vector<bool> out(layout.sentences.size(), false);
+  std::string lower;
+  size_t m = 0;  // mentions are sorted by byte offset
+  for (size_t si = 0; si < layout.sentences.size(); ++si) {
+    const Sentence& s = layout.sentences[si];
+    uint32_t people = 0;
+    while (m < mentions.size() && mentions[m].byte_begin < s.byte_begin) ++m;
+    for (size_t k = m; k < mentions.size() && mentions[k].byte_begin < s.byte_end; ++k)
+      people += mentions[k].type == EntityType::kPerson && !mentions[k].descriptor;
+    if (people == 0) continue;
+    // A negator within kNear tokens of a trigger, or a question mark anywhere.
+    constexpr uint32_t kNear = 10;
+    bool question = false, near = false, prev_and = false;
+    uint32_t last_trigger = UINT32_MAX, last_negator = UINT32_MAX;
+    for (uint32_t t = s.token_begin; t < s.token_end && !near; ++t) {
+      const Token& tok = layout.tokens[t];
+      lower.assign(doc.text, tok.byte_begin, tok.byte_end - tok.byte_begin);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = char(c | 0x20);
+      question = question || lower == "?";
+      if (tok.kind != TokenKind::kWord) continue;
+      if (is_trigger(lower)) {
+        last_trigger = t;
+        // "X and wife Y": the anchor is the first conjunct, which the tree shows.
+        if (t > s.token_begin && prev_and) last_negator = t;
+      }
+      // Negators, and verbs that deny or end what they govern ("denied claims that",
+      // "ditched her friendship with"): their scope is read on the tree.
+      if (lex.IsNegator(lower) || lower.starts_with("deni") || lower.starts_with("deny") ||
+          lower.starts_with("ditch") || lower.starts_with("replac"))
+        last_negator = t;
+      prev_and = lower == "and";
+      near = last_trigger != UINT32_MAX && last_negator != UINT32_MAX &&
+             (last_trigger > last_negator ? last_trigger - last_negator : last_negator - last_trigger) <= kNear;
+    }
+    const bool trigger = last_trigger != UINT32_MAX, cue = near || question;
+    out[si] = trigger && cue;
+  }
+  return out;
 }
 
 }  // namespace hearsay::extract

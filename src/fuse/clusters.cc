@@ -1,5 +1,7 @@
 #include "fuse/clusters.h"
 
+#include "hearsay/predicate.h"
+
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -50,12 +52,7 @@ bool Overlaps(uint32_t a_begin, uint32_t a_end, uint32_t b_begin, uint32_t b_end
 
 }  // namespace
 
-bool IsSymmetricPredicate(const std::string& p) {
-  static const std::unordered_set<std::string> kSymmetric = {
-      "spouse_of", "divorced_from", "engaged_to", "dating",           "split_from",
-      "sibling_of", "estranged_from", "friends_with", "collaborates_with"};
-  return kSymmetric.count(p) > 0;
-}
+bool IsSymmetricPredicate(const std::string& p) { return IsSymmetric(p); }
 
 std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs) {
   std::vector<std::vector<uint32_t>> adj(n_docs);
@@ -210,6 +207,16 @@ void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& d
   }
 }
 
+namespace {
+bool SharePeople(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+}  // namespace
+
 void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) {
   CorpusAnalysis& corpus = ctx.corpus;
   const size_t n_docs = ctx.analyses.size();
@@ -228,6 +235,17 @@ void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) 
       if (!ctx.outlet_key[d].empty()) first_in_cluster.emplace(std::to_string(k) + '\x1f' + ctx.outlet_key[d], d);
     }
 
+  // Per document, the global person entities it names (sorted), for citation targets.
+  std::vector<std::vector<int32_t>> people_of_doc(n_docs);
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    if (ctx.analyses[d].citations.empty() && docs_of_outlet.find(ctx.outlet_key[d]) == docs_of_outlet.end()) continue;
+    const auto& locals = ctx.analyses[d].local_entities;
+    for (uint32_t l = 0; l < locals.size(); ++l) {
+      int32_t g = ctx.Global(d, static_cast<int32_t>(l));
+      if (g >= 0 && locals[l].type == EntityType::kPerson) people_of_doc[d].push_back(g);
+    }
+    std::sort(people_of_doc[d].begin(), people_of_doc[d].end());
+  }
   for (uint32_t d = 0; d < n_docs; ++d) {
     const int64_t day = day_of(d);
     for (const CitedOutlet& c : ctx.analyses[d].citations) {
@@ -243,11 +261,20 @@ void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) 
           int64_t fd = day_of(f->second);
           if (fd <= day && (e.target_doc < 0 || fd < best_day)) e.target_doc = static_cast<int32_t>(f->second), best_day = fd;
         }
-        // ...else its latest article published on or before this one.
+        // ...else its latest article published on or before this one that names one of this
+        // document's people (at most kMaxLookBack tried): a citation of an outlet leads to an
+        // article about the same people, never to whatever that outlet printed last.
         if (e.target_doc < 0) {
+          constexpr int kMaxLookBack = 32;
           const auto& v = it->second;
           auto after = std::upper_bound(v.begin(), v.end(), std::make_pair(day, std::numeric_limits<uint32_t>::max()));
-          if (after != v.begin()) e.target_doc = static_cast<int32_t>(std::prev(after)->second);
+          for (int tried = 0; after != v.begin() && tried < kMaxLookBack; ++tried) {
+            --after;
+            if (after->second != d && SharePeople(people_of_doc[d], people_of_doc[after->second])) {
+              e.target_doc = static_cast<int32_t>(after->second);
+              break;
+            }
+          }
         }
       }
       corpus.provenance.push_back(std::move(e));

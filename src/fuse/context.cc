@@ -35,9 +35,17 @@ std::string FuseContext::EntityName(int32_t global_idx) const {
 }
 
 std::string FuseContext::DocLabel(uint32_t doc_idx) const {
-  std::string who = outlet[doc_idx].empty() ? docs[doc_idx].id : outlet[doc_idx];
-  if (docs[doc_idx].published) return who + ", " + *docs[doc_idx].published;
-  return who + ", undated";
+  // "“Title” (Outlet, 2025-03-07)": a reader finds the article by its title, not its id.
+  std::string title = docs[doc_idx].title;
+  if (title.size() > 90) {
+    size_t n = 90;
+    while (n > 0 && (static_cast<unsigned char>(title[n]) & 0xC0) == 0x80) --n;  // not inside a UTF-8 sequence
+    title = title.substr(0, n) + "…";
+  }
+  std::string who = outlet[doc_idx].empty() ? "outlet unknown" : outlet[doc_idx];
+  std::string when = docs[doc_idx].published ? *docs[doc_idx].published : "undated";
+  if (title.empty()) return docs[doc_idx].id + " (" + who + ", " + when + ")";
+  return "\u201c" + title + "\u201d (" + who + ", " + when + ")";
 }
 
 std::optional<int64_t> FuseContext::EffectiveDay(uint32_t doc_idx) const {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "common/utf8.h"
+#include "hearsay/predicate.h"
 #include "fuse/clusters.h"
 #include "fuse/dates.h"
 
@@ -41,24 +42,9 @@ const std::vector<ExclusionRule>& ExclusionRules() {
   };
   return kExclusionRules;
 }
-// One partner at a time.
-bool IsPartnerState(const std::string& p) { return p == "dating" || p == "engaged_to" || p == "spouse_of"; }
-
 std::string Phrase(const std::string& p) {
-  static const std::unordered_map<std::string, std::string> kPhrase = {
-      {"spouse_of", "is married to"},         {"divorced_from", "divorced"},
-      {"engaged_to", "is engaged to"},        {"dating", "is dating"},
-      {"romantic_interest", "is pursuing"},   {"split_from", "split from"},
-      {"parent_of", "is a parent of"},        {"child_of", "is a child of"},
-      {"adopted_child_of", "is the adopted child of"}, {"stepchild_of", "is the stepchild of"},
-      {"sibling_of", "is a sibling of"},      {"estranged_from", "is estranged from"},
-      {"friends_with", "is friends with"},    {"collaborates_with", "works with"},
-      {"member_of", "is a member of"},        {"lives_in", "lives in"},
-      {"nationality", "has the nationality"}, {"occupation", "works as"},
-      {"holds_office", "holds the office"},   {"works_on", "works on"},
-      {"age", "is aged"}};
-  auto it = kPhrase.find(p);
-  return it == kPhrase.end() ? p : it->second;
+  const PredicateTraits* t = FindPredicate(p);
+  return t ? std::string(t->phrase) : p;
 }
 
 // A denied claim with no object, in words: dating -> "has not dated anyone".
@@ -81,6 +67,44 @@ std::string RangeText(int64_t first, int64_t last) {
   std::string a = first == kMin ? "…" : FormatIsoDay(first);
   std::string b = last == kMax ? "…" : FormatIsoDay(last);
   return a == b ? a : a + ".." + b;
+}
+
+// A claim fusion compares: affirmed or denied as a statement (asserted, or reported by a
+// source), not a rumour, a hedge or a question, and not a relation that has ended.
+bool Firm(const Claim& c) {
+  return (c.modality == Modality::kAsserted || c.modality == Modality::kReported) && !c.ended;
+}
+
+// Evidence weight of one side, 0..1: who says it x how firmly x how sure the reading is.
+//   source: named on record 0.95, the article's own voice 0.85, an outlet 0.80, anonymous
+//           0.70, unknown 0.60; modality: asserted 1, reported 0.9, hedged 0.6, speculative 0.3;
+//   reading: a subject resolved from a descriptor or pronoun 0.8, else 1.
+double SideWeight(const Claim& c) {
+  double source = 0.6;
+  switch (c.source.kind) {
+    case SourceKind::kNamed: source = 0.95; break;
+    case SourceKind::kAuthor: source = 0.85; break;
+    case SourceKind::kOutlet: source = 0.80; break;
+    case SourceKind::kAnonymous: source = 0.70; break;
+    case SourceKind::kUnknown: source = 0.60; break;
+  }
+  double modality = 1.0;
+  switch (c.modality) {
+    case Modality::kAsserted: modality = 1.0; break;
+    case Modality::kReported: modality = 0.9; break;
+    case Modality::kHedged: modality = 0.6; break;
+    case Modality::kSpeculative: modality = 0.3; break;
+  }
+  return source * modality * (c.subject_inferred ? 0.8 : 1.0);
+}
+
+// Confidence of a contradiction between claims x and y:
+//   side(x) * side(y) * time, time = 1 when both state their time (or the predicate is
+//   timeless), 0.85 when one does, 0.7 when both only hold on their publication day.
+double PairConfidence(const Claim& x, const Claim& y, bool timeless) {
+  int timed = (x.time_from || x.time_to ? 1 : 0) + (y.time_from || y.time_to ? 1 : 0);
+  double time = timeless || timed == 2 ? 1.0 : timed == 1 ? 0.85 : 0.7;
+  return SideWeight(x) * SideWeight(y) * time;
 }
 
 struct Finder {
@@ -189,31 +213,66 @@ struct Finder {
     return std::make_pair(first, std::max(first, last));
   }
 
-  void Add(std::string a, std::string b, const char* kind, std::string explanation) {
-    ctx.corpus.contradictions.push_back(Contradiction{std::move(a), std::move(b), kind, std::move(explanation)});
+  void Add(std::string a, std::string b, ContradictionKind kind, std::string explanation, double confidence) {
+    ctx.corpus.contradictions.push_back(
+        Contradiction{std::move(a), std::move(b), kind, std::move(explanation), std::clamp(confidence, 0.0, 1.0)});
+  }
+
+  // Do two claims of one relation speak of overlapping times? A reported state is presumed
+  // to last kStateHorizonDays after its report ("dating since August", reported in
+  // September, is denied in October); times further apart speak of different periods.
+  bool Overlap(const ClaimRef& x, const ClaimRef& y) const {
+    constexpr int64_t kStateHorizonDays = 180;
+    auto dx = StateDays(x), dy = StateDays(y);
+    if (!dx || !dy) return true;
+    return dx->first <= dy->second + kStateHorizonDays && dy->first <= dx->second + kStateHorizonDays;
   }
 
   // ---- polarity ---------------------------------------------------------------------
+  // One proposition affirmed and denied at overlapping times, the denial firm (Firm above).
+  // Across articles the affirmation is firm too; inside the denying article any affirmation
+  // that has not ended counts, rumours included ("buzzing that they were an item" against
+  // "strictly professional"): an intra-article conflict, its confidence lowered by the
+  // rumour's modality.
   void Polarity() {
     for (const ClaimCluster& k : ctx.corpus.clusters) {
-      std::optional<ClaimRef> affirmed;
-      size_t affirming_docs = 0;
-      std::set<uint32_t> seen_docs;
-      // documents are in report order; claims in corpus order, so look up by document.
-      std::unordered_map<uint32_t, size_t> rank;
+      std::unordered_map<uint32_t, size_t> rank;  // documents in report order
       for (size_t i = 0; i < k.documents.size(); ++i) rank[k.documents[i]] = i;
+      std::vector<ClaimRef> affirmed;
+      std::set<uint32_t> affirming_docs;
       for (const ClaimRef& r : k.claims) {
-        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
-        if (seen_docs.insert(r.doc_idx).second) ++affirming_docs;
-        if (!affirmed || rank[r.doc_idx] < rank[affirmed->doc_idx]) affirmed = r;
+        const Claim& c = ctx.ClaimAt(r);
+        if (c.polarity != Polarity::kAffirmed || c.ended) continue;
+        affirmed.push_back(r);
+        if (Firm(c)) affirming_docs.insert(r.doc_idx);
       }
-      if (!affirmed) continue;
+      if (affirmed.empty()) continue;
+      std::stable_sort(affirmed.begin(), affirmed.end(),
+                       [&](const ClaimRef& a, const ClaimRef& b) { return rank[a.doc_idx] < rank[b.doc_idx]; });
+      const bool timeless = IsTimeless(k.predicate);
       std::set<uint32_t> denying_docs;
       for (const ClaimRef& r : k.claims) {
-        if (ctx.ClaimAt(r).polarity != Polarity::kDenied || !denying_docs.insert(r.doc_idx).second) continue;
-        std::string more = affirming_docs > 1 ? " (affirmed in " + std::to_string(affirming_docs) + " documents)" : "";
-        Add(ctx.ClaimId(*affirmed), ctx.ClaimId(r), "polarity",
-            Source(*affirmed) + " says " + Sentence(*affirmed) + more + "; " + Source(r) + " denies it" + Evidence(r) + ".");
+        const Claim& d = ctx.ClaimAt(r);
+        if (d.polarity != Polarity::kDenied || !Firm(d) || !denying_docs.insert(r.doc_idx).second) continue;
+        const ClaimRef* same = nullptr;
+        const ClaimRef* other = nullptr;
+        for (const ClaimRef& a : affirmed) {
+          if (!timeless && !Overlap(a, r)) continue;
+          if (a.doc_idx == r.doc_idx) {
+            // the firmest affirmation of the article
+            if (!same || SideWeight(ctx.ClaimAt(a)) > SideWeight(ctx.ClaimAt(*same))) same = &a;
+          } else if (!other && Firm(ctx.ClaimAt(a))) {
+            other = &a;
+          }
+        }
+        const ClaimRef* a = same ? same : other;
+        if (!a) continue;
+        size_t n = affirming_docs.size();
+        std::string more = n > 1 ? " (affirmed in " + std::to_string(n) + " documents)" : "";
+        Add(ctx.ClaimId(*a), ctx.ClaimId(r), same ? ContradictionKind::kIntraArticle : ContradictionKind::kPolarity,
+            Source(*a) + " says " + Sentence(*a) + Evidence(*a) + more + "; " + Source(r) + " denies it" + Evidence(r) +
+                ".",
+            PairConfidence(ctx.ClaimAt(*a), d, timeless) * (same ? 0.8 : 1.0));
       }
     }
   }
@@ -267,6 +326,7 @@ struct Finder {
     int32_t cluster;
     ClaimRef claim;
     bool event;  // an ended relation (split, divorce): it must start after the denial does
+    int32_t partner = -1;  // the other person of an affirmed state, -1 for a denial
   };
   // Report order: publication day (undated: the end of the estimated window), ingest order.
   bool ReportedBefore(const Timed& a, const Timed& b) const {
@@ -289,7 +349,7 @@ struct Finder {
       for (size_t ri = 0; ri < rules.size(); ++ri) {
         if (denial_cluster.predicate != rules[ri].denied) continue;
         for (const ClaimRef& dr : denial_cluster.claims) {
-          if (ctx.ClaimAt(dr).polarity != Polarity::kDenied) continue;
+          if (ctx.ClaimAt(dr).polarity != Polarity::kDenied || !Firm(ctx.ClaimAt(dr))) continue;
           auto days = rules[ri].timeless ? std::make_optional(std::make_pair(kMin, kMax)) : DenialDays(dr);
           int32_t person = ctx.Global(dr.doc_idx, ctx.ClaimAt(dr).subject_entity);
           if (days) denials[{person, ri}].push_back(Timed{*days, static_cast<int32_t>(kd), dr, false});
@@ -301,6 +361,11 @@ struct Finder {
       const ExclusionRule& rule = rules[key.second];
       std::vector<Timed> affirmed = ExcludedClaims(key.first, rule);
       if (affirmed.empty()) continue;
+      // A couple's relation ends at their earliest affirmed split or divorce: "single since
+      // his 2016 split" is not contradicted by "married to" her.
+      auto sides = by_person.find(key.first);
+      const std::unordered_map<int32_t, int64_t> ended =
+          sides == by_person.end() ? std::unordered_map<int32_t, int64_t>() : EndedDays(sides->second);
       for (auto* v : {&denied, &affirmed}) {
         std::sort(v->begin(), v->end(), before);
         if (v->size() > kMaxPartnerStates) v->resize(kMaxPartnerStates);
@@ -310,14 +375,22 @@ struct Finder {
         for (const Timed& a : affirmed) {
           if (reported.size() >= kMaxPerPerson) break;
           if (a.cluster == d.cluster || a.days.second < d.days.first || a.days.first > d.days.second) continue;
+          // One article that says "single" and names a partner tells a history ("single in
+          // October; back together by Christmas"), as with two partners (Partners below).
+          if (a.claim.doc_idx == d.claim.doc_idx) continue;
+          if (!a.event && a.partner >= 0) {
+            auto end = ended.find(a.partner);
+            if (end != ended.end() && end->second <= d.days.first) continue;
+          }
           // "not dated since his divorce in 2012" is not contradicted by that divorce.
           if (a.event && a.days.first <= d.days.first) continue;
           if (!reported.insert({a.cluster, d.cluster}).second) continue;
           std::string when = rule.timeless ? "" : " over " + RangeText(std::max(a.days.first, d.days.first),
                                                                        std::min(a.days.second, d.days.second));
-          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[d.cluster].id, "exclusive_state",
+          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[d.cluster].id, ContradictionKind::kExclusiveState,
               Source(d.claim) + " says " + Sentence(d.claim) + Evidence(d.claim) + ", but " + Source(a.claim) +
-                  " says " + Sentence(a.claim) + "; both cannot hold" + when + ".");
+                  " says " + Sentence(a.claim) + Evidence(a.claim) + "; both cannot hold" + when + ".",
+              PairConfidence(ctx.ClaimAt(a.claim), ctx.ClaimAt(d.claim), rule.timeless));
         }
     }
   }
@@ -338,9 +411,9 @@ struct Finder {
       bool subject = IsSubjectOf(k, person);
       if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
       for (const ClaimRef& r : k.claims) {
-        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
+        if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed || !Firm(ctx.ClaimAt(r))) continue;
         auto days = rule.timeless ? std::make_optional(std::make_pair(kMin, kMax)) : ended ? EventDays(r) : StateDays(r);
-        if (days) out.push_back(Timed{*days, side.cluster, r, ended});
+        if (days) out.push_back(Timed{*days, side.cluster, r, ended, side.other});
       }
     }
     return out;
@@ -381,8 +454,27 @@ struct Finder {
     std::vector<std::string> wa = words(ctx.EntityName(a)), wb = words(ctx.EntityName(b));
     if (wa.size() > wb.size()) std::swap(wa, wb);
     if (wa.empty()) return false;
+    // A word of four letters or more one edit away is a misspelling ("Anka" / "Aanka" aside
+    // from length, "Shookus" / "Shokus").
+    auto near = [](const std::string& x, const std::string& y) {
+      if (x == y) return true;
+      if (x.size() < 4 || y.size() < 4 || (x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > 1)
+        return false;
+      size_t i = 0, j = 0, edits = 0;
+      while (i < x.size() && j < y.size()) {
+        if (x[i] == y[j]) {
+          ++i, ++j;
+          continue;
+        }
+        if (++edits > 1) return false;
+        if (x.size() > y.size()) ++i;
+        else if (y.size() > x.size()) ++j;
+        else ++i, ++j;
+      }
+      return edits + (x.size() - i) + (y.size() - j) <= 1;
+    };
     for (const std::string& w : wa)
-      if (std::find(wb.begin(), wb.end(), w) == wb.end()) return false;
+      if (std::none_of(wb.begin(), wb.end(), [&](const std::string& x) { return near(w, x); })) return false;
     return true;
   }
 
@@ -414,8 +506,7 @@ struct Finder {
         State st{side.cluster, side.other, {kMax, kMin}, {}};
         for (const ClaimRef& r : k.claims) {
           const Claim& c = ctx.ClaimAt(r);
-          if (c.polarity != Polarity::kAffirmed || (c.modality != Modality::kAsserted && c.modality != Modality::kReported))
-            continue;
+          if (c.polarity != Polarity::kAffirmed || !Firm(c)) continue;
           auto days = StateDays(r);
           if (!days) continue;
           if (end != ended.end()) days->second = std::min(days->second, end->second);
@@ -456,11 +547,13 @@ struct Finder {
           if (!pair) continue;
           const TimedClaim &x = *pair->first, &y = *pair->second;
           ++reported;
-          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[b.cluster].id, "exclusive_state",
+          Add(ctx.corpus.clusters[a.cluster].id, ctx.corpus.clusters[b.cluster].id, ContradictionKind::kExclusiveState,
               ctx.EntityName(person) + " cannot be with both " + ctx.EntityName(a.partner) + " and " +
                   ctx.EntityName(b.partner) + " over " +
                   RangeText(std::max(x.days.first, y.days.first), std::min(x.days.second, y.days.second)) + ": " +
-                  Source(x.ref) + " says " + Sentence(x.ref) + "; " + Source(y.ref) + " says " + Sentence(y.ref) + ".");
+                  Source(x.ref) + " says " + Sentence(x.ref) + Evidence(x.ref) + "; " + Source(y.ref) + " says " +
+                  Sentence(y.ref) + Evidence(y.ref) + ".",
+              PairConfidence(ctx.ClaimAt(x.ref), ctx.ClaimAt(y.ref), false));
         }
     }
   }
@@ -473,12 +566,15 @@ struct Finder {
       if (ka < 0 || kb < 0) continue;
       const Claim& c = ctx.ClaimAt(s.claim);
       const Claim& n = ctx.ClaimAt(s.nearest_support);
-      Add(ctx.corpus.clusters[ka].id, ctx.corpus.clusters[kb].id, "age",
+      // Confidence: both ages' sides, and the more other ages agree the surer the stale one is.
+      double support = std::min(1.0, 0.6 + 0.1 * static_cast<double>(s.support));
+      Add(ctx.corpus.clusters[ka].id, ctx.corpus.clusters[kb].id, ContradictionKind::kAge,
           ctx.DocLabel(s.claim.doc_idx) + " gives " + ctx.EntityName(s.entity) + "'s age as " + c.value.value_or("?") +
               ", which means born " + RangeText(s.stale_window.first, s.stale_window.last) + "; " +
               std::to_string(s.support) + " other age statement" + (s.support == 1 ? "" : "s") + " agree on born " +
               RangeText(s.consensus.first, s.consensus.last) + " (e.g. " + n.value.value_or("?") + " in " +
-              ctx.DocLabel(s.nearest_support.doc_idx) + "), so this age is stale or wrong.");
+              ctx.DocLabel(s.nearest_support.doc_idx) + "), so this age is stale or wrong.",
+          SideWeight(c) * SideWeight(n) * support);
     }
   }
 };
@@ -492,6 +588,9 @@ void FindContradictions(FuseContext& ctx, const std::vector<StaleAge>& stale) {
   f.Denials();
   f.Partners();
   f.Ages(stale);
+  // Highest confidence first (stable: ties keep the order the rules found them in).
+  std::stable_sort(ctx.corpus.contradictions.begin(), ctx.corpus.contradictions.end(),
+                   [](const Contradiction& a, const Contradiction& b) { return a.confidence > b.confidence; });
 }
 
 }  // namespace hearsay::fuse

@@ -1,10 +1,15 @@
 #pragma once
 // Contradictions between claims, each with an explanation in words.
 //
+// Only firm claims take part: asserted or reported, not ended (Claim::ended); rumours only
+// inside one article against its own denial (intra_article). Each contradiction carries a
+// confidence in 0..1 (docs/fusion.md, section 6) and the list is sorted by it, highest first.
 // Kinds and rules:
-//   polarity         one proposition (one claim cluster) affirmed in one place and denied in
-//                    another: a = the first affirming claim, b = the denying claim (claim
+//   polarity         one proposition (one claim cluster) affirmed in one article and denied in
+//                    another at overlapping times (a reported state lasts 180 days after its
+//                    report): a = the first firm affirming claim, b = the denying claim (claim
 //                    ids); one contradiction per denying document.
+//   intra_article    the same inside the denying article: a = its firmest affirming claim.
 //   exclusive_state  states that cannot hold together over overlapping time, from the rule
 //                    table kExclusionRules (contradictions.cc):
 //                    * a denial with no object ("has not dated anyone since 2012", "never

@@ -56,11 +56,11 @@ Result<Models> LoadModels(const std::string& dir) {
 DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
-  if (models.parser) {
-    std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+  entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
+  if (models.parser) {  // after the entities: the relation selection counts people
+    std::vector<bool> select = extract::SentencesToParse(doc, a.layout, a.mentions);
     a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
   }
-  entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
   resolve::ResolveInDocument(doc, &a);
   extract::ExtractClaims(doc, &a, models.attribution.get());
   score::ScoreDocument(doc, models.article_model.get(), &a);

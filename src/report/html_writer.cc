@@ -506,13 +506,18 @@ class HtmlReport {
 
   void Contradictions() {
     CorpusViewStart("contradictions", "Contradictions",
-                    "Pairs of claims that cannot both be true: opposite polarity on one relation, states that "
-                    "exclude each other over overlapping time, and ages that no single birth date explains.",
-                    "contradictions-table", corpus_.contradictions.size(), {"kind", "why", "one claim", "the other"});
+                    "Pairs of stated claims that cannot both be true: one relation affirmed and denied, states that "
+                    "exclude each other over overlapping time, ages that no single birth date explains, and such "
+                    "conflicts inside one article. A contradiction says two reports disagree, not which one is "
+                    "wrong; rumours, questions and past relations are not compared. Confidence (0 to 1) weighs "
+                    "both sides: who says it, how firmly, how sure the reading is and how well the times overlap. "
+                    "Highest confidence first.",
+                    "contradictions-table", corpus_.contradictions.size(),
+                    {"confidence", "kind", "why", "one claim", "the other"});
     for (size_t i = 0; i < corpus_.contradictions.size() && i < kMaxHtmlTableRows; ++i) {
       const Contradiction& c = corpus_.contradictions[i];
-      out_ << "<tr><td>" << Esc(c.kind) << "</td><td>" << Esc(c.explanation) << "</td><td>" << ClaimCell(c.a) << "</td><td>"
-           << ClaimCell(c.b) << "</td></tr>";
+      out_ << "<tr><td>" << Fixed(c.confidence) << "</td><td>" << ContradictionKindName(c.kind) << "</td><td>"
+           << Esc(c.explanation) << "</td><td>" << ClaimCell(c.a) << "</td><td>" << ClaimCell(c.b) << "</td></tr>";
     }
     out_ << "</table></section>\n";
   }

@@ -188,6 +188,7 @@ std::string RenderJson(const ReportView& v) {
       j["polarity"] = PolarityName(cl.polarity);
       j["modality"] = ModalityName(cl.modality);
       j["time"] = (cl.time_from || cl.time_to) ? Json{{"from", OptStr(cl.time_from)}, {"to", OptStr(cl.time_to)}} : Json(nullptr);
+      j["ended"] = cl.ended;
       j["source"] = source(d, cl.source);
       j["evidence"] = Json{{"start", cl.evidence_byte_begin}, {"end", cl.evidence_byte_end},
                            {"text", Slice(docs[d].text, cl.evidence_byte_begin, cl.evidence_byte_end)}};
@@ -223,7 +224,8 @@ std::string RenderJson(const ReportView& v) {
 
   out.BeginArray("contradictions");
   for (const Contradiction& c : corpus.contradictions)
-    out.Item(Json{{"a", c.a}, {"b", c.b}, {"kind", c.kind}, {"explanation", c.explanation}});
+    out.Item(Json{{"a", c.a}, {"b", c.b}, {"kind", ContradictionKindName(c.kind)}, {"explanation", c.explanation},
+                  {"confidence", c.confidence}});
   out.EndArray();
 
   out.BeginArray("provenance");

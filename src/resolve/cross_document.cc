@@ -67,6 +67,13 @@ bool IsTitle(const std::string& w) {
   static const std::unordered_set<std::string> kTitles = {"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "prof", "professor", "rev"};
   return kTitles.count(w) > 0;
 }
+// Titles of rank that stand before a given name alone ("Prince Harry", "Queen Elizabeth"):
+// the name after them is a first name, so its nickname variants join ("Prince Henry").
+bool IsRankTitle(const std::string& w) {
+  static const std::unordered_set<std::string> kRanks = {"prince", "princess", "king", "queen", "duke", "duchess",
+                                                         "lord", "lady", "earl", "countess", "emperor", "empress"};
+  return kRanks.count(w) > 0;
+}
 bool IsSuffix(const std::string& w) { return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv"; }
 bool IsParticle(const std::string& w) {
   static const std::unordered_set<std::string> kParticles = {"de", "del", "della", "da", "di", "dos", "das", "du", "van",
@@ -138,7 +145,16 @@ NameParts SplitPersonName(std::string_view name) {
     return p;
   }
   if (end - begin == 1) {
-    p.single = words[begin];
+    // "JFK Jr." is not "JFK": a suffix stays with a one-word name.
+    p.single = words[begin] + (suffix.empty() ? "" : " " + suffix);
+    return p;
+  }
+  if (end - begin == 2 && IsRankTitle(words[begin])) {
+    // "Prince Harry" / "Prince Henry": rank | canonical given name.
+    p.first = words[begin];
+    p.surname = CanonicalFirst(words[begin + 1]);
+    p.nickname = p.surname != words[begin + 1];
+    p.key = p.first + "|" + p.surname + (suffix.empty() ? "" : "|" + suffix);
     return p;
   }
   p.first = words[begin];
@@ -205,6 +221,27 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
     return g;
   };
 
+  // Keys that two people written with different first names share inside one document
+  // ("Robert Kardashian" the father and "Rob Kardashian" the son, kept apart by in-document
+  // coreference): for these the written first name, not its canonical form, makes the key,
+  // so nickname variants of the pair never join across documents.
+  std::unordered_set<std::string> split_keys;
+  for (uint32_t d = 0; d < n_docs; ++d) {
+    std::unordered_map<std::string, std::string> first_by_key;
+    for (const LocalEntity& le : analyses[d].local_entities) {
+      if (le.type != EntityType::kPerson) continue;
+      NameParts p = SplitPersonName(le.name);
+      if (p.key.empty()) continue;
+      auto [it, fresh] = first_by_key.emplace(p.key, p.first);
+      if (!fresh && it->second != p.first) split_keys.insert(p.key);
+    }
+  }
+  auto written_key = [&](NameParts& p) {
+    if (p.key.empty() || !split_keys.count(p.key)) return;
+    p.key = p.first + p.key.substr(p.key.find('|'));
+    p.nickname = false;
+  };
+
   size_t n_locals = 0;
   for (const DocumentAnalysis& a : analyses) n_locals += a.local_entities.size();
   by_key.reserve(n_locals);  // no rehashing while keys are added
@@ -240,12 +277,14 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
         else group_of[d][e] = new_group({d, e});
         continue;
       }
+      written_key(p);
       auto [it, fresh] = by_key.emplace("P" + p.key, -1);
       if (fresh) it->second = new_group({d, e});
       group_of[d][e] = it->second;
       // Full-name aliases from in-document coreference join their own keys.
       for (const std::string& alias : le.aliases) {
         NameParts ap = SplitPersonName(alias);
+        written_key(ap);
         if (ap.key.empty() || ap.key == p.key) continue;
         auto [ait, afresh] = by_key.emplace("P" + ap.key, -1);
         if (afresh) ait->second = it->second;

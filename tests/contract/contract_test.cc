@@ -99,7 +99,7 @@ struct Fixture {
     k.reasons = {"one anonymous source"};
     corpus.clusters.push_back(k);
     corpus.claim_cluster = {{0, -1}, {}};
-    corpus.contradictions.push_back(Contradiction{"k1", "c2", "polarity", "affirmed here, denied there"});
+    corpus.contradictions.push_back(Contradiction{"k1", "c2", ContradictionKind::kPolarity, "affirmed here, denied there", 0.5});
     corpus.provenance.push_back(ProvenanceEdge{0, "Other Weekly", "cites", "according to Other Weekly"});
     corpus.provenance.push_back(ProvenanceEdge{1, "Daily Lantern", "near_duplicate", "copy", 0});
     corpus.duplicates.push_back(DuplicatePair{0, 1, 0.91});

@@ -136,11 +136,15 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
   relay.Cites("StarWire");
   relay.Cites("Us Weekly", "quotes");  // not in the corpus
   auto& unrelated = r.b.Doc("unrelated", "2025-12-01", "GlossDaily", Words(8, 300));
-  unrelated.Cites("StarWire");  // no shared claim: the latest StarWire article before it
+  unrelated.Person("Someone Else");
+  unrelated.Cites("StarWire");  // no shared claim: the latest StarWire article before it naming one of its people
+  auto& stranger = r.b.Doc("stranger", "2025-12-02", "GlossDaily", Words(9, 300));
+  stranger.Person("Nobody Shared");
+  stranger.Cites("StarWire");  // issue 14: no StarWire article names its people: no target
   r.c = r.b.Run();
 
   const std::vector<ProvenanceEdge>& p = r.c.provenance;
-  ASSERT_EQ(p.size(), 4u);
+  ASSERT_EQ(p.size(), 5u);
   EXPECT_EQ(p[0].doc_idx, 3u);
   EXPECT_EQ(p[0].outlet, "StarWire");
   EXPECT_EQ(p[0].target_doc, 1);  // the origin, which carries the relayed claim
@@ -148,11 +152,13 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
   EXPECT_EQ(p[1].target_doc, -1);
   EXPECT_EQ(p[2].doc_idx, 4u);
   EXPECT_EQ(p[2].target_doc, 2);
-  EXPECT_EQ(p[3].kind, "near_duplicate");
-  EXPECT_EQ(p[3].doc_idx, 0u);  // the later copy points at the earlier original
-  EXPECT_EQ(p[3].target_doc, 1);
-  EXPECT_EQ(p[3].outlet, "StarWire");
-  EXPECT_NE(p[3].evidence.find("Jaccard"), std::string::npos);
+  EXPECT_EQ(p[3].doc_idx, 5u);
+  EXPECT_EQ(p[3].target_doc, -1);
+  EXPECT_EQ(p[4].kind, "near_duplicate");
+  EXPECT_EQ(p[4].doc_idx, 0u);  // the later copy points at the earlier original
+  EXPECT_EQ(p[4].target_doc, 1);
+  EXPECT_EQ(p[4].outlet, "StarWire");
+  EXPECT_NE(p[4].evidence.find("Jaccard"), std::string::npos);
 }
 
 }  // namespace

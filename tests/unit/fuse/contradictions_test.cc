@@ -11,7 +11,7 @@ using testing::CorpusBuilder;
 std::vector<const Contradiction*> OfKind(const CorpusAnalysis& c, const std::string& kind) {
   std::vector<const Contradiction*> out;
   for (const Contradiction& k : c.contradictions)
-    if (k.kind == kind) out.push_back(&k);
+    if (ContradictionKindName(k.kind) == kind) out.push_back(&k);
   return out;
 }
 

@@ -40,7 +40,7 @@ TEST(TimeReasoning, IntersectsBirthWindowsAndFlagsTheStaleAge) {
   EXPECT_NE(ashby->birth_window->basis.back().find("stale"), std::string::npos);
   ASSERT_EQ(c.contradictions.size(), 1u);
   const Contradiction& k = c.contradictions[0];
-  EXPECT_EQ(k.kind, "age");
+  EXPECT_EQ(k.kind, ContradictionKind::kAge);
   EXPECT_NE(k.explanation.find("46"), std::string::npos) << k.explanation;
   EXPECT_NE(k.explanation.find("1978-11-25..1979-11-24"), std::string::npos) << k.explanation;
   // a is the cluster of the 46, b a cluster of the consensus.
@@ -67,7 +67,7 @@ TEST(TimeReasoning, AnInferredAgeNarrowsTheWindowWhenItAgreesAndIsNeverCalledSta
   EXPECT_EQ(ashby->birth_window->latest, "1977-06-10");
   size_t age_contradictions = 0;
   for (const Contradiction& k : c.contradictions) {
-    if (k.kind != "age") continue;
+    if (ContradictionKindName(k.kind) != std::string("age")) continue;
     ++age_contradictions;
     EXPECT_EQ(k.explanation.find(" 16"), std::string::npos) << k.explanation;
   }

@@ -71,6 +71,33 @@ TEST(CrossDocument, IdenticalNamesMergeWithFullConfidenceAndKeepMentions) {
   EXPECT_NE(std::find(c.entities[0].aliases.begin(), c.entities[0].aliases.end(), "Cruise"), c.entities[0].aliases.end());
 }
 
+// Issue 14: a father and son who share a name ("Robert X" / "Rob X") stay apart once one
+// article holds both; rank titles join nickname variants ("Prince Harry" / "Prince Henry");
+// "JFK Jr." is not "JFK". Invented names.
+TEST(CrossDocument, ParentAndChildSharingANameStayApart) {
+  CorpusBuilder b;
+  auto& d0 = b.Doc("d0");
+  int father = d0.Person("Robert Vantani");
+  int son = d0.Person("Rob Vantani");
+  int son1 = b.Doc("d1").Person("Rob Vantani");
+  int father2 = b.Doc("d2").Person("Robert Vantani");
+  CorpusAnalysis c = b.Run();
+  EXPECT_NE(CorpusBuilder::Global(c, 0, father)->id, CorpusBuilder::Global(c, 0, son)->id);
+  EXPECT_EQ(CorpusBuilder::Global(c, 1, son1)->id, CorpusBuilder::Global(c, 0, son)->id);
+  EXPECT_EQ(CorpusBuilder::Global(c, 2, father2)->id, CorpusBuilder::Global(c, 0, father)->id);
+}
+
+TEST(CrossDocument, RankTitleJoinsNicknameVariantsAndSuffixesStay) {
+  CorpusBuilder b;
+  int harry = b.Doc("d0").Person("Prince Harry");
+  int henry = b.Doc("d1").Person("Prince Henry");
+  int jr = b.Doc("d2").Person("JFK Jr.");
+  int senior = b.Doc("d3").Person("JFK");
+  CorpusAnalysis c = b.Run();
+  EXPECT_EQ(CorpusBuilder::Global(c, 0, harry)->id, CorpusBuilder::Global(c, 1, henry)->id);
+  EXPECT_NE(CorpusBuilder::Global(c, 2, jr)->id, CorpusBuilder::Global(c, 3, senior)->id);
+}
+
 TEST(CrossDocument, FullNameAliasesFromCoreferenceJoinTheirKeys) {
   CorpusBuilder b;
   b.Doc("d0").Person("Kim Kardashian", {"Kim Kardashian West", "Kim"});

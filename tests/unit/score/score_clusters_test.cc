@@ -100,7 +100,7 @@ TEST(ScoreClusters, ContradictionsAndArticleScoresCount) {
   Corpus base({MakeClaim(SourceKind::kOutlet)}, 1);
   double plain = base.Score().credibility;
   Corpus contradicted({MakeClaim(SourceKind::kOutlet)}, 1);
-  contradicted.corpus.contradictions.push_back({"k1", "k2", "exclusive_state", "dating someone else"});
+  contradicted.corpus.contradictions.push_back({"k1", "k2", ContradictionKind::kExclusiveState, "dating someone else", 0.5});
   const ClaimCluster& c = contradicted.Score();
   EXPECT_LT(c.credibility, plain);
   EXPECT_TRUE(Mentions(c, "contradicted 1 time"));
