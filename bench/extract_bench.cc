@@ -1,7 +1,7 @@
 // The per-document pipeline up to claims (text, entities, resolve, extract) in words per
 // second on GossipCop train texts (../shared/data/gossipcop). Uses the shipped tagger in
 // models/ when there is one (entities by rules only otherwise; the run says which).
-//   build-extract/bench/extract_bench --benchmark_min_time=2
+//   build/bench/extract_bench --benchmark_min_time=2
 #include <benchmark/benchmark.h>
 
 #include <fstream>
