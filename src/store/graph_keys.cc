@@ -8,7 +8,11 @@ namespace hearsay::store {
 
 GraphIds::GraphIds(const Graph& g) : g_(g) {
   claim_base_.assign(g.docs.size() + 1, 0);
-  for (size_t d = 0; d < g.docs.size(); ++d) claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
+  quote_base_.assign(g.docs.size() + 1, 0);
+  for (size_t d = 0; d < g.docs.size(); ++d) {
+    claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
+    quote_base_[d + 1] = quote_base_[d] + g.analyses[d].quotes.size();
+  }
   mention_ord_.resize(g.docs.size());
   for (size_t d = 0; d < g.docs.size(); ++d) mention_ord_[d].assign(g.analyses[d].mentions.size(), -1);
   for (const hearsay::Entity& e : g.corpus.entities) {

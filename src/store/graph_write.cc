@@ -1,8 +1,10 @@
 // Store::WriteGraph: the graph tables of schema 3 (docs/store.md) from one analysis.
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/sha256.h"
 #include "store/analysis_codec.h"
 #include "store/graph_keys.h"
 #include "store/stmt.h"
@@ -20,20 +22,23 @@ std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
   return t.substr(b, std::min<size_t>(e, t.size()) - b);
 }
 
-const char* const kGraphTables[] = {"document_results", "blocks", "entities", "entity_aliases", "entities_fts",
-                                    "local_entities", "mentions", "quotes", "attributions", "claims", "citations",
-                                    "clusters", "cluster_claims", "cluster_documents", "cluster_outlets",
-                                    "credibility_reasons", "contradictions", "provenance", "duplicates", "graph_meta"};
+// Corpus-level tables, rewritten by every WriteGraph.
+const char* const kCorpusTables[] = {"document_results", "entities", "entity_aliases", "entities_fts", "clusters",
+                                     "cluster_claims", "cluster_documents", "cluster_outlets", "contradictions",
+                                     "provenance", "duplicates", "graph_meta"};
+// Per-document tables, rewritten for a document when its digest changes.
+const char* const kDocumentTables[] = {"blocks", "local_entities", "mentions", "quotes", "attributions", "claims",
+                                       "citations", "credibility_reasons", "document_rows"};
 
 // Writes the rows of one graph; every Put* returns the first failure.
 class GraphWriter {
  public:
   GraphWriter(sqlite3* db, const Graph& g) : db_(db), g_(g), ids_(g) {}
 
-  Status PutDocuments(const std::map<int64_t, int64_t>& first_run);
+  Status PutDocumentResults(const std::map<int64_t, int64_t>& first_run);
+  // The per-document rows of the documents whose digest is not `old` (doc_seq -> digest).
+  Status PutDocumentRows(const std::map<int64_t, std::string>& old);
   Status PutEntities();
-  Status PutQuotes();
-  Status PutClaims();
   Status PutClusters();
   Status PutEdges();
   Status PutMeta();
@@ -47,6 +52,10 @@ class GraphWriter {
     return UnavailableError("cannot store " + what + ": " + sqlite3_errmsg(db_));
   }
   Status PutDocumentParts(size_t d);
+  Status PutQuotes(size_t d);
+  Status PutClaims(size_t d);
+  // A digest of every value the per-document rows of document d hold.
+  std::string Digest(size_t d) const;
   void BindSource(Stmt& s, int first, size_t d, const Attribution& a) {
     s.Text(first, SourceKindName(a.kind));
     s.OptText(first + 1, ids_.Entity(d, a.entity_idx));
@@ -60,7 +69,7 @@ class GraphWriter {
   GraphIds ids_;
 };
 
-Status GraphWriter::PutDocuments(const std::map<int64_t, int64_t>& first_run) {
+Status GraphWriter::PutDocumentResults(const std::map<int64_t, int64_t>& first_run) {
   Stmt s(db_,
          "INSERT INTO document_results(doc_seq, doc_id, ord, outlet, detected_outlet, credibility, est_earliest, est_latest,"
          " est_basis, tokens, sentences, paragraphs, quote_spans, first_run_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -84,8 +93,52 @@ Status GraphWriter::PutDocuments(const std::map<int64_t, int64_t>& first_run) {
     auto it = first_run.find(Seq(d));
     s.Int(14, it != first_run.end() ? it->second : g_.run_id);
     HEARSAY_RETURN_IF_ERROR(Done(s, "document " + doc.id));
-    HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
   }
+  return Status::Ok();
+}
+
+std::string GraphWriter::Digest(size_t d) const {
+  std::string v = g_.pipeline + "|" + g_.docs[d].content_hash + "|" + ids_.ClaimId(d, 0) + "|" + ids_.QuoteId(d, 0) + "|";
+  const DocumentAnalysis& a = g_.analyses[d];
+  for (size_t i = 0; i < a.local_entities.size(); ++i) v += ids_.Entity(d, static_cast<int32_t>(i)).value_or("-") + ",";
+  for (size_t i = 0; i < a.mentions.size(); ++i) v += std::to_string(ids_.MentionOrd(d, i).value_or(-1)) + ",";
+  char buf[40];
+  for (size_t c = 0; c < a.claims.size(); ++c) {
+    int32_t k = ids_.ClusterOfClaim(d, c);
+    std::snprintf(buf, sizeof buf, "%a", k >= 0 ? g_.corpus.clusters[k].credibility : -1.0);
+    v += (k >= 0 ? g_.corpus.clusters[k].id : "-") + ":" + buf + ",";
+  }
+  return Sha256Hex(v);
+}
+
+Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old) {
+  std::vector<std::unique_ptr<Stmt>> clear;
+  for (const char* t : kDocumentTables)
+    clear.push_back(std::make_unique<Stmt>(db_, (std::string("DELETE FROM ") + t + " WHERE doc_seq = ?").c_str()));
+  std::set<int64_t> in_graph;
+  Stmt digest(db_, "INSERT INTO document_rows(doc_seq, digest) VALUES(?,?)");
+  auto drop = [&](int64_t seq) {
+    for (auto& c : clear) {
+      c->Int(1, seq);
+      HEARSAY_RETURN_IF_ERROR(Done(*c, "old rows of document seq " + std::to_string(seq)));
+    }
+    return Status::Ok();
+  };
+  for (size_t d = 0; d < g_.docs.size(); ++d) {
+    in_graph.insert(Seq(d));
+    std::string dg = Digest(d);
+    auto it = old.find(Seq(d));
+    if (it != old.end() && it->second == dg) continue;
+    if (it != old.end()) HEARSAY_RETURN_IF_ERROR(drop(Seq(d)));
+    HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
+    HEARSAY_RETURN_IF_ERROR(PutQuotes(d));
+    HEARSAY_RETURN_IF_ERROR(PutClaims(d));
+    digest.Int(1, Seq(d));
+    digest.Text(2, dg);
+    HEARSAY_RETURN_IF_ERROR(Done(digest, "document digest"));
+  }
+  for (const auto& [seq, dg] : old)
+    if (!in_graph.count(seq)) HEARSAY_RETURN_IF_ERROR(drop(seq));
   return Status::Ok();
 }
 
@@ -194,7 +247,7 @@ Status GraphWriter::PutEntities() {
 }
 
 // Quotes, and the direct attribution each one is (source = speaker, content = the quote).
-Status GraphWriter::PutQuotes() {
+Status GraphWriter::PutQuotes(size_t d) {
   Stmt q(db_,
          "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
          " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -202,13 +255,12 @@ Status GraphWriter::PutQuotes() {
           "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
           " source_via_outlet, cue_start, cue_end, cue_text, content_start, content_end, content_text, quote_id)"
           " VALUES(?,?,?,'direct',?,?,?,?,?,?,?,?,?,?,?)");
-  size_t n = 0;
-  for (size_t d = 0; d < g_.docs.size(); ++d) {
+  {
     const std::string& text = g_.docs[d].text;
     const auto& quotes = g_.analyses[d].quotes;
     for (size_t i = 0; i < quotes.size(); ++i) {
       const Quote& x = quotes[i];
-      std::string id = "q" + std::to_string(++n);
+      std::string id = ids_.QuoteId(d, i);
       bool cue = x.cue_byte_end > x.cue_byte_begin;
       auto opt = [&](uint32_t v) { return cue ? std::optional<int64_t>(v) : std::nullopt; };
       q.Text(1, id);
@@ -222,7 +274,7 @@ Status GraphWriter::PutQuotes() {
       q.OptInt(12, opt(x.cue_byte_begin));
       q.OptInt(13, opt(x.cue_byte_end));
       HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
-      at.Text(1, "a" + std::to_string(n));
+      at.Text(1, "a" + id.substr(1));
       at.Int(2, Seq(d));
       at.Int(3, static_cast<int64_t>(i));
       BindSource(at, 4, d, x.speaker);
@@ -239,14 +291,14 @@ Status GraphWriter::PutQuotes() {
   return Status::Ok();
 }
 
-Status GraphWriter::PutClaims() {
+Status GraphWriter::PutClaims(size_t d) {
   Stmt s(db_,
          "INSERT INTO claims(claim_id, doc_seq, idx, subject, subject_local, subject_inferred, predicate, object_entity,"
          " object_local, object_text, value, polarity, negated, modality, time_from, time_to, source_kind, source_entity,"
          " source_text, source_via_outlet, source_anonymous_id, evidence_start, evidence_end, evidence_text, cluster_id,"
          " confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto local = [](int32_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
-  for (size_t d = 0; d < g_.docs.size(); ++d) {
+  {
     const auto& claims = g_.analyses[d].claims;
     for (size_t c = 0; c < claims.size(); ++c) {
       const Claim& x = claims[c];
@@ -413,10 +465,16 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
   }
   Result<PreviousGraph> before = ReadPreviousGraph(db_);
   if (!before.ok()) return fail(before.status());
-  for (const char* table : kGraphTables)
+  std::map<int64_t, std::string> digests;
+  {
+    Stmt old(db_, "SELECT doc_seq, digest FROM document_rows");
+    while (old.ok() && old.Step() == SQLITE_ROW) digests[old.ColInt(0)] = old.ColText(1);
+  }
+  for (const char* table : kCorpusTables)
     if (Status s = Exec(std::string("DELETE FROM ") + table); !s.ok()) return fail(s);
+  if (Status s = Exec("DELETE FROM credibility_reasons WHERE cluster_id IS NOT NULL"); !s.ok()) return fail(s);
   GraphWriter w(db_, graph);
-  for (Status s : {w.PutDocuments(before->first_run), w.PutEntities(), w.PutQuotes(), w.PutClaims(), w.PutClusters(),
+  for (Status s : {w.PutDocumentResults(before->first_run), w.PutDocumentRows(digests), w.PutEntities(), w.PutClusters(),
                    w.PutEdges(), w.PutMeta()})
     if (!s.ok()) return fail(s);
   Result<GraphChanges> changes = RecordChanges(db_, graph, w.ids(), *before);

@@ -34,6 +34,13 @@ CREATE TABLE document_results (
 CREATE INDEX document_results_outlet ON document_results(outlet);
 CREATE INDEX document_results_credibility ON document_results(credibility);
 
+-- The per-document rows (blocks through citations) of each document, as a digest of every
+-- value they hold: a run rewrites only the documents whose rows change.
+CREATE TABLE document_rows (
+  doc_seq INTEGER PRIMARY KEY,
+  digest  TEXT    NOT NULL
+);
+
 CREATE TABLE blocks (
   doc_seq   INTEGER NOT NULL,
   idx       INTEGER NOT NULL,
