@@ -69,6 +69,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;
+  store::StabilizeIds(b.graph);
   return b;
 }
 

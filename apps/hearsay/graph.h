@@ -26,7 +26,8 @@ struct GraphBuild {
 
 // The graph of `docs` (every analysable document of the store, in seq order, ids unique):
 // per-document analyses from the store's cache when made by `pipeline`, the others
-// analysed on `jobs` threads; then the corpus stages over all of them.
+// analysed on `jobs` threads; then the corpus stages over all of them; ids made stable
+// (store::StabilizeIds).
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
                               const std::string& pipeline, int jobs, bool quiet);
 

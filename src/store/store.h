@@ -65,6 +65,13 @@ struct GraphChanges {
   uint64_t first_reports = 0;   // propositions whose first report is new or moved
 };
 
+// Renames the graph's entities and clusters after their first appearance, so an id does not
+// change when documents are added after it: entity "e<seq>.<n>" (the n-th local entity of
+// document seq, the first that belongs to it), cluster "k<seq>.<n>" (its first claim, the
+// n-th claim of document seq). Every reference (cluster subjects and objects,
+// contradiction sides) is renamed with them. Needs each document's ingest_seq.
+void StabilizeIds(Graph& graph);
+
 struct BatchResult {
   uint64_t added = 0;     // new documents
   uint64_t existing = 0;  // already stored (same content hash)
