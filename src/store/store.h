@@ -109,7 +109,8 @@ class Store {
                                                                     const std::string& pipeline);
   // In one transaction: caches graph.analyses[i] where fresh[i], replaces the graph tables
   // with `graph`, records in run_changes what changed, and counts the run's analysed and
-  // reused documents in runs. `fresh` is parallel to graph.docs.
+  // reused documents in runs. `fresh` is parallel to graph.docs. The graph's ids are
+  // those of StabilizeIds: rows are kept between runs by id, ordered by keys made of them.
   Result<GraphChanges> WriteGraph(const Graph& graph, const std::vector<bool>& fresh);
   // The graph of the last WriteGraph; NOT_FOUND when none was written.
   Result<Graph> LoadGraph();

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "../../support/shared.h"
 #include "common/sha256.h"
@@ -89,6 +90,7 @@ TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
   g.corpus = std::move(r.corpus);
   g.pipeline = "test-pipeline";
   g.run_id = 1;
+  StabilizeIds(g);
   ASSERT_FALSE(g.corpus.clusters.empty());
   ASSERT_FALSE(g.corpus.contradictions.empty());
   auto changes = (*store)->WriteGraph(g, std::vector<bool>(g.docs.size(), true));
@@ -96,7 +98,12 @@ TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
   EXPECT_EQ(changes->documents, g.docs.size());
   auto back = (*store)->LoadGraph();
   ASSERT_TRUE(back.ok()) << back.status().ToString();
-  EXPECT_EQ(report::RenderJson(View(*back)), report::RenderJson(View(g)));
+  std::string from_store = report::RenderJson(View(*back)), from_memory = report::RenderJson(View(g));
+  EXPECT_TRUE(from_store == from_memory) << "differ; written to " << fs::temp_directory_path().string() << "/hearsay_graph_*.json";
+  if (from_store != from_memory) {
+    std::ofstream(fs::temp_directory_path() / "hearsay_graph_store.json") << from_store;
+    std::ofstream(fs::temp_directory_path() / "hearsay_graph_memory.json") << from_memory;
+  }
   EXPECT_EQ(report::RenderHtml(View(*back)), report::RenderHtml(View(g)));
   // Written again unchanged: nothing is new.
   auto again = (*store)->WriteGraph(*back, std::vector<bool>(g.docs.size(), false));
