@@ -47,7 +47,8 @@ std::string Bits(double v) {
 // items to write, and the rows of the items that are gone or changed deleted.
 class RowDiff {
  public:
-  RowDiff(sqlite3* db, const char* kind, const std::vector<std::string>& clear_sql) : db_(db), kind_(kind) {
+  RowDiff(sqlite3* db, const char* kind, const std::vector<std::string>& clear_sql)
+      : db_(db), kind_(kind), put_(db, "INSERT INTO corpus_rows(kind, id, digest) VALUES(?,?,?)") {
     Stmt old(db, "SELECT id, digest FROM corpus_rows WHERE kind = ?");
     old.Text(1, kind_);
     while (old.ok() && old.Step() == SQLITE_ROW) old_[old.ColText(0)] = old.ColText(1);
@@ -55,7 +56,8 @@ class RowDiff {
     clear_.push_back(std::make_unique<Stmt>(db, "DELETE FROM corpus_rows WHERE kind = ?2 AND id = ?1"));
   }
   // True when item `id` is to be written (new or changed); its old rows are deleted first.
-  Result<bool> Changed(const std::string& id, const std::string& digest) {
+  Result<bool> Changed(const std::string& id, const std::string& values) {
+    const std::string digest = Sha256Hex(values);
     auto it = old_.find(id);
     if (it != old_.end()) {
       bool same = it->second == digest;
@@ -63,11 +65,12 @@ class RowDiff {
       if (same) return false;
       HEARSAY_RETURN_IF_ERROR(Clear(id));
     }
-    Stmt put(db_, "INSERT INTO corpus_rows(kind, id, digest) VALUES(?,?,?)");
-    put.Text(1, kind_);
-    put.Text(2, id);
-    put.Text(3, Sha256Hex(digest));
-    if (put.Step() != SQLITE_DONE) return UnavailableError(std::string("cannot store a digest: ") + sqlite3_errmsg(db_));
+    put_.Text(1, kind_);
+    put_.Text(2, id);
+    put_.Text(3, digest);
+    int rc = put_.Step();
+    put_.Reset();
+    if (rc != SQLITE_DONE) return UnavailableError(std::string("cannot store a digest: ") + sqlite3_errmsg(db_));
     return true;
   }
   // Deletes the rows of the previous graph's items not met since.
@@ -90,6 +93,7 @@ class RowDiff {
   }
   sqlite3* db_;
   std::string kind_;
+  Stmt put_;
   std::unordered_map<std::string, std::string> old_;  // id -> digest
   std::vector<std::unique_ptr<Stmt>> clear_;
 };
