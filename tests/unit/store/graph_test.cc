@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../../support/shared.h"
+#include "../../integration/cli_support.h"
 #include "common/sha256.h"
 #include "hearsay/pipeline.h"
 #include "ingest/ingest.h"
@@ -63,19 +63,6 @@ void Sql(const std::string& db, const std::string& sql) {
   EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << "\n" << sql.substr(0, 200);
   sqlite3_free(err);
   sqlite3_close(h);
-}
-
-int64_t Count(const std::string& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  int64_t n = -1;
-  if (sqlite3_open(db.c_str(), &h) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-      n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(h);
-  return n;
 }
 
 TEST(AnalysisCodec, RoundTripsEveryExampleAndRejectsDamage) {
@@ -137,8 +124,8 @@ TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
   auto again = (*store)->WriteGraph(*back, std::vector<bool>(g.docs.size(), false));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->documents + again->claims + again->contradictions + again->first_reports, 0u);
-  EXPECT_EQ(Count(path, "SELECT COUNT(*) FROM test_inserts"), 0);
-  EXPECT_GT(Count(path, "SELECT COUNT(*) FROM mentions"), 0);
+  EXPECT_EQ(testing::CountRows(path, "SELECT COUNT(*) FROM test_inserts"), 0);
+  EXPECT_GT(testing::CountRows(path, "SELECT COUNT(*) FROM mentions"), 0);
 }
 
 // A store made by schema 2 (documents only) opens, migrates to the current schema, keeps
