@@ -25,8 +25,8 @@ fi
 hearsay=$(realpath "$build/hearsay")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" | head -n "$n" >"$work/base.jsonl"
-cat "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" | sed -n "$((n + 1)),$((n + 100))p" >"$work/add.jsonl"
+awk -v n="$n" 'NR <= n' "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" >"$work/base.jsonl"
+awk -v n="$n" 'NR > n && NR <= n + 100' "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" >"$work/add.jsonl"
 
 # Runs hearsay with ARGS under time(1); prints "cpu wall" seconds. Exit code 3 (some
 # inputs rejected: GossipCop holds captcha and error pages) counts as success.
@@ -41,7 +41,9 @@ read -r base_cpu base_wall < <(timed analyze "$work/base.jsonl" --out "$work/bas
 read -r inc_cpu inc_wall < <(timed analyze "$work/add.jsonl" --db "$work/base/hearsay.db" --out "$work/inc" $report_flag)
 read -r scratch_cpu scratch_wall < <(timed analyze "$work/base.jsonl" "$work/add.jsonl" --out "$work/scratch" $report_flag)
 size=$(du -m "$work/base/hearsay.db" | cut -f1)
-echo "articles: $n + 100 (GossipCop train, then dev), outputs: ${report_flag:-store, hearsay.json, index.html}"
+outputs="the store only (--no-report)"
+[[ -z $report_flag ]] && outputs="the store, hearsay.json and index.html"
+echo "articles: $n + 100 (GossipCop train, then dev); outputs: $outputs"
 echo "build store of $n:         cpu $base_cpu s, wall $base_wall s"
 echo "incremental +100:          cpu $inc_cpu s, wall $inc_wall s"
 echo "from scratch $((n + 100)):      cpu $scratch_cpu s, wall $scratch_wall s"

@@ -14,8 +14,9 @@ namespace hearsay::app {
 void MakeIdsUnique(std::vector<Document>& docs);
 
 // The key cached analyses are made by: hearsay's version, the analysis codec version, the
-// outlet-prior switch and a digest of the model files in `models_dir`. A change of any of
-// them makes every document be analysed again.
+// outlet-prior switch and a digest of the running binary and of the model files in
+// `models_dir`. A change of any of them (a rebuilt hearsay with other code, a new model)
+// makes every document be analysed again.
 Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior);
 
 struct GraphBuild {
