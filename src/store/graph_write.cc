@@ -566,6 +566,11 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
     if (rc != SQLITE_DONE) return fail(UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db_)));
     ++analysed;
   }
+  {  // analyses of other pipelines (an older build or model) are never read again
+    Stmt prune(db_, "DELETE FROM analyses WHERE pipeline <> ?");
+    prune.Text(1, graph.pipeline);
+    if (prune.Step() != SQLITE_DONE) return fail(UnavailableError(std::string("cannot prune analyses: ") + sqlite3_errmsg(db_)));
+  }
   Result<PreviousGraph> before = ReadPreviousGraph(db_);
   if (!before.ok()) return fail(before.status());
   std::map<int64_t, std::string> digests;
