@@ -134,14 +134,21 @@ class GraphWriter {
     s.OptText(first + 3, a.via_outlet);
   }
   int64_t Seq(size_t d) const { return static_cast<int64_t>(g_.docs[d].ingest_seq); }
+  // A statement prepared once per writer (the per-document ones run for every document).
+  Stmt& Prepared(const char* sql) {
+    std::unique_ptr<Stmt>& s = prepared_[sql];
+    if (!s) s = std::make_unique<Stmt>(db_, sql);
+    return *s;
+  }
 
   sqlite3* db_;
   const Graph& g_;
   GraphIds ids_;
+  std::map<std::string, std::unique_ptr<Stmt>> prepared_;
 };
 
 Status GraphWriter::PutDocumentResult(size_t d, int64_t first_run) {
-  Stmt s(db_,
+  Stmt& s = Prepared(
          "INSERT INTO document_results(doc_seq, doc_id, ord, outlet, detected_outlet, credibility, est_earliest, est_latest,"
          " est_basis, tokens, sentences, paragraphs, quote_spans, first_run_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   const Document& doc = g_.docs[d];
@@ -221,7 +228,7 @@ Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old, c
 Status GraphWriter::PutDocumentParts(size_t d) {
   const DocumentAnalysis& a = g_.analyses[d];
   const std::string& text = g_.docs[d].text;
-  Stmt b(db_, "INSERT INTO blocks(doc_seq, idx, kind, start, end, sentences) VALUES(?,?,?,?,?,?)");
+  Stmt& b = Prepared("INSERT INTO blocks(doc_seq, idx, kind, start, end, sentences) VALUES(?,?,?,?,?,?)");
   for (size_t i = 0; i < a.layout.paragraphs.size(); ++i) {
     const Paragraph& p = a.layout.paragraphs[i];
     b.Int(1, Seq(d));
@@ -232,14 +239,14 @@ Status GraphWriter::PutDocumentParts(size_t d) {
     b.Int(6, p.sentence_end - p.sentence_begin);
     HEARSAY_RETURN_IF_ERROR(Done(b, "block"));
   }
-  Stmt r(db_, "INSERT INTO credibility_reasons(doc_seq, idx, reason) VALUES(?,?,?)");
+  Stmt& r = Prepared("INSERT INTO credibility_reasons(doc_seq, idx, reason) VALUES(?,?,?)");
   for (size_t i = 0; i < a.credibility_reasons.size(); ++i) {
     r.Int(1, Seq(d));
     r.Int(2, static_cast<int64_t>(i));
     r.Text(3, a.credibility_reasons[i]);
     HEARSAY_RETURN_IF_ERROR(Done(r, "credibility reason"));
   }
-  Stmt l(db_, "INSERT INTO local_entities(doc_seq, idx, name, type, gender, aliases, entity_id) VALUES(?,?,?,?,?,?,?)");
+  Stmt& l = Prepared("INSERT INTO local_entities(doc_seq, idx, name, type, gender, aliases, entity_id) VALUES(?,?,?,?,?,?,?)");
   for (size_t i = 0; i < a.local_entities.size(); ++i) {
     const LocalEntity& e = a.local_entities[i];
     l.Int(1, Seq(d));
@@ -251,7 +258,7 @@ Status GraphWriter::PutDocumentParts(size_t d) {
     l.OptText(7, ids_.Entity(d, static_cast<int32_t>(i)));
     HEARSAY_RETURN_IF_ERROR(Done(l, "local entity"));
   }
-  Stmt m(db_,
+  Stmt& m = Prepared(
          "INSERT INTO mentions(doc_seq, idx, start, end, text, type, confidence, descriptor, local_entity, entity_id,"
          " entity_ord) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   for (size_t i = 0; i < a.mentions.size(); ++i) {
@@ -269,7 +276,7 @@ Status GraphWriter::PutDocumentParts(size_t d) {
     m.OptInt(11, ids_.MentionOrd(d, i));
     HEARSAY_RETURN_IF_ERROR(Done(m, "mention"));
   }
-  Stmt c(db_, "INSERT INTO citations(doc_seq, idx, outlet, kind, start, end) VALUES(?,?,?,?,?,?)");
+  Stmt& c = Prepared("INSERT INTO citations(doc_seq, idx, outlet, kind, start, end) VALUES(?,?,?,?,?,?)");
   for (size_t i = 0; i < a.citations.size(); ++i) {
     const CitedOutlet& x = a.citations[i];
     c.Int(1, Seq(d));
@@ -332,7 +339,7 @@ Status GraphWriter::PutEntities() {
 }
 
 Status GraphWriter::PutQuotes(size_t d) {
-  Stmt q(db_,
+  Stmt& q = Prepared(
          "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
          " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   const std::string& text = g_.docs[d].text;
@@ -358,7 +365,7 @@ Status GraphWriter::PutQuotes(size_t d) {
 
 // Attributions (issue 13's contract): source, cue and content, and the quote it is.
 Status GraphWriter::PutAttributions(size_t d) {
-  Stmt at(db_,
+  Stmt& at = Prepared(
           "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
           " source_via_outlet, source_start, source_end, cue_start, cue_end, cue_text, content_start, content_end,"
           " content_text, quote_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -390,7 +397,7 @@ Status GraphWriter::PutAttributions(size_t d) {
 }
 
 Status GraphWriter::PutClaims(size_t d) {
-  Stmt s(db_,
+  Stmt& s = Prepared(
          "INSERT INTO claims(claim_id, doc_seq, idx, subject, subject_local, subject_inferred, predicate, object_entity,"
          " object_local, object_text, value, polarity, negated, modality, time_from, time_to, source_kind, source_entity,"
          " source_text, source_via_outlet, source_anonymous_id, evidence_start, evidence_end, evidence_text, cluster_id,"
