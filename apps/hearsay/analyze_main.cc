@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "app.h"
+#include "graph.h"
 #include "commands.h"
 #include "common/file_io.h"
 #include "common/parallel.h"
+#include "common/step_timer.h"
 #include "hearsay/pipeline.h"
 #include "report/report.h"
 #include "score/score.h"
@@ -24,15 +26,56 @@ struct AnalyzeOptions {
   bool quiet = false;
   bool follow_symlinks = false;
   bool no_outlet_prior = false;
+  bool no_report = false;
 };
 
-// Ids must be unique in hearsay.json; a repeated JSONL id gets "~2", "~3".
-void MakeIdsUnique(std::vector<Document>& docs) {
-  std::map<std::string, int> count;
-  for (Document& d : docs) {
-    int n = ++count[d.id];
-    if (n > 1) d.id += "~" + std::to_string(n);
+// Every stored document analysed (cached analyses reused), the corpus stages over all of
+// them, the graph written to the store. Returns the run's changes and how many documents
+// were analysed in *analysed.
+Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& store, int64_t run_id, IngestSummary& summary,
+                                        size_t* analysed, StepTimer& timer) {
+  auto docs = store.LoadDocuments();
+  if (!docs.ok()) return docs.status();
+  std::vector<Reject> held = HoldBackOversized(*docs, &summary.rejects);
+  if (!held.empty()) {
+    std::vector<Document> none;
+    auto stored = store.AddBatch(none, held, {}, run_id);
+    if (!stored.ok()) return stored.status();
   }
+  MakeIdsUnique(*docs);
+  timer.Step("load documents");
+  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
+  auto models = LoadModels(models_dir);
+  if (!models.ok()) return models.status();
+  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
+  auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
+  if (!pipeline.ok()) return pipeline.status();
+  auto built = BuildGraph(store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
+  if (!built.ok()) return built.status();
+  timer.Step("analyse (cached analyses, new documents, corpus stages)");
+  built->graph.run_id = run_id;
+  built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
+  *analysed = built->analysed;
+  auto changes = store.WriteGraph(built->graph, built->fresh);
+  timer.Step("write graph");
+  return changes;
+}
+
+// hearsay.json and index.html rendered from the graph the store gives back.
+Status WriteOutputs(store::Store& store, const std::string& json_path, const std::string& html_path, StepTimer& timer) {
+  auto graph = store.LoadGraph();
+  if (!graph.ok()) return graph.status();
+  auto rejects = store.LoadRejects();
+  if (!rejects.ok()) return rejects.status();
+  auto warnings = store.LoadWarnings();
+  if (!warnings.ok()) return warnings.status();
+  timer.Step("read graph");
+  GraphViewParts parts;
+  report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
+  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(json_path, report::RenderJson(view)));
+  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(html_path, report::RenderHtml(view)));
+  timer.Step("render");
+  return Status::Ok();
 }
 
 int RunAnalyze(const AnalyzeOptions& o) {
@@ -50,40 +93,26 @@ int RunAnalyze(const AnalyzeOptions& o) {
   // Never read what this run writes: the output folder (unless an input lies in it), and
   // in any case the two files and their temporaries.
   std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
+  StepTimer timer("analyze");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
   if (!summary.ok()) return Fail(summary.status());
-  auto docs = (*store)->LoadDocuments(&summary->content_hashes);
-  if (!docs.ok()) return Fail(docs.status());
-  std::vector<Reject> held = HoldBackOversized(*docs, &summary->rejects);
-  if (!held.empty()) {
-    std::vector<Document> none;
-    auto stored = (*store)->AddBatch(none, held, {}, *run_id);
-    if (!stored.ok()) return Fail(stored.status());
+  timer.Step("ingest");
+  // The output covers the whole store: every stored document, analysed or read back.
+  size_t analysed = 0;
+  auto changes = UpdateGraph(o, **store, *run_id, *summary, &analysed, timer);
+  if (!changes.ok()) return Fail(changes.status());
+  if (!o.no_report) {
+    if (Status s = WriteOutputs(**store, json_path, html_path, timer); !s.ok()) return Fail(s);
   }
-  MakeIdsUnique(*docs);
-  auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
-  if (!models.ok()) return Fail(models.status());
-  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
-  int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
-  CorpusResult result;
-  {
-    Progress progress("analyzing", o.quiet);
-    result = AnalyzeCorpus(*docs, *models, jobs, [&](size_t done, size_t total) {
-      if (done % 64 == 0 || done == total) progress.Update(done, total);
-    });
-  }
-  report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
-  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models, !o.no_outlet_prior);
-  if (calibration) view.calibration = &*calibration;
-  view.cluster_grade_rules = score::ClusterGradeRules();
-  if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
-  if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
   if (!o.quiet) {
-    std::cerr << "hearsay: " << docs->size() << " documents (" << summary->added << " new), " << summary->rejects.size()
+    auto total = (*store)->CountDocuments();
+    std::cerr << "hearsay: " << (total.ok() ? *total : 0) << " documents in the store (" << summary->added << " new, "
+              << analysed << " analysed), " << changes->claims << " new claims, " << changes->contradictions
+              << " new contradictions, " << changes->first_reports << " new first reports; " << summary->rejects.size()
               << " rejected, " << summary->warnings.size() << " repaired";
     if (summary->skipped) std::cerr << ", " << summary->skipped << " files skipped (not .txt/.jsonl/.html)";
     if (summary->excluded) std::cerr << ", " << summary->excluded << " of its own outputs not read";
-    std::cerr << "; wrote " << json_path << ", " << html_path << ", " << db_path << "\n";
+    std::cerr << "; wrote " << (o.no_report ? "" : json_path + ", " + html_path + ", ") << db_path << "\n";
   }
   return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
 }
@@ -103,6 +132,7 @@ Runner AddAnalyze(CLI::App& root) {
   cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
   cmd->add_flag("--follow-symlinks", o->follow_symlinks, "In folders, follow symbolic links leading outside the input paths");
+  cmd->add_flag("--no-report", o->no_report, "Update the store only; write no hearsay.json or index.html (export and serve render them)");
   cmd->add_flag("--no-outlet-prior", o->no_outlet_prior, "Score articles without the outlet prior (the records of their outlet and of the outlets they cite)");
   cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
   return [o] { return RunAnalyze(*o); };
