@@ -247,6 +247,7 @@ enum class ContradictionKind : uint8_t {
   kIntraArticle,    // an affirmation and a denial (or two exclusive states) in one article
 };
 const char* ContradictionKindName(ContradictionKind kind);  // "polarity", "exclusive_state", ...
+bool ContradictionKindFromName(std::string_view name, ContradictionKind* kind);  // false if unknown
 
 struct Contradiction {
   std::string a, b;               // claim or cluster ids

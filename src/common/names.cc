@@ -96,4 +96,14 @@ const char* ContradictionKindName(ContradictionKind kind) {
   return "polarity";
 }
 
+bool ContradictionKindFromName(std::string_view name, ContradictionKind* kind) {
+  for (ContradictionKind k : {ContradictionKind::kPolarity, ContradictionKind::kExclusiveState, ContradictionKind::kAge,
+                              ContradictionKind::kIntraArticle})
+    if (name == ContradictionKindName(k)) {
+      *kind = k;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace hearsay

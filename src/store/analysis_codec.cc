@@ -199,7 +199,7 @@ void PutClaim(Writer& w, const Claim& c) {
   w.OptS(c.time_from);
   w.OptS(c.time_to);
   PutAttribution(w, c.source);
-  w.U(c.subject_inferred ? 1 : 0);
+  w.U((c.subject_inferred ? 1u : 0u) | (c.ended ? 2u : 0u));
   w.U(c.evidence_byte_begin);
   w.U(c.evidence_byte_end);
 }
@@ -216,7 +216,9 @@ Claim GetClaim(Reader& r) {
   c.time_from = r.OptS();
   c.time_to = r.OptS();
   c.source = GetAttribution(r);
-  c.subject_inferred = r.U() != 0;
+  const uint64_t flags = r.U();
+  c.subject_inferred = (flags & 1) != 0;
+  c.ended = (flags & 2) != 0;
   c.evidence_byte_begin = r.U32();
   c.evidence_byte_end = r.U32();
   return c;

@@ -24,7 +24,7 @@
 
 namespace hearsay::store {
 
-constexpr int kAnalysisCodecVersion = 2;  // 2: attributions, source word offsets
+constexpr int kAnalysisCodecVersion = 3;  // 2: attributions, source word offsets; 3: claims' ended flag
 
 std::string EncodeAnalysis(const DocumentAnalysis& analysis);
 Result<DocumentAnalysis> DecodeAnalysis(std::string_view body);

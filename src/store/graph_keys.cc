@@ -189,7 +189,7 @@ Result<GraphChanges> RecordChanges(sqlite3* db, const Graph& g, const GraphIds& 
   const auto& contradictions = g.corpus.contradictions;
   for (size_t i = 0; i < contradictions.size(); ++i) {
     const Contradiction& x = contradictions[i];
-    std::string key = ContradictionKey(x.kind, ids.SideKey(x.a), ids.SideKey(x.b));
+    std::string key = ContradictionKey(ContradictionKindName(x.kind), ids.SideKey(x.a), ids.SideKey(x.b));
     if (before.contradictions.count(key)) continue;
     ++out.contradictions;
     int32_t k = ids.ClusterOfRef(x.b);

@@ -208,9 +208,13 @@ Status GraphReader::Clusters() {
 }
 
 Status GraphReader::Edges() {
-  HEARSAY_RETURN_IF_ERROR(Rows("SELECT a, b, kind, explanation FROM contradictions ORDER BY contradiction_id", "contradictions",
-                               [&](Stmt& s) {
-                                 g_.corpus.contradictions.push_back(Contradiction{s.ColText(0), s.ColText(1), s.ColText(2), s.ColText(3)});
+  HEARSAY_RETURN_IF_ERROR(Rows("SELECT a, b, kind, explanation, confidence FROM contradictions ORDER BY contradiction_id",
+                               "contradictions", [&](Stmt& s) {
+                                 Contradiction c{s.ColText(0), s.ColText(1), ContradictionKind::kPolarity, s.ColText(3),
+                                                 s.ColReal(4)};
+                                 if (!ContradictionKindFromName(s.ColText(2), &c.kind))
+                                   return DataLossError("contradiction of unknown kind '" + s.ColText(2) + "'");
+                                 g_.corpus.contradictions.push_back(std::move(c));
                                  return Status::Ok();
                                }));
   HEARSAY_RETURN_IF_ERROR(Rows("SELECT doc_seq, outlet, kind, evidence, target_seq FROM provenance ORDER BY edge_id", "provenance",

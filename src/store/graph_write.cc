@@ -401,7 +401,7 @@ Status GraphWriter::PutClaims(size_t d) {
          "INSERT INTO claims(claim_id, doc_seq, idx, subject, subject_local, subject_inferred, predicate, object_entity,"
          " object_local, object_text, value, polarity, negated, modality, time_from, time_to, source_kind, source_entity,"
          " source_text, source_via_outlet, source_anonymous_id, evidence_start, evidence_end, evidence_text, cluster_id,"
-         " confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+         " confidence, ended) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto local = [](int32_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
   {
     const auto& claims = g_.analyses[d].claims;
@@ -432,6 +432,7 @@ Status GraphWriter::PutClaims(size_t d) {
       s.Text(24, Slice(g_.docs[d].text, x.evidence_byte_begin, x.evidence_byte_end));
       s.OptText(25, k >= 0 ? std::optional<std::string>(g_.corpus.clusters[k].id) : std::nullopt);
       s.OptReal(26, k >= 0 ? std::optional<double>(g_.corpus.clusters[k].credibility) : std::nullopt);
+      s.Int(27, x.ended ? 1 : 0);
       HEARSAY_RETURN_IF_ERROR(Done(s, "claim " + id));
     }
   }
@@ -520,14 +521,13 @@ Status GraphWriter::PutEdges() {
   for (size_t i = 0; i < g_.corpus.contradictions.size(); ++i) {
     const Contradiction& x = g_.corpus.contradictions[i];
     int32_t ka = ids_.ClusterOfRef(x.a), kb = ids_.ClusterOfRef(x.b);
-    auto score = [&](int32_t k) { return k >= 0 ? g_.corpus.clusters[k].credibility : 0.5; };
     c.Int(1, static_cast<int64_t>(i + 1));
     c.Text(2, x.a);
     c.Text(3, x.b);
     c.Text(4, ids_.IsClaimRef(x.a) ? "claim" : "cluster");
-    c.Text(5, x.kind);
+    c.Text(5, ContradictionKindName(x.kind));
     c.Text(6, x.explanation);
-    c.Real(7, std::min(score(ka), score(kb)));
+    c.Real(7, x.confidence);
     c.OptText(8, ka >= 0 ? std::optional<std::string>(g_.corpus.clusters[ka].subject) : std::nullopt);
     HEARSAY_RETURN_IF_ERROR(Done(c, "contradiction"));
   }

@@ -166,6 +166,7 @@ CREATE TABLE claims (
   subject             TEXT,                      -- entity id
   subject_local       INTEGER,
   subject_inferred    INTEGER NOT NULL,
+  ended               INTEGER NOT NULL DEFAULT 0, -- 1: held and ended, no end date stated
   predicate           TEXT    NOT NULL,
   object_entity       TEXT,                      -- entity id, or NULL
   object_local        INTEGER,

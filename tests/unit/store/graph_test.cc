@@ -87,6 +87,23 @@ TEST(AnalysisCodec, RoundTripsEveryExampleAndRejectsDamage) {
   EXPECT_EQ(DecodeAnalysis(std::string("\x07junk", 5)).status().code(), StatusCode::kDataLoss);
 }
 
+// Every claim flag survives the codec, each alone and both together.
+TEST(AnalysisCodec, KeepsEveryClaimFlag) {
+  for (int bits = 0; bits < 4; ++bits) {
+    DocumentAnalysis a;
+    Claim c;
+    c.predicate = "married_to";
+    c.subject_inferred = (bits & 1) != 0;
+    c.ended = (bits & 2) != 0;
+    a.claims.push_back(c);
+    auto back = DecodeAnalysis(EncodeAnalysis(a));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ASSERT_EQ(back->claims.size(), 1u);
+    EXPECT_EQ(back->claims[0].subject_inferred, c.subject_inferred) << bits;
+    EXPECT_EQ(back->claims[0].ended, c.ended) << bits;
+  }
+}
+
 // hearsay.json and index.html rendered from the graph the store gives back are the bytes
 // rendered from memory: the tables hold everything the outputs show.
 TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
