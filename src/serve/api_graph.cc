@@ -1,0 +1,232 @@
+// Api: entities, one entity's page, claims, clusters and their chains, contradictions.
+#include <map>
+
+#include "serve/api.h"
+#include "serve/sql_text.h"
+
+namespace hearsay::serve {
+namespace {
+
+// A claim with everything its chain of sources shows: who said it (source), in which
+// article (doc_*), via which outlet (source_via_outlet, outlet), and its cluster's grade.
+constexpr const char* kClaimSelect =
+    "SELECT c.claim_id AS id, c.doc_seq, d.title AS doc_title, COALESCE(r.outlet, d.outlet) AS outlet, d.published,"
+    " d.url, r.credibility AS doc_credibility, c.subject, s.name AS subject_name, c.subject_inferred, c.predicate,"
+    " c.object_entity, o.name AS object_name, c.object_text, c.value, c.polarity, c.modality, c.time_from, c.time_to,"
+    " c.source_kind, c.source_entity, se.name AS source_name, c.source_text, c.source_via_outlet,"
+    " c.evidence_start, c.evidence_end, c.evidence_text, c.cluster_id, k.grade, k.score, k.independent_sources";
+constexpr const char* kClaimFrom =
+    "FROM claims c JOIN documents d ON d.seq = c.doc_seq LEFT JOIN document_results r ON r.doc_seq = c.doc_seq"
+    " LEFT JOIN entities s ON s.entity_id = c.subject LEFT JOIN entities o ON o.entity_id = c.object_entity"
+    " LEFT JOIN entities se ON se.entity_id = c.source_entity LEFT JOIN clusters k ON k.cluster_id = c.cluster_id";
+
+constexpr const char* kClusterSelect =
+    "SELECT k.cluster_id AS id, k.subject, s.name AS subject_name, k.predicate, k.object, o.name AS object_name,"
+    " o.type AS object_type, k.value, k.first_doc_seq, k.first_date, fd.title AS first_title,"
+    " COALESCE(fr.outlet, fd.outlet) AS first_outlet, k.independent_sources, k.score, k.grade, k.points,"
+    " k.claim_count, k.document_count,"
+    " (SELECT MIN(time_from) FROM claims WHERE cluster_id = k.cluster_id) AS time_from,"
+    " (SELECT MAX(time_to) FROM claims WHERE cluster_id = k.cluster_id) AS time_to";
+constexpr const char* kClusterFrom =
+    "FROM clusters k LEFT JOIN entities s ON s.entity_id = k.subject LEFT JOIN entities o ON o.entity_id = k.object"
+    " LEFT JOIN documents fd ON fd.seq = k.first_doc_seq LEFT JOIN document_results fr ON fr.doc_seq = k.first_doc_seq";
+
+void CleanUrls(Json& rows) {
+  for (Json& row : rows)
+    if (row.contains("url")) row["url"] = SafeUrl(row["url"]);
+}
+
+// Adds "reasons": [...] to every row from credibility_reasons of its `key` cluster.
+Status AttachReasons(Db& db, Json& rows, const std::string& key) {
+  Json ids = Json::array();
+  for (const Json& row : rows)
+    if (row[key].is_string()) ids.push_back(row[key]);
+  auto reasons = db.Rows(
+      "SELECT cluster_id, reason FROM credibility_reasons WHERE cluster_id IN (SELECT value FROM json_each(?1))"
+      " ORDER BY cluster_id, idx",
+      {ids.dump()});
+  if (!reasons.ok()) return reasons.status();
+  std::map<std::string, Json> by_cluster;
+  for (Json& x : *reasons) {
+    Json& list = by_cluster[x["cluster_id"].get<std::string>()];
+    if (list.is_null()) list = Json::array();
+    list.push_back(std::move(x["reason"]));
+  }
+  for (Json& row : rows) {
+    auto it = row[key].is_string() ? by_cluster.find(row[key].get<std::string>()) : by_cluster.end();
+    row["reasons"] = it == by_cluster.end() ? Json::array() : it->second;
+  }
+  return Status();
+}
+
+// One side of a contradiction: the claim or the cluster it names.
+Result<Json> ContradictionSide(Db& db, const std::string& id, const std::string& refs) {
+  if (refs == "claim") {
+    auto row = db.Row(std::string(kClaimSelect) + " " + kClaimFrom + " WHERE c.claim_id = ?1", {id});
+    if (!row.ok() || row->is_null()) return row;
+    (*row)["url"] = SafeUrl((*row)["url"]);
+    (*row)["ref"] = "claim";
+    return row;
+  }
+  auto row = db.Row(std::string(kClusterSelect) + " " + kClusterFrom + " WHERE k.cluster_id = ?1", {id});
+  if (!row.ok() || row->is_null()) return row;
+  (*row)["ref"] = "cluster";
+  return row;
+}
+
+}  // namespace
+
+Result<Json> Api::Entities(const ApiRequest& r) {
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  std::string q = Param(r, "q"), type = Param(r, "type");
+  std::string match = Fts5Query(q, /*prefix=*/true);
+  if (match.empty() && !q.empty()) return InvalidArgumentError("q: give at least one letter or digit of a name");
+  const std::string from = match.empty()
+      ? "FROM entities e WHERE (?1 = '' OR e.type = ?1)"
+      : "FROM entities_fts f JOIN entities e ON e.ord = f.rowid WHERE entities_fts MATCH ?2 AND (?1 = '' OR e.type = ?1)";
+  std::vector<SqlParam> params{type};
+  if (!match.empty()) params.push_back(match);
+  return Paged(*paging,
+               "SELECT e.entity_id AS id, e.name, e.type, e.mention_count, e.document_count, e.birth_earliest, e.birth_latest,"
+               " (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.entity_id) AS aliases_json",
+               from, "e.document_count DESC, e.ord", params);
+}
+
+Result<Json> Api::Entity(const ApiRequest& r) {
+  auto e = db_.Row(
+      "SELECT entity_id AS id, name, type, merge_confidence, birth_earliest, birth_latest, birth_basis AS birth_basis_json,"
+      " mention_count, document_count FROM entities WHERE entity_id = ?1",
+      {r.id});
+  if (!e.ok()) return e.status();
+  if (e->is_null()) return NotFoundError("no entity " + r.id);
+  Json out = std::move(*e);
+  auto aliases = db_.Rows("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY idx", {r.id});
+  if (!aliases.ok()) return aliases.status();
+  out["aliases"] = Json::array();
+  for (const Json& a : *aliases) out["aliases"].push_back(a["alias"]);
+  // Relations: the clusters with this entity as subject or object, strongest evidence
+  // first; each with the claims (sources) behind it, oldest report first.
+  constexpr int64_t kMaxRelations = 150, kMaxSourcesPerRelation = 25;
+  auto relations = db_.Rows(std::string(kClusterSelect) + " " + kClusterFrom +
+                                " WHERE k.subject = ?1 OR k.object = ?1 ORDER BY k.document_count DESC, k.ord LIMIT ?2",
+                            {r.id, kMaxRelations});
+  if (!relations.ok()) return relations.status();
+  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, *relations, "id"));
+  Json ids = Json::array();
+  for (const Json& k : *relations) ids.push_back(k["id"]);
+  auto sources = db_.Rows(std::string(kClaimSelect) + " " + kClaimFrom +
+                              " WHERE c.cluster_id IN (SELECT value FROM json_each(?1))"
+                              " ORDER BY d.published IS NULL, d.published, c.doc_seq, c.idx",
+                          {ids.dump()});
+  if (!sources.ok()) return sources.status();
+  CleanUrls(*sources);
+  std::map<std::string, Json> by_cluster;
+  for (Json& c : *sources) {
+    Json& list = by_cluster[c["cluster_id"].get<std::string>()];
+    if (list.is_null()) list = Json::array();
+    if (static_cast<int64_t>(list.size()) < kMaxSourcesPerRelation) list.push_back(std::move(c));
+  }
+  for (Json& k : *relations) {
+    auto it = by_cluster.find(k["id"].get<std::string>());
+    k["sources"] = it == by_cluster.end() ? Json::array() : std::move(it->second);
+  }
+  auto total = db_.Int("SELECT COUNT(*) FROM clusters WHERE subject = ?1 OR object = ?1", {r.id});
+  if (!total.ok()) return total.status();
+  out["relations"] = std::move(*relations);
+  out["relations_total"] = *total;
+  auto contradictions = db_.Int("SELECT COUNT(*) FROM contradictions WHERE subject = ?1", {r.id});
+  if (!contradictions.ok()) return contradictions.status();
+  out["contradictions_total"] = *contradictions;
+  auto claims = db_.Int("SELECT COUNT(*) FROM claims WHERE subject = ?1 OR object_entity = ?1", {r.id});
+  if (!claims.ok()) return claims.status();
+  out["claims_total"] = *claims;
+  return out;
+}
+
+Result<Json> Api::Claims(const ApiRequest& r) {
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  // Timeline order: the time the claim is about, else the article's date.
+  auto page = Paged(*paging, kClaimSelect,
+                    std::string(kClaimFrom) + " WHERE (?1 = '' OR c.subject = ?1 OR c.object_entity = ?1) AND (?2 = '' OR c.predicate = ?2)"
+                    " AND (?3 = '' OR c.source_kind = ?3) AND (?4 = '' OR c.cluster_id = ?4)",
+                    "COALESCE(c.time_from, d.published) IS NULL, COALESCE(c.time_from, d.published), c.doc_seq, c.idx",
+                    {Param(r, "entity"), Param(r, "predicate"), Param(r, "source_kind"), Param(r, "cluster")});
+  if (!page.ok()) return page;
+  CleanUrls((*page)["items"]);
+  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, (*page)["items"], "cluster_id"));
+  return page;
+}
+
+Result<Json> Api::Clusters(const ApiRequest& r) {
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  auto page = Paged(*paging, kClusterSelect,
+                    std::string(kClusterFrom) + " WHERE (?1 = '' OR k.subject = ?1 OR k.object = ?1) AND (?2 = '' OR k.predicate = ?2) AND (?3 = '' OR k.grade = ?3)",
+                    "k.document_count DESC, k.ord", {Param(r, "entity"), Param(r, "predicate"), Param(r, "grade")});
+  if (!page.ok()) return page;
+  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, (*page)["items"], "id"));
+  return page;
+}
+
+Result<Json> Api::Cluster(const ApiRequest& r) {
+  auto k = db_.Row(std::string(kClusterSelect) + " " + kClusterFrom + " WHERE k.cluster_id = ?1", {r.id});
+  if (!k.ok()) return k.status();
+  if (k->is_null()) return NotFoundError("no cluster " + r.id);
+  Json one = Json::array({std::move(*k)});
+  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, one, "id"));
+  Json out = std::move(one[0]);
+  // The chain: the cluster's documents in report order, each an origin or a re-report of
+  // an earlier one.
+  auto chain = db_.Rows(
+      "SELECT cd.idx, cd.doc_seq, d.title, COALESCE(r.outlet, d.outlet) AS outlet, d.published, d.url,"
+      " cd.rereport_of_seq, pd.title AS rereport_of_title, COALESCE(pr.outlet, pd.outlet) AS rereport_of_outlet"
+      " FROM cluster_documents cd JOIN documents d ON d.seq = cd.doc_seq LEFT JOIN document_results r ON r.doc_seq = cd.doc_seq"
+      " LEFT JOIN documents pd ON pd.seq = cd.rereport_of_seq LEFT JOIN document_results pr ON pr.doc_seq = cd.rereport_of_seq"
+      " WHERE cd.cluster_id = ?1 ORDER BY cd.idx LIMIT 500",
+      {r.id});
+  if (!chain.ok()) return chain.status();
+  CleanUrls(*chain);
+  auto claims = db_.Rows(std::string(kClaimSelect) + " " + kClaimFrom + " WHERE c.cluster_id = ?1 ORDER BY c.doc_seq, c.idx LIMIT 500", {r.id});
+  if (!claims.ok()) return claims.status();
+  CleanUrls(*claims);
+  auto contra = db_.Rows(
+      "SELECT contradiction_id AS id, a, b, refs, kind, explanation, confidence FROM contradictions"
+      " WHERE a = ?1 OR b = ?1 OR (refs = 'claim' AND (a IN (SELECT claim_id FROM claims WHERE cluster_id = ?1)"
+      " OR b IN (SELECT claim_id FROM claims WHERE cluster_id = ?1)))",
+      {r.id});
+  if (!contra.ok()) return contra.status();
+  out["chain"] = std::move(*chain);
+  out["claims"] = std::move(*claims);
+  out["contradictions"] = std::move(*contra);
+  return out;
+}
+
+Result<Json> Api::Contradictions(const ApiRequest& r) {
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  double min_confidence = 0;
+  if (std::string v = Param(r, "min_confidence"); !v.empty()) {
+    char* end = nullptr;
+    min_confidence = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end != '\0' || !(min_confidence >= 0 && min_confidence <= 1))
+      return InvalidArgumentError("min_confidence=" + v + ": expected a number from 0 to 1");
+  }
+  auto page = Paged(*paging,
+                    "SELECT x.contradiction_id AS id, x.a, x.b, x.refs, x.kind, x.explanation, x.confidence, x.subject,"
+                    " e.name AS subject_name",
+                    "FROM contradictions x LEFT JOIN entities e ON e.entity_id = x.subject WHERE (?1 = '' OR x.subject = ?1) AND (?2 = '' OR x.kind = ?2) AND x.confidence >= ?3",
+                    "x.confidence DESC, x.contradiction_id", {Param(r, "entity"), Param(r, "kind"), min_confidence});
+  if (!page.ok()) return page;
+  for (Json& x : (*page)["items"]) {
+    for (const char* side : {"a", "b"}) {
+      auto s = ContradictionSide(db_, x[side].get<std::string>(), x["refs"].get<std::string>());
+      if (!s.ok()) return s.status();
+      x[std::string(side) + "_detail"] = std::move(*s);
+    }
+  }
+  return page;
+}
+
+}  // namespace hearsay::serve

@@ -1,0 +1,141 @@
+// Api: outlets (who cites whom, who reported first) and what each run changed.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "serve/api.h"
+
+namespace hearsay::serve {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Sorts a list of {outlet, kind, count} by count, largest first.
+void SortEdges(Json& edges) {
+  std::stable_sort(edges.begin(), edges.end(), [](const Json& a, const Json& b) { return a["count"] > b["count"]; });
+}
+
+Result<Json> BuildOutletTable(Db& db) {
+  auto docs = db.Rows(
+      "SELECT r.outlet AS name, COUNT(*) AS documents, MIN(d.published) AS first_published,"
+      " MAX(d.published) AS last_published, AVG(r.credibility) AS mean_credibility"
+      " FROM document_results r JOIN documents d ON d.seq = r.doc_seq WHERE r.outlet IS NOT NULL GROUP BY r.outlet");
+  if (!docs.ok()) return docs.status();
+  auto firsts = db.Rows(
+      "SELECT r.outlet, COUNT(*) AS n FROM clusters c JOIN document_results r ON r.doc_seq = c.first_doc_seq"
+      " WHERE r.outlet IS NOT NULL GROUP BY r.outlet");
+  if (!firsts.ok()) return firsts.status();
+  auto edges = db.Rows(
+      "SELECT r.outlet AS source, p.outlet AS target, p.kind, COUNT(*) AS n FROM provenance p"
+      " JOIN document_results r ON r.doc_seq = p.doc_seq WHERE r.outlet IS NOT NULL AND p.outlet <> r.outlet"
+      " GROUP BY 1, 2, 3");
+  if (!edges.ok()) return edges.status();
+  std::map<std::string, Json> by_name;
+  auto entry = [&](const std::string& name) -> Json& {
+    Json& o = by_name[name];
+    if (o.is_null())
+      o = Json{{"name", name}, {"documents", 0}, {"first_reports", 0}, {"cites", Json::array()}, {"cited_by", Json::array()}};
+    return o;
+  };
+  for (Json& d : *docs) {
+    Json& o = entry(d["name"].get<std::string>());
+    for (auto& [k, v] : d.items()) o[k] = v;
+  }
+  for (const Json& f : *firsts) entry(f["outlet"].get<std::string>())["first_reports"] = f["n"];
+  for (const Json& e : *edges) {
+    const std::string source = e["source"], target = e["target"];
+    entry(source)["cites"].push_back(Json{{"outlet", target}, {"kind", e["kind"]}, {"count", e["n"]}});
+    entry(target)["cited_by"].push_back(Json{{"outlet", source}, {"kind", e["kind"]}, {"count", e["n"]}});
+  }
+  Json table = Json::array();
+  for (auto& [name, o] : by_name) {
+    SortEdges(o["cites"]);
+    SortEdges(o["cited_by"]);
+    table.push_back(std::move(o));
+  }
+  std::stable_sort(table.begin(), table.end(), [](const Json& a, const Json& b) {
+    return a["documents"] != b["documents"] ? a["documents"] > b["documents"] : a["cited_by"].size() > b["cited_by"].size();
+  });
+  return table;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Json>> Api::OutletTable() {
+  auto key = db_.Row("SELECT value FROM graph_meta WHERE key = 'graph_run_id'");
+  if (!key.ok()) return key.status();
+  std::string k = key->is_null() ? "" : key->value("value", Json("")).dump();
+  std::lock_guard<std::mutex> lock(outlets_mu_);
+  if (!outlets_ || k != outlets_key_) {
+    auto table = BuildOutletTable(db_);
+    if (!table.ok()) return table.status();
+    outlets_ = std::make_shared<const Json>(std::move(*table));
+    outlets_key_ = k;
+  }
+  return outlets_;
+}
+
+Result<Json> Api::Outlets(const ApiRequest& r) {
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  auto table = OutletTable();
+  if (!table.ok()) return table.status();
+  const std::string q = Lower(Param(r, "q"));
+  constexpr size_t kEdgesInList = 8;
+  Json items = Json::array();
+  int64_t total = 0;
+  for (const Json& o : **table) {
+    if (!q.empty() && Lower(o["name"].get<std::string>()).find(q) == std::string::npos) continue;
+    if (++total <= paging->offset() || static_cast<int64_t>(items.size()) >= paging->per_page) continue;
+    Json row = o;
+    for (const char* k : {"cites", "cited_by"}) {
+      row[std::string(k) + "_total"] = row[k].size();
+      if (row[k].size() > kEdgesInList) row[k].erase(row[k].begin() + kEdgesInList, row[k].end());
+    }
+    items.push_back(std::move(row));
+  }
+  return PageOf(std::move(items), *paging, total);
+}
+
+Result<Json> Api::Outlet(const ApiRequest& r) {
+  auto table = OutletTable();
+  if (!table.ok()) return table.status();
+  const Json* found = nullptr;
+  for (const Json& o : **table)
+    if (o["name"] == r.id) found = &o;
+  if (!found) return NotFoundError("no outlet " + r.id);
+  Json out = *found;
+  auto firsts = db_.Rows(
+      "SELECT k.cluster_id AS id, s.name AS subject_name, k.predicate, o.name AS object_name, k.object, k.value,"
+      " k.first_date, k.first_doc_seq, k.grade, k.score, k.document_count FROM clusters k"
+      " JOIN document_results r ON r.doc_seq = k.first_doc_seq LEFT JOIN entities s ON s.entity_id = k.subject"
+      " LEFT JOIN entities o ON o.entity_id = k.object WHERE r.outlet = ?1 ORDER BY k.document_count DESC, k.ord LIMIT 100",
+      {r.id});
+  if (!firsts.ok()) return firsts.status();
+  out["first_reported"] = std::move(*firsts);
+  return out;
+}
+
+Result<Json> Api::Changes(const ApiRequest& r) {
+  auto run = IntParam(r, "run", 0);
+  if (!run.ok()) return run.status();
+  if (*run == 0) {
+    auto runs = db_.Rows(
+        "SELECT x.run_id AS id, u.command, u.started_at, u.finished_at,"
+        " json_group_object(x.kind, x.n) AS counts_json FROM"
+        " (SELECT run_id, kind, COUNT(*) AS n FROM run_changes GROUP BY run_id, kind) x"
+        " LEFT JOIN runs u ON u.run_id = x.run_id GROUP BY x.run_id ORDER BY x.run_id DESC LIMIT 20");
+    if (!runs.ok()) return runs.status();
+    return Json{{"runs", std::move(*runs)}};
+  }
+  auto paging = ParsePaging(r, limits_.max_page_size);
+  if (!paging.ok()) return paging.status();
+  return Paged(*paging, "SELECT c.kind, c.ref, c.doc_seq, d.title AS doc_title, c.key, c.detail",
+               "FROM run_changes c LEFT JOIN documents d ON d.seq = c.doc_seq WHERE c.run_id = ?1 AND (?2 = '' OR c.kind = ?2)",
+               "c.rowid", {*run, Param(r, "kind")});
+}
+
+}  // namespace hearsay::serve
