@@ -34,7 +34,7 @@ struct sqlite3;
 
 namespace hearsay::store {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of every hearsay store: "HSAY" in ASCII.
 constexpr int64_t kApplicationId = 0x48534159;
 
