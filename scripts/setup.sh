@@ -11,6 +11,7 @@ DEB_PACKAGES=(
   clang libclang-rt-14-dev
   chromium time
   liblink-grammar-dev link-grammar-dictionaries-en
+  libxml2-utils
 )
 # Node.js and npm: the machine's own when present, else Debian's.
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)

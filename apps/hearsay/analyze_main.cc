@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app.h"
+#include "graph.h"
 #include "commands.h"
 #include "common/file_io.h"
 #include "common/parallel.h"
@@ -26,15 +27,6 @@ struct AnalyzeOptions {
   bool no_outlet_prior = false;
 };
 
-// Ids must be unique in hearsay.json; a repeated JSONL id gets "~2", "~3".
-void MakeIdsUnique(std::vector<Document>& docs) {
-  std::map<std::string, int> count;
-  for (Document& d : docs) {
-    int n = ++count[d.id];
-    if (n > 1) d.id += "~" + std::to_string(n);
-  }
-}
-
 int RunAnalyze(const AnalyzeOptions& o) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -52,7 +44,8 @@ int RunAnalyze(const AnalyzeOptions& o) {
   std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
   auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
   if (!summary.ok()) return Fail(summary.status());
-  auto docs = (*store)->LoadDocuments(&summary->content_hashes);
+  // The output covers the whole store: every stored document, analysed or read back.
+  auto docs = (*store)->LoadDocuments();
   if (!docs.ok()) return Fail(docs.status());
   std::vector<Reject> held = HoldBackOversized(*docs, &summary->rejects);
   if (!held.empty()) {
@@ -61,25 +54,35 @@ int RunAnalyze(const AnalyzeOptions& o) {
     if (!stored.ok()) return Fail(stored.status());
   }
   MakeIdsUnique(*docs);
-  auto models = LoadModels(o.models.empty() ? DefaultModelsDir() : o.models);
+  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
+  auto models = LoadModels(models_dir);
   if (!models.ok()) return Fail(models.status());
   if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
-  int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
-  CorpusResult result;
-  {
-    Progress progress("analyzing", o.quiet);
-    result = AnalyzeCorpus(*docs, *models, jobs, [&](size_t done, size_t total) {
-      if (done % 64 == 0 || done == total) progress.Update(done, total);
-    });
-  }
-  report::ReportView view{&*docs, &result.analyses, &result.corpus, &summary->rejects, &summary->warnings, Version()};
-  std::optional<report::CalibrationSummary> calibration = CalibrationOf(*models, !o.no_outlet_prior);
-  if (calibration) view.calibration = &*calibration;
-  view.cluster_grade_rules = score::ClusterGradeRules();
+  auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  auto built = BuildGraph(**store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
+  if (!built.ok()) return Fail(built.status());
+  built->graph.run_id = *run_id;
+  built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
+  auto changes = (*store)->WriteGraph(built->graph, built->fresh);
+  if (!changes.ok()) return Fail(changes.status());
+  const size_t analysed = built->analysed;
+  built.value() = GraphBuild{};  // the outputs are rendered from what the store gives back
+  auto graph = (*store)->LoadGraph();
+  if (!graph.ok()) return Fail(graph.status());
+  auto rejects = (*store)->LoadRejects();
+  if (!rejects.ok()) return Fail(rejects.status());
+  auto warnings = (*store)->LoadWarnings();
+  if (!warnings.ok()) return Fail(warnings.status());
+  GraphViewParts parts;
+  report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
   if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
   if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
   if (!o.quiet) {
-    std::cerr << "hearsay: " << docs->size() << " documents (" << summary->added << " new), " << summary->rejects.size()
+    std::cerr << "hearsay: " << graph->docs.size() << " documents in the store (" << summary->added << " new, " << analysed
+              << " analysed, " << graph->docs.size() - analysed << " from the store), " << changes->claims << " new claims, "
+              << changes->contradictions << " new contradictions, " << changes->first_reports << " new first reports; "
+              << summary->rejects.size()
               << " rejected, " << summary->warnings.size() << " repaired";
     if (summary->skipped) std::cerr << ", " << summary->skipped << " files skipped (not .txt/.jsonl/.html)";
     if (summary->excluded) std::cerr << ", " << summary->excluded << " of its own outputs not read";

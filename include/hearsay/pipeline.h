@@ -49,6 +49,10 @@ struct CorpusResult {
   CorpusAnalysis corpus;
 };
 
+// The corpus stages (cross-document resolution, fusion, cluster scores) over documents
+// whose per-document analyses are done (fresh or read back from the store).
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses);
+
 // Per-document stages on `jobs` threads, then the corpus stages. `progress(done, total)`
 // is called from worker threads as documents finish (may be empty).
 CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& models, int jobs,

@@ -68,10 +68,16 @@ CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& mode
     size_t n = ++done;
     if (progress) progress(n, docs.size());
   });
-  resolve::ResolveAcrossDocuments(docs, r.analyses, &r.corpus);
-  fuse::Fuse(docs, r.analyses, &r.corpus);
-  score::ScoreClusters(docs, r.analyses, &r.corpus);
+  r.corpus = AnalyzeCorpusStages(docs, r.analyses);
   return r;
+}
+
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses) {
+  CorpusAnalysis corpus;
+  resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
+  fuse::Fuse(docs, analyses, &corpus);
+  score::ScoreClusters(docs, analyses, &corpus);
+  return corpus;
 }
 
 }  // namespace hearsay

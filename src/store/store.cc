@@ -2,51 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "store/stmt.h"
 #include "store/migrations.h"  // generated: kMigrations[] = {sql of 001, 002, ...}
 
 namespace hearsay::store {
 namespace {
-
-// RAII prepared statement.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return s_; }
-  void Text(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  void OptText(int i, const std::optional<std::string>& v) {
-    if (v) Text(i, *v); else sqlite3_bind_null(s_, i);
-  }
-  void Int(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  void Blob(int i, const std::string& v) { sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
-  int Step() { return sqlite3_step(s_); }
-  void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
-  std::string ColText(int i) {
-    const unsigned char* p = sqlite3_column_text(s_, i);
-    return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(s_, i)) : std::string();
-  }
-  std::optional<std::string> ColOptText(int i) {
-    if (sqlite3_column_type(s_, i) == SQLITE_NULL) return std::nullopt;
-    return ColText(i);
-  }
-  std::string ColBlob(int i) {
-    const void* p = sqlite3_column_blob(s_, i);
-    return p ? std::string(static_cast<const char*>(p), sqlite3_column_bytes(s_, i)) : std::string();
-  }
-  int64_t ColInt(int i) { return sqlite3_column_int64(s_, i); }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_ = SQLITE_ERROR;
-};
 
 // Rows of `table` (of one run, or all), in insertion order, each turned into a T by `row`.
 template <typename T, typename RowFn>
@@ -83,6 +49,17 @@ SourceFormat FormatFromName(const std::string& s) {
 std::vector<std::string> TablesOfVersion(int version) {
   std::vector<std::string> tables = {"documents", "rejects", "runs"};
   if (version >= 2) tables.push_back("warnings");
+  if (version >= 3) {
+    for (const char* t : {"analyses", "attributions", "blocks", "citations", "claims", "cluster_claims", "cluster_documents",
+                          "cluster_outlets", "clusters", "contradictions", "credibility_reasons", "document_results",
+                          "duplicates", "entities", "entity_aliases", "graph_meta", "local_entities", "mentions",
+                          "provenance", "quotes", "run_changes"})
+      tables.push_back(t);
+    for (const char* fts : {"documents_fts", "entities_fts"})  // FTS5 tables and their shadow tables
+      for (const char* part : {"", "_config", "_data", "_docsize", "_idx"}) tables.push_back(std::string(fts) + part);
+    tables.push_back("entities_fts_content");
+  }
+  std::sort(tables.begin(), tables.end());
   return tables;
 }
 

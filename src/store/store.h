@@ -1,6 +1,8 @@
 #pragma once
 // The embedded store: one SQLite file holding documents (keyed by content hash, raw bytes
-// kept), rejects, warnings and runs. Schema versioned by PRAGMA user_version with ordered
+// kept), rejects, warnings and runs, the per-document analyses (cached by content hash and
+// pipeline key) and the graph of the last analysis (entities, quotes, claims, clusters,
+// contradictions, provenance, ...; the tables of docs/store.md). Schema versioned by PRAGMA user_version with ordered
 // migrations (src/store/migrations/*.sql, embedded at build time); docs/store.md.
 //
 //   auto store = hearsay::store::Store::Open("hearsay.db");
@@ -17,6 +19,9 @@
 //   * A file that is not a hearsay store (another application id, or foreign tables) is
 //     FAILED_PRECONDITION and is not written to at all; a non-database file is DATA_LOSS.
 //   * Several processes may create the same new store at once; all succeed.
+//   * WriteGraph is one transaction: the graph tables are replaced as a whole or not at all.
+//     LoadGraph gives back what WriteGraph was given (analyses without their syntax trees),
+//     so hearsay.json rendered from either is byte-identical.
 //   * LoadDocuments checks every document's raw bytes against its content hash
 //     (DATA_LOSS naming the document on a mismatch).
 // Thread safety: one Store per thread; SQLite serialises writers across processes.
@@ -28,6 +33,7 @@
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/records.h"
 #include "hearsay/status.h"
 
 struct sqlite3;
@@ -39,6 +45,25 @@ constexpr int kSchemaVersion = 3;
 constexpr int64_t kApplicationId = 0x48534159;
 
 enum class OpenMode { kReadWrite, kReadOnly };
+
+// A graph of documents in report order (ids as in hearsay.json, ingest_seq set), their
+// per-document analyses and the corpus analysis over them.
+struct Graph {
+  std::vector<Document> docs;
+  std::vector<DocumentAnalysis> analyses;
+  CorpusAnalysis corpus;
+  std::string pipeline;     // the pipeline key the analyses were made by
+  std::string calibration;  // the article model's calibration as JSON, "" when none
+  int64_t run_id = 0;       // the run that wrote it
+};
+
+// What a WriteGraph changed against the graph before it (table run_changes).
+struct GraphChanges {
+  uint64_t documents = 0;       // documents new in the graph
+  uint64_t claims = 0;          // their claims
+  uint64_t contradictions = 0;  // contradictions not in the previous graph
+  uint64_t first_reports = 0;   // propositions whose first report is new or moved
+};
 
 struct BatchResult {
   uint64_t added = 0;     // new documents
@@ -70,6 +95,17 @@ class Store {
   Result<std::vector<Reject>> LoadRejects(std::optional<int64_t> run_id = std::nullopt);
   Result<std::vector<Warning>> LoadWarnings(std::optional<int64_t> run_id = std::nullopt);
   Result<int64_t> CountDocuments();
+
+  // The cached per-document analyses of `docs` made by `pipeline`; nullopt where none.
+  // A cached analysis that does not decode is DATA_LOSS naming the document.
+  Result<std::vector<std::optional<DocumentAnalysis>>> LoadAnalyses(const std::vector<Document>& docs,
+                                                                    const std::string& pipeline);
+  // In one transaction: caches graph.analyses[i] where fresh[i], replaces the graph tables
+  // with `graph`, records in run_changes what changed, and counts the run's analysed and
+  // reused documents in runs. `fresh` is parallel to graph.docs.
+  Result<GraphChanges> WriteGraph(const Graph& graph, const std::vector<bool>& fresh);
+  // The graph of the last WriteGraph; NOT_FOUND when none was written.
+  Result<Graph> LoadGraph();
 
  private:
   // What a database file holds, read before anything is written to it.

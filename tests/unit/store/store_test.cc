@@ -128,8 +128,8 @@ TEST(Store, StoresFromBeforeTheApplicationIdStillOpen) {
   auto foreign = Store::Open(path);
   ASSERT_FALSE(foreign.ok());
   EXPECT_EQ(foreign.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(foreign.status().message().find("tables: documents, extra, rejects, runs, warnings"), std::string::npos)
-      << foreign.status().message();
+  EXPECT_NE(foreign.status().message().find("tables: "), std::string::npos) << foreign.status().message();
+  EXPECT_NE(foreign.status().message().find(", extra, "), std::string::npos) << "names the foreign table";
 }
 
 TEST(Store, NotADatabaseIsAClearError) {

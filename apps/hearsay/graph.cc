@@ -1,0 +1,110 @@
+#include "graph.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "common/file_io.h"
+#include "common/parallel.h"
+#include "common/sha256.h"
+#include "score/score.h"
+#include "store/analysis_codec.h"
+
+namespace hearsay::app {
+
+void MakeIdsUnique(std::vector<Document>& docs) {
+  std::map<std::string, int> count;
+  for (Document& d : docs) {
+    int n = ++count[d.id];
+    if (n > 1) d.id += "~" + std::to_string(n);
+  }
+}
+
+Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (fs::is_directory(models_dir, ec))
+    for (const auto& e : fs::directory_iterator(models_dir, ec))
+      if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  std::string digests;
+  for (const std::string& f : files) {
+    auto bytes = ReadWholeFile(f, uint64_t{1} << 32);
+    if (!bytes.ok()) return bytes.status();
+    digests += fs::path(f).filename().string() + ":" + Sha256Hex(*bytes) + "\n";
+  }
+  return Version() + "/codec" + std::to_string(store::kAnalysisCodecVersion) + "/prior-" + (outlet_prior ? "on" : "off") +
+         "/models-" + Sha256Hex(digests).substr(0, 16);
+}
+
+Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
+                              const std::string& pipeline, int jobs, bool quiet) {
+  auto cached = store.LoadAnalyses(docs, pipeline);
+  if (!cached.ok()) return cached.status();
+  GraphBuild b;
+  b.graph.analyses.resize(docs.size());
+  b.fresh.assign(docs.size(), false);
+  std::vector<size_t> todo;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if ((*cached)[d]) {
+      b.graph.analyses[d] = std::move(*(*cached)[d]);
+    } else {
+      b.fresh[d] = true;
+      todo.push_back(d);
+    }
+  }
+  {
+    Progress progress("analyzing", quiet);
+    std::atomic<size_t> done{0};
+    ParallelFor(todo.size(), jobs, [&](size_t i) {
+      b.graph.analyses[todo[i]] = AnalyzeDocument(docs[todo[i]], models);
+      size_t n = ++done;
+      if (n % 64 == 0 || n == todo.size()) progress.Update(n, todo.size());
+    });
+  }
+  b.analysed = todo.size();
+  b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
+  b.graph.docs = std::move(docs);
+  b.graph.pipeline = pipeline;
+  return b;
+}
+
+std::string CalibrationToJson(const std::optional<report::CalibrationSummary>& c) {
+  if (!c) return "";
+  nlohmann::json bins = nlohmann::json::array();
+  for (const report::ReliabilityBin& b : c->bins)
+    bins.push_back({{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"mean_predicted", b.mean_predicted}, {"observed", b.observed}});
+  nlohmann::json j = {{"dataset", c->dataset}, {"brier", c->brier},         {"ece", c->ece},      {"macro_f1", c->macro_f1},
+                      {"bins", bins},          {"threshold", c->threshold}, {"method", c->method}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<report::CalibrationSummary> CalibrationFromJson(const std::string& json) {
+  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  report::CalibrationSummary c;
+  c.dataset = j.value("dataset", "");
+  c.brier = j.value("brier", 0.0);
+  c.ece = j.value("ece", 0.0);
+  c.macro_f1 = j.value("macro_f1", 0.0);
+  c.threshold = j.value("threshold", 0.5);
+  c.method = j.value("method", "");
+  for (const auto& b : j.value("bins", nlohmann::json::array()))
+    c.bins.push_back({b.value("lo", 0.0), b.value("hi", 0.0), b.value("count", uint64_t{0}), b.value("mean_predicted", 0.0),
+                      b.value("observed", 0.0)});
+  return c;
+}
+
+report::ReportView ViewOf(const store::Graph& graph, const std::vector<Reject>& rejects, const std::vector<Warning>& warnings,
+                          GraphViewParts& parts) {
+  report::ReportView view{&graph.docs, &graph.analyses, &graph.corpus, &rejects, &warnings, Version()};
+  parts.calibration = CalibrationFromJson(graph.calibration);
+  if (parts.calibration) view.calibration = &*parts.calibration;
+  view.cluster_grade_rules = score::ClusterGradeRules();
+  return view;
+}
+
+}  // namespace hearsay::app

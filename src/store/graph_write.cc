@@ -1,0 +1,433 @@
+// Store::WriteGraph: the graph tables of schema 3 (docs/store.md) from one analysis.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "store/analysis_codec.h"
+#include "store/graph_keys.h"
+#include "store/stmt.h"
+#include "store/store.h"
+
+namespace hearsay::store {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
+  if (b > t.size()) return {};
+  return t.substr(b, std::min<size_t>(e, t.size()) - b);
+}
+
+const char* const kGraphTables[] = {"document_results", "blocks", "entities", "entity_aliases", "entities_fts",
+                                    "local_entities", "mentions", "quotes", "attributions", "claims", "citations",
+                                    "clusters", "cluster_claims", "cluster_documents", "cluster_outlets",
+                                    "credibility_reasons", "contradictions", "provenance", "duplicates", "graph_meta"};
+
+// Writes the rows of one graph; every Put* returns the first failure.
+class GraphWriter {
+ public:
+  GraphWriter(sqlite3* db, const Graph& g) : db_(db), g_(g), ids_(g) {}
+
+  Status PutDocuments(const std::map<int64_t, int64_t>& first_run);
+  Status PutEntities();
+  Status PutQuotes();
+  Status PutClaims();
+  Status PutClusters();
+  Status PutEdges();
+  Status PutMeta();
+  const GraphIds& ids() const { return ids_; }
+
+ private:
+  Status Done(Stmt& s, const std::string& what) {
+    int rc = s.Step();
+    s.Reset();
+    if (rc == SQLITE_DONE) return Status::Ok();
+    return UnavailableError("cannot store " + what + ": " + sqlite3_errmsg(db_));
+  }
+  Status PutDocumentParts(size_t d);
+  void BindSource(Stmt& s, int first, size_t d, const Attribution& a) {
+    s.Text(first, SourceKindName(a.kind));
+    s.OptText(first + 1, ids_.Entity(d, a.entity_idx));
+    s.Text(first + 2, a.text);
+    s.OptText(first + 3, a.via_outlet);
+  }
+  int64_t Seq(size_t d) const { return static_cast<int64_t>(g_.docs[d].ingest_seq); }
+
+  sqlite3* db_;
+  const Graph& g_;
+  GraphIds ids_;
+};
+
+Status GraphWriter::PutDocuments(const std::map<int64_t, int64_t>& first_run) {
+  Stmt s(db_,
+         "INSERT INTO document_results(doc_seq, doc_id, ord, outlet, detected_outlet, credibility, est_earliest, est_latest,"
+         " est_basis, tokens, sentences, paragraphs, quote_spans, first_run_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t d = 0; d < g_.docs.size(); ++d) {
+    const Document& doc = g_.docs[d];
+    const DocumentAnalysis& a = g_.analyses[d];
+    s.Int(1, Seq(d));
+    s.Text(2, doc.id);
+    s.Int(3, static_cast<int64_t>(d));
+    s.OptText(4, doc.outlet ? doc.outlet : a.detected_outlet);
+    s.OptText(5, a.detected_outlet);
+    s.OptReal(6, a.credibility);
+    const auto& w = d < g_.corpus.estimated_published.size() ? g_.corpus.estimated_published[d] : std::nullopt;
+    s.OptText(7, w ? std::optional<std::string>(w->earliest) : std::nullopt);
+    s.OptText(8, w ? std::optional<std::string>(w->latest) : std::nullopt);
+    s.OptText(9, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
+    s.Int(10, static_cast<int64_t>(a.layout.tokens.size()));
+    s.Int(11, static_cast<int64_t>(a.layout.sentences.size()));
+    s.Int(12, static_cast<int64_t>(a.layout.paragraphs.size()));
+    s.Int(13, static_cast<int64_t>(a.layout.quote_spans.size()));
+    auto it = first_run.find(Seq(d));
+    s.Int(14, it != first_run.end() ? it->second : g_.run_id);
+    HEARSAY_RETURN_IF_ERROR(Done(s, "document " + doc.id));
+    HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
+  }
+  return Status::Ok();
+}
+
+// Blocks, reasons, local entities, mentions and citations of document d.
+Status GraphWriter::PutDocumentParts(size_t d) {
+  const DocumentAnalysis& a = g_.analyses[d];
+  const std::string& text = g_.docs[d].text;
+  Stmt b(db_, "INSERT INTO blocks(doc_seq, idx, kind, start, end, sentences) VALUES(?,?,?,?,?,?)");
+  for (size_t i = 0; i < a.layout.paragraphs.size(); ++i) {
+    const Paragraph& p = a.layout.paragraphs[i];
+    b.Int(1, Seq(d));
+    b.Int(2, static_cast<int64_t>(i));
+    b.Text(3, BlockKindName(p.kind));
+    b.Int(4, p.byte_begin);
+    b.Int(5, p.byte_end);
+    b.Int(6, p.sentence_end - p.sentence_begin);
+    HEARSAY_RETURN_IF_ERROR(Done(b, "block"));
+  }
+  Stmt r(db_, "INSERT INTO credibility_reasons(doc_seq, idx, reason) VALUES(?,?,?)");
+  for (size_t i = 0; i < a.credibility_reasons.size(); ++i) {
+    r.Int(1, Seq(d));
+    r.Int(2, static_cast<int64_t>(i));
+    r.Text(3, a.credibility_reasons[i]);
+    HEARSAY_RETURN_IF_ERROR(Done(r, "credibility reason"));
+  }
+  Stmt l(db_, "INSERT INTO local_entities(doc_seq, idx, name, type, gender, aliases, entity_id) VALUES(?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < a.local_entities.size(); ++i) {
+    const LocalEntity& e = a.local_entities[i];
+    l.Int(1, Seq(d));
+    l.Int(2, static_cast<int64_t>(i));
+    l.Text(3, e.name);
+    l.Text(4, EntityTypeName(e.type));
+    l.Text(5, e.gender);
+    l.Text(6, Dump(e.aliases));
+    l.OptText(7, ids_.Entity(d, static_cast<int32_t>(i)));
+    HEARSAY_RETURN_IF_ERROR(Done(l, "local entity"));
+  }
+  Stmt m(db_,
+         "INSERT INTO mentions(doc_seq, idx, start, end, text, type, confidence, descriptor, local_entity, entity_id,"
+         " entity_ord) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention& x = a.mentions[i];
+    m.Int(1, Seq(d));
+    m.Int(2, static_cast<int64_t>(i));
+    m.Int(3, x.byte_begin);
+    m.Int(4, x.byte_end);
+    m.Text(5, Slice(text, x.byte_begin, x.byte_end));
+    m.Text(6, EntityTypeName(x.type));
+    m.Real(7, x.confidence);
+    m.Int(8, x.descriptor ? 1 : 0);
+    m.OptInt(9, x.entity_idx >= 0 ? std::optional<int64_t>(x.entity_idx) : std::nullopt);
+    m.OptText(10, ids_.Entity(d, x.entity_idx));
+    m.OptInt(11, ids_.MentionOrd(d, i));
+    HEARSAY_RETURN_IF_ERROR(Done(m, "mention"));
+  }
+  Stmt c(db_, "INSERT INTO citations(doc_seq, idx, outlet, kind, start, end) VALUES(?,?,?,?,?,?)");
+  for (size_t i = 0; i < a.citations.size(); ++i) {
+    const CitedOutlet& x = a.citations[i];
+    c.Int(1, Seq(d));
+    c.Int(2, static_cast<int64_t>(i));
+    c.Text(3, x.outlet);
+    c.Text(4, x.kind);
+    c.Int(5, x.byte_begin);
+    c.Int(6, x.byte_end);
+    HEARSAY_RETURN_IF_ERROR(Done(c, "citation"));
+  }
+  return Status::Ok();
+}
+
+Status GraphWriter::PutEntities() {
+  Stmt s(db_,
+         "INSERT INTO entities(entity_id, ord, name, type, merge_confidence, birth_earliest, birth_latest, birth_basis,"
+         " mention_count, document_count) VALUES(?,?,?,?,?,?,?,?,?,?)");
+  Stmt al(db_, "INSERT INTO entity_aliases(entity_id, idx, alias) VALUES(?,?,?)");
+  Stmt fts(db_, "INSERT INTO entities_fts(rowid, name, aliases) VALUES(?,?,?)");
+  for (size_t i = 0; i < g_.corpus.entities.size(); ++i) {
+    const Entity& e = g_.corpus.entities[i];
+    std::set<uint32_t> docs;
+    for (const MentionRef& r : e.mentions) docs.insert(r.doc_idx);
+    s.Text(1, e.id);
+    s.Int(2, static_cast<int64_t>(i));
+    s.Text(3, e.name);
+    s.Text(4, EntityTypeName(e.type));
+    s.Real(5, e.merge_confidence);
+    const auto& w = e.birth_window;
+    s.OptText(6, w ? std::optional<std::string>(w->earliest) : std::nullopt);
+    s.OptText(7, w ? std::optional<std::string>(w->latest) : std::nullopt);
+    s.OptText(8, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
+    s.Int(9, static_cast<int64_t>(e.mentions.size()));
+    s.Int(10, static_cast<int64_t>(docs.size()));
+    HEARSAY_RETURN_IF_ERROR(Done(s, "entity " + e.id));
+    std::string all;
+    for (size_t k = 0; k < e.aliases.size(); ++k) {
+      al.Text(1, e.id);
+      al.Int(2, static_cast<int64_t>(k));
+      al.Text(3, e.aliases[k]);
+      HEARSAY_RETURN_IF_ERROR(Done(al, "alias"));
+      all += (k ? " | " : "") + e.aliases[k];
+    }
+    fts.Int(1, static_cast<int64_t>(i));
+    fts.Text(2, e.name);
+    fts.Text(3, all);
+    HEARSAY_RETURN_IF_ERROR(Done(fts, "entity search row"));
+  }
+  return Status::Ok();
+}
+
+// Quotes, and the direct attribution each one is (source = speaker, content = the quote).
+Status GraphWriter::PutQuotes() {
+  Stmt q(db_,
+         "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
+         " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt at(db_,
+          "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
+          " source_via_outlet, cue_start, cue_end, cue_text, content_start, content_end, content_text, quote_id)"
+          " VALUES(?,?,?,'direct',?,?,?,?,?,?,?,?,?,?,?)");
+  size_t n = 0;
+  for (size_t d = 0; d < g_.docs.size(); ++d) {
+    const std::string& text = g_.docs[d].text;
+    const auto& quotes = g_.analyses[d].quotes;
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      const Quote& x = quotes[i];
+      std::string id = "q" + std::to_string(++n);
+      bool cue = x.cue_byte_end > x.cue_byte_begin;
+      auto opt = [&](uint32_t v) { return cue ? std::optional<int64_t>(v) : std::nullopt; };
+      q.Text(1, id);
+      q.Int(2, Seq(d));
+      q.Int(3, static_cast<int64_t>(i));
+      q.Int(4, x.byte_begin);
+      q.Int(5, x.byte_end);
+      q.Text(6, Slice(text, x.byte_begin, x.byte_end));
+      BindSource(q, 7, d, x.speaker);
+      q.OptInt(11, x.speaker.anonymous_id >= 0 ? std::optional<int64_t>(x.speaker.anonymous_id) : std::nullopt);
+      q.OptInt(12, opt(x.cue_byte_begin));
+      q.OptInt(13, opt(x.cue_byte_end));
+      HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
+      at.Text(1, "a" + std::to_string(n));
+      at.Int(2, Seq(d));
+      at.Int(3, static_cast<int64_t>(i));
+      BindSource(at, 4, d, x.speaker);
+      at.OptInt(8, opt(x.cue_byte_begin));
+      at.OptInt(9, opt(x.cue_byte_end));
+      at.OptText(10, cue ? std::optional<std::string>(Slice(text, x.cue_byte_begin, x.cue_byte_end)) : std::nullopt);
+      at.Int(11, x.byte_begin);
+      at.Int(12, x.byte_end);
+      at.Text(13, Slice(text, x.byte_begin, x.byte_end));
+      at.Text(14, id);
+      HEARSAY_RETURN_IF_ERROR(Done(at, "attribution of " + id));
+    }
+  }
+  return Status::Ok();
+}
+
+Status GraphWriter::PutClaims() {
+  Stmt s(db_,
+         "INSERT INTO claims(claim_id, doc_seq, idx, subject, subject_local, subject_inferred, predicate, object_entity,"
+         " object_local, object_text, value, polarity, negated, modality, time_from, time_to, source_kind, source_entity,"
+         " source_text, source_via_outlet, source_anonymous_id, evidence_start, evidence_end, evidence_text, cluster_id,"
+         " confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  auto local = [](int32_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
+  for (size_t d = 0; d < g_.docs.size(); ++d) {
+    const auto& claims = g_.analyses[d].claims;
+    for (size_t c = 0; c < claims.size(); ++c) {
+      const Claim& x = claims[c];
+      std::string id = ids_.ClaimId(d, c);
+      int32_t k = ids_.ClusterOfClaim(d, c);
+      s.Text(1, id);
+      s.Int(2, Seq(d));
+      s.Int(3, static_cast<int64_t>(c));
+      s.OptText(4, ids_.Entity(d, x.subject_entity));
+      s.OptInt(5, local(x.subject_entity));
+      s.Int(6, x.subject_inferred ? 1 : 0);
+      s.Text(7, x.predicate);
+      s.OptText(8, x.object_entity >= 0 ? ids_.Entity(d, x.object_entity) : std::nullopt);
+      s.OptInt(9, local(x.object_entity));
+      s.OptText(10, x.object_text);
+      s.OptText(11, x.value);
+      s.Text(12, PolarityName(x.polarity));
+      s.Int(13, x.polarity == Polarity::kDenied ? 1 : 0);
+      s.Text(14, ModalityName(x.modality));
+      s.OptText(15, x.time_from);
+      s.OptText(16, x.time_to);
+      BindSource(s, 17, d, x.source);
+      s.OptInt(21, x.source.anonymous_id >= 0 ? std::optional<int64_t>(x.source.anonymous_id) : std::nullopt);
+      s.Int(22, x.evidence_byte_begin);
+      s.Int(23, x.evidence_byte_end);
+      s.Text(24, Slice(g_.docs[d].text, x.evidence_byte_begin, x.evidence_byte_end));
+      s.OptText(25, k >= 0 ? std::optional<std::string>(g_.corpus.clusters[k].id) : std::nullopt);
+      s.OptReal(26, k >= 0 ? std::optional<double>(g_.corpus.clusters[k].credibility) : std::nullopt);
+      HEARSAY_RETURN_IF_ERROR(Done(s, "claim " + id));
+    }
+  }
+  return Status::Ok();
+}
+
+Status GraphWriter::PutClusters() {
+  Stmt s(db_,
+         "INSERT INTO clusters(cluster_id, ord, subject, predicate, object, value, first_doc_seq, first_date,"
+         " independent_sources, score, grade, points, claim_count, document_count) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt mc(db_, "INSERT INTO cluster_claims(cluster_id, idx, claim_id) VALUES(?,?,?)");
+  Stmt md(db_, "INSERT INTO cluster_documents(cluster_id, idx, doc_seq, rereport_of_seq) VALUES(?,?,?,?)");
+  Stmt mo(db_, "INSERT INTO cluster_outlets(cluster_id, idx, outlet) VALUES(?,?,?)");
+  Stmt mr(db_, "INSERT INTO credibility_reasons(cluster_id, idx, reason) VALUES(?,?,?)");
+  auto row = [&](Stmt& st, const std::string& id, size_t i) {
+    st.Text(1, id);
+    st.Int(2, static_cast<int64_t>(i));
+  };
+  for (size_t i = 0; i < g_.corpus.clusters.size(); ++i) {
+    const ClaimCluster& k = g_.corpus.clusters[i];
+    row(s, k.id, i);
+    s.Text(3, k.subject);
+    s.Text(4, k.predicate);
+    s.OptText(5, k.object);
+    s.OptText(6, k.value);
+    s.Int(7, Seq(k.first_doc));
+    s.OptText(8, k.first_date);
+    s.Int(9, k.independent_sources);
+    s.Real(10, k.credibility);
+    s.Text(11, k.grade);
+    s.Real(12, k.evidence_points);
+    s.Int(13, static_cast<int64_t>(k.claims.size()));
+    s.Int(14, static_cast<int64_t>(k.documents.size()));
+    HEARSAY_RETURN_IF_ERROR(Done(s, "cluster " + k.id));
+    for (size_t j = 0; j < k.claims.size(); ++j) {
+      row(mc, k.id, j);
+      mc.Text(3, ids_.ClaimId(k.claims[j].doc_idx, k.claims[j].claim_idx));
+      HEARSAY_RETURN_IF_ERROR(Done(mc, "cluster claim"));
+    }
+    for (size_t j = 0; j < k.documents.size(); ++j) {
+      row(md, k.id, j);
+      md.Int(3, Seq(k.documents[j]));
+      int32_t of = j < k.rereport_of.size() ? k.rereport_of[j] : -1;
+      md.OptInt(4, of >= 0 ? std::optional<int64_t>(Seq(of)) : std::nullopt);
+      HEARSAY_RETURN_IF_ERROR(Done(md, "cluster document"));
+    }
+    for (size_t j = 0; j < k.outlets.size(); ++j) {
+      row(mo, k.id, j);
+      mo.Text(3, k.outlets[j]);
+      HEARSAY_RETURN_IF_ERROR(Done(mo, "cluster outlet"));
+    }
+    for (size_t j = 0; j < k.reasons.size(); ++j) {
+      row(mr, k.id, j);
+      mr.Text(3, k.reasons[j]);
+      HEARSAY_RETURN_IF_ERROR(Done(mr, "cluster reason"));
+    }
+  }
+  return Status::Ok();
+}
+
+Status GraphWriter::PutEdges() {
+  Stmt c(db_,
+         "INSERT INTO contradictions(contradiction_id, a, b, refs, kind, explanation, confidence, subject)"
+         " VALUES(?,?,?,?,?,?,?,?)");
+  for (size_t i = 0; i < g_.corpus.contradictions.size(); ++i) {
+    const Contradiction& x = g_.corpus.contradictions[i];
+    int32_t ka = ids_.ClusterOfRef(x.a), kb = ids_.ClusterOfRef(x.b);
+    auto score = [&](int32_t k) { return k >= 0 ? g_.corpus.clusters[k].credibility : 0.5; };
+    c.Int(1, static_cast<int64_t>(i + 1));
+    c.Text(2, x.a);
+    c.Text(3, x.b);
+    c.Text(4, ids_.IsClaimRef(x.a) ? "claim" : "cluster");
+    c.Text(5, x.kind);
+    c.Text(6, x.explanation);
+    c.Real(7, std::min(score(ka), score(kb)));
+    c.OptText(8, ka >= 0 ? std::optional<std::string>(g_.corpus.clusters[ka].subject) : std::nullopt);
+    HEARSAY_RETURN_IF_ERROR(Done(c, "contradiction"));
+  }
+  Stmt p(db_, "INSERT INTO provenance(edge_id, doc_seq, outlet, kind, evidence, target_seq) VALUES(?,?,?,?,?,?)");
+  for (size_t i = 0; i < g_.corpus.provenance.size(); ++i) {
+    const ProvenanceEdge& e = g_.corpus.provenance[i];
+    p.Int(1, static_cast<int64_t>(i + 1));
+    p.Int(2, Seq(e.doc_idx));
+    p.Text(3, e.outlet);
+    p.Text(4, e.kind);
+    p.Text(5, e.evidence);
+    p.OptInt(6, e.target_doc >= 0 ? std::optional<int64_t>(Seq(e.target_doc)) : std::nullopt);
+    HEARSAY_RETURN_IF_ERROR(Done(p, "provenance edge"));
+  }
+  Stmt u(db_, "INSERT INTO duplicates(pair_id, a_seq, b_seq, similarity) VALUES(?,?,?,?)");
+  for (size_t i = 0; i < g_.corpus.duplicates.size(); ++i) {
+    const DuplicatePair& x = g_.corpus.duplicates[i];
+    u.Int(1, static_cast<int64_t>(i + 1));
+    u.Int(2, Seq(x.a));
+    u.Int(3, Seq(x.b));
+    u.Real(4, x.similarity);
+    HEARSAY_RETURN_IF_ERROR(Done(u, "duplicate pair"));
+  }
+  return Status::Ok();
+}
+
+Status GraphWriter::PutMeta() {
+  Stmt s(db_, "INSERT INTO graph_meta(key, value) VALUES(?,?)");
+  const std::pair<const char*, std::string> rows[] = {{"graph_run_id", std::to_string(g_.run_id)},
+                                                      {"pipeline", g_.pipeline},
+                                                      {"calibration", g_.calibration},
+                                                      {"documents", std::to_string(g_.docs.size())}};
+  for (const auto& [k, v] : rows) {
+    s.Text(1, k);
+    s.Text(2, v);
+    HEARSAY_RETURN_IF_ERROR(Done(s, std::string("graph fact ") + k));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<bool>& fresh) {
+  HEARSAY_RETURN_IF_ERROR(ExecRetryingBusy("BEGIN IMMEDIATE").WithContext(path_));
+  auto fail = [&](const Status& s) {
+    (void)Exec("ROLLBACK");
+    return s.WithContext(path_);
+  };
+  Stmt cache(db_, "INSERT OR REPLACE INTO analyses(content_hash, pipeline, body, run_id) VALUES(?,?,?,?)");
+  uint64_t analysed = 0;
+  for (size_t d = 0; d < graph.docs.size(); ++d) {
+    if (d >= fresh.size() || !fresh[d]) continue;
+    cache.Text(1, graph.docs[d].content_hash);
+    cache.Text(2, graph.pipeline);
+    cache.Blob(3, EncodeAnalysis(graph.analyses[d]));
+    cache.Int(4, graph.run_id);
+    int rc = cache.Step();
+    cache.Reset();
+    if (rc != SQLITE_DONE) return fail(UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db_)));
+    ++analysed;
+  }
+  Result<PreviousGraph> before = ReadPreviousGraph(db_);
+  if (!before.ok()) return fail(before.status());
+  for (const char* table : kGraphTables)
+    if (Status s = Exec(std::string("DELETE FROM ") + table); !s.ok()) return fail(s);
+  GraphWriter w(db_, graph);
+  for (Status s : {w.PutDocuments(before->first_run), w.PutEntities(), w.PutQuotes(), w.PutClaims(), w.PutClusters(),
+                   w.PutEdges(), w.PutMeta()})
+    if (!s.ok()) return fail(s);
+  Result<GraphChanges> changes = RecordChanges(db_, graph, w.ids(), *before);
+  if (!changes.ok()) return fail(changes.status());
+  Stmt run(db_, "UPDATE runs SET documents_analysed = ?, documents_reused = ? WHERE run_id = ?");
+  run.Int(1, static_cast<int64_t>(analysed));
+  run.Int(2, static_cast<int64_t>(graph.docs.size() - analysed));
+  run.Int(3, graph.run_id);
+  if (run.Step() != SQLITE_DONE) return fail(UnavailableError(std::string("cannot count the run: ") + sqlite3_errmsg(db_)));
+  if (Status s = Exec("COMMIT"); !s.ok()) return fail(s);
+  return changes;
+}
+
+}  // namespace hearsay::store

@@ -1,0 +1,149 @@
+// The graph in the store: the analysis codec, hearsay.json and index.html rendered from
+// what the store gives back equal those rendered from memory, and a schema-2 store migrates.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "../../support/shared.h"
+#include "common/sha256.h"
+#include "hearsay/pipeline.h"
+#include "ingest/ingest.h"
+#include "report/report.h"
+#include "store/analysis_codec.h"
+#include "store/store.h"
+
+namespace hearsay::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TempDb(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("hearsay_graph_" + std::to_string(::getpid()) + "_" + name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+// The plain-text examples, stored in a fresh store (ingest_seq set).
+std::vector<Document> StoredExamples(Store& store) {
+  std::vector<Document> docs;
+  for (const auto& e : fs::directory_iterator(testing::SourceDir() + "/examples"))
+    if (e.path().extension() == ".txt") {
+      auto d = ingest::ParsePlainText(e.path().string(), testing::ReadFileOrEmpty(e.path().string()));
+      EXPECT_TRUE(d.ok());
+      docs.push_back(std::move(d).value());
+    }
+  std::sort(docs.begin(), docs.end(), [](const Document& a, const Document& b) { return a.path < b.path; });
+  auto run = store.BeginRun("test");
+  EXPECT_TRUE(run.ok());
+  auto added = store.AddBatch(docs, {}, {}, *run);
+  EXPECT_TRUE(added.ok()) << added.status().ToString();
+  return docs;
+}
+
+Models ProjectModels() {
+  auto m = LoadModels(testing::SourceDir() + "/models");
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  return std::move(m).value();
+}
+
+report::ReportView View(const Graph& g) {
+  static const std::vector<Reject> kNone;
+  static const std::vector<Warning> kNoWarnings;
+  return report::ReportView{&g.docs, &g.analyses, &g.corpus, &kNone, &kNoWarnings, "hearsay test"};
+}
+
+TEST(AnalysisCodec, RoundTripsEveryExampleAndRejectsDamage) {
+  auto store = Store::Open(TempDb("codec"));
+  ASSERT_TRUE(store.ok());
+  std::vector<Document> docs = StoredExamples(**store);
+  Models models = ProjectModels();
+  size_t claims = 0;
+  for (const Document& d : docs) {
+    DocumentAnalysis a = AnalyzeDocument(d, models);
+    claims += a.claims.size();
+    std::string body = EncodeAnalysis(a);
+    auto back = DecodeAnalysis(body);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(EncodeAnalysis(*back), body) << d.path;
+    EXPECT_EQ(back->layout.tokens.size(), a.layout.tokens.size());
+    EXPECT_EQ(back->claims.size(), a.claims.size());
+    for (size_t cut = 0; cut < body.size(); cut += 1 + body.size() / 50)
+      EXPECT_EQ(DecodeAnalysis(body.substr(0, cut)).status().code(), StatusCode::kDataLoss) << "cut at " << cut;
+  }
+  EXPECT_GT(claims, 0u) << "the examples gave no claims: the codec test would test nothing";
+  EXPECT_EQ(DecodeAnalysis(std::string("\x07junk", 5)).status().code(), StatusCode::kDataLoss);
+}
+
+// hearsay.json and index.html rendered from the graph the store gives back are the bytes
+// rendered from memory: the tables hold everything the outputs show.
+TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
+  std::string path = TempDb("views");
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok());
+  Graph g;
+  g.docs = StoredExamples(**store);
+  CorpusResult r = AnalyzeCorpus(g.docs, ProjectModels(), 2);
+  g.analyses = std::move(r.analyses);
+  g.corpus = std::move(r.corpus);
+  g.pipeline = "test-pipeline";
+  g.run_id = 1;
+  ASSERT_FALSE(g.corpus.clusters.empty());
+  ASSERT_FALSE(g.corpus.contradictions.empty());
+  auto changes = (*store)->WriteGraph(g, std::vector<bool>(g.docs.size(), true));
+  ASSERT_TRUE(changes.ok()) << changes.status().ToString();
+  EXPECT_EQ(changes->documents, g.docs.size());
+  auto back = (*store)->LoadGraph();
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(report::RenderJson(View(*back)), report::RenderJson(View(g)));
+  EXPECT_EQ(report::RenderHtml(View(*back)), report::RenderHtml(View(g)));
+  // Written again unchanged: nothing is new.
+  auto again = (*store)->WriteGraph(*back, std::vector<bool>(g.docs.size(), false));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->documents + again->claims + again->contradictions + again->first_reports, 0u);
+}
+
+void Sql(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
+  EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << "\n" << sql.substr(0, 200);
+  sqlite3_free(err);
+  sqlite3_close(h);
+}
+
+// A store made by schema 2 (documents only) opens, migrates to the current schema, keeps
+// its documents and finds them by full-text search.
+TEST(GraphStore, ASchemaTwoStoreMigrates) {
+  std::string path = TempDb("v2");
+  std::string dir = testing::SourceDir() + "/src/store/migrations/";
+  std::string raw = "Harbour Lights\nThe singer Mara Quill opened the festival.";
+  Sql(path, testing::ReadFileOrEmpty(dir + "001_documents.sql") + testing::ReadFileOrEmpty(dir + "002_warnings.sql") +
+                "PRAGMA user_version = 2; PRAGMA application_id = 1213415769;"
+                "INSERT INTO documents(content_hash, id, path, format, title, text, title_byte_begin, title_byte_end,"
+                " body_byte_begin, raw_byte_shift, replaced_bytes, raw) VALUES('" + Sha256Hex(raw) +
+                "', 'doc-1', 'a.txt', 'text', 'Harbour Lights', '" + raw + "', 0, 14, 15, 0, 0, CAST('" + raw + "' AS BLOB));");
+  auto ro = Store::Open(path, OpenMode::kReadOnly);
+  EXPECT_FALSE(ro.ok()) << "read-only use does not migrate";
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ((*s)->schema_version(), 3);
+  auto docs = (*s)->LoadDocuments();
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  ASSERT_EQ(docs->size(), 1u);
+  EXPECT_EQ((*docs)[0].title, "Harbour Lights");
+  EXPECT_EQ((*s)->LoadGraph().status().code(), StatusCode::kNotFound);
+  s->reset();
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'quill'", -1, &q, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(q), SQLITE_ROW) << "the migrated document is indexed for search";
+  sqlite3_finalize(q);
+  sqlite3_close(h);
+}
+
+}  // namespace
+}  // namespace hearsay::store
