@@ -1,4 +1,5 @@
 // hearsay serve --db FILE [--host 127.0.0.1] [--port 8080] [--allow-ingest --token T]
+#include <filesystem>
 #include <iostream>
 
 #include "app.h"
@@ -10,6 +11,8 @@ namespace {
 
 int RunServe(serve::ServeOptions o) {
   if (o.models_dir.empty()) o.models_dir = DefaultModelsDir();
+  std::error_code ec;
+  o.executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
   Status s = serve::Serve(o);
   if (!s.ok()) return s.code() == StatusCode::kInvalidArgument ? (Fail(s), kExitUsage) : Fail(s);
   return kExitOk;

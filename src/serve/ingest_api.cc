@@ -1,19 +1,63 @@
 #include "serve/ingest_api.h"
 
-#include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include "ingest/ingest.h"
-#include "store/store.h"
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+extern char** environ;
 
 namespace hearsay::serve {
 namespace {
 
-struct Collect : ingest::DocumentSink {
-  void OnDocument(Document d) override { docs.push_back(std::move(d)); }
-  void OnReject(Reject r) override { rejects.push_back(std::move(r)); }
-  std::vector<Document> docs;
-  std::vector<Reject> rejects;
+// A private folder (mode 0700) removed with everything in it when it goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "hearsay-ingest-XXXXXX").string();
+    if (::mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
 };
+
+// Runs argv[0] with argv, stdout and stderr into `log`; the exit code, or -1.
+int RunProcess(const std::vector<std::string>& args, const std::string& log) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return -1;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string ReadSmallFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return s.size() > 4000 ? s.substr(s.size() - 4000) : s;
+}
 
 }  // namespace
 
@@ -25,49 +69,50 @@ bool TokenMatches(const std::string& given, const std::string& expected) {
 }
 
 std::string BodyAsJsonLines(const std::string& body) {
-  size_t first = body.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos || body[first] != '[') {
-    // One object, or JSON Lines: a single pretty-printed object is folded onto one line.
-    Json one = Json::parse(body, nullptr, false);
-    return one.is_object() ? one.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n" : body;
-  }
   Json all = Json::parse(body, nullptr, false);
-  if (!all.is_array()) return body;  // not JSON: the ingest stage rejects it with the line
+  if (all.is_object()) return all.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  if (!all.is_array()) return body;  // JSON Lines, or not JSON: the ingest stage reads it by line
   std::string out;
   for (const Json& item : all) out += item.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   return out;
 }
 
-Result<std::unique_ptr<Ingester>> Ingester::Create(const ServeOptions& options) {
-  std::unique_ptr<Ingester> in(new Ingester(options));
-  auto models = LoadModels(options.models_dir);
-  if (!models.ok()) return models.status();
-  in->models_ = std::move(*models);
-  auto store = store::Store::Open(options.db_path);  // fails early on a read-only file
-  if (!store.ok()) return store.status();
-  return in;
+Result<std::unique_ptr<Ingester>> Ingester::Create(const ServeOptions& options, Db& db) {
+  if (options.executable.empty()) return InvalidArgumentError("ingest needs the hearsay binary (ServeOptions::executable)");
+  if (options.token.empty()) return InvalidArgumentError("ingest needs a token");
+  return std::unique_ptr<Ingester>(new Ingester(options, db));
 }
 
 Result<Json> Ingester::Ingest(const std::string& authorization, const std::string& body) {
   const std::string prefix = "Bearer ";
   std::string given = authorization.rfind(prefix, 0) == 0 ? authorization.substr(prefix.size()) : "";
   if (!TokenMatches(given, options_.token)) return PermissionDeniedError("ingest needs the server's token (Authorization: Bearer T)");
-  Collect sink;
-  ingest::IngestBytes("api-post.jsonl", BodyAsJsonLines(body), ingest::IngestOptions{}, sink);
-  if (sink.docs.empty() && sink.rejects.empty()) return InvalidArgumentError("the body holds no article");
+  std::string lines = BodyAsJsonLines(body);
+  if (lines.find_first_not_of(" \t\r\n") == std::string::npos) return InvalidArgumentError("the body holds no article");
   std::lock_guard<std::mutex> lock(mu_);
-  auto store = store::Store::Open(options_.db_path);
-  if (!store.ok()) return store.status();
-  auto run = (*store)->BeginRun("serve ingest");
+  TempDir tmp;
+  if (tmp.path().empty()) return UnavailableError("cannot create a temporary folder for the posted articles");
+  const std::string input = tmp.path() + "/posted.jsonl", log = tmp.path() + "/analyze.log";
+  std::ofstream(input, std::ios::binary) << lines;
+  std::vector<std::string> args{options_.executable, "analyze", input, "--db", options_.db_path, "--out", tmp.path() + "/out",
+                                "--quiet", "--jobs", std::to_string(std::max(1, options_.jobs))};
+  if (!options_.models_dir.empty()) args.insert(args.end(), {"--models", options_.models_dir});
+  int rc = RunProcess(args, log);
+  if (rc != 0 && rc != 3) return InternalError("analysis of the posted articles failed (exit " + std::to_string(rc) + "): " + ReadSmallFile(log));
+  auto run = db_.Row(
+      "SELECT run_id AS id, documents_seen, documents_added, rejects FROM runs WHERE command = 'analyze'"
+      " ORDER BY run_id DESC LIMIT 1");
   if (!run.ok()) return run.status();
-  auto added = (*store)->AddBatch(sink.docs, sink.rejects, {}, *run);
-  if (!added.ok()) return added.status();
-  HEARSAY_RETURN_IF_ERROR((*store)->FinishRun(*run, sink.docs.size(), added->added, sink.rejects.size()));
-  Json ids = Json::array(), rejects = Json::array();
-  for (const Document& d : sink.docs) ids.push_back(d.id);
-  for (const Reject& r : sink.rejects)
-    rejects.push_back(Json{{"where", r.where ? Json(*r.where) : Json(nullptr)}, {"stage", r.stage}, {"reason", r.reason}});
-  return Json{{"run", *run}, {"added", added->added}, {"existing", added->existing}, {"documents", ids}, {"rejects", rejects}};
+  Json out = *run;
+  auto changes = db_.Rows("SELECT kind, ref, doc_seq, detail FROM run_changes WHERE run_id = ?1 AND kind = 'document'",
+                          {(*run)["id"].get<int64_t>()});
+  if (!changes.ok()) return changes.status();
+  auto rejects = db_.Rows("SELECT path, location, stage, reason FROM rejects WHERE run_id = ?1", {(*run)["id"].get<int64_t>()});
+  if (!rejects.ok()) return rejects.status();
+  out["documents"] = std::move(*changes);
+  out["rejected"] = std::move(*rejects);
+  out["messages"] = ReadSmallFile(log);
+  return out;
 }
 
 }  // namespace hearsay::serve

@@ -46,6 +46,10 @@ struct ServeOptions {
   std::string token;               // bearer token for ingest; required with allow_ingest
   std::string models_dir;          // models for ingest (the pipeline)
   int jobs = 1;                    // pipeline threads for ingest
+  // The hearsay binary, whose `analyze --db` ingests posted articles (the CLI's incremental
+  // analysis: cached per-document analyses reused, the corpus results of the whole store
+  // updated). Required with allow_ingest.
+  std::string executable;
   ServeLimits limits;
 };
 

@@ -97,8 +97,12 @@ void AddIngestRoute(httplib::Server& svr, Ingester* ingester) {
       return SendError(res, PermissionDeniedError("this server is read-only; start it with --allow-ingest --token T to add articles"));
     Result<Json> out = ingester->Ingest(req.get_header_value("Authorization"), req.body);
     if (!out.ok()) {
-      if (out.status().code() == StatusCode::kPermissionDenied) res.set_header("WWW-Authenticate", "Bearer");
-      return SendError(res, out.status());
+      SendError(res, out.status());
+      if (out.status().code() == StatusCode::kPermissionDenied) {
+        res.status = 401;  // no or wrong token
+        res.set_header("WWW-Authenticate", "Bearer");
+      }
+      return;
     }
     SendJson(res, 200, *out);
   });
@@ -187,7 +191,7 @@ Status Serve(const ServeOptions& o) {
   if (!db.ok()) return db.status();
   std::unique_ptr<Ingester> ingester;
   if (o.allow_ingest) {
-    auto made = Ingester::Create(o);
+    auto made = Ingester::Create(o, **db);
     if (!made.ok()) return made.status();
     ingester = std::move(*made);
   }

@@ -32,6 +32,7 @@ async function render() {
   const route = parseHash(location.hash);
   const page = routes[route.name];
   const id = ++renderId;
+  main.removeAttribute('data-ready');
   const box = el('div', { class: 'page', 'data-route': route.name || 'home' });
   clear(main).append(el('p', { class: 'muted' }, 'Loading…'));
   document.getElementById('q').value = route.name === 'search' ? route.params.get('q') || '' : document.getElementById('q').value;
@@ -40,6 +41,7 @@ async function render() {
     await page(box, route);
     if (id !== renderId) return;  // a newer navigation replaced this one
     clear(main).append(box);
+    if (box.onAttached) box.onAttached();
     main.setAttribute('data-ready', route.name || 'home');
     window.scrollTo(0, 0);
   } catch (e) {

@@ -10,28 +10,31 @@ const gradeColor = { strong: '#1c7c3c', moderate: '#6b8e23', weak: '#b7791f', 'v
 // The relation graph: the entity in the middle, each related entity a node, each
 // relation (cluster) an edge labelled with its predicate and coloured by its grade.
 function relationGraph(container, entity) {
+  const gradeRank = { strong: 4, moderate: 3, weak: 2, 'very weak': 1 };
   const nodes = new Map([[entity.id, { data: { id: entity.id, label: entity.name, center: 1 } }]]);
-  const edges = [];
+  const edges = new Map();  // one edge per related entity, labelled with every predicate
   for (const k of entity.relations) {
     const other = k.subject === entity.id ? k.object : k.subject;
     const otherName = k.subject === entity.id ? k.object_name : k.subject_name;
-    if (!other || !otherName || nodes.size > 40 && !nodes.has(other)) continue;
+    if (!other || !otherName || other === entity.id || (nodes.size > 40 && !nodes.has(other))) continue;
     if (!nodes.has(other)) nodes.set(other, { data: { id: other, label: otherName } });
-    edges.push({ data: { id: 'edge-' + k.id, source: k.subject, target: k.object, label: predicateWords(k.predicate),
-      color: gradeColor[k.grade] || '#888', cluster: k.id } });
+    const edge = edges.get(other) || { data: { id: 'edge-' + other, source: entity.id, target: other, predicates: [], grade: 0, cluster: k.id } };
+    const words = predicateWords(k.predicate);
+    if (!edge.data.predicates.includes(words)) edge.data.predicates.push(words);
+    if ((gradeRank[k.grade] || 0) > edge.data.grade) Object.assign(edge.data, { grade: gradeRank[k.grade] || 0, color: gradeColor[k.grade] || '#888', cluster: k.id });
+    edges.set(other, edge);
   }
+  for (const e of edges.values()) e.data.label = e.data.predicates.slice(0, 3).join(', ');
   const cy = cytoscape({
     container,
-    elements: [...nodes.values(), ...edges],
-    layout: { name: 'concentric', concentric: n => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 30, animate: false },
+    elements: [...nodes.values(), ...edges.values()],
+    layout: { name: 'concentric', concentric: n => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 40, animate: false },
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#7aa7e6', width: 18, height: 18, 'text-valign': 'bottom' } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#7aa7e6', width: 18, height: 18, 'text-valign': 'bottom', 'text-margin-y': 3 } },
       { selector: 'node[center]', style: { 'background-color': '#1f5fae', width: 30, height: 30, 'font-weight': 'bold', 'font-size': 13 } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
-        'line-color': 'data(color)', 'target-arrow-color': 'data(color)', width: 2, 'text-rotation': 'autorotate', color: '#333' } },
+      { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'straight', 'line-color': 'data(color)',
+        width: 2, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1, color: '#333' } },
     ],
-    userZoomingEnabled: true,
-    wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', ev => { if (!ev.target.data('center')) location.hash = hash('entity', ev.target.id()); });
   cy.on('tap', 'edge', ev => { location.hash = hash('cluster', ev.target.data('cluster')); });
@@ -84,9 +87,8 @@ export async function entityPage(box, route) {
     el('ol', { class: 'timeline' }, timeline.items.map(timelineItem)),
     pager(route, timeline),
   ]);
-  // Cytoscape needs the container in the document to measure it.
-  requestAnimationFrame(() => { if (graph.isConnected) relationGraph(graph, e); });
-  setTimeout(() => { if (graph.isConnected && !graph.firstChild) relationGraph(graph, e); }, 50);
+  // Cytoscape measures its container, so it starts once the page is in the document.
+  box.onAttached = () => relationGraph(graph, e);
 }
 
 export async function clusterPage(box, route) {
