@@ -1,7 +1,9 @@
 // Api: stats, documents, one document, full-text search, the helpers every route shares.
 #include "serve/api.h"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include "serve/sql_text.h"
 
@@ -69,25 +71,34 @@ Result<Json> Api::Paged(const Paging& p, const std::string& select, const std::s
   return PageOf(std::move(*rows), p, *total);
 }
 
+Status Api::Warm() { return Current().status(); }
+
+Result<std::shared_ptr<const Snapshot>> Api::Current() {
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  std::lock_guard<std::mutex> lock(snapshot_mu_);
+  if (snapshot_ && now - checked_ms_ < 1000) return snapshot_;
+  checked_ms_ = now;
+  auto key = db_.Row("SELECT value FROM graph_meta WHERE key = 'graph_run_id'");
+  if (!key.ok()) return key.status();
+  std::string k = key->is_null() || !(*key)["value"].is_string() ? "" : (*key)["value"].get<std::string>();
+  if (snapshot_ && k == snapshot_->graph_key) return snapshot_;
+  auto built = Snapshot::Build(db_);
+  if (!built.ok()) return built.status();
+  snapshot_ = std::move(*built);
+  return snapshot_;
+}
+
 Result<Json> Api::Stats(const ApiRequest&) {
-  Json out = Json::object();
-  for (const char* t : {"documents", "entities", "claims", "clusters", "contradictions", "quotes", "attributions",
-                        "provenance", "duplicates", "rejects"}) {
-    auto n = db_.Int(std::string("SELECT COUNT(*) FROM ") + t);
-    if (!n.ok()) return n.status();
-    out[t] = *n;
-  }
-  auto outlets = db_.Int("SELECT COUNT(DISTINCT outlet) FROM document_results");
-  if (!outlets.ok()) return outlets.status();
-  out["outlets"] = *outlets;
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  Json out = (*snap)->stats;
   auto runs = db_.Rows(
       "SELECT run_id AS id, command, started_at, finished_at, documents_seen, documents_added, rejects "
       "FROM runs ORDER BY run_id DESC LIMIT 10");
   if (!runs.ok()) return runs.status();
   out["runs"] = std::move(*runs);
-  auto meta = db_.Rows("SELECT key, value FROM graph_meta WHERE key IN ('graph_run_id', 'generator')");
-  if (!meta.ok()) return meta.status();
-  for (const Json& m : *meta) out[m["key"].get<std::string>()] = m["value"];
+  out["graph_run_id"] = (*snap)->graph_key;
   return out;
 }
 
@@ -98,12 +109,22 @@ Result<Json> Api::Documents(const ApiRequest& r) {
   if (!from.ok()) return from.status();
   auto to = DateParam(r, "to");
   if (!to.ok()) return to.status();
-  const std::string sql_from =
-      "FROM documents d LEFT JOIN document_results r ON r.doc_seq = d.seq"
-      " WHERE (?1 = '' OR COALESCE(r.outlet, d.outlet) = ?1) AND (?2 = '' OR d.published >= ?2)"
-      " AND (?3 = '' OR d.published <= ?3) AND (?4 = '' OR d.title LIKE '%' || ?4 || '%' ESCAPE '\\')";
-  return Paged(*paging, std::string("SELECT ") + kDocumentColumns, sql_from, "d.published IS NULL, d.published DESC, d.seq",
-               {Param(r, "outlet"), *from, *to, LikeEscape(Param(r, "q"))});
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  const std::string outlet = Param(r, "outlet"), q = Param(r, "q");
+  std::string q_lower = q;
+  std::transform(q_lower.begin(), q_lower.end(), q_lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  Json items = Json::array();
+  int64_t total = 0;
+  for (const DocEntry& d : (*snap)->documents) {
+    if (!outlet.empty() && d.outlet != outlet) continue;
+    if (!from->empty() && (d.published.empty() || d.published < *from)) continue;
+    if (!to->empty() && (d.published.empty() || d.published > *to)) continue;
+    if (!q_lower.empty() && d.title_lower.find(q_lower) == std::string::npos) continue;
+    if (++total > paging->offset() && static_cast<int64_t>(items.size()) < paging->per_page) items.push_back(d.row);
+  }
+  for (Json& row : items) row["url"] = SafeUrl(row["url"]);
+  return PageOf(std::move(items), *paging, total);
 }
 
 Result<Json> Api::Document(const ApiRequest& r) {

@@ -33,6 +33,7 @@
 
 #include "serve/db.h"
 #include "serve/serve.h"
+#include "serve/snapshot.h"
 
 namespace hearsay::serve {
 
@@ -55,6 +56,8 @@ Json PageOf(Json items, const Paging& p, int64_t total);
 class Api {
  public:
   Api(Db& db, const ServeLimits& limits) : db_(db), limits_(limits) {}
+  // Builds the first snapshot (the server calls it before listening).
+  Status Warm();
 
   Result<Json> Stats(const ApiRequest& r);
   Result<Json> Documents(const ApiRequest& r);
@@ -76,14 +79,14 @@ class Api {
   // bound as the next two parameters after `params`; the page envelope of PageOf.
   Result<Json> Paged(const Paging& p, const std::string& select, const std::string& from_where, const std::string& order,
                      std::vector<SqlParam> params);
-  // The outlets with their counts and citation edges, computed once per graph (the store
-  // does not change under a read-only server; an ingest makes a new graph_run_id).
-  Result<std::shared_ptr<const Json>> OutletTable();
+  // The snapshot of the current graph, rebuilt when graph_meta's graph_run_id changed
+  // (looked at no more than once a second).
+  Result<std::shared_ptr<const Snapshot>> Current();
   Db& db_;
   ServeLimits limits_;
-  std::mutex outlets_mu_;
-  std::string outlets_key_;  // graph_meta graph_run_id the table was built for
-  std::shared_ptr<const Json> outlets_;
+  std::mutex snapshot_mu_;
+  int64_t checked_ms_ = 0;
+  std::shared_ptr<const Snapshot> snapshot_;
 };
 
 // A query parameter, or "" when absent.

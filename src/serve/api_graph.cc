@@ -107,7 +107,7 @@ Result<Json> Api::Entity(const ApiRequest& r) {
   for (const Json& a : *aliases) out["aliases"].push_back(a["alias"]);
   // Relations: the clusters with this entity as subject or object, strongest evidence
   // first; each with the claims (sources) behind it, oldest report first.
-  constexpr int64_t kMaxRelations = 150, kMaxSourcesPerRelation = 25;
+  constexpr int64_t kMaxRelations = 60, kMaxSourcesPerRelation = 5;
   auto relations = db_.Rows(std::string(kClusterSelect) + " " + kClusterFrom +
                                 " WHERE k.subject = ?1 OR k.object = ?1 ORDER BY k.document_count DESC, k.ord LIMIT ?2",
                             {r.id, kMaxRelations});
@@ -115,18 +115,26 @@ Result<Json> Api::Entity(const ApiRequest& r) {
   HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, *relations, "id"));
   Json ids = Json::array();
   for (const Json& k : *relations) ids.push_back(k["id"]);
-  auto sources = db_.Rows(std::string(kClaimSelect) + " " + kClaimFrom +
-                              " WHERE c.cluster_id IN (SELECT value FROM json_each(?1))"
-                              " ORDER BY d.published IS NULL, d.published, c.doc_seq, c.idx",
-                          {ids.dump()});
+  // The oldest reports of each relation (the rest are on its chain page).
+  auto sources = db_.Rows("SELECT * FROM (" + std::string(kClaimSelect) +
+                              ", ROW_NUMBER() OVER (PARTITION BY c.cluster_id ORDER BY d.published IS NULL, d.published,"
+                              " c.doc_seq, c.idx) AS rank_in_cluster " + kClaimFrom +
+                              " WHERE c.cluster_id IN (SELECT value FROM json_each(?1))) WHERE rank_in_cluster <= ?2",
+                          {ids.dump(), kMaxSourcesPerRelation});
   if (!sources.ok()) return sources.status();
-  CleanUrls(*sources);
   std::map<std::string, Json> by_cluster;
   for (Json& c : *sources) {
     Json& list = by_cluster[c["cluster_id"].get<std::string>()];
     if (list.is_null()) list = Json::array();
-    if (static_cast<int64_t>(list.size()) < kMaxSourcesPerRelation) list.push_back(std::move(c));
+    c.erase("rank_in_cluster");
+    c["url"] = SafeUrl(c["url"]);
+    list.push_back(std::move(c));
   }
+  for (auto& [id, list] : by_cluster)
+    std::sort(list.begin(), list.end(), [](const Json& a, const Json& b) {
+      return a["published"].is_null() != b["published"].is_null() ? b["published"].is_null()
+             : a["published"] != b["published"] ? a["published"] < b["published"] : a["doc_seq"] < b["doc_seq"];
+    });
   for (Json& k : *relations) {
     auto it = by_cluster.find(k["id"].get<std::string>());
     k["sources"] = it == by_cluster.end() ? Json::array() : std::move(it->second);
@@ -147,12 +155,38 @@ Result<Json> Api::Entity(const ApiRequest& r) {
 Result<Json> Api::Claims(const ApiRequest& r) {
   auto paging = ParsePaging(r, limits_.max_page_size);
   if (!paging.ok()) return paging.status();
-  // Timeline order: the time the claim is about, else the article's date.
-  auto page = Paged(*paging, kClaimSelect,
-                    std::string(kClaimFrom) + " WHERE (?1 = '' OR c.subject = ?1 OR c.object_entity = ?1) AND (?2 = '' OR c.predicate = ?2)"
-                    " AND (?3 = '' OR c.source_kind = ?3) AND (?4 = '' OR c.cluster_id = ?4)",
-                    "COALESCE(c.time_from, d.published) IS NULL, COALESCE(c.time_from, d.published), c.doc_seq, c.idx",
-                    {Param(r, "entity"), Param(r, "predicate"), Param(r, "source_kind"), Param(r, "cluster")});
+  const std::string entity = Param(r, "entity"), predicate = Param(r, "predicate"), source_kind = Param(r, "source_kind"),
+                    cluster = Param(r, "cluster");
+  Result<Json> page = Json();
+  if (!entity.empty() && predicate.empty() && source_kind.empty() && cluster.empty()) {
+    // An entity's timeline: its claims in the snapshot's order, the page's rows by id.
+    auto snap = Current();
+    if (!snap.ok()) return snap.status();
+    auto it = (*snap)->timeline.find(entity);
+    const std::vector<std::string> none;
+    const std::vector<std::string>& ids = it == (*snap)->timeline.end() ? none : it->second;
+    Json wanted = Json::array();
+    for (int64_t i = paging->offset(); i < static_cast<int64_t>(ids.size()) && static_cast<int64_t>(wanted.size()) < paging->per_page; ++i)
+      wanted.push_back(ids[static_cast<size_t>(i)]);
+    auto rows = db_.Rows(std::string(kClaimSelect) + " " + kClaimFrom + " WHERE c.claim_id IN (SELECT value FROM json_each(?1))",
+                         {wanted.dump()});
+    if (!rows.ok()) return rows.status();
+    std::map<std::string, Json> by_id;
+    for (Json& row : *rows) {
+      std::string id = row["id"];  // read before the move below
+      by_id[id] = std::move(row);
+    }
+    Json items = Json::array();
+    for (const Json& id : wanted) items.push_back(std::move(by_id[id.get<std::string>()]));
+    page = PageOf(std::move(items), *paging, static_cast<int64_t>(ids.size()));
+  } else {
+    // Timeline order: the time the claim is about, else the article's date.
+    page = Paged(*paging, kClaimSelect,
+                 std::string(kClaimFrom) + " WHERE (?1 = '' OR c.subject = ?1 OR c.object_entity = ?1) AND (?2 = '' OR c.predicate = ?2)"
+                 " AND (?3 = '' OR c.source_kind = ?3) AND (?4 = '' OR c.cluster_id = ?4)",
+                 "COALESCE(c.time_from, d.published) IS NULL, COALESCE(c.time_from, d.published), c.doc_seq, c.idx",
+                 {entity, predicate, source_kind, cluster});
+  }
   if (!page.ok()) return page;
   CleanUrls((*page)["items"]);
   HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, (*page)["items"], "cluster_id"));
@@ -203,6 +237,22 @@ Result<Json> Api::Cluster(const ApiRequest& r) {
   return out;
 }
 
+Result<Json> BuildContradictions(Db& db) {
+  auto rows = db.Rows(
+      "SELECT x.contradiction_id AS id, x.a, x.b, x.refs, x.kind, x.explanation, x.confidence, x.subject,"
+      " e.name AS subject_name FROM contradictions x LEFT JOIN entities e ON e.entity_id = x.subject"
+      " ORDER BY x.confidence DESC, x.contradiction_id");
+  if (!rows.ok()) return rows.status();
+  for (Json& x : *rows) {
+    for (const char* side : {"a", "b"}) {
+      auto s = ContradictionSide(db, x[side].get<std::string>(), x["refs"].get<std::string>());
+      if (!s.ok()) return s.status();
+      x[std::string(side) + "_detail"] = std::move(*s);
+    }
+  }
+  return std::move(*rows);
+}
+
 Result<Json> Api::Contradictions(const ApiRequest& r) {
   auto paging = ParsePaging(r, limits_.max_page_size);
   if (!paging.ok()) return paging.status();
@@ -213,20 +263,18 @@ Result<Json> Api::Contradictions(const ApiRequest& r) {
     if (end == v.c_str() || *end != '\0' || !(min_confidence >= 0 && min_confidence <= 1))
       return InvalidArgumentError("min_confidence=" + v + ": expected a number from 0 to 1");
   }
-  auto page = Paged(*paging,
-                    "SELECT x.contradiction_id AS id, x.a, x.b, x.refs, x.kind, x.explanation, x.confidence, x.subject,"
-                    " e.name AS subject_name",
-                    "FROM contradictions x LEFT JOIN entities e ON e.entity_id = x.subject WHERE (?1 = '' OR x.subject = ?1) AND (?2 = '' OR x.kind = ?2) AND x.confidence >= ?3",
-                    "x.confidence DESC, x.contradiction_id", {Param(r, "entity"), Param(r, "kind"), min_confidence});
-  if (!page.ok()) return page;
-  for (Json& x : (*page)["items"]) {
-    for (const char* side : {"a", "b"}) {
-      auto s = ContradictionSide(db_, x[side].get<std::string>(), x["refs"].get<std::string>());
-      if (!s.ok()) return s.status();
-      x[std::string(side) + "_detail"] = std::move(*s);
-    }
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  const std::string entity = Param(r, "entity"), kind = Param(r, "kind");
+  Json items = Json::array();
+  int64_t total = 0;
+  for (const Json& x : (*snap)->contradictions) {
+    if (!entity.empty() && x["subject"] != entity) continue;
+    if (!kind.empty() && x["kind"] != kind) continue;
+    if (x["confidence"].get<double>() < min_confidence) continue;
+    if (++total > paging->offset() && static_cast<int64_t>(items.size()) < paging->per_page) items.push_back(x);
   }
-  return page;
+  return PageOf(std::move(items), *paging, total);
 }
 
 }  // namespace hearsay::serve

@@ -18,6 +18,8 @@ void SortEdges(Json& edges) {
   std::stable_sort(edges.begin(), edges.end(), [](const Json& a, const Json& b) { return a["count"] > b["count"]; });
 }
 
+}  // namespace
+
 Result<Json> BuildOutletTable(Db& db) {
   auto docs = db.Rows(
       "SELECT r.outlet AS name, COUNT(*) AS documents, MIN(d.published) AS first_published,"
@@ -62,32 +64,17 @@ Result<Json> BuildOutletTable(Db& db) {
   return table;
 }
 
-}  // namespace
-
-Result<std::shared_ptr<const Json>> Api::OutletTable() {
-  auto key = db_.Row("SELECT value FROM graph_meta WHERE key = 'graph_run_id'");
-  if (!key.ok()) return key.status();
-  std::string k = key->is_null() ? "" : key->value("value", Json("")).dump();
-  std::lock_guard<std::mutex> lock(outlets_mu_);
-  if (!outlets_ || k != outlets_key_) {
-    auto table = BuildOutletTable(db_);
-    if (!table.ok()) return table.status();
-    outlets_ = std::make_shared<const Json>(std::move(*table));
-    outlets_key_ = k;
-  }
-  return outlets_;
-}
 
 Result<Json> Api::Outlets(const ApiRequest& r) {
   auto paging = ParsePaging(r, limits_.max_page_size);
   if (!paging.ok()) return paging.status();
-  auto table = OutletTable();
-  if (!table.ok()) return table.status();
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
   const std::string q = Lower(Param(r, "q"));
   constexpr size_t kEdgesInList = 8;
   Json items = Json::array();
   int64_t total = 0;
-  for (const Json& o : **table) {
+  for (const Json& o : (*snap)->outlets) {
     if (!q.empty() && Lower(o["name"].get<std::string>()).find(q) == std::string::npos) continue;
     if (++total <= paging->offset() || static_cast<int64_t>(items.size()) >= paging->per_page) continue;
     Json row = o;
@@ -101,10 +88,10 @@ Result<Json> Api::Outlets(const ApiRequest& r) {
 }
 
 Result<Json> Api::Outlet(const ApiRequest& r) {
-  auto table = OutletTable();
-  if (!table.ok()) return table.status();
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
   const Json* found = nullptr;
-  for (const Json& o : **table)
+  for (const Json& o : (*snap)->outlets)
     if (o["name"] == r.id) found = &o;
   if (!found) return NotFoundError("no outlet " + r.id);
   Json out = *found;

@@ -35,7 +35,9 @@ struct ServeLimits {
   uint32_t socket_timeout_seconds = 10;   // read and write
   uint32_t query_millis = 2000;           // one SQL statement; longer is 503
   uint32_t max_page_size = 200;           // per_page above it is clamped
-  uint32_t threads = 8;                   // worker threads answering requests
+  // Worker threads. cpp-httplib gives each open connection a thread until it closes or
+  // idles past the keep-alive timeout, so this bounds the concurrent connections.
+  uint32_t threads = 32;
 };
 
 struct ServeOptions {

@@ -114,7 +114,7 @@ void ConfigureLimits(httplib::Server& svr, const ServeLimits& limits, RateLimite
   svr.set_payload_max_length(limits.max_body_bytes);
   svr.set_read_timeout(limits.socket_timeout_seconds, 0);
   svr.set_write_timeout(limits.socket_timeout_seconds, 0);
-  svr.set_keep_alive_timeout(5);
+  svr.set_keep_alive_timeout(2);
   svr.set_keep_alive_max_count(1000);
   // Every answer: no sniffing, no framing, scripts only from this server, no referrer
   // sent along when a reader follows a link to the original article.
@@ -196,6 +196,7 @@ Status Serve(const ServeOptions& o) {
     ingester = std::move(*made);
   }
   Api api(**db, o.limits);
+  HEARSAY_RETURN_IF_ERROR(api.Warm());
   RateLimiter limiter(o.limits.requests_per_second);
   httplib::Server svr;
   ConfigureLimits(svr, o.limits, limiter);
