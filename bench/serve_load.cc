@@ -62,22 +62,13 @@ std::vector<Endpoint> Endpoints(int port) {
   Json clusters = Fetch(c, "/api/clusters?per_page=50")["items"];
   Json docs = Fetch(c, "/api/documents?per_page=50")["items"];
   Json outlets = Fetch(c, "/api/outlets?per_page=20")["items"];
-  std::vector<Endpoint> out(14);
-  out[0].name = "GET /api/stats";
+  const char* names[] = {"GET /api/stats", "GET /api/documents?page=N", "GET /api/documents?outlet=O", "GET /api/search?q=NAME",
+                         "GET /api/entities?q=PREFIX", "GET /api/entities/ID", "GET /api/claims?entity=ID",
+                         "GET /api/clusters?entity=ID", "GET /api/clusters/ID", "GET /api/contradictions?page=N",
+                         "GET /api/outlets", "GET /api/outlets/NAME", "GET /api/documents/SEQ", "GET / and /app.js"};
+  std::vector<Endpoint> out;
+  for (const char* n : names) out.push_back(Endpoint{n, {}});
   out[0].paths = {"/api/stats"};
-  out[1].name = "GET /api/documents?page=N";
-  out[2].name = "GET /api/documents?outlet=O";
-  out[3].name = "GET /api/search?q=NAME";
-  out[4].name = "GET /api/entities?q=PREFIX";
-  out[5].name = "GET /api/entities/ID";
-  out[6].name = "GET /api/claims?entity=ID";
-  out[7].name = "GET /api/clusters?entity=ID";
-  out[8].name = "GET /api/clusters/ID";
-  out[9].name = "GET /api/contradictions?page=N";
-  out[10].name = "GET /api/outlets";
-  out[11].name = "GET /api/outlets/NAME";
-  out[12].name = "GET /api/documents/SEQ";
-  out[13].name = "GET / and /app.js";
   for (int page = 1; page <= 50; ++page) {
     out[1].paths.push_back("/api/documents?page=" + std::to_string(page));
     out[9].paths.push_back("/api/contradictions?page=" + std::to_string(page % 10 + 1));
