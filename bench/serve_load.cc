@@ -4,7 +4,7 @@
 // hide its queueing), then reports requests/s, p50, p99, max latency and errors.
 // Ids for the routes (people, clusters, documents, outlets) are read from the API first.
 //
-//   serve_load --port P [--rate 200] [--seconds 10] [--threads 8]
+//   serve_load --port P [--pid SERVER_PID] [--rate 200] [--seconds 10] [--threads 8]
 //
 // Bounded: at most rate * seconds requests per endpoint, each with a 5 s timeout, and it
 // only ever connects to 127.0.0.1.
@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <unistd.h>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +30,7 @@ using Json = nlohmann::json;
 
 struct Options {
   int port = 0;
+  int pid = 0;  // the server's process id: its CPU time per request is reported too
   double rate = 200;
   double seconds = 10;
   int threads = 8;
@@ -102,6 +105,7 @@ Stats Run(const Options& o, const Endpoint& e) {
   auto worker = [&] {
     httplib::Client c("127.0.0.1", o.port);
     c.set_keep_alive(true);
+    c.set_tcp_nodelay(true);
     c.set_connection_timeout(5, 0);
     c.set_read_timeout(5, 0);
     std::vector<double> mine;
@@ -125,6 +129,21 @@ Stats Run(const Options& o, const Endpoint& e) {
   return s;
 }
 
+// User + system CPU time of a process in milliseconds (/proc/PID/stat), -1 when unknown.
+double CpuMs(int pid) {
+  if (pid <= 0) return -1;
+  FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+  if (!f) return -1;
+  char buf[1024];
+  size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+  std::fclose(f);
+  buf[n] = 0;
+  const char* p = std::strrchr(buf, ')');  // the command name may hold spaces
+  unsigned long utime = 0, stime = 0;
+  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2) return -1;
+  return 1000.0 * static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 double Quantile(const std::vector<double>& sorted, double q) {
   if (sorted.empty()) return 0;
   return sorted[std::min(sorted.size() - 1, static_cast<size_t>(q * static_cast<double>(sorted.size())))];
@@ -138,11 +157,12 @@ int main(int argc, char** argv) {
     std::string k = argv[i];
     double v = std::atof(argv[i + 1]);
     if (k == "--port") o.port = static_cast<int>(v);
+    else if (k == "--pid") o.pid = static_cast<int>(v);
     else if (k == "--rate") o.rate = v;
     else if (k == "--seconds") o.seconds = v;
     else if (k == "--threads") o.threads = static_cast<int>(v);
     else {
-      std::fprintf(stderr, "usage: serve_load --port P [--rate 200] [--seconds 10] [--threads 8]\n");
+      std::fprintf(stderr, "usage: serve_load --port P [--pid N] [--rate 200] [--seconds 10] [--threads 8]\n");
       return 2;
     }
   }
@@ -150,15 +170,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "serve_load: need --port, a positive rate, 0 < seconds <= 600\n");
     return 2;
   }
-  std::printf("| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|\n");
+  std::printf("| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/request |\n"
+              "|---|---|---|---|---|---|---|---|\n");
   int failures = 0;
   for (const Endpoint& e : Endpoints(o.port)) {
+    const double cpu0 = CpuMs(o.pid);
     Stats s = Run(o, e);
+    const double cpu = cpu0 < 0 ? -1 : (CpuMs(o.pid) - cpu0) / static_cast<double>(std::max<size_t>(1, s.latency_ms.size()));
     const double p99 = Quantile(s.latency_ms, 0.99);
     failures += (p99 >= 50 || s.errors > 0) ? 1 : 0;
-    std::printf("| %s | %zu | %.0f | %.1f | %.1f | %.1f | %d |\n", e.name.c_str(), s.latency_ms.size(),
+    std::printf("| %s | %zu | %.0f | %.1f | %.1f | %.1f | %d | %.2f |\n", e.name.c_str(), s.latency_ms.size(),
                 static_cast<double>(s.latency_ms.size()) / s.wall_s, Quantile(s.latency_ms, 0.5), p99,
-                s.latency_ms.empty() ? 0.0 : s.latency_ms.back(), s.errors);
+                s.latency_ms.empty() ? 0.0 : s.latency_ms.back(), s.errors, cpu);
     std::fflush(stdout);
   }
   std::printf("\n%s: every endpoint p99 < 50 ms with zero errors at %.0f requests/s\n", failures ? "FAIL" : "PASS", o.rate);

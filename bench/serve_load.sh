@@ -23,5 +23,6 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$port" ] || { echo "serve_load.sh: hearsay serve did not start: $(cat "$log")" >&2; exit 1; }
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "store: $store ($(sqlite3 -readonly "$store" 'SELECT COUNT(*) FROM documents') documents), $rate requests/s, $seconds s per endpoint, $(nproc) cores"
-"$build/bench/serve_load" --port "$port" --rate "$rate" --seconds "$seconds"
+"$build/bench/serve_load" --port "$port" --pid "$pid" --rate "$rate" --seconds "$seconds"

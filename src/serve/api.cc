@@ -42,10 +42,10 @@ Result<int64_t> IntParam(const ApiRequest& r, const std::string& key, int64_t fa
   return static_cast<int64_t>(std::stoll(v));
 }
 
-Result<Paging> ParsePaging(const ApiRequest& r, uint32_t max_page_size) {
+Result<Paging> ParsePaging(const ApiRequest& r, uint32_t max_page_size, int64_t default_per_page) {
   auto page = IntParam(r, "page", 1);
   if (!page.ok()) return page.status();
-  auto per_page = IntParam(r, "per_page", 50);
+  auto per_page = IntParam(r, "per_page", default_per_page);
   if (!per_page.ok()) return per_page.status();
   if (*page < 1) return InvalidArgumentError("page starts at 1");
   if (*page > 1000000) return InvalidArgumentError("page over 1,000,000");
@@ -180,7 +180,7 @@ Result<Json> Api::Document(const ApiRequest& r) {
 }
 
 Result<Json> Api::Search(const ApiRequest& r) {
-  auto paging = ParsePaging(r, limits_.max_page_size);
+  auto paging = ParsePaging(r, limits_.max_page_size, /*default_per_page=*/20);
   if (!paging.ok()) return paging.status();
   std::string match = Fts5Query(Param(r, "q"), /*prefix=*/false);
   if (match.empty()) return InvalidArgumentError("q: give at least one word to search for");
@@ -189,7 +189,7 @@ Result<Json> Api::Search(const ApiRequest& r) {
   // Snippet marks are the control characters STX and ETX, which article text never holds
   // after ingest; the UI turns them into highlight elements (never into HTML).
   auto rows = db_.Rows(std::string("SELECT ") + kDocumentColumns +
-                           ", snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet"
+                           ", snippet(documents_fts, 1, char(2), char(3), '…', 12) AS snippet"
                            " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
                            " LEFT JOIN document_results r ON r.doc_seq = d.seq"
                            " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",

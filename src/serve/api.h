@@ -48,7 +48,8 @@ struct Paging {
   int64_t per_page = 50;
   int64_t offset() const { return (page - 1) * per_page; }
 };
-Result<Paging> ParsePaging(const ApiRequest& r, uint32_t max_page_size);
+// `default_per_page` when the request gives none.
+Result<Paging> ParsePaging(const ApiRequest& r, uint32_t max_page_size, int64_t default_per_page = 50);
 
 // {"items": items, "page", "per_page", "total"}.
 Json PageOf(Json items, const Paging& p, int64_t total);

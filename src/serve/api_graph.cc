@@ -15,6 +15,14 @@ constexpr const char* kClaimSelect =
     " c.object_entity, o.name AS object_name, c.object_text, c.value, c.polarity, c.modality, c.time_from, c.time_to,"
     " c.source_kind, c.source_entity, se.name AS source_name, c.source_text, c.source_via_outlet,"
     " c.evidence_start, c.evidence_end, c.evidence_text, c.cluster_id, k.grade, k.score, k.independent_sources";
+// A claim as one link of a relation's sources: who said it, where, when, in what words.
+constexpr const char* kSourceSelect =
+    "SELECT c.claim_id AS id, c.doc_seq, d.title AS doc_title, COALESCE(r.outlet, d.outlet) AS outlet, d.published, d.url,"
+    " c.polarity, c.modality, c.time_from, c.time_to, c.source_kind, c.source_entity, se.name AS source_name, c.source_text,"
+    " c.source_via_outlet, c.evidence_text, c.cluster_id";
+constexpr const char* kSourceFrom =
+    "FROM claims c JOIN documents d ON d.seq = c.doc_seq LEFT JOIN document_results r ON r.doc_seq = c.doc_seq"
+    " LEFT JOIN entities se ON se.entity_id = c.source_entity";
 constexpr const char* kClaimFrom =
     "FROM claims c JOIN documents d ON d.seq = c.doc_seq LEFT JOIN document_results r ON r.doc_seq = c.doc_seq"
     " LEFT JOIN entities s ON s.entity_id = c.subject LEFT JOIN entities o ON o.entity_id = c.object_entity"
@@ -24,12 +32,19 @@ constexpr const char* kClusterSelect =
     "SELECT k.cluster_id AS id, k.subject, s.name AS subject_name, k.predicate, k.object, o.name AS object_name,"
     " o.type AS object_type, k.value, k.first_doc_seq, k.first_date, fd.title AS first_title,"
     " COALESCE(fr.outlet, fd.outlet) AS first_outlet, k.independent_sources, k.score, k.grade, k.points,"
-    " k.claim_count, k.document_count,"
-    " (SELECT MIN(time_from) FROM claims WHERE cluster_id = k.cluster_id) AS time_from,"
-    " (SELECT MAX(time_to) FROM claims WHERE cluster_id = k.cluster_id) AS time_to";
-constexpr const char* kClusterFrom =
-    "FROM clusters k LEFT JOIN entities s ON s.entity_id = k.subject LEFT JOIN entities o ON o.entity_id = k.object"
+    " k.claim_count, k.document_count";
+constexpr const char* kClusterJoins =
+    " LEFT JOIN entities s ON s.entity_id = k.subject LEFT JOIN entities o ON o.entity_id = k.object"
     " LEFT JOIN documents fd ON fd.seq = k.first_doc_seq LEFT JOIN document_results fr ON fr.doc_seq = k.first_doc_seq";
+const std::string kClusterFrom = std::string("FROM clusters k") + kClusterJoins;
+
+// The clusters an inner query picks (`SELECT * FROM clusters ... LIMIT ...`), with their
+// names and first report. The page is cut first, so the joins and the per-cluster time
+// range are computed for its rows only.
+Result<Json> ClusterPage(Db& db, const std::string& inner, const std::vector<SqlParam>& params) {
+  return db.Rows(std::string(kClusterSelect) + " FROM (" + inner + ") k" + kClusterJoins + " ORDER BY k.document_count DESC, k.ord",
+                 params);
+}
 
 void CleanUrls(Json& rows) {
   for (Json& row : rows)
@@ -82,15 +97,17 @@ Result<Json> Api::Entities(const ApiRequest& r) {
   std::string q = Param(r, "q"), type = Param(r, "type");
   std::string match = Fts5Query(q, /*prefix=*/true);
   if (match.empty() && !q.empty()) return InvalidArgumentError("q: give at least one letter or digit of a name");
-  const std::string from = match.empty()
-      ? "FROM entities e WHERE (?1 = '' OR e.type = ?1)"
-      : "FROM entities_fts f JOIN entities e ON e.ord = f.rowid WHERE entities_fts MATCH ?2 AND (?1 = '' OR e.type = ?1)";
-  std::vector<SqlParam> params{type};
-  if (!match.empty()) params.push_back(match);
+  SqlFilter f;
+  std::string from = "FROM entities e";
+  if (!match.empty()) {
+    from = "FROM entities_fts f JOIN entities e ON e.ord = f.rowid";
+    f.Add("entities_fts MATCH $", match);
+  }
+  f.Add("e.type = $", type);
   return Paged(*paging,
                "SELECT e.entity_id AS id, e.name, e.type, e.mention_count, e.document_count, e.birth_earliest, e.birth_latest,"
                " (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.entity_id) AS aliases_json",
-               from, "e.document_count DESC, e.ord", params);
+               from + f.Where(), "e.document_count DESC, e.ord", f.params);
 }
 
 Result<Json> Api::Entity(const ApiRequest& r) {
@@ -107,28 +124,38 @@ Result<Json> Api::Entity(const ApiRequest& r) {
   for (const Json& a : *aliases) out["aliases"].push_back(a["alias"]);
   // Relations: the clusters with this entity as subject or object, strongest evidence
   // first; each with the claims (sources) behind it, oldest report first.
-  constexpr int64_t kMaxRelations = 60, kMaxSourcesPerRelation = 5;
-  auto relations = db_.Rows(std::string(kClusterSelect) + " " + kClusterFrom +
-                                " WHERE k.subject = ?1 OR k.object = ?1 ORDER BY k.document_count DESC, k.ord LIMIT ?2",
-                            {r.id, kMaxRelations});
+  constexpr int64_t kMaxRelations = 60, kMaxSourcesPerRelation = 3;
+  auto relations = ClusterPage(
+      db_, "SELECT * FROM clusters WHERE subject = ?1 OR object = ?1 ORDER BY document_count DESC, ord LIMIT ?2",
+      {r.id, kMaxRelations});
   if (!relations.ok()) return relations.status();
   HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, *relations, "id"));
   Json ids = Json::array();
   for (const Json& k : *relations) ids.push_back(k["id"]);
   // The oldest reports of each relation (the rest are on its chain page).
-  auto sources = db_.Rows("SELECT * FROM (" + std::string(kClaimSelect) +
-                              ", ROW_NUMBER() OVER (PARTITION BY c.cluster_id ORDER BY d.published IS NULL, d.published,"
-                              " c.doc_seq, c.idx) AS rank_in_cluster " + kClaimFrom +
-                              " WHERE c.cluster_id IN (SELECT value FROM json_each(?1))) WHERE rank_in_cluster <= ?2",
+  // The first members of each relation's cluster (the rest are on its chain page): a range
+  // of cluster_claims' primary key per cluster.
+  auto sources = db_.Rows(std::string(kSourceSelect) + " " + kSourceFrom +
+                              " WHERE c.claim_id IN (SELECT claim_id FROM cluster_claims"
+                              " WHERE cluster_id IN (SELECT value FROM json_each(?1)) AND idx < ?2)",
                           {ids.dump(), kMaxSourcesPerRelation});
   if (!sources.ok()) return sources.status();
   std::map<std::string, Json> by_cluster;
   for (Json& c : *sources) {
     Json& list = by_cluster[c["cluster_id"].get<std::string>()];
     if (list.is_null()) list = Json::array();
-    c.erase("rank_in_cluster");
     c["url"] = SafeUrl(c["url"]);
     list.push_back(std::move(c));
+  }
+  for (Json& k : *relations) {
+    // The time a relation is about, as far as its shown sources say.
+    Json from, to;
+    for (const Json& c : by_cluster[k["id"].get<std::string>()]) {
+      if (c["time_from"].is_string() && (from.is_null() || c["time_from"] < from)) from = c["time_from"];
+      if (c["time_to"].is_string() && (to.is_null() || c["time_to"] > to)) to = c["time_to"];
+    }
+    k["time_from"] = from;
+    k["time_to"] = to;
   }
   for (auto& [id, list] : by_cluster)
     std::sort(list.begin(), list.end(), [](const Json& a, const Json& b) {
@@ -143,12 +170,13 @@ Result<Json> Api::Entity(const ApiRequest& r) {
   if (!total.ok()) return total.status();
   out["relations"] = std::move(*relations);
   out["relations_total"] = *total;
-  auto contradictions = db_.Int("SELECT COUNT(*) FROM contradictions WHERE subject = ?1", {r.id});
-  if (!contradictions.ok()) return contradictions.status();
-  out["contradictions_total"] = *contradictions;
-  auto claims = db_.Int("SELECT COUNT(*) FROM claims WHERE subject = ?1 OR object_entity = ?1", {r.id});
-  if (!claims.ok()) return claims.status();
-  out["claims_total"] = *claims;
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  int64_t contradictions = 0;
+  for (const Json& x : (*snap)->contradictions) contradictions += x["subject"] == r.id ? 1 : 0;
+  out["contradictions_total"] = contradictions;
+  auto it = (*snap)->timeline.find(r.id);
+  out["claims_total"] = it == (*snap)->timeline.end() ? 0 : it->second.size();
   return out;
 }
 
@@ -181,11 +209,13 @@ Result<Json> Api::Claims(const ApiRequest& r) {
     page = PageOf(std::move(items), *paging, static_cast<int64_t>(ids.size()));
   } else {
     // Timeline order: the time the claim is about, else the article's date.
-    page = Paged(*paging, kClaimSelect,
-                 std::string(kClaimFrom) + " WHERE (?1 = '' OR c.subject = ?1 OR c.object_entity = ?1) AND (?2 = '' OR c.predicate = ?2)"
-                 " AND (?3 = '' OR c.source_kind = ?3) AND (?4 = '' OR c.cluster_id = ?4)",
-                 "COALESCE(c.time_from, d.published) IS NULL, COALESCE(c.time_from, d.published), c.doc_seq, c.idx",
-                 {entity, predicate, source_kind, cluster});
+    SqlFilter f;
+    f.Add("(c.subject = $ OR c.object_entity = $)", entity);
+    f.Add("c.predicate = $", predicate);
+    f.Add("c.source_kind = $", source_kind);
+    f.Add("c.cluster_id = $", cluster);
+    page = Paged(*paging, kClaimSelect, std::string(kClaimFrom) + f.Where(),
+                 "COALESCE(c.time_from, d.published) IS NULL, COALESCE(c.time_from, d.published), c.doc_seq, c.idx", f.params);
   }
   if (!page.ok()) return page;
   CleanUrls((*page)["items"]);
@@ -196,12 +226,20 @@ Result<Json> Api::Claims(const ApiRequest& r) {
 Result<Json> Api::Clusters(const ApiRequest& r) {
   auto paging = ParsePaging(r, limits_.max_page_size);
   if (!paging.ok()) return paging.status();
-  auto page = Paged(*paging, kClusterSelect,
-                    std::string(kClusterFrom) + " WHERE (?1 = '' OR k.subject = ?1 OR k.object = ?1) AND (?2 = '' OR k.predicate = ?2) AND (?3 = '' OR k.grade = ?3)",
-                    "k.document_count DESC, k.ord", {Param(r, "entity"), Param(r, "predicate"), Param(r, "grade")});
-  if (!page.ok()) return page;
-  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, (*page)["items"], "id"));
-  return page;
+  SqlFilter f;
+  f.Add("(subject = $ OR object = $)", Param(r, "entity"));
+  f.Add("predicate = $", Param(r, "predicate"));
+  f.Add("grade = $", Param(r, "grade"));
+  auto total = db_.Int("SELECT COUNT(*) FROM clusters" + f.Where(), f.params);
+  if (!total.ok()) return total.status();
+  std::vector<SqlParam> params = f.params;
+  const std::string limit = " LIMIT ?" + std::to_string(params.size() + 1) + " OFFSET ?" + std::to_string(params.size() + 2);
+  params.push_back(paging->per_page);
+  params.push_back(paging->offset());
+  auto rows = ClusterPage(db_, "SELECT * FROM clusters" + f.Where() + " ORDER BY document_count DESC, ord" + limit, params);
+  if (!rows.ok()) return rows.status();
+  HEARSAY_RETURN_IF_ERROR(AttachReasons(db_, *rows, "id"));
+  return PageOf(std::move(*rows), *paging, *total);
 }
 
 Result<Json> Api::Cluster(const ApiRequest& r) {
@@ -218,22 +256,31 @@ Result<Json> Api::Cluster(const ApiRequest& r) {
       " cd.rereport_of_seq, pd.title AS rereport_of_title, COALESCE(pr.outlet, pd.outlet) AS rereport_of_outlet"
       " FROM cluster_documents cd JOIN documents d ON d.seq = cd.doc_seq LEFT JOIN document_results r ON r.doc_seq = cd.doc_seq"
       " LEFT JOIN documents pd ON pd.seq = cd.rereport_of_seq LEFT JOIN document_results pr ON pr.doc_seq = cd.rereport_of_seq"
-      " WHERE cd.cluster_id = ?1 ORDER BY cd.idx LIMIT 500",
+      " WHERE cd.cluster_id = ?1 ORDER BY cd.idx LIMIT 60",
       {r.id});
   if (!chain.ok()) return chain.status();
   CleanUrls(*chain);
-  auto claims = db_.Rows(std::string(kClaimSelect) + " " + kClaimFrom + " WHERE c.cluster_id = ?1 ORDER BY c.doc_seq, c.idx LIMIT 500", {r.id});
+  auto claims = db_.Rows(std::string(kSourceSelect) + " " + kSourceFrom +
+                             " WHERE c.claim_id IN (SELECT claim_id FROM cluster_claims WHERE cluster_id = ?1 AND idx < 60)"
+                             " ORDER BY c.doc_seq, c.idx",
+                         {r.id});
   if (!claims.ok()) return claims.status();
   CleanUrls(*claims);
-  auto contra = db_.Rows(
-      "SELECT contradiction_id AS id, a, b, refs, kind, explanation, confidence FROM contradictions"
-      " WHERE a = ?1 OR b = ?1 OR (refs = 'claim' AND (a IN (SELECT claim_id FROM claims WHERE cluster_id = ?1)"
-      " OR b IN (SELECT claim_id FROM claims WHERE cluster_id = ?1)))",
-      {r.id});
-  if (!contra.ok()) return contra.status();
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  Json contra = Json::array();
+  for (const Json& x : (*snap)->contradictions) {
+    bool mine = false;
+    for (const char* side : {"a_detail", "b_detail"}) {
+      const Json& d = x[side];
+      mine = mine || (d.is_object() && (d.value("id", Json()) == r.id || d.value("cluster_id", Json()) == r.id));
+    }
+    if (mine) contra.push_back(Json{{"id", x["id"]}, {"a", x["a"]}, {"b", x["b"]}, {"refs", x["refs"]}, {"kind", x["kind"]},
+                                    {"explanation", x["explanation"]}, {"confidence", x["confidence"]}});
+  }
   out["chain"] = std::move(*chain);
   out["claims"] = std::move(*claims);
-  out["contradictions"] = std::move(*contra);
+  out["contradictions"] = std::move(contra);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "serve/api.h"
+#include "serve/sql_text.h"
 
 namespace hearsay::serve {
 namespace {
@@ -77,10 +78,14 @@ Result<Json> Api::Outlets(const ApiRequest& r) {
   for (const Json& o : (*snap)->outlets) {
     if (!q.empty() && Lower(o["name"].get<std::string>()).find(q) == std::string::npos) continue;
     if (++total <= paging->offset() || static_cast<int64_t>(items.size()) >= paging->per_page) continue;
-    Json row = o;
-    for (const char* k : {"cites", "cited_by"}) {
-      row[std::string(k) + "_total"] = row[k].size();
-      if (row[k].size() > kEdgesInList) row[k].erase(row[k].begin() + kEdgesInList, row[k].end());
+    Json row = Json::object();
+    for (const auto& [k, v] : o.items()) {
+      if (!v.is_array()) {
+        row[k] = v;
+        continue;
+      }
+      row[k + "_total"] = v.size();
+      row[k] = Json(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(v.size(), kEdgesInList)));
     }
     items.push_back(std::move(row));
   }
@@ -94,12 +99,13 @@ Result<Json> Api::Outlet(const ApiRequest& r) {
   for (const Json& o : (*snap)->outlets)
     if (o["name"] == r.id) found = &o;
   if (!found) return NotFoundError("no outlet " + r.id);
-  Json out = *found;
+  Json out = *found;  // with every edge (the list page shows the first few)
   auto firsts = db_.Rows(
       "SELECT k.cluster_id AS id, s.name AS subject_name, k.predicate, o.name AS object_name, k.object, k.value,"
-      " k.first_date, k.first_doc_seq, k.grade, k.score, k.document_count FROM clusters k"
-      " JOIN document_results r ON r.doc_seq = k.first_doc_seq LEFT JOIN entities s ON s.entity_id = k.subject"
-      " LEFT JOIN entities o ON o.entity_id = k.object WHERE r.outlet = ?1 ORDER BY k.document_count DESC, k.ord LIMIT 100",
+      " k.first_date, k.first_doc_seq, k.grade, k.score, k.document_count FROM"
+      " (SELECT * FROM clusters WHERE first_doc_seq IN (SELECT doc_seq FROM document_results WHERE outlet = ?1)"
+      " ORDER BY document_count DESC, ord LIMIT 100) k LEFT JOIN entities s ON s.entity_id = k.subject"
+      " LEFT JOIN entities o ON o.entity_id = k.object ORDER BY k.document_count DESC, k.ord",
       {r.id});
   if (!firsts.ok()) return firsts.status();
   out["first_reported"] = std::move(*firsts);
@@ -120,9 +126,11 @@ Result<Json> Api::Changes(const ApiRequest& r) {
   }
   auto paging = ParsePaging(r, limits_.max_page_size);
   if (!paging.ok()) return paging.status();
+  SqlFilter f;
+  f.Add("c.run_id = $", *run);
+  f.Add("c.kind = $", Param(r, "kind"));
   return Paged(*paging, "SELECT c.kind, c.ref, c.doc_seq, d.title AS doc_title, c.key, c.detail",
-               "FROM run_changes c LEFT JOIN documents d ON d.seq = c.doc_seq WHERE c.run_id = ?1 AND (?2 = '' OR c.kind = ?2)",
-               "c.rowid", {*run, Param(r, "kind")});
+               "FROM run_changes c LEFT JOIN documents d ON d.seq = c.doc_seq" + f.Where(), "c.rowid", f.params);
 }
 
 }  // namespace hearsay::serve

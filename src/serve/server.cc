@@ -115,6 +115,7 @@ void ConfigureLimits(httplib::Server& svr, const ServeLimits& limits, RateLimite
   svr.set_read_timeout(limits.socket_timeout_seconds, 0);
   svr.set_write_timeout(limits.socket_timeout_seconds, 0);
   svr.set_keep_alive_timeout(2);
+  svr.set_tcp_nodelay(true);  // no Nagle delay on keep-alive connections
   svr.set_keep_alive_max_count(1000);
   // Every answer: no sniffing, no framing, scripts only from this server, no referrer
   // sent along when a reader follows a link to the original article.

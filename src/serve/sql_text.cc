@@ -34,6 +34,15 @@ std::string LikeEscape(const std::string& text) {
   return out;
 }
 
+void SqlFilter::Add(const std::string& condition, const SqlParam& value) {
+  if (auto* text = std::get_if<std::string>(&value); text && text->empty()) return;
+  params.push_back(value);
+  const std::string placeholder = "?" + std::to_string(params.size());
+  std::string sql;
+  for (char c : condition) sql += c == '$' ? placeholder : std::string(1, c);
+  conditions += (conditions.empty() ? "" : " AND ") + sql;
+}
+
 Json SafeUrl(const Json& url) {
   if (!url.is_string()) return nullptr;
   std::string s = url.get<std::string>(), lower = s.substr(0, 8);

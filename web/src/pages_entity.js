@@ -110,7 +110,9 @@ export async function clusterPage(box, route) {
     el('p', null, gradePill(k.grade, k.score), ` evidence points ${Number(k.points).toFixed(2)} · ${k.document_count} articles · ${k.independent_sources} independent sources · first reported ${k.first_date || '(undated)'}`,
       k.first_outlet ? ` by ${k.first_outlet}` : ''),
     el('h2', null, 'Why this grade'), reasonsList(k.reasons) || el('p', { class: 'muted' }, 'No reasons recorded.'),
-    el('h2', null, 'Chain of sources, in report order'), el('ol', { class: 'chain cluster-chain' }, chain),
+    el('h2', null, 'Chain of sources, in report order'),
+    k.document_count > k.chain.length ? el('p', { class: 'muted small' }, `The first ${k.chain.length} of ${k.document_count} articles.`) : null,
+    el('ol', { class: 'chain cluster-chain' }, chain),
     el('h2', null, `Contradictions (${k.contradictions.length})`),
     k.contradictions.length ? el('ul', null, k.contradictions.map(x => el('li', null, pill(x.kind), ` confidence ${Number(x.confidence).toFixed(2)}: `, x.explanation)))
       : el('p', { class: 'muted' }, 'None found.'),
