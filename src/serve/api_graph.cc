@@ -104,10 +104,16 @@ Result<Json> Api::Entities(const ApiRequest& r) {
     f.Add("entities_fts MATCH $", match);
   }
   f.Add("e.type = $", type);
+  // A name typed in full comes first, however rarely it is reported.
+  std::string order = "e.document_count DESC, e.ord";
+  if (!q.empty()) {
+    f.params.push_back(q);
+    order = "e.name = ?" + std::to_string(f.params.size()) + " COLLATE NOCASE DESC, " + order;
+  }
   return Paged(*paging,
                "SELECT e.entity_id AS id, e.name, e.type, e.mention_count, e.document_count, e.birth_earliest, e.birth_latest,"
                " (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.entity_id) AS aliases_json",
-               from + f.Where(), "e.document_count DESC, e.ord", f.params);
+               from + f.Where(), order, f.params);
 }
 
 Result<Json> Api::Entity(const ApiRequest& r) {

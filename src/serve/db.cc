@@ -30,8 +30,11 @@ Json ColumnValue(sqlite3_stmt* st, int col) {
   }
 }
 
+// Binds ?1..?N; parameters past the statement's last one are left out (a count query may
+// share the parameters of the page query, which uses one more).
 Status Bind(sqlite3_stmt* st, const std::vector<SqlParam>& params) {
-  for (size_t i = 0; i < params.size(); ++i) {
+  const size_t used = static_cast<size_t>(sqlite3_bind_parameter_count(st));
+  for (size_t i = 0; i < params.size() && i < used; ++i) {
     int idx = static_cast<int>(i) + 1, rc = SQLITE_OK;
     const SqlParam& p = params[i];
     if (std::holds_alternative<std::nullptr_t>(p)) rc = sqlite3_bind_null(st, idx);
