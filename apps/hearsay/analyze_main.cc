@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "common/file_io.h"
 #include "common/parallel.h"
+#include "common/step_timer.h"
 #include "hearsay/pipeline.h"
 #include "report/report.h"
 #include "score/score.h"
@@ -25,6 +26,7 @@ struct AnalyzeOptions {
   bool quiet = false;
   bool follow_symlinks = false;
   bool no_outlet_prior = false;
+  bool no_report = false;
 };
 
 int RunAnalyze(const AnalyzeOptions& o) {
@@ -42,8 +44,10 @@ int RunAnalyze(const AnalyzeOptions& o) {
   // Never read what this run writes: the output folder (unless an input lies in it), and
   // in any case the two files and their temporaries.
   std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
+  StepTimer timer("analyze");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
   if (!summary.ok()) return Fail(summary.status());
+  timer.Step("ingest");
   // The output covers the whole store: every stored document, analysed or read back.
   auto docs = (*store)->LoadDocuments();
   if (!docs.ok()) return Fail(docs.status());
@@ -54,6 +58,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
     if (!stored.ok()) return Fail(stored.status());
   }
   MakeIdsUnique(*docs);
+  timer.Step("load documents");
   const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
   auto models = LoadModels(models_dir);
   if (!models.ok()) return Fail(models.status());
@@ -62,11 +67,20 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!pipeline.ok()) return Fail(pipeline.status());
   auto built = BuildGraph(**store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
   if (!built.ok()) return Fail(built.status());
+  timer.Step("analyse (cached analyses, new documents, corpus stages)");
   built->graph.run_id = *run_id;
   built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
   auto changes = (*store)->WriteGraph(built->graph, built->fresh);
   if (!changes.ok()) return Fail(changes.status());
-  const size_t analysed = built->analysed;
+  timer.Step("write graph");
+  const size_t analysed = built->analysed, total = built->graph.docs.size();
+  if (o.no_report) {
+    if (!o.quiet)
+      std::cerr << "hearsay: " << total << " documents in the store (" << summary->added << " new, " << analysed
+                << " analysed), " << changes->claims << " new claims, " << changes->contradictions
+                << " new contradictions, " << changes->first_reports << " new first reports; wrote " << db_path << "\n";
+    return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
+  }
   built.value() = GraphBuild{};  // the outputs are rendered from what the store gives back
   auto graph = (*store)->LoadGraph();
   if (!graph.ok()) return Fail(graph.status());
@@ -74,10 +88,12 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!rejects.ok()) return Fail(rejects.status());
   auto warnings = (*store)->LoadWarnings();
   if (!warnings.ok()) return Fail(warnings.status());
+  timer.Step("read graph");
   GraphViewParts parts;
   report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
   if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
   if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
+  timer.Step("render");
   if (!o.quiet) {
     std::cerr << "hearsay: " << graph->docs.size() << " documents in the store (" << summary->added << " new, " << analysed
               << " analysed, " << graph->docs.size() - analysed << " from the store), " << changes->claims << " new claims, "
@@ -106,6 +122,7 @@ Runner AddAnalyze(CLI::App& root) {
   cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");
   cmd->add_flag("--follow-symlinks", o->follow_symlinks, "In folders, follow symbolic links leading outside the input paths");
+  cmd->add_flag("--no-report", o->no_report, "Update the store only; write no hearsay.json or index.html (export and serve render them)");
   cmd->add_flag("--no-outlet-prior", o->no_outlet_prior, "Score articles without the outlet prior (the records of their outlet and of the outlets they cite)");
   cmd->footer("Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 finished but some inputs were rejected or repaired.");
   return [o] { return RunAnalyze(*o); };

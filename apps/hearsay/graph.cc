@@ -30,6 +30,8 @@ Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior
     for (const auto& e : fs::directory_iterator(models_dir, ec))
       if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
+  // The running binary itself: a cached analysis is reused only by the build that made it.
+  files.insert(files.begin(), "/proc/self/exe");
   std::string digests;
   for (const std::string& f : files) {
     auto bytes = ReadWholeFile(f, uint64_t{1} << 32);
@@ -69,6 +71,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;
+  store::StabilizeIds(b.graph);
   return b;
 }
 

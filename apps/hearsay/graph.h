@@ -14,8 +14,9 @@ namespace hearsay::app {
 void MakeIdsUnique(std::vector<Document>& docs);
 
 // The key cached analyses are made by: hearsay's version, the analysis codec version, the
-// outlet-prior switch and a digest of the model files in `models_dir`. A change of any of
-// them makes every document be analysed again.
+// outlet-prior switch and a digest of the running binary and of the model files in
+// `models_dir`. A change of any of them (a rebuilt hearsay with other code, a new model)
+// makes every document be analysed again.
 Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior);
 
 struct GraphBuild {
@@ -26,7 +27,8 @@ struct GraphBuild {
 
 // The graph of `docs` (every analysable document of the store, in seq order, ids unique):
 // per-document analyses from the store's cache when made by `pipeline`, the others
-// analysed on `jobs` threads; then the corpus stages over all of them.
+// analysed on `jobs` threads; then the corpus stages over all of them; ids made stable
+// (store::StabilizeIds).
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
                               const std::string& pipeline, int jobs, bool quiet);
 

@@ -8,7 +8,11 @@ namespace hearsay::store {
 
 GraphIds::GraphIds(const Graph& g) : g_(g) {
   claim_base_.assign(g.docs.size() + 1, 0);
-  for (size_t d = 0; d < g.docs.size(); ++d) claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
+  quote_base_.assign(g.docs.size() + 1, 0);
+  for (size_t d = 0; d < g.docs.size(); ++d) {
+    claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
+    quote_base_[d + 1] = quote_base_[d] + g.analyses[d].quotes.size();
+  }
   mention_ord_.resize(g.docs.size());
   for (size_t d = 0; d < g.docs.size(); ++d) mention_ord_[d].assign(g.analyses[d].mentions.size(), -1);
   for (const hearsay::Entity& e : g.corpus.entities) {
@@ -67,6 +71,42 @@ std::string GraphIds::SideKey(const std::string& ref) const {
   if (auto c = ClaimOf(ref)) return ClaimKey(c->first, c->second);
   auto it = cluster_index_.find(ref);
   return it == cluster_index_.end() ? ref : PropositionKey(static_cast<size_t>(it->second));
+}
+
+void StabilizeIds(Graph& g) {
+  CorpusAnalysis& c = g.corpus;
+  std::unordered_map<std::string, std::string> renamed;
+  std::vector<bool> named(c.entities.size(), false);
+  for (size_t d = 0; d < c.local_to_global.size() && d < g.docs.size(); ++d)
+    for (size_t l = 0; l < c.local_to_global[d].size(); ++l) {
+      int32_t e = c.local_to_global[d][l];
+      if (e < 0 || named[e]) continue;
+      named[e] = true;
+      std::string id = "e" + std::to_string(g.docs[d].ingest_seq) + "." + std::to_string(l + 1);
+      renamed[c.entities[e].id] = id;
+      c.entities[e].id = id;
+    }
+  for (ClaimCluster& k : c.clusters) {
+    if (k.claims.empty()) continue;
+    ClaimRef first = *std::min_element(k.claims.begin(), k.claims.end(), [](const ClaimRef& a, const ClaimRef& b) {
+      return a.doc_idx != b.doc_idx ? a.doc_idx < b.doc_idx : a.claim_idx < b.claim_idx;
+    });
+    std::string id = "k" + std::to_string(g.docs[first.doc_idx].ingest_seq) + "." + std::to_string(first.claim_idx + 1);
+    renamed[k.id] = id;
+    k.id = id;
+  }
+  auto rename = [&](std::string& ref) {
+    auto it = renamed.find(ref);
+    if (it != renamed.end()) ref = it->second;
+  };
+  for (ClaimCluster& k : c.clusters) {
+    rename(k.subject);
+    if (k.object) rename(*k.object);
+  }
+  for (Contradiction& x : c.contradictions) {
+    rename(x.a);
+    rename(x.b);
+  }
 }
 
 std::string ContradictionKey(const std::string& kind, std::string a, std::string b) {

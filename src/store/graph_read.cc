@@ -127,8 +127,9 @@ Status GraphReader::Claims() {
   cc.assign(g_.docs.size(), {});
   for (size_t d = 0; d < g_.docs.size(); ++d) cc[d].assign(g_.analyses[d].claims.size(), -1);
   std::unordered_map<std::string, int32_t> cluster_index;
-  HEARSAY_RETURN_IF_ERROR(Rows("SELECT cluster_id, ord FROM clusters", "clusters", [&](Stmt& s) {
-    cluster_index[s.ColText(0)] = static_cast<int32_t>(s.ColInt(1));
+  HEARSAY_RETURN_IF_ERROR(Rows("SELECT cluster_id FROM clusters ORDER BY ord", "clusters", [&](Stmt& s) {
+    int32_t position = static_cast<int32_t>(cluster_index.size());
+    cluster_index[s.ColText(0)] = position;
     return Status::Ok();
   }));
   return Rows("SELECT claim_id, doc_seq, idx, cluster_id FROM claims", "claims", [&](Stmt& s) {

@@ -1,8 +1,11 @@
 // Store::WriteGraph: the graph tables of schema 3 (docs/store.md) from one analysis.
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
+#include "common/sha256.h"
 #include "store/analysis_codec.h"
 #include "store/graph_keys.h"
 #include "store/stmt.h"
@@ -20,20 +23,90 @@ std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
   return t.substr(b, std::min<size_t>(e, t.size()) - b);
 }
 
-const char* const kGraphTables[] = {"document_results", "blocks", "entities", "entity_aliases", "entities_fts",
-                                    "local_entities", "mentions", "quotes", "attributions", "claims", "citations",
-                                    "clusters", "cluster_claims", "cluster_documents", "cluster_outlets",
-                                    "credibility_reasons", "contradictions", "provenance", "duplicates", "graph_meta"};
+// Tables rewritten as a whole by every WriteGraph.
+const char* const kCorpusTables[] = {"contradictions", "provenance", "duplicates", "graph_meta"};
+// Per-document tables, rewritten for a document when its digest changes.
+const char* const kDocumentTables[] = {"document_results", "blocks", "local_entities", "mentions", "quotes", "attributions",
+                                       "claims", "citations", "credibility_reasons", "document_rows"};
+
+// The sort key of an id "<letter><seq>.<n>" (StabilizeIds), else `position`.
+int64_t OrdOf(const std::string& id, size_t position) {
+  size_t dot = id.find('.');
+  if (id.size() < 4 || dot == std::string::npos || id.find_first_not_of("0123456789.", 1) != std::string::npos)
+    return static_cast<int64_t>(position);
+  return (std::stoll(id.substr(1, dot - 1)) << 32) | std::stoll(id.substr(dot + 1));
+}
+
+std::string Bits(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%a", v);
+  return buf;
+}
+
+// The digests of one kind of corpus item (entity, cluster) in the previous graph: which
+// items to write, and the rows of the items that are gone or changed deleted.
+class RowDiff {
+ public:
+  RowDiff(sqlite3* db, const char* kind, const std::vector<std::string>& clear_sql)
+      : db_(db), kind_(kind), put_(db, "INSERT INTO corpus_rows(kind, id, digest) VALUES(?,?,?)") {
+    Stmt old(db, "SELECT id, digest FROM corpus_rows WHERE kind = ?");
+    old.Text(1, kind_);
+    while (old.ok() && old.Step() == SQLITE_ROW) old_[old.ColText(0)] = old.ColText(1);
+    for (const std::string& sql : clear_sql) clear_.push_back(std::make_unique<Stmt>(db, sql.c_str()));
+    clear_.push_back(std::make_unique<Stmt>(db, "DELETE FROM corpus_rows WHERE kind = ?2 AND id = ?1"));
+  }
+  // True when item `id` is to be written (new or changed); its old rows are deleted first.
+  Result<bool> Changed(const std::string& id, const std::string& values) {
+    const std::string digest = Sha256Hex(values);
+    auto it = old_.find(id);
+    if (it != old_.end()) {
+      bool same = it->second == digest;
+      old_.erase(it);
+      if (same) return false;
+      HEARSAY_RETURN_IF_ERROR(Clear(id));
+    }
+    put_.Text(1, kind_);
+    put_.Text(2, id);
+    put_.Text(3, digest);
+    int rc = put_.Step();
+    put_.Reset();
+    if (rc != SQLITE_DONE) return UnavailableError(std::string("cannot store a digest: ") + sqlite3_errmsg(db_));
+    return true;
+  }
+  // Deletes the rows of the previous graph's items not met since.
+  Status DropUnseen() {
+    for (const auto& [id, digest] : old_) HEARSAY_RETURN_IF_ERROR(Clear(id));
+    old_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  Status Clear(const std::string& id) {
+    for (auto& c : clear_) {
+      c->Text(1, id);
+      if (sqlite3_bind_parameter_count(c->get()) > 1) c->Text(2, kind_);
+      int rc = c->Step();
+      c->Reset();
+      if (rc != SQLITE_DONE) return UnavailableError("cannot delete the rows of " + id + ": " + sqlite3_errmsg(db_));
+    }
+    return Status::Ok();
+  }
+  sqlite3* db_;
+  std::string kind_;
+  Stmt put_;
+  std::unordered_map<std::string, std::string> old_;  // id -> digest
+  std::vector<std::unique_ptr<Stmt>> clear_;
+};
 
 // Writes the rows of one graph; every Put* returns the first failure.
 class GraphWriter {
  public:
   GraphWriter(sqlite3* db, const Graph& g) : db_(db), g_(g), ids_(g) {}
 
-  Status PutDocuments(const std::map<int64_t, int64_t>& first_run);
+  // The per-document rows of the documents whose digest is not `old` (doc_seq -> digest);
+  // first_run: doc_seq -> the run that first analysed it.
+  Status PutDocumentRows(const std::map<int64_t, std::string>& old, const std::map<int64_t, int64_t>& first_run);
   Status PutEntities();
-  Status PutQuotes();
-  Status PutClaims();
   Status PutClusters();
   Status PutEdges();
   Status PutMeta();
@@ -47,6 +120,12 @@ class GraphWriter {
     return UnavailableError("cannot store " + what + ": " + sqlite3_errmsg(db_));
   }
   Status PutDocumentParts(size_t d);
+  std::string ClusterDigest(size_t i) const;
+  Status PutQuotes(size_t d);
+  Status PutClaims(size_t d);
+  // A digest of every value the per-document rows of document d hold.
+  std::string Digest(size_t d, int64_t first_run) const;
+  Status PutDocumentResult(size_t d, int64_t first_run);
   void BindSource(Stmt& s, int first, size_t d, const Attribution& a) {
     s.Text(first, SourceKindName(a.kind));
     s.OptText(first + 1, ids_.Entity(d, a.entity_idx));
@@ -60,32 +139,78 @@ class GraphWriter {
   GraphIds ids_;
 };
 
-Status GraphWriter::PutDocuments(const std::map<int64_t, int64_t>& first_run) {
+Status GraphWriter::PutDocumentResult(size_t d, int64_t first_run) {
   Stmt s(db_,
          "INSERT INTO document_results(doc_seq, doc_id, ord, outlet, detected_outlet, credibility, est_earliest, est_latest,"
          " est_basis, tokens, sentences, paragraphs, quote_spans, first_run_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  for (size_t d = 0; d < g_.docs.size(); ++d) {
-    const Document& doc = g_.docs[d];
-    const DocumentAnalysis& a = g_.analyses[d];
-    s.Int(1, Seq(d));
-    s.Text(2, doc.id);
-    s.Int(3, static_cast<int64_t>(d));
-    s.OptText(4, doc.outlet ? doc.outlet : a.detected_outlet);
-    s.OptText(5, a.detected_outlet);
-    s.OptReal(6, a.credibility);
-    const auto& w = d < g_.corpus.estimated_published.size() ? g_.corpus.estimated_published[d] : std::nullopt;
-    s.OptText(7, w ? std::optional<std::string>(w->earliest) : std::nullopt);
-    s.OptText(8, w ? std::optional<std::string>(w->latest) : std::nullopt);
-    s.OptText(9, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
-    s.Int(10, static_cast<int64_t>(a.layout.tokens.size()));
-    s.Int(11, static_cast<int64_t>(a.layout.sentences.size()));
-    s.Int(12, static_cast<int64_t>(a.layout.paragraphs.size()));
-    s.Int(13, static_cast<int64_t>(a.layout.quote_spans.size()));
-    auto it = first_run.find(Seq(d));
-    s.Int(14, it != first_run.end() ? it->second : g_.run_id);
-    HEARSAY_RETURN_IF_ERROR(Done(s, "document " + doc.id));
-    HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
+  const Document& doc = g_.docs[d];
+  const DocumentAnalysis& a = g_.analyses[d];
+  s.Int(1, Seq(d));
+  s.Text(2, doc.id);
+  s.Int(3, static_cast<int64_t>(d));
+  s.OptText(4, doc.outlet ? doc.outlet : a.detected_outlet);
+  s.OptText(5, a.detected_outlet);
+  s.OptReal(6, a.credibility);
+  const auto& w = d < g_.corpus.estimated_published.size() ? g_.corpus.estimated_published[d] : std::nullopt;
+  s.OptText(7, w ? std::optional<std::string>(w->earliest) : std::nullopt);
+  s.OptText(8, w ? std::optional<std::string>(w->latest) : std::nullopt);
+  s.OptText(9, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
+  s.Int(10, static_cast<int64_t>(a.layout.tokens.size()));
+  s.Int(11, static_cast<int64_t>(a.layout.sentences.size()));
+  s.Int(12, static_cast<int64_t>(a.layout.paragraphs.size()));
+  s.Int(13, static_cast<int64_t>(a.layout.quote_spans.size()));
+  s.Int(14, first_run);
+  return Done(s, "document " + doc.id);
+}
+
+std::string GraphWriter::Digest(size_t d, int64_t first_run) const {
+  std::string v = g_.pipeline + "|" + g_.docs[d].content_hash + "|" + ids_.ClaimId(d, 0) + "|" + ids_.QuoteId(d, 0) + "|" +
+                  g_.docs[d].id + "|" + std::to_string(d) + "|" + std::to_string(first_run) + "|";
+  const auto& w = d < g_.corpus.estimated_published.size() ? g_.corpus.estimated_published[d] : std::nullopt;
+  if (w) v += w->earliest + "/" + w->latest + "/" + Dump(w->basis) + "|";
+  const DocumentAnalysis& a = g_.analyses[d];
+  for (size_t i = 0; i < a.local_entities.size(); ++i) v += ids_.Entity(d, static_cast<int32_t>(i)).value_or("-") + ",";
+  for (size_t i = 0; i < a.mentions.size(); ++i) v += std::to_string(ids_.MentionOrd(d, i).value_or(-1)) + ",";
+  char buf[40];
+  for (size_t c = 0; c < a.claims.size(); ++c) {
+    int32_t k = ids_.ClusterOfClaim(d, c);
+    std::snprintf(buf, sizeof buf, "%a", k >= 0 ? g_.corpus.clusters[k].credibility : -1.0);
+    v += (k >= 0 ? g_.corpus.clusters[k].id : "-") + ":" + buf + ",";
   }
+  return Sha256Hex(v);
+}
+
+Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old, const std::map<int64_t, int64_t>& first_run) {
+  std::vector<std::unique_ptr<Stmt>> clear;
+  for (const char* t : kDocumentTables)
+    clear.push_back(std::make_unique<Stmt>(db_, (std::string("DELETE FROM ") + t + " WHERE doc_seq = ?").c_str()));
+  std::set<int64_t> in_graph;
+  Stmt digest(db_, "INSERT INTO document_rows(doc_seq, digest) VALUES(?,?)");
+  auto drop = [&](int64_t seq) {
+    for (auto& c : clear) {
+      c->Int(1, seq);
+      HEARSAY_RETURN_IF_ERROR(Done(*c, "old rows of document seq " + std::to_string(seq)));
+    }
+    return Status::Ok();
+  };
+  for (size_t d = 0; d < g_.docs.size(); ++d) {
+    in_graph.insert(Seq(d));
+    auto fr = first_run.find(Seq(d));
+    int64_t run = fr != first_run.end() ? fr->second : g_.run_id;
+    std::string dg = Digest(d, run);
+    auto it = old.find(Seq(d));
+    if (it != old.end() && it->second == dg) continue;
+    if (it != old.end()) HEARSAY_RETURN_IF_ERROR(drop(Seq(d)));
+    HEARSAY_RETURN_IF_ERROR(PutDocumentResult(d, run));
+    HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
+    HEARSAY_RETURN_IF_ERROR(PutQuotes(d));
+    HEARSAY_RETURN_IF_ERROR(PutClaims(d));
+    digest.Int(1, Seq(d));
+    digest.Text(2, dg);
+    HEARSAY_RETURN_IF_ERROR(Done(digest, "document digest"));
+  }
+  for (const auto& [seq, dg] : old)
+    if (!in_graph.count(seq)) HEARSAY_RETURN_IF_ERROR(drop(seq));
   return Status::Ok();
 }
 
@@ -161,12 +286,22 @@ Status GraphWriter::PutEntities() {
          " mention_count, document_count) VALUES(?,?,?,?,?,?,?,?,?,?)");
   Stmt al(db_, "INSERT INTO entity_aliases(entity_id, idx, alias) VALUES(?,?,?)");
   Stmt fts(db_, "INSERT INTO entities_fts(rowid, name, aliases) VALUES(?,?,?)");
+  RowDiff diff(db_, "entity",
+               {"DELETE FROM entities_fts WHERE rowid = (SELECT ord FROM entities WHERE entity_id = ?1)",
+                "DELETE FROM entities WHERE entity_id = ?1", "DELETE FROM entity_aliases WHERE entity_id = ?1"});
   for (size_t i = 0; i < g_.corpus.entities.size(); ++i) {
     const Entity& e = g_.corpus.entities[i];
     std::set<uint32_t> docs;
     for (const MentionRef& r : e.mentions) docs.insert(r.doc_idx);
+    const int64_t ord = OrdOf(e.id, i);
+    std::string digest = std::to_string(ord) + "|" + e.name + "|" + EntityTypeName(e.type) + "|" + Bits(e.merge_confidence) +
+                         "|" + std::to_string(e.mentions.size()) + "|" + std::to_string(docs.size()) + "|" + Dump(e.aliases);
+    if (e.birth_window) digest += "|" + e.birth_window->earliest + "|" + e.birth_window->latest + "|" + Dump(e.birth_window->basis);
+    auto changed = diff.Changed(e.id, digest);
+    if (!changed.ok()) return changed.status();
+    if (!*changed) continue;
     s.Text(1, e.id);
-    s.Int(2, static_cast<int64_t>(i));
+    s.Int(2, ord);
     s.Text(3, e.name);
     s.Text(4, EntityTypeName(e.type));
     s.Real(5, e.merge_confidence);
@@ -185,16 +320,16 @@ Status GraphWriter::PutEntities() {
       HEARSAY_RETURN_IF_ERROR(Done(al, "alias"));
       all += (k ? " | " : "") + e.aliases[k];
     }
-    fts.Int(1, static_cast<int64_t>(i));
+    fts.Int(1, ord);
     fts.Text(2, e.name);
     fts.Text(3, all);
     HEARSAY_RETURN_IF_ERROR(Done(fts, "entity search row"));
   }
-  return Status::Ok();
+  return diff.DropUnseen();
 }
 
 // Quotes, and the direct attribution each one is (source = speaker, content = the quote).
-Status GraphWriter::PutQuotes() {
+Status GraphWriter::PutQuotes(size_t d) {
   Stmt q(db_,
          "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
          " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -202,13 +337,12 @@ Status GraphWriter::PutQuotes() {
           "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
           " source_via_outlet, cue_start, cue_end, cue_text, content_start, content_end, content_text, quote_id)"
           " VALUES(?,?,?,'direct',?,?,?,?,?,?,?,?,?,?,?)");
-  size_t n = 0;
-  for (size_t d = 0; d < g_.docs.size(); ++d) {
+  {
     const std::string& text = g_.docs[d].text;
     const auto& quotes = g_.analyses[d].quotes;
     for (size_t i = 0; i < quotes.size(); ++i) {
       const Quote& x = quotes[i];
-      std::string id = "q" + std::to_string(++n);
+      std::string id = ids_.QuoteId(d, i);
       bool cue = x.cue_byte_end > x.cue_byte_begin;
       auto opt = [&](uint32_t v) { return cue ? std::optional<int64_t>(v) : std::nullopt; };
       q.Text(1, id);
@@ -222,7 +356,7 @@ Status GraphWriter::PutQuotes() {
       q.OptInt(12, opt(x.cue_byte_begin));
       q.OptInt(13, opt(x.cue_byte_end));
       HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
-      at.Text(1, "a" + std::to_string(n));
+      at.Text(1, "a" + id.substr(1));
       at.Int(2, Seq(d));
       at.Int(3, static_cast<int64_t>(i));
       BindSource(at, 4, d, x.speaker);
@@ -239,14 +373,14 @@ Status GraphWriter::PutQuotes() {
   return Status::Ok();
 }
 
-Status GraphWriter::PutClaims() {
+Status GraphWriter::PutClaims(size_t d) {
   Stmt s(db_,
          "INSERT INTO claims(claim_id, doc_seq, idx, subject, subject_local, subject_inferred, predicate, object_entity,"
          " object_local, object_text, value, polarity, negated, modality, time_from, time_to, source_kind, source_entity,"
          " source_text, source_via_outlet, source_anonymous_id, evidence_start, evidence_end, evidence_text, cluster_id,"
          " confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto local = [](int32_t v) { return v >= 0 ? std::optional<int64_t>(v) : std::nullopt; };
-  for (size_t d = 0; d < g_.docs.size(); ++d) {
+  {
     const auto& claims = g_.analyses[d].claims;
     for (size_t c = 0; c < claims.size(); ++c) {
       const Claim& x = claims[c];
@@ -281,6 +415,20 @@ Status GraphWriter::PutClaims() {
   return Status::Ok();
 }
 
+std::string GraphWriter::ClusterDigest(size_t i) const {
+  const ClaimCluster& k = g_.corpus.clusters[i];
+  std::string v = std::to_string(OrdOf(k.id, i)) + "|" + k.subject + "|" + k.predicate + "|" + k.object.value_or("\x01") + "|" +
+                  k.value.value_or("\x01") + "|" + std::to_string(Seq(k.first_doc)) + "|" + k.first_date.value_or("\x01") + "|" +
+                  std::to_string(k.independent_sources) + "|" + Bits(k.credibility) + "|" + k.grade + "|" +
+                  Bits(k.evidence_points) + "|";
+  for (const ClaimRef& r : k.claims) v += ids_.ClaimId(r.doc_idx, r.claim_idx) + ",";
+  for (size_t j = 0; j < k.documents.size(); ++j) {
+    int32_t of = j < k.rereport_of.size() ? k.rereport_of[j] : -1;
+    v += std::to_string(Seq(k.documents[j])) + "<" + (of >= 0 ? std::to_string(Seq(of)) : "-") + ",";
+  }
+  return v + "|" + Dump(k.outlets) + "|" + Dump(k.reasons);
+}
+
 Status GraphWriter::PutClusters() {
   Stmt s(db_,
          "INSERT INTO clusters(cluster_id, ord, subject, predicate, object, value, first_doc_seq, first_date,"
@@ -293,9 +441,16 @@ Status GraphWriter::PutClusters() {
     st.Text(1, id);
     st.Int(2, static_cast<int64_t>(i));
   };
+  RowDiff diff(db_, "cluster",
+               {"DELETE FROM clusters WHERE cluster_id = ?1", "DELETE FROM cluster_claims WHERE cluster_id = ?1",
+                "DELETE FROM cluster_documents WHERE cluster_id = ?1", "DELETE FROM cluster_outlets WHERE cluster_id = ?1",
+                "DELETE FROM credibility_reasons WHERE cluster_id = ?1"});
   for (size_t i = 0; i < g_.corpus.clusters.size(); ++i) {
     const ClaimCluster& k = g_.corpus.clusters[i];
-    row(s, k.id, i);
+    auto changed = diff.Changed(k.id, ClusterDigest(i));
+    if (!changed.ok()) return changed.status();
+    if (!*changed) continue;
+    row(s, k.id, static_cast<size_t>(OrdOf(k.id, i)));
     s.Text(3, k.subject);
     s.Text(4, k.predicate);
     s.OptText(5, k.object);
@@ -332,7 +487,7 @@ Status GraphWriter::PutClusters() {
       HEARSAY_RETURN_IF_ERROR(Done(mr, "cluster reason"));
     }
   }
-  return Status::Ok();
+  return diff.DropUnseen();
 }
 
 Status GraphWriter::PutEdges() {
@@ -413,11 +568,15 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
   }
   Result<PreviousGraph> before = ReadPreviousGraph(db_);
   if (!before.ok()) return fail(before.status());
-  for (const char* table : kGraphTables)
+  std::map<int64_t, std::string> digests;
+  {
+    Stmt old(db_, "SELECT doc_seq, digest FROM document_rows");
+    while (old.ok() && old.Step() == SQLITE_ROW) digests[old.ColInt(0)] = old.ColText(1);
+  }
+  for (const char* table : kCorpusTables)
     if (Status s = Exec(std::string("DELETE FROM ") + table); !s.ok()) return fail(s);
   GraphWriter w(db_, graph);
-  for (Status s : {w.PutDocuments(before->first_run), w.PutEntities(), w.PutQuotes(), w.PutClaims(), w.PutClusters(),
-                   w.PutEdges(), w.PutMeta()})
+  for (Status s : {w.PutDocumentRows(digests, before->first_run), w.PutEntities(), w.PutClusters(), w.PutEdges(), w.PutMeta()})
     if (!s.ok()) return fail(s);
   Result<GraphChanges> changes = RecordChanges(db_, graph, w.ids(), *before);
   if (!changes.ok()) return fail(changes.status());

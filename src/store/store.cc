@@ -51,7 +51,7 @@ std::vector<std::string> TablesOfVersion(int version) {
   if (version >= 2) tables.push_back("warnings");
   if (version >= 3) {
     for (const char* t : {"analyses", "attributions", "blocks", "citations", "claims", "cluster_claims", "cluster_documents",
-                          "cluster_outlets", "clusters", "contradictions", "credibility_reasons", "document_results",
+                          "cluster_outlets", "clusters", "contradictions", "corpus_rows", "credibility_reasons", "document_results", "document_rows",
                           "duplicates", "entities", "entity_aliases", "graph_meta", "local_entities", "mentions",
                           "provenance", "quotes", "run_changes"})
       tables.push_back(t);

@@ -65,6 +65,13 @@ struct GraphChanges {
   uint64_t first_reports = 0;   // propositions whose first report is new or moved
 };
 
+// Renames the graph's entities and clusters after their first appearance, so an id does not
+// change when documents are added after it: entity "e<seq>.<n>" (the n-th local entity of
+// document seq, the first that belongs to it), cluster "k<seq>.<n>" (its first claim, the
+// n-th claim of document seq). Every reference (cluster subjects and objects,
+// contradiction sides) is renamed with them. Needs each document's ingest_seq.
+void StabilizeIds(Graph& graph);
+
 struct BatchResult {
   uint64_t added = 0;     // new documents
   uint64_t existing = 0;  // already stored (same content hash)
@@ -102,7 +109,8 @@ class Store {
                                                                     const std::string& pipeline);
   // In one transaction: caches graph.analyses[i] where fresh[i], replaces the graph tables
   // with `graph`, records in run_changes what changed, and counts the run's analysed and
-  // reused documents in runs. `fresh` is parallel to graph.docs.
+  // reused documents in runs. `fresh` is parallel to graph.docs. The graph's ids are
+  // those of StabilizeIds: rows are kept between runs by id, ordered by keys made of them.
   Result<GraphChanges> WriteGraph(const Graph& graph, const std::vector<bool>& fresh);
   // The graph of the last WriteGraph; NOT_FOUND when none was written.
   Result<Graph> LoadGraph();

@@ -1,7 +1,7 @@
 -- v3: the analysed graph (docs/store.md). Ids are those of hearsay.json: documents by
--- seq (documents.seq) and their hearsay.json id (document_results.doc_id), entities "e1",
--- quotes "q1", claims "c1", clusters "k1". Every analyze run replaces the corpus-level
--- rows in one transaction; cached per-document analyses (analyses) are kept.
+-- seq (documents.seq) and their hearsay.json id (document_results.doc_id), entities
+-- "e<seq>.<n>", quotes "q1", claims "c1", clusters "k<seq>.<n>". Every analyze run updates
+-- the graph in one transaction; cached per-document analyses (analyses) are kept.
 -- Later schema versions only add tables and columns.
 
 -- Per-document analysis cache: the per-document stages' result for one content hash,
@@ -18,7 +18,7 @@ CREATE TABLE analyses (
 CREATE TABLE document_results (
   doc_seq          INTEGER PRIMARY KEY,          -- documents.seq
   doc_id           TEXT    NOT NULL UNIQUE,      -- id in hearsay.json (repeated ids get "~2")
-  ord              INTEGER NOT NULL UNIQUE,      -- position in hearsay.json documents[]
+  ord              INTEGER NOT NULL UNIQUE,      -- sort key: hearsay.json documents[] order
   outlet           TEXT,                         -- metadata outlet, else the one read from the text
   detected_outlet  TEXT,                         -- the outlet read from the text
   credibility      REAL,                         -- article model score 0..1, NULL without a model
@@ -34,6 +34,23 @@ CREATE TABLE document_results (
 CREATE INDEX document_results_outlet ON document_results(outlet);
 CREATE INDEX document_results_credibility ON document_results(credibility);
 
+-- The per-document rows (blocks through citations) of each document, as a digest of every
+-- value they hold: a run rewrites only the documents whose rows change.
+CREATE TABLE document_rows (
+  doc_seq INTEGER PRIMARY KEY,
+  digest  TEXT    NOT NULL
+);
+
+-- Entities and clusters as written by the last graph, as a digest of their rows (kind
+-- entity: entities, entity_aliases, entities_fts; kind cluster: clusters, cluster_claims,
+-- cluster_documents, cluster_outlets, their credibility_reasons): rewritten when changed.
+CREATE TABLE corpus_rows (
+  kind   TEXT NOT NULL,
+  id     TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+
 CREATE TABLE blocks (
   doc_seq   INTEGER NOT NULL,
   idx       INTEGER NOT NULL,
@@ -45,8 +62,8 @@ CREATE TABLE blocks (
 ) WITHOUT ROWID;
 
 CREATE TABLE entities (
-  entity_id        TEXT    PRIMARY KEY,          -- "e1"
-  ord              INTEGER NOT NULL UNIQUE,
+  entity_id        TEXT    PRIMARY KEY,          -- "e<seq>.<n>"
+  ord              INTEGER NOT NULL UNIQUE,      -- sort key: hearsay.json entities[] order
   name             TEXT    NOT NULL,
   type             TEXT    NOT NULL,             -- PERSON ORG LOC WORK OUTLET MISC AGE DATE MONEY HANDLE
   merge_confidence REAL    NOT NULL,
@@ -189,8 +206,8 @@ CREATE TABLE citations (
 CREATE INDEX citations_outlet ON citations(outlet);
 
 CREATE TABLE clusters (
-  cluster_id          TEXT    PRIMARY KEY,       -- "k1"
-  ord                 INTEGER NOT NULL UNIQUE,
+  cluster_id          TEXT    PRIMARY KEY,       -- "k<seq>.<n>"
+  ord                 INTEGER NOT NULL UNIQUE,   -- sort key: hearsay.json clusters[] order
   subject             TEXT    NOT NULL,          -- entity id
   predicate           TEXT    NOT NULL,
   object              TEXT,                      -- entity id or literal
