@@ -8,6 +8,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 
 function fail(message) {
   console.error(`web build: ${message}`);
@@ -40,7 +41,7 @@ const appJs = bundle.outputFiles[0].contents;
 const assets = [
   { name: '/', file: 'index.html', type: 'text/html; charset=utf-8', bytes: fs.readFileSync(path.join(__dirname, 'src', 'index.html')) },
   { name: '/style.css', type: 'text/css; charset=utf-8', bytes: fs.readFileSync(path.join(__dirname, 'src', 'style.css')) },
-  { name: '/app.js', type: 'text/javascript; charset=utf-8', bytes: Buffer.from(appJs) },
+  { name: '/app.js', type: 'application/javascript; charset=utf-8', bytes: Buffer.from(appJs), pregzip: true },
 ];
 
 function bytesLiteral(buf) {
@@ -56,9 +57,18 @@ cc += 'namespace hearsay::serve {\nnamespace {\n';
 assets.forEach((a, i) => {
   cc += `const unsigned char kAsset${i}[] = {\n${bytesLiteral(a.bytes)}};\n`;
 });
+// The bundle is gzipped at build time (level 9; zlib's output is the same for the same
+// input). cpp-httplib compresses text/* answers itself (brotli, slow on large ones), so the
+// bundle goes out as application/javascript with this gzip; the small page and style sheet
+// are left to it.
+assets.forEach((a, i) => {
+  a.gzip = a.pregzip ? zlib.gzipSync(a.bytes, { level: 9 }) : Buffer.alloc(0);
+  if (a.gzip.length) cc += `const unsigned char kAssetGzip${i}[] = {\n${bytesLiteral(a.gzip)}};\n`;
+});
 cc += '}  // namespace\n\nconst std::vector<Asset>& EmbeddedAssets() {\n  static const std::vector<Asset> kAssets = {\n';
 assets.forEach((a, i) => {
-  cc += `    {${JSON.stringify(a.name)}, ${JSON.stringify(a.type)}, std::string_view(reinterpret_cast<const char*>(kAsset${i}), ${a.bytes.length})},\n`;
+  cc += `    {${JSON.stringify(a.name)}, ${JSON.stringify(a.type)}, std::string_view(reinterpret_cast<const char*>(kAsset${i}), ${a.bytes.length}),\n` +
+        (a.gzip.length ? `     std::string_view(reinterpret_cast<const char*>(kAssetGzip${i}), ${a.gzip.length})},\n` : '     std::string_view()},\n');
 });
 cc += '  };\n  return kAssets;\n}\n\n}  // namespace hearsay::serve\n';
 

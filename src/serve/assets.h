@@ -11,6 +11,7 @@ struct Asset {
   std::string_view path;          // "/", "/app.js", "/style.css"
   std::string_view content_type;
   std::string_view bytes;
+  std::string_view gzip;          // the same bytes gzip-compressed at build time, or empty
 };
 
 const std::vector<Asset>& EmbeddedAssets();

@@ -95,7 +95,7 @@ Result<Json> Ingester::Ingest(const std::string& authorization, const std::strin
   const std::string input = tmp.path() + "/posted.jsonl", log = tmp.path() + "/analyze.log";
   std::ofstream(input, std::ios::binary) << lines;
   std::vector<std::string> args{options_.executable, "analyze", input, "--db", options_.db_path, "--out", tmp.path() + "/out",
-                                "--quiet", "--jobs", std::to_string(std::max(1, options_.jobs))};
+                                "--quiet", "--no-report", "--jobs", std::to_string(std::max(1, options_.jobs))};
   if (!options_.models_dir.empty()) args.insert(args.end(), {"--models", options_.models_dir});
   int rc = RunProcess(args, log);
   if (rc != 0 && rc != 3) return InternalError("analysis of the posted articles failed (exit " + std::to_string(rc) + "): " + ReadSmallFile(log));
