@@ -121,7 +121,12 @@ async function personChecks(page, problems) {
     const personHash = new URL(page.url()).hash;
     const relations = await personChecks(page, problems);
     await page.locator('.relation details').first().evaluate(d => { d.open = true; });
-    await page.screenshot({ path: path.join(args.screens, 'serve_person.png'), fullPage: true });
+    // The first screen (graph, contradictions, the first relations with their sources) and
+    // the whole page (every relation and the timeline).
+    await page.setViewportSize({ width: 1280, height: 1700 });
+    await page.screenshot({ path: path.join(args.screens, 'serve_person.png'), fullPage: false });
+    await page.screenshot({ path: path.join(args.screens, 'serve_person_full.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
 
     // A claim chain, then Back.
     await page.locator('.relation a', { hasText: 'chain →' }).first().click();
@@ -171,7 +176,7 @@ async function personChecks(page, problems) {
     if (await page.locator('main a', { hasText: 'original article' }).count()) problems.push('a javascript: URL became a link');
 
     console.log(`${NAME}: person page with ${relations} relations loaded in ${loadMs} ms after the click`);
-    console.log(`${NAME}: screenshots ${['serve_person.png', 'serve_chain.png', 'serve_contradictions.png'].map(f => path.resolve(args.screens, f)).join(', ')}`);
+    console.log(`${NAME}: screenshots ${['serve_person.png', 'serve_person_full.png', 'serve_chain.png', 'serve_contradictions.png'].map(f => path.resolve(args.screens, f)).join(', ')}`);
   } finally {
     await context.close();
     await server.stop();
