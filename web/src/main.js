@@ -3,7 +3,7 @@
 // API of the same server; every list is paged and filtered there.
 import { el, clear } from './dom.js';
 import { homePage, searchPage, documentsPage, contradictionsPage, outletsPage, outletPage } from './pages_lists.js';
-import { entityPage, clusterPage } from './pages_entity.js';
+import { entityPage, clusterPage, relationsPage } from './pages_entity.js';
 import { documentPage } from './pages_doc.js';
 
 const routes = {
@@ -13,6 +13,7 @@ const routes = {
   doc: documentPage,
   entity: entityPage,
   cluster: clusterPage,
+  relations: relationsPage,
   contradictions: contradictionsPage,
   outlets: outletsPage,
   outlet: outletPage,

@@ -80,15 +80,29 @@ export async function entityPage(box, route) {
       el('div', { class: 'col' }, el('h2', null, 'Relations'), graph,
         el('p', { class: 'muted small' }, 'Edges are coloured by the evidence grade of the relation. Click a person to open their page, an edge to open its chain.')),
       el('div', { class: 'col' }, el('h2', null, `Contradictions (${contradictions.total})`),
-        contradictions.items.length ? contradictions.items.map(contradictionCard) : el('p', { class: 'muted' }, 'None found.'))),
+        contradictions.items.length ? contradictions.items.map(contradictionCard) : el('p', { class: 'muted' }, 'None found.'),
+        contradictions.total > contradictions.items.length ? link('#/contradictions?' + new URLSearchParams({ entity: id }), `all ${contradictions.total} →`) : null)),
     el('h2', null, `What is said about ${e.name}, and who says it (${e.relations.length}${e.relations_total > e.relations.length ? ' of ' + e.relations_total : ''})`),
     el('div', { class: 'relations' }, e.relations.map(relationCard)),
+    e.relations_total > e.relations.length ? link(hash('relations', id), `all ${e.relations_total} relations, page by page →`) : null,
     el('h2', null, `Timeline of claims (${timeline.total})`),
     el('ol', { class: 'timeline' }, timeline.items.map(timelineItem)),
     pager(route, timeline),
   ]);
   // Cytoscape measures its container, so it starts once the page is in the document.
   box.onAttached = () => relationGraph(graph, e);
+}
+
+// Every relation of an entity, page by page (the person page shows the best supported).
+export async function relationsPage(box, route) {
+  const id = route.args[0] || '';
+  const [e, data] = await Promise.all([api('entities/' + encodeURIComponent(id)),
+    api('clusters', { entity: id, page: route.params.get('page'), per_page: 50 })]);
+  append(box, [el('h1', null, 'Relations of ', link(hash('entity', id), e.name)),
+    data.items.map(k => el('div', { class: 'card relation' }, proposition(k), ' ', gradePill(k.grade, k.score),
+      el('span', { class: 'muted small' }, ` first reported ${k.first_date || '(undated)'} · ${k.document_count} articles · ${k.independent_sources} independent `),
+      link(hash('cluster', k.id), 'chain →'), reasonsList(k.reasons))),
+    pager(route, data)]);
 }
 
 export async function clusterPage(box, route) {
