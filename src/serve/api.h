@@ -28,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,11 +84,22 @@ class Api {
   // The snapshot of the current graph, rebuilt when graph_meta's graph_run_id changed
   // (looked at no more than once a second).
   Result<std::shared_ptr<const Snapshot>> Current();
+  // The heaviest single-record answers (an entity's page, a cluster's chain) are kept per
+  // graph: key "entity:ID" / "cluster:ID"; emptied when the graph changes or 512 are held.
+  std::optional<Json> Cached(const std::string& key, const std::string& graph_key);
+  void Keep(const std::string& key, const std::string& graph_key, const Json& value);
+  // `make`'s answer for `key`, from the cache when this graph has it.
+  Result<Json> Memo(const std::string& key, Result<Json> (Api::*make)(const ApiRequest&), const ApiRequest& r);
+  Result<Json> EntityUncached(const ApiRequest& r);
+  Result<Json> ClusterUncached(const ApiRequest& r);
   Db& db_;
   ServeLimits limits_;
   std::mutex snapshot_mu_;
   int64_t checked_ms_ = 0;
   std::shared_ptr<const Snapshot> snapshot_;
+  std::mutex cache_mu_;
+  std::string cache_graph_;
+  std::map<std::string, Json> cache_;
 };
 
 // A query parameter, or "" when absent.

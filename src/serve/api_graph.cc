@@ -116,7 +116,7 @@ Result<Json> Api::Entities(const ApiRequest& r) {
                from + f.Where(), order, f.params);
 }
 
-Result<Json> Api::Entity(const ApiRequest& r) {
+Result<Json> Api::EntityUncached(const ApiRequest& r) {
   auto e = db_.Row(
       "SELECT entity_id AS id, name, type, merge_confidence, birth_earliest, birth_latest, birth_basis AS birth_basis_json,"
       " mention_count, document_count FROM entities WHERE entity_id = ?1",
@@ -248,7 +248,7 @@ Result<Json> Api::Clusters(const ApiRequest& r) {
   return PageOf(std::move(*rows), *paging, *total);
 }
 
-Result<Json> Api::Cluster(const ApiRequest& r) {
+Result<Json> Api::ClusterUncached(const ApiRequest& r) {
   auto k = db_.Row(std::string(kClusterSelect) + " " + kClusterFrom + " WHERE k.cluster_id = ?1", {r.id});
   if (!k.ok()) return k.status();
   if (k->is_null()) return NotFoundError("no cluster " + r.id);
@@ -289,6 +289,34 @@ Result<Json> Api::Cluster(const ApiRequest& r) {
   out["contradictions"] = std::move(contra);
   return out;
 }
+
+std::optional<Json> Api::Cached(const std::string& key, const std::string& graph_key) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (graph_key != cache_graph_) return std::nullopt;
+  auto it = cache_.find(key);
+  return it == cache_.end() ? std::nullopt : std::optional<Json>(it->second);
+}
+
+void Api::Keep(const std::string& key, const std::string& graph_key, const Json& value) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (graph_key != cache_graph_ || cache_.size() >= 512) {
+    cache_.clear();
+    cache_graph_ = graph_key;
+  }
+  cache_[key] = value;
+}
+
+Result<Json> Api::Memo(const std::string& key, Result<Json> (Api::*make)(const ApiRequest&), const ApiRequest& r) {
+  auto snap = Current();
+  if (!snap.ok()) return snap.status();
+  if (auto hit = Cached(key, (*snap)->graph_key)) return std::move(*hit);
+  auto out = (this->*make)(r);
+  if (out.ok()) Keep(key, (*snap)->graph_key, *out);
+  return out;
+}
+
+Result<Json> Api::Entity(const ApiRequest& r) { return Memo("entity:" + r.id, &Api::EntityUncached, r); }
+Result<Json> Api::Cluster(const ApiRequest& r) { return Memo("cluster:" + r.id, &Api::ClusterUncached, r); }
 
 Result<Json> BuildContradictions(Db& db) {
   auto rows = db.Rows(
