@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "entities/entities.h"
+#include "extract/attribution_model.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
@@ -24,6 +25,7 @@ struct Corpus {
   uint64_t words = 0;
   std::unique_ptr<hearsay::entities::Tagger> tagger;
   std::unique_ptr<hearsay::syntax::Parser> parser;
+  std::unique_ptr<hearsay::extract::AttributionModel> attribution;  // models/attribution.hsa, as the pipeline loads it
 };
 
 const Corpus& Load() {
@@ -43,13 +45,14 @@ const Corpus& Load() {
       }
       corpus->docs.push_back(std::move(d).value());
     }
-    // The source tree is the parent of this file's folder (bench/): its models/ holds the tagger.
-    std::string here = __FILE__;
-    std::string root = here.substr(0, here.rfind("/bench/"));
+    // The source tree's models/ holds the tagger and the parser.
+    const std::string root = HEARSAY_SOURCE_DIR;
     auto t = hearsay::entities::LoadTagger(root + "/models");
     if (t.ok()) corpus->tagger = std::move(t).value();
     auto parser = hearsay::syntax::Parser::Load(root + "/models/parser.hsp");
     if (parser.ok()) corpus->parser = std::move(parser).value();
+    auto attribution = hearsay::extract::AttributionModel::Load(root + "/models/attribution.hsa");
+    if (attribution.ok()) corpus->attribution = std::move(attribution).value();
     std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
               << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";
     return corpus;
@@ -70,7 +73,7 @@ void BM_Pipeline_TextEntitiesClaims(benchmark::State& state) {
       a.layout = hearsay::text::AnalyzeText(doc);
       hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
       hearsay::resolve::ResolveInDocument(doc, &a);
-      hearsay::extract::ExtractClaims(doc, &a);
+      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
       claims += a.claims.size();
       quotes += a.quotes.size();
       benchmark::DoNotOptimize(a);
@@ -89,7 +92,7 @@ void BM_Pipeline_WithParser(benchmark::State& state) {
   const Corpus& c = Load();
   if (c.docs.empty() || !c.parser) return state.SkipWithError("no GossipCop texts or no models/parser.hsp");
   const bool all = state.range(0) == 1;
-  size_t parsed = 0, sentences = 0, quotes = 0;
+  size_t parsed = 0, sentences = 0, quotes = 0, attributions = 0;
   for (auto _ : state) {
     for (const hearsay::Document& doc : c.docs) {
       hearsay::DocumentAnalysis a;
@@ -100,13 +103,15 @@ void BM_Pipeline_WithParser(benchmark::State& state) {
       sentences += a.layout.sentences.size();
       hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
       hearsay::resolve::ResolveInDocument(doc, &a);
-      hearsay::extract::ExtractClaims(doc, &a);
+      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
       quotes += a.quotes.size();
+      attributions += a.attributions.size();
       benchmark::DoNotOptimize(a);
     }
   }
   state.counters["words/s"] = benchmark::Counter(static_cast<double>(c.words) * state.iterations(),
                                                  benchmark::Counter::kIsRate);
+  state.counters["attributions/doc"] = static_cast<double>(attributions) / (c.docs.size() * state.iterations());
   state.counters["parsed_share"] = static_cast<double>(parsed) / static_cast<double>(sentences);
   state.counters["quotes/doc"] = static_cast<double>(quotes) / (c.docs.size() * state.iterations());
 }

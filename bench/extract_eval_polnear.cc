@@ -1,18 +1,28 @@
-// Attribution on PolNeAR dev (../shared/data/polnear/dev): source, cue and content spans of
-// attribution relations, exact and overlap F1.
+// Attribution on PolNeAR (../shared/data/polnear/dev by default): hearsay's attributions[]
+// (extract::ExtractClaims, records.h AttributionRecord) against the gold attribution relations.
+// Mentions come from the shipped tagger and in-document coreference (models/ner.hsm), the parse
+// from models/parser.hsp on the sentences the pipeline selects, else the test-only heuristic.
+// Gold: the first annotator's file per article; a discontinuous span is taken from its first to
+// its last character; character offsets are converted to bytes.
 //
-// Ours: every quote with a found speaker (content = the quote, cue = the cue verb, source = the
-// speaker's words nearest the cue) and every reporting frame ("X said that ...", "according to
-// X, ..."; content = from after the cue to the end of the sentence). Mentions come from the
-// shipped tagger and in-document coreference (models/ner.hsm), else from the test-only
-// heuristic (tests/unit/extract/heuristic_mentions.h).
-// Gold: the first annotator's file per article; discontinuous spans are taken from their first
-// to their last character. Offsets are converted from characters to bytes.
-// Matching, per span type: exact = same [begin, end); overlap = any shared byte, one-to-one
-// (each gold span matched at most once, in document order).
-//   build-extract/tests/unit/extract/extract_eval_polnear [polnear_dir]
+// Rules of the measures (issue 13):
+//   * a gold content is FOUND when some attribution's content shares a byte with it; its match
+//     is the attribution sharing the most bytes;
+//   * a gold attribution is DIRECT when at least 80% of its content's bytes lie inside the
+//     text stage's quotation spans;
+//   * a source is RIGHT when the matched attribution's source words share a byte with the gold
+//     source, or its entity is the person hearsay reads at the gold source's words (a name or
+//     a pronoun resolved by DocView::PersonAt); unfound gold counts as wrong;
+//   * direct-quote speaker accuracy: gold direct attributions with a source that a quote
+//     attribution of hearsay (quote != null) found, share with the source right;
+//   * precision: an attribution of hearsay is INSIDE a gold content when at least 80% of its
+//     content's bytes (quotation marks, spaces and punctuation at its ends trimmed) lie inside
+//     one gold content.
+// The span table below it keeps the older exact/overlap F1 of source, cue and content spans
+// (one-to-one in document order), over attributions whose source is known.
+//   build/tests/unit/extract/extract_eval_polnear [polnear_dir]
 // With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
-// around it, for reviewing the patterns.
+// around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -27,7 +37,9 @@
 #include "analyze_for_test.h"
 #include "extract/internal/doc_view.h"
 #include "extract/internal/passes.h"
+#include "extract/attribution_model.h"
 #include "extract/extract.h"
+#include "extract/train/train.h"
 
 namespace fs = std::filesystem;
 using namespace hearsay;
@@ -46,15 +58,6 @@ std::string Read(const fs::path& p) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// char index -> byte offset.
-std::vector<uint32_t> CharToByte(const std::string& s) {
-  std::vector<uint32_t> m;
-  for (uint32_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) m.push_back(i);
-  m.push_back(static_cast<uint32_t>(s.size()));
-  return m;
 }
 
 std::vector<Rel> Gold(const std::string& ann, const std::vector<uint32_t>& c2b) {
@@ -104,11 +107,11 @@ std::vector<Rel> Gold(const std::string& ann, const std::vector<uint32_t>& c2b) 
   return rels;
 }
 
-struct Score {
+struct SpanScore {
   size_t gold = 0, pred = 0, exact = 0, overlap_p = 0, overlap_g = 0;
 };
 
-void Add(Score* s, std::vector<Span> g, std::vector<Span> p) {
+void Add(SpanScore* s, std::vector<Span> g, std::vector<Span> p) {
   auto valid = [](const Span& x) { return x.e > x.b; };
   g.erase(std::remove_if(g.begin(), g.end(), [&](const Span& x) { return !valid(x); }), g.end());
   p.erase(std::remove_if(p.begin(), p.end(), [&](const Span& x) { return !valid(x); }), p.end());
@@ -132,7 +135,7 @@ void Add(Score* s, std::vector<Span> g, std::vector<Span> p) {
   s->overlap_g = s->overlap_p;
 }
 
-void Print(const char* name, const Score& s) {
+void Print(const char* name, const SpanScore& s) {
   auto f1 = [&](size_t tp) {
     double p = s.pred ? double(tp) / s.pred : 0, r = s.gold ? double(tp) / s.gold : 0;
     return std::make_tuple(p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
@@ -141,6 +144,126 @@ void Print(const char* name, const Score& s) {
   auto [op, orr, of] = f1(s.overlap_p);
   std::printf("%-8s gold %5zu pred %5zu | exact P %.3f R %.3f F1 %.3f | overlap P %.3f R %.3f F1 %.3f\n", name,
               s.gold, s.pred, ep, er, ef, op, orr, of);
+}
+
+uint32_t Shared(const Span& a, const Span& b) {
+  uint32_t lo = std::max(a.b, b.b), hi = std::min(a.e, b.e);
+  return hi > lo ? hi - lo : 0;
+}
+
+// The measures of issue 13 (see the rules at the top of this file).
+struct Measures {
+  size_t gold = 0, found = 0, with_source = 0, source_right = 0;
+  size_t direct = 0, direct_found = 0, direct_with_source = 0, direct_quote_found = 0, direct_speaker_right = 0;
+  size_t pred = 0, pred_inside = 0, pred_direct = 0, pred_direct_inside = 0;
+};
+
+// Content span of an attribution without quotation marks, spaces and punctuation at its ends.
+Span Trimmed(const std::string& text, Span x) {
+  auto junk = [&](uint32_t i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    return c == ' ' || c == '\n' || c == '"' || c == '\'' || c == ',' || c == '.' || c == ':' || c == '-';
+  };
+  auto curly = [&](uint32_t i) {  // “ ” ‘ ’ are E2 80 9C/9D/98/99
+    return i + 3 <= text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
+           static_cast<unsigned char>(text[i + 1]) == 0x80;
+  };
+  while (x.b < x.e) {
+    if (junk(x.b)) ++x.b;
+    else if (curly(x.b) && x.b + 3 <= x.e) x.b += 3;
+    else break;
+  }
+  while (x.e > x.b) {
+    if (junk(x.e - 1)) --x.e;
+    else if (x.e >= x.b + 3 && curly(x.e - 3)) x.e -= 3;
+    else break;
+  }
+  return x;
+}
+
+bool SourceRight(const extract::DocView& view, const AttributionRecord& r, const Span& gold_source) {
+  Span ours{r.source.byte_begin, r.source.byte_end};
+  if (ours.e > ours.b && Shared(ours, gold_source) > 0) return true;
+  if (r.source.entity_idx < 0) return false;
+  for (uint32_t t = 0; t < view.size(); ++t) {
+    const Token& tok = view.toks[t];
+    if (tok.byte_end <= gold_source.b || tok.byte_begin >= gold_source.e) continue;
+    if (view.PersonAt(t) == r.source.entity_idx) return true;
+  }
+  return false;
+}
+
+void Score(const std::string& text, const extract::DocView& view, const std::vector<Rel>& gold, Measures* m) {
+  const auto& atts = view.a.attributions;
+  const auto& qs = view.a.layout.quote_spans;
+  for (const Rel& g : gold) {
+    if (g.content.e <= g.content.b) continue;
+    ++m->gold;
+    uint32_t quoted = 0;
+    for (const QuoteSpan& q : qs) quoted += Shared(g.content, Span{q.byte_begin, q.byte_end});
+    bool direct = quoted * 5 >= (g.content.e - g.content.b) * 4;
+    bool has_source = g.source.e > g.source.b;
+    int best = -1;
+    uint32_t best_shared = 0;
+    for (size_t i = 0; i < atts.size(); ++i) {
+      uint32_t sh = Shared(g.content, Span{atts[i].content_byte_begin, atts[i].content_byte_end});
+      if (sh > best_shared) best = static_cast<int>(i), best_shared = sh;
+    }
+    bool right = best >= 0 && has_source && SourceRight(view, atts[best], g.source);
+    m->found += best >= 0;
+    m->with_source += has_source;
+    m->source_right += right;
+    if (direct) {
+      ++m->direct;
+      m->direct_found += best >= 0;
+      m->direct_with_source += has_source;
+      if (has_source && best >= 0 && atts[best].quote_idx >= 0) {
+        ++m->direct_quote_found;
+        m->direct_speaker_right += right;
+      }
+    }
+    if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "wrong" && best >= 0 &&
+                                                        has_source && !right)
+      std::printf("gold [%s] ours [%s] (%s %s) | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
+                  atts[best].source.text.c_str(), AttributionKindName(atts[best].kind), SourceKindName(atts[best].source.kind),
+                  text.substr(g.content.b, std::min<uint32_t>(90, g.content.e - g.content.b)).c_str());
+  }
+  for (const AttributionRecord& r : atts) {
+    Span c = Trimmed(text, Span{r.content_byte_begin, r.content_byte_end});
+    if (c.e <= c.b) continue;
+    bool inside = false;
+    for (const Rel& g : gold) inside = inside || Shared(c, g.content) * 5 >= (c.e - c.b) * 4;
+    ++m->pred;
+    m->pred_inside += inside;
+    if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "outside" && !inside) {
+      uint32_t best = 0;  // the gold content sharing most, for comparison
+      Span bg{0, 0};
+      for (const Rel& g : gold)
+        if (Shared(c, g.content) > best) best = Shared(c, g.content), bg = g.content;
+      std::printf("%s cue [%s] ours [%s]\n   gold [%s]\n", AttributionKindName(r.kind),
+                  text.substr(r.cue_byte_begin, r.cue_byte_end - r.cue_byte_begin).c_str(),
+                  text.substr(c.b, std::min<uint32_t>(160, c.e - c.b)).c_str(),
+                  text.substr(bg.b, std::min<uint32_t>(160, bg.e - bg.b)).c_str());
+    }
+    if (r.quote_idx >= 0) {
+      ++m->pred_direct;
+      m->pred_direct_inside += inside;
+    }
+  }
+}
+
+void PrintMeasures(const Measures& m) {
+  auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
+  std::printf("all attributions: gold %zu | content found %zu (%.1f%%) | source right %zu of %zu with a source (%.1f%%)\n",
+              m.gold, m.found, pct(m.found, m.gold), m.source_right, m.with_source, pct(m.source_right, m.with_source));
+  std::printf("direct (gold content >= 80%% quoted): gold %zu | found %zu (%.1f%%) | speaker accuracy %zu / %zu found by a "
+              "quote = %.3f (%.1f%% of the %zu with a source)\n",
+              m.direct, m.direct_found, pct(m.direct_found, m.direct), m.direct_speaker_right, m.direct_quote_found,
+              m.direct_quote_found ? double(m.direct_speaker_right) / double(m.direct_quote_found) : 0.0,
+              pct(m.direct_speaker_right, m.direct_with_source), m.direct_with_source);
+  std::printf("hearsay: %zu attributions, inside a gold content %zu (%.1f%%); quotes %zu, inside %zu (%.1f%%)\n", m.pred,
+              m.pred_inside, pct(m.pred_inside, m.pred), m.pred_direct, m.pred_direct_inside,
+              pct(m.pred_direct_inside, m.pred_direct));
 }
 
 }  // namespace
@@ -160,7 +283,22 @@ int main(int argc, char** argv) {
     std::string article = stem.substr(0, stem.rfind('_'));
     if (!ann_for.count(article)) ann_for[article] = a;
   }
-  Score src, cue, content;
+  SpanScore src, cue, content;
+  Measures measures;
+  // The learned cue model: models/attribution.hsa, or HEARSAY_ATTRIBUTION_MODEL (a path, or
+  // "none" for quotes and lexicon frames alone).
+  std::string model_path = std::string(HEARSAY_SOURCE_DIR) + "/models/attribution.hsa";
+  if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_MODEL")) model_path = p;
+  std::unique_ptr<extract::AttributionModel> model;
+  if (model_path != "none" && fs::exists(model_path)) {
+    auto loaded = extract::AttributionModel::Load(model_path);
+    if (!loaded.ok()) {
+      std::cerr << loaded.status().ToString() << "\n";
+      return 1;
+    }
+    model = std::move(loaded).value();
+    if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_THRESHOLD")) model->threshold = std::strtof(t, nullptr);
+  }
   size_t docs = 0;
   for (const auto& [article, ann] : ann_for) {
     fs::path txt = dir / "text" / (article + ".txt");
@@ -168,7 +306,7 @@ int main(int argc, char** argv) {
     Document doc;
     doc.text = Read(txt);
     doc.path = txt.string();
-    std::vector<uint32_t> c2b = CharToByte(doc.text);
+    std::vector<uint32_t> c2b = extract::train::CharToByte(doc.text);
     std::vector<Rel> gold = Gold(Read(ann), c2b);
     // Whole text as body (no headline), as the gold offsets count from the first byte.
     DocumentAnalysis a;
@@ -185,41 +323,15 @@ int main(int argc, char** argv) {
     }
     extract::DocView view(doc, &a, extract::DefaultLexicon());
     extract::PassState st;
-    extract::RunPasses(view, &st);
+    extract::RunPasses(view, &st, model.get());
     std::vector<Span> ps, pc, pt, gs, gc, gt;
-    for (const Quote& q : a.quotes) {
-      if (q.speaker.kind == SourceKind::kUnknown || q.cue_byte_end == 0) continue;
-      pt.push_back({q.byte_begin, q.byte_end});
-      pc.push_back({q.cue_byte_begin, q.cue_byte_end});
-      // The speaker's words: nearest occurrence of the speaker text to the cue.
-      if (!q.speaker.text.empty()) {
-        size_t best = std::string::npos, best_d = SIZE_MAX;
-        for (size_t p = doc.text.find(q.speaker.text); p != std::string::npos; p = doc.text.find(q.speaker.text, p + 1)) {
-          size_t d = p > q.cue_byte_begin ? p - q.cue_byte_begin : q.cue_byte_begin - p;
-          if (d < best_d) best = p, best_d = d;
-        }
-        if (best != std::string::npos) ps.push_back({uint32_t(best), uint32_t(best + q.speaker.text.size())});
-      }
+    for (const AttributionRecord& r : a.attributions) {
+      if (r.source.kind == SourceKind::kUnknown) continue;
+      pt.push_back({r.content_byte_begin, r.content_byte_end});
+      pc.push_back({r.cue_byte_begin, r.cue_byte_end});
+      ps.push_back({r.source.byte_begin, r.source.byte_end});
     }
-    for (size_t s = 0; s < st.frames.size(); ++s) {
-      const auto& f = st.frames[s];
-      if (!f.present) continue;
-      const Sentence& sn = a.layout.sentences[s];
-      if (f.content_tok >= sn.token_end || view.quote_at[f.cue_tok] >= 0) continue;
-      bool quoted = false;  // already scored as a quote
-      for (uint32_t k = f.content_tok; k < std::min(f.content_end, sn.token_end); ++k)
-        if (view.quote_at[k] >= 0) quoted = true;
-      if (quoted) continue;
-      uint32_t cb = f.content_tok;
-      if (cb < sn.token_end && (view.lower[cb] == "that" || view.lower[cb] == ",")) ++cb;
-      uint32_t ce = std::min(f.content_end, sn.token_end);
-      if (ce > cb + 1 && view.toks[ce - 1].kind == TokenKind::kPunct) --ce;
-      if (cb >= ce) continue;
-      pt.push_back({a.layout.tokens[cb].byte_begin, a.layout.tokens[ce - 1].byte_end});
-      pc.push_back({a.layout.tokens[f.cue_tok].byte_begin, a.layout.tokens[f.cue_tok].byte_end});
-      if (f.source_tok_end > f.source_tok_begin)
-        ps.push_back({a.layout.tokens[f.source_tok_begin].byte_begin, a.layout.tokens[f.source_tok_end - 1].byte_end});
-    }
+    Score(doc.text, view, gold, &measures);
     for (const Rel& r : gold) {
       gs.push_back(r.source);
       gc.push_back(r.cue);
@@ -241,8 +353,10 @@ int main(int argc, char** argv) {
     Add(&content, gt, pt);
     ++docs;
   }
-  std::printf("PolNeAR dev: %zu articles (first annotator each), %s mentions\n", docs,
-              testing::ShippedTagger() ? "tagger (models/ner.hsm)" : "heuristic");
+  std::printf("PolNeAR %s: %zu articles (first annotator each), %s mentions, attribution model %s\n",
+              dir.filename().string().c_str(), docs, testing::ShippedTagger() ? "tagger (models/ner.hsm)" : "heuristic",
+              model ? model_path.c_str() : "none");
+  PrintMeasures(measures);
   Print("source", src);
   Print("cue", cue);
   Print("content", content);

@@ -5,7 +5,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -25,7 +24,7 @@ const Corpus& Load(size_t n) { return hearsay::bench::GossipCopDocs(n); }
 // The project's models/ (this file is bench/ner_bench.cc); HEARSAY_MODELS overrides.
 std::string ModelsDir() {
   if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
-  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models").string();
+  return std::string(HEARSAY_SOURCE_DIR) + "/models";
 }
 
 const hearsay::entities::Tagger* Model() {

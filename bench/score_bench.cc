@@ -8,7 +8,6 @@
 // Acceptance (issue 6): WithScore adds < 10% to WithoutScore. Documents/s in items_per_second.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -39,7 +38,7 @@ const std::vector<hearsay::Document>& Docs() {
 
 std::string ModelsDir() {
   if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
-  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models").string();
+  return std::string(HEARSAY_SOURCE_DIR) + "/models";
 }
 
 // The project's models as `hearsay analyze` loads them (entity tagger, article model), with

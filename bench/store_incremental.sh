@@ -34,7 +34,7 @@ timed() {
   local t="$work/time.txt" rc=0
   /usr/bin/time -f "%U %S %e" -o "$t" "$hearsay" "$@" --jobs 2 --quiet 2>"$work/err.txt" || rc=$?
   if [[ $rc -ne 0 && $rc -ne 3 ]]; then cat "$work/err.txt" >&2; exit "$rc"; fi
-  awk '{printf "%.2f %.2f\n", $1 + $2, $3}' "$t"
+  tail -n 1 "$t" | awk '{printf "%.2f %.2f\n", $1 + $2, $3}'
 }
 
 read -r base_cpu base_wall < <(timed analyze "$work/base.jsonl" --out "$work/base" $report_flag)

@@ -9,7 +9,6 @@
 #include <sys/resource.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -62,15 +61,22 @@ const PeerSet& Peer() {
 
 std::string ModelPath() {
   if (const char* env = std::getenv("HEARSAY_MODELS")) return std::string(env) + "/parser.hsp";
-  return (std::filesystem::path(__FILE__).parent_path().parent_path() / "models" / "parser.hsp").string();
+  return std::string(HEARSAY_SOURCE_DIR) + "/models/parser.hsp";
 }
 
+// HEARSAY_BENCH_PRUNE=X drops weights with |w| <= X after loading (the size/speed/accuracy
+// trade-off of `hearsay parse --prune X`).
 const hearsay::syntax::Parser* Model() {
   static auto p = hearsay::syntax::Parser::Load(ModelPath());
   if (!p.ok()) {
     std::cerr << p.status().ToString() << "\n";
     return nullptr;
   }
+  static const bool pruned = [] {
+    if (const char* x = std::getenv("HEARSAY_BENCH_PRUNE")) std::cerr << (*p)->Prune(std::strtof(x, nullptr)) << "\n";
+    return true;
+  }();
+  (void)pruned;
   return p->get();
 }
 

@@ -41,5 +41,6 @@ function(hearsay_add_bench NAME)
   add_executable(${NAME} ${ARG_SOURCES})
   target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${NAME} PRIVATE ${ARG_DEPS} benchmark::benchmark)
-  target_compile_definitions(${NAME} PRIVATE HEARSAY_SHARED_DIR="${HEARSAY_SHARED_DIR}")
+  target_compile_definitions(${NAME} PRIVATE HEARSAY_SHARED_DIR="${HEARSAY_SHARED_DIR}"
+                                             HEARSAY_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endfunction()

@@ -29,6 +29,55 @@ struct AnalyzeOptions {
   bool no_report = false;
 };
 
+// Every stored document analysed (cached analyses reused), the corpus stages over all of
+// them, the graph written to the store. Returns the run's changes and how many documents
+// were analysed in *analysed.
+Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& store, int64_t run_id, IngestSummary& summary,
+                                        size_t* analysed, StepTimer& timer) {
+  auto docs = store.LoadDocuments();
+  if (!docs.ok()) return docs.status();
+  std::vector<Reject> held = HoldBackOversized(*docs, &summary.rejects);
+  if (!held.empty()) {
+    std::vector<Document> none;
+    auto stored = store.AddBatch(none, held, {}, run_id);
+    if (!stored.ok()) return stored.status();
+  }
+  MakeIdsUnique(*docs);
+  timer.Step("load documents");
+  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
+  auto models = LoadModels(models_dir);
+  if (!models.ok()) return models.status();
+  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
+  auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
+  if (!pipeline.ok()) return pipeline.status();
+  auto built = BuildGraph(store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
+  if (!built.ok()) return built.status();
+  timer.Step("analyse (cached analyses, new documents, corpus stages)");
+  built->graph.run_id = run_id;
+  built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
+  *analysed = built->analysed;
+  auto changes = store.WriteGraph(built->graph, built->fresh);
+  timer.Step("write graph");
+  return changes;
+}
+
+// hearsay.json and index.html rendered from the graph the store gives back.
+Status WriteOutputs(store::Store& store, const std::string& json_path, const std::string& html_path, StepTimer& timer) {
+  auto graph = store.LoadGraph();
+  if (!graph.ok()) return graph.status();
+  auto rejects = store.LoadRejects();
+  if (!rejects.ok()) return rejects.status();
+  auto warnings = store.LoadWarnings();
+  if (!warnings.ok()) return warnings.status();
+  timer.Step("read graph");
+  GraphViewParts parts;
+  report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
+  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(json_path, report::RenderJson(view)));
+  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(html_path, report::RenderHtml(view)));
+  timer.Step("render");
+  return Status::Ok();
+}
+
 int RunAnalyze(const AnalyzeOptions& o) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -49,60 +98,21 @@ int RunAnalyze(const AnalyzeOptions& o) {
   if (!summary.ok()) return Fail(summary.status());
   timer.Step("ingest");
   // The output covers the whole store: every stored document, analysed or read back.
-  auto docs = (*store)->LoadDocuments();
-  if (!docs.ok()) return Fail(docs.status());
-  std::vector<Reject> held = HoldBackOversized(*docs, &summary->rejects);
-  if (!held.empty()) {
-    std::vector<Document> none;
-    auto stored = (*store)->AddBatch(none, held, {}, *run_id);
-    if (!stored.ok()) return Fail(stored.status());
-  }
-  MakeIdsUnique(*docs);
-  timer.Step("load documents");
-  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
-  auto models = LoadModels(models_dir);
-  if (!models.ok()) return Fail(models.status());
-  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
-  auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  auto built = BuildGraph(**store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
-  if (!built.ok()) return Fail(built.status());
-  timer.Step("analyse (cached analyses, new documents, corpus stages)");
-  built->graph.run_id = *run_id;
-  built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
-  auto changes = (*store)->WriteGraph(built->graph, built->fresh);
+  size_t analysed = 0;
+  auto changes = UpdateGraph(o, **store, *run_id, *summary, &analysed, timer);
   if (!changes.ok()) return Fail(changes.status());
-  timer.Step("write graph");
-  const size_t analysed = built->analysed, total = built->graph.docs.size();
-  if (o.no_report) {
-    if (!o.quiet)
-      std::cerr << "hearsay: " << total << " documents in the store (" << summary->added << " new, " << analysed
-                << " analysed), " << changes->claims << " new claims, " << changes->contradictions
-                << " new contradictions, " << changes->first_reports << " new first reports; wrote " << db_path << "\n";
-    return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
+  if (!o.no_report) {
+    if (Status s = WriteOutputs(**store, json_path, html_path, timer); !s.ok()) return Fail(s);
   }
-  built.value() = GraphBuild{};  // the outputs are rendered from what the store gives back
-  auto graph = (*store)->LoadGraph();
-  if (!graph.ok()) return Fail(graph.status());
-  auto rejects = (*store)->LoadRejects();
-  if (!rejects.ok()) return Fail(rejects.status());
-  auto warnings = (*store)->LoadWarnings();
-  if (!warnings.ok()) return Fail(warnings.status());
-  timer.Step("read graph");
-  GraphViewParts parts;
-  report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
-  if (Status s = WriteWholeFile(json_path, report::RenderJson(view)); !s.ok()) return Fail(s);
-  if (Status s = WriteWholeFile(html_path, report::RenderHtml(view)); !s.ok()) return Fail(s);
-  timer.Step("render");
   if (!o.quiet) {
-    std::cerr << "hearsay: " << graph->docs.size() << " documents in the store (" << summary->added << " new, " << analysed
-              << " analysed, " << graph->docs.size() - analysed << " from the store), " << changes->claims << " new claims, "
-              << changes->contradictions << " new contradictions, " << changes->first_reports << " new first reports; "
-              << summary->rejects.size()
+    auto total = (*store)->CountDocuments();
+    std::cerr << "hearsay: " << (total.ok() ? *total : 0) << " documents in the store (" << summary->added << " new, "
+              << analysed << " analysed), " << changes->claims << " new claims, " << changes->contradictions
+              << " new contradictions, " << changes->first_reports << " new first reports; " << summary->rejects.size()
               << " rejected, " << summary->warnings.size() << " repaired";
     if (summary->skipped) std::cerr << ", " << summary->skipped << " files skipped (not .txt/.jsonl/.html)";
     if (summary->excluded) std::cerr << ", " << summary->excluded << " of its own outputs not read";
-    std::cerr << "; wrote " << json_path << ", " << html_path << ", " << db_path << "\n";
+    std::cerr << "; wrote " << (o.no_report ? "" : json_path + ", " + html_path + ", ") << db_path << "\n";
   }
   return summary->rejects.empty() && summary->warnings.empty() ? kExitOk : kExitWithRejects;
 }

@@ -58,6 +58,7 @@ Runner AddTrainParser(CLI::App& train) {
   cmd->add_option("--labeller-epochs", o->train.labeller_epochs, "Labeller epochs")->capture_default_str();
   cmd->add_option("--folds", o->train.folds, "Jackknifing folds for the parser's input tags")->capture_default_str();
   cmd->add_option("--explore", o->train.explore, "Probability of following a wrong prediction")->capture_default_str();
+  cmd->add_option("--prune", o->train.prune, "Drop averaged weights with |w| at most this")->capture_default_str();
   cmd->add_flag("--no-clusters", o->no_clusters, "No word classes from GossipCop text");
   cmd->add_flag("--quiet,-q", [o](int64_t) { o->train.verbose = false; }, "No progress on stderr");
   return [o] { return RunTrainParser(*o); };

@@ -23,6 +23,7 @@
 namespace hearsay {
 
 namespace entities { class Tagger; }
+namespace extract { class AttributionModel; }
 namespace score { class ArticleModel; }
 namespace syntax { class Parser; }
 
@@ -34,6 +35,7 @@ struct Models {
   std::unique_ptr<entities::Tagger> tagger;          // null: rules only
   std::unique_ptr<syntax::Parser> parser;            // null: no trees (extract falls back to token patterns)
   std::unique_ptr<score::ArticleModel> article_model; // null: articles are not scored
+  std::unique_ptr<extract::AttributionModel> attribution;  // null: attributions from quotes and cue-verb frames only
   std::vector<std::string> notes;                    // what was loaded, or why not
 };
 

@@ -110,6 +110,8 @@ struct Attribution {
   std::string text;                       // the words naming the source ("a source", "In Touch")
   std::optional<std::string> via_outlet;  // outlet the attribution passed through
   int32_t anonymous_id = -1;              // same anonymous source within a document
+  uint32_t byte_begin = 0;                // the words naming the source in the text, half-open;
+  uint32_t byte_end = 0;                  //   0/0 when none (the author, a lead-in speaker)
 };
 
 struct Quote {
@@ -118,6 +120,22 @@ struct Quote {
   Attribution speaker;
   uint32_t cue_byte_begin = 0;  // the cue verb ("said"), if any
   uint32_t cue_byte_end = 0;
+};
+
+// One attribution relation (PolNeAR's sense): a source, a cue and the content it owns.
+// kDirect: the content is a quotation; kIndirect: reported speech or belief without quotation
+// marks ("X said that …", "according to X, …"); kMixed: reported content holding a quotation.
+enum class AttributionKind : uint8_t { kDirect, kIndirect, kMixed };
+const char* AttributionKindName(AttributionKind kind);  // "direct", "indirect", "mixed"
+
+struct AttributionRecord {
+  AttributionKind kind = AttributionKind::kDirect;
+  Attribution source;             // who; source.byte_begin/end are the source's words
+  uint32_t cue_byte_begin = 0;    // the cue ("said", "according to", a colon); 0/0 when none
+  uint32_t cue_byte_end = 0;
+  uint32_t content_byte_begin = 0;  // what is attributed, half-open, non-empty
+  uint32_t content_byte_end = 0;
+  int32_t quote_idx = -1;         // index into DocumentAnalysis::quotes when the content is a quotation
 };
 
 enum class Polarity : uint8_t { kAffirmed, kDenied };
@@ -157,6 +175,7 @@ struct DocumentAnalysis {
   std::vector<Mention> mentions;
   std::vector<LocalEntity> local_entities;
   std::vector<Quote> quotes;
+  std::vector<AttributionRecord> attributions;  // in text order of their content
   std::vector<Claim> claims;
   std::vector<CitedOutlet> citations;
   std::optional<std::string> detected_outlet;  // the document's own outlet read from its text

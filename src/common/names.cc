@@ -65,6 +65,15 @@ const char* SourceKindName(SourceKind k) {
   return "unknown";
 }
 
+const char* AttributionKindName(AttributionKind k) {
+  switch (k) {
+    case AttributionKind::kDirect: return "direct";
+    case AttributionKind::kIndirect: return "indirect";
+    case AttributionKind::kMixed: return "mixed";
+  }
+  return "direct";
+}
+
 const char* PolarityName(Polarity p) { return p == Polarity::kDenied ? "denied" : "affirmed"; }
 
 const char* ModalityName(Modality m) {

@@ -36,6 +36,7 @@
 #include <string>
 #include <vector>
 
+#include "common/huge_pages.h"
 #include "entities/features.h"
 #include "entities/gazetteer.h"
 #include "hearsay/records.h"
@@ -131,8 +132,8 @@ class NerModel {
                     float* emit2) const;
 
   uint32_t hash_bits_ = 20;
-  std::vector<uint32_t> bucket_row_;  // 2^hash_bits entries: row index + 1, 0 = no weights
-  std::vector<Row> rows_;
+  HugeVector<uint32_t> bucket_row_;  // 2^hash_bits entries: row index + 1, 0 = no weights
+  HugeVector<Row> rows_;
   Stage stage_[2];
   Gazetteer gazetteer_;
   WordClusters clusters_;

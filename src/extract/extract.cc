@@ -6,14 +6,17 @@
 
 namespace hearsay::extract {
 
-void ExtractClaims(const Document& doc, DocumentAnalysis* analysis) {
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis) { ExtractClaims(doc, analysis, nullptr); }
+
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model) {
   analysis->quotes.clear();
+  analysis->attributions.clear();
   analysis->claims.clear();
   analysis->citations.clear();
   if (analysis->layout.tokens.empty()) return;
   DocView view(doc, analysis, DefaultLexicon());
   PassState state;
-  RunPasses(view, &state);
+  RunPasses(view, &state, model);
 }
 
 std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout) {
@@ -37,10 +40,12 @@ std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout
   return out;
 }
 
-void RunPasses(DocView& view, PassState* state) {
+void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   FindOutlets(view, state);
   FindFrames(view, state);
   FindQuotes(view, state);
+  BuildAttributions(view, *state);
+  if (model) AddModelAttributions(view, state, *model);
   FindAges(view, state);
   FindRelations(view, state);
 }

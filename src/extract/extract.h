@@ -34,6 +34,10 @@
 namespace hearsay::extract {
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis);
+// The same, with the learned attribution model (attribution_model.h) adding the attributions
+// whose cue no quote or frame found (analysis->attributions); null = the call above.
+class AttributionModel;
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model);
 
 // Which sentences of a layout the extractors read trees of, for the parser's `select`. Today
 // the parse serves quote speakers (quotes.cc), which look for a cue verb linked to the quote

@@ -171,7 +171,8 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
   if (!v.IsCap(b) || v.toks[b].kind != TokenKind::kWord) return "";
   uint32_t e = b;
   while (e < n && e - b < 5 && v.toks[e].kind == TokenKind::kWord && v.IsCap(e) &&
-         v.PersonAt(e) < 0 && !(e > b && v.lower[e - 1].ends_with("'s")))
+         v.PersonAt(e) < 0 && !(e > b && v.lower[e - 1].ends_with("'s")) &&
+         (e == b || v.sent_of[e] == v.sent_of[b]))  // a name never runs past its sentence (a headline's end)
     ++e;
   if (e == b) return "";
   std::string first(v.Text(b)), last(v.Text(e - 1));
@@ -221,7 +222,8 @@ void FindOutlets(DocView& v, PassState* st) {
       if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
     v.a.citations.push_back(CitedOutlet{outlet, "cites", eb, ee});
   };
-  // The document's own outlet: "X can reveal", "X has learned", "told X exclusively".
+  // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
+  // exclusively", "exclusively tells X".
   for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
@@ -234,7 +236,11 @@ void FindOutlets(DocView& v, PassState* st) {
                   (a1 == "has" && (a2 == "learned" || a2 == "learnt" || a2 == "exclusively")) ||
                   (a1 == "understands") || (a1 == "exclusively" && (a2 == "reveals" || a2 == "learned"));
       if (i > 0 && (w[i - 1] == "told" || w[i - 1] == "tells") && a1 == "exclusively") own_frame = true;
+      if (a1 == "has" && (a2 == "confirmed" || a2 == "obtained")) own_frame = true;  // "X has confirmed"
     }
+    // "a source exclusively tells X". ("our X" is no such frame: "our YouTube channel", "our TV
+    // screens", and inside quotations anyone's.)
+    if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") own_frame = true;
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }
@@ -321,6 +327,8 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
   auto it = st->resolved.find(key);
   if (it != st->resolved.end()) return it->second;
   Attribution a = ResolveTrimmed(v, st, b, e, cue_tok);
+  a.byte_begin = v.toks[b].byte_begin;  // the trimmed phrase is the source's words
+  a.byte_end = v.toks[e - 1].byte_end;
   st->resolved[key] = a;
   return a;
 }
@@ -552,12 +560,16 @@ void FindFrames(DocView& v, PassState* st) {
           src.kind = SourceKind::kOutlet;
           src.text = name;
           src.via_outlet = name;
+          src.byte_begin = v.toks[np_b].byte_begin;
+          src.byte_end = v.toks[np_e - 1].byte_end;
         } else {
           src = ResolveSource(v, st, np_b, np_e, UINT32_MAX);
           if (src.kind == SourceKind::kUnknown) {
             // "according to a new report": an unnamed publication.
             src.kind = SourceKind::kOutlet;
             src.text = v.TextRange(np_b, np_e);
+            src.byte_begin = v.toks[np_b].byte_begin;
+            src.byte_end = v.toks[np_e - 1].byte_end;
           }
         }
         f.present = true;

@@ -5,6 +5,7 @@
 
 #include "common/parallel.h"
 #include "entities/entities.h"
+#include "extract/attribution_model.h"
 #include "extract/extract.h"
 #include "fuse/fuse.h"
 #include "resolve/resolve.h"
@@ -37,6 +38,14 @@ Result<Models> LoadModels(const std::string& dir) {
   } else {
     models.notes.push_back("no parser model in " + dir + ": no dependency trees, extract uses token patterns only");
   }
+  const std::string attribution_path = dir + "/attribution.hsa";
+  if (std::filesystem::exists(attribution_path)) {
+    auto attribution = extract::AttributionModel::Load(attribution_path);
+    if (!attribution.ok()) return attribution.status();
+    models.attribution = std::move(attribution).value();
+  } else {
+    models.notes.push_back("no attribution model in " + dir + ": reported speech only after cue verbs of the lexicon");
+  }
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
@@ -53,7 +62,7 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   }
   entities::FindMentions(doc, a.layout, models.tagger.get(), &a.mentions);
   resolve::ResolveInDocument(doc, &a);
-  extract::ExtractClaims(doc, &a);
+  extract::ExtractClaims(doc, &a, models.attribution.get());
   score::ScoreDocument(doc, models.article_model.get(), &a);
   return a;
 }

@@ -152,6 +152,26 @@ std::string RenderJson(const ReportView& v) {
     }
   }
   out.EndArray();
+  // attributions[]: every attribution relation, its source's words and the quote it is.
+  out.BeginArray("attributions");
+  size_t attribution_no = 0, quote_base = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const std::string& text = docs[d].text;
+    auto span = [&](uint32_t b, uint32_t e) { return Json{{"start", b}, {"end", e}, {"text", Slice(text, b, e)}}; };
+    for (const AttributionRecord& r : analyses[d].attributions) {
+      bool has_words = r.source.byte_end > r.source.byte_begin;
+      Json src{{"kind", SourceKindName(r.source.kind)}, {"entity", entity_id(d, r.source.entity_idx)},
+               {"text", r.source.text}, {"start", has_words ? Json(r.source.byte_begin) : Json(nullptr)},
+               {"end", has_words ? Json(r.source.byte_end) : Json(nullptr)}, {"via_outlet", OptStr(r.source.via_outlet)}};
+      out.Item(Json{{"id", "a" + std::to_string(++attribution_no)}, {"doc", docs[d].id},
+                    {"kind", AttributionKindName(r.kind)}, {"source", src},
+                    {"cue", r.cue_byte_end > r.cue_byte_begin ? span(r.cue_byte_begin, r.cue_byte_end) : Json(nullptr)},
+                    {"content", span(r.content_byte_begin, r.content_byte_end)},
+                    {"quote", r.quote_idx >= 0 ? Json("q" + std::to_string(quote_base + r.quote_idx + 1)) : Json(nullptr)}});
+    }
+    quote_base += analyses[d].quotes.size();
+  }
+  out.EndArray();
   out.BeginArray("claims");
   for (size_t d = 0; d < docs.size(); ++d) {
     const auto& claims = analyses[d].claims;

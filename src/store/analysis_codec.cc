@@ -172,6 +172,8 @@ void PutAttribution(Writer& w, const Attribution& a) {
   w.S(a.text);
   w.OptS(a.via_outlet);
   w.I(a.anonymous_id);
+  w.U(a.byte_begin);
+  w.U(a.byte_end);
 }
 
 Attribution GetAttribution(Reader& r) {
@@ -181,6 +183,8 @@ Attribution GetAttribution(Reader& r) {
   a.text = r.S();
   a.via_outlet = r.OptS();
   a.anonymous_id = r.I32();
+  a.byte_begin = r.U32();
+  a.byte_end = r.U32();
   return a;
 }
 
@@ -272,6 +276,13 @@ std::string EncodeAnalysis(const DocumentAnalysis& a) {
     w.U(q.cue_byte_begin);
     w.U(q.cue_byte_end);
   }
+  w.U(a.attributions.size());
+  for (const AttributionRecord& x : a.attributions) {
+    w.U(static_cast<uint64_t>(x.kind));
+    PutAttribution(w, x.source);
+    for (uint32_t v : {x.cue_byte_begin, x.cue_byte_end, x.content_byte_begin, x.content_byte_end}) w.U(v);
+    w.I(x.quote_idx);
+  }
   w.U(a.claims.size());
   for (const Claim& c : a.claims) PutClaim(w, c);
   w.U(a.citations.size());
@@ -304,6 +315,13 @@ Result<DocumentAnalysis> DecodeAnalysis(std::string_view body) {
     q.speaker = GetAttribution(r);
     q.cue_byte_begin = r.U32();
     q.cue_byte_end = r.U32();
+  }
+  a.attributions.resize(r.Count());
+  for (AttributionRecord& x : a.attributions) {
+    x.kind = static_cast<AttributionKind>(r.Enum(static_cast<uint8_t>(AttributionKind::kMixed) + 1));
+    x.source = GetAttribution(r);
+    for (uint32_t* v : {&x.cue_byte_begin, &x.cue_byte_end, &x.content_byte_begin, &x.content_byte_end}) *v = r.U32();
+    x.quote_idx = r.I32();
   }
   a.claims.resize(r.Count());
   for (Claim& c : a.claims) c = GetClaim(r);

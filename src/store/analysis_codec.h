@@ -24,7 +24,7 @@
 
 namespace hearsay::store {
 
-constexpr int kAnalysisCodecVersion = 1;
+constexpr int kAnalysisCodecVersion = 2;  // 2: attributions, source word offsets
 
 std::string EncodeAnalysis(const DocumentAnalysis& analysis);
 Result<DocumentAnalysis> DecodeAnalysis(std::string_view body);

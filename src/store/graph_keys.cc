@@ -9,7 +9,9 @@ namespace hearsay::store {
 GraphIds::GraphIds(const Graph& g) : g_(g) {
   claim_base_.assign(g.docs.size() + 1, 0);
   quote_base_.assign(g.docs.size() + 1, 0);
+  attribution_base_.assign(g.docs.size() + 1, 0);
   for (size_t d = 0; d < g.docs.size(); ++d) {
+    attribution_base_[d + 1] = attribution_base_[d] + g.analyses[d].attributions.size();
     claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
     quote_base_[d + 1] = quote_base_[d] + g.analyses[d].quotes.size();
   }

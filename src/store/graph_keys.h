@@ -25,6 +25,7 @@ class GraphIds {
   std::optional<std::string> Entity(size_t d, int32_t local) const;
   std::string ClaimId(size_t d, size_t c) const { return "c" + std::to_string(claim_base_[d] + c + 1); }
   std::string QuoteId(size_t d, size_t q) const { return "q" + std::to_string(quote_base_[d] + q + 1); }
+  std::string AttributionId(size_t d, size_t i) const { return "a" + std::to_string(attribution_base_[d] + i + 1); }
   int32_t ClusterOfClaim(size_t d, size_t c) const;
   // Position of mention i of document d in its entity's mentions; nullopt when unlisted.
   std::optional<int64_t> MentionOrd(size_t d, size_t i) const;
@@ -41,6 +42,7 @@ class GraphIds {
   const Graph& g_;
   std::vector<size_t> claim_base_;
   std::vector<size_t> quote_base_;
+  std::vector<size_t> attribution_base_;
   std::vector<std::vector<int64_t>> mention_ord_;
   std::unordered_map<std::string, int32_t> cluster_index_;
   std::unordered_map<std::string, std::string> entity_name_;

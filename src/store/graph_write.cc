@@ -122,6 +122,7 @@ class GraphWriter {
   Status PutDocumentParts(size_t d);
   std::string ClusterDigest(size_t i) const;
   Status PutQuotes(size_t d);
+  Status PutAttributions(size_t d);
   Status PutClaims(size_t d);
   // A digest of every value the per-document rows of document d hold.
   std::string Digest(size_t d, int64_t first_run) const;
@@ -165,6 +166,7 @@ Status GraphWriter::PutDocumentResult(size_t d, int64_t first_run) {
 
 std::string GraphWriter::Digest(size_t d, int64_t first_run) const {
   std::string v = g_.pipeline + "|" + g_.docs[d].content_hash + "|" + ids_.ClaimId(d, 0) + "|" + ids_.QuoteId(d, 0) + "|" +
+                  ids_.AttributionId(d, 0) + "|" +
                   g_.docs[d].id + "|" + std::to_string(d) + "|" + std::to_string(first_run) + "|";
   const auto& w = d < g_.corpus.estimated_published.size() ? g_.corpus.estimated_published[d] : std::nullopt;
   if (w) v += w->earliest + "/" + w->latest + "/" + Dump(w->basis) + "|";
@@ -204,6 +206,7 @@ Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old, c
     HEARSAY_RETURN_IF_ERROR(PutDocumentResult(d, run));
     HEARSAY_RETURN_IF_ERROR(PutDocumentParts(d));
     HEARSAY_RETURN_IF_ERROR(PutQuotes(d));
+    HEARSAY_RETURN_IF_ERROR(PutAttributions(d));
     HEARSAY_RETURN_IF_ERROR(PutClaims(d));
     digest.Int(1, Seq(d));
     digest.Text(2, dg);
@@ -328,47 +331,60 @@ Status GraphWriter::PutEntities() {
   return diff.DropUnseen();
 }
 
-// Quotes, and the direct attribution each one is (source = speaker, content = the quote).
 Status GraphWriter::PutQuotes(size_t d) {
   Stmt q(db_,
          "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
          " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  const std::string& text = g_.docs[d].text;
+  const auto& quotes = g_.analyses[d].quotes;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const Quote& x = quotes[i];
+    std::string id = ids_.QuoteId(d, i);
+    bool cue = x.cue_byte_end > x.cue_byte_begin;
+    q.Text(1, id);
+    q.Int(2, Seq(d));
+    q.Int(3, static_cast<int64_t>(i));
+    q.Int(4, x.byte_begin);
+    q.Int(5, x.byte_end);
+    q.Text(6, Slice(text, x.byte_begin, x.byte_end));
+    BindSource(q, 7, d, x.speaker);
+    q.OptInt(11, x.speaker.anonymous_id >= 0 ? std::optional<int64_t>(x.speaker.anonymous_id) : std::nullopt);
+    q.OptInt(12, cue ? std::optional<int64_t>(x.cue_byte_begin) : std::nullopt);
+    q.OptInt(13, cue ? std::optional<int64_t>(x.cue_byte_end) : std::nullopt);
+    HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
+  }
+  return Status::Ok();
+}
+
+// Attributions (issue 13's contract): source, cue and content, and the quote it is.
+Status GraphWriter::PutAttributions(size_t d) {
   Stmt at(db_,
           "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
-          " source_via_outlet, cue_start, cue_end, cue_text, content_start, content_end, content_text, quote_id)"
-          " VALUES(?,?,?,'direct',?,?,?,?,?,?,?,?,?,?,?)");
-  {
-    const std::string& text = g_.docs[d].text;
-    const auto& quotes = g_.analyses[d].quotes;
-    for (size_t i = 0; i < quotes.size(); ++i) {
-      const Quote& x = quotes[i];
-      std::string id = ids_.QuoteId(d, i);
-      bool cue = x.cue_byte_end > x.cue_byte_begin;
-      auto opt = [&](uint32_t v) { return cue ? std::optional<int64_t>(v) : std::nullopt; };
-      q.Text(1, id);
-      q.Int(2, Seq(d));
-      q.Int(3, static_cast<int64_t>(i));
-      q.Int(4, x.byte_begin);
-      q.Int(5, x.byte_end);
-      q.Text(6, Slice(text, x.byte_begin, x.byte_end));
-      BindSource(q, 7, d, x.speaker);
-      q.OptInt(11, x.speaker.anonymous_id >= 0 ? std::optional<int64_t>(x.speaker.anonymous_id) : std::nullopt);
-      q.OptInt(12, opt(x.cue_byte_begin));
-      q.OptInt(13, opt(x.cue_byte_end));
-      HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
-      at.Text(1, "a" + id.substr(1));
-      at.Int(2, Seq(d));
-      at.Int(3, static_cast<int64_t>(i));
-      BindSource(at, 4, d, x.speaker);
-      at.OptInt(8, opt(x.cue_byte_begin));
-      at.OptInt(9, opt(x.cue_byte_end));
-      at.OptText(10, cue ? std::optional<std::string>(Slice(text, x.cue_byte_begin, x.cue_byte_end)) : std::nullopt);
-      at.Int(11, x.byte_begin);
-      at.Int(12, x.byte_end);
-      at.Text(13, Slice(text, x.byte_begin, x.byte_end));
-      at.Text(14, id);
-      HEARSAY_RETURN_IF_ERROR(Done(at, "attribution of " + id));
-    }
+          " source_via_outlet, source_start, source_end, cue_start, cue_end, cue_text, content_start, content_end,"
+          " content_text, quote_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  const std::string& text = g_.docs[d].text;
+  const auto& records = g_.analyses[d].attributions;
+  auto span = [&](int first, uint32_t b, uint32_t e) {
+    bool has = e > b;
+    at.OptInt(first, has ? std::optional<int64_t>(b) : std::nullopt);
+    at.OptInt(first + 1, has ? std::optional<int64_t>(e) : std::nullopt);
+    return has;
+  };
+  for (size_t i = 0; i < records.size(); ++i) {
+    const AttributionRecord& x = records[i];
+    at.Text(1, ids_.AttributionId(d, i));
+    at.Int(2, Seq(d));
+    at.Int(3, static_cast<int64_t>(i));
+    at.Text(4, AttributionKindName(x.kind));
+    BindSource(at, 5, d, x.source);
+    span(9, x.source.byte_begin, x.source.byte_end);
+    bool cue = span(11, x.cue_byte_begin, x.cue_byte_end);
+    at.OptText(13, cue ? std::optional<std::string>(Slice(text, x.cue_byte_begin, x.cue_byte_end)) : std::nullopt);
+    at.Int(14, x.content_byte_begin);
+    at.Int(15, x.content_byte_end);
+    at.Text(16, Slice(text, x.content_byte_begin, x.content_byte_end));
+    at.OptText(17, x.quote_idx >= 0 ? std::optional<std::string>(ids_.QuoteId(d, static_cast<size_t>(x.quote_idx))) : std::nullopt);
+    HEARSAY_RETURN_IF_ERROR(Done(at, "attribution " + ids_.AttributionId(d, i)));
   }
   return Status::Ok();
 }
@@ -565,6 +581,11 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
     cache.Reset();
     if (rc != SQLITE_DONE) return fail(UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db_)));
     ++analysed;
+  }
+  {  // analyses of other pipelines (an older build or model) are never read again
+    Stmt prune(db_, "DELETE FROM analyses WHERE pipeline <> ?");
+    prune.Text(1, graph.pipeline);
+    if (prune.Step() != SQLITE_DONE) return fail(UnavailableError(std::string("cannot prune analyses: ") + sqlite3_errmsg(db_)));
   }
   Result<PreviousGraph> before = ReadPreviousGraph(db_);
   if (!before.ok()) return fail(before.status());

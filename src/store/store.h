@@ -107,7 +107,8 @@ class Store {
   // A cached analysis that does not decode is DATA_LOSS naming the document.
   Result<std::vector<std::optional<DocumentAnalysis>>> LoadAnalyses(const std::vector<Document>& docs,
                                                                     const std::string& pipeline);
-  // In one transaction: caches graph.analyses[i] where fresh[i], replaces the graph tables
+  // In one transaction: caches graph.analyses[i] where fresh[i] (dropping the cached
+  // analyses of other pipelines, which no later run reads), replaces the graph tables
   // with `graph`, records in run_changes what changed, and counts the run's analysed and
   // reused documents in runs. `fresh` is parallel to graph.docs. The graph's ids are
   // those of StabilizeIds: rows are kept between runs by id, ordered by keys made of them.

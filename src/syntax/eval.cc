@@ -52,6 +52,16 @@ GoldSentence Predicted(const Parser& p, const GoldSentence& s, const std::vector
   return out;
 }
 
+// hearsay's words no gold word matches, as "+<tab>word".
+void ListExtraWords(const std::string& text, const std::vector<Word>& words, const std::vector<int>& align,
+                    std::vector<std::string>* out) {
+  std::vector<bool> used(words.size(), false);
+  for (int a : align)
+    if (a >= 0) used[size_t(a)] = true;
+  for (size_t j = 0; j < words.size(); ++j)
+    if (!used[j]) out->push_back("+\t" + text.substr(words[j].byte_begin, words[j].byte_end - words[j].byte_begin));
+}
+
 }  // namespace
 
 Scores EvaluateGoldWords(const Parser& parser, const std::vector<GoldSentence>& gold, std::vector<GoldSentence>* out) {
@@ -94,6 +104,7 @@ Scores EvaluateOwnWords(const Parser& parser, const std::vector<GoldSentence>& g
         if (auto it = at.find(ranges[i]); it != at.end()) align[i] = it->second;
     total.gold += s.words.size();
     total.predicted += words.size();
+    if (unaligned) ListExtraWords(text, words, align, unaligned);
     for (size_t i = 0; i < s.words.size(); ++i) {
       if (align[i] < 0 && unaligned) {
         std::string over;

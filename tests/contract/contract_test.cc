@@ -42,6 +42,12 @@ struct Fixture {
     a.local_entities.push_back(LocalEntity{"Bo Ray", EntityType::kPerson, {"Bo Ray"}, "male"});
     Attribution anon{SourceKind::kAnonymous, -1, "a source", std::string("Daily Lantern"), 0};
     a.quotes.push_back(Quote{17, 45, anon, 49, 53});
+    // "a source said" owns the clause before it; the author's own attribution has no words.
+    Attribution anon_words = anon;
+    anon_words.byte_begin = 46;
+    anon_words.byte_end = 54;
+    a.attributions.push_back(AttributionRecord{AttributionKind::kIndirect, anon_words, 55, 59, 17, 44, -1});
+    a.attributions.push_back(AttributionRecord{AttributionKind::kDirect, anon, 55, 59, 17, 45, 0});
     Claim c;
     c.subject_entity = 0;
     c.predicate = "spouse_of";
@@ -182,6 +188,29 @@ TEST(Contract, ValuesFollowTheContract) {
       EXPECT_TRUE(kind == "named" || kind == "anonymous" || kind == "outlet" || kind == "author" || kind == "unknown");
     }
   }
+}
+
+TEST(Contract, AttributionsFollowTheContract) {
+  Fixture f;
+  json j = json::parse(RenderJson(f.View()));
+  ASSERT_EQ(j["attributions"].size(), 2u);
+  const json& r = j["attributions"][0];
+  ExpectKeys(r, {"id", "doc", "kind", "source", "cue", "content", "quote"}, "attribution");
+  ExpectKeys(r["source"], {"kind", "entity", "text", "start", "end", "via_outlet"}, "attribution source");
+  EXPECT_EQ(r["id"], "a1");
+  EXPECT_EQ(r["doc"], "doc-1");
+  EXPECT_EQ(r["kind"], "indirect");
+  EXPECT_EQ(r["source"]["kind"], "anonymous");
+  EXPECT_EQ(r["source"]["start"], 46);
+  EXPECT_EQ(r["source"]["text"], "a source");
+  EXPECT_EQ(r["cue"]["text"], "said");
+  EXPECT_EQ(r["content"]["text"], "Ann Lee, 34, married Bo Ray");
+  EXPECT_TRUE(r["quote"].is_null());
+  const json& d = j["attributions"][1];
+  EXPECT_EQ(d["kind"], "direct");
+  EXPECT_EQ(d["quote"], "q1") << "a direct attribution names its quote";
+  EXPECT_TRUE(d["source"]["start"].is_null()) << "no source words: start and end are null";
+  EXPECT_TRUE(d["source"]["end"].is_null());
 }
 
 TEST(Contract, CalibrationOfTheLoadedModelIsWritten) {

@@ -19,6 +19,8 @@
 
 namespace hearsay::extract {
 
+class AttributionModel;
+
 // State shared between the passes of one document.
 struct PassState {
   // Outlet citations by token: the outlet named at token ranges (for "the tabloid" and via_outlet).
@@ -98,9 +100,17 @@ Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, 
 
 void FindAges(DocView& v, PassState* st);
 
+// Fills analysis.attributions from the quotes and frames (after FindQuotes): one per quote
+// (kDirect, with its speaker and cue) and one per frame outside quotation marks (kIndirect;
+// kMixed when its content holds a quotation spoken with another cue), sorted by content.
+void BuildAttributions(DocView& v, const PassState& st);
+// Adds the attributions whose cue the learned model finds (attribution_model.h) and no quote
+// or frame has taken: source and content from the sentence's shape around the cue.
+void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model);
+
 // All passes of ExtractClaims, keeping the pass state (for the attribution evaluation, which
 // scores frames as well as quotes).
-void RunPasses(DocView& v, PassState* st);
+void RunPasses(DocView& v, PassState* st, const AttributionModel* model = nullptr);
 void FindRelations(DocView& v, PassState* st);
 
 }  // namespace hearsay::extract

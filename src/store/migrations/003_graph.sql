@@ -314,8 +314,8 @@ CREATE TABLE run_changes (
 );
 CREATE INDEX run_changes_run ON run_changes(run_id, kind);
 
--- Facts about the current graph: key/value (graph_run_id, pipeline, generator,
--- calibration JSON, documents).
+-- Facts about the current graph: key/value (graph_run_id, pipeline, calibration JSON,
+-- documents).
 CREATE TABLE graph_meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL

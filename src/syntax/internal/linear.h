@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/huge_pages.h"
 #include "hearsay/status.h"
 
 namespace hearsay::syntax {
@@ -77,10 +78,10 @@ class LinearModel {
   };
   void BuildInline();
   float scale_ = 1.0f;
-  std::vector<uint32_t> table_keys_;
-  std::vector<uint32_t> table_begin_;
-  std::vector<Cell> cells_;
-  std::vector<InlineSlot> inline_;
+  HugeVector<uint32_t> table_keys_;
+  HugeVector<uint32_t> table_begin_;
+  HugeVector<Cell> cells_;
+  HugeVector<InlineSlot> inline_;
   size_t live_rows_ = 0;
   uint32_t mask_ = 0;
 };

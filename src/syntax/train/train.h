@@ -28,8 +28,8 @@ struct Options {
   int parser_epochs = 15;
   int labeller_epochs = 8;
   int folds = 5;                 // jackknifing folds for the parser's input tags
-  double explore = 0.9;
-  float prune = 0.5f;            // weights with |average| <= prune are dropped (docs/syntax.md)          // probability of following a wrong prediction (after epoch 1)
+  double explore = 0.9;          // probability of following a wrong prediction (after epoch 1)
+  float prune = 1.0f;            // weights with |average| <= prune are dropped (docs/syntax.md)
   uint32_t seed = 20261207;
   bool verbose = true;
 };

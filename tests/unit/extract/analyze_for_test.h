@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entities/entities.h"
+#include "extract/attribution_model.h"
 #include "extract/extract.h"
 #include "heuristic_mentions.h"
 #include "ingest/ingest.h"
@@ -37,6 +38,16 @@ inline const syntax::Parser* ShippedParser() {
   return parser.get();
 }
 
+// The shipped attribution cue model (models/attribution.hsa), as the pipeline loads it; null
+// when absent.
+inline const extract::AttributionModel* ShippedAttributionModel() {
+  static std::unique_ptr<extract::AttributionModel> model = []() -> std::unique_ptr<extract::AttributionModel> {
+    auto m = extract::AttributionModel::Load(std::string(HEARSAY_SOURCE_DIR) + "/models/attribution.hsa");
+    return m.ok() ? std::move(m).value() : nullptr;
+  }();
+  return model.get();
+}
+
 inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
@@ -47,7 +58,7 @@ inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
   } else {
     HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
   }
-  extract::ExtractClaims(doc, &a);
+  extract::ExtractClaims(doc, &a, ShippedAttributionModel());
   return a;
 }
 

@@ -1,0 +1,140 @@
+// Attribution records (docs/extract.md, "Attributions"): one per quote with its speaker, one per
+// reported-speech frame, the source's words as byte offsets; the learned cue model's file format
+// and the attributions it adds. Texts are invented for this test.
+#include <gtest/gtest.h>
+
+#include "analyze_for_test.h"
+#include "extract/attribution_model.h"
+
+namespace hearsay::extract {
+namespace {
+
+struct Analysed {
+  Document doc;
+  DocumentAnalysis a;
+  std::string Slice(uint32_t b, uint32_t e) const { return doc.text.substr(b, e - b); }
+};
+
+Analysed Analyze(const std::string& body, const AttributionModel* model) {
+  auto doc = ingest::ParsePlainText("test.txt", " date 2025-06-01 Invented Test Headline\n" + body + "\n");
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  Analysed r{*doc, {}};
+  r.a = testing::AnalyzeForTest(r.doc);
+  ExtractClaims(r.doc, &r.a, model);
+  return r;
+}
+
+TEST(Attributions, QuoteIsADirectAttributionWithItsSpeakersWords) {
+  Analysed r = Analyze("\"We are thrilled about the new tour,\" a source told the Daily Lantern.", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  ASSERT_GE(r.a.attributions.size(), 1u);
+  const AttributionRecord& d = r.a.attributions[0];
+  EXPECT_EQ(d.kind, AttributionKind::kDirect);
+  EXPECT_EQ(d.quote_idx, 0);
+  EXPECT_EQ(d.source.kind, SourceKind::kAnonymous);
+  EXPECT_EQ(r.Slice(d.source.byte_begin, d.source.byte_end), "a source");
+  EXPECT_EQ(r.Slice(d.cue_byte_begin, d.cue_byte_end), "told");
+  EXPECT_EQ(r.Slice(d.content_byte_begin, d.content_byte_end), "\"We are thrilled about the new tour,\"");
+}
+
+TEST(Attributions, ReportedSpeechIsAnIndirectAttribution) {
+  Analysed r = Analyze("Bram Oduya said that the summer festival would move to a larger park.", nullptr);
+  ASSERT_EQ(r.a.attributions.size(), 1u);
+  const AttributionRecord& x = r.a.attributions[0];
+  EXPECT_EQ(x.kind, AttributionKind::kIndirect);
+  EXPECT_EQ(x.quote_idx, -1);
+  EXPECT_EQ(r.Slice(x.cue_byte_begin, x.cue_byte_end), "said");
+  EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "the summer festival would move to a larger park");
+  EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Bram Oduya");
+}
+
+// A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
+// as the pipeline runs); without the model the quote stays as the quotes pass left it.
+TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  Analysed r = Analyze("Readers wrote in after the finale.\n\n"
+                       "\u201cThe last episode made me cry twice in one evening.\u201d \u2015 Odile Fenwright\n\n"
+                       "The finale aired on a Sunday in March.",
+                       model);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.Slice(r.a.quotes[0].speaker.byte_begin, r.a.quotes[0].speaker.byte_end), "Odile Fenwright");
+  bool agrees = false;
+  for (const AttributionRecord& a : r.a.attributions)
+    agrees = agrees || (a.quote_idx == 0 && a.kind == AttributionKind::kDirect && a.source.kind == SourceKind::kNamed);
+  EXPECT_TRUE(agrees) << "the quote's attribution carries the same speaker";
+}
+
+// The article's own outlet from how it speaks of itself, not from the outlets it cites.
+TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
+  Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
+  ASSERT_TRUE(told.a.detected_outlet.has_value());
+  EXPECT_EQ(*told.a.detected_outlet, "Harbor Weekly");
+  Analysed confirmed = Analyze("Harbor Weekly has confirmed that the singer will tour in May.", nullptr);
+  ASSERT_TRUE(confirmed.a.detected_outlet.has_value());
+  EXPECT_EQ(*confirmed.a.detected_outlet, "Harbor Weekly");
+}
+
+TEST(OwnOutlet, AnInterviewWithAnotherOutletIsACitation) {
+  Analysed r = Analyze("She told Harbor Weekly in 2016 that she loved the city. People reported the move. "
+                       "Subscribe to our Harbor Weekly channel.", nullptr);
+  EXPECT_FALSE(r.a.detected_outlet.has_value()) << *r.a.detected_outlet;
+  bool cited = false;
+  for (const CitedOutlet& c : r.a.citations) cited = cited || c.outlet == "Harbor Weekly";
+  EXPECT_TRUE(cited);
+}
+
+TEST(AttributionModel, RefusesAFileThatIsNoModel) {
+  auto m = AttributionModel::FromBytes("HSPARSER and more bytes", "x.hsa");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().message().find("x.hsa"), std::string::npos);
+  EXPECT_NE(m.status().message().find("magic"), std::string::npos);
+  auto missing = AttributionModel::Load("/nonexistent/attribution.hsa");
+  EXPECT_FALSE(missing.ok());
+}
+
+TEST(AttributionModel, RefusesAStaleFeatureVersionAndATruncatedFile) {
+  AttributionModel m;
+  m.vocabulary = {"said", "believes"};
+  m.IndexVocabulary();
+  m.linear.Finalize();
+  std::string bytes = m.Serialize();
+  auto back = AttributionModel::FromBytes(bytes, "ok.hsa");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE((*back)->IsCandidate("believes"));
+  EXPECT_FALSE((*back)->IsCandidate("festival"));
+  std::string stale = bytes;
+  stale[12] = char(kAttributionFeatureVersion + 1);  // after magic (8) and format version (4)
+  auto s = AttributionModel::FromBytes(stale, "stale.hsa");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("feature version"), std::string::npos);
+  EXPECT_FALSE(AttributionModel::FromBytes(bytes.substr(0, 20), "short.hsa").ok());
+}
+
+// With the shipped model, attributions are a superset of those without it, and every added one
+// has a cue and a content of at least three words inside one sentence.
+TEST(AttributionModel, ShippedModelAddsCuesTheLexiconLacks) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  const std::string body =
+      "The mayor of Eastvale acknowledged on Tuesday that the bridge repairs would run over budget. "
+      "Critics have argued for months that the contract was awarded too quickly. "
+      "\"It is a fair question,\" said Lena Varga, who chairs the council.";
+  Analysed plain = Analyze(body, nullptr);
+  Analysed learned = Analyze(body, model);
+  EXPECT_GT(learned.a.attributions.size(), plain.a.attributions.size());
+  for (const AttributionRecord& p : plain.a.attributions) {
+    bool kept = false;
+    for (const AttributionRecord& l : learned.a.attributions)
+      kept = kept || (l.content_byte_begin == p.content_byte_begin && l.content_byte_end == p.content_byte_end);
+    EXPECT_TRUE(kept) << "lost: " << plain.Slice(p.content_byte_begin, p.content_byte_end);
+  }
+  for (const AttributionRecord& l : learned.a.attributions) {
+    EXPECT_LT(l.cue_byte_begin, l.cue_byte_end);
+    EXPECT_LT(l.content_byte_begin, l.content_byte_end);
+  }
+}
+
+}  // namespace
+}  // namespace hearsay::extract
