@@ -14,7 +14,8 @@ build: setup
 run: build
 	@$(BUILD)/hearsay analyze examples/ --out report/; rc=$$?; \
 	  if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi; \
-	  echo "report: $(CURDIR)/report/index.html  (data: report/hearsay.json, store: report/hearsay.db)"
+	  echo "report: $(CURDIR)/report/index.html  (data: report/hearsay.json, store: report/hearsay.db)"; \
+	  echo "browse: $(BUILD)/hearsay serve --db report/hearsay.db  then open http://127.0.0.1:8080/  (for large corpora; docs/guide.md)"
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900

@@ -35,10 +35,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # npm packages (registry only): playwright-core for the browser tests, which drive
-# Debian's chromium (no browser download).
-for dir in tests/browser; do
+# Debian's chromium (no browser download); esbuild and cytoscape for the web UI of
+# `hearsay serve`, bundled at build time (web/build.js).
+for dir in tests/browser web; do
   if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
-    echo "setup: npm install in $dir" >&2
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+    echo "setup: npm ci in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
