@@ -21,6 +21,7 @@
 // The span table below it keeps the older exact/overlap F1 of source, cue and content spans
 // (one-to-one in document order), over attributions whose source is known.
 //   build/tests/unit/extract/extract_eval_polnear [polnear_dir]
+// POLNEAR_PARSE_ALL=1 parses every sentence (the pipeline parses only SentencesToParse's).
 // With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
 // around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong.
 #include <algorithm>
@@ -313,6 +314,7 @@ int main(int argc, char** argv) {
     a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
     if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
       std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+      if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
       a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
     }
     if (const entities::Tagger* tagger = testing::ShippedTagger()) {

@@ -161,6 +161,50 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
   return IsContent(v, cue.e, *cb, *ce);
 }
 
+// The frame of a model cue read from the parse, when its sentence was parsed: the content is
+// the clause the cue governs (its ccomp: "X said [that CONTENT]"), or the clause the cue hangs
+// on as parataxis ("CONTENT, X said"), cut at the cue's own words; the source words are the
+// cue's subject (SubjectTokens), empty when it has none. Same outputs as CueFrame; false when
+// the parse gives no clause, so the caller falls back to the sentence's shape.
+bool ParseFrame(const DocView& v, CueRun cue, uint32_t se, uint32_t* src_b, uint32_t* src_e, uint32_t* cb,
+                uint32_t* ce) {
+  if (!v.use_parse || v.lower[cue.b] == "according") return false;
+  int w = -1;  // the word of the run whose head lies outside it
+  for (uint32_t k = cue.b; k < cue.e && w < 0; ++k) {
+    if (!v.HasParse(k)) return false;
+    int x = v.word_of_tok[k], h = v.tree.Head(x);
+    if (h < 0 || v.a.syntax.words[h].token < cue.b || v.a.syntax.words[h].token >= cue.e) w = x;
+  }
+  if (w < 0) return false;
+  const auto& words = v.a.syntax.words;
+  int clause = v.tree.Child(w, syntax::Rel::kCcomp);
+  bool inverted = false;
+  if (clause < 0 && words[w].rel == syntax::Rel::kParataxis && v.tree.Head(w) >= 0 &&
+      words[v.tree.Head(w)].token < cue.b) {
+    clause = v.tree.Head(w);
+    inverted = true;
+  }
+  if (clause < 0) return false;
+  auto [lo, hi] = v.tree.Span(clause);
+  uint32_t tb = words[lo].token, te = std::min(words[hi].token + 1, se);
+  if (inverted) {
+    auto [clo, chi] = v.tree.Span(w);
+    te = std::min(te, words[clo].token);
+  }
+  if (tb < cue.e && te > cue.b && !inverted) tb = cue.e;  // a content never holds its cue
+  while (tb < te && (v.lower[tb] == "that" || v.IsPunct(tb, ",") || v.IsPunct(tb, ":"))) ++tb;
+  while (te > tb && (v.toks[te - 1].kind == TokenKind::kPunct || v.toks[te - 1].kind == TokenKind::kQuote) &&
+         v.quote_at[te - 1] < 0)
+    --te;
+  if (!IsContent(v, cue.e, tb, te)) return false;
+  *cb = tb;
+  *ce = te;
+  *src_b = *src_e = cue.b;
+  uint32_t nb = 0, ne = 0;
+  if (SubjectTokens(v, w, tb, te, &nb, &ne)) *src_b = nb, *src_e = ne;
+  return true;
+}
+
 // The source of a model cue: its phrase [src_b, src_e) resolved; when that names nobody and
 // the phrase stands before the cue, the subject CueSubject reads ("X, a spokesman, said"), else
 // the person opening the sentence when the cue's clause continues it ("X attacked Y and said
@@ -285,7 +329,14 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       bool known = false;
       for (uint32_t k = cue.b; k < cue.e; ++k) known = known || taken.count(v.toks[k].byte_begin);
       uint32_t src_b, src_e, cb, ce;
-      if (known || !CueFrame(v, cue, ci > 0 ? cues[ci - 1].e : sn.token_begin, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) continue;
+      if (known) continue;
+      const uint32_t prev_end = ci > 0 ? cues[ci - 1].e : sn.token_begin;
+      if (ParseFrame(v, cue, sn.token_end, &src_b, &src_e, &cb, &ce)) {
+        uint32_t tb, te;  // no subject in the parse: the source words by the sentence's shape
+        if (src_b == src_e) CueFrame(v, cue, prev_end, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &tb, &te);
+      } else if (!CueFrame(v, cue, prev_end, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) {
+        continue;
+      }
       AttributionRecord r;
       r.kind = AttributionKind::kIndirect;
       bool all_quoted = true;

@@ -75,33 +75,6 @@ int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
   return talk ? person : -1;
 }
 
-// The subject noun phrase of the cue word `cue` as tokens [*b, *e): the subject's subtree
-// on its side of the cue, stopping at quotation marks; a subject outside the quote [qb, qe)
-// is preferred. False when the verb has no subject.
-bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e) {
-  // A subject outside the quote, nearest the cue, else the tree's subject.
-  int subj = -1;
-  for (int c : v.tree.ChildrenWith(cue, syntax::Rel::kNsubj)) {
-    uint32_t t = v.a.syntax.words[c].token;
-    if (t >= qb && t < qe) continue;
-    if (subj < 0 || std::abs(c - cue) < std::abs(subj - cue)) subj = c;
-  }
-  if (subj < 0) subj = v.tree.Subject(cue);
-  if (subj < 0) return false;
-  const auto& words = v.a.syntax.words;
-  const uint32_t ct = words[cue].token, stok = words[subj].token;
-  auto [lo, hi] = v.tree.Span(subj);
-  uint32_t tb = words[lo].token, te = words[hi].token + 1;
-  if (stok < ct) te = std::min(te, ct);
-  else tb = std::max(tb, ct + 1);
-  for (uint32_t k = stok; k > tb; --k)
-    if (v.toks[k - 1].kind == TokenKind::kQuote) { tb = k; break; }
-  for (uint32_t k = stok; k < te; ++k)
-    if (v.toks[k].kind == TokenKind::kQuote) { te = k; break; }
-  *b = tb;
-  *e = te;
-  return tb < te;
-}
 
 // The speech verb of the quote over tokens [qb, qe), read from the parse: the nearest cue
 // word outside the quote, in the sentences the quote touches, that heads a word inside it
@@ -131,6 +104,31 @@ int ParseCue(const DocView& v, uint32_t qb, uint32_t qe) {
 }
 
 }  // namespace
+
+bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e) {
+  // A subject outside the quote, nearest the cue, else the tree's subject.
+  int subj = -1;
+  for (int c : v.tree.ChildrenWith(cue, syntax::Rel::kNsubj)) {
+    uint32_t t = v.a.syntax.words[c].token;
+    if (t >= qb && t < qe) continue;
+    if (subj < 0 || std::abs(c - cue) < std::abs(subj - cue)) subj = c;
+  }
+  if (subj < 0) subj = v.tree.Subject(cue);
+  if (subj < 0) return false;
+  const auto& words = v.a.syntax.words;
+  const uint32_t ct = words[cue].token, stok = words[subj].token;
+  auto [lo, hi] = v.tree.Span(subj);
+  uint32_t tb = words[lo].token, te = words[hi].token + 1;
+  if (stok < ct) te = std::min(te, ct);
+  else tb = std::max(tb, ct + 1);
+  for (uint32_t k = stok; k > tb; --k)
+    if (v.toks[k - 1].kind == TokenKind::kQuote) { tb = k; break; }
+  for (uint32_t k = stok; k < te; ++k)
+    if (v.toks[k].kind == TokenKind::kQuote) { te = k; break; }
+  *b = tb;
+  *e = te;
+  return tb < te;
+}
 
 void FindQuotes(DocView& v, PassState* st) {
   const uint32_t n = v.size();
@@ -197,6 +195,16 @@ void FindQuotes(DocView& v, PassState* st) {
       if (k >= n || ParagraphOf(v, k) != ParagraphOf(v, qe - 1)) return false;
       if (!ends_open && v.IsCap(k) && !(k < n && v.PersonAt(k) >= 0) && !v.lex.Cue(w[k])) {
         // A new sentence after `."` only speaks for the quote when it starts with its cue.
+      }
+      // `…," Ilse X, director of … and a lecturer at …, said.`: a name, its apposition between
+      // commas, then the cue.
+      if (k < n && v.PersonAt(k) >= 0 && v.MentionEnd(k) < n && v.IsPunct(v.MentionEnd(k), ",")) {
+        uint32_t j = v.MentionEnd(k) + 1;
+        while (j < n && j < k + 40 && !v.IsPunct(j, ",") && !v.IsClauseBreak(j) && v.toks[j].kind != TokenKind::kQuote) ++j;
+        if (j + 1 < n && v.IsPunct(j, ",") && IsCueAt(v, j + 1)) {
+          Attribution a = ResolveSource(v, st, k, v.MentionEnd(k), j + 1);
+          if (Usable(a)) return TakeSpeaker(v, st, a, j + 1);
+        }
       }
       for (uint32_t j = k; j < n && j < k + 10; ++j) {
         if (v.toks[j].kind == TokenKind::kQuote || w[j] == "." || w[j] == "!" || w[j] == "?" || w[j] == ";" ||
@@ -312,7 +320,13 @@ void FindQuotes(DocView& v, PassState* st) {
                            v.sent_of[TokensOf(v, pq.byte_end - 1, pq.byte_end).b] == v.sent_of[qb];
       bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
                        TokensOf(v, pq.byte_end, byte_b).e - TokensOf(v, pq.byte_end, byte_b).b <= 12;
-      if (para_start || same_sentence || after_cue) {
+      // `"…," X said on Friday at a dinner in Y, where Z spoke. "…"`: a quote opening the
+      // sentence right after the one holding the previous quote and its cue, in its paragraph.
+      uint32_t s = v.sent_of[qb];
+      bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
+                           pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.byte_begin &&
+                           pq.speaker.kind != SourceKind::kUnknown;
+      if (para_start || same_sentence || after_cue || next_sentence) {
         speaker = pq.speaker;
         found = true;
       }

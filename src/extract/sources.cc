@@ -322,6 +322,11 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
   // A date opening the phrase is no part of the source ("Last month a source told X").
   DateSpan date;
   if (uint32_t after = b < e ? MatchDate(v, b, e, &date) : 0; after > b && after < e) b = after;
+  // A long subject is a name with its apposition ("X, director of …, and a professor at …"):
+  // its words up to the first comma.
+  if (e - b > 14)
+    for (uint32_t k = b + 1; k < e; ++k)
+      if (v.IsPunct(k, ",")) { e = k; break; }
   if (b >= e || e - b > 14) return Attribution{};
   auto key = std::make_pair(b, e);
   auto it = st->resolved.find(key);
@@ -397,6 +402,10 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         return a;
       }
       if (t == "one" && k + 1 < e && !v.IsPunct(k + 1, ",")) continue;  // "one family friend": head follows
+      // A role before the person's name ("Representative X", "publicist Jane X"): the person.
+      if (k + 1 < e && v.mention_at[k + 1] >= 0 && v.a.mentions[v.mention_at[k + 1]].type == EntityType::kPerson &&
+          v.a.mentions[v.mention_at[k + 1]].entity_idx >= 0)
+        continue;
       if (t == "people" || t == "everyone" || t == "fans") {
         if (k + 1 >= e) { /* bare "people said": still anonymous */ }
       }

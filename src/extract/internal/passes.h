@@ -68,6 +68,10 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t np_begin, uint32_t
 // the last comma ("the source said"), else the one opening the clause when an apposition
 // stands between ("Phil X, a spokesman for the union, said"). Sets [*np_b, *np_e).
 Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e);
+// The subject noun phrase of the cue word `cue` (an index into a.syntax.words) as tokens
+// [*b, *e): the subject's subtree on its side of the cue, stopping at quotation marks; a
+// subject outside the tokens [qb, qe) is preferred. False when the verb has no subject.
+bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e);
 // Sets the via_outlet of a (possibly anonymous) source, for every later reference to it too.
 void AttachVia(PassState* st, Attribution* a, const std::string& via);
 // The via_outlet after a cue: "told In Touch", "told X exclusively". Empty when none.

@@ -48,6 +48,39 @@ TEST(Attributions, ReportedSpeechIsAnIndirectAttribution) {
   EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Bram Oduya");
 }
 
+// A quote opening the sentence after one whose quote has its speaker and cue, in the same
+// paragraph, continues that speaker however long the cue's sentence runs.
+TEST(Attributions, QuoteInTheNextSentenceContinuesTheSpeaker) {
+  const std::string long_cue = "\"The gallery opens its new wing on Monday,\" said Priya Halvorsen on Thursday at a "
+                               "crowded press event near the harbour, where the mayor also spoke. ";
+  Analysed r = Analyze(long_cue + "\"The doors will stay open until midnight all week.\"", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  const Quote& first = r.a.quotes[0];
+  EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.a.quotes[1].speaker.entity_idx, first.speaker.entity_idx);
+  // In another paragraph, with no cue of its own, the quote is not given to her.
+  Analysed other = Analyze("\"The gallery opens its new wing on Monday,\" said Priya Halvorsen.\n\n"
+                           "Tickets sold out. \"The doors will stay open until midnight all week.\"",
+                           nullptr);
+  ASSERT_EQ(other.a.quotes.size(), 2u);
+  EXPECT_EQ(other.a.quotes[1].speaker.kind, SourceKind::kUnknown);
+}
+
+// A role noun right before a person's name ("spokesman Tomas Brekke") is that named person,
+// not an anonymous source; a name followed by a long apposition is read up to its first comma.
+TEST(Attributions, RoleBeforeANameAndALongAppositionNameThePerson) {
+  Analysed r = Analyze("\"We never signed that contract,\" said spokesman Tomas Brekke.", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_GE(r.a.quotes[0].speaker.entity_idx, 0);
+  Analysed l = Analyze("\"The numbers simply do not add up this year,\" Ilse Marwick, director of the "
+                       "Harbour Street Policy Center and a lecturer at the Fenmore School of Economics, said.",
+                       nullptr);
+  ASSERT_EQ(l.a.quotes.size(), 1u);
+  EXPECT_EQ(l.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(l.Slice(l.a.quotes[0].speaker.byte_begin, l.a.quotes[0].speaker.byte_end), "Ilse Marwick");
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
