@@ -295,7 +295,27 @@ void FindQuotes(DocView& v, PassState* st) {
       return Usable(a) && TakeSpeaker(v, st, a, j);
     };
 
-    if (v.use_parse && try_parse()) found = true;
+    // A transcript's speaker label opening the quotation: `"KIM: …` (one to three capitalised
+    // words and a colon) naming a person of the article; a label in capitals names the person
+    // whose name holds it ("KIM" for Dana Kim).
+    auto try_label = [&]() {
+      uint32_t colon = inner_b;
+      while (colon < inner_e && colon < inner_b + 3 && v.IsWord(colon) && v.IsCap(colon)) ++colon;
+      if (colon == inner_b || colon + 1 >= inner_e || !v.IsPunct(colon, ":")) return false;
+      Attribution a = ResolveSource(v, st, inner_b, colon, UINT32_MAX);
+      if (a.kind != SourceKind::kNamed || a.entity_idx < 0) {
+        bool capitals = true;
+        for (uint32_t k = inner_b; k < colon; ++k)
+          for (char c : v.Text(k)) capitals = capitals && !(c >= 'a' && c <= 'z');
+        if (!capitals) return false;
+        a.kind = SourceKind::kNamed;
+        a.entity_idx = PersonNamedLike(v, v.Text(colon - 1));
+      }
+      return a.entity_idx >= 0 && TakeSpeaker(v, st, a, colon, colon + 1);  // only a person of the article
+    };
+
+    if (try_label()) found = true;
+    else if (v.use_parse && try_parse()) found = true;
     else if (ends_open) found = try_after() || try_before();
     else found = try_before() || try_after();
     if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {

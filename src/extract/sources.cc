@@ -310,6 +310,18 @@ constexpr size_t kAnonymousLookback = 256;
 Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok);
 }  // namespace
 
+int32_t PersonNamedLike(const DocView& v, std::string_view word) {
+  if (word.size() < 3) return -1;
+  int32_t found = -1;
+  for (size_t e = 0; e < v.a.local_entities.size(); ++e) {
+    const LocalEntity& le = v.a.local_entities[e];
+    if (le.type != EntityType::kPerson || !HasWord(le.name, word)) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int32_t>(e);
+  }
+  return found;
+}
+
 Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok) {
   const auto& w = v.lower;
   // Trim punctuation, conjunctions and auxiliaries.

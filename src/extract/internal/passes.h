@@ -68,6 +68,9 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t np_begin, uint32_t
 // the last comma ("the source said"), else the one opening the clause when an apposition
 // stands between ("Phil X, a spokesman for the union, said"). Sets [*np_b, *np_e).
 Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e);
+// The local person entity whose name holds `word` as a whole word, ignoring case ("PENCE"),
+// if exactly one does; else -1.
+int32_t PersonNamedLike(const DocView& v, std::string_view word);
 // The subject noun phrase of the cue word `cue` (an index into a.syntax.words) as tokens
 // [*b, *e): the subject's subtree on its side of the cue, stopping at quotation marks; a
 // subject outside the tokens [qb, qe) is preferred. False when the verb has no subject.

@@ -81,6 +81,23 @@ TEST(Attributions, RoleBeforeANameAndALongAppositionNameThePerson) {
   EXPECT_EQ(l.Slice(l.a.quotes[0].speaker.byte_begin, l.a.quotes[0].speaker.byte_end), "Ilse Marwick");
 }
 
+// A transcript's speaker label opening a quotation names its speaker, in capitals too; a
+// capitalised word before a colon in running prose is no label.
+TEST(Attributions, TranscriptLabelNamesTheSpeaker) {
+  Analysed r = Analyze("Host Wendell Aubry interviewed senator Marit Solberg on Sunday.\n\n"
+                       "\"SOLBERG: We will not vote for the harbour bill in its current form.\"",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  const Attribution& who = r.a.quotes[0].speaker;
+  EXPECT_EQ(who.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.Slice(who.byte_begin, who.byte_end), "SOLBERG");
+  ASSERT_GE(who.entity_idx, 0);
+  EXPECT_NE(r.a.local_entities[who.entity_idx].name.find("Solberg"), std::string::npos);
+  Analysed prose = Analyze("\"Update: the bridge on Elm Street stays closed until the end of the month.\"", nullptr);
+  ASSERT_EQ(prose.a.quotes.size(), 1u);
+  EXPECT_EQ(prose.a.quotes[0].speaker.kind, SourceKind::kUnknown);
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
