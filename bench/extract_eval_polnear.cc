@@ -225,8 +225,9 @@ void Score(const std::string& text, const extract::DocView& view, const std::vec
     }
     if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "wrong" && best >= 0 &&
                                                         has_source && !right)
-      std::printf("gold [%s] ours [%s] (%s %s) | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
+      std::printf("gold [%s] ours [%s] (%s %s) cue [%s] | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
                   atts[best].source.text.c_str(), AttributionKindName(atts[best].kind), SourceKindName(atts[best].source.kind),
+                  text.substr(atts[best].cue_byte_begin, atts[best].cue_byte_end - atts[best].cue_byte_begin).c_str(),
                   text.substr(g.content.b, std::min<uint32_t>(90, g.content.e - g.content.b)).c_str());
   }
   for (const AttributionRecord& r : atts) {

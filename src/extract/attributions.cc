@@ -205,13 +205,40 @@ bool ParseFrame(const DocView& v, CueRun cue, uint32_t se, uint32_t* src_b, uint
   return true;
 }
 
+// The source of a participle cue opening an adjunct after a comma ("X vetoed the bill,
+// arguing that …", "…, citing a report"): the main clause's subject, read as the first person
+// named in the sentence before the cue outside quotations. Unknown otherwise.
+Attribution ParticipleSource(const DocView& v, CueRun cue, const Sentence& sn) {
+  const std::string& w = v.lower[cue.b];
+  if (cue.b == sn.token_begin || !v.IsPunct(cue.b - 1, ",") || w.size() < 5 || w.compare(w.size() - 3, 3, "ing") != 0)
+    return Attribution{};
+  for (uint32_t k = sn.token_begin; k + 1 < cue.b; ++k) {
+    if (v.quote_at[k] >= 0 || v.mention_at[k] < 0 || DocView::IsPossessivePronoun(v.lower[k])) continue;
+    int32_t person = v.PersonAt(k);
+    uint32_t e = v.MentionEnd(k);
+    if (person < 0 || (e < cue.b && (v.lower[e] == "'s" || v.lower[e] == "'"))) continue;
+    Attribution p;
+    p.kind = SourceKind::kNamed;
+    p.entity_idx = person;
+    p.text = v.TextRange(v.MentionBegin(k), e);
+    p.byte_begin = v.toks[v.MentionBegin(k)].byte_begin;
+    p.byte_end = v.toks[e - 1].byte_end;
+    return p;
+  }
+  return Attribution{};
+}
+
 // The source of a model cue: its phrase [src_b, src_e) resolved; when that names nobody and
 // the phrase stands before the cue, the subject CueSubject reads ("X, a spokesman, said"), else
 // the person opening the sentence when the cue's clause continues it ("X attacked Y and said
 // …", "X, speaking Friday, said …"). An unresolved phrase keeps its words.
 Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence& sn, uint32_t src_b, uint32_t src_e) {
   Attribution a = src_e > src_b ? ResolveSource(v, st, src_b, src_e, cue.b) : Attribution{};
-  if (a.kind != SourceKind::kUnknown || src_b >= cue.b) return a;
+  if (a.kind != SourceKind::kUnknown || src_b > cue.b) return a;
+  if (src_b == cue.b) {  // no phrase before the cue: a participle's clause subject, an apposition's head
+    Attribution p = ParticipleSource(v, cue, sn);
+    if (p.kind != SourceKind::kUnknown || cue.b == sn.token_begin || !v.IsPunct(cue.b - 1, ",")) return p;
+  }
   // "X, who said …": the relative pronoun is the source's word, X its person.
   if (v.lower[src_b] == "who" && src_b >= 2 && v.IsPunct(src_b - 1, ",")) {
     int32_t antecedent = v.PersonAt(src_b - 2);
@@ -226,7 +253,7 @@ Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence
   Attribution subject = CueSubject(v, st, sn.token_begin, cue.b, &np_b, &np_e);
   if (subject.kind != SourceKind::kUnknown) return subject;
   int32_t opener = v.PersonAt(sn.token_begin);
-  if (opener < 0 || v.quote_at[sn.token_begin] >= 0) return a;
+  if (opener < 0 || v.quote_at[sn.token_begin] >= 0) return a.byte_end > a.byte_begin ? a : subject;  // words kept
   Attribution p;
   p.kind = SourceKind::kNamed;
   p.entity_idx = opener;
@@ -308,6 +335,35 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
   }
 }
 
+// Quotes still without a speaker that lie inside the content of a reported-speech attribution
+// whose source has words ("X described the plan as a \"costly mistake\"", "The senator said he
+// would \"…\""): that attribution's source (resolved or only its words) and cue speak them, in
+// quotes[] and attributions[] alike.
+void SpeakQuotesInsideFrames(DocView& v) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  for (AttributionRecord& r : out) {
+    if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown) continue;
+    const AttributionRecord* frame = nullptr;
+    const uint32_t len = r.content_byte_end - r.content_byte_begin;
+    for (const AttributionRecord& x : out) {
+      if (x.kind == AttributionKind::kDirect || x.source.byte_end <= x.source.byte_begin) continue;
+      uint32_t lo = std::max(x.content_byte_begin, r.content_byte_begin);
+      uint32_t hi = std::min(x.content_byte_end, r.content_byte_end);
+      if (hi > lo && (hi - lo) * 5 >= len * 4 && (!frame || x.content_byte_end - x.content_byte_begin <
+                                                            frame->content_byte_end - frame->content_byte_begin))
+        frame = &x;  // the innermost
+    }
+    if (!frame) continue;
+    r.source = frame->source;
+    r.cue_byte_begin = frame->cue_byte_begin;
+    r.cue_byte_end = frame->cue_byte_end;
+    Quote& q = v.a.quotes[r.quote_idx];
+    q.speaker = r.source;
+    q.cue_byte_begin = r.cue_byte_begin;
+    q.cue_byte_end = r.cue_byte_end;
+  }
+}
+
 }  // namespace
 
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model) {
@@ -357,6 +413,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
     }
   }
   SpeakUnknownQuotes(v, st, sentence_cues);
+  SpeakQuotesInsideFrames(v);
   if (out.size() == before) return;
   std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
     return x.content_byte_begin < y.content_byte_begin;
@@ -406,6 +463,7 @@ void BuildAttributions(DocView& v, const PassState& st) {
     r.content_byte_end = v.toks[ce - 1].byte_end;
     out.push_back(r);
   }
+  SpeakQuotesInsideFrames(v);
   std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
     return x.content_byte_begin < y.content_byte_begin;
   });

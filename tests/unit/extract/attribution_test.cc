@@ -98,6 +98,24 @@ TEST(Attributions, TranscriptLabelNamesTheSpeaker) {
   EXPECT_EQ(prose.a.quotes[0].speaker.kind, SourceKind::kUnknown);
 }
 
+// A participle cue after a comma speaks for its main clause's subject ("X vetoed the bill,
+// arguing that …"), with the shipped model as the pipeline runs it.
+TEST(AttributionModel, ParticipleCueTakesTheMainClauseSubject) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  Analysed r = Analyze("On Tuesday Mayor Linnea Frostrup vetoed the harbour budget, arguing that the new ferry "
+                       "terminal would cost twice what the council had promised.",
+                       model);
+  bool found = false;
+  for (const AttributionRecord& x : r.a.attributions) {
+    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != "arguing") continue;
+    found = true;
+    EXPECT_EQ(x.source.kind, SourceKind::kNamed);
+    EXPECT_NE(r.Slice(x.source.byte_begin, x.source.byte_end).find("Frostrup"), std::string::npos);
+  }
+  EXPECT_TRUE(found) << "the model finds the cue 'arguing'";
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
