@@ -471,7 +471,9 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
       // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
       // no name.
-      bool opener = k == v.SentenceOf(k).token_begin && k + 1 < e && !v.IsCap(k + 1);
+      // So is a lone opener followed by a comma ("However, …", "Meanwhile, …").
+      bool opener = k == v.SentenceOf(k).token_begin &&
+                    ((k + 1 < e && !v.IsCap(k + 1)) || (k + 1 < v.size() && v.IsPunct(k + 1, ",")));
       if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0 && !opener) {
         // A name the tagger missed: the local person whose name has this word ("Castellane"
         // for "Priya Castellane"), else a named source without an entity.

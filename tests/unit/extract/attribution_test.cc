@@ -116,6 +116,15 @@ TEST(AttributionModel, ParticipleCueTakesTheMainClauseSubject) {
   EXPECT_TRUE(found) << "the model finds the cue 'arguing'";
 }
 
+// A lone capitalised opener before a comma ("However, …") is no speaker's name.
+TEST(Attributions, SentenceOpenerIsNoName) {
+  Analysed r = Analyze("However, the two of them said: \"We trust the council completely on this matter.\"", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  const Attribution& who = r.a.quotes[0].speaker;
+  EXPECT_NE(r.Slice(who.byte_begin, who.byte_end), "However");
+  EXPECT_NE(who.kind, SourceKind::kNamed);
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
