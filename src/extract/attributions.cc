@@ -35,6 +35,18 @@ uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_c
   return end;
 }
 
+// A content opening with a prepositional phrase before its "that" ("said during a rally in
+// Ohio that …"): the token after that "that" (within twelve words, no clause break between);
+// else cb.
+uint32_t AfterAdjunctThat(const DocView& v, uint32_t cb, uint32_t ce) {
+  if (cb >= ce || !IsPreposition(v.lower[cb])) return cb;
+  for (uint32_t k = cb + 1; k < ce && k < cb + 12; ++k) {
+    if (v.IsClauseBreak(k) || v.quote_at[k] >= 0) break;
+    if (v.lower[k] == "that") return k + 1;
+  }
+  return cb;
+}
+
 // Is [cb, ce) a content? No when it is a prepositional phrase right after the cue ending at
 // `cue_e` ("said at a rally") or has fewer than three words.
 bool IsContent(const DocView& v, uint32_t cue_e, uint32_t cb, uint32_t ce) {
@@ -52,6 +64,7 @@ bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& s
   while (cb < ce && (v.lower[cb] == "that" || v.lower[cb] == "," || v.lower[cb] == ":")) ++cb;
   while (ce > cb + 1 && v.toks[ce - 1].kind == TokenKind::kPunct) --ce;
   if (f.content_tok > f.cue_tok) {
+    cb = AfterAdjunctThat(v, cb, ce);
     ce = ContentEnd(v, cb, ce, UINT32_MAX);
     if (!IsContent(v, f.cue_tok + 1, cb, ce)) return false;
   }
@@ -154,6 +167,7 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
       *cb = cue.e;
       for (uint32_t j = cue.e; j < end && j < cue.e + 5; ++j)
         if (w[j] == "that") { *cb = j + 1; break; }
+      *cb = AfterAdjunctThat(v, *cb, end);
       while (*cb < end && (v.IsPunct(*cb, ",") || v.IsPunct(*cb, ":"))) ++*cb;
       *ce = ContentEnd(v, *cb, end, next_cue);
     }

@@ -125,6 +125,15 @@ TEST(Attributions, SentenceOpenerIsNoName) {
   EXPECT_NE(who.kind, SourceKind::kNamed);
 }
 
+// A prepositional phrase between the cue and its "that" is no part of the content.
+TEST(Attributions, ContentStartsAfterThatPastAnAdjunct) {
+  Analysed r = Analyze("Anke Voss said during a rally in Brightwater on Friday that the old bridge would reopen in May.",
+                       nullptr);
+  ASSERT_EQ(r.a.attributions.size(), 1u);
+  const AttributionRecord& x = r.a.attributions[0];
+  EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "the old bridge would reopen in May");
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
