@@ -35,6 +35,12 @@ uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_c
   return end;
 }
 
+void SortByContent(std::vector<AttributionRecord>* out) {
+  std::stable_sort(out->begin(), out->end(), [](const AttributionRecord& x, const AttributionRecord& y) {
+    return x.content_byte_begin < y.content_byte_begin;
+  });
+}
+
 // A content opening with a prepositional phrase before its "that" ("said during a rally in
 // Ohio that …"): the token after that "that" (within twelve words, no clause break between);
 // else cb.
@@ -429,9 +435,42 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
   SpeakUnknownQuotes(v, st, sentence_cues);
   SpeakQuotesInsideFrames(v);
   if (out.size() == before) return;
-  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
-    return x.content_byte_begin < y.content_byte_begin;
-  });
+  SortByContent(&out);
+}
+
+void AddColonAttributions(DocView& v, PassState* st) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  const size_t before = out.size();
+  for (const Sentence& sn : v.a.layout.sentences) {
+    uint32_t colon = sn.token_begin;
+    while (colon < sn.token_end && colon < sn.token_begin + 4 && v.IsWord(colon) && v.IsCap(colon) &&
+           v.quote_at[colon] < 0)
+      ++colon;
+    if (colon == sn.token_begin || colon + 1 >= sn.token_end || !v.IsPunct(colon, ":")) continue;
+    uint32_t ce = sn.token_end;
+    while (ce > colon + 1 && (v.toks[ce - 1].kind == TokenKind::kPunct || v.toks[ce - 1].kind == TokenKind::kQuote)) --ce;
+    if (!IsContent(v, colon + 1, colon + 1, ce)) continue;
+    Attribution a = ResolveSource(v, st, sn.token_begin, colon, colon);
+    if (a.kind == SourceKind::kUnknown || (a.kind == SourceKind::kNamed && a.entity_idx < 0)) continue;
+    const uint32_t cue_b = v.toks[colon].byte_begin;
+    if (std::any_of(out.begin(), out.end(), [&](const AttributionRecord& r) { return r.cue_byte_begin == cue_b; }))
+      continue;
+    AttributionRecord r;
+    r.kind = AttributionKind::kIndirect;
+    for (uint32_t k = colon + 1; k < ce && r.quote_idx < 0; ++k)
+      if (v.quote_at[k] >= 0 && v.quote_record[v.quote_at[k]] >= 0) {
+        r.kind = AttributionKind::kMixed;
+        r.quote_idx = v.quote_record[v.quote_at[k]];
+      }
+    r.source = a;
+    r.cue_byte_begin = cue_b;
+    r.cue_byte_end = v.toks[colon].byte_end;
+    r.content_byte_begin = v.toks[colon + 1].byte_begin;
+    r.content_byte_end = v.toks[ce - 1].byte_end;
+    out.push_back(r);
+  }
+  if (out.size() == before) return;
+  SortByContent(&out);
 }
 
 void BuildAttributions(DocView& v, const PassState& st) {
@@ -478,9 +517,7 @@ void BuildAttributions(DocView& v, const PassState& st) {
     out.push_back(r);
   }
   SpeakQuotesInsideFrames(v);
-  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
-    return x.content_byte_begin < y.content_byte_begin;
-  });
+  SortByContent(&out);
 }
 
 }  // namespace hearsay::extract

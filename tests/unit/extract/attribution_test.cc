@@ -134,6 +134,23 @@ TEST(Attributions, ContentStartsAfterThatPastAnAdjunct) {
   EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "the old bridge would reopen in May");
 }
 
+// A sentence led by a person's name and a colon ("Voss: …") is that person's attribution, the
+// colon its cue; a colon after a word that names nobody of the article is none.
+TEST(Attributions, NameAndColonLeadAnAttribution) {
+  Analysed r = Analyze("Voss: The Old Bridge Will Reopen in May.\n\nCouncillor Anke Voss spoke to reporters on Friday.\n\n"
+                       "Update: the ferry timetable changes next week.",
+                       nullptr);
+  int colons = 0;
+  for (const AttributionRecord& x : r.a.attributions) {
+    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != ":") continue;
+    ++colons;
+    EXPECT_EQ(x.source.kind, SourceKind::kNamed);
+    EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Voss");
+    EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "The Old Bridge Will Reopen in May");
+  }
+  EXPECT_EQ(colons, 1);
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
