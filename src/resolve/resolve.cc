@@ -12,6 +12,8 @@
 //   3. descriptors "the 62-year-old actor", "the <Work> actress", "the Cuban-born
 //      actress" link to the entity whose stated age matches, else the most recent
 //      compatible person;
+//      a definite title ("the mayor", "the Ohio senator") links to the latest person written
+//      with that title before a name ("Mayor X", "Sen. Y"; abbreviations spelled out);
 //   4. pronouns he/him/his/she/her link to the most recent person of that gender within
 //      the last three sentences.
 // Gender = first-name statistics (SSA counts in the tagger's gazetteer), titles (Mr, Mrs,
@@ -116,6 +118,18 @@ struct Person {
   }
   std::string last() const { return words.back(); }
 };
+
+// A title word before a name, lower-cased, without its period, with the common abbreviations
+// of news style spelled out ("sen." -> "senator", "gov." -> "governor").
+std::string TitleWord(std::string w) {
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  if (w == "sen") return "senator";
+  if (w == "gov") return "governor";
+  if (w == "rep") return "representative";
+  if (w == "gen") return "general";
+  if (w == "sec") return "secretary";
+  return w;
+}
 
 struct Ctx {
   const Document& doc;
@@ -406,6 +420,21 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
   static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
                                  "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
   const auto& toks = a.layout.tokens;
+  // Titles written before a person's name ("Mayor Ana X", "Sen. Tom Y"), lower-cased with the
+  // common abbreviations spelled out: a later "the mayor", "the Ohio senator" is that person.
+  std::vector<std::pair<std::string, std::pair<uint32_t, int>>> titled;  // (title, (byte, person))
+  {
+    std::unordered_map<uint32_t, int> person_at;
+    for (size_t i = 0; i < a.mentions.size(); ++i)
+      if (person_of[i] >= 0 && !a.mentions[i].descriptor) person_at[a.mentions[i].byte_begin] = person_of[i];
+    for (size_t t = 0; t + 1 < toks.size(); ++t) {
+      auto it = person_at.find(toks[t + 1].byte_begin);
+      if (it == person_at.end() || toks[t].kind != TokenKind::kWord) continue;
+      std::string w = TitleWord(c.Lower(t));
+      if (w.size() > 2 && std::isupper(static_cast<unsigned char>(c.Text(toks[t].byte_begin, toks[t].byte_end)[0])))
+        titled.push_back({w, {toks[t].byte_begin, it->second}});
+    }
+  }
   for (size_t t = 0; t < toks.size(); ++t) {
     std::string lw = c.Lower(t);
     // Pronouns.
@@ -434,7 +463,25 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
       }
       if (w == "," || w == "." || w == "and" || w == "of" || w == "who") break;
     }
-    if (!role || lw == "couple") continue;
+    if (!role) {
+      // "the mayor", "the Ohio senator": the latest person written with that title before.
+      int p = -1;
+      size_t last = t + 1;
+      for (; p < 0 && last < toks.size() && last <= t + 4 && toks[last].kind == TokenKind::kWord &&
+             c.sentence_of_token[last] == c.sentence_of_token[t];
+           ++last) {
+        std::string title = TitleWord(c.Lower(last));
+        for (const auto& [w, at] : titled)
+          if (w == title && at.first < toks[t].byte_begin) p = at.second;
+      }
+      --last;
+      bool name_follows = last + 1 < toks.size() && covered(toks[last + 1].byte_begin, toks[last + 1].byte_end);
+      if (p < 0 || entity_of_person[p] < 0 || name_follows || covered(toks[t].byte_begin, toks[last].byte_end)) continue;
+      added.push_back(Mention{toks[t].byte_begin, toks[last].byte_end, EntityType::kPerson, 0.6f, entity_of_person[p], true});
+      t = last;
+      continue;
+    }
+    if (lw == "couple") continue;
     std::string noun = c.Lower(end);
     if (noun == "couple") continue;
     // "the actress Ana ..." apposition: the name that follows is the referent already.
