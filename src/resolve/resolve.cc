@@ -176,6 +176,30 @@ int GenderOfWord(const std::string& w) {  // +1 female, -1 male, 0 none
   return 0;
 }
 
+// A person written with a title before the name ("Mayor Ana X", "Sen. Tom Y"), in text order.
+struct Titled {
+  std::string title;  // TitleWord of it
+  uint32_t byte = 0;  // where the name starts
+  int person = -1;
+};
+
+std::vector<Titled> TitledPeople(const Ctx& c, const std::vector<int>& person_of) {
+  const auto& toks = c.a.layout.tokens;
+  std::vector<Titled> out;
+  for (size_t i = 0; i < c.a.mentions.size(); ++i) {
+    const Mention& m = c.a.mentions[i];
+    if (person_of[i] < 0 || m.descriptor) continue;
+    long b = c.TokenAt(m.byte_begin);
+    if (b < 0) continue;
+    if (b > 0 && toks[b - 1].kind == TokenKind::kWord &&
+        std::isupper(static_cast<unsigned char>(c.Text(toks[b - 1].byte_begin, toks[b - 1].byte_end)[0])))
+      out.push_back({TitleWord(c.Lower(b - 1)), m.byte_begin, person_of[i]});
+  }
+  std::erase_if(out, [](const Titled& x) { return x.title.size() <= 2; });
+  std::stable_sort(out.begin(), out.end(), [](const Titled& x, const Titled& y) { return x.byte < y.byte; });
+  return out;
+}
+
 }  // namespace
 
 void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
@@ -420,21 +444,7 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
   static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
                                  "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
   const auto& toks = a.layout.tokens;
-  // Titles written before a person's name ("Mayor Ana X", "Sen. Tom Y"), lower-cased with the
-  // common abbreviations spelled out: a later "the mayor", "the Ohio senator" is that person.
-  std::vector<std::pair<std::string, std::pair<uint32_t, int>>> titled;  // (title, (byte, person))
-  {
-    std::unordered_map<uint32_t, int> person_at;
-    for (size_t i = 0; i < a.mentions.size(); ++i)
-      if (person_of[i] >= 0 && !a.mentions[i].descriptor) person_at[a.mentions[i].byte_begin] = person_of[i];
-    for (size_t t = 0; t + 1 < toks.size(); ++t) {
-      auto it = person_at.find(toks[t + 1].byte_begin);
-      if (it == person_at.end() || toks[t].kind != TokenKind::kWord) continue;
-      std::string w = TitleWord(c.Lower(t));
-      if (w.size() > 2 && std::isupper(static_cast<unsigned char>(c.Text(toks[t].byte_begin, toks[t].byte_end)[0])))
-        titled.push_back({w, {toks[t].byte_begin, it->second}});
-    }
-  }
+  const std::vector<Titled> titled = TitledPeople(c, person_of);
   for (size_t t = 0; t < toks.size(); ++t) {
     std::string lw = c.Lower(t);
     // Pronouns.
@@ -471,8 +481,8 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
              c.sentence_of_token[last] == c.sentence_of_token[t];
            ++last) {
         std::string title = TitleWord(c.Lower(last));
-        for (const auto& [w, at] : titled)
-          if (w == title && at.first < toks[t].byte_begin) p = at.second;
+        for (const Titled& x : titled)
+          if (x.title == title && x.byte < toks[t].byte_begin) p = x.person;
       }
       --last;
       bool name_follows = last + 1 < toks.size() && covered(toks[last + 1].byte_begin, toks[last + 1].byte_end);
