@@ -451,7 +451,9 @@ void AddColonAttributions(DocView& v, PassState* st) {
     while (ce > colon + 1 && (v.toks[ce - 1].kind == TokenKind::kPunct || v.toks[ce - 1].kind == TokenKind::kQuote)) --ce;
     if (!IsContent(v, colon + 1, colon + 1, ce)) continue;
     Attribution a = ResolveSource(v, st, sn.token_begin, colon, colon);
-    if (a.kind == SourceKind::kUnknown || (a.kind == SourceKind::kNamed && a.entity_idx < 0)) continue;
+    // Only a person of the article: outlet-shaped and anonymous labels before a colon are mostly
+    // rubrics and captions ("RELATED:", "WATCH:", "Source: …").
+    if (a.kind != SourceKind::kNamed || a.entity_idx < 0) continue;
     const uint32_t cue_b = v.toks[colon].byte_begin;
     if (std::any_of(out.begin(), out.end(), [&](const AttributionRecord& r) { return r.cue_byte_begin == cue_b; }))
       continue;

@@ -111,9 +111,9 @@ void FindAges(DocView& v, PassState* st);
 // (kDirect, with its speaker and cue) and one per frame outside quotation marks (kIndirect;
 // kMixed when its content holds a quotation spoken with another cue), sorted by content.
 void BuildAttributions(DocView& v, const PassState& st);
-// Adds the attributions of sentences led by a speaker and a colon ("Pence: the debate will go
-// on", "Poll: voters …"): the colon is the cue, the words before it a resolved person, an
-// anonymous source or an outlet, the rest of the sentence the content. After BuildAttributions.
+// Adds the attributions of sentences led by a person's name and a colon ("Voss: the bridge
+// will reopen"): the colon is the cue, the name (resolved to a person of the article) the
+// source, the rest of the sentence the content. After BuildAttributions.
 void AddColonAttributions(DocView& v, PassState* st);
 // Adds the attributions whose cue the learned model finds (attribution_model.h) and no quote
 // or frame has taken: source and content from the sentence's shape around the cue.
