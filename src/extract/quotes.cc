@@ -206,7 +206,17 @@ void FindQuotes(DocView& v, PassState* st) {
           if (Usable(a)) return TakeSpeaker(v, st, a, j + 1);
         }
       }
-      for (uint32_t j = k; j < n && j < k + 10; ++j) {
+      uint32_t reach = k + 10;
+      for (uint32_t j = k; j < n && j < reach; ++j) {
+        if (v.IsPunct(j, "(")) {  // a party and state after a name: "Rep. X (D-Wis.) said"
+          uint32_t close = j + 1;
+          while (close < n && close < j + 8 && !v.IsPunct(close, ")")) ++close;
+          if (close < n && v.IsPunct(close, ")")) {
+            reach += close + 1 - j;
+            j = close;
+            continue;
+          }
+        }
         if (v.toks[j].kind == TokenKind::kQuote || w[j] == "." || w[j] == "!" || w[j] == "?" || w[j] == ";" ||
             w[j] == ":")
           return false;

@@ -151,6 +151,15 @@ TEST(Attributions, NameAndColonLeadAnAttribution) {
   EXPECT_EQ(colons, 1);
 }
 
+// A party and state in parentheses between the name and the cue after a quote.
+TEST(Attributions, ParenthesisAfterTheSpeakersName) {
+  Analysed r = Analyze("\"This harbour bill will not pass the committee,\" Rep. Linda Harlow (D-Ore.) said on Friday.",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_GE(r.a.quotes[0].speaker.entity_idx, 0);
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
