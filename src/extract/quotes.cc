@@ -351,10 +351,11 @@ void FindQuotes(DocView& v, PassState* st) {
       bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
                        TokensOf(v, pq.byte_end, byte_b).e - TokensOf(v, pq.byte_end, byte_b).b <= 12;
       // `"…," X said on Friday at a dinner in Y, where Z spoke. "…"`: a quote opening the
-      // sentence right after the one holding the previous quote and its cue, in its paragraph.
+      // sentence right after the one holding the previous quote's cue (after that quote), in its
+      // paragraph; the previous quote may itself run over several sentences.
       uint32_t s = v.sent_of[qb];
       bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
-                           pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.byte_begin &&
+                           pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.cue_byte_begin &&
                            pq.speaker.kind != SourceKind::kUnknown;
       if (para_start || same_sentence || after_cue || next_sentence) {
         speaker = pq.speaker;

@@ -58,6 +58,13 @@ TEST(Attributions, QuoteInTheNextSentenceContinuesTheSpeaker) {
   const Quote& first = r.a.quotes[0];
   EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kNamed);
   EXPECT_EQ(r.a.quotes[1].speaker.entity_idx, first.speaker.entity_idx);
+  // The first quote may run over two sentences.
+  Analysed two = Analyze("\"The wing is finished. The paint is dry,\" said Priya Halvorsen, the director of the museum. "
+                         "\"Visitors can come in on Monday morning.\"",
+                         nullptr);
+  ASSERT_EQ(two.a.quotes.size(), 2u);
+  EXPECT_EQ(two.a.quotes[1].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(two.a.quotes[1].speaker.entity_idx, two.a.quotes[0].speaker.entity_idx);
   // In another paragraph, with no cue of its own, the quote is not given to her.
   Analysed other = Analyze("\"The gallery opens its new wing on Monday,\" said Priya Halvorsen.\n\n"
                            "Tickets sold out. \"The doors will stay open until midnight all week.\"",
