@@ -21,6 +21,7 @@
 // The span table below it keeps the older exact/overlap F1 of source, cue and content spans
 // (one-to-one in document order), over attributions whose source is known.
 //   build/tests/unit/extract/extract_eval_polnear [polnear_dir]
+// POLNEAR_PARSE_ALL=1 parses every sentence (the pipeline parses only SentencesToParse's).
 // With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
 // around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong.
 #include <algorithm>
@@ -224,8 +225,9 @@ void Score(const std::string& text, const extract::DocView& view, const std::vec
     }
     if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "wrong" && best >= 0 &&
                                                         has_source && !right)
-      std::printf("gold [%s] ours [%s] (%s %s) | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
+      std::printf("gold [%s] ours [%s] (%s %s) cue [%s] | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
                   atts[best].source.text.c_str(), AttributionKindName(atts[best].kind), SourceKindName(atts[best].source.kind),
+                  text.substr(atts[best].cue_byte_begin, atts[best].cue_byte_end - atts[best].cue_byte_begin).c_str(),
                   text.substr(g.content.b, std::min<uint32_t>(90, g.content.e - g.content.b)).c_str());
   }
   for (const AttributionRecord& r : atts) {
@@ -313,6 +315,7 @@ int main(int argc, char** argv) {
     a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
     if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
       std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+      if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
       a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
     }
     if (const entities::Tagger* tagger = testing::ShippedTagger()) {

@@ -35,6 +35,24 @@ uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_c
   return end;
 }
 
+void SortByContent(std::vector<AttributionRecord>* out) {
+  std::stable_sort(out->begin(), out->end(), [](const AttributionRecord& x, const AttributionRecord& y) {
+    return x.content_byte_begin < y.content_byte_begin;
+  });
+}
+
+// A content opening with a prepositional phrase before its "that" ("said during a rally in
+// Ohio that …"): the token after that "that" (within twelve words, no clause break between);
+// else cb.
+uint32_t AfterAdjunctThat(const DocView& v, uint32_t cb, uint32_t ce) {
+  if (cb >= ce || !IsPreposition(v.lower[cb])) return cb;
+  for (uint32_t k = cb + 1; k < ce && k < cb + 12; ++k) {
+    if (v.IsClauseBreak(k) || v.quote_at[k] >= 0) break;
+    if (v.lower[k] == "that") return k + 1;
+  }
+  return cb;
+}
+
 // Is [cb, ce) a content? No when it is a prepositional phrase right after the cue ending at
 // `cue_e` ("said at a rally") or has fewer than three words.
 bool IsContent(const DocView& v, uint32_t cue_e, uint32_t cb, uint32_t ce) {
@@ -52,6 +70,7 @@ bool FrameContent(const DocView& v, const PassState::Frame& f, const Sentence& s
   while (cb < ce && (v.lower[cb] == "that" || v.lower[cb] == "," || v.lower[cb] == ":")) ++cb;
   while (ce > cb + 1 && v.toks[ce - 1].kind == TokenKind::kPunct) --ce;
   if (f.content_tok > f.cue_tok) {
+    cb = AfterAdjunctThat(v, cb, ce);
     ce = ContentEnd(v, cb, ce, UINT32_MAX);
     if (!IsContent(v, f.cue_tok + 1, cb, ce)) return false;
   }
@@ -154,11 +173,79 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
       *cb = cue.e;
       for (uint32_t j = cue.e; j < end && j < cue.e + 5; ++j)
         if (w[j] == "that") { *cb = j + 1; break; }
+      *cb = AfterAdjunctThat(v, *cb, end);
       while (*cb < end && (v.IsPunct(*cb, ",") || v.IsPunct(*cb, ":"))) ++*cb;
       *ce = ContentEnd(v, *cb, end, next_cue);
     }
   }
   return IsContent(v, cue.e, *cb, *ce);
+}
+
+// The frame of a model cue read from the parse, when its sentence was parsed: the content is
+// the clause the cue governs (its ccomp: "X said [that CONTENT]"), or the clause the cue hangs
+// on as parataxis ("CONTENT, X said"), cut at the cue's own words; the source words are the
+// cue's subject (SubjectTokens), empty when it has none. Same outputs as CueFrame; false when
+// the parse gives no clause, so the caller falls back to the sentence's shape.
+bool ParseFrame(const DocView& v, CueRun cue, uint32_t se, uint32_t* src_b, uint32_t* src_e, uint32_t* cb,
+                uint32_t* ce) {
+  if (!v.use_parse || v.lower[cue.b] == "according") return false;
+  int w = -1;  // the word of the run whose head lies outside it
+  for (uint32_t k = cue.b; k < cue.e && w < 0; ++k) {
+    if (!v.HasParse(k)) return false;
+    int x = v.word_of_tok[k], h = v.tree.Head(x);
+    if (h < 0 || v.a.syntax.words[h].token < cue.b || v.a.syntax.words[h].token >= cue.e) w = x;
+  }
+  if (w < 0) return false;
+  const auto& words = v.a.syntax.words;
+  int clause = v.tree.Child(w, syntax::Rel::kCcomp);
+  bool inverted = false;
+  if (clause < 0 && words[w].rel == syntax::Rel::kParataxis && v.tree.Head(w) >= 0 &&
+      words[v.tree.Head(w)].token < cue.b) {
+    clause = v.tree.Head(w);
+    inverted = true;
+  }
+  if (clause < 0) return false;
+  auto [lo, hi] = v.tree.Span(clause);
+  uint32_t tb = words[lo].token, te = std::min(words[hi].token + 1, se);
+  if (inverted) {
+    auto [clo, chi] = v.tree.Span(w);
+    te = std::min(te, words[clo].token);
+  }
+  if (tb < cue.e && te > cue.b && !inverted) tb = cue.e;  // a content never holds its cue
+  while (tb < te && (v.lower[tb] == "that" || v.IsPunct(tb, ",") || v.IsPunct(tb, ":"))) ++tb;
+  while (te > tb && (v.toks[te - 1].kind == TokenKind::kPunct || v.toks[te - 1].kind == TokenKind::kQuote) &&
+         v.quote_at[te - 1] < 0)
+    --te;
+  if (!IsContent(v, cue.e, tb, te)) return false;
+  *cb = tb;
+  *ce = te;
+  *src_b = *src_e = cue.b;
+  uint32_t nb = 0, ne = 0;
+  if (SubjectTokens(v, w, tb, te, &nb, &ne)) *src_b = nb, *src_e = ne;
+  return true;
+}
+
+// The source of a participle cue opening an adjunct after a comma ("X vetoed the bill,
+// arguing that …", "…, citing a report"): the main clause's subject, read as the first person
+// named in the sentence before the cue outside quotations. Unknown otherwise.
+Attribution ParticipleSource(const DocView& v, CueRun cue, const Sentence& sn) {
+  const std::string& w = v.lower[cue.b];
+  if (cue.b == sn.token_begin || !v.IsPunct(cue.b - 1, ",") || w.size() < 5 || w.compare(w.size() - 3, 3, "ing") != 0)
+    return Attribution{};
+  for (uint32_t k = sn.token_begin; k + 1 < cue.b; ++k) {
+    if (v.quote_at[k] >= 0 || v.mention_at[k] < 0 || DocView::IsPossessivePronoun(v.lower[k])) continue;
+    int32_t person = v.PersonAt(k);
+    uint32_t e = v.MentionEnd(k);
+    if (person < 0 || (e < cue.b && (v.lower[e] == "'s" || v.lower[e] == "'"))) continue;
+    Attribution p;
+    p.kind = SourceKind::kNamed;
+    p.entity_idx = person;
+    p.text = v.TextRange(v.MentionBegin(k), e);
+    p.byte_begin = v.toks[v.MentionBegin(k)].byte_begin;
+    p.byte_end = v.toks[e - 1].byte_end;
+    return p;
+  }
+  return Attribution{};
 }
 
 // The source of a model cue: its phrase [src_b, src_e) resolved; when that names nobody and
@@ -167,7 +254,11 @@ bool CueFrame(const DocView& v, CueRun cue, uint32_t prev_cue_end, uint32_t next
 // …", "X, speaking Friday, said …"). An unresolved phrase keeps its words.
 Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence& sn, uint32_t src_b, uint32_t src_e) {
   Attribution a = src_e > src_b ? ResolveSource(v, st, src_b, src_e, cue.b) : Attribution{};
-  if (a.kind != SourceKind::kUnknown || src_b >= cue.b) return a;
+  if (a.kind != SourceKind::kUnknown || src_b > cue.b) return a;
+  if (src_b == cue.b) {  // no phrase before the cue: a participle's clause subject, an apposition's head
+    Attribution p = ParticipleSource(v, cue, sn);
+    if (p.kind != SourceKind::kUnknown || cue.b == sn.token_begin || !v.IsPunct(cue.b - 1, ",")) return p;
+  }
   // "X, who said …": the relative pronoun is the source's word, X its person.
   if (v.lower[src_b] == "who" && src_b >= 2 && v.IsPunct(src_b - 1, ",")) {
     int32_t antecedent = v.PersonAt(src_b - 2);
@@ -182,7 +273,7 @@ Attribution ModelCueSource(DocView& v, PassState* st, CueRun cue, const Sentence
   Attribution subject = CueSubject(v, st, sn.token_begin, cue.b, &np_b, &np_e);
   if (subject.kind != SourceKind::kUnknown) return subject;
   int32_t opener = v.PersonAt(sn.token_begin);
-  if (opener < 0 || v.quote_at[sn.token_begin] >= 0) return a;
+  if (opener < 0 || v.quote_at[sn.token_begin] >= 0) return a.byte_end > a.byte_begin ? a : subject;  // words kept
   Attribution p;
   p.kind = SourceKind::kNamed;
   p.entity_idx = opener;
@@ -264,6 +355,35 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
   }
 }
 
+// Quotes still without a speaker that lie inside the content of a reported-speech attribution
+// whose source has words ("X described the plan as a \"costly mistake\"", "The senator said he
+// would \"…\""): that attribution's source (resolved or only its words) and cue speak them, in
+// quotes[] and attributions[] alike.
+void SpeakQuotesInsideFrames(DocView& v) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  for (AttributionRecord& r : out) {
+    if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown) continue;
+    const AttributionRecord* frame = nullptr;
+    const uint32_t len = r.content_byte_end - r.content_byte_begin;
+    for (const AttributionRecord& x : out) {
+      if (x.kind == AttributionKind::kDirect || x.source.byte_end <= x.source.byte_begin) continue;
+      uint32_t lo = std::max(x.content_byte_begin, r.content_byte_begin);
+      uint32_t hi = std::min(x.content_byte_end, r.content_byte_end);
+      if (hi > lo && (hi - lo) * 5 >= len * 4 && (!frame || x.content_byte_end - x.content_byte_begin <
+                                                            frame->content_byte_end - frame->content_byte_begin))
+        frame = &x;  // the innermost
+    }
+    if (!frame) continue;
+    r.source = frame->source;
+    r.cue_byte_begin = frame->cue_byte_begin;
+    r.cue_byte_end = frame->cue_byte_end;
+    Quote& q = v.a.quotes[r.quote_idx];
+    q.speaker = r.source;
+    q.cue_byte_begin = r.cue_byte_begin;
+    q.cue_byte_end = r.cue_byte_end;
+  }
+}
+
 }  // namespace
 
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model) {
@@ -285,7 +405,14 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       bool known = false;
       for (uint32_t k = cue.b; k < cue.e; ++k) known = known || taken.count(v.toks[k].byte_begin);
       uint32_t src_b, src_e, cb, ce;
-      if (known || !CueFrame(v, cue, ci > 0 ? cues[ci - 1].e : sn.token_begin, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) continue;
+      if (known) continue;
+      const uint32_t prev_end = ci > 0 ? cues[ci - 1].e : sn.token_begin;
+      if (ParseFrame(v, cue, sn.token_end, &src_b, &src_e, &cb, &ce)) {
+        uint32_t tb, te;  // no subject in the parse: the source words by the sentence's shape
+        if (src_b == src_e) CueFrame(v, cue, prev_end, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &tb, &te);
+      } else if (!CueFrame(v, cue, prev_end, next_cue, sn.token_begin, sn.token_end, &src_b, &src_e, &cb, &ce)) {
+        continue;
+      }
       AttributionRecord r;
       r.kind = AttributionKind::kIndirect;
       bool all_quoted = true;
@@ -306,10 +433,46 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
     }
   }
   SpeakUnknownQuotes(v, st, sentence_cues);
+  SpeakQuotesInsideFrames(v);
   if (out.size() == before) return;
-  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
-    return x.content_byte_begin < y.content_byte_begin;
-  });
+  SortByContent(&out);
+}
+
+void AddColonAttributions(DocView& v, PassState* st) {
+  std::vector<AttributionRecord>& out = v.a.attributions;
+  const size_t before = out.size();
+  for (const Sentence& sn : v.a.layout.sentences) {
+    uint32_t colon = sn.token_begin;
+    while (colon < sn.token_end && colon < sn.token_begin + 4 && v.IsWord(colon) && v.IsCap(colon) &&
+           v.quote_at[colon] < 0)
+      ++colon;
+    if (colon == sn.token_begin || colon + 1 >= sn.token_end || !v.IsPunct(colon, ":")) continue;
+    uint32_t ce = sn.token_end;
+    while (ce > colon + 1 && (v.toks[ce - 1].kind == TokenKind::kPunct || v.toks[ce - 1].kind == TokenKind::kQuote)) --ce;
+    if (!IsContent(v, colon + 1, colon + 1, ce)) continue;
+    Attribution a = ResolveSource(v, st, sn.token_begin, colon, colon);
+    // Only a person of the article: outlet-shaped and anonymous labels before a colon are mostly
+    // rubrics and captions ("RELATED:", "WATCH:", "Source: …").
+    if (a.kind != SourceKind::kNamed || a.entity_idx < 0) continue;
+    const uint32_t cue_b = v.toks[colon].byte_begin;
+    if (std::any_of(out.begin(), out.end(), [&](const AttributionRecord& r) { return r.cue_byte_begin == cue_b; }))
+      continue;
+    AttributionRecord r;
+    r.kind = AttributionKind::kIndirect;
+    for (uint32_t k = colon + 1; k < ce && r.quote_idx < 0; ++k)
+      if (v.quote_at[k] >= 0 && v.quote_record[v.quote_at[k]] >= 0) {
+        r.kind = AttributionKind::kMixed;
+        r.quote_idx = v.quote_record[v.quote_at[k]];
+      }
+    r.source = a;
+    r.cue_byte_begin = cue_b;
+    r.cue_byte_end = v.toks[colon].byte_end;
+    r.content_byte_begin = v.toks[colon + 1].byte_begin;
+    r.content_byte_end = v.toks[ce - 1].byte_end;
+    out.push_back(r);
+  }
+  if (out.size() == before) return;
+  SortByContent(&out);
 }
 
 void BuildAttributions(DocView& v, const PassState& st) {
@@ -355,9 +518,8 @@ void BuildAttributions(DocView& v, const PassState& st) {
     r.content_byte_end = v.toks[ce - 1].byte_end;
     out.push_back(r);
   }
-  std::stable_sort(out.begin(), out.end(), [](const AttributionRecord& x, const AttributionRecord& y) {
-    return x.content_byte_begin < y.content_byte_begin;
-  });
+  SpeakQuotesInsideFrames(v);
+  SortByContent(&out);
 }
 
 }  // namespace hearsay::extract

@@ -53,6 +53,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   FindFrames(view, state);
   FindQuotes(view, state);
   BuildAttributions(view, *state);
+  AddColonAttributions(view, state);
   if (model) AddModelAttributions(view, state, *model);
   FindAges(view, state);
   FindRelations(view, state);

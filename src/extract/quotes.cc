@@ -75,33 +75,6 @@ int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
   return talk ? person : -1;
 }
 
-// The subject noun phrase of the cue word `cue` as tokens [*b, *e): the subject's subtree
-// on its side of the cue, stopping at quotation marks; a subject outside the quote [qb, qe)
-// is preferred. False when the verb has no subject.
-bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e) {
-  // A subject outside the quote, nearest the cue, else the tree's subject.
-  int subj = -1;
-  for (int c : v.tree.ChildrenWith(cue, syntax::Rel::kNsubj)) {
-    uint32_t t = v.a.syntax.words[c].token;
-    if (t >= qb && t < qe) continue;
-    if (subj < 0 || std::abs(c - cue) < std::abs(subj - cue)) subj = c;
-  }
-  if (subj < 0) subj = v.tree.Subject(cue);
-  if (subj < 0) return false;
-  const auto& words = v.a.syntax.words;
-  const uint32_t ct = words[cue].token, stok = words[subj].token;
-  auto [lo, hi] = v.tree.Span(subj);
-  uint32_t tb = words[lo].token, te = words[hi].token + 1;
-  if (stok < ct) te = std::min(te, ct);
-  else tb = std::max(tb, ct + 1);
-  for (uint32_t k = stok; k > tb; --k)
-    if (v.toks[k - 1].kind == TokenKind::kQuote) { tb = k; break; }
-  for (uint32_t k = stok; k < te; ++k)
-    if (v.toks[k].kind == TokenKind::kQuote) { te = k; break; }
-  *b = tb;
-  *e = te;
-  return tb < te;
-}
 
 // The speech verb of the quote over tokens [qb, qe), read from the parse: the nearest cue
 // word outside the quote, in the sentences the quote touches, that heads a word inside it
@@ -131,6 +104,31 @@ int ParseCue(const DocView& v, uint32_t qb, uint32_t qe) {
 }
 
 }  // namespace
+
+bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e) {
+  // A subject outside the quote, nearest the cue, else the tree's subject.
+  int subj = -1;
+  for (int c : v.tree.ChildrenWith(cue, syntax::Rel::kNsubj)) {
+    uint32_t t = v.a.syntax.words[c].token;
+    if (t >= qb && t < qe) continue;
+    if (subj < 0 || std::abs(c - cue) < std::abs(subj - cue)) subj = c;
+  }
+  if (subj < 0) subj = v.tree.Subject(cue);
+  if (subj < 0) return false;
+  const auto& words = v.a.syntax.words;
+  const uint32_t ct = words[cue].token, stok = words[subj].token;
+  auto [lo, hi] = v.tree.Span(subj);
+  uint32_t tb = words[lo].token, te = words[hi].token + 1;
+  if (stok < ct) te = std::min(te, ct);
+  else tb = std::max(tb, ct + 1);
+  for (uint32_t k = stok; k > tb; --k)
+    if (v.toks[k - 1].kind == TokenKind::kQuote) { tb = k; break; }
+  for (uint32_t k = stok; k < te; ++k)
+    if (v.toks[k].kind == TokenKind::kQuote) { te = k; break; }
+  *b = tb;
+  *e = te;
+  return tb < te;
+}
 
 void FindQuotes(DocView& v, PassState* st) {
   const uint32_t n = v.size();
@@ -198,7 +196,27 @@ void FindQuotes(DocView& v, PassState* st) {
       if (!ends_open && v.IsCap(k) && !(k < n && v.PersonAt(k) >= 0) && !v.lex.Cue(w[k])) {
         // A new sentence after `."` only speaks for the quote when it starts with its cue.
       }
-      for (uint32_t j = k; j < n && j < k + 10; ++j) {
+      // `…," Ilse X, director of … and a lecturer at …, said.`: a name, its apposition between
+      // commas, then the cue.
+      if (k < n && v.PersonAt(k) >= 0 && v.MentionEnd(k) < n && v.IsPunct(v.MentionEnd(k), ",")) {
+        uint32_t j = v.MentionEnd(k) + 1;
+        while (j < n && j < k + 40 && !v.IsPunct(j, ",") && !v.IsClauseBreak(j) && v.toks[j].kind != TokenKind::kQuote) ++j;
+        if (j + 1 < n && v.IsPunct(j, ",") && IsCueAt(v, j + 1)) {
+          Attribution a = ResolveSource(v, st, k, v.MentionEnd(k), j + 1);
+          if (Usable(a)) return TakeSpeaker(v, st, a, j + 1);
+        }
+      }
+      uint32_t reach = k + 10;
+      for (uint32_t j = k; j < n && j < reach; ++j) {
+        if (v.IsPunct(j, "(")) {  // a party and state after a name: "Rep. X (D-Wis.) said"
+          uint32_t close = j + 1;
+          while (close < n && close < j + 8 && !v.IsPunct(close, ")")) ++close;
+          if (close < n && v.IsPunct(close, ")")) {
+            reach += close + 1 - j;
+            j = close;
+            continue;
+          }
+        }
         if (v.toks[j].kind == TokenKind::kQuote || w[j] == "." || w[j] == "!" || w[j] == "?" || w[j] == ";" ||
             w[j] == ":")
           return false;
@@ -287,7 +305,27 @@ void FindQuotes(DocView& v, PassState* st) {
       return Usable(a) && TakeSpeaker(v, st, a, j);
     };
 
-    if (v.use_parse && try_parse()) found = true;
+    // A transcript's speaker label opening the quotation: `"KIM: …` (one to three capitalised
+    // words and a colon) naming a person of the article; a label in capitals names the person
+    // whose name holds it ("KIM" for Dana Kim).
+    auto try_label = [&]() {
+      uint32_t colon = inner_b;
+      while (colon < inner_e && colon < inner_b + 3 && v.IsWord(colon) && v.IsCap(colon)) ++colon;
+      if (colon == inner_b || colon + 1 >= inner_e || !v.IsPunct(colon, ":")) return false;
+      Attribution a = ResolveSource(v, st, inner_b, colon, UINT32_MAX);
+      if (a.kind != SourceKind::kNamed || a.entity_idx < 0) {
+        bool capitals = true;
+        for (uint32_t k = inner_b; k < colon; ++k)
+          for (char c : v.Text(k)) capitals = capitals && !(c >= 'a' && c <= 'z');
+        if (!capitals) return false;
+        a.kind = SourceKind::kNamed;
+        a.entity_idx = PersonNamedLike(v, v.Text(colon - 1));
+      }
+      return a.entity_idx >= 0 && TakeSpeaker(v, st, a, colon, colon + 1);  // only a person of the article
+    };
+
+    if (try_label()) found = true;
+    else if (v.use_parse && try_parse()) found = true;
     else if (ends_open) found = try_after() || try_before();
     else found = try_before() || try_after();
     if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {
@@ -312,7 +350,14 @@ void FindQuotes(DocView& v, PassState* st) {
                            v.sent_of[TokensOf(v, pq.byte_end - 1, pq.byte_end).b] == v.sent_of[qb];
       bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
                        TokensOf(v, pq.byte_end, byte_b).e - TokensOf(v, pq.byte_end, byte_b).b <= 12;
-      if (para_start || same_sentence || after_cue) {
+      // `"…," X said on Friday at a dinner in Y, where Z spoke. "…"`: a quote opening the
+      // sentence right after the one holding the previous quote's cue (after that quote), in its
+      // paragraph; the previous quote may itself run over several sentences.
+      uint32_t s = v.sent_of[qb];
+      bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
+                           pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.cue_byte_begin &&
+                           pq.speaker.kind != SourceKind::kUnknown;
+      if (para_start || same_sentence || after_cue || next_sentence) {
         speaker = pq.speaker;
         found = true;
       }

@@ -310,6 +310,18 @@ constexpr size_t kAnonymousLookback = 256;
 Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok);
 }  // namespace
 
+int32_t PersonNamedLike(const DocView& v, std::string_view word) {
+  if (word.size() < 3) return -1;
+  int32_t found = -1;
+  for (size_t e = 0; e < v.a.local_entities.size(); ++e) {
+    const LocalEntity& le = v.a.local_entities[e];
+    if (le.type != EntityType::kPerson || !HasWord(le.name, word)) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int32_t>(e);
+  }
+  return found;
+}
+
 Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok) {
   const auto& w = v.lower;
   // Trim punctuation, conjunctions and auxiliaries.
@@ -322,6 +334,11 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
   // A date opening the phrase is no part of the source ("Last month a source told X").
   DateSpan date;
   if (uint32_t after = b < e ? MatchDate(v, b, e, &date) : 0; after > b && after < e) b = after;
+  // A long subject is a name with its apposition ("X, director of …, and a professor at …"):
+  // its words up to the first comma.
+  if (e - b > 14)
+    for (uint32_t k = b + 1; k < e; ++k)
+      if (v.IsPunct(k, ",")) { e = k; break; }
   if (b >= e || e - b > 14) return Attribution{};
   auto key = std::make_pair(b, e);
   auto it = st->resolved.find(key);
@@ -397,6 +414,10 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         return a;
       }
       if (t == "one" && k + 1 < e && !v.IsPunct(k + 1, ",")) continue;  // "one family friend": head follows
+      // A role before the person's name ("Representative X", "publicist Jane X"): the person.
+      if (k + 1 < e && v.mention_at[k + 1] >= 0 && v.a.mentions[v.mention_at[k + 1]].type == EntityType::kPerson &&
+          v.a.mentions[v.mention_at[k + 1]].entity_idx >= 0)
+        continue;
       if (t == "people" || t == "everyone" || t == "fans") {
         if (k + 1 >= e) { /* bare "people said": still anonymous */ }
       }
@@ -450,7 +471,9 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
       // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
       // no name.
-      bool opener = k == v.SentenceOf(k).token_begin && k + 1 < e && !v.IsCap(k + 1);
+      // So is a lone opener followed by a comma ("However, …", "Meanwhile, …").
+      bool opener = k == v.SentenceOf(k).token_begin &&
+                    ((k + 1 < e && !v.IsCap(k + 1)) || (k + 1 < v.size() && v.IsPunct(k + 1, ",")));
       if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0 && !opener) {
         // A name the tagger missed: the local person whose name has this word ("Castellane"
         // for "Priya Castellane"), else a named source without an entity.

@@ -12,6 +12,8 @@
 //   3. descriptors "the 62-year-old actor", "the <Work> actress", "the Cuban-born
 //      actress" link to the entity whose stated age matches, else the most recent
 //      compatible person;
+//      a definite title ("the mayor", "the Ohio senator") links to the latest person written
+//      with that title before a name ("Mayor X", "Sen. Y"; abbreviations spelled out);
 //   4. pronouns he/him/his/she/her link to the most recent person of that gender within
 //      the last three sentences.
 // Gender = first-name statistics (SSA counts in the tagger's gazetteer), titles (Mr, Mrs,
@@ -117,6 +119,18 @@ struct Person {
   std::string last() const { return words.back(); }
 };
 
+// A title word before a name, lower-cased, without its period, with the common abbreviations
+// of news style spelled out ("sen." -> "senator", "gov." -> "governor").
+std::string TitleWord(std::string w) {
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  if (w == "sen") return "senator";
+  if (w == "gov") return "governor";
+  if (w == "rep") return "representative";
+  if (w == "gen") return "general";
+  if (w == "sec") return "secretary";
+  return w;
+}
+
 struct Ctx {
   const Document& doc;
   DocumentAnalysis& a;
@@ -160,6 +174,30 @@ int GenderOfWord(const std::string& w) {  // +1 female, -1 male, 0 none
   for (const char* m : kMale)
     if (w == m) return -1;
   return 0;
+}
+
+// A person written with a title before the name ("Mayor Ana X", "Sen. Tom Y"), in text order.
+struct Titled {
+  std::string title;  // TitleWord of it
+  uint32_t byte = 0;  // where the name starts
+  int person = -1;
+};
+
+std::vector<Titled> TitledPeople(const Ctx& c, const std::vector<int>& person_of) {
+  const auto& toks = c.a.layout.tokens;
+  std::vector<Titled> out;
+  for (size_t i = 0; i < c.a.mentions.size(); ++i) {
+    const Mention& m = c.a.mentions[i];
+    if (person_of[i] < 0 || m.descriptor) continue;
+    long b = c.TokenAt(m.byte_begin);
+    if (b < 0) continue;
+    if (b > 0 && toks[b - 1].kind == TokenKind::kWord &&
+        std::isupper(static_cast<unsigned char>(c.Text(toks[b - 1].byte_begin, toks[b - 1].byte_end)[0])))
+      out.push_back({TitleWord(c.Lower(b - 1)), m.byte_begin, person_of[i]});
+  }
+  std::erase_if(out, [](const Titled& x) { return x.title.size() <= 2; });
+  std::stable_sort(out.begin(), out.end(), [](const Titled& x, const Titled& y) { return x.byte < y.byte; });
+  return out;
 }
 
 }  // namespace
@@ -406,6 +444,7 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
   static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
                                  "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
   const auto& toks = a.layout.tokens;
+  const std::vector<Titled> titled = TitledPeople(c, person_of);
   for (size_t t = 0; t < toks.size(); ++t) {
     std::string lw = c.Lower(t);
     // Pronouns.
@@ -434,7 +473,25 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
       }
       if (w == "," || w == "." || w == "and" || w == "of" || w == "who") break;
     }
-    if (!role || lw == "couple") continue;
+    if (!role) {
+      // "the mayor", "the Ohio senator": the latest person written with that title before.
+      int p = -1;
+      size_t last = t + 1;
+      for (; p < 0 && last < toks.size() && last <= t + 4 && toks[last].kind == TokenKind::kWord &&
+             c.sentence_of_token[last] == c.sentence_of_token[t];
+           ++last) {
+        std::string title = TitleWord(c.Lower(last));
+        for (const Titled& x : titled)
+          if (x.title == title && x.byte < toks[t].byte_begin) p = x.person;
+      }
+      --last;
+      bool name_follows = last + 1 < toks.size() && covered(toks[last + 1].byte_begin, toks[last + 1].byte_end);
+      if (p < 0 || entity_of_person[p] < 0 || name_follows || covered(toks[t].byte_begin, toks[last].byte_end)) continue;
+      added.push_back(Mention{toks[t].byte_begin, toks[last].byte_end, EntityType::kPerson, 0.6f, entity_of_person[p], true});
+      t = last;
+      continue;
+    }
+    if (lw == "couple") continue;
     std::string noun = c.Lower(end);
     if (noun == "couple") continue;
     // "the actress Ana ..." apposition: the name that follows is the referent already.

@@ -68,6 +68,13 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t np_begin, uint32_t
 // the last comma ("the source said"), else the one opening the clause when an apposition
 // stands between ("Phil X, a spokesman for the union, said"). Sets [*np_b, *np_e).
 Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uint32_t* np_b, uint32_t* np_e);
+// The local person entity whose name holds `word` as a whole word, ignoring case ("PENCE"),
+// if exactly one does; else -1.
+int32_t PersonNamedLike(const DocView& v, std::string_view word);
+// The subject noun phrase of the cue word `cue` (an index into a.syntax.words) as tokens
+// [*b, *e): the subject's subtree on its side of the cue, stopping at quotation marks; a
+// subject outside the tokens [qb, qe) is preferred. False when the verb has no subject.
+bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t* b, uint32_t* e);
 // Sets the via_outlet of a (possibly anonymous) source, for every later reference to it too.
 void AttachVia(PassState* st, Attribution* a, const std::string& via);
 // The via_outlet after a cue: "told In Touch", "told X exclusively". Empty when none.
@@ -104,6 +111,10 @@ void FindAges(DocView& v, PassState* st);
 // (kDirect, with its speaker and cue) and one per frame outside quotation marks (kIndirect;
 // kMixed when its content holds a quotation spoken with another cue), sorted by content.
 void BuildAttributions(DocView& v, const PassState& st);
+// Adds the attributions of sentences led by a person's name and a colon ("Voss: the bridge
+// will reopen"): the colon is the cue, the name (resolved to a person of the article) the
+// source, the rest of the sentence the content. After BuildAttributions.
+void AddColonAttributions(DocView& v, PassState* st);
 // Adds the attributions whose cue the learned model finds (attribution_model.h) and no quote
 // or frame has taken: source and content from the sentence's shape around the cue.
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model);

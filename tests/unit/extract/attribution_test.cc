@@ -48,6 +48,125 @@ TEST(Attributions, ReportedSpeechIsAnIndirectAttribution) {
   EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Bram Oduya");
 }
 
+// A quote opening the sentence after one whose quote has its speaker and cue, in the same
+// paragraph, continues that speaker however long the cue's sentence runs.
+TEST(Attributions, QuoteInTheNextSentenceContinuesTheSpeaker) {
+  const std::string long_cue = "\"The gallery opens its new wing on Monday,\" said Priya Halvorsen on Thursday at a "
+                               "crowded press event near the harbour, where the mayor also spoke. ";
+  Analysed r = Analyze(long_cue + "\"The doors will stay open until midnight all week.\"", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  const Quote& first = r.a.quotes[0];
+  EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.a.quotes[1].speaker.entity_idx, first.speaker.entity_idx);
+  // The first quote may run over two sentences.
+  Analysed two = Analyze("\"The wing is finished. The paint is dry,\" said Priya Halvorsen, the director of the museum. "
+                         "\"Visitors can come in on Monday morning.\"",
+                         nullptr);
+  ASSERT_EQ(two.a.quotes.size(), 2u);
+  EXPECT_EQ(two.a.quotes[1].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(two.a.quotes[1].speaker.entity_idx, two.a.quotes[0].speaker.entity_idx);
+  // In another paragraph, with no cue of its own, the quote is not given to her.
+  Analysed other = Analyze("\"The gallery opens its new wing on Monday,\" said Priya Halvorsen.\n\n"
+                           "Tickets sold out. \"The doors will stay open until midnight all week.\"",
+                           nullptr);
+  ASSERT_EQ(other.a.quotes.size(), 2u);
+  EXPECT_EQ(other.a.quotes[1].speaker.kind, SourceKind::kUnknown);
+}
+
+// A role noun right before a person's name ("spokesman Tomas Brekke") is that named person,
+// not an anonymous source; a name followed by a long apposition is read up to its first comma.
+TEST(Attributions, RoleBeforeANameAndALongAppositionNameThePerson) {
+  Analysed r = Analyze("\"We never signed that contract,\" said spokesman Tomas Brekke.", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_GE(r.a.quotes[0].speaker.entity_idx, 0);
+  Analysed l = Analyze("\"The numbers simply do not add up this year,\" Ilse Marwick, director of the "
+                       "Harbour Street Policy Center and a lecturer at the Fenmore School of Economics, said.",
+                       nullptr);
+  ASSERT_EQ(l.a.quotes.size(), 1u);
+  EXPECT_EQ(l.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(l.Slice(l.a.quotes[0].speaker.byte_begin, l.a.quotes[0].speaker.byte_end), "Ilse Marwick");
+}
+
+// A transcript's speaker label opening a quotation names its speaker, in capitals too; a
+// capitalised word before a colon in running prose is no label.
+TEST(Attributions, TranscriptLabelNamesTheSpeaker) {
+  Analysed r = Analyze("Host Wendell Aubry interviewed senator Marit Solberg on Sunday.\n\n"
+                       "\"SOLBERG: We will not vote for the harbour bill in its current form.\"",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  const Attribution& who = r.a.quotes[0].speaker;
+  EXPECT_EQ(who.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.Slice(who.byte_begin, who.byte_end), "SOLBERG");
+  ASSERT_GE(who.entity_idx, 0);
+  EXPECT_NE(r.a.local_entities[who.entity_idx].name.find("Solberg"), std::string::npos);
+  Analysed prose = Analyze("\"Update: the bridge on Elm Street stays closed until the end of the month.\"", nullptr);
+  ASSERT_EQ(prose.a.quotes.size(), 1u);
+  EXPECT_EQ(prose.a.quotes[0].speaker.kind, SourceKind::kUnknown);
+}
+
+// A participle cue after a comma speaks for its main clause's subject ("X vetoed the bill,
+// arguing that …"), with the shipped model as the pipeline runs it.
+TEST(AttributionModel, ParticipleCueTakesTheMainClauseSubject) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  Analysed r = Analyze("On Tuesday Mayor Linnea Frostrup vetoed the harbour budget, arguing that the new ferry "
+                       "terminal would cost twice what the council had promised.",
+                       model);
+  bool found = false;
+  for (const AttributionRecord& x : r.a.attributions) {
+    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != "arguing") continue;
+    found = true;
+    EXPECT_EQ(x.source.kind, SourceKind::kNamed);
+    EXPECT_NE(r.Slice(x.source.byte_begin, x.source.byte_end).find("Frostrup"), std::string::npos);
+  }
+  EXPECT_TRUE(found) << "the model finds the cue 'arguing'";
+}
+
+// A lone capitalised opener before a comma ("However, …") is no speaker's name.
+TEST(Attributions, SentenceOpenerIsNoName) {
+  Analysed r = Analyze("However, the two of them said: \"We trust the council completely on this matter.\"", nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  const Attribution& who = r.a.quotes[0].speaker;
+  EXPECT_NE(r.Slice(who.byte_begin, who.byte_end), "However");
+  EXPECT_NE(who.kind, SourceKind::kNamed);
+}
+
+// A prepositional phrase between the cue and its "that" is no part of the content.
+TEST(Attributions, ContentStartsAfterThatPastAnAdjunct) {
+  Analysed r = Analyze("Anke Voss said during a rally in Brightwater on Friday that the old bridge would reopen in May.",
+                       nullptr);
+  ASSERT_EQ(r.a.attributions.size(), 1u);
+  const AttributionRecord& x = r.a.attributions[0];
+  EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "the old bridge would reopen in May");
+}
+
+// A sentence led by a person's name and a colon ("Voss: …") is that person's attribution, the
+// colon its cue; a colon after a word that names nobody of the article is none.
+TEST(Attributions, NameAndColonLeadAnAttribution) {
+  Analysed r = Analyze("Voss: The Old Bridge Will Reopen in May.\n\nCouncillor Anke Voss spoke to reporters on Friday.\n\n"
+                       "Update: the ferry timetable changes next week.",
+                       nullptr);
+  int colons = 0;
+  for (const AttributionRecord& x : r.a.attributions) {
+    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != ":") continue;
+    ++colons;
+    EXPECT_EQ(x.source.kind, SourceKind::kNamed);
+    EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Voss");
+    EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "The Old Bridge Will Reopen in May");
+  }
+  EXPECT_EQ(colons, 1);
+}
+
+// A party and state in parentheses between the name and the cue after a quote.
+TEST(Attributions, ParenthesisAfterTheSpeakersName) {
+  Analysed r = Analyze("\"This harbour bill will not pass the committee,\" Rep. Linda Harlow (D-Ore.) said on Friday.",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 1u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_GE(r.a.quotes[0].speaker.entity_idx, 0);
+}
+
 // A quotation signed after a dash takes the name as its speaker (with the shipped model loaded,
 // as the pipeline runs); without the model the quote stays as the quotes pass left it.
 TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {

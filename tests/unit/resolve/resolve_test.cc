@@ -38,9 +38,9 @@ struct Resolved {
   }
 };
 
-Resolved ResolveFile(const std::string& path) {
+Resolved ResolveText(const std::string& path, const std::string& text) {
   Resolved r;
-  auto doc = ingest::ParsePlainText(path, testing::ReadFileOrEmpty(path));
+  auto doc = ingest::ParsePlainText(path, text);
   EXPECT_TRUE(doc.ok()) << path;
   if (!doc.ok()) return r;
   r.doc = *doc;
@@ -49,6 +49,8 @@ Resolved ResolveFile(const std::string& path) {
   ResolveInDocument(r.doc, &r.a);
   return r;
 }
+
+Resolved ResolveFile(const std::string& path) { return ResolveText(path, testing::ReadFileOrEmpty(path)); }
 
 bool HasAlias(const LocalEntity* e, const std::string& alias) {
   return e && std::find(e->aliases.begin(), e->aliases.end(), alias) != e->aliases.end();
@@ -145,6 +147,30 @@ TEST(SeedCoref, DescriptorsAndPronounsLinkToThePerson) {
         m.byte_end - m.byte_begin < 30)
       work_descriptor = m.entity_idx;
   EXPECT_EQ(work_descriptor, r1.IndexOf("Ana de Armas"));
+}
+
+Resolved ResolveString(const std::string& body) {
+  return ResolveText("title.txt", " date 2025-06-01 Invented Test Headline\n" + body + "\n");
+}
+
+// "the mayor", "the coastal senator": the latest person written with that title ("Mayor X",
+// "Sen. Y", abbreviation spelled out); a title nobody carried stays unresolved.
+TEST(TitleCoref, DefiniteTitleLinksToThePersonWithThatTitle) {
+  ASSERT_NE(Shipped(), nullptr);
+  Resolved r = ResolveString("Mayor Ingrid Halvorsen met Sen. Tomas Brekke at the harbour on Monday. "
+                             "The senator praised the ferry plan. Later the mayor said the budget was tight. "
+                             "The governor did not comment.");
+  auto descriptor_entity = [&](const std::string& words) {
+    for (const Mention& m : r.a.mentions)
+      if (m.descriptor && r.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin) == words) return m.entity_idx;
+    return -2;
+  };
+  int ingrid = r.IndexOf("Ingrid Halvorsen"), tomas = r.IndexOf("Tomas Brekke");
+  ASSERT_GE(ingrid, 0);
+  ASSERT_GE(tomas, 0);
+  EXPECT_EQ(descriptor_entity("The senator"), tomas);
+  EXPECT_EQ(descriptor_entity("the mayor"), ingrid);
+  EXPECT_EQ(descriptor_entity("The governor"), -2);
 }
 
 TEST(ExampleCoref, AliasesUnderTheRightEntityNoFalseMerges) {
