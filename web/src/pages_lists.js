@@ -108,9 +108,9 @@ export async function contradictionsPage(box, route) {
   const p = route.params;
   const data = await api('contradictions', { kind: p.get('kind'), min_confidence: p.get('min'), entity: p.get('entity'), page: p.get('page') });
   const kinds = el('div', { class: 'filters' }, 'Kind: ',
-    ['', 'polarity', 'exclusive_state', 'age'].map(k => [link('#/contradictions' + (k ? '?kind=' + k : ''), k || 'all'), ' ']));
+    ['', 'polarity', 'intra_article', 'exclusive_state', 'age'].map(k => [link('#/contradictions' + (k ? '?kind=' + k : ''), k || 'all'), ' ']));
   append(box, [el('h1', null, 'Contradictions'),
-    el('p', { class: 'muted small' }, 'Pairs of claims or propositions that cannot both be true. Confidence is the weaker side’s evidence index (0–1): a contradiction is only as solid as the less supported of its two claims.'),
+    el('p', { class: 'muted small' }, 'Pairs of claims or propositions that cannot both be true. Confidence (0–1) weighs the evidence on both sides: who says it (on record, the outlet, anonymous), how firmly (asserted, reported, hedged, speculative), how sure the reading is, and whether the times overlap. A contradiction says two reports disagree, not which one is wrong.'),
     kinds, data.items.map(contradictionCard), pager(route, data)]);
 }
 
