@@ -65,11 +65,11 @@ struct CorpusRun {
 
 // Expectations on claims need the extract stage, on people the entity stage. A stage that
 // produces nothing fails the test (with a message naming the stage), never skips it.
-#define HEARSAY_REQUIRE_CLAIMS(run)                                                    \
+#define HEARSAY_ASSERT_CLAIMS(run)                                                    \
   do {                                                                                 \
     ASSERT_GT((run).claims, 0u) << "the extract stage produced no claims"; \
   } while (0)
-#define HEARSAY_REQUIRE_PEOPLE(run)                                                             \
+#define HEARSAY_ASSERT_PEOPLE(run)                                                             \
   do {                                                                                          \
     bool hearsay_people_ = false;                                                               \
     for (const auto& e : (run).result.corpus.entities)                                          \
