@@ -520,7 +520,7 @@ Status GraphWriter::PutEdges() {
          " VALUES(?,?,?,?,?,?,?,?)");
   for (size_t i = 0; i < g_.corpus.contradictions.size(); ++i) {
     const Contradiction& x = g_.corpus.contradictions[i];
-    int32_t ka = ids_.ClusterOfRef(x.a), kb = ids_.ClusterOfRef(x.b);
+    const int32_t ka = ids_.ClusterOfRef(x.a);
     c.Int(1, static_cast<int64_t>(i + 1));
     c.Text(2, x.a);
     c.Text(3, x.b);
