@@ -70,7 +70,7 @@ constexpr const char* kNegativeWords[] = {
     "reply", "navbar", "navigation", "menu", "toolbar", "advert", "skip", "hidden", "tags", "tagcloud",
     "nav", "ad", "ads", "adslot", "teaser", "login", "rating", "print", "topbar", "more", "author", "bio",
     "copyright", "disclaimer", "disclosure", "subscription", "paywall", "membership", "donat", "follow",
-    "contact", "byline", "dateline", "feedback", "survey", "recirc", "overlay", "notification", "sticky",
+    "contact", "byline", "feedback", "survey", "recirc", "overlay", "notification", "sticky",
     "legal", "cta", "promotion", "offer", "upsell", "readnext", "next", "prev", "breaking"};
 constexpr const char* kPositiveWords[] = {"article", "body", "content", "entry", "main", "post", "text", "blog",
                                           "story", "prose", "hentry", "page"};
@@ -81,28 +81,88 @@ bool WordMatches(std::string_view word, const char* listed) {
   return word.substr(0, std::min(word.size(), n)) == listed && word.size() >= n;
 }
 
-// Hint of one element from its class and id: -1 boilerplate, +1 content, 0 neither/both.
+// Screen-size words closing a responsive utility class ("hidden-xs", "visible-lg").
+bool IsBreakpoint(std::string_view word) {
+  for (const char* w : {"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "desktop", "tablet"})
+    if (word == w) return true;
+  return false;
+}
+
+// Hint of one class or id token ("post-author", "lg:text-lg"): its head word, the last of
+// its words that is listed, decides (a "post-author" box is an author box, an
+// "article-content" block is content). A responsive variant ("lg:") is ignored, and "text"
+// opening a token is a style utility ("text-gray-dark"), not a role.
+int TokenHint(std::string_view token) {
+  if (size_t colon = token.rfind(':'); colon != std::string_view::npos) token.remove_prefix(colon + 1);
+  int hint = 0;
+  size_t k = 0, word_idx = 0;
+  std::string word;
+  while (k < token.size()) {
+    while (k < token.size() && !std::isalpha(static_cast<unsigned char>(token[k]))) ++k;
+    word.clear();
+    while (k < token.size() && std::isalpha(static_cast<unsigned char>(token[k])))
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(token[k++])));
+    if (word.empty()) continue;
+    bool utility = word_idx++ == 0 && word == "text" && k < token.size();
+    int word_hint = 0;
+    for (const char* x : kPositiveWords)
+      if (!utility && WordMatches(word, x)) word_hint = 1;
+    for (const char* x : kNegativeWords)
+      if (WordMatches(word, x)) word_hint = -1;
+    if (word_hint != 0) hint = word_hint;
+    if (IsBreakpoint(word)) hint = 0;  // "hidden-xs", "nav-mobile": shown on other screens
+  }
+  return hint;
+}
+
+// Hint of one element from its class, id and role tokens: -1 boilerplate, +1 content, 0
+// neither or both.
 int HintOf(const GumboNode* n) {
-  std::string names;
-  if (const char* c = AttrOf(n, "class")) names += c;
-  names += ' ';
-  if (const char* i = AttrOf(n, "id")) names += i;
-  if (const char* r = AttrOf(n, "role")) (names += ' ') += r;
   bool neg = false, pos = false;
-  size_t k = 0;
-  while (k < names.size()) {
-    while (k < names.size() && !std::isalpha(static_cast<unsigned char>(names[k]))) ++k;
-    size_t b = k;
-    while (k < names.size() && std::isalpha(static_cast<unsigned char>(names[k]))) {
-      names[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(names[k])));
-      ++k;
+  for (const char* attr : {"class", "id", "role"}) {
+    const char* v = AttrOf(n, attr);
+    if (!v) continue;
+    std::string_view names(v);
+    while (!names.empty()) {
+      size_t b = 0;
+      while (b < names.size() && std::isspace(static_cast<unsigned char>(names[b]))) ++b;
+      size_t e = b;
+      while (e < names.size() && !std::isspace(static_cast<unsigned char>(names[e]))) ++e;
+      int h = TokenHint(names.substr(b, e - b));
+      neg = neg || h < 0;
+      pos = pos || h > 0;
+      names.remove_prefix(e);
     }
-    std::string_view w(names.data() + b, k - b);
-    if (w.empty()) continue;
-    for (const char* x : kNegativeWords) neg = neg || WordMatches(w, x);
-    for (const char* x : kPositiveWords) pos = pos || WordMatches(w, x);
   }
   return neg == pos ? 0 : neg ? -1 : 1;
+}
+
+// A control that calls to act: <button>, a submit input, a link with role=button or a
+// class/id word "button", "btn" or "cta".
+bool IsButton(const GumboNode* n) {
+  GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_BUTTON) return true;
+  const char* type = AttrOf(n, "type");
+  if (tag == GUMBO_TAG_INPUT) return type && std::strcmp(type, "submit") == 0;
+  if (tag != GUMBO_TAG_A) return false;
+  const char* role = AttrOf(n, "role");
+  if (role && std::strcmp(role, "button") == 0) return true;
+  for (const char* attr : {"class", "id"}) {
+    const char* v = AttrOf(n, attr);
+    if (!v) continue;
+    std::string lower(v);
+    for (char& c : lower) c = static_cast<char>(std::isalpha(static_cast<unsigned char>(c)) ? std::tolower(static_cast<unsigned char>(c)) : ' ');
+    std::string_view rest(lower);
+    while (!rest.empty()) {
+      size_t b = rest.find_first_not_of(' ');
+      if (b == std::string_view::npos) break;
+      size_t e = std::min(rest.find(' ', b), rest.size());
+      std::string_view w = rest.substr(b, e - b);
+      if (w == "button" || w == "btn" || w == "cta") return true;
+      rest.remove_prefix(e);
+    }
+  }
+  return false;
 }
 
 bool IsHidden(const GumboNode* n) {
@@ -130,6 +190,7 @@ struct Node {
   uint32_t own_commas = 0;
   uint32_t own_link_chars = 0;
   uint32_t good_chars = 0;  // own text of link-poor paragraphs outside chrome, in the subtree
+  uint32_t buttons = 0;     // buttons in the subtree (<button>, submit inputs, links styled or marked as buttons)
   double score = 0;
   bool candidate = false;
 };
@@ -182,12 +243,16 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     }
     if (it.n->type != GUMBO_NODE_ELEMENT) continue;
     GumboTag tag = it.n->v.element.tag;
-    if (IsNeverText(tag) || IsHidden(it.n)) continue;
+    if (IsNeverText(tag) || IsHidden(it.n)) {
+      if (it.parent >= 0 && IsButton(it.n)) ++tree.nodes[it.parent].buttons;
+      continue;
+    }
     auto idx = static_cast<int32_t>(tree.nodes.size());
     Node node;
     node.el = it.n;
     node.parent = it.parent;
     node.hint = static_cast<int8_t>(HintOf(it.n));
+    node.buttons = IsButton(it.n) ? 1 : 0;
     tree.nodes.push_back(node);
     tree.index.emplace(it.n, idx);
     int32_t block = IsBlockTag(tag) || it.block < 0 ? idx : it.block;
@@ -201,6 +266,7 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     if (n.parent < 0) continue;
     tree.nodes[n.parent].chars += n.chars;
     tree.nodes[n.parent].link_chars += n.link_chars;
+    tree.nodes[n.parent].buttons += n.buttons;
   }
   MarkChrome(tree, prune);
   for (size_t i = tree.nodes.size(); i-- > 0;) {
@@ -316,24 +382,76 @@ namespace {
 constexpr const char* kFurniturePrefixes[] = {
     "read more", "read also", "also read", "see also", "related:", "related articles", "related stories",
     "sign up", "subscribe", "follow us", "share this", "share on", "click here", "advertisement",
-    "recommended", "more from", "you may also like", "you might also like", "continue reading",
+    "recommended", "more from", "read the latest", "you may also like", "you might also like", "continue reading",
     "this article was", "we use cookies", "by clicking", "accept cookies", "lea también", "lea más"};
 
 // Short lines containing these are notices, not article text.
 constexpr const char* kFurnitureWords[] = {
     "\xC2\xA9", "all rights reserved", "copyright", "newsletter", "subscribe", "subscriber", "sign up", "signing up",
     "on twitter", "on facebook", "on instagram", "download the", "our app", "cookie", "advertis", "javascript",
-    "enjoyed reading", "want to hear what you think", "written permission"};
+    "enjoyed reading", "want to hear what you think", "written permission", "click here"};
 constexpr size_t kFurnitureMaxChars = 250;  // longer lines are text even if they contain the words
 
-bool IsFurniture(const std::string& text) {
+constexpr size_t kNoticeMaxChars = 500;     // a line opening with a copyright sign is a notice up to this
+constexpr size_t kLabelMaxWords = 3;        // "Release Date:", "Filed Under:": a label without its value
+constexpr int kMixedScriptWords = 3;        // words spelt with Latin and Cyrillic letters at once
+
+// Words mixing Latin and Cyrillic letters ("Аdvеrtіѕе" with Cyrillic А, е, і, ѕ): spelling
+// that hides an advertisement from filters; no language writes words that way.
+int MixedScriptWords(std::string_view text) {
+  int mixed = 0;
+  bool latin = false, cyrillic = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (c == ' ') {
+      mixed += latin && cyrillic;
+      latin = cyrillic = false;
+    } else if (std::isalpha(c)) {
+      latin = true;
+    } else if (c == 0xD0 || c == 0xD1) {  // lead byte of U+0400..U+047F
+      cyrillic = true;
+    }
+  }
+  return mixed;
+}
+
+// A short label line: a few capitalised words ending with a colon ("Release Date:").
+bool IsLabelLine(std::string_view text) {
+  if (text.empty() || text.back() != ':') return false;
+  size_t words = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && text[i - 1] != ' ') continue;
+    if (text[i] == ' ') continue;
+    if (!std::isupper(static_cast<unsigned char>(text[i]))) return false;
+    ++words;
+  }
+  return words <= kLabelMaxWords;
+}
+
+// A line that is only a site's host name ("EXAMPLE.COM", "news.example.org"): a source credit.
+bool IsHostLine(std::string_view text) {
+  if (text.size() < 4 || text.size() > 64 || text.find(' ') != std::string_view::npos) return false;
+  size_t dot = text.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || text.size() - dot < 3) return false;
+  for (char c : text)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+  for (size_t i = dot + 1; i < text.size(); ++i)
+    if (!std::isalpha(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
+bool IsFurniture(const std::string& text, HtmlBlockKind kind) {
+  if (MixedScriptWords(text) >= kMixedScriptWords) return true;
+  if (text.size() <= kNoticeMaxChars && text.rfind("\xC2\xA9", 0) == 0) return true;  // "© 2022 ..."
   if (text.size() > kFurnitureMaxChars) return false;
+  if ((kind != HtmlBlockKind::kHeading && IsLabelLine(text)) || IsHostLine(text)) return true;
   std::string lower;
   for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const char* p : kFurniturePrefixes)
     if (lower.rfind(p, 0) == 0) return true;
-  for (const char* w : kFurnitureWords)
-    if (lower.find(w) != std::string::npos) return true;
+  for (const char* w : kFurnitureWords)  // a word must open at a word boundary ("unsubscribe" is not "subscribe")
+    for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1))
+      if (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) return true;
   return false;
 }
 
@@ -366,12 +484,53 @@ HtmlBlockKind KindOf(GumboTag tag, HtmlBlockKind inherited) {
   return inherited;
 }
 
+constexpr uint32_t kCtaBoxMaxChars = 600;  // a box with a button and less text calls to act
+constexpr size_t kTeaserTailBytes = 40;  // an ellipsis this close to the end cuts a teaser short
+
+// Text of a subtree ends with an ellipsis ("…" or "..."): a teaser cut short.
+bool EndsWithEllipsis(const GumboNode* root) {
+  std::string text;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      text += n->v.text.text;
+    } else if (n->type == GUMBO_NODE_ELEMENT && !IsNeverText(n->v.element.tag)) {
+      const GumboVector& ch = n->v.element.children;
+      for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+  }
+  // The ellipsis may be followed by a short label ("… Wikipedia", "... more").
+  size_t from = text.size() > kTeaserTailBytes ? text.size() - kTeaserTailBytes : 0;
+  return text.find("\xE2\x80\xA6", from) != std::string::npos || text.find("...", from) != std::string::npos;
+}
+
+// A list of teasers: two or more items, most of them cut short with an ellipsis (excerpts
+// of other pages: related entries, "more stories").
+bool IsTeaserList(const GumboNode* list) {
+  int items = 0, cut = 0;
+  const GumboVector& ch = list->v.element.children;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    auto* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (c->type != GUMBO_NODE_ELEMENT || c->v.element.tag != GUMBO_TAG_LI) continue;
+    ++items;
+    cut += EndsWithEllipsis(c);
+  }
+  return items >= 2 && 2 * cut > items;
+}
+
 // Whether an element inside the content is dropped with its subtree.
-bool DropInside(const Node& n, bool is_root) {
+bool DropInside(const Node& n, bool is_root, uint32_t root_chars) {
   GumboTag tag = n.el->v.element.tag;
   if (is_root) return false;
   if (n.chrome_self) return true;
   double ld = LinkDensity(n);
+  // A small box with a button in it: a call to act (join, donate, buy, download the app).
+  bool box = tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_P || tag == GUMBO_TAG_FORM;
+  if (box && n.buttons > 0 && n.chars < kCtaBoxMaxChars && 3 * n.chars < root_chars) return true;
+  if (IsHeadingTag(tag) && ld > 0.5) return true;  // a heading linking elsewhere ("SEE: other story")
+  if ((tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) && IsTeaserList(n.el)) return true;
   bool container = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION ||
                    tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI;
   if (container && ld > 0.5) return true;
@@ -386,7 +545,7 @@ struct Emitter {
   void Flush() {
     std::string text = Collapse(cur);
     cur.clear();
-    if (text.empty() || IsFurniture(text)) return;
+    if (text.empty() || IsFurniture(text, kind)) return;
     out->push_back(HtmlBlock{std::move(text), kind});
   }
 };
@@ -410,7 +569,7 @@ void EmitRoot(const Tree& tree, int32_t root, Emitter& em) {
     auto found = tree.index.find(it.n);
     if (found == tree.index.end()) continue;  // never text
     const Node& node = tree.nodes[found->second];
-    if (DropInside(node, found->second == root)) continue;
+    if (DropInside(node, found->second == root, tree.nodes[root].chars)) continue;
     GumboTag tag = it.n->v.element.tag;
     HtmlBlockKind kind = KindOf(tag, it.kind);
     if (IsBlockTag(tag)) {

@@ -87,6 +87,77 @@ TEST(MainText, LinkListInsideTheArticleIsDropped) {
   EXPECT_EQ(d->text.find("Another story"), std::string::npos);
 }
 
+// An article of four paragraphs with `extra` inside <article> after them.
+Result<Document> ArticleWith(const std::string& extra, const std::string& before = "") {
+  std::string p = "<html><body><article><h1>Varga Spotted</h1>" + before;
+  for (int i = 0; i < 4; ++i) p += std::string("<p>") + (i % 2 ? kBody2 : kBody1) + "</p>";
+  p += extra + "</article></body></html>";
+  return ParseHtml("a.html", p, {});
+}
+
+TEST(MainText, TeaserListCutShortWithEllipsesIsDropped) {
+  auto d = ArticleWith("<ul><li><p><b>Odo Kettle</b> - The actor was born in a small town by the sea and moved …</p></li>"
+                       "<li><p><b>Corvid Room</b> - A members' club opened in the spring of that year by two ... Encyclopedia</p></li>"
+                       "<li><p><b>Gala</b> - An evening held every winter for the friends of the museum, with …</p></li></ul>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->text.find("members' club"), std::string::npos) << d->text;
+  auto list = ArticleWith("<ul><li>She arrived at eight, with her sister...</li><li>He left through the kitchen, at eleven.</li>"
+                          "<li>Nobody saw them leave together.</li></ul>");
+  ASSERT_TRUE(list.ok());
+  EXPECT_NE(list->text.find("He left through the kitchen"), std::string::npos) << "a list with one ellipsis stays";
+}
+
+TEST(MainText, SmallBoxWithAButtonIsACallToAct) {
+  auto d = ArticleWith("<div class=\"note\"><p>Independent gossip needs readers like you. Join the club today.</p>"
+                       "<a class=\"note__btn\" href=\"/join\">Join now</a></div>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->text.find("Independent gossip needs readers"), std::string::npos) << d->text;
+  EXPECT_NE(d->text.find(kBody2), std::string::npos);
+  // A button beside most of the article's text does not take the text with it.
+  auto whole = ArticleWith("<button>Share</button>");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_NE(whole->text.find(kBody1), std::string::npos);
+}
+
+TEST(MainText, HeadingLinkingElsewhereIsDropped) {
+  auto d = ArticleWith("", "<h3>SEE: <a href=\"/x\">Odo Kettle is dating a tennis player, friends say</a></h3>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->text.find("Odo Kettle is dating"), std::string::npos) << d->text;
+}
+
+TEST(MainText, NoticeLabelHostAndObfuscatedLinesAreFurniture) {
+  // "Advertise with us ..." spelt with Cyrillic а, е, і, о, ѕ inside Latin words.
+  const std::string obfuscated = "Аdvеrtіѕе wіth thе bеst sіtе іn tоwn";
+  auto d = ArticleWith("<p>" + obfuscated + "</p><p>\xC2\xA9 2031 Shinewire. This story is the property of Shinewire; "
+                       "reprinting it without permission is not allowed.</p><p>SHINEWIRE.EXAMPLE</p>"
+                       "<p><span>Release Date:</span></p><h2>Primary Sources:</h2>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  for (const char* dropped : {"thе bеst", "property of Shinewire", "SHINEWIRE.EXAMPLE", "Release Date:"})
+    EXPECT_EQ(d->text.find(dropped), std::string::npos) << "kept: " << dropped << "\n" << d->text;
+  EXPECT_NE(d->text.find("Primary Sources:"), std::string::npos) << "a heading ending with a colon stays";
+}
+
+TEST(MainText, FurnitureWordsStartAtAWordBoundary) {
+  auto d = ArticleWith("<p>To unsubscribe from our letters, write to the address at the top.</p>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_NE(d->text.find("To unsubscribe"), std::string::npos) << d->text;
+}
+
+TEST(MainText, ClassHeadWordDecidesAndUtilitiesDoNot) {
+  // "post-author" is an author box (head word "author"); "text-lg" is a style utility, not
+  // "text"; "hidden-xs" is only hidden on small screens; a dateline belongs to the story.
+  auto d = ArticleWith("<section class=\"post-author\"><p>Pell Writer covers nightlife and has written for many "
+                       "magazines over the years.</p></section><div class=\"author-bio text-lg\"><p>Pell Writer is "
+                       "an editor based in a big city.</p></div><div class=\"hidden-xs\"><p>Guests stayed until two in "
+                       "the morning, a doorman said later.</p></div>",
+                       "<p><span class=\"dateline\">LOS ANGELES \xE2\x80\x93</span> Friends gathered early.</p>");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->text.find("covers nightlife"), std::string::npos) << d->text;
+  EXPECT_EQ(d->text.find("an editor based"), std::string::npos) << d->text;
+  EXPECT_NE(d->text.find("Guests stayed until two"), std::string::npos) << d->text;
+  EXPECT_NE(d->text.find("LOS ANGELES"), std::string::npos) << d->text;
+}
+
 TEST(PageMeta, JsonLdComesFirst) {
   std::string p = R"(<html><head>
 <meta property="og:site_name" content="Wrong Name"><meta property="article:published_time" content="2020-01-01">
@@ -273,25 +344,33 @@ TEST(JunkPages, AnArticleThatMentionsACaptchaStays) {
   EXPECT_TRUE(ParseJsonLine("g.jsonl", 1, R"({"title":"Robot Check","text":"Type the characters."})").ok());
 }
 
-// Every GossipCop dev article with a URL gets an outlet (read in place).
+// Every GossipCop article with a URL, dev and train, gets an outlet (read in place).
 TEST(GossipCop, EveryArticleWithAUrlHasAnOutlet) {
-  HEARSAY_REQUIRE_SHARED("data/gossipcop/gossipcop_dev.jsonl");
-  std::ifstream in(testing::SharedDir() + "/data/gossipcop/gossipcop_dev.jsonl");
-  std::string line;
-  uint64_t line_no = 0, with_url = 0;
-  while (std::getline(in, line)) {
-    auto d = ParseJsonLine("dev.jsonl", ++line_no, line);
-    if (!d.ok() || !d->url || d->url->empty()) continue;
-    ++with_url;
-    EXPECT_TRUE(d->outlet.has_value() && !d->outlet->empty()) << "line " << line_no << ": " << *d->url;
-    if (d->url->find("people.com") != std::string::npos && d->url->find("people.com") < 20)
-      EXPECT_EQ(d->outlet.value_or(""), "People") << *d->url;
+  for (const char* split : {"dev", "train"}) {
+    const std::string rel = std::string("data/gossipcop/gossipcop_") + split + ".jsonl";
+    HEARSAY_REQUIRE_SHARED(rel);
+    std::ifstream in(testing::SharedDir() + "/" + rel);
+    std::string line;
+    uint64_t line_no = 0, with_url = 0, with_outlet = 0;
+    while (std::getline(in, line)) {
+      auto d = ParseJsonLine(rel, ++line_no, line);
+      if (!d.ok() || !d->url || d->url->empty()) continue;
+      ++with_url;
+      bool has = d->outlet.has_value() && !d->outlet->empty();
+      with_outlet += has;
+      EXPECT_TRUE(has) << rel << " line " << line_no << ": " << *d->url;
+      if (HostOfUrl(*d->url) == "people.com") {
+        EXPECT_EQ(d->outlet.value_or(""), "People") << *d->url;
+      }
+    }
+    std::printf("%s: %llu articles with a URL, %llu with an outlet\n", split, static_cast<unsigned long long>(with_url),
+                static_cast<unsigned long long>(with_outlet));
+    EXPECT_GT(with_url, 1000u);
   }
-  EXPECT_GT(with_url, 1000u);
 }
 
-// The development set (read in place): the extractor keeps its measured level (94.7% of
-// must-contain snippets present, 91.2% of must-not-contain absent when this was written;
+// The development set (read in place): the extractor keeps its measured level (95.1% of
+// must-contain snippets present, 95.3% of must-not-contain absent when this was written;
 // bench/web_extraction_eval prints the current figures). Fails on a regression of more
 // than two points.
 TEST(DevSet, MainTextKeepsItsLevel) {
@@ -316,8 +395,8 @@ TEST(DevSet, MainTextKeepsItsLevel) {
     with_share += share("with", true);
     without_share += share("without", false);
   }
-  EXPECT_GE(with_share / expect.size(), 0.925);
-  EXPECT_GE(without_share / expect.size(), 0.89);
+  EXPECT_GE(with_share / expect.size(), 0.93);
+  EXPECT_GE(without_share / expect.size(), 0.93);
 }
 
 }  // namespace
