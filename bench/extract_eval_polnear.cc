@@ -23,7 +23,8 @@
 //   build/tests/unit/extract/extract_eval_polnear [polnear_dir]
 // POLNEAR_PARSE_ALL=1 parses every sentence (the pipeline parses only SentencesToParse's).
 // With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
-// around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong.
+// around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong (wrongdirect: only
+// direct gold found by a quote).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -223,12 +224,20 @@ void Score(const std::string& text, const extract::DocView& view, const std::vec
         m->direct_speaker_right += right;
       }
     }
-    if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "wrong" && best >= 0 &&
-                                                        has_source && !right)
+    const char* show = std::getenv("POLNEAR_SHOW");
+    bool show_wrong = show && (std::string(show) == "wrong" ||
+                               (std::string(show) == "wrongdirect" && direct && best >= 0 && atts[best].quote_idx >= 0));
+    if (show_wrong && best >= 0 && has_source && !right)
       std::printf("gold [%s] ours [%s] (%s %s) cue [%s] | %s\n", text.substr(g.source.b, g.source.e - g.source.b).c_str(),
                   atts[best].source.text.c_str(), AttributionKindName(atts[best].kind), SourceKindName(atts[best].source.kind),
                   text.substr(atts[best].cue_byte_begin, atts[best].cue_byte_end - atts[best].cue_byte_begin).c_str(),
                   text.substr(g.content.b, std::min<uint32_t>(90, g.content.e - g.content.b)).c_str());
+    if (show_wrong && best >= 0 && has_source && !right && std::getenv("POLNEAR_CONTEXT")) {
+      uint32_t lo = std::min(g.content.b, g.source.b), hi = std::max(g.content.e, g.source.e);
+      lo = lo > 300 ? lo - 300 : 0;
+      hi = std::min<uint32_t>(static_cast<uint32_t>(text.size()), hi + 150);
+      std::printf("   <<%s>>\n", text.substr(lo, hi - lo).c_str());
+    }
   }
   for (const AttributionRecord& r : atts) {
     Span c = Trimmed(text, Span{r.content_byte_begin, r.content_byte_end});

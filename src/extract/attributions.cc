@@ -344,7 +344,10 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
       while (e < sn.token_end && e < best->e + 8 && !v.IsPunct(e, ",") && !v.IsClauseBreak(e) && v.quote_at[e] < 0) ++e;
       if (e > best->e) a = ResolveSource(v, st, best->e, e, best->b);
     }
-    if (a.kind == SourceKind::kUnknown) continue;
+    // Unresolved words right after the quote ("…,” they wrote", "…,” said the ruling") still
+    // name its speaker: they are kept with kind unknown.
+    bool adjacent = best->b >= qe && (b <= qe + 1 || best->b <= qe + 1);
+    if (a.kind == SourceKind::kUnknown && !(adjacent && a.byte_end > a.byte_begin)) continue;
     r.source = a;
     r.cue_byte_begin = toks[best->b].byte_begin;
     r.cue_byte_end = toks[best->e - 1].byte_end;

@@ -550,6 +550,13 @@ Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uin
   if (b < cue) return ResolveSource(v, st, b, cue, cue);
   // "X, a spokesman for the union, said": the noun phrase before the first comma.
   if (cue == sb || !v.IsPunct(cue - 1, ",")) return Attribution{};
+  // The clause starts after a quotation before the cue ("“…,” X, a mayor, said").
+  for (uint32_t k = cue; k > sb; --k)
+    if (v.quote_at[k - 1] >= 0 || v.toks[k - 1].kind == TokenKind::kQuote) {
+      sb = k;
+      break;
+    }
+  while (sb < cue && v.IsPunct(sb, ",")) ++sb;
   uint32_t first_comma = sb;
   while (first_comma < cue && !v.IsPunct(first_comma, ",")) ++first_comma;
   if (first_comma == sb || first_comma + 1 >= cue) return Attribution{};

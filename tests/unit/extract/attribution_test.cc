@@ -185,6 +185,24 @@ TEST(AttributionModel, SignedQuoteTakesTheNameAfterTheDash) {
   EXPECT_TRUE(agrees) << "the quote's attribution carries the same speaker";
 }
 
+// A speaker after a quote with two appositions before the cue is the name, never the quote's
+// own words; an unresolved subject right after the quote ("they wrote") keeps its words.
+TEST(AttributionModel, SpeakerAfterTheQuotePastAppositionsAndUnresolvedWords) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  Analysed r = Analyze("\u201cIt\u2019s a takeover, in our view, of the council\u2019s job,\u201d Maren Holloway, the mayor "
+                       "of Eastport, one of the towns suing the port, said at a dinner this month.\n\n"
+                       "\u201cThe ferry plan has failed the town twice,\u201d they wrote.",
+                       model);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  const Attribution& first = r.a.quotes[0].speaker;
+  EXPECT_EQ(first.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.Slice(first.byte_begin, first.byte_end), "Maren Holloway");
+  const Attribution& second = r.a.quotes[1].speaker;
+  EXPECT_EQ(second.kind, SourceKind::kUnknown);
+  EXPECT_EQ(r.Slice(second.byte_begin, second.byte_end), "they");
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
