@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "ingest/internal/page_words.h"
+
 namespace hearsay::ingest::internal {
 namespace {
 
@@ -61,31 +63,12 @@ const char* AttrOf(const GumboNode* n, const char* name) {
   return a ? a->value : nullptr;
 }
 
-// Words of class and id names that mark boilerplate or content. A class matches when one
-// of its words (split at non-letters) starts with a listed word, or equals a short one.
-constexpr const char* kNegativeWords[] = {
-    "comment", "footer", "sidebar", "widget", "related", "share", "sharing", "social", "promo", "sponsor",
-    "newsletter", "subscri", "signup", "cookie", "consent", "gdpr", "popup", "modal", "banner", "breadcrumb",
-    "pagination", "pager", "recommend", "trending", "popular", "outbrain", "taboola", "masthead", "disqus",
-    "reply", "navbar", "navigation", "menu", "toolbar", "advert", "skip", "hidden", "tags", "tagcloud",
-    "nav", "ad", "ads", "adslot", "teaser", "login", "rating", "print", "topbar", "more", "author", "bio",
-    "copyright", "disclaimer", "disclosure", "subscription", "paywall", "membership", "donat", "follow",
-    "contact", "byline", "feedback", "survey", "recirc", "overlay", "notification", "sticky",
-    "legal", "cta", "promotion", "offer", "upsell", "readnext", "next", "prev", "breaking"};
-constexpr const char* kPositiveWords[] = {"article", "body", "content", "entry", "main", "post", "text", "blog",
-                                          "story", "prose", "hentry", "page"};
-
-bool WordMatches(std::string_view word, const char* listed) {
-  size_t n = std::strlen(listed);
+// Class and id words (data/web/page_words.tsv): a class matches when one of its words
+// (split at non-letters) starts with a listed word, or equals a short one.
+bool WordMatches(std::string_view word, const std::string& listed) {
+  size_t n = listed.size();
   if (n <= 4) return word == listed || (word.size() > n && word.substr(0, n) == listed && n >= 4);
   return word.substr(0, std::min(word.size(), n)) == listed && word.size() >= n;
-}
-
-// Screen-size words closing a responsive utility class ("hidden-xs", "visible-lg").
-bool IsBreakpoint(std::string_view word) {
-  for (const char* w : {"xs", "sm", "md", "lg", "xl", "xxl", "mobile", "desktop", "tablet"})
-    if (word == w) return true;
-  return false;
 }
 
 // Hint of one class or id token ("post-author", "lg:text-lg"): its head word, the last of
@@ -93,6 +76,7 @@ bool IsBreakpoint(std::string_view word) {
 // "article-content" block is content). A responsive variant ("lg:") is ignored, and "text"
 // opening a token is a style utility ("text-gray-dark"), not a role.
 int TokenHint(std::string_view token) {
+  const PageWords& words = EmbeddedPageWords();
   if (size_t colon = token.rfind(':'); colon != std::string_view::npos) token.remove_prefix(colon + 1);
   int hint = 0;
   size_t k = 0, word_idx = 0;
@@ -105,12 +89,13 @@ int TokenHint(std::string_view token) {
     if (word.empty()) continue;
     bool utility = word_idx++ == 0 && word == "text" && k < token.size();
     int word_hint = 0;
-    for (const char* x : kPositiveWords)
+    for (const std::string& x : words.content)
       if (!utility && WordMatches(word, x)) word_hint = 1;
-    for (const char* x : kNegativeWords)
+    for (const std::string& x : words.boilerplate)
       if (WordMatches(word, x)) word_hint = -1;
     if (word_hint != 0) hint = word_hint;
-    if (IsBreakpoint(word)) hint = 0;  // "hidden-xs", "nav-mobile": shown on other screens
+    if (std::find(words.breakpoint.begin(), words.breakpoint.end(), word) != words.breakpoint.end())
+      hint = 0;  // "hidden-xs", "nav-mobile": shown on other screens
   }
   return hint;
 }
@@ -138,7 +123,7 @@ int HintOf(const GumboNode* n) {
 }
 
 // A control that calls to act: <button>, a submit input, a link with role=button or a
-// class/id word "button", "btn" or "cta".
+// class/id word of the button class ("button", "btn").
 bool IsButton(const GumboNode* n) {
   GumboTag tag = n->v.element.tag;
   if (tag == GUMBO_TAG_BUTTON) return true;
@@ -158,7 +143,8 @@ bool IsButton(const GumboNode* n) {
       if (b == std::string_view::npos) break;
       size_t e = std::min(rest.find(' ', b), rest.size());
       std::string_view w = rest.substr(b, e - b);
-      if (w == "button" || w == "btn" || w == "cta") return true;
+      const auto& button = EmbeddedPageWords().button;
+      if (std::find(button.begin(), button.end(), w) != button.end()) return true;
       rest.remove_prefix(e);
     }
   }
@@ -378,18 +364,8 @@ std::vector<int32_t> ContentRoots(const Tree& tree, int32_t best) {
 
 namespace {
 
-// Lines that are page furniture whatever the page: calls to act and pointers elsewhere.
-constexpr const char* kFurniturePrefixes[] = {
-    "read more", "read also", "also read", "see also", "related:", "related articles", "related stories",
-    "sign up", "subscribe", "follow us", "share this", "share on", "click here", "advertisement",
-    "recommended", "more from", "read the latest", "you may also like", "you might also like", "continue reading",
-    "this article was", "we use cookies", "by clicking", "accept cookies", "lea también", "lea más"};
-
-// Short lines containing these are notices, not article text.
-constexpr const char* kFurnitureWords[] = {
-    "\xC2\xA9", "all rights reserved", "copyright", "newsletter", "subscribe", "subscriber", "sign up", "signing up",
-    "on twitter", "on facebook", "on instagram", "download the", "our app", "cookie", "advertis", "javascript",
-    "enjoyed reading", "want to hear what you think", "written permission", "click here"};
+// Furniture lines: short lines opening with a listed prefix or holding a listed word
+// (data/web/page_words.tsv), and the shapes below.
 constexpr size_t kFurnitureMaxChars = 250;  // longer lines are text even if they contain the words
 
 constexpr size_t kNoticeMaxChars = 500;     // a line opening with a copyright sign is a notice up to this
@@ -447,9 +423,10 @@ bool IsFurniture(const std::string& text, HtmlBlockKind kind) {
   if ((kind != HtmlBlockKind::kHeading && IsLabelLine(text)) || IsHostLine(text)) return true;
   std::string lower;
   for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* p : kFurniturePrefixes)
+  const PageWords& words = EmbeddedPageWords();
+  for (const std::string& p : words.line_prefix)
     if (lower.rfind(p, 0) == 0) return true;
-  for (const char* w : kFurnitureWords)  // a word must open at a word boundary ("unsubscribe" is not "subscribe")
+  for (const std::string& w : words.line_word)  // a word must open at a word boundary ("unsubscribe" is not "subscribe")
     for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1))
       if (at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]))) return true;
   return false;

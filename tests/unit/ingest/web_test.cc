@@ -11,6 +11,7 @@
 #include "common/gzip.h"
 #include "ingest/ingest.h"
 #include "ingest/internal/html_meta.h"
+#include "ingest/internal/page_words.h"
 
 namespace hearsay::ingest {
 namespace {
@@ -156,6 +157,32 @@ TEST(MainText, ClassHeadWordDecidesAndUtilitiesDoNot) {
   EXPECT_EQ(d->text.find("an editor based"), std::string::npos) << d->text;
   EXPECT_NE(d->text.find("Guests stayed until two"), std::string::npos) << d->text;
   EXPECT_NE(d->text.find("LOS ANGELES"), std::string::npos) << d->text;
+}
+
+TEST(PageWords, EmbeddedTableParsesWithEveryKind) {
+  const internal::PageWords& w = internal::EmbeddedPageWords();
+  for (const auto* list : {&w.boilerplate, &w.content, &w.breakpoint, &w.button, &w.line_prefix, &w.line_word})
+    EXPECT_FALSE(list->empty());
+  auto has = [](const std::vector<std::string>& list, const char* x) { return std::find(list.begin(), list.end(), x) != list.end(); };
+  EXPECT_TRUE(has(w.boilerplate, "comment"));
+  EXPECT_TRUE(has(w.content, "article"));
+  EXPECT_TRUE(has(w.breakpoint, "xs"));
+  EXPECT_FALSE(has(w.boilerplate, "dateline")) << "a dateline opens the story";
+}
+
+TEST(PageWords, BadRowsNameTheLineAndTheReason) {
+  struct Case { const char* tsv; const char* reason; };
+  for (const Case& c : {Case{"# c\nboilerplate footer\n", "t.tsv:2: expected kind<TAB>word"},
+                        Case{"boilerplate\tfooter\nfurniture\tad\n", "t.tsv:2: unknown kind 'furniture'"},
+                        Case{"content\tArticle\n", "not lower case"}, Case{"content\t\n", "empty word"},
+                        Case{"button\tbtn\nbutton\tbtn\n", "listed twice"}}) {
+    auto r = internal::ParsePageWords(c.tsv, "t.tsv");
+    ASSERT_FALSE(r.ok()) << c.tsv;
+    EXPECT_NE(r.status().message().find(c.reason), std::string::npos) << r.status().message();
+  }
+  auto ok = internal::ParsePageWords("line_prefix\tread more\nline_word\t\xC2\xA9\n", "t.tsv");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->line_prefix.size(), 1u);
 }
 
 TEST(PageMeta, JsonLdComesFirst) {
