@@ -418,15 +418,20 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       }
       AttributionRecord r;
       r.kind = AttributionKind::kIndirect;
-      bool all_quoted = true;
+      bool all_quoted = true, holds_quote_cue = false;
       for (uint32_t k = cb; k < ce; ++k) {
         int32_t span = v.quote_at[k];
         all_quoted = all_quoted && span >= 0;
         if (span < 0 || v.quote_record[span] < 0) continue;
         r.kind = AttributionKind::kMixed;
         if (r.quote_idx < 0) r.quote_idx = v.quote_record[span];
+        const Quote& q = v.a.quotes[v.quote_record[span]];
+        holds_quote_cue = holds_quote_cue || (q.cue_byte_end > q.cue_byte_begin && q.cue_byte_begin >= v.toks[cb].byte_begin &&
+                                              q.cue_byte_end <= v.toks[ce - 1].byte_end);
       }
-      if (all_quoted) continue;  // the quote's own attribution
+      // The quote's own attribution, or a content running over a quote and its cue ("“…,” said
+      // X in a statement"): the quote's attribution says it.
+      if (all_quoted || holds_quote_cue) continue;
       r.source = ModelCueSource(v, st, cue, sn, src_b, src_e);
       r.cue_byte_begin = v.toks[cue.b].byte_begin;
       r.cue_byte_end = v.toks[cue.e - 1].byte_end;

@@ -140,6 +140,10 @@ void FindQuotes(DocView& v, PassState* st) {
   for (uint32_t qi = 0; qi < spans.size(); ++qi) {
     const QuoteSpan& qs = spans[qi];
     if (qs.byte_begin < last_end_byte) continue;  // nested inside a quote already taken
+    // Of spans opening at one mark, the longest: a nested quotation cuts a shorter one at its
+    // own opening mark ("“… see “that” happen.”").
+    if (qi + 1 < spans.size() && spans[qi + 1].byte_begin == qs.byte_begin && spans[qi + 1].byte_end > qs.byte_end)
+      continue;
     TokRange r = TokensOf(v, qs.byte_begin, qs.byte_end);
     if (r.b >= r.e || r.b >= n) continue;
     uint32_t qb = r.b, qe = r.e;  // [qb, qe) includes the marks
@@ -187,6 +191,8 @@ void FindQuotes(DocView& v, PassState* st) {
       return true;
     };
 
+    Attribution pending;  // unresolved words of a cue right after the quote (try_after)
+    uint32_t pending_cue = UINT32_MAX;
     // Cue after: `…," one added`, `…," said Tom`, `…?" asks the tabloid`.
     auto try_after = [&]() {
       uint32_t k = qe;
@@ -234,7 +240,12 @@ void FindQuotes(DocView& v, PassState* st) {
             ++e;
           a = ResolveSource(v, st, j + 1, e, j);
         }
-        if (!Usable(a)) return false;
+        if (!Usable(a)) {
+          // "…," the mayor said: words right before or after a cue right after the quote are
+          // its speaker even when they name nobody, unless another rule finds one.
+          if (ends_open && j <= start + 4 && a.byte_end > a.byte_begin) pending = a, pending_cue = j;
+          return false;
+        }
         return TakeSpeaker(v, st, a, j);
       }
       return false;
@@ -245,7 +256,7 @@ void FindQuotes(DocView& v, PassState* st) {
     // The first cue in tokens [sb, limit) whose subject resolves; appositive and inverted
     // speakers ("Priya X, a publicist ..., said"; "said Tom:") as fallbacks.
     auto cue_in = [&](uint32_t sb, uint32_t limit) {
-      for (uint32_t j = sb; j < limit; ++j) {
+      for (uint32_t j = limit; j-- > sb;) {  // nearest the quote first
         if (!IsCueAt(v, j)) continue;
         uint32_t np_b = j;
         while (np_b > sb && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1)) --np_b;
@@ -254,6 +265,15 @@ void FindQuotes(DocView& v, PassState* st) {
           uint32_t first_comma = sb;
           while (first_comma < j && !v.IsPunct(first_comma, ",")) ++first_comma;
           a = ResolveSource(v, st, sb, first_comma, j);
+        }
+        if (a.kind == SourceKind::kUnknown && np_b == j && j > sb && v.IsPunct(j - 1, ",") && w[j].size() > 4 &&
+            w[j].compare(w[j].size() - 3, 3, "ing") == 0) {
+          // A participle cue after a comma ("X walked on stage, chanting “…”"): the first person
+          // named in its sentence before it, past earlier quotations.
+          for (uint32_t k = v.a.layout.sentences[v.sent_of[j]].token_begin; k + 1 < j && a.kind == SourceKind::kUnknown; ++k)
+            if (v.quote_at[k] < 0 && v.PersonAt(k) >= 0 && !DocView::IsPossessivePronoun(w[k]) &&
+                !(v.MentionEnd(k) < j && (w[v.MentionEnd(k)] == "'s" || w[v.MentionEnd(k)] == "'")))
+              a = ResolveSource(v, st, k, v.MentionEnd(k), j);
         }
         if (a.kind == SourceKind::kUnknown && np_b == j && j + 1 < limit &&
             (w[j] == "said" || w[j] == "says" || w[j] == "asks" || w[j] == "added")) {
@@ -328,6 +348,7 @@ void FindQuotes(DocView& v, PassState* st) {
     else if (v.use_parse && try_parse()) found = true;
     else if (ends_open) found = try_after() || try_before();
     else found = try_before() || try_after();
+    if (!found && pending_cue != UINT32_MAX) found = TakeSpeaker(v, st, pending, pending_cue);
     if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {
       // A quote opening its paragraph with no cue of its own, after a paragraph whose last
       // sentence has a person as its subject and speaks of talking ("X addressed the subject

@@ -203,6 +203,28 @@ TEST(AttributionModel, SpeakerAfterTheQuotePastAppositionsAndUnresolvedWords) {
   EXPECT_EQ(r.Slice(second.byte_begin, second.byte_end), "they");
 }
 
+// A participle cue after a comma speaks for the person the sentence names before it, past an
+// earlier quotation; words after a quote ending in a comma ("…," the warden said) are its
+// speaker even when they name nobody; a nested quotation does not cut a signed quote short.
+TEST(Attributions, ParticipleCueDefiniteSubjectAndNestedQuotation) {
+  Analysed r = Analyze("Brom Tallis brushed off the question -- \"a silly one\" -- and, when asked again, asserting, "
+                       "\"Of course I pay every tax I owe.\"\n\n"
+                       "\"We see no link to the fire at all,\" the warden said on Monday.",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.Slice(r.a.quotes[0].speaker.byte_begin, r.a.quotes[0].speaker.byte_end), "Brom Tallis");
+  EXPECT_EQ(r.Slice(r.a.quotes[1].speaker.byte_begin, r.a.quotes[1].speaker.byte_end), "the warden");
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  Analysed signed_quote = Analyze("Readers wrote in.\n\u201cAs a young teacher I would rather move than see "
+                                  "\u201cthat\u201d happen here.\u201d \u2015 Adria Montvale\n\nThe end came in May.",
+                                  model);
+  ASSERT_EQ(signed_quote.a.quotes.size(), 1u);
+  EXPECT_EQ(signed_quote.Slice(signed_quote.a.quotes[0].speaker.byte_begin, signed_quote.a.quotes[0].speaker.byte_end),
+            "Adria Montvale");
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);

@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
                     << doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin) << "\n";
       for (const auto& c : a.citations)
         std::cout << "  cite " << c.kind << " " << c.outlet << "\n";
+      if (std::getenv("DUMP_SPANS"))
+        for (const auto& q : a.layout.quote_spans)
+          std::cout << "  S " << q.byte_begin << "-" << q.byte_end << (q.missing_open ? " missing_open" : "") << " <"
+                    << doc.text.substr(q.byte_begin, q.byte_end - q.byte_begin) << ">\n";
       for (const auto& q : a.quotes)
         std::cout << "  Q " << Src(a, q.speaker) << " | " << doc.text.substr(q.byte_begin, std::min<size_t>(70, q.byte_end - q.byte_begin)) << "\n";
       for (const auto& c : a.claims) {
