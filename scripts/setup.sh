@@ -12,6 +12,7 @@ DEB_PACKAGES=(
   chromium time
   liblink-grammar-dev link-grammar-dictionaries-en
   libxml2-utils
+  clickhouse-server
 )
 # Node.js and npm: the machine's own when present, else Debian's.
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs)

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app.h"
+#include "cluster.h"
 #include "graph.h"
 #include "commands.h"
 #include "common/file_io.h"
@@ -27,6 +28,8 @@ struct AnalyzeOptions {
   bool follow_symlinks = false;
   bool no_outlet_prior = false;
   bool no_report = false;
+  std::string store;  // clickhouse://host:port/db: the ClickHouse store (cluster.h)
+  std::string shard;  // K/N: only this worker's share of the inputs (needs --store)
 };
 
 // Every stored document analysed (cached analyses reused), the corpus stages over all of
@@ -78,8 +81,18 @@ Status WriteOutputs(store::Store& store, const std::string& json_path, const std
   return Status::Ok();
 }
 
+// --store clickhouse://...: the cluster path of cluster.h.
+int AnalyzeIntoClickHouse(const AnalyzeOptions& o) {
+  if (o.store.empty()) return Fail(InvalidArgumentError("--shard needs --store clickhouse://HOST:PORT/DB (docs/scale.md)"));
+  if (!o.db.empty()) return Fail(InvalidArgumentError("--db and --store name two stores; give one"));
+  ClusterOptions c{o.paths, o.store, o.shard.empty() ? "1/1" : o.shard, o.out, o.models, o.jobs, o.quiet,
+                   o.follow_symlinks, o.no_outlet_prior, o.no_report};
+  return app::RunAnalyzeClickHouse(c, !o.shard.empty());
+}
+
 int RunAnalyze(const AnalyzeOptions& o) {
   namespace fs = std::filesystem;
+  if (!o.store.empty() || !o.shard.empty()) return AnalyzeIntoClickHouse(o);
   std::error_code ec;
   fs::create_directories(o.out, ec);
   if (ec) return Fail(UnavailableError(o.out + ": cannot create output folder (" + ec.message() + ")"));
@@ -128,6 +141,8 @@ Runner AddAnalyze(CLI::App& root) {
   cmd->add_option("paths", o->paths, "Files, folders (recursive), .jsonl files, or - for stdin")->required();
   cmd->add_option("--out", o->out, "Output folder for hearsay.json and index.html")->capture_default_str();
   cmd->add_option("--db", o->db, "SQLite store (default: OUT/hearsay.db)");
+  cmd->add_option("--store", o->store, "A ClickHouse store instead of SQLite: clickhouse://HOST[:PORT]/DATABASE (docs/scale.md)");
+  cmd->add_option("--shard", o->shard, "K/N: analyse only shard K of N into --store, no corpus stage (then `hearsay fuse`)");
   cmd->add_option("--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--models", o->models, "Folder of model files (default: the project's models/)");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress or summary on stderr");

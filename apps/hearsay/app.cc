@@ -25,11 +25,7 @@ class StoreSink : public ingest::DocumentSink {
       : store_(store), run_id_(run_id), summary_(summary), progress_(progress) {}
 
   void OnDocument(Document doc) override {
-    if (doc.replaced_bytes > 0) {
-      warnings_.push_back(Warning{doc.content_hash, doc.path, "", "ingest",
-                                  "invalid UTF-8: " + std::to_string(doc.replaced_bytes) +
-                                      " byte(s) replaced by '?' (offsets unchanged); document kept"});
-    }
+    if (doc.replaced_bytes > 0) warnings_.push_back(ReplacedBytesWarning(doc));
     batch_bytes_ += doc.raw.size() + doc.text.size();
     batch_.push_back(std::move(doc));
     if (batch_.size() >= 512 || batch_bytes_ >= (64u << 20)) Flush();
@@ -128,6 +124,11 @@ Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store
   HEARSAY_RETURN_IF_ERROR(sink.status());
   HEARSAY_RETURN_IF_ERROR(store.FinishRun(run_id, summary.seen, summary.added, summary.rejects.size()));
   return summary;
+}
+
+Warning ReplacedBytesWarning(const Document& doc) {
+  return Warning{doc.content_hash, doc.path, "", "ingest",
+                 "invalid UTF-8: " + std::to_string(doc.replaced_bytes) + " byte(s) replaced by '?' (offsets unchanged); document kept"};
 }
 
 std::vector<Reject> HoldBackOversized(std::vector<Document>& docs, std::vector<Reject>* rejects) {

@@ -36,6 +36,9 @@ struct IngestSummary {
 Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet,
                                     bool follow_symlinks = false, const std::vector<std::string>& also_exclude = {});
 
+// The warning of a document kept with invalid UTF-8 replaced (replaced_bytes > 0).
+Warning ReplacedBytesWarning(const Document& doc);
+
 // Progress line on stderr, only when stderr is a terminal, not `quiet`, and the work has
 // taken more than half a second.
 class Progress {
