@@ -2,6 +2,7 @@
 // cue inside ("...," he said, "..."), continuation paragraphs, and the quote that lost its
 // opening mark (the span then starts at the sentence of its closing mark).
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <set>
 #include <string>
@@ -163,7 +164,9 @@ void FindQuotes(DocView& v, PassState* st) {
     for (uint32_t k = inner_b; k < inner_e; ++k)
       if (v.IsWord(k)) {
         ++words;
-        if (!v.IsCap(k) && w[k].size() > 3) title_case = false;
+        if (!v.IsCap(k) && w[k].size() > 3 && w[k] != "with" && w[k] != "from" && w[k] != "into" && w[k] != "over" &&
+            w[k] != "upon" && w[k] != "onto")  // short prepositions stay lower case in titles
+          title_case = false;
       }
     uint32_t para = ParagraphOf(v, qb);
     bool in_title = para != UINT32_MAX && v.a.layout.paragraphs[para].kind != BlockKind::kBody;
@@ -378,9 +381,25 @@ void FindQuotes(DocView& v, PassState* st) {
       bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
                            pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.cue_byte_begin &&
                            pq.speaker.kind != SourceKind::kUnknown;
-      if (para_start || same_sentence || after_cue || next_sentence) {
+      if ((para_start || same_sentence || after_cue || next_sentence) &&
+          (pq.speaker.kind != SourceKind::kUnknown || pq.speaker.byte_end > pq.speaker.byte_begin)) {
         speaker = pq.speaker;
         found = true;
+      }
+    }
+    // An unresolved "he"/"she" as the speaker: the named speaker of the quote before, in this
+    // paragraph or the one before, when the gender agrees ("…," she added, after her quote).
+    if (found && speaker.kind == SourceKind::kUnknown && prev_quote >= 0 && para != UINT32_MAX &&
+        prev_para != UINT32_MAX && para <= prev_para + 1) {
+      const Attribution& ps = v.a.quotes[prev_quote].speaker;
+      std::string pron = speaker.text;
+      for (char& c : pron) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if ((pron == "he" || pron == "she") && ps.kind == SourceKind::kNamed && ps.entity_idx >= 0) {
+        const std::string& g = v.a.local_entities[ps.entity_idx].gender;
+        if (g.empty() || g == (pron == "he" ? "male" : "female")) {
+          speaker.kind = SourceKind::kNamed;
+          speaker.entity_idx = ps.entity_idx;
+        }
       }
     }
     // Scare quotes, titles and short headline fragments are not direct quotes.

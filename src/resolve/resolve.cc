@@ -11,7 +11,7 @@
 //      mentions of the full name;
 //   3. descriptors "the 62-year-old actor", "the <Work> actress", "the Cuban-born
 //      actress" link to the entity whose stated age matches, else the most recent
-//      compatible person;
+//      compatible person; a bare "the actress" only to one named in the last three sentences;
 //      a definite title ("the mayor", "the Ohio senator") links to the latest person written
 //      with that title before a name ("Mayor X", "Sen. Y"; abbreviations spelled out);
 //   4. pronouns he/him/his/she/her link to the most recent person of that gender within
@@ -500,12 +500,14 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
       for (const Mention& m : a.mentions)
         if (m.type == EntityType::kPerson && m.byte_begin == toks[end + 1].byte_begin) name_follows = true;
     if (name_follows) continue;
-    if (end == t + 1 && age == 0) continue;  // a bare "the actor" is too vague to link
     uint32_t b = toks[t].byte_begin, e = toks[end].byte_end;
     if (covered(toks[end].byte_begin, e)) continue;
     int g = GenderOfWord(noun);
-    int p = recent(b, g, 6, age);
-    if (p < 0) p = recent(b, g, 1000, age);
+    // A bare "the actress" links only to the person of its gender named within the last three
+    // sentences; a longer descriptor also further back.
+    const bool bare = end == t + 1 && age == 0;
+    int p = recent(b, g, bare ? 3 : 6, age);
+    if (p < 0 && !bare) p = recent(b, g, 1000, age);
     if (p >= 0 && entity_of_person[p] >= 0) {
       added.push_back(Mention{b, e, EntityType::kPerson, 0.6f, entity_of_person[p], true});
       t = end;

@@ -225,6 +225,26 @@ TEST(Attributions, ParticipleCueDefiniteSubjectAndNestedQuotation) {
             "Adria Montvale");
 }
 
+// "the actress" right after a quote is the woman named just before; an unresolved "she" after
+// her quote is her again; "one fan" and "a third" are unnamed (anonymous) sources.
+TEST(Attributions, DescriptorPronounAndUnnamedFansSpeak) {
+  Analysed r = Analyze("Lena Marsh arrived at the gala in Paris on Friday with her husband Tom Reyes.\n\n"
+                       "\u201cI love this city so much,\u201d the actress said.\n\n"
+                       "The mother of three then spoke about her new film.\n\n"
+                       "\u201cHe never said he agrees with the studio,\u201d she added.\n\n"
+                       "One fan wrote: \u201cThis is the best movie of the year for sure.\u201d\n\n"
+                       "A third wrote: \u201cShe is glowing and so happy tonight.\u201d",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 4u);
+  for (int i : {0, 1}) {
+    EXPECT_EQ(r.a.quotes[i].speaker.kind, SourceKind::kNamed) << i;
+    EXPECT_EQ(testing::EntityName(r.a, r.a.quotes[i].speaker.entity_idx), "Lena Marsh") << i;
+  }
+  EXPECT_EQ(r.a.quotes[2].speaker.kind, SourceKind::kAnonymous);
+  EXPECT_EQ(r.a.quotes[3].speaker.kind, SourceKind::kAnonymous);
+  EXPECT_NE(r.a.quotes[2].speaker.anonymous_id, r.a.quotes[3].speaker.anonymous_id);
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
