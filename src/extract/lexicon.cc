@@ -93,7 +93,7 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
   else if (name == "outlet_words.tsv") expected_cols = 2;
   else if (name == "role_nouns.tsv") expected_cols = 3;
   else if (name == "event_nouns.tsv") expected_cols = 3;
-  else if (name == "relation_verbs.tsv") expected_cols = 4;
+  else if (name == "relation_patterns.tsv") return Status::Ok();  // compiled by patterns.cc
   else if (name == "pair_phrases.tsv") expected_cols = 3;
   else if (name == "state_words.tsv") expected_cols = 3;
   else if (name == "scope_words.tsv") expected_cols = 2;
@@ -169,17 +169,6 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
         s = comma + 1;
       }
       lex->event_nouns[c[0]] = std::move(e);
-    } else if (name == "relation_verbs.tsv") {
-      Phrase p;
-      p.words = SplitSpaces(c[0]);
-      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
-      p.predicate = c[1];
-      if (c[2] == "inverse") p.inverse = true;
-      else if (c[2] != "forward") return where("direction must be forward or inverse, found \"" + c[2] + "\"");
-      if (c[3] == "negated_only") p.negated_only = true;
-      else if (c[3] == "speculative") p.speculative = true;
-      else if (c[3] != "-") return where("unknown flag \"" + c[3] + "\" (expected -, negated_only or speculative)");
-      lex->relation_verbs.push_back(std::move(p));
     } else if (name == "pair_phrases.tsv") {
       Phrase p;
       p.words = SplitSpaces(c[0]);
@@ -197,8 +186,9 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       else if (c[1] == "ended") cls = ScopeClass::kEnded;
       else if (c[1] == "ender") cls = ScopeClass::kEnder;
       else if (c[1] == "denial") cls = ScopeClass::kDenial;
+      else if (c[1] == "past") cls = ScopeClass::kPast;
       else return where("unknown scope class \"" + c[1] +
-                        "\" (expected condition, wish, speculate, rumour, ended, ender or denial)");
+                        "\" (expected condition, wish, speculate, rumour, ended, ender, denial or past)");
       lex->scope_words[c[0]] = cls;
     } else if (name == "state_words.tsv") {
       Phrase p;
@@ -212,7 +202,6 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
     }
   }
   Index(lex->hedges, &lex->hedge_first);
-  Index(lex->relation_verbs, &lex->verb_first);
   Index(lex->pair_phrases, &lex->pair_first);
   Index(lex->state_words, &lex->state_first);
   return Status::Ok();

@@ -1,6 +1,8 @@
 #pragma once
 // The extract stage's lexicons: cue verbs, source nouns, hedges, negators (data/attribution)
-// and relation nouns, verbs, pair phrases and state words (data/relations), parsed from TSV text.
+// and relation nouns, pair phrases, state words and scope words (data/relations), parsed from TSV
+// text. The relation patterns (data/relations/relation_patterns.tsv) are compiled by
+// internal/patterns.h against these word classes.
 //
 // The TSV files are compiled into the binary (embed_lexicons.cmake); DefaultLexicon() parses
 // them once, on first use. ParseLexiconFile() is the same parser for one file, exposed so a
@@ -44,7 +46,7 @@ struct Phrase {
 };
 
 // Word classes for the scope of a relation on the tree (data/relations/scope_words.tsv).
-enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial };
+enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial, kPast };
 
 struct RoleNoun {
   std::string predicate;
@@ -66,12 +68,11 @@ struct Lexicon {
   std::unordered_set<std::string> negators;
   std::unordered_map<std::string, RoleNoun> role_nouns;
   std::unordered_map<std::string, EventNoun> event_nouns;
-  std::vector<Phrase> relation_verbs;
   std::vector<Phrase> pair_phrases;
   std::vector<Phrase> state_words;  // "single", "no children": a relation denied, no object
   std::unordered_map<std::string, ScopeClass> scope_words;  // by lemma
   // Index: first word of a phrase -> indices into the vector it belongs to.
-  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, verb_first, pair_first, state_first;
+  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, pair_first, state_first;
 
   const CueVerb* Cue(std::string_view lower_word) const;
   const RoleNoun* Role(std::string_view lower_word) const;

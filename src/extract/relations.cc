@@ -7,6 +7,7 @@
 //   pair phrases "they were an item", "strictly professional", "there is no bad blood"
 #include <algorithm>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 #include <tuple>
@@ -15,6 +16,7 @@
 #include "extract/extract.h"
 #include "hearsay/predicate.h"
 #include "extract/internal/passes.h"
+#include "extract/internal/patterns.h"
 #include "extract/internal/scope.h"
 
 namespace hearsay::extract {
@@ -48,17 +50,6 @@ bool IsPluralWord(const DocView& v, uint32_t k) {
   const std::string& w = v.lower[k];
   return w == "they" || w == "we" ||
          ((w == "couple" || w == "pair" || w == "two") && k > 0 && v.lower[k - 1] == "the");
-}
-
-// Words that may follow an intransitive reciprocal verb ("X and Y married in 2013", "they
-// have been seeing each other since", "we have never dated,").
-bool ReciprocalEnd(const DocView& v, uint32_t k, uint32_t limit) {
-  if (k >= limit || !v.IsWord(k) || v.IsClauseBreak(k)) return true;
-  static const std::set<std::string> kAfter = {
-      "and", "but", "in", "on", "at", "since", "for", "after", "before", "during", "last", "this", "each",
-      "one", "again", "together", "quietly", "secretly", "earlier", "until", "when", "while", "briefly",
-      "twice", "officially", "privately", "recently", "now", "yet", "anymore", "either", "or", "so"};
-  return kAfter.count(v.lower[k]) > 0;
 }
 
 bool Symmetric(const std::string& p) { return IsSymmetric(p); }
@@ -128,6 +119,7 @@ bool IsSubjectPronoun(const std::string& w) { return w == "he" || w == "she"; }
 struct Ctx {
   DocView& v;
   PassState& st;
+  const PatternSet& patterns;
   std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
   bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
@@ -358,17 +350,6 @@ struct Ctx {
     return false;
   }
 
-  bool DesireBefore(uint32_t tok) const {
-    uint32_t sb = SentBegin(tok);
-    for (uint32_t k = tok; k-- > sb && tok - k <= 3;) {
-      const std::string& w = v.lower[k];
-      if (w == "want" || w == "wants" || w == "wanted" || w == "hopes" || w == "hoping" || w == "hoped" ||
-          w == "plans" || w == "planning" || w == "wish" || w == "wishes" || w == "dreams" || w == "eager")
-        return true;
-    }
-    return false;
-  }
-
   // Person list starting at k: "A, 29, and B, 31", "A and B", "adopted son A, 13, and daughter
   // B", "A, 12, whom they adopted in 2017, and B". Role nouns of the list's predicate and
   // relative clauses may stand between the names; "adopted" before a name or in its relative
@@ -456,21 +437,6 @@ struct Ctx {
     return {};
   }
 
-  // The head of an appositive subject before the verb group ending at `tok` ("Finn X, 19, his
-  // son from ..., is estranged from"), or of the first conjunct ("X, ..., and is said to"):
-  // the person opening the sentence, when a comma follows that name and the group follows a
-  // comma or "and". -1 otherwise.
-  int32_t HeadSubject(uint32_t tok) const {
-    uint32_t sb = SentBegin(tok);
-    uint32_t j = tok;
-    while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
-    if (j <= sb + 1 || (v.lower[j - 1] != "," && v.lower[j - 1] != "and")) return -1;
-    if (v.mention_at[sb] < 0 || v.PersonAt(sb) < 0) return -1;
-    uint32_t m = v.MentionEnd(sb);
-    if (m >= j - 1 || v.lower[m] != ",") return -1;
-    return v.PersonAt(sb);
-  }
-
   // The subject of the verb group ending before `tok` (auxiliaries, negators and adverbs
   // skipped): the person right before it; for "who" its antecedent ("Ashby, who has never
   // married"); after "and"/"but" the subject of the first conjunct ("X split from Y in March
@@ -526,12 +492,8 @@ struct Ctx {
 
   void RoleNouns(uint32_t i);
   void EventNouns(uint32_t i);
-  void Verbs(uint32_t i);
-  void BornTo(uint32_t i);
-  bool Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool negated, Modality extra);
-  bool RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modality extra);
-  void VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
-                 bool negated, Modality extra);
+  void EmitPattern(const PatternMatch& m);
+  bool Past(uint32_t tok) const;
   void PairPhrases(uint32_t i);
   void StateWords(uint32_t i);
 };
@@ -578,13 +540,8 @@ void Ctx::RoleNouns(uint32_t i) {
     uint32_t q = mb - 1;
     if ((v.lower[q] == "from" || v.lower[q] == "with") && q > sb) --q;
     const EventNoun* ev = v.lex.Event(v.lower[q]);
-    auto verb = v.lex.verb_first.find(v.lower[q]);
-    bool ending = ev && (ev->predicate == "divorced_from" || ev->predicate == "split_from");
-    if (!ending && verb != v.lex.verb_first.end())
-      for (uint32_t idx : verb->second) {
-        const std::string& vp = v.lex.relation_verbs[idx].predicate;
-        ending = ending || vp == "divorced_from" || vp == "split_from";
-      }
+    bool ending = (ev && (ev->predicate == "divorced_from" || ev->predicate == "split_from")) ||
+                  IsEndingTriggerForm(v.lower[q]);
     if (ending) former = true;
   }
   if (adopted && pred == "child_of") pred = "adopted_child_of";
@@ -811,158 +768,62 @@ void Ctx::EventNouns(uint32_t i) {
   for (int32_t other : CoordinatedAfter(at, se)) Emit(i, subject, pred, other, negated, modality);
 }
 
-void Ctx::Verbs(uint32_t i) {
-  auto it = v.lex.verb_first.find(v.lower[i]);
-  if (it == v.lex.verb_first.end()) return;
-  uint32_t se = SentEnd(i);
-  const Phrase* best = nullptr;
-  uint32_t best_end = 0;
-  for (uint32_t idx : it->second) {
-    const Phrase& ph = v.lex.relation_verbs[idx];
-    const std::string& last = ph.words.back();
-    bool loose = ph.words.size() > 1 && (last == "with" || last == "to" || last == "from" || last == "in" ||
-                                         last == "for" || last == "on");
-    uint32_t end = v.MatchPhrase(ph.words, i, se, loose);
-    if (end && end > best_end) {
-      best = &ph;
-      best_end = end;
-    }
+// A match of a relation pattern (data/relations/relation_patterns.tsv, internal/patterns.h):
+// the row's scope on the tree (negation, modality, "no longer"), its flags, and the readings
+// the row's words leave to time: "getting married" is a wedding to come, "previously linked
+// to" and "no longer dating" a relation that has ended.
+void Ctx::EmitPattern(const PatternMatch& m) {
+  const RelationPattern& p = patterns.rows[m.row];
+  const uint32_t i = m.trigger_tok;
+  const TreeScope scope = ScopeAt(v, i, p.kind);
+  bool negated = scope.negated;
+  Modality extra = p.speculative ? Modality::kSpeculative : Modality::kAsserted;
+  std::string pred = m.predicate;
+  if (pred == "spouse_of" && Upcoming(i)) pred = "engaged_to";  // "is getting married to X"
+  int32_t object = m.object;
+  // No person as the tree's subject ("(X, infamously, has no contact with Y" misparsed): the
+  // nearest person before the trigger in its clause.
+  const int32_t subject_found = m.subject >= 0 ? m.subject : SubjectBefore(i, object);
+  if (subject_found < 0) return;
+  if (m.kin_anchor >= 0) {
+    object = KinOf(m.kin_anchor, m.kin_predicate);  // "his father": whom the claims so far make so
+    if (object < 0 || object == subject_found) return;
   }
-  if (!best) return;
-  // A noun use ("a date", "the dating rumors") is not a verb.
-  if (i > 0 && (v.lower[i - 1] == "a" || v.lower[i - 1] == "the" || v.lower[i - 1] == "their" ||
-                v.lower[i - 1] == "his" || v.lower[i - 1] == "her"))
-    return;
-  uint32_t at = 0;
-  std::string text;
-  int32_t object = ObjectAfter(best_end, se, &at, &text);
-  const TreeScope scope = ScopeAt(v, i, TriggerKind::kVerb);
-  bool negated = scope.parsed ? scope.negated : NegatedBefore(i, 4);
-  for (uint32_t k = i; k < best_end; ++k)
-    if (v.lex.IsNegator(v.lower[k])) negated = true;
-  Modality extra = best->speculative ? Modality::kSpeculative : Modality::kAsserted;
   if (object < 0) {
-    if (best->negated_only) return;
-    if (text.empty() && (Reciprocal(i, best_end, *best, negated, extra) || RelativeObject(i, *best, negated, extra)))
-      return;
-    if (!DesireBefore(i)) VerbAlone(i, best_end, *best, text, negated, extra);
+    if (pred != "dating" && pred != "spouse_of" && pred != "engaged_to") return;
+    bool denied = true;
+    if (p.alone) {
+      if (p.negated && !negated) return;  // "has never married"; not "married in June"
+    } else {
+      // "has not dated anyone" (denied), "is dating someone" (affirmed), "dated no one".
+      const std::string& w = v.lower[m.object_tok];
+      const bool any = w == "anyone" || w == "anybody";
+      const bool some = w == "someone" || w == "somebody";
+      if (any != negated) return;
+      denied = !some;
+    }
+    EmitAlone(i, subject_found, pred, denied, extra);
     return;
   }
-  int32_t subject = TreeSubjectPerson(v, i);
-  if (subject == kNoPersonSubject) return;
-  if (subject < 0 || subject == object) subject = HeadSubject(i);
-  if (subject < 0) subject = SubjectBefore(i, object);
-  if (subject < 0) return;
-  if (best->negated_only) {
+  if (p.negated_only) {
     if (!negated) return;
     negated = false;
   }
-  std::string pred = best->predicate;
-  if (pred == "spouse_of" && Upcoming(i)) pred = "engaged_to";  // "is getting married to X"
-  if (DesireBefore(i) && (pred == "spouse_of" || pred == "dating" || pred == "engaged_to")) {
-    pred = "romantic_interest";
-    extra = Modality::kAsserted;
-    if (negated) return;
-  }
-  // "was previously linked to X", "had once dated X": a relation of the past, ended by now.
-  bool past = false;
-  for (uint32_t k = i; k > SentBegin(i) && (IsVerbGroupWord(v, k - 1) || v.lower[k - 1] == "once"); --k)
-    if (v.lower[k - 1] == "previously" || v.lower[k - 1] == "formerly" || v.lower[k - 1] == "once") past = true;
-  past = past || scope.ended;  // "is no longer dating X"
-  if (past && !negated && pred == "dating") pred = "split_from";
-  if (past && !negated && pred == "engaged_to") pred = "split_from";
-  if (past && !negated && pred == "spouse_of") pred = "divorced_from";
-  if (best->inverse) std::swap(subject, object);
+  if ((Past(i) || scope.ended) && !negated && !EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+  int32_t subject = subject_found;
+  if (p.swap) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
 }
 
-// "X was born (in Dublin, Ireland,) to Y and Z": X is the child of each.
-void Ctx::BornTo(uint32_t i) {
-  if (v.lower[i] != "born") return;
-  uint32_t se = SentEnd(i);
-  uint32_t to = i + 1;
-  while (to < se && to <= i + 8 && v.lower[to] != "to" && !v.IsClauseBreak(to) && v.PersonAt(to) < 0) ++to;
-  if (to >= se || v.lower[to] != "to") return;
-  uint32_t at = 0;
-  std::string text;
-  int32_t parent = ObjectAfter(to + 1, se, &at, &text);
-  if (parent < 0) return;
-  int32_t child = HeadSubject(i);
-  if (child < 0) child = SubjectBefore(i, parent);
-  bool negated = Negated(i, i, 4, TriggerKind::kVerb);
-  Emit(i, child, "child_of", parent, negated, Modality::kAsserted);
-  for (int32_t other : CoordinatedAfter(at, se)) Emit(i, child, "child_of", other, negated, Modality::kAsserted);
-}
-
-// A symmetric verb with two people as its subject and no object: "X and Y married in 2013 and
-// divorced in 2021", "they split last year", "We are not dating, we have never dated".
-bool Ctx::Reciprocal(uint32_t i, uint32_t phrase_end, const Phrase& phrase, bool negated, Modality extra) {
-  if (phrase.inverse || !Symmetric(phrase.predicate) || !ReciprocalEnd(v, phrase_end, SentEnd(i))) return false;
-  std::vector<int32_t> pair = PluralSubject(i);
-  if (pair.size() != 2) return false;
-  Emit(i, pair[0], phrase.predicate == "spouse_of" && Upcoming(i) ? "engaged_to" : phrase.predicate, pair[1], negated,
-       extra);
-  return true;
-}
-
-// A relation verb whose object is the antecedent of a relative pronoun: "Ezra, 12, whom they
-// adopted in 2017", "Y, whom he married in 2010". The subject may be plural ("they").
-bool Ctx::RelativeObject(uint32_t i, const Phrase& phrase, bool negated, Modality extra) {
-  uint32_t sb = SentBegin(i);
-  uint32_t j = i;
-  while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
-  if (j < sb + 3) return false;
-  const std::string& rel = v.lower[j - 2];
-  if (rel != "whom" && rel != "who" && rel != "that") return false;
-  uint32_t a = j - 3;
-  int num = 0;
-  if (v.lower[a] == "," && a > sb) --a;
-  if (a >= sb + 2 && IsNumberTok(v, a, &num) && v.lower[a - 1] == ",") a -= 2;
-  int32_t antecedent = v.mention_at[a] >= 0 ? v.PersonAt(a) : -1;
-  if (antecedent < 0) return false;
-  uint32_t subj = j - 1;
-  std::vector<int32_t> subjects;
-  if (IsPluralWord(v, subj)) subjects = v.ResolvePlural(subj);
-  else if (v.PersonAt(subj) >= 0 && !DocView::IsPossessivePronoun(v.lower[subj])) subjects = {v.PersonAt(subj)};
-  if (subjects.empty()) return false;
-  for (int32_t s : subjects) {
-    int32_t x = s, y = antecedent;
-    if (phrase.inverse) std::swap(x, y);
-    Emit(i, x, phrase.predicate, y, negated, extra);
+// "was previously linked to X", "had once dated X": an adverb of the past on the trigger.
+bool Ctx::Past(uint32_t tok) const {
+  if (!v.HasParse(tok)) return false;
+  const int w = v.word_of_tok[tok];
+  for (int c : v.tree.Children(w)) {
+    const ScopeClass* cls = v.lex.Scope(v.lower[v.tree.word(c).token]);
+    if (v.tree.word(c).rel == syntax::Rel::kAdvmod && cls && *cls == ScopeClass::kPast) return true;
   }
-  return true;
-}
-
-// A romance verb with no named partner: "has not dated anyone", "has dated no one",
-// "hasn't been linked to anyone", "is seeing someone", "has never married" (intransitive, under
-// "never" or another negator, at the end of its clause).
-void Ctx::VerbAlone(uint32_t i, uint32_t phrase_end, const Phrase& phrase, const std::string& object_text,
-                    bool negated, Modality extra) {
-  // "are not getting married (again)": a wedding to come, not the state of being married.
-  const std::string pred = phrase.predicate == "spouse_of" && Upcoming(i) ? "engaged_to" : phrase.predicate;
-  if (phrase.inverse || (pred != "dating" && pred != "spouse_of" && pred != "engaged_to")) return;
-  bool denied;
-  if (object_text.empty()) {
-    uint32_t se = SentEnd(i);
-    bool clause_end = phrase_end >= se || v.IsClauseBreak(phrase_end) || v.lower[phrase_end] == "," ||
-                      v.lower[phrase_end] == "and" || v.lower[phrase_end] == "but" || v.lower[phrase_end] == "since" ||
-                      v.lower[phrase_end] == "again";
-    if (!negated || !clause_end) return;
-    denied = true;
-  } else {
-    Indefinite ind = object_text == "no one" || object_text == "nobody" ? Indefinite::kNoOne
-                     : object_text == "someone" || object_text == "somebody" ? Indefinite::kSome
-                                                                             : Indefinite::kAny;
-    if ((ind == Indefinite::kAny && !negated) || (ind != Indefinite::kAny && negated)) return;
-    denied = ind != Indefinite::kSome;
-  }
-  uint32_t start = i;
-  while (start > SentBegin(i) && IsVerbGroupWord(v, start - 1)) --start;
-  int32_t subject = TreeSubjectPerson(v, i);  // "X was obliged not to date anyone": X
-  if (subject == kNoPersonSubject) return;
-  if (subject < 0) subject = GroupSubject(i);
-  if (subject < 0) subject = SubjectBefore(start, -1);
-  EmitAlone(i, subject, pred, denied, extra);
+  return false;
 }
 
 // "X is single", "he has remained single ever since", "has no children": a state word after
@@ -1208,15 +1069,19 @@ std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok) {
 }
 
 void FindRelations(DocView& v, PassState* st) {
-  Ctx c{v, *st, {}, {}};
+  Ctx c{v, *st, DefaultPatterns(), {}, {}};
+  // The tree patterns' matches, emitted at their trigger in text order with the token rules.
+  std::vector<PatternMatch> matches = MatchPatterns(v, c.patterns);
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const PatternMatch& a, const PatternMatch& b) { return a.trigger_tok < b.trigger_tok; });
+  size_t next = 0;
   for (uint32_t i = 0; i < v.size(); ++i) {
     if (v.sent_of[i] == UINT32_MAX || !v.IsWord(i)) continue;
     c.RoleNouns(i);
     MemberOf(c, i);
     MemberVerbs(c, i);
     c.EventNouns(i);
-    c.Verbs(i);
-    c.BornTo(i);
+    for (; next < matches.size() && matches[next].trigger_tok <= i; ++next) c.EmitPattern(matches[next]);
     c.PairPhrases(i);
     c.StateWords(i);
   }
@@ -1414,6 +1279,26 @@ bool FamilyOrRomance(std::string_view p) {
 }
 }  // namespace
 
+namespace {
+// Does the sentence hold a form of a lemma-triggered relation pattern (a verb or adjective:
+// "married", "split", "adopted")? Those relations are read on the tree only.
+// With `need_pronoun`, only when a personal pronoun stands in it too.
+bool PatternVerbIn(const Document& doc, const TextLayout& layout, const Sentence& s, std::string* lower,
+                   bool need_pronoun) {
+  bool verb = false, pronoun = !need_pronoun;
+  for (uint32_t t = s.token_begin; t < s.token_end && !(verb && pronoun); ++t) {
+    const Token& tok = layout.tokens[t];
+    if (tok.kind != TokenKind::kWord) continue;
+    lower->assign(doc.text, tok.byte_begin, tok.byte_end - tok.byte_begin);
+    for (char& c : *lower)
+      if (c >= 'A' && c <= 'Z') c = char(c | 0x20);
+    verb = verb || IsPatternLemmaForm(*lower);
+    pronoun = pronoun || DocView::PronounGender(*lower) != Gender::kUnknown || DocView::IsFirstPerson(*lower);
+  }
+  return verb && pronoun;
+}
+}  // namespace
+
 std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout& layout,
                                            const std::vector<Mention>& mentions) {
   const Lexicon& lex = DefaultLexicon();
@@ -1425,9 +1310,8 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
       if (FamilyOrRomance(role.predicate)) words.insert(w);
     for (const auto& [w, ev] : lex.event_nouns)
       if (FamilyOrRomance(ev.predicate)) words.insert(w);
-    for (const auto* phrases : {&lex.relation_verbs, &lex.state_words})
-      for (const Phrase& ph : *phrases)
-        if (FamilyOrRomance(ph.predicate) && !ph.words.empty()) words.insert(ph.words.front());
+    for (const Phrase& ph : lex.state_words)
+      if (FamilyOrRomance(ph.predicate) && !ph.words.empty()) words.insert(ph.words.front());
     return words;
   }();
   auto is_trigger = [&](const std::string& w) { return kTriggers.count(w) > 0; };
@@ -1440,7 +1324,11 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
     while (m < mentions.size() && mentions[m].byte_begin < s.byte_begin) ++m;
     for (size_t k = m; k < mentions.size() && mentions[k].byte_begin < s.byte_end; ++k)
       people += mentions[k].type == EntityType::kPerson && !mentions[k].descriptor;
-    if (people == 0) continue;
+    if (people == 0) {
+      // A relation verb with a pronoun for a person ("Since then, he has not dated anyone").
+      out[si] = PatternVerbIn(doc, layout, s, &lower, /*need_pronoun=*/true);
+      continue;
+    }
     // A negator within kNear tokens of a trigger, or a question mark anywhere.
     constexpr uint32_t kNear = 10;
     bool question = false, near = false, prev_and = false;
@@ -1467,7 +1355,7 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
              (last_trigger > last_negator ? last_trigger - last_negator : last_negator - last_trigger) <= kNear;
     }
     const bool trigger = last_trigger != UINT32_MAX, cue = near || question;
-    out[si] = trigger && cue;
+    out[si] = (trigger && cue) || PatternVerbIn(doc, layout, s, &lower, /*need_pronoun=*/false);
   }
   return out;
 }
