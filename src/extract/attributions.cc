@@ -24,6 +24,8 @@ uint32_t ContentEnd(const DocView& v, uint32_t cb, uint32_t end, uint32_t next_c
     if (k == next_cue) return last_comma != UINT32_MAX ? last_comma : end;
     if (v.quote_at[k] >= 0) continue;
     if (v.IsClauseBreak(k) && k > cb) return k;  // " — an opportunity he missed", "; …"
+    // "C and warned …": a second cue of the same subject ends the content.
+    if (k > cb && v.lower[k] == "and" && k + 1 < end && v.quote_at[k + 1] < 0 && v.lex.Cue(v.lower[k + 1])) return k;
     if (!v.IsPunct(k, ",")) continue;
     last_comma = k;
     if (k + 1 >= end) continue;
@@ -53,10 +55,20 @@ uint32_t AfterAdjunctThat(const DocView& v, uint32_t cb, uint32_t ce) {
   return cb;
 }
 
+// A word that opens an adjunct, not a reported clause, right after a cue ("said when she left",
+// "said Friday, as …", "said, looking out on the crowd"): a subordinator, a coordinator, a
+// weekday or a participle in -ing.
+bool OpensAdjunct(std::string_view w) {
+  static const std::set<std::string_view> kWords = {"when", "while", "after", "before", "because",
+                                                    "since", "until", "although", "though", "compared"};
+  return kWords.count(w) > 0;
+}
+
 // Is [cb, ce) a content? No when it is a prepositional phrase right after the cue ending at
 // `cue_e` ("said at a rally") or has fewer than three words.
 bool IsContent(const DocView& v, uint32_t cue_e, uint32_t cb, uint32_t ce) {
   if (cb == cue_e && cb < ce && IsPreposition(v.lower[cb])) return false;
+  if (cb == cue_e && cb < ce && OpensAdjunct(v.lower[cb])) return false;
   uint32_t words = 0;
   for (uint32_t k = cb; k < ce; ++k) words += v.IsWord(k);
   return words >= 3;

@@ -141,6 +141,17 @@ TEST(Attributions, ContentStartsAfterThatPastAnAdjunct) {
   EXPECT_EQ(r.Slice(x.content_byte_begin, x.content_byte_end), "the old bridge would reopen in May");
 }
 
+// A second cue of the same subject ends the content ("… and warned …"); a subordinate clause
+// right after the cue ("said when …") is no content.
+TEST(Attributions, ContentEndsAtASecondCueAndNeverOpensWithWhen) {
+  Analysed r = Analyze("Anke Voss said the old bridge would reopen in May and warned that the ferry would stop.", nullptr);
+  ASSERT_GE(r.a.attributions.size(), 1u);
+  EXPECT_EQ(r.Slice(r.a.attributions[0].content_byte_begin, r.a.attributions[0].content_byte_end),
+            "the old bridge would reopen in May");
+  Analysed when = Analyze("Anke Voss said when she left the council in March of last year.", nullptr);
+  EXPECT_TRUE(when.a.attributions.empty());
+}
+
 // A sentence led by a person's name and a colon ("Voss: …") is that person's attribution, the
 // colon its cue; a colon after a word that names nobody of the article is none.
 TEST(Attributions, NameAndColonLeadAnAttribution) {
