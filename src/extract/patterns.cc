@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/lexicon_data.h"
@@ -491,7 +492,7 @@ void AddForms(const std::string& l, std::unordered_set<std::string>* out) {
   if (last == 'e') out->insert(l.substr(0, l.size() - 1) + "ing");
   if (std::string("aeiouwxy").find(last) == std::string::npos) {
     out->insert(l + last + "ed");
-    out->insert(l + last + "ing");
+    if (l.size() > 3) out->insert(l + last + "ing");  // "splitting"; "wedding" is a noun
   }
 }
 
@@ -499,8 +500,17 @@ void AddForms(const std::string& l, std::unordered_set<std::string>* out) {
 
 namespace {
 
+// Where a lemma row's trigger form is a cue for parsing: the prepositions its object path
+// asks for (`child=case:...`), one of which must follow the form; and whether the row can
+// state a claim about one person alone.
+struct FormUse {
+  bool alone = false;
+  std::vector<std::string> cues;
+};
+
 struct TriggerForms {
-  std::unordered_set<std::string> lemma_rows, class_rows, ending;
+  std::unordered_map<std::string, std::vector<FormUse>> lemma_rows;
+  std::unordered_set<std::string> class_rows, ending;
 };
 
 const TriggerForms& Forms() {
@@ -508,8 +518,15 @@ const TriggerForms& Forms() {
     TriggerForms f;
     const Lexicon& lex = DefaultLexicon();
     for (const RelationPattern& p : DefaultPatterns().rows) {
+      FormUse use;
+      use.alone = p.predicate == "dating" || p.predicate == "spouse_of" || p.predicate == "engaged_to";
+      for (const PathStep& step : p.object)
+        for (const WordTest::ChildTest& ct : step.test.children)
+          if (ct.rel == Rel::kCase) use.cues.insert(use.cues.end(), ct.lemmas.begin(), ct.lemmas.end());
       for (const std::string& l : p.trigger.lemmas) {
-        AddForms(l, &f.lemma_rows);
+        std::unordered_set<std::string> forms;
+        AddForms(l, &forms);
+        for (const std::string& form : forms) f.lemma_rows[form].push_back(use);
         if (p.predicate == "divorced_from" || p.predicate == "split_from") AddForms(l, &f.ending);
       }
       if (p.trigger.word_class == "role_nouns")
@@ -529,7 +546,22 @@ bool IsPatternTriggerForm(std::string_view lower_word) {
   return Forms().lemma_rows.count(w) > 0 || Forms().class_rows.count(w) > 0;
 }
 
-bool IsPatternLemmaForm(std::string_view lower_word) { return Forms().lemma_rows.count(std::string(lower_word)) > 0; }
+bool SentenceWantsPatterns(const std::vector<std::string>& lower, uint32_t people) {
+  constexpr size_t kCueWindow = 5;  // words after the form in which its preposition may stand
+  bool pair = false, alone = false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    people += DocView::PronounGender(lower[i]) != Gender::kUnknown || DocView::IsFirstPerson(lower[i]);
+    auto it = Forms().lemma_rows.find(lower[i]);
+    if (it == Forms().lemma_rows.end()) continue;
+    for (const FormUse& use : it->second) {
+      bool cue = use.cues.empty();
+      for (size_t j = i + 1; !cue && j < lower.size() && j <= i + kCueWindow; ++j)
+        cue = std::find(use.cues.begin(), use.cues.end(), lower[j]) != use.cues.end();
+      if (cue) (use.alone ? alone : pair) = true;
+    }
+  }
+  return (alone && people >= 1) || ((pair || alone) && people >= 2);
+}
 
 bool IsEndingTriggerForm(std::string_view lower_word) { return Forms().ending.count(std::string(lower_word)) > 0; }
 

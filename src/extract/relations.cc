@@ -1280,22 +1280,15 @@ bool FamilyOrRomance(std::string_view p) {
 }  // namespace
 
 namespace {
-// Does the sentence hold a form of a lemma-triggered relation pattern (a verb or adjective:
-// "married", "split", "adopted")? Those relations are read on the tree only.
-// With `need_pronoun`, only when a personal pronoun stands in it too.
-bool PatternVerbIn(const Document& doc, const TextLayout& layout, const Sentence& s, std::string* lower,
-                   bool need_pronoun) {
-  bool verb = false, pronoun = !need_pronoun;
-  for (uint32_t t = s.token_begin; t < s.token_end && !(verb && pronoun); ++t) {
+// The sentence's words, lower-cased (ASCII), for the pattern selection.
+void LowerWords(const Document& doc, const TextLayout& layout, const Sentence& s, std::vector<std::string>* out) {
+  out->clear();
+  for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& tok = layout.tokens[t];
-    if (tok.kind != TokenKind::kWord) continue;
-    lower->assign(doc.text, tok.byte_begin, tok.byte_end - tok.byte_begin);
-    for (char& c : *lower)
+    out->emplace_back(doc.text, tok.byte_begin, tok.byte_end - tok.byte_begin);
+    for (char& c : out->back())
       if (c >= 'A' && c <= 'Z') c = char(c | 0x20);
-    verb = verb || IsPatternLemmaForm(*lower);
-    pronoun = pronoun || DocView::PronounGender(*lower) != Gender::kUnknown || DocView::IsFirstPerson(*lower);
   }
-  return verb && pronoun;
 }
 }  // namespace
 
@@ -1317,18 +1310,22 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
   auto is_trigger = [&](const std::string& w) { return kTriggers.count(w) > 0; };
   std::vector<bool> out(layout.sentences.size(), false);
   std::string lower;
+  std::vector<std::string> words;
   size_t m = 0;  // mentions are sorted by byte offset
   for (size_t si = 0; si < layout.sentences.size(); ++si) {
     const Sentence& s = layout.sentences[si];
-    uint32_t people = 0;
+    uint32_t people = 0, named = 0;
     while (m < mentions.size() && mentions[m].byte_begin < s.byte_begin) ++m;
-    for (size_t k = m; k < mentions.size() && mentions[k].byte_begin < s.byte_end; ++k)
-      people += mentions[k].type == EntityType::kPerson && !mentions[k].descriptor;
-    if (people == 0) {
-      // A relation verb with a pronoun for a person ("Since then, he has not dated anyone").
-      out[si] = PatternVerbIn(doc, layout, s, &lower, /*need_pronoun=*/true);
+    for (size_t k = m; k < mentions.size() && mentions[k].byte_begin < s.byte_end; ++k) {
+      people += mentions[k].type == EntityType::kPerson;
+      named += mentions[k].type == EntityType::kPerson && !mentions[k].descriptor;
+    }
+    LowerWords(doc, layout, s, &words);
+    if (SentenceWantsPatterns(words, people)) {
+      out[si] = true;
       continue;
     }
+    if (named == 0) continue;
     // A negator within kNear tokens of a trigger, or a question mark anywhere.
     constexpr uint32_t kNear = 10;
     bool question = false, near = false, prev_and = false;
@@ -1355,7 +1352,7 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
              (last_trigger > last_negator ? last_trigger - last_negator : last_negator - last_trigger) <= kNear;
     }
     const bool trigger = last_trigger != UINT32_MAX, cue = near || question;
-    out[si] = (trigger && cue) || PatternVerbIn(doc, layout, s, &lower, /*need_pronoun=*/false);
+    out[si] = trigger && cue;
   }
   return out;
 }

@@ -127,8 +127,12 @@ std::vector<PatternMatch> MatchPatterns(const DocView& v, const PatternSet& set,
 // The surface forms a trigger of any row may take (its lemmas with regular inflections, and
 // the words of its word class): which sentences the relation patterns need parsed.
 bool IsPatternTriggerForm(std::string_view lower_word);
-// The same for the rows with a lemma= trigger (verbs and adjectives, not word classes).
-bool IsPatternLemmaForm(std::string_view lower_word);
+// Should a sentence (its lower-cased words) be parsed for the lemma rows? A trigger form of a
+// row stands in it, followed within five words by one of the prepositions the row's object
+// path asks for ("worked ... with"), and the sentence has the people the row needs: `people`
+// person mentions plus its personal pronouns, two for a relation, one for a row of dating,
+// spouse_of or engaged_to (a claim about one person alone: "has never married").
+bool SentenceWantsPatterns(const std::vector<std::string>& lower, uint32_t people);
 // A form of a trigger of a row that emits an ended relation (divorced_from, split_from):
 // "his divorce from second wife X", "divorced husband X".
 bool IsEndingTriggerForm(std::string_view lower_word);
