@@ -75,8 +75,8 @@ Status WriteOutputs(store::Store& store, const std::string& json_path, const std
   timer.Step("read graph");
   GraphViewParts parts;
   report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
-  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(json_path, report::RenderJson(view)));
-  HEARSAY_RETURN_IF_ERROR(WriteWholeFile(html_path, report::RenderHtml(view)));
+  HEARSAY_RETURN_IF_ERROR(WriteFileStreamed(json_path, [&](std::ostream& out) { report::WriteJson(view, out); }));
+  HEARSAY_RETURN_IF_ERROR(WriteFileStreamed(html_path, [&](std::ostream& out) { report::WriteHtml(view, out); }));
   timer.Step("render");
   return Status::Ok();
 }

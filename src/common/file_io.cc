@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <memory>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -57,6 +59,35 @@ Status WriteWholeFile(const std::string& path, const std::string& bytes) {
   int err = 0;
   if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0) err = errno ? errno : EIO;
   if (std::fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+  if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno;
+    std::remove(tmp.c_str());
+    return UnavailableError(path + ": cannot rename " + tmp + " over it (" + std::strerror(err) + ")");
+  }
+  if (err != 0) {
+    std::remove(tmp.c_str());
+    return UnavailableError(path + ": write failed (" + std::strerror(err) + "); nothing written");
+  }
+  return Status::Ok();
+}
+
+Status WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  std::string tmp = path + ".tmp";
+  constexpr size_t kBufferBytes = 1 << 20;
+  auto buffer = std::make_unique<char[]>(kBufferBytes);
+  int err = 0;
+  {
+    std::ofstream f;
+    f.rdbuf()->pubsetbuf(buffer.get(), kBufferBytes);  // before open, or libstdc++ ignores it
+    errno = 0;
+    f.open(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return UnavailableError(path + ": cannot write " + tmp + " (" + std::strerror(errno ? errno : EIO) + ")");
+    write(f);
+    f.flush();
+    if (!f) err = errno ? errno : EIO;
+    f.close();
+    if (f.fail() && err == 0) err = errno ? errno : EIO;
+  }
   if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
     err = errno;
     std::remove(tmp.c_str());

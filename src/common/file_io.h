@@ -1,5 +1,7 @@
 #pragma once
 // Reading whole files with errors that name the file and the reason.
+#include <functional>
+#include <ostream>
 #include <string>
 
 #include "hearsay/status.h"
@@ -13,5 +15,10 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 // Writes `bytes` to `path` atomically (`path`.tmp, then rename). On failure (UNAVAILABLE,
 // with the system's reason) `path` is unchanged and the temporary file is removed.
 Status WriteWholeFile(const std::string& path, const std::string& bytes);
+
+// Writes what `write` puts into the stream to `path` atomically, as WriteWholeFile does,
+// without holding the bytes in memory (the stream is a buffered file). A stream that went
+// bad while writing, or a failed close or rename, is UNAVAILABLE; `path` is then unchanged.
+Status WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace hearsay

@@ -161,7 +161,7 @@ std::string Fixed(double v, int digits = 2) {
 // whose order is the order of the classes). A sweep over the cut points: each span enters
 // the active set at its begin and leaves at its end, so the cost is
 // O((pieces + spans) log spans + sum of active sizes), not pieces x spans.
-void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, uint32_t e,
+void RenderRange(std::ostream& out, const std::string& text, uint32_t b, uint32_t e,
                  const std::vector<const Span*>& spans) {
   std::vector<uint32_t> pts{b, e};
   for (const Span* s : spans) {
@@ -208,15 +208,15 @@ void RenderRange(std::ostringstream& out, const std::string& text, uint32_t b, u
 // calibration). Corpus tables link to articles with href="#doc-<index>".
 class HtmlReport {
  public:
-  explicit HtmlReport(const ReportView& v)
-      : v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus) {
+  HtmlReport(const ReportView& v, std::ostream& out)
+      : out_(out), v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus) {
     for (const Entity& e : corpus_.entities) entity_by_id_.emplace(e.id, &e);
     for (const ClaimCluster& k : corpus_.clusters) cluster_by_id_.emplace(k.id, &k);
     for (uint32_t d = 0; d < docs_.size(); ++d)
       for (uint32_t c = 0; c < analyses_[d].claims.size(); ++c) claim_refs_.push_back(ClaimRef{d, c});
   }
 
-  std::string Render() {
+  void Render() {
     size_t n_quotes = 0, n_claims = 0;
     for (const auto& a : analyses_) {
       n_quotes += a.quotes.size();
@@ -241,7 +241,6 @@ class HtmlReport {
     Entities();
     Calibration();
     out_ << "<script>" << kScript << "</script></body></html>\n";
-    return out_.str();
   }
 
  private:
@@ -618,6 +617,7 @@ class HtmlReport {
     out_ << "</section>\n";
   }
 
+  std::ostream& out_;
   const ReportView& v_;
   const std::vector<hearsay::Document>& docs_;
   const std::vector<DocumentAnalysis>& analyses_;
@@ -625,11 +625,16 @@ class HtmlReport {
   std::unordered_map<std::string, const Entity*> entity_by_id_;
   std::unordered_map<std::string, const ClaimCluster*> cluster_by_id_;
   std::vector<ClaimRef> claim_refs_;
-  std::ostringstream out_;
 };
 
 }  // namespace
 
-std::string RenderHtml(const ReportView& v) { return HtmlReport(v).Render(); }
+void WriteHtml(const ReportView& v, std::ostream& out) { HtmlReport(v, out).Render(); }
+
+std::string RenderHtml(const ReportView& v) {
+  std::ostringstream out;
+  WriteHtml(v, out);
+  return std::move(out).str();
+}
 
 }  // namespace hearsay::report

@@ -1,5 +1,6 @@
 // hearsay.json writer. Key order is fixed (ordered_json) so output is byte-stable.
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "report/report.h"
 
@@ -20,47 +21,50 @@ std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
   return t.substr(b, std::min<size_t>(e, t.size()) - b);
 }
 
-// Writes hearsay.json member by member, each array element as soon as it is built, so the
-// whole tree never exists at once (a million small documents made a tree of gigabytes,
-// whose destructor itself needed memory under a limit). The bytes are exactly those of
-// dump(1) of the whole object: an element at depth d is dumped alone and every line after
-// its first is indented by d more spaces (dumped strings hold no raw newline).
+// Writes hearsay.json member by member to a stream, each array element as soon as it is
+// built, so neither the whole tree nor the whole text ever exists at once (a million small
+// documents made a tree of gigabytes, whose destructor itself needed memory under a limit).
+// The bytes are exactly those of dump(1) of the whole object: an element at depth d is
+// dumped alone and every line after its first is indented by d more spaces (dumped
+// strings hold no raw newline). tests/unit/report/json_stream_test.cc checks this.
 class StreamWriter {
  public:
+  explicit StreamWriter(std::ostream& out) : out_(out) {}
   void Value(const std::string& key, const Json& value) {
     Key(key);
     Append(value, 1);
   }
   void BeginArray(const std::string& key) {
     Key(key);
-    out_ += '[';
+    out_ << '[';
     first_item_ = true;
   }
   void Item(const Json& value) {
-    out_ += first_item_ ? "\n  " : ",\n  ";
+    out_ << (first_item_ ? "\n  " : ",\n  ");
     first_item_ = false;
     Append(value, 2);
   }
-  void EndArray() { out_ += first_item_ ? "]" : "\n ]"; }
-  std::string Finish() {
-    out_ += "\n}\n";
-    return std::move(out_);
-  }
+  void EndArray() { out_ << (first_item_ ? "]" : "\n ]"); }
+  void Finish() { out_ << "\n}\n"; }
 
  private:
   void Key(const std::string& key) {
-    out_ += first_member_ ? "{\n " : ",\n ";
+    out_ << (first_member_ ? "{\n " : ",\n ");
     first_member_ = false;
-    out_ += Json(key).dump() + ": ";
+    out_ << Json(key).dump() << ": ";
   }
   void Append(const Json& value, size_t depth) {
     std::string text = value.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
-    for (char c : text) {
-      out_ += c;
-      if (c == '\n') out_.append(depth, ' ');
+    const std::string indent(depth, ' ');
+    size_t line_begin = 0;
+    for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', line_begin)) {
+      out_.write(text.data() + line_begin, static_cast<std::streamsize>(nl + 1 - line_begin));
+      out_ << indent;
+      line_begin = nl + 1;
     }
+    out_.write(text.data() + line_begin, static_cast<std::streamsize>(text.size() - line_begin));
   }
-  std::string out_;
+  std::ostream& out_;
   bool first_member_ = true;
   bool first_item_ = true;
 };
@@ -68,10 +72,16 @@ class StreamWriter {
 }  // namespace
 
 std::string RenderJson(const ReportView& v) {
+  std::ostringstream out;
+  WriteJson(v, out);
+  return std::move(out).str();
+}
+
+void WriteJson(const ReportView& v, std::ostream& stream) {
   const auto& docs = *v.docs;
   const auto& analyses = *v.analyses;
   const CorpusAnalysis& corpus = *v.corpus;
-  StreamWriter out;
+  StreamWriter out(stream);
   out.Value("generator", v.generator);
 
   auto entity_id = [&](size_t d, int32_t local) -> Json {
@@ -261,7 +271,7 @@ std::string RenderJson(const ReportView& v) {
   } else {
     out.Value("calibration", nullptr);
   }
-  return out.Finish();
+  out.Finish();
 }
 
 }  // namespace hearsay::report

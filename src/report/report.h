@@ -3,15 +3,18 @@
 // a self-contained index.html (no network: styles and script inline).
 //
 // Input: the documents, their per-document analyses, the corpus analysis, and the rejects
-// and warnings of the run. Output: strings; the caller writes the files.
+// and warnings of the run. Output: written to a stream as it is made (WriteJson,
+// WriteHtml: memory stays that of one element, whatever the corpus), or as a string.
 // Determinism: the same input gives byte-identical output (no clocks, no hash-map order).
 //
-//   std::string json = hearsay::report::RenderJson(view);
-//   std::string html = hearsay::report::RenderHtml(view);
+//   std::ofstream f("hearsay.json");
+//   hearsay::report::WriteJson(view, f);                   // or WriteFileStreamed (common/file_io.h)
+//   std::string html = hearsay::report::RenderHtml(view);  // the same bytes WriteHtml writes
 //
 // Thread safety: pure functions.
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,10 @@ struct ReportView {
   std::vector<std::string> cluster_grade_rules;      // score::ClusterGradeRules(), for the explanation
 };
 
+// hearsay.json and index.html to `out`; the Render forms return the same bytes as a string.
+// A write error leaves `out` bad; the caller checks it.
+void WriteJson(const ReportView& view, std::ostream& out);
+void WriteHtml(const ReportView& view, std::ostream& out);
 std::string RenderJson(const ReportView& view);
 std::string RenderHtml(const ReportView& view);
 
