@@ -151,6 +151,41 @@ bool IsButton(const GumboNode* n) {
   return false;
 }
 
+constexpr size_t kCtaLinkMaxWords = 4;  // "Support the newsroom": longer link text is prose
+
+// A link whose text opens with a call to act of data/web/page_words.tsv ("Donate",
+// "Subscribe now") in at most kCtaLinkMaxWords words.
+bool IsCallToActLink(const GumboNode* a) {
+  std::string text;
+  std::vector<const GumboNode*> stack{a};
+  while (!stack.empty() && text.size() < 80) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) {
+      (text += n->v.text.text) += ' ';
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& ch = n->v.element.children;
+      for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+  }
+  std::string lower;
+  size_t words = 0;
+  bool space = true;
+  for (char c : text) {
+    bool ws = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (ws && !space && !lower.empty()) lower += ' ';
+    if (!ws) {
+      words += space;
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    space = ws;
+  }
+  if (words == 0 || words > kCtaLinkMaxWords) return false;
+  for (const std::string& w : EmbeddedPageWords().button_text)
+    if (lower.rfind(w, 0) == 0 && (lower.size() == w.size() || lower[w.size()] == ' ')) return true;
+  return false;
+}
+
 bool IsHidden(const GumboNode* n) {
   if (AttrOf(n, "hidden")) return true;
   const char* aria = AttrOf(n, "aria-hidden");
@@ -177,6 +212,7 @@ struct Node {
   uint32_t own_link_chars = 0;
   uint32_t good_chars = 0;  // own text of link-poor paragraphs outside chrome, in the subtree
   uint32_t buttons = 0;     // buttons in the subtree (<button>, submit inputs, links styled or marked as buttons)
+  bool cta_link = false;    // a link whose text calls to act ("Donate", "Join now"), see IsCallToActLink
   double score = 0;
   bool candidate = false;
 };
@@ -239,6 +275,7 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     node.parent = it.parent;
     node.hint = static_cast<int8_t>(HintOf(it.n));
     node.buttons = IsButton(it.n) ? 1 : 0;
+    node.cta_link = tag == GUMBO_TAG_A && node.buttons == 0 && IsCallToActLink(it.n);
     tree.nodes.push_back(node);
     tree.index.emplace(it.n, idx);
     int32_t block = IsBlockTag(tag) || it.block < 0 ? idx : it.block;
@@ -252,7 +289,12 @@ Tree BuildTree(const GumboNode* root, bool prune) {
     if (n.parent < 0) continue;
     tree.nodes[n.parent].chars += n.chars;
     tree.nodes[n.parent].link_chars += n.link_chars;
-    tree.nodes[n.parent].buttons += n.buttons;
+  }
+  // A call-to-act link standing alone in its parent (no other text beside it) is a button.
+  for (size_t i = tree.nodes.size(); i-- > 1;) {
+    Node& n = tree.nodes[i];
+    if (n.cta_link && n.parent >= 0 && tree.nodes[n.parent].chars == n.chars) ++n.buttons;
+    if (n.parent >= 0) tree.nodes[n.parent].buttons += n.buttons;
   }
   MarkChrome(tree, prune);
   for (size_t i = tree.nodes.size(); i-- > 0;) {

@@ -13,7 +13,8 @@ Result<PageWords> ParsePageWords(std::string_view tsv, const std::string& source
   PageWords w;
   const std::pair<const char*, std::vector<std::string>*> kinds[] = {
       {"boilerplate", &w.boilerplate}, {"content", &w.content},         {"breakpoint", &w.breakpoint},
-      {"button", &w.button},           {"line_prefix", &w.line_prefix}, {"line_word", &w.line_word}};
+      {"button", &w.button},           {"button_text", &w.button_text}, {"line_prefix", &w.line_prefix},
+      {"line_word", &w.line_word}};
   uint64_t line_no = 0;
   while (!tsv.empty()) {
     size_t nl = tsv.find('\n');

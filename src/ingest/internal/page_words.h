@@ -4,6 +4,7 @@
 //   boilerplate / content  class and id words of page furniture and of article content
 //   breakpoint             screen-size words closing a responsive utility ("hidden-xs")
 //   button                 class/id words of links styled as buttons
+//   button_text            opening words of a link that calls to act ("donate", "join now")
 //   line_prefix            a short line opening with one is furniture ("Read more: ...")
 //   line_word              a short line holding one (from a word start) is furniture
 // All words are lower case.
@@ -21,7 +22,7 @@
 namespace hearsay::ingest::internal {
 
 struct PageWords {
-  std::vector<std::string> boilerplate, content, breakpoint, button, line_prefix, line_word;
+  std::vector<std::string> boilerplate, content, breakpoint, button, button_text, line_prefix, line_word;
 };
 
 // Parses a table in the format above. Errors (INVALID_ARGUMENT) name `source`, the line

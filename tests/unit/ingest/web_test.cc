@@ -114,6 +114,13 @@ TEST(MainText, SmallBoxWithAButtonIsACallToAct) {
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->text.find("Independent gossip needs readers"), std::string::npos) << d->text;
   EXPECT_NE(d->text.find(kBody2), std::string::npos);
+  // A link alone in its parent whose few words call to act is a button; inside prose it is not.
+  auto donate = ArticleWith("<p class=\"box\"><b>We need you</b><br>Keep the gossip coming to readers everywhere<br>"
+                            "<span><a href=\"/give\">Donate</a></span></p><p>Friends said they would <a href=\"/v\">support "
+                            "the couple</a> whatever happens next.</p>");
+  ASSERT_TRUE(donate.ok()) << donate.status().ToString();
+  EXPECT_EQ(donate->text.find("Keep the gossip coming"), std::string::npos) << donate->text;
+  EXPECT_NE(donate->text.find("Friends said they would support the couple"), std::string::npos) << donate->text;
   // A button beside most of the article's text does not take the text with it.
   auto whole = ArticleWith("<button>Share</button>");
   ASSERT_TRUE(whole.ok());
@@ -161,7 +168,7 @@ TEST(MainText, ClassHeadWordDecidesAndUtilitiesDoNot) {
 
 TEST(PageWords, EmbeddedTableParsesWithEveryKind) {
   const internal::PageWords& w = internal::EmbeddedPageWords();
-  for (const auto* list : {&w.boilerplate, &w.content, &w.breakpoint, &w.button, &w.line_prefix, &w.line_word})
+  for (const auto* list : {&w.boilerplate, &w.content, &w.breakpoint, &w.button, &w.button_text, &w.line_prefix, &w.line_word})
     EXPECT_FALSE(list->empty());
   auto has = [](const std::vector<std::string>& list, const char* x) { return std::find(list.begin(), list.end(), x) != list.end(); };
   EXPECT_TRUE(has(w.boilerplate, "comment"));
