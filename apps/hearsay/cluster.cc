@@ -6,12 +6,14 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "app.h"
 #include "common/file_io.h"
 #include "common/parallel.h"
 #include "common/step_timer.h"
+#include "fuse/near_duplicates.h"
 #include "graph.h"
 #include "ingest/ingest.h"
 #include "scale/clickhouse_store.h"
@@ -88,7 +90,8 @@ class ShardSink : public ingest::DocumentSink {
 };
 
 // New documents of the batch stored; those without an analysis of the pipeline analysed
-// on `jobs` threads and their analyses stored; then the batch's rejects and warnings.
+// on `jobs` threads and their analyses and near-duplicate band keys stored; then the
+// batch's rejects and warnings.
 Status ShardSink::FlushBatch() {
   std::vector<std::string> hashes;
   for (const Document& d : batch_) hashes.push_back(d.content_hash);
@@ -106,10 +109,13 @@ Status ShardSink::FlushBatch() {
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddDocuments(fresh, ctx_.shard.ToString()));
   run_.documents_added += fresh.size();
   std::vector<std::pair<std::string, std::string>> bodies(todo.size());
+  std::vector<std::pair<std::string, std::vector<uint64_t>>> bands(todo.size());
   ParallelFor(todo.size(), ctx_.jobs, [&](size_t i) {
     bodies[i] = {todo[i]->content_hash, store::EncodeAnalysis(AnalyzeDocument(*todo[i], ctx_.models))};
+    bands[i] = {todo[i]->content_hash, fuse::BandKeys(todo[i]->text)};
   });
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddAnalyses(bodies, ctx_.pipeline));
+  HEARSAY_RETURN_IF_ERROR(ctx_.store.AddBandKeys(bands, ctx_.pipeline));
   run_.documents_analysed += todo.size();
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddRejects(rejects_, ctx_.shard.ToString()));
   return ctx_.store.AddWarnings(warnings_, ctx_.shard.ToString());
@@ -180,8 +186,37 @@ Status FillLocalStore(ClickHouseStore& ch, store::Store& local, const std::strin
   return scale::PutAnalysesIntoSqlite(local.path(), pipeline, bodies);
 }
 
-// The graph of the local store built and written as `hearsay analyze --db` does.
-Status BuildLocalGraph(const ClusterOptions& o, store::Store& local, size_t* analysed) {
+// The near-duplicate LSH buckets of `docs` from a GROUP BY in ClickHouse, as document
+// indices; band keys of documents that have none (analysed by no worker) added first.
+Result<std::vector<std::vector<uint32_t>>> BucketsInClickHouse(ClickHouseStore& ch, const std::vector<Document>& docs,
+                                                               const std::string& pipeline) {
+  auto banded = ch.BandedDocuments(pipeline);
+  if (!banded.ok()) return banded.status();
+  std::vector<const Document*> unbanded;
+  for (const Document& d : docs)
+    if (!banded->count(d.content_hash)) unbanded.push_back(&d);
+  std::vector<std::pair<std::string, std::vector<uint64_t>>> missing(unbanded.size());
+  ParallelFor(unbanded.size(), DefaultJobs(), [&](size_t i) {
+    missing[i] = {unbanded[i]->content_hash, fuse::BandKeys(unbanded[i]->text)};
+  });
+  HEARSAY_RETURN_IF_ERROR(ch.AddBandKeys(missing, pipeline));
+  auto buckets = ch.LshBuckets(pipeline);
+  if (!buckets.ok()) return buckets.status();
+  std::unordered_map<std::string, uint32_t> index;
+  for (size_t d = 0; d < docs.size(); ++d) index.emplace(docs[d].content_hash, static_cast<uint32_t>(d));
+  std::vector<std::vector<uint32_t>> out;
+  for (const std::vector<std::string>& bucket : *buckets) {
+    std::vector<uint32_t> members;
+    for (const std::string& h : bucket)
+      if (auto it = index.find(h); it != index.end()) members.push_back(it->second);
+    if (members.size() > 1) out.push_back(std::move(members));
+  }
+  return out;
+}
+
+// The graph of the local store built and written as `hearsay analyze --db` does, with the
+// near-duplicate buckets found in ClickHouse.
+Status BuildLocalGraph(const ClusterOptions& o, ClickHouseStore& ch, store::Store& local, size_t* analysed) {
   auto docs = local.LoadDocuments();
   if (!docs.ok()) return docs.status();
   std::vector<Reject> known;
@@ -202,7 +237,9 @@ Status BuildLocalGraph(const ClusterOptions& o, store::Store& local, size_t* ana
   if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
   auto pipeline = PipelineKey(ModelsDir(o), !o.no_outlet_prior);
   if (!pipeline.ok()) return pipeline.status();
-  auto built = BuildGraph(local, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
+  auto buckets = BucketsInClickHouse(ch, *docs, *pipeline);
+  if (!buckets.ok()) return buckets.status();
+  auto built = BuildGraph(local, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet, &*buckets);
   if (!built.ok()) return built.status();
   built->graph.run_id = *run_id;
   built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
@@ -238,7 +275,7 @@ Status Fuse(const ClusterOptions& o, ClickHouseStore& ch, size_t* analysed, size
   if (!pipeline.ok()) return pipeline.status();
   HEARSAY_RETURN_IF_ERROR(FillLocalStore(ch, **local, *pipeline));
   timer.Step("read the ClickHouse store");
-  HEARSAY_RETURN_IF_ERROR(BuildLocalGraph(o, **local, analysed));
+  HEARSAY_RETURN_IF_ERROR(BuildLocalGraph(o, ch, **local, analysed));
   timer.Step("corpus stages, graph written locally");
   if (!o.no_report) HEARSAY_RETURN_IF_ERROR(RenderOutputs(**local, o.out));
   timer.Step("render");

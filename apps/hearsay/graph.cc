@@ -43,7 +43,8 @@ Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior
 }
 
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
-                              const std::string& pipeline, int jobs, bool quiet) {
+                              const std::string& pipeline, int jobs, bool quiet,
+                              const std::vector<std::vector<uint32_t>>* lsh_buckets) {
   auto cached = store.LoadAnalyses(docs, pipeline);
   if (!cached.ok()) return cached.status();
   GraphBuild b;
@@ -68,7 +69,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
     });
   }
   b.analysed = todo.size();
-  b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
+  b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;
   store::StabilizeIds(b.graph);

@@ -29,8 +29,10 @@ struct GraphBuild {
 // per-document analyses from the store's cache when made by `pipeline`, the others
 // analysed on `jobs` threads; then the corpus stages over all of them; ids made stable
 // (store::StabilizeIds).
+// `lsh_buckets`: near-duplicate buckets found by the ClickHouse store (AnalyzeCorpusStages).
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
-                              const std::string& pipeline, int jobs, bool quiet);
+                              const std::string& pipeline, int jobs, bool quiet,
+                              const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
 
 // The calibration summary as stored in graph_meta, and back.
 std::string CalibrationToJson(const std::optional<report::CalibrationSummary>& c);

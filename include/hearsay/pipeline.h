@@ -11,6 +11,7 @@
 // Determinism: the result does not depend on `jobs` or on scheduling.
 // Thread safety: Models is immutable once loaded and may be shared.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,7 +54,10 @@ struct CorpusResult {
 
 // The corpus stages (cross-document resolution, fusion, cluster scores) over documents
 // whose per-document analyses are done (fresh or read back from the store).
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses);
+// `lsh_buckets`: near-duplicate LSH buckets found by a store (a GROUP BY over the band keys
+// of fuse::BandKeys, docs/scale.md), document indices; the result is the same as without.
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                   const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
 
 // Per-document stages on `jobs` threads, then the corpus stages. `progress(done, total)`
 // is called from worker threads as documents finish (may be empty).

@@ -17,6 +17,7 @@
 //
 // Thread safety: one call per corpus (signatures use all hardware threads inside).
 
+#include <cstdint>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -24,6 +25,8 @@
 
 namespace hearsay::fuse {
 
-void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus);
+// `lsh_buckets`: the near-duplicate LSH buckets when found elsewhere (NearDuplicateOptions::buckets).
+void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
+          const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
 
 }  // namespace hearsay::fuse

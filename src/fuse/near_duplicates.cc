@@ -79,7 +79,59 @@ std::vector<uint64_t> Shingles(std::string_view text, int shingle_words, bool di
   }
   return shingles;
 }
+
+// One-permutation MinHash with densification (Shrivastava & Li 2014): one hash per
+// shingle, h = Mix(x); its top bits pick one of `hashes` bins, the low 32 bits are the
+// value, and each bin keeps its minimum. Two sets agree on a bin with probability ≈ J,
+// as with `hashes` independent permutations, at the cost of one hash per shingle. An
+// empty bin borrows the value of the next non-empty bin to its right (circularly), plus
+// a constant per distance, so empty bins still agree exactly when the borrowed ones do.
+// Writes bands x rows values to `sig`; false (nothing written) when too short.
+bool MinHashSignature(std::string_view text, const NearDuplicateOptions& opt, uint32_t* sig) {
+  const size_t hashes = static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows);
+  std::vector<uint64_t> shingles = Shingles(text, opt.shingle_words, /*distinct=*/false);
+  if (shingles.size() < opt.min_shingles) return false;
+  std::vector<uint64_t> bins(hashes, std::numeric_limits<uint64_t>::max());
+  for (uint64_t x : shingles) {
+    uint64_t h = Mix(x ^ 0x5851F42D4C957F2Dull);
+    size_t bin = static_cast<size_t>((h >> 32) % hashes);
+    bins[bin] = std::min<uint64_t>(bins[bin], h & 0xFFFFFFFFull);
+  }
+  for (size_t i = 0; i < hashes; ++i) {
+    size_t j = i, distance = 0;
+    while (bins[j] == std::numeric_limits<uint64_t>::max()) j = (j + 1) % hashes, ++distance;
+    sig[i] = static_cast<uint32_t>(bins[j] + distance * 0x9E3779B9ull);
+  }
+  return true;
+}
+
+uint64_t BandKey(const uint32_t* sig, int band, int rows) {
+  uint64_t h = static_cast<uint64_t>(band) * 0x9E3779B97F4A7C15ull;
+  for (int r = 0; r < rows; ++r) h = Mix(h ^ sig[band * rows + r]);
+  return h;
+}
+
+// The candidate pairs of one bucket (documents ascending): all pairs, or for a bucket over
+// max_bucket a star from its first document.
+void AddBucketPairs(const uint32_t* docs, size_t run, size_t max_bucket, std::vector<uint64_t>* candidates) {
+  if (run < 2) return;
+  if (run <= max_bucket) {
+    for (size_t x = 0; x < run; ++x)
+      for (size_t y = x + 1; y < run; ++y) candidates->push_back((uint64_t{docs[x]} << 32) | docs[y]);
+  } else {
+    for (size_t y = 1; y < run; ++y) candidates->push_back((uint64_t{docs[0]} << 32) | docs[y]);
+  }
+}
+
 }  // namespace
+
+std::vector<uint64_t> BandKeys(std::string_view text, const NearDuplicateOptions& opt) {
+  std::vector<uint32_t> sig(static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows));
+  std::vector<uint64_t> keys;
+  if (!MinHashSignature(text, opt, sig.data())) return keys;
+  for (int band = 0; band < opt.bands; ++band) keys.push_back(BandKey(sig.data(), band, opt.rows));
+  return keys;
+}
 
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 0;
@@ -97,59 +149,43 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   const size_t hashes = static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows);
   StepTimer timer("  near-duplicates");
   auto step = [&](const char* name, size_t count) { timer.Step(name, count); };
-  // One-permutation MinHash with densification (Shrivastava & Li 2014): one hash per
-  // shingle, h = Mix(x); its top bits pick one of `hashes` bins, the low 32 bits are the
-  // value, and each bin keeps its minimum. Two sets agree on a bin with probability ≈ J,
-  // as with `hashes` independent permutations, at the cost of one hash per shingle. An
-  // empty bin borrows the value of the next non-empty bin to its right (circularly), plus
-  // a constant per distance, so empty bins still agree exactly when the borrowed ones do.
   std::vector<uint32_t> signatures(n * hashes, std::numeric_limits<uint32_t>::max());
   std::vector<uint8_t> usable(n, 0);
   ParallelFor(n, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t d) {
-    std::vector<uint64_t> shingles = Shingles(docs[d].text, opt.shingle_words, /*distinct=*/false);
-    if (shingles.size() < opt.min_shingles) return;
-    std::vector<uint64_t> bins(hashes, std::numeric_limits<uint64_t>::max());
-    for (uint64_t x : shingles) {
-      uint64_t h = Mix(x ^ 0x5851F42D4C957F2Dull);
-      size_t bin = static_cast<size_t>((h >> 32) % hashes);
-      bins[bin] = std::min<uint64_t>(bins[bin], h & 0xFFFFFFFFull);
-    }
-    usable[d] = 1;
-    uint32_t* sig = &signatures[d * hashes];
-    for (size_t i = 0; i < hashes; ++i) {
-      size_t j = i, distance = 0;
-      while (bins[j] == std::numeric_limits<uint64_t>::max()) j = (j + 1) % hashes, ++distance;
-      sig[i] = static_cast<uint32_t>(bins[j] + distance * 0x9E3779B9ull);
-    }
+    usable[d] = MinHashSignature(docs[d].text, opt, &signatures[d * hashes]) ? 1 : 0;
   });
 
   step("signatures", n);
-  // LSH: per band, sort (band hash, doc) and take runs of equal hashes as buckets.
+  // LSH: per band, sort (band hash, doc) and take runs of equal hashes as buckets; or the
+  // buckets given (a GROUP BY over stored band keys), which are the same runs.
   std::vector<uint64_t> candidates;  // (a << 32) | b, a < b
-  std::vector<std::pair<uint64_t, uint32_t>> keys;
-  keys.reserve(n);
-  for (int band = 0; band < opt.bands; ++band) {
-    keys.clear();
-    for (size_t d = 0; d < n; ++d) {
-      if (!usable[d]) continue;
-      uint64_t h = static_cast<uint64_t>(band) * 0x9E3779B97F4A7C15ull;
-      for (int r = 0; r < opt.rows; ++r) h = Mix(h ^ signatures[d * hashes + static_cast<size_t>(band * opt.rows + r)]);
-      keys.emplace_back(h, static_cast<uint32_t>(d));
+  if (opt.buckets) {
+    std::vector<uint32_t> members;
+    for (const std::vector<uint32_t>& bucket : *opt.buckets) {
+      members.clear();
+      for (uint32_t d : bucket)
+        if (d < n && usable[d]) members.push_back(d);
+      std::sort(members.begin(), members.end());
+      members.erase(std::unique(members.begin(), members.end()), members.end());
+      AddBucketPairs(members.data(), members.size(), opt.max_bucket, &candidates);
     }
-    std::sort(keys.begin(), keys.end());
-    for (size_t i = 0; i < keys.size();) {
-      size_t j = i + 1;
-      while (j < keys.size() && keys[j].first == keys[i].first) ++j;
-      const size_t run = j - i;
-      if (run > 1) {
-        if (run <= opt.max_bucket) {
-          for (size_t x = i; x < j; ++x)
-            for (size_t y = x + 1; y < j; ++y) candidates.push_back((uint64_t{keys[x].second} << 32) | keys[y].second);
-        } else {
-          for (size_t y = i + 1; y < j; ++y) candidates.push_back((uint64_t{keys[i].second} << 32) | keys[y].second);
-        }
+  } else {
+    std::vector<std::pair<uint64_t, uint32_t>> keys;
+    std::vector<uint32_t> members;
+    keys.reserve(n);
+    for (int band = 0; band < opt.bands; ++band) {
+      keys.clear();
+      for (size_t d = 0; d < n; ++d)
+        if (usable[d]) keys.emplace_back(BandKey(&signatures[d * hashes], band, opt.rows), static_cast<uint32_t>(d));
+      std::sort(keys.begin(), keys.end());
+      for (size_t i = 0; i < keys.size();) {
+        size_t j = i + 1;
+        while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+        members.clear();
+        for (size_t x = i; x < j; ++x) members.push_back(keys[x].second);
+        AddBucketPairs(members.data(), members.size(), opt.max_bucket, &candidates);
+        i = j;
       }
-      i = j;
     }
   }
   std::sort(candidates.begin(), candidates.end());

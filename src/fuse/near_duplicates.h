@@ -46,7 +46,15 @@ struct NearDuplicateOptions {
   size_t min_shingles = 25;   // shorter documents are not compared (too little text)
   size_t max_bucket = 50;     // larger LSH buckets are checked as a star
   int jobs = 0;               // 0: all hardware threads
+  // LSH buckets found elsewhere (a GROUP BY over stored BandKeys, docs/scale.md): each the
+  // indices of documents sharing the key of one band. When set, candidates come from them
+  // instead of banding in memory; given the buckets of BandKeys, the result is the same.
+  const std::vector<std::vector<uint32_t>>* buckets = nullptr;
 };
+
+// The LSH key of each band of the MinHash signature of `text` (options.bands values), as
+// FindNearDuplicates bands them; empty when `text` has fewer than min_shingles shingles.
+std::vector<uint64_t> BandKeys(std::string_view text, const NearDuplicateOptions& options = {});
 
 // Sorted, distinct 64-bit hashes of the word k-shingles of `text`.
 std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words);

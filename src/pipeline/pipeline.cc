@@ -81,10 +81,11 @@ CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& mode
   return r;
 }
 
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses) {
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                   const std::vector<std::vector<uint32_t>>* lsh_buckets) {
   CorpusAnalysis corpus;
   resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
-  fuse::Fuse(docs, analyses, &corpus);
+  fuse::Fuse(docs, analyses, &corpus, lsh_buckets);
   score::ScoreClusters(docs, analyses, &corpus);
   return corpus;
 }

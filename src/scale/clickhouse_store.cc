@@ -76,7 +76,15 @@ std::vector<std::string> PerDocumentTableDdl() {
       "CREATE TABLE IF NOT EXISTS runs (started_at DateTime, finished_at DateTime, command String, shard String, "
       "documents_seen UInt64, documents_in_shard UInt64, documents_added UInt64, documents_analysed UInt64, rejects UInt64) "
       "ENGINE = MergeTree ORDER BY started_at",
+      "CREATE TABLE IF NOT EXISTS doc_bands (content_hash String, pipeline String, band UInt8, key UInt64, "
+      "added_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY (pipeline, band, key)",
   };
+}
+
+std::string LshBucketsSql(const std::string& pipeline) {
+  const std::string where = "WHERE pipeline = " + SqlString(pipeline) + " AND band < 255";
+  return "SELECT band, key, content_hash FROM doc_bands " + where + " AND (band, key) IN (SELECT band, key FROM doc_bands " +
+         where + " GROUP BY band, key HAVING uniqExact(content_hash) > 1) GROUP BY band, key, content_hash ORDER BY band, key, content_hash";
 }
 
 Result<std::unique_ptr<ClickHouseStore>> ClickHouseStore::Open(const ClickHouseUrl& url) {
@@ -203,6 +211,38 @@ Result<std::vector<Warning>> ClickHouseStore::LoadWarnings() {
     out.push_back(Warning{Str(r[0]), Str(r[1]), Str(r[2]), Str(r[3]), Str(r[4])});
   }
   return out;
+}
+
+Status ClickHouseStore::AddBandKeys(const std::vector<std::pair<std::string, std::vector<uint64_t>>>& keys,
+                                    const std::string& pipeline) {
+  TsvWriter w;
+  for (const auto& [hash, bands] : keys) {
+    if (bands.empty()) w.Field(hash).Field(pipeline).Uint(255).Uint(0).EndRow();
+    for (size_t b = 0; b < bands.size() && b < 255; ++b) w.Field(hash).Field(pipeline).Uint(b).Uint(bands[b]).EndRow();
+  }
+  return client_.Insert("doc_bands", "content_hash, pipeline, band, key", w.body());
+}
+
+Result<std::unordered_set<std::string>> ClickHouseStore::BandedDocuments(const std::string& pipeline) {
+  auto rows = client_.Rows("SELECT DISTINCT content_hash FROM doc_bands WHERE pipeline = " + SqlString(pipeline));
+  if (!rows.ok()) return rows.status();
+  std::unordered_set<std::string> out;
+  for (TsvRow& r : *rows)
+    if (!r.empty() && r[0]) out.insert(std::move(*r[0]));
+  return out;
+}
+
+Result<std::vector<std::vector<std::string>>> ClickHouseStore::LshBuckets(const std::string& pipeline) {
+  auto rows = client_.Rows(LshBucketsSql(pipeline));
+  if (!rows.ok()) return rows.status();
+  std::vector<std::vector<std::string>> buckets;
+  std::string band, key;
+  for (TsvRow& r : *rows) {
+    if (r.size() != 3 || !r[0] || !r[1] || !r[2]) return DataLossError("doc_bands: a bucket row without band, key or content hash");
+    if (buckets.empty() || *r[0] != band || *r[1] != key) buckets.emplace_back(), band = *r[0], key = *r[1];
+    buckets.back().push_back(std::move(*r[2]));
+  }
+  return buckets;
 }
 
 Result<std::unordered_map<std::string, std::string>> ClickHouseStore::LoadAnalyses(const std::string& pipeline) {

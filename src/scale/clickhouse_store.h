@@ -10,6 +10,10 @@
 //              versioned binary of src/store/analysis_codec.h)
 //   rejects, warnings   as in SQLite, with `pos` and `shard`
 //   runs       one row per worker run (command, shard, counts, times)
+//   doc_bands  the near-duplicate LSH key of each band of a document's MinHash signature
+//              (fuse::BandKeys): content_hash, pipeline, band, key; a document too short
+//              to compare has one row with band 255. Fuse finds the LSH buckets with a
+//              GROUP BY (band, key) over it (LshBucketsSql) instead of in memory.
 // Graph tables (fuse): the SQLite store's graph tables with the same names and columns,
 // each replaced as a whole by ReplaceGraphTables (see scale/mirror.h), plus
 // `graph_documents` (seq, content_hash, doc_id) tying the graph's doc_seq to documents.
@@ -80,6 +84,14 @@ class ClickHouseStore {
   Result<std::vector<Document>> LoadDocuments();
   Result<std::vector<Reject>> LoadRejects();
   Result<std::vector<Warning>> LoadWarnings();
+  // (content hash, band keys; empty: too short to compare) of documents, by `pipeline`.
+  Status AddBandKeys(const std::vector<std::pair<std::string, std::vector<uint64_t>>>& keys, const std::string& pipeline);
+  // The content hashes with band keys of `pipeline`.
+  Result<std::unordered_set<std::string>> BandedDocuments(const std::string& pipeline);
+  // The LSH buckets of `pipeline`: content hashes sharing the key of one band, at least two
+  // each, in (band, key, content hash) order.
+  Result<std::vector<std::vector<std::string>>> LshBuckets(const std::string& pipeline);
+
   // content hash -> body of every analysis made by `pipeline`.
   Result<std::unordered_map<std::string, std::string>> LoadAnalyses(const std::string& pipeline);
 
@@ -91,5 +103,8 @@ class ClickHouseStore {
 
 // The CREATE TABLE statements of the per-document tables (for docs and tests).
 std::vector<std::string> PerDocumentTableDdl();
+// The GROUP BY that finds the LSH buckets of `pipeline` in doc_bands: rows (band, key,
+// content_hash) of every bucket with two or more documents, ordered.
+std::string LshBucketsSql(const std::string& pipeline);
 
 }  // namespace hearsay::scale

@@ -168,6 +168,11 @@ TEST_F(ClickHouseCli, TwoShardsAndFuseGiveTheSqliteOutput) {
   EXPECT_EQ(Count("news", "SELECT count() FROM documents"), docs) << "each document stored once";
   EXPECT_GT(Count("news", "SELECT count() FROM documents WHERE shard = '1/2'"), 0);
   EXPECT_GT(Count("news", "SELECT count() FROM documents WHERE shard = '2/2'"), 0);
+  // The near-duplicate buckets came from the GROUP BY over every document's band keys.
+  EXPECT_EQ(Count("news", "SELECT uniqExact(content_hash) FROM doc_bands"), docs);
+  EXPECT_GT(Count("news", "SELECT count() FROM (" + std::string("SELECT band, key FROM doc_bands WHERE band < 255 GROUP BY band, key "
+                                                               "HAVING uniqExact(content_hash) > 1)")),
+            0) << "the examples hold a rewritten article";
   EXPECT_EQ(Count("news", "SELECT count() FROM claims"), CountRows(Path("sqlite/hearsay.db"), "SELECT COUNT(*) FROM claims"));
   EXPECT_EQ(Count("news", "SELECT count() FROM clusters"), CountRows(Path("sqlite/hearsay.db"), "SELECT COUNT(*) FROM clusters"));
   // A second fuse replaces the graph tables (no doubled rows) and gives the same output.

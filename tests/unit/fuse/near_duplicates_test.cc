@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -94,6 +95,37 @@ TEST(NearDuplicates, ExamplesPairIsFoundAndNoOther) {
   EXPECT_NE(a.find("03_starwire"), std::string::npos) << a;
   EXPECT_NE(b.find("04_popbeacon"), std::string::npos) << b;
   EXPECT_NEAR(pairs[0].similarity, 0.68, 0.05);
+}
+
+// Buckets found outside (a GROUP BY (band, key) over stored BandKeys, as the ClickHouse
+// store does) give exactly the pairs of the in-memory banding, large buckets included.
+TEST(NearDuplicates, BucketsFromBandKeysGiveTheSamePairs) {
+  std::vector<Document> docs;
+  for (uint32_t i = 0; i < 120; ++i) docs.push_back(Doc(Words(i, 300)));
+  for (int i = 0; i < 3; ++i) docs.push_back(Doc(Rewrite(docs[5 + i].text, 10 + i)));
+  for (int i = 0; i < 60; ++i) docs.push_back(Doc(docs[40].text));  // a bucket over max_bucket
+  docs.push_back(Doc("too short to compare"));
+  std::map<std::pair<int, uint64_t>, std::vector<uint32_t>> groups;
+  for (uint32_t d = 0; d < docs.size(); ++d) {
+    std::vector<uint64_t> keys = BandKeys(docs[d].text);
+    EXPECT_TRUE(keys.empty() ? d == docs.size() - 1 : keys.size() == 32u);
+    for (size_t b = 0; b < keys.size(); ++b) groups[{static_cast<int>(b), keys[b]}].push_back(d);
+  }
+  std::vector<std::vector<uint32_t>> buckets;
+  for (auto& [key, members] : groups) {
+    std::vector<uint32_t> shuffled(members.rbegin(), members.rend());  // any order
+    if (shuffled.size() > 1) buckets.push_back(shuffled);
+  }
+  NearDuplicateOptions given;
+  given.buckets = &buckets;
+  std::vector<DuplicatePair> expected = FindNearDuplicates(docs), got = FindNearDuplicates(docs, given);
+  ASSERT_EQ(got.size(), expected.size());
+  EXPECT_GE(expected.size(), 63u);
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].a, expected[i].a);
+    EXPECT_EQ(got[i].b, expected[i].b);
+    EXPECT_EQ(got[i].similarity, expected[i].similarity);
+  }
 }
 
 }  // namespace

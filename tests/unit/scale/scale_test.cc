@@ -129,9 +129,16 @@ TEST(Sql, ClickHouseTablesFollowTheSqliteColumns) {
   EXPECT_EQ(ClickHouseType({"c", "bigint", false, 1}), "Int64") << "a key column is never Nullable";
 }
 
+TEST(Sql, LshBucketsAreAGroupByOverBandKeys) {
+  EXPECT_EQ(LshBucketsSql("v1/p'x"),
+            "SELECT band, key, content_hash FROM doc_bands WHERE pipeline = 'v1/p\\'x' AND band < 255 AND (band, key) IN "
+            "(SELECT band, key FROM doc_bands WHERE pipeline = 'v1/p\\'x' AND band < 255 GROUP BY band, key HAVING "
+            "uniqExact(content_hash) > 1) GROUP BY band, key, content_hash ORDER BY band, key, content_hash");
+}
+
 TEST(Sql, PerDocumentTablesAreMergeTreesCreatedIdempotently) {
   auto ddl = PerDocumentTableDdl();
-  ASSERT_EQ(ddl.size(), 5u);
+  ASSERT_EQ(ddl.size(), 6u);
   for (const std::string& s : ddl) {
     EXPECT_EQ(s.rfind("CREATE TABLE IF NOT EXISTS ", 0), 0u) << s;
     EXPECT_NE(s.find("ENGINE = MergeTree ORDER BY"), std::string::npos) << s;
