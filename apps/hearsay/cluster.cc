@@ -260,8 +260,9 @@ Status RenderOutputs(store::Store& local, const std::string& out) {
   if (!warnings.ok()) return warnings.status();
   GraphViewParts parts;
   report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
-  HEARSAY_RETURN_IF_ERROR(WriteWholeFile((fs::path(out) / "hearsay.json").string(), report::RenderJson(view)));
-  return WriteWholeFile((fs::path(out) / "index.html").string(), report::RenderHtml(view));
+  HEARSAY_RETURN_IF_ERROR(
+      WriteFileStreamed((fs::path(out) / "hearsay.json").string(), [&](std::ostream& s) { report::WriteJson(view, s); }));
+  return WriteFileStreamed((fs::path(out) / "index.html").string(), [&](std::ostream& s) { report::WriteHtml(view, s); });
 }
 
 Status Fuse(const ClusterOptions& o, ClickHouseStore& ch, size_t* analysed, size_t* documents) {
