@@ -290,9 +290,15 @@ namespace {
 // What ExtractFeatures does with a token besides its word hash.
 enum TokenMask : uint8_t { kKeep = 0, kPersonMask = 1, kOutletMask = 2, kDrop = 3 };
 
+// An upper-case first letter: ASCII A-Z or a Latin-1 capital (U+00C0..U+00DE but U+00D7,
+// "Élodie"). Other non-ASCII openings are not capitals: the curly apostrophe of "he’s" or
+// "don’t" starts a token of its own and must not read as a name.
 bool Capitalised(std::string_view w) {
-  auto c = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-  return IsUpperAscii(static_cast<char>(c)) || c >= 0x80;
+  if (w.empty()) return false;
+  auto c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return IsUpperAscii(static_cast<char>(c));
+  auto c1 = static_cast<unsigned char>(w.size() > 1 ? w[1] : 0);
+  return c == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
 }
 
 // Token index range [first, last) of a byte range.
@@ -646,6 +652,25 @@ void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::v
   CitedOutlets(doc, layout, mentions, mask, out);
   SourceKeys(doc, layout, mask, out);
   SetDense(out->evidence, &out->dense);
+}
+
+std::string MaskedWords(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues) {
+  std::vector<uint8_t> mask;
+  MarkTokens(doc, layout, mentions, cues, &mask);
+  std::string out;
+  bool body = false;
+  for (size_t i = 0; i < layout.tokens.size(); ++i) {
+    const Token& t = layout.tokens[i];
+    if (mask[i] == kDrop || (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber)) continue;
+    if (mask[i] != kKeep && i > 0 && mask[i - 1] == mask[i]) continue;
+    bool in_title = t.byte_begin >= doc.title_byte_begin && t.byte_end <= doc.title_byte_end && doc.title_byte_end > doc.title_byte_begin;
+    if (!in_title && !body) body = true, out += '\n';
+    else if (!out.empty() && out.back() != '\n') out += ' ';
+    if (mask[i] == kKeep) out.append(doc.text, t.byte_begin, t.byte_end - t.byte_begin);
+    else out += mask[i] == kPersonMask ? "<person>" : "<outlet>";
+  }
+  if (!body) out += '\n';
+  return out;
 }
 
 uint64_t FeatureFingerprint() {

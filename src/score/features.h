@@ -47,7 +47,7 @@
 
 namespace hearsay::score {
 
-constexpr uint32_t kFeatureSetVersion = 4;  // 3: names and outlets masked, furniture dropped; no host, byline or URL features; 4: proper nouns by shape
+constexpr uint32_t kFeatureSetVersion = 5;  // 3: names and outlets masked, furniture dropped; no host, byline or URL features; 4: proper nouns by shape; 5: a curly apostrophe is no capital
 constexpr uint32_t kDefaultHashBits = 21;  // 2^21 hashed weights (8 MiB as float32, as much again for idf)
 
 // The named (dense) features, in model order. Values are raw; the model standardises them.
@@ -172,6 +172,12 @@ uint64_t HashLower(std::string_view s);
 // baseline of credibility_eval; no shipped model uses it).
 void ExtractFeatures(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues,
                      uint32_t hash_bits, ArticleFeatures* out, bool mask = true);
+
+// The words the hashed features see, in order, for inspection and tests: the headline's
+// kept words and placeholders ("<person>", "<outlet>", one per masked run), a line "\n",
+// then the body's, each word as written, separated by single spaces; dropped furniture
+// left out. Same preconditions as ExtractFeatures.
+std::string MaskedWords(const Document& doc, const TextLayout& layout, const std::vector<Mention>& mentions, const CueTable& cues);
 
 // Fingerprint of the feature space (version, hash scheme, dense names, built-in cue lists).
 uint64_t FeatureFingerprint();
