@@ -207,6 +207,49 @@ std::optional<std::string> ViaOutletAfter(const DocView& v, uint32_t tok, uint32
   return name;
 }
 
+namespace {
+
+// Is the word at k an unnamed source noun ("source", "insider", "eyewitness")?
+bool AnonymousNoun(const DocView& v, uint32_t k) {
+  auto it = v.lex.source_nouns.find(v.lower[k]);
+  return it != v.lex.source_nouns.end() && it->second == SourceNounKind::kAnonymous && v.lower[k] != "one";
+}
+
+// How an article names itself, around the outlet-shaped name at tokens [b, e):
+//   a speech cue with "exclusively" ("exclusively revealed to X", "shared with X EXCLUSIVELY");
+//   "X (has) reached out to"; "pick up the new issue of X", "the issue of X, on stands now"; a
+//   tip line "a story for X?"; "As X readers know"; a dateline "(X) --" opening the story.
+// Not "sources tell X" (copies of other outlets' stories keep those words), nor "the latest
+// issue of X insists" (a citation).
+bool SelfReference(const DocView& v, uint32_t b, uint32_t e) {
+  const auto& w = v.lower;
+  const uint32_t n = v.size();
+  auto at = [&](uint32_t k) -> const std::string& {
+    static const std::string kNone;
+    return k < n ? w[k] : kNone;
+  };
+  uint32_t p = b;  // before a "to"/"with" between the cue and the name
+  if (p > 0 && (w[p - 1] == "to" || w[p - 1] == "with")) --p;
+  const bool cue_before = p > 0 && v.lex.Cue(w[p - 1]) != nullptr;
+  if (cue_before && ((p > 1 && w[p - 2] == "exclusively") || at(e) == "exclusively")) return true;
+  if ((at(e) == "reached" && at(e + 1) == "out") || (at(e) == "has" && at(e + 1) == "reached" && at(e + 2) == "out"))
+    return true;
+  if (b >= 2 && w[b - 1] == "of" && w[b - 2] == "issue") {  // "pick up the new issue of X", "… of X, on stands now"
+    for (uint32_t k = b - 2; k > 0 && k + 7 > b - 2; --k)
+      if (w[k - 1] == "pick" || w[k - 1] == "see" || w[k - 1] == "grab" || w[k - 1] == "buy") return true;
+    if ((at(e) == "," && (at(e + 1) == "on" || at(e + 1) == "out")) || at(e) == "on" || at(e) == "out") return true;
+  }
+  if (b >= 2 && w[b - 1] == "for" && w[b - 2] == "story" && at(e) == "?") return true;
+  if (b >= 1 && w[b - 1] == "as" && at(e) == "readers" && at(e + 1) == "know") return true;
+  if (b >= 1 && w[b - 1] == "(" && at(e) == ")" && (at(e + 1) == "--" || at(e + 1) == "\xE2\x80\x94") &&
+      v.sent_of[b] != UINT32_MAX && v.a.layout.sentences[v.sent_of[b]].paragraph_idx <= 3 &&
+      b < v.a.layout.sentences[v.sent_of[b]].token_begin + 8)  // a dateline opens the story
+    return true;
+  return false;
+}
+
+}  // namespace
+
 void FindOutlets(DocView& v, PassState* st) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
@@ -241,6 +284,7 @@ void FindOutlets(DocView& v, PassState* st) {
     // "a source exclusively tells X". ("our X" is no such frame: "our YouTube channel", "our TV
     // screens", and inside quotations anyone's.)
     if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") own_frame = true;
+    if (!own_frame && v.quote_at[i] < 0) own_frame = SelfReference(v, i, end);
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }

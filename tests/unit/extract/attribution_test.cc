@@ -266,6 +266,31 @@ TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   EXPECT_EQ(*confirmed.a.detected_outlet, "Harbor Weekly");
 }
 
+// More ways an article names itself: an exclusive told to it, its own outreach, its issue on
+// stands, its tip line, its dateline.
+TEST(OwnOutlet, SelfReferencesNameTheOutlet) {
+  for (const char* text : {"An insider exclusively revealed to Harbor Weekly that the pair split in May.",
+                           "A pal of the singer shared with Harbor Weekly EXCLUSIVELY that she moved to Rome.",
+                           "Harbor Weekly has reached out to the singer's reps for comment.",
+                           "For more on the split, pick up the new issue of Harbor Weekly, on stands now.",
+                           "Do you have a story for Harbor Weekly? Email us at the tips desk.",
+                           "PORTVILLE, Ore. (Harbor Weekly) \u2014 The singer played a surprise show on Friday."}) {
+    Analysed r = Analyze(text, nullptr);
+    ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
+    EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly") << text;
+  }
+}
+
+// Words an article copies from another outlet's story are no self-reference.
+TEST(OwnOutlet, CopiedAndCitedOutletsAreNotOwn) {
+  for (const char* text : {"Sources tell Harbor Weekly the two stars were seen together in Rome.",
+                           "The latest issue of Harbor Weekly insists that her marriage is over.",
+                           "She told Harbor Weekly in 2016 that she loved the city."}) {
+    Analysed r = Analyze(text, nullptr);
+    EXPECT_FALSE(r.a.detected_outlet.has_value()) << text;
+  }
+}
+
 TEST(OwnOutlet, AnInterviewWithAnotherOutletIsACitation) {
   Analysed r = Analyze("She told Harbor Weekly in 2016 that she loved the city. People reported the move. "
                        "Subscribe to our Harbor Weekly channel.", nullptr);
