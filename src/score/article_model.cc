@@ -432,16 +432,20 @@ std::string LinearArticleModel::PhraseText(const Term& t, const Document& doc, c
 }
 
 // "cites "In Touch" (52 training articles cite it, 81% unreliable)" for each cited outlet
-// with a record, at most 3.
-std::string LinearArticleModel::PhraseCited(const ArticleFeatures& f) const {
+// with a record that pushes the way the term does (`sign`: +1 raises, -1 lowers; the term
+// is their mean, so at least one does), at most 3, and the training average; a cited
+// outlet pulling the other way is not named under this term.
+std::string LinearArticleModel::PhraseCited(const ArticleFeatures& f, double sign) const {
+  const OutletPrior& p = params_.prior;
   std::string out;
   size_t shown = 0;
   for (size_t i = 0; i < f.cited_outlets.size() && shown < 3; ++i) {
-    const OutletRecord* r = OutletPrior::Find(params_.prior.cited, f.cited_outlets[i]);
-    if (!r) continue;
+    const OutletRecord* r = OutletPrior::Find(p.cited, f.cited_outlets[i]);
+    if (!r || p.LogOdds(*r) * sign <= 0) continue;
     out += (shown++ ? "; " : "cites ") + std::string("\"") + f.cited_names[i] + "\" (" + std::to_string(r->n) + " training articles cite it, " +
            std::to_string(static_cast<int>(std::lround(100.0 * r->unreliable / std::max<uint32_t>(r->n, 1)))) + "% unreliable)";
   }
+  if (shown) out += "; training average " + std::to_string(static_cast<int>(std::lround(100.0 * (1 - p.base_real)))) + "% unreliable";
   return out;
 }
 
@@ -454,7 +458,7 @@ std::string RecordText(const OutletRecord& r, double base_real, const std::strin
 }
 }  // namespace
 
-std::string LinearArticleModel::PhrasePrior(PriorTerm term, const ArticleFeatures& f) const {
+std::string LinearArticleModel::PhrasePrior(PriorTerm term, const ArticleFeatures& f, double sign) const {
   const OutletPrior& p = params_.prior;
   const OutletRecord* r = nullptr;
   switch (term) {
@@ -462,7 +466,7 @@ std::string LinearArticleModel::PhrasePrior(PriorTerm term, const ArticleFeature
       r = OutletPrior::Find(p.hosts, OutletKey(f.host));
       return r ? "outlet " + f.host + ": " + RecordText(*r, p.base_real, "") : "";
     case PriorTerm::kHostUnknown: return "outlet " + f.host + ": no labelled articles in training";
-    case PriorTerm::kCited: return PhraseCited(f);
+    case PriorTerm::kCited: return PhraseCited(f, sign);
     case PriorTerm::kByline:
       for (const std::string& a : f.authors)
         if ((r = OutletPrior::Find(p.bylines, a))) return "its byline: " + RecordText(*r, p.base_real, "by the same author");
@@ -477,7 +481,7 @@ std::string LinearArticleModel::PhrasePrior(PriorTerm term, const ArticleFeature
 
 std::string LinearArticleModel::Phrase(const Term& t, const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const {
   switch (t.kind) {
-    case Term::kPrior: return PhrasePrior(static_cast<PriorTerm>(t.arg), f);
+    case Term::kPrior: return PhrasePrior(static_cast<PriorTerm>(t.arg), f, t.logit >= 0 ? 1 : -1);
     case Term::kText: return PhraseText(t, doc, layout, f);
     case Term::kDense: {
       float z = (f.dense[t.arg] - params_.dense_ref[t.arg]) / params_.dense_scale[t.arg];

@@ -208,8 +208,8 @@ class LinearArticleModel : public ArticleModel {
   // The outlet prior's values of an article (0 without a record).
   std::array<double, kPriorCount> PriorValues(const ArticleFeatures& f) const;
   std::string PhraseText(const Term& t, const Document& doc, const TextLayout& layout, const ArticleFeatures& f) const;
-  std::string PhraseCited(const ArticleFeatures& f) const;
-  std::string PhrasePrior(PriorTerm term, const ArticleFeatures& f) const;
+  std::string PhraseCited(const ArticleFeatures& f, double sign) const;
+  std::string PhrasePrior(PriorTerm term, const ArticleFeatures& f, double sign) const;
 
   ArticleModelParams params_;  // weights and idf moved into slots_
   size_t head_ = kWithPrior;

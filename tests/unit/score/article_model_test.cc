@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -29,7 +30,7 @@ ArticleModelParams SmallParams() {
   p.heads[kWithPrior].prior_weight[static_cast<size_t>(PriorTerm::kCited)] = 1.0f;
   p.prior.base_real = 0.5;
   p.prior.hosts = {{"goodnews", "goodnews.com", 40, 2}, {"rumourmill", "rumourmill.com", 30, 27}};
-  p.prior.cited = {{"tattler", "The Tattler", 25, 20}};
+  p.prior.cited = {{"ledger", "The Ledger", 10, 3}, {"tattler", "The Tattler", 25, 20}};  // sorted by key
   p.lexicons = DefaultLexicons();
   p.engine_version = "test";
   return p;
@@ -227,17 +228,24 @@ TEST(ArticleModel, OutletPriorHasItsRecordInWordsAndSwitchesOff) {
 }
 
 TEST(ArticleModel, CitedOutletRecordNamesTheOutlet) {
+  // Two cited outlets, one with a poor record and one with a good one: their mean lowers, so
+  // the reason names the one that lowers and not the one that would raise.
   LinearArticleModel model(SmallParams());
-  Document d = MakeDoc("Couple split", "The couple split, The Tattler reported on Monday.");
+  Document d = MakeDoc("Couple split", "The couple split, The Tattler reported on Monday, later than The Ledger.");
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(d);
-  size_t at = d.text.find("The Tattler");
-  a.mentions.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 11), EntityType::kOutlet});
+  for (const char* name : {"The Tattler", "The Ledger"}) {
+    size_t at = d.text.find(name);
+    a.mentions.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + std::strlen(name)), EntityType::kOutlet});
+  }
+  std::sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) { return x.byte_begin < y.byte_begin; });
   std::vector<std::string> reasons;
   model.Score(d, a, &reasons);
   bool said = false;
-  for (const auto& r : reasons) said |= r == "cites \"The Tattler\" (25 training articles cite it, 80% unreliable) (lowers credibility)";
+  for (const auto& r : reasons)
+    said |= r == "cites \"The Tattler\" (25 training articles cite it, 80% unreliable); training average 50% unreliable (lowers credibility)";
   EXPECT_TRUE(said) << ::testing::PrintToString(reasons);
+  for (const auto& r : reasons) EXPECT_EQ(r.find("Ledger"), std::string::npos) << r;
 }
 
 }  // namespace
