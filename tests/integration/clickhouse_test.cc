@@ -151,7 +151,10 @@ class ClickHouseCli : public CliRunTest {
 // hearsay.json and index.html of the SQLite path, byte for byte.
 TEST_F(ClickHouseCli, TwoShardsAndFuseGiveTheSqliteOutput) {
   HEARSAY_REQUIRE_SHARED("seeds");
-  std::string inputs = SourceDir() + "/examples " + SharedDir() + "/seeds";
+  // Plus a reject and a repaired document (invented), so rejects and warnings go through too.
+  Write("odd/broken.jsonl", "{\"id\": \"x1\", \"title\": \"Cut off\n");
+  Write("odd/latin1.txt", "Bakery Opens On Elm Road\nThe new caf\xe9 on Elm Road opened on Monday, its owner Pell Varga said.\n");
+  std::string inputs = SourceDir() + "/examples " + SharedDir() + "/seeds " + Path("odd");
   ASSERT_NO_FATAL_FAILURE(StartServer());
   Ok("analyze " + inputs + " --out " + Path("sqlite"));
   std::string store = server_->Url("news");
@@ -160,6 +163,7 @@ TEST_F(ClickHouseCli, TwoShardsAndFuseGiveTheSqliteOutput) {
   Ok("fuse --store " + store + " --out " + Path("ch"));
   std::string a = ReadFileOrEmpty(Path("sqlite/hearsay.json")), b = ReadFileOrEmpty(Path("ch/hearsay.json"));
   ASSERT_FALSE(a.empty());
+  EXPECT_NE(a.find("Cut off"), std::string::npos) << "the reject is reported";
   EXPECT_TRUE(a == b) << "hearsay.json differs between the SQLite path and ClickHouse (2 shards + fuse)";
   EXPECT_TRUE(ReadFileOrEmpty(Path("sqlite/index.html")) == ReadFileOrEmpty(Path("ch/index.html")));
   // Both workers stored a share, disjoint, covering the corpus; the graph tables are there.
