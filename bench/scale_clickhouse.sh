@@ -75,17 +75,23 @@ wall() { tail -n 1 "$work/time.$1" | awk '{printf "%.1f", $3}'; }
 rss() { tail -n 1 "$work/time.$1" | awk '{printf "%.0f", $4 / 1024}'; }
 rate() { awk -v n="$n" -v w="$1" 'BEGIN {printf "%.1f", n / w}'; }
 store() { echo "clickhouse://127.0.0.1:$http_port/$1"; }
+# CPU seconds the ClickHouse server has used so far (utime + stime of its process).
+server_cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / t}' "/proc/$server_pid/stat"; }
+since() { awk -v a="$1" -v b="$(server_cpu)" 'BEGIN {printf "%.1f", b - a}'; }
 
 echo "articles: $n (GossipCop train, then dev); clickhouse-server $(curl -sf "http://127.0.0.1:$http_port/" --data-binary 'SELECT version()')"
 run sqlite analyze "$work/in.jsonl" --out "$work/sqlite" --jobs 2
 echo "SQLite path (analyze --jobs 2, with hearsay.json): wall $(wall sqlite) s, cpu $(cpu sqlite) s, peak RSS $(rss sqlite) MB, $(rate "$(wall sqlite)") articles/s"
 
+s0=$(server_cpu)
 run w1 analyze "$work/in.jsonl" --store "$(store one)" --shard 1/1 --jobs 2
-echo "1 worker (--shard 1/1 --jobs 2):    wall $(wall w1) s, cpu $(cpu w1) s, peak RSS $(rss w1) MB, $(rate "$(wall w1)") articles/s"
+echo "1 worker (--shard 1/1 --jobs 2):    wall $(wall w1) s, cpu $(cpu w1) s, peak RSS $(rss w1) MB, $(rate "$(wall w1)") articles/s; server cpu $(since "$s0") s"
+s0=$(server_cpu)
 run f1 fuse --store "$(store one)" --out "$work/one" --jobs 2
-echo "  fuse:                             wall $(wall f1) s, cpu $(cpu f1) s, peak RSS $(rss f1) MB"
+echo "  fuse:                             wall $(wall f1) s, cpu $(cpu f1) s, peak RSS $(rss f1) MB; server cpu $(since "$s0") s"
 
 start=$(now)
+s0=$(server_cpu)
 run w21 analyze "$work/in.jsonl" --store "$(store two)" --shard 1/2 --jobs 1 &
 a=$!
 run w22 analyze "$work/in.jsonl" --store "$(store two)" --shard 2/2 --jobs 1 &
@@ -93,9 +99,10 @@ b=$!
 wait $a
 wait $b
 phase=$(awk -v s="$start" -v e="$(now)" 'BEGIN {printf "%.1f", e - s}')
-echo "2 workers (--shard K/2 --jobs 1, at once): wall $phase s (1/2: $(wall w21) s, 2/2: $(wall w22) s), cpu $(cpu w21) + $(cpu w22) s, peak RSS $(rss w21)/$(rss w22) MB, $(rate "$phase") articles/s"
+echo "2 workers (--shard K/2 --jobs 1, at once): wall $phase s (1/2: $(wall w21) s, 2/2: $(wall w22) s), cpu $(cpu w21) + $(cpu w22) s, peak RSS $(rss w21)/$(rss w22) MB, $(rate "$phase") articles/s; server cpu $(since "$s0") s"
+s0=$(server_cpu)
 run f2 fuse --store "$(store two)" --out "$work/two" --jobs 2
-echo "  fuse:                             wall $(wall f2) s, cpu $(cpu f2) s, peak RSS $(rss f2) MB"
+echo "  fuse:                             wall $(wall f2) s, cpu $(cpu f2) s, peak RSS $(rss f2) MB; server cpu $(since "$s0") s"
 docs=$(curl -sf "http://127.0.0.1:$http_port/?database=two" --data-binary "SELECT concat(toString(countIf(shard = '1/2')), ' + ', toString(countIf(shard = '2/2'))) FROM documents")
 echo "  documents per shard: $docs"
 for out in one two; do
