@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
 #include "entities/entities.h"
 #include "test_docs.h"
+#include "text/text.h"
 
 namespace hearsay::score::train {
 namespace {
@@ -105,6 +107,45 @@ TEST(TrainArticleModel, ShippedModelKeepsDevMacroF1FloorWithAndWithoutPrior) {
       EXPECT_NEAR(c->bins[b].observed_real, m.reliability[b].real_rate, 1e-9) << b;
     }
   }
+}
+
+// Reasons that are true of the article, on real articles: every quoted word or phrase of
+// every reason occurs in its article (case aside), and outside the cited-outlets reason no
+// quote holds a capital letter (so never a name).
+TEST(TrainArticleModel, DevReasonsQuoteOnlyTheirArticle) {
+  REQUIRE_SHARED();
+  auto dev = ReadLabeled(kDev, 300);
+  ASSERT_TRUE(dev.ok()) << dev.status().ToString();
+  Trained t = ShippedModel();
+  ASSERT_TRUE(t.model && t.tagger);
+  auto lower = [](std::string x) {
+    for (char& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return x;
+  };
+  size_t quotes = 0;
+  for (bool prior : {true, false}) {
+    t.model->UseOutletPrior(prior);
+    for (const LabeledDoc& d : *dev) {
+      DocumentAnalysis a;
+      a.layout = text::AnalyzeText(d.doc);
+      entities::FindMentions(d.doc, a.layout, t.tagger, &a.mentions);
+      std::vector<std::string> reasons;
+      t.model->Score(d.doc, a, &reasons);
+      std::string text = lower(d.doc.text);
+      for (const std::string& r : reasons) {
+        for (size_t b = r.find('"'); b != std::string::npos; b = r.find('"', b + 1)) {
+          size_t e = r.find('"', b + 1);
+          if (e == std::string::npos) break;
+          std::string q = r.substr(b + 1, e - b - 1);
+          ++quotes;
+          EXPECT_NE(text.find(lower(q)), std::string::npos) << d.doc.id << ": \"" << q << "\" not in the article: " << r;
+          if (r.rfind("cites ", 0) != 0) EXPECT_EQ(q, lower(q)) << d.doc.id << ": a capital in " << r;
+          b = e;
+        }
+      }
+    }
+  }
+  EXPECT_GT(quotes, 300u);
 }
 
 TEST(TrainArticleModel, RestyledDevFlipsFewLabels) {
