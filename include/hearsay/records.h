@@ -154,8 +154,9 @@ struct Claim {
   std::optional<std::string> time_from; // ISO date
   std::optional<std::string> time_to;
   Attribution source;
-  // The subject is not named where the claim is read: it was resolved from a descriptor
-  // ("the 36-year-old actress") or a pronoun, so it is less certain than a named subject.
+  // The subject (for a relation: either person) is not named where the claim is read: it was
+  // resolved from a descriptor ("the 36-year-old actress"), a pronoun or, for a relation, the
+  // nearest person before its trigger; so it is less certain than a named one.
   bool subject_inferred = false;
   // The relation held and has ended by the time of writing, though no end date is stated:
   // "ex-", "former", "late", "then-", "her first husband", "no longer", a past-tense state with

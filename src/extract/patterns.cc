@@ -413,8 +413,11 @@ void MatchRow(const DocView& v, const RelationPattern& p, uint32_t row, int w, c
   if (pred.empty()) return;
   const uint32_t tok = v.tree.word(w).token;
   std::vector<int32_t> subjects;
-  for (int s : Walk(v, p.subject, w)) PeopleOf(v, s, &subjects);
+  const std::vector<int> subject_words = Walk(v, p.subject, w);
+  for (int s : subject_words) PeopleOf(v, s, &subjects);
   if (subjects.empty()) {
+    // The tree gave a subject that is no person ("the producer, who started dating X"): none.
+    if (!subject_words.empty()) return;
     if (p.subject.empty() || p.subject[0].kind != PathStep::Kind::kSubject || p.subject_path == p.object_path) return;
     subjects.push_back(-1);  // the caller takes the person before the trigger
   }

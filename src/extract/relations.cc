@@ -123,6 +123,19 @@ struct Ctx {
   std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
   bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
+  bool guessed_here = false;  // set around Emit calls: the anchor is the nearest person, a guess
+
+  // Is entity e named in sentence s (a person mention that is neither a pronoun nor a descriptor)?
+  bool NamedIn(uint32_t s, int32_t e) const {
+    if (s == UINT32_MAX || e < 0) return false;
+    const Sentence& sn = v.a.layout.sentences[s];
+    for (uint32_t k = sn.token_begin; k < sn.token_end; ++k) {
+      const int32_t m = v.mention_at[k];
+      if (m < 0 || v.a.mentions[m].entity_idx != e || v.a.mentions[m].descriptor) continue;
+      if (DocView::PronounGender(v.lower[k]) == Gender::kUnknown && !DocView::IsFirstPerson(v.lower[k])) return true;
+    }
+    return false;
+  }
 
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
   uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
@@ -288,6 +301,8 @@ struct Ctx {
       c->polarity = Polarity::kDenied;
     c->modality = Weaker(Weaker(c->modality, extra), scope.modality);
     c->ended = ended_here;
+    // A party not named in the sentence (a pronoun, "the actress") or a guessed anchor.
+    c->subject_inferred = guessed_here || !NamedIn(s, subject) || (object >= 0 && !NamedIn(s, object));
     if (Timeless(predicate)) return c;
     if (auto t = TimeNear(v, tok)) {
       if (t->from) c->time_from = FormatIso(*t->from);
@@ -672,7 +687,10 @@ void Ctx::RoleNouns(uint32_t i) {
     // "X waved while being watched by girlfriend Y": the subject of the clause (through an
     // adverbial clause without its own), not the nearest name before.
     if (anchor < 0) anchor = TreeClauseAnchor(v, i, holders[0]);
-    if (anchor < 0) anchor = SubjectBefore(mb, holders[0]);
+    if (anchor < 0) {
+      anchor = SubjectBefore(mb, holders[0]);
+      guessed_here = anchor >= 0;
+    }
     // "daughter Ella and son Alexander": a person holding a parallel role is no anchor.
     if (anchor >= 0 && co_anchors.empty()) {
       for (uint32_t j = mb; j-- > sb && mb - j <= 8;) {
@@ -689,7 +707,7 @@ void Ctx::RoleNouns(uint32_t i) {
   struct Reset {
     bool& flag;
     ~Reset() { flag = false; }
-  } reset{ended_here};
+  } reset{ended_here}, reset_guess{guessed_here};
   if (role->plural && (pred == "child_of" || pred == "sibling_of"))
     // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
     for (size_t x = 0; x < holders.size(); ++x)
@@ -785,6 +803,11 @@ void Ctx::EmitPattern(const PatternMatch& m) {
   // nearest person before the trigger in its clause.
   const int32_t subject_found = m.subject >= 0 ? m.subject : SubjectBefore(i, object);
   if (subject_found < 0) return;
+  guessed_here = m.subject < 0;
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{guessed_here};
   if (m.kin_anchor >= 0) {
     object = KinOf(m.kin_anchor, m.kin_predicate);  // "his father": whom the claims so far make so
     if (object < 0 || object == subject_found) return;

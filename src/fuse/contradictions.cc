@@ -479,7 +479,8 @@ struct Finder {
   }
 
   // One partner at a time, compared claim by claim: two stated relations (asserted or
-  // reported, not rumours) with different partners, read in different documents, whose
+  // reported, not rumours; a party read from a pronoun or a guess only when another document
+  // states the same relation) with different partners, read in different documents, whose
   // times overlap. One article naming two partners of a person tells a history ("before
   // her marriage to X she dated Y"); two articles giving different current partners
   // contradict each other.
@@ -507,6 +508,10 @@ struct Finder {
         for (const ClaimRef& r : k.claims) {
           const Claim& c = ctx.ClaimAt(r);
           if (c.polarity != Polarity::kAffirmed || !Firm(c)) continue;
+          // A partner read through a pronoun or a guess at the anchor, in one document only,
+          // is too weak to contradict another ("after she got engaged to X" with "she" read
+          // as the wrong woman).
+          if (c.subject_inferred && k.documents.size() < 2) continue;
           auto days = StateDays(r);
           if (!days) continue;
           if (end != ended.end()) days->second = std::min(days->second, end->second);
