@@ -5,7 +5,9 @@
 // With --peer FILE (JSON {file: text} written by bench/peer/readability.js on the same
 // pages) the peer is scored the same way, side by side. A plain program, not a benchmark.
 //
-//   build/bench/web_extraction_eval [--peer FILE] [--rounds N] [--verbose]
+//   build/bench/web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--texts OUT]
+//   (--texts writes {"texts": {file: title + "\n\n" + text}}, the peer's layout, for
+//   bench/shingle_f1.py)
 //   bench/web_vs_readability.sh BUILD_DIR     (runs both and prints the speed ratio)
 #include <chrono>
 #include <cstdio>
@@ -86,7 +88,8 @@ int main(int argc, char** argv) {
   std::string peer_path, dir = std::string(HEARSAY_SHARED_DIR) + "/data/web_extraction";
   int rounds = 3;
   bool verbose = false;
-  std::string dump;  // a page whose extracted text is printed
+  std::string dump;        // a page whose extracted text is printed
+  std::string texts_path;  // {"texts": {file: text}} written here (bench/shingle_f1.py reads it)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--peer" && i + 1 < argc) peer_path = argv[++i];
@@ -94,7 +97,8 @@ int main(int argc, char** argv) {
     else if (a == "--verbose") verbose = true;
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
     else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
-    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR] [--dump PAGE]\n", 2;
+    else if (a == "--texts" && i + 1 < argc) texts_path = argv[++i];
+    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR] [--dump PAGE] [--texts OUT]\n", 2;
   }
   nlohmann::json expect;
   try {
@@ -122,6 +126,7 @@ int main(int argc, char** argv) {
     }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / rounds;
   if (!dump.empty()) std::cout << texts[dump] << "\n----\n";
+  if (!texts_path.empty()) std::ofstream(texts_path) << nlohmann::json{{"texts", texts}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Score ours;
   for (const auto& [name, text] : texts) ours.Add(expect[name], text, name, verbose);
   ours.Print("hearsay");

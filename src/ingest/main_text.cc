@@ -71,6 +71,13 @@ bool WordMatches(std::string_view word, const std::string& listed) {
   return word.substr(0, std::min(word.size(), n)) == listed && word.size() >= n;
 }
 
+// "posts", "articles", "stories": a list of other pages ("related-posts"), not content.
+bool IsPluralOf(std::string_view word, std::string_view listed) {
+  if (word.size() == listed.size() + 1 && word.back() == 's') return word.substr(0, listed.size()) == listed;
+  return !listed.empty() && listed.back() == 'y' && word.size() == listed.size() + 2 &&
+         word.substr(0, listed.size() - 1) == listed.substr(0, listed.size() - 1) && word.substr(listed.size() - 1) == "ies";
+}
+
 // Hint of one class or id token ("post-author", "lg:text-lg"): its head word, the last of
 // its words that is listed, decides (a "post-author" box is an author box, an
 // "article-content" block is content). A responsive variant ("lg:") is ignored, and "text"
@@ -90,7 +97,7 @@ int TokenHint(std::string_view token) {
     bool utility = word_idx++ == 0 && word == "text" && k < token.size();
     int word_hint = 0;
     for (const std::string& x : words.content)
-      if (!utility && WordMatches(word, x)) word_hint = 1;
+      if (!utility && WordMatches(word, x) && !IsPluralOf(word, x)) word_hint = 1;
     for (const std::string& x : words.boilerplate)
       if (WordMatches(word, x)) word_hint = -1;
     if (word_hint != 0) hint = word_hint;

@@ -164,6 +164,11 @@ TEST(MainText, ClassHeadWordDecidesAndUtilitiesDoNot) {
   EXPECT_EQ(d->text.find("an editor based"), std::string::npos) << d->text;
   EXPECT_NE(d->text.find("Guests stayed until two"), std::string::npos) << d->text;
   EXPECT_NE(d->text.find("LOS ANGELES"), std::string::npos) << d->text;
+  // A plural content word names a list of other pages: "related-posts" is a related box.
+  auto related = ArticleWith("<div class=\"block related-posts\"><div>RELATED NEWS</div><div><p>Corvid Room owners "
+                             "plan a second club across town, with a garden and a long bar that seats forty.</p></div></div>");
+  ASSERT_TRUE(related.ok());
+  EXPECT_EQ(related->text.find("second club across town"), std::string::npos) << related->text;
 }
 
 TEST(PageWords, EmbeddedTableParsesWithEveryKind) {
