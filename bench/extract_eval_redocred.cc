@@ -9,7 +9,8 @@
 // entity counts as a false positive, one whose two people map to the same gold entity is
 // not scored.
 // REDOCRED_MENTIONS=gold gives the gold mentions to the extract stage instead (PER -> person,
-// others -> their types), so the score measures the relation patterns, not the tagger.
+// others -> their types; the parser runs on the sentences extract selects), so the score
+// measures the relation patterns, not the tagger.
 // Gold: P26 spouse (unordered), P40 child (h parent of t), P22 father / P25 mother (t parent of
 // h), P3373 sibling (unordered). Ours: spouse_of, divorced_from -> spouse; child_of,
 // adopted_child_of, stepchild_of (X, Y) -> Y parent of X; parent_of (X, Y) -> X parent of Y;
@@ -31,6 +32,7 @@
 
 #include "extract/extract.h"
 #include "hearsay/pipeline.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 using hearsay::Claim;
@@ -142,8 +144,8 @@ int main(int argc, char** argv) {
   }
   const char* mentions_env = std::getenv("REDOCRED_MENTIONS");
   const bool gold_mentions = mentions_env && std::string(mentions_env) == "gold";
-  hearsay::Models models;
-  if (!gold_mentions) {
+  hearsay::Models models;  // with gold mentions the parser is still used
+  {
     auto loaded = hearsay::LoadModels(std::string(HEARSAY_SOURCE_DIR) + "/models");
     if (!loaded.ok()) {
       std::cerr << "extract_eval_redocred: " << loaded.status().ToString() << "\n";
@@ -195,6 +197,12 @@ int main(int argc, char** argv) {
       }
       std::sort(a.mentions.begin(), a.mentions.end(),
                 [](const auto& x, const auto& y) { return x.byte_begin < y.byte_begin; });
+      // The parser on the sentences extract selects, as the pipeline does (the relation
+      // patterns read the tree).
+      if (models.parser) {
+        const std::vector<bool> select = hearsay::extract::SentencesToParse(doc, a.layout, a.mentions);
+        a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
+      }
       hearsay::extract::ExtractClaims(doc, &a);
     } else {
       a = hearsay::AnalyzeDocument(doc, models);
