@@ -114,7 +114,7 @@ void ParserModel::Label(const std::vector<WordInfo>& info, const std::vector<Par
 }
 
 std::string Lemmatizer::Lemma(const WordInfo& w, Upos upos, uint8_t xpos_id) const {
-  auto it = exceptions.find(Key(w.lower, xpos_id));
+  auto it = exceptions.find(Mix(w.low, uint64_t(xpos_id) + 1));  // = Key(w.lower, xpos_id): w.low hashes w.lower
   if (it != exceptions.end()) return it->second;
   if (upos == Upos::kPROPN) return w.norm;
   if (xpos_id < rules.size()) {

@@ -36,7 +36,8 @@ void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const
   }
   if (!table_keys_.empty()) {
     // Three passes per batch so the memory accesses overlap: slots, rows, weights.
-    int32_t acc[256] = {};
+    int32_t acc[256];
+    std::fill(acc, acc + num_classes_, 0);  // cells hold classes < num_classes_ only
     const Cell* rows[kBatch];
     uint32_t counts[kBatch];
     for (size_t i0 = 0; i0 < n; i0 += kBatch) {
