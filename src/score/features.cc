@@ -62,11 +62,16 @@ constexpr const char* kFurnitureWords[] = {"advertisement", "advertising", "ad",
                                            "zoom", "excerpt", "submit", "cookies", "edit", "related", "image zoom",
                                            "read more", "click here", "sign up", "push notifications"};
 constexpr const char* kSiteNames[] = {"gossipcop", "gossip cop"};
-// Capitalised words that are no names (a sentence opening "The", "Her", "Mr").
+// Capitalised words that are no names (a sentence opening "The", "Her", "Mr"; months, weekdays).
 constexpr const char* kFunctionWords[] = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they",
                                           "we", "you", "i", "his", "her", "their", "our", "my", "your", "in", "on", "at",
                                           "for", "but", "and", "or", "so", "if", "when", "after", "before", "as", "while",
-                                          "with", "from", "by", "to", "of", "mr", "mrs", "ms", "dr", "not", "no", "yes"};
+                                          "with", "from", "by", "to", "of", "mr", "mrs", "ms", "dr", "not", "no", "yes",
+                                          // dates: "on March 24" is no name (a month a person is named
+                                          // after is still masked where the tagger finds the person)
+                                          "january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december", "monday", "tuesday",
+                                          "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr const char* kDenseNames[] = {"anonymous_sources", "anonymous_share", "hedge_rate",      "booster_rate",
                                        "hearsay_words",     "exclusive",       "title_punct",     "title_caps",
                                        "title_teaser",      "named_quotes",    "quote_spans",     "outlet_citations",

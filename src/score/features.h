@@ -47,7 +47,7 @@
 
 namespace hearsay::score {
 
-constexpr uint32_t kFeatureSetVersion = 5;  // 3: names and outlets masked, furniture dropped; no host, byline or URL features; 4: proper nouns by shape; 5: a curly apostrophe is no capital
+constexpr uint32_t kFeatureSetVersion = 6;  // 3: names and outlets masked, furniture dropped; no host, byline or URL features; 4: proper nouns by shape; 5: a curly apostrophe is no capital; 6: months and weekdays are no names
 constexpr uint32_t kDefaultHashBits = 21;  // 2^21 hashed weights (8 MiB as float32, as much again for idf)
 
 // The named (dense) features, in model order. Values are raw; the model standardises them.

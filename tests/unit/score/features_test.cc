@@ -59,15 +59,16 @@ TEST(Features, PersonNamesAreMaskedInEveryForm) {
   EXPECT_NE(Extract(f).hashed[1].index, Extract(g).hashed[1].index);
 }
 
-TEST(Features, CurlyApostropheIsNoName) {
+TEST(Features, CurlyApostropheAndDatesAreNoNames) {
   // "he’s" splits into "he" and "’s": that is no capital, so it stays a word (it was read as
   // a name and masked); an accented capital still opens a name ("Élodie" masked inside a sentence).
   CueTable cues(DefaultLexicons());
-  Document d = MakeDoc("Tour Ends", "The singer said he\u2019s tired and didn\u2019t rest. Fans met \u00c9lodie Varn later.");
+  Document d = MakeDoc("Tour Ends", "The singer said he\u2019s tired and didn\u2019t rest. Fans met \u00c9lodie Varn later on Friday, March 24.");
   std::string words = MaskedWords(d, text::AnalyzeText(d), {}, cues);
   EXPECT_NE(words.find("he \u2019s tired"), std::string::npos) << words;
   EXPECT_NE(words.find("didn\u2019t rest"), std::string::npos) << words;
   EXPECT_NE(words.find("met <person> later"), std::string::npos) << words;
+  EXPECT_NE(words.find("later on Friday March 24"), std::string::npos) << words;  // months and weekdays stay words
   EXPECT_EQ(words.find("Varn"), std::string::npos) << words;
 }
 
