@@ -17,6 +17,12 @@
 //   timeless      holds for life once true (kinship by birth): a claim takes no time from its
 //                 clause and contradictions ignore time
 //   phrase        the predicate in words for explanations: "is married to"
+//   denied_alone  a denial with no object in words: dating -> "has not dated anyone"; empty
+//                 when the predicate has no such claim
+//   ends          the predicate is the end of a relation (split_from, divorced_from): an
+//                 event with a date, after which the couple's states no longer hold
+//   wikidata      the Wikidata property of a family or partner predicate ("P26"), empty for
+//                 others; wikidata_reverse: the object is the statement's subject (child_of)
 //
 // Thread safety: the table is a constant; every function is a pure lookup.
 
@@ -32,6 +38,10 @@ struct PredicateTraits {
   bool partner_state;
   bool timeless;
   std::string_view phrase;
+  std::string_view denied_alone = "";
+  bool ends = false;
+  std::string_view wikidata = "";
+  bool wikidata_reverse = false;
 };
 
 // The traits of `name`, or null for a name not in the table.
@@ -42,5 +52,6 @@ bool IsSymmetric(std::string_view predicate);
 bool IsTimeless(std::string_view predicate);
 bool IsPartnerState(std::string_view predicate);
 std::string_view EndedForm(std::string_view predicate);
+bool EndsRelation(std::string_view predicate);
 
 }  // namespace hearsay

@@ -3,19 +3,20 @@
 namespace hearsay {
 namespace {
 
-// name, symmetric, inverse, ended_form, partner_state, timeless, phrase
+// name, symmetric, inverse, ended_form, partner_state, timeless, phrase[, denied_alone, ends,
+// wikidata, wikidata_reverse]
 constexpr PredicateTraits kPredicates[] = {
-    {"spouse_of", true, "", "divorced_from", true, false, "is married to"},
-    {"divorced_from", true, "", "", false, false, "divorced"},
-    {"engaged_to", true, "", "split_from", true, false, "is engaged to"},
-    {"dating", true, "", "split_from", true, false, "is dating"},
+    {"spouse_of", true, "", "divorced_from", true, false, "is married to", "has not been married", false, "P26"},
+    {"divorced_from", true, "", "", false, false, "divorced", "", true},
+    {"engaged_to", true, "", "split_from", true, false, "is engaged to", "has not been engaged"},
+    {"dating", true, "", "split_from", true, false, "is dating", "has not dated anyone", false, "P451"},
     {"romantic_interest", false, "", "", false, false, "is pursuing"},
-    {"split_from", true, "", "", false, false, "split from"},
-    {"parent_of", false, "child_of", "", false, true, "is a parent of"},
-    {"child_of", false, "parent_of", "", false, true, "is a child of"},
+    {"split_from", true, "", "", false, false, "split from", "", true},
+    {"parent_of", false, "child_of", "", false, true, "is a parent of", "has no children", false, "P40"},
+    {"child_of", false, "parent_of", "", false, true, "is a child of", "", false, "P40", true},
     {"adopted_child_of", false, "", "", false, false, "is the adopted child of"},
     {"stepchild_of", false, "", "", false, true, "is the stepchild of"},
-    {"sibling_of", true, "", "", false, true, "is a sibling of"},
+    {"sibling_of", true, "", "", false, true, "is a sibling of", "", false, "P3373"},
     {"estranged_from", true, "", "", false, false, "is estranged from"},
     {"friends_with", true, "", "", false, false, "is friends with"},
     {"collaborates_with", true, "", "", false, false, "works with"},
@@ -51,6 +52,10 @@ bool IsPartnerState(std::string_view predicate) {
 std::string_view EndedForm(std::string_view predicate) {
   const PredicateTraits* t = FindPredicate(predicate);
   return t ? t->ended_form : std::string_view();
+}
+bool EndsRelation(std::string_view predicate) {
+  const PredicateTraits* t = FindPredicate(predicate);
+  return t && t->ends;
 }
 
 }  // namespace hearsay

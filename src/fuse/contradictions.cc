@@ -49,10 +49,8 @@ std::string Phrase(const std::string& p) {
 
 // A denied claim with no object, in words: dating -> "has not dated anyone".
 std::string DeniedAlonePhrase(const std::string& p) {
-  if (p == "dating") return "has not dated anyone";
-  if (p == "spouse_of") return "has not been married";
-  if (p == "engaged_to") return "has not been engaged";
-  if (p == "parent_of") return "has no children";
+  const PredicateTraits* t = FindPredicate(p);
+  if (t && !t->denied_alone.empty()) return std::string(t->denied_alone);
   return "denies " + Phrase(p) + " anyone";
 }
 
@@ -129,7 +127,7 @@ struct Finder {
     else if (c.object_text) s += " " + *c.object_text;
     else if (alone) s += " someone";
     if (c.value) s += " " + *c.value;
-    if (c.predicate == "split_from" || c.predicate == "divorced_from") {
+    if (EndsRelation(c.predicate)) {
       // An event: when it happened.
       if (c.time_from && c.time_to) return s + " in " + (*c.time_from == *c.time_to ? *c.time_from : *c.time_from + ".." + *c.time_to);
       if (c.time_from || c.time_to) return s + " in " + c.time_from.value_or(c.time_to.value_or(""));
@@ -425,7 +423,7 @@ struct Finder {
     std::unordered_map<int32_t, int64_t> ended;
     for (const Side& side : sides) {
       const ClaimCluster& k = ctx.corpus.clusters[side.cluster];
-      if (side.other < 0 || (k.predicate != "split_from" && k.predicate != "divorced_from")) continue;
+      if (side.other < 0 || !EndsRelation(k.predicate)) continue;
       for (const ClaimRef& r : k.claims) {
         if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed) continue;
         auto days = EventDays(r);

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "hearsay/predicate.h"
+
 namespace hearsay::report {
 namespace {
 
@@ -150,12 +152,9 @@ namespace {
 // The Wikidata property of a family or partner predicate; `reverse` when the object is
 // the statement's subject (child_of: the parent has the child). Empty for other predicates.
 std::string WikidataProperty(const std::string& predicate, bool* reverse) {
-  *reverse = predicate == "child_of";
-  if (predicate == "spouse_of") return "P26";
-  if (predicate == "parent_of" || predicate == "child_of") return "P40";
-  if (predicate == "sibling_of") return "P3373";
-  if (predicate == "dating") return "P451";
-  return "";
+  const PredicateTraits* t = FindPredicate(predicate);
+  *reverse = t && t->wikidata_reverse;
+  return t ? std::string(t->wikidata) : std::string();
 }
 
 bool OnRecord(const Claim& c) {
