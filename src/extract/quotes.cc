@@ -364,6 +364,27 @@ void FindQuotes(DocView& v, PassState* st) {
       }
     }
 
+    // A quote opening a sentence of its paragraph, with no cue of its own, right after a
+    // quote-free sentence of that paragraph that opens with a named or unnamed source and its
+    // cue ("The insider states she wants in. “…”"): that source.
+    if (!found && !in_title) {
+      uint32_t s = v.sent_of[qb];
+      if (s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
+          v.a.layout.sentences[s - 1].paragraph_idx == v.a.layout.sentences[s].paragraph_idx) {
+        const Sentence& ps = v.a.layout.sentences[s - 1];
+        bool quote_free = true;
+        for (uint32_t k = ps.token_begin; k < ps.token_end; ++k) quote_free = quote_free && v.quote_at[k] < 0;
+        // The sentence opens with the source and its cue: at most three words before the cue.
+        for (uint32_t j = ps.token_begin; quote_free && !found && j < ps.token_end && j <= ps.token_begin + 3; ++j) {
+          if (!IsCueAt(v, j) || j == ps.token_begin) continue;
+          const std::string& first = w[ps.token_begin];  // a pronoun here is too weak a link
+          if (first == "he" || first == "she" || first == "they" || first == "it" || first == "i" || first == "we") break;
+          Attribution a = ResolveSource(v, st, ps.token_begin, j, j);
+          if (a.kind == SourceKind::kNamed || a.kind == SourceKind::kAnonymous) found = TakeSpeaker(v, st, a, j, ps.token_end);
+          break;
+        }
+      }
+    }
     // Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
     // a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote
     // after `"…," one said.` in the same paragraph.

@@ -256,6 +256,22 @@ TEST(Attributions, DescriptorPronounAndUnnamedFansSpeak) {
   EXPECT_NE(r.a.quotes[2].speaker.anonymous_id, r.a.quotes[3].speaker.anonymous_id);
 }
 
+// A quote opening a sentence with no cue of its own, after a sentence of its paragraph that
+// opens with a source and its cue, is that source's; a sentence opening with a pronoun is no
+// such lead-in.
+TEST(Attributions, SentenceLeadInSpeaksTheNextQuote) {
+  Analysed r = Analyze("\"The tour was a joy,\" a friend of the band told the Daily Lantern.\n\n"
+                       "The insider said that the drummer is upset. \"He wanted one more show in Rome.\"",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kAnonymous);
+  Analysed pron = Analyze("Readers wrote in after the finale.\n\n"
+                          "He said it over and over at the show. \"The last episode made me cry twice in one evening.\"",
+                          nullptr);
+  ASSERT_EQ(pron.a.quotes.size(), 1u);
+  EXPECT_EQ(pron.a.quotes[0].speaker.kind, SourceKind::kUnknown);
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
