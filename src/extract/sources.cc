@@ -449,6 +449,20 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       return a;
     }
     auto sn = v.lex.source_nouns.find(t);
+    // "another", "a third" name a source only as the head ("Another posted:"), not before one
+    // ("Another star, X, said").
+    if ((t == "another" || t == "third") && k + 1 != e) continue;
+    // "PEOPLE confirms": a source noun written in capitals is an outlet's name.
+    if (sn != v.lex.source_nouns.end() && t.size() > 2 && AllCaps(std::string(v.Text(k)))) {
+      uint32_t end = 0;
+      std::string name = OutletNameAt(v, k, &end);
+      if (!name.empty()) {
+        a.kind = SourceKind::kOutlet;
+        a.text = name;
+        a.via_outlet = name;
+        return a;
+      }
+    }
     if (sn != v.lex.source_nouns.end() && v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
       if (sn->second == SourceNounKind::kOutletRef) {
         std::string o = LastOutletBefore(*st, b);

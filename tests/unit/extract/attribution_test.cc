@@ -272,6 +272,20 @@ TEST(Attributions, SentenceLeadInSpeaksTheNextQuote) {
   EXPECT_EQ(pron.a.quotes[0].speaker.kind, SourceKind::kUnknown);
 }
 
+// "Another" names a source only as the head ("Another wrote:"); a source noun in capitals is an
+// outlet's name ("PEOPLE confirms").
+TEST(Attributions, AnotherAsHeadAndAnOutletInCapitals) {
+  Analysed r = Analyze("Dana Holt arrived at the premiere.\n\nAnother star, Dana Holt, said: \"The premiere was the best "
+                       "night of my whole year.\"\n\nAnother wrote: \"She is glowing and so happy at the premiere tonight.\"",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kAnonymous);
+  Analysed caps = Analyze("\"The couple got engaged in Paris last week,\" PEOPLE confirms.", nullptr);
+  ASSERT_EQ(caps.a.quotes.size(), 1u);
+  EXPECT_EQ(caps.a.quotes[0].speaker.kind, SourceKind::kOutlet);
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
