@@ -508,6 +508,7 @@ namespace {
 // state a claim about one person alone.
 struct FormUse {
   bool alone = false;
+  bool negator = false;  // a negated_only or negated row: only with a negator in the sentence
   std::vector<std::string> cues;
 };
 
@@ -523,6 +524,7 @@ const TriggerForms& Forms() {
     for (const RelationPattern& p : DefaultPatterns().rows) {
       FormUse use;
       use.alone = p.predicate == "dating" || p.predicate == "spouse_of" || p.predicate == "engaged_to";
+      use.negator = p.negated_only || p.negated;
       for (const PathStep& step : p.object)
         for (const WordTest::ChildTest& ct : step.test.children)
           if (ct.rel == Rel::kCase) use.cues.insert(use.cues.end(), ct.lemmas.begin(), ct.lemmas.end());
@@ -551,12 +553,15 @@ bool IsPatternTriggerForm(std::string_view lower_word) {
 
 bool SentenceWantsPatterns(const std::vector<std::string>& lower, uint32_t people) {
   constexpr size_t kCueWindow = 5;  // words after the form in which its preposition may stand
-  bool pair = false, alone = false;
+  bool pair = false, alone = false, negator = false;
+  const Lexicon& lex = DefaultLexicon();
+  for (const std::string& w : lower) negator = negator || lex.IsNegator(w);
   for (size_t i = 0; i < lower.size(); ++i) {
     people += DocView::PronounGender(lower[i]) != Gender::kUnknown || DocView::IsFirstPerson(lower[i]);
     auto it = Forms().lemma_rows.find(lower[i]);
     if (it == Forms().lemma_rows.end()) continue;
     for (const FormUse& use : it->second) {
+      if (use.negator && !negator) continue;
       bool cue = use.cues.empty();
       for (size_t j = i + 1; !cue && j < lower.size() && j <= i + kCueWindow; ++j)
         cue = std::find(use.cues.begin(), use.cues.end(), lower[j]) != use.cues.end();

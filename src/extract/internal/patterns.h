@@ -129,7 +129,8 @@ std::vector<PatternMatch> MatchPatterns(const DocView& v, const PatternSet& set,
 bool IsPatternTriggerForm(std::string_view lower_word);
 // Should a sentence (its lower-cased words) be parsed for the lemma rows? A trigger form of a
 // row stands in it, followed within five words by one of the prepositions the row's object
-// path asks for ("worked ... with"), and the sentence has the people the row needs: `people`
+// path asks for ("worked ... with"), a negator when the row is negated_only or negated, and
+// the sentence has the people the row needs: `people`
 // person mentions plus its personal pronouns, two for a relation, one for a row of dating,
 // spouse_of or engaged_to (a claim about one person alone: "has never married").
 bool SentenceWantsPatterns(const std::vector<std::string>& lower, uint32_t people);
