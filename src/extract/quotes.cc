@@ -409,12 +409,20 @@ void FindQuotes(DocView& v, PassState* st) {
       }
     }
     // An unresolved "he"/"she" as the speaker: the named speaker of the quote before, in this
-    // paragraph or the one before, when the gender agrees ("…," she added, after her quote).
+    // paragraph or the one before, when the gender agrees ("…," she added, after her quote); an
+    // unresolved "they" after an unnamed source's quote is that source (a singular "they").
     if (found && speaker.kind == SourceKind::kUnknown && prev_quote >= 0 && para != UINT32_MAX &&
         prev_para != UINT32_MAX && para <= prev_para + 1) {
       const Attribution& ps = v.a.quotes[prev_quote].speaker;
       std::string pron = speaker.text;
       for (char& c : pron) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (pron == "they" && ps.kind == SourceKind::kAnonymous) {  // a source's singular "they"
+        uint32_t wb = speaker.byte_begin, we = speaker.byte_end;
+        speaker = ps;
+        speaker.text = pron;
+        speaker.byte_begin = wb;
+        speaker.byte_end = we;
+      }
       if ((pron == "he" || pron == "she") && ps.kind == SourceKind::kNamed && ps.entity_idx >= 0) {
         const std::string& g = v.a.local_entities[ps.entity_idx].gender;
         if (g.empty() || g == (pron == "he" ? "male" : "female")) {

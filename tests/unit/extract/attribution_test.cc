@@ -286,6 +286,16 @@ TEST(Attributions, AnotherAsHeadAndAnOutletInCapitals) {
   EXPECT_EQ(caps.a.quotes[0].speaker.kind, SourceKind::kOutlet);
 }
 
+// An unresolved "they" right after an unnamed source's quote is that source (a singular "they").
+TEST(Attributions, SingularTheyContinuesAnUnnamedSource) {
+  Analysed r = Analyze("Lena Marsh was seen in Rome.\n\n\u201cShe is not dating anyone at all,\u201d a source told the Daily "
+                       "Lantern. \u201cShe is focused on her work this year,\u201d they revealed.",
+                       nullptr);
+  ASSERT_EQ(r.a.quotes.size(), 2u);
+  EXPECT_EQ(r.a.quotes[1].speaker.kind, SourceKind::kAnonymous);
+  EXPECT_EQ(r.a.quotes[1].speaker.anonymous_id, r.a.quotes[0].speaker.anonymous_id);
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
