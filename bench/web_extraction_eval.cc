@@ -5,7 +5,9 @@
 // With --peer FILE (JSON {file: text} written by bench/peer/readability.js on the same
 // pages) the peer is scored the same way, side by side. A plain program, not a benchmark.
 //
-//   build/bench/web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--texts OUT]
+//   build/bench/web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--texts OUT] [--site]
+//   (--site: the pages are read as one run reads them, with lines repeated across pages
+//   of one host counted first and left out, SiteBoilerplate; timing covers both passes)
 //   (--texts writes {"texts": {file: title + "\n\n" + text}}, the peer's layout, for
 //   bench/shingle_f1.py)
 //   bench/web_vs_readability.sh BUILD_DIR     (runs both and prints the speed ratio)
@@ -22,6 +24,7 @@
 
 #include "common/gzip.h"
 #include "ingest/ingest.h"
+#include "ingest/internal/html_page.h"
 
 namespace {
 
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
   std::string peer_path, dir = std::string(HEARSAY_SHARED_DIR) + "/data/web_extraction";
   int rounds = 3;
   bool verbose = false;
+  bool site_pass = false;
   std::string dump;        // a page whose extracted text is printed
   std::string texts_path;  // {"texts": {file: text}} written here (bench/shingle_f1.py reads it)
   for (int i = 1; i < argc; ++i) {
@@ -98,7 +102,8 @@ int main(int argc, char** argv) {
     else if (a == "--dir" && i + 1 < argc) dir = argv[++i];
     else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
     else if (a == "--texts" && i + 1 < argc) texts_path = argv[++i];
-    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR] [--dump PAGE] [--texts OUT]\n", 2;
+    else if (a == "--site") site_pass = true;
+    else return std::cerr << "usage: web_extraction_eval [--peer FILE] [--rounds N] [--verbose] [--dir DIR] [--dump PAGE] [--texts OUT] [--site]\n", 2;
   }
   nlohmann::json expect;
   try {
@@ -118,12 +123,16 @@ int main(int argc, char** argv) {
   hearsay::ingest::IngestOptions options;
   std::map<std::string, std::string> texts;
   auto t0 = std::chrono::steady_clock::now();
-  for (int r = 0; r < rounds; ++r)
+  for (int r = 0; r < rounds; ++r) {
+    hearsay::ingest::SiteBoilerplate site;
+    if (site_pass)
+      for (const auto& [name, html] : pages) hearsay::ingest::internal::CountHtmlPage(name, html, options, site);
     for (const auto& [name, html] : pages) {
-      auto doc = hearsay::ingest::ParseHtml(name, html, options);
+      auto doc = hearsay::ingest::ParseHtml(name, html, options, site_pass ? &site : nullptr);
       if (r == 0) texts[name] = doc.ok() ? doc->text : std::string();
       if (r == 0 && !doc.ok()) std::cout << "rejected " << doc.status().message() << "\n";
     }
+  }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / rounds;
   if (!dump.empty()) std::cout << texts[dump] << "\n----\n";
   if (!texts_path.empty()) std::ofstream(texts_path) << nlohmann::json{{"texts", texts}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

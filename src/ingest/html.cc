@@ -24,6 +24,7 @@
 #include "ingest/internal/finish.h"
 #include "ingest/internal/html_limits.h"
 #include "ingest/internal/html_meta.h"
+#include "ingest/internal/html_page.h"
 #include "ingest/internal/junk.h"
 #include "ingest/internal/main_text.h"
 
@@ -280,7 +281,9 @@ uint64_t RoughDepthBound(std::string_view s, uint64_t limit) {
 
 }  // namespace
 
-Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options) {
+namespace internal {
+
+Result<HtmlPage> ReadHtmlPage(const std::string& path, std::string_view bytes, const IngestOptions& options) {
   if (bytes.empty()) return DataLossError(path + ": empty file");
   uint64_t bad = 0;
   if (internal::LooksBinary(bytes, &bad))
@@ -306,24 +309,50 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
   if (f.max_depth > options.max_html_depth)
     return OutOfRangeError(path + ": HTML nested " + std::to_string(f.max_depth) + " elements deep, more than the limit of " +
                            std::to_string(options.max_html_depth));
-  Document doc;
-  doc.path = path;
-  doc.format = SourceFormat::kHtml;
-  internal::PageMeta meta = internal::ResolveMeta(f.meta);
-  std::string title = meta.title;
-  if (title.empty() && f.first_h1) title = InnerText(f.first_h1);
-  if (title.empty() && f.title_el) title = InnerText(f.title_el);
-  title = CollapseSpace(title);
-  std::vector<internal::HtmlBlock> blocks = internal::ExtractMainText(out->root);
-  std::string page_text = internal::BlocksChars(blocks) < internal::kShortPageChars ? InnerText(out->root) : std::string();
-  if (Status junk = internal::CheckArticlePage(title, blocks, page_text); !junk.ok()) return junk.WithContext(path);
+  HtmlPage page;
+  page.meta = internal::ResolveMeta(f.meta);
+  page.title = page.meta.title;
+  if (page.title.empty() && f.first_h1) page.title = InnerText(f.first_h1);
+  if (page.title.empty() && f.title_el) page.title = InnerText(f.title_el);
+  page.title = CollapseSpace(page.title);
+  page.blocks = internal::ExtractMainText(out->root);
+  std::string page_text = internal::BlocksChars(page.blocks) < internal::kShortPageChars ? InnerText(out->root) : std::string();
+  if (Status junk = internal::CheckArticlePage(page.title, page.blocks, page_text); !junk.ok()) return junk.WithContext(path);
+  return page;
+}
+
+void CountHtmlPage(const std::string& path, std::string_view bytes, const IngestOptions& options, SiteBoilerplate& site) {
+  Result<HtmlPage> page = ReadHtmlPage(path, bytes, options);
+  if (!page.ok()) return;
+  std::vector<std::string> blocks;
+  for (auto& b : page.value().blocks)
+    if (b.text != page.value().title) blocks.push_back(std::move(b.text));
+  site.AddPage(HostOfUrl(page.value().meta.url), blocks);
+}
+
+}  // namespace internal
+
+Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options,
+                           const SiteBoilerplate* site) {
+  Result<internal::HtmlPage> read = internal::ReadHtmlPage(path, bytes, options);
+  if (!read.ok()) return read.status();
+  internal::HtmlPage& page = read.value();
+  const std::string host = site ? HostOfUrl(page.meta.url) : std::string();
+  std::string title = page.title;
   std::vector<std::string> paras;
-  for (auto& block : blocks)
-    if (block.text != title) paras.push_back(std::move(block.text));
+  for (auto& block : page.blocks) {
+    if (block.text == title) continue;
+    const bool headline = title.empty() && paras.empty();  // becomes the title below
+    if (site && !headline && site->Repeated(host, block.text)) continue;
+    paras.push_back(std::move(block.text));
+  }
   if (title.empty() && paras.size() >= 2) {
     title = paras.front();
     paras.erase(paras.begin());
   }
+  Document doc;
+  doc.path = path;
+  doc.format = SourceFormat::kHtml;
   doc.title = title;
   doc.text = title;
   doc.title_byte_end = static_cast<uint32_t>(title.size());
@@ -334,6 +363,7 @@ Result<Document> ParseHtml(const std::string& path, std::string bytes, const Ing
     doc.text += paras[i];
   }
   if (paras.empty()) return DataLossError(path + ": no main text found in the HTML page");
+  const internal::PageMeta& meta = page.meta;
   if (!meta.url.empty()) doc.url = meta.url;
   if (!meta.outlet.empty()) doc.outlet = meta.outlet;
   if (!meta.published.empty()) doc.published = meta.published;

@@ -12,6 +12,7 @@
 #include "common/file_io.h"
 #include "ingest/internal/walk.h"
 #include "common/gzip.h"
+#include "ingest/internal/html_page.h"
 #include "ingest/internal/json_article.h"
 
 namespace hearsay::ingest {
@@ -53,7 +54,8 @@ Kind Sniff(std::string_view bytes) {
   return Kind::kText;
 }
 
-void IngestKind(const std::string& path, std::string bytes, Kind kind, const IngestOptions& options, DocumentSink& sink) {
+void IngestKind(const std::string& path, std::string bytes, Kind kind, const IngestOptions& options, DocumentSink& sink,
+                const SiteBoilerplate* site = nullptr) {
   if (LooksGzipped(bytes)) {
     Result<std::string> plain = Gunzip(bytes, options.max_file_bytes);
     if (!plain.ok()) return sink.OnReject(internal::MakeReject(path, std::nullopt, plain.status()));
@@ -74,7 +76,7 @@ void IngestKind(const std::string& path, std::string bytes, Kind kind, const Ing
     internal::IngestJsonLines(path, bytes, sink);
     return;
   }
-  Result<Document> doc = kind == Kind::kHtml ? ParseHtml(path, std::move(bytes), options) : ParsePlainText(path, std::move(bytes));
+  Result<Document> doc = kind == Kind::kHtml ? ParseHtml(path, std::move(bytes), options, site) : ParsePlainText(path, std::move(bytes));
   if (doc.ok()) {
     sink.OnDocument(std::move(doc).value());
   } else {
@@ -90,7 +92,8 @@ void IngestKind(const std::string& path, std::string bytes, Kind kind, const Ing
   }
 }
 
-void IngestFile(const std::string& path, bool explicit_path, const IngestOptions& options, DocumentSink& sink) {
+void IngestFile(const std::string& path, bool explicit_path, const IngestOptions& options, DocumentSink& sink,
+                const SiteBoilerplate* site) {
   Kind kind = KindOfExtension(path, explicit_path);
   if (kind == Kind::kSkip) {
     sink.OnSkipped(path);
@@ -101,12 +104,59 @@ void IngestFile(const std::string& path, bool explicit_path, const IngestOptions
     sink.OnReject(internal::MakeReject(path, std::nullopt, bytes.status()));
     return;
   }
-  IngestKind(path, std::move(bytes).value(), kind, options, sink);
+  IngestKind(path, std::move(bytes).value(), kind, options, sink, site);
 }
 
 void IngestFolder(const std::string& root, const internal::PathPolicy& policy, const IngestOptions& options,
-                  DocumentSink& sink) {
-  for (const auto& f : internal::WalkFolder(root, policy, sink)) IngestFile(f, false, options, sink);
+                  DocumentSink& sink, const SiteBoilerplate* site) {
+  for (const auto& f : internal::WalkFolder(root, policy, sink)) IngestFile(f, false, options, sink, site);
+}
+
+struct QuietSink : DocumentSink {
+  void OnDocument(Document) override {}
+  void OnReject(Reject) override {}
+};
+
+// The files of `paths` that may be web pages (by extension, or without one), in walk order.
+std::vector<std::string> WebPageCandidates(const std::vector<std::string>& paths, const internal::PathPolicy& policy) {
+  QuietSink quiet;  // the second pass reports what the walk rejects
+  std::vector<std::string> files;
+  auto maybe_html = [](const std::string& f, bool explicit_path) {
+    Kind k = KindOfExtension(f, explicit_path);
+    return k == Kind::kHtml || k == Kind::kUnknown;
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (path == "-" || ec || policy.Excluded(internal::Canonical(path))) continue;
+    if (fs::is_directory(st)) {
+      for (auto& f : internal::WalkFolder(path, policy, quiet))
+        if (maybe_html(f, false)) files.push_back(std::move(f));
+    } else if (fs::is_regular_file(st) && maybe_html(path, true)) {
+      files.push_back(path);
+    }
+  }
+  return files;
+}
+
+// First pass of a run with several web pages: counts their main-text blocks per host.
+// Unreadable and rejected pages are not counted (the second pass reports them).
+void CountSiteBlocks(const std::vector<std::string>& paths, const internal::PathPolicy& policy,
+                     const IngestOptions& options, SiteBoilerplate& site) {
+  std::vector<std::string> files = WebPageCandidates(paths, policy);
+  if (files.size() < SiteBoilerplate::kMinPages) return;
+  for (const auto& f : files) {
+    Result<std::string> bytes = ReadWholeFile(f, options.max_file_bytes);
+    if (!bytes.ok()) continue;
+    std::string text = std::move(bytes).value();
+    if (LooksGzipped(text)) {
+      Result<std::string> plain = Gunzip(text, options.max_file_bytes);
+      if (!plain.ok()) continue;
+      text = std::move(plain).value();
+    }
+    if (KindOfExtension(f, true) != Kind::kHtml && Sniff(text) != Kind::kHtml) continue;
+    internal::CountHtmlPage(f, text, options, site);
+  }
 }
 
 bool ValidDate(int y, int m, int d) {
@@ -188,6 +238,8 @@ void IngestBytes(const std::string& path, std::string bytes, const IngestOptions
 Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& options, DocumentSink& sink) {
   if (paths.empty()) return InvalidArgumentError("no input paths given");
   const internal::PathPolicy policy(paths, options);
+  SiteBoilerplate site;  // this run's counts; read-only from here on
+  CountSiteBlocks(paths, policy, options, site);
   for (const auto& path : paths) {
     if (path == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -205,9 +257,9 @@ Status IngestPaths(const std::vector<std::string>& paths, const IngestOptions& o
     if (policy.Excluded(internal::Canonical(path))) {
       sink.OnExcluded(path, "the run's own output, not read as input");
     } else if (fs::is_directory(st)) {
-      IngestFolder(path, policy, options, sink);
+      IngestFolder(path, policy, options, sink, &site);
     } else if (fs::is_regular_file(st)) {
-      IngestFile(path, true, options, sink);
+      IngestFile(path, true, options, sink, &site);
     } else {
       sink.OnReject(Reject{path, std::nullopt, "ingest",
                            "skipped: not a regular file (" + internal::KindOfSpecialFile(path) + ")"});

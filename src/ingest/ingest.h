@@ -22,6 +22,11 @@
 // leading outside the input paths (unless follow_symlinks). Paths in `exclude` (the run's
 // output folder and store) are never read, whether met in a walk or named.
 //
+// Several web pages of one site: IngestPaths first reads every HTML input once and counts
+// its main-text blocks per host (SiteBoilerplate), then reads the inputs for good, leaving
+// out blocks repeated on most pages of the host (a footer line, a newsletter prompt inside
+// the article). One page, IngestBytes and non-HTML inputs are not affected.
+//
 // Thread safety: the functions are reentrant; a sink is called from the calling thread.
 
 #include <cstdint>
@@ -31,6 +36,7 @@
 
 #include "hearsay/document.h"
 #include "hearsay/status.h"
+#include "ingest/site_boilerplate.h"
 
 namespace hearsay::ingest {
 
@@ -67,7 +73,10 @@ void IngestBytes(const std::string& path, std::string bytes, const IngestOptions
 
 // The individual readers (exposed for tests and fuzzing). Each takes the raw bytes.
 Result<Document> ParsePlainText(const std::string& path, std::string bytes);
-Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options);
+// With `site`, main-text blocks it finds Repeated() on the page's host are left out
+// (never the headline); IngestPaths passes the run's counts when it reads 3+ web pages.
+Result<Document> ParseHtml(const std::string& path, std::string bytes, const IngestOptions& options,
+                           const SiteBoilerplate* site = nullptr);
 // One JSON Lines record; `line_no` is 1-based and goes into path and errors.
 Result<Document> ParseJsonLine(const std::string& file, uint64_t line_no, std::string_view line);
 

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "../../support/shared.h"
+#include "collect_sink.h"
 #include "ingest/ingest.h"
 
 namespace hearsay::ingest {
@@ -11,14 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Collect : DocumentSink {
-  void OnDocument(Document d) override { docs.push_back(std::move(d)); }
-  void OnReject(Reject r) override { rejects.push_back(std::move(r)); }
-  void OnSkipped(const std::string& p) override { skipped.push_back(p); }
-  std::vector<Document> docs;
-  std::vector<Reject> rejects;
-  std::vector<std::string> skipped;
-};
+using testing_support::Collect;
 
 class TempDir {
  public:

@@ -9,6 +9,7 @@
 
 #include "../../support/shared.h"
 #include "common/gzip.h"
+#include "collect_sink.h"
 #include "ingest/ingest.h"
 #include "ingest/internal/html_meta.h"
 #include "ingest/internal/page_words.h"
@@ -18,12 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Collect : DocumentSink {
-  void OnDocument(Document d) override { docs.push_back(std::move(d)); }
-  void OnReject(Reject r) override { rejects.push_back(std::move(r)); }
-  std::vector<Document> docs;
-  std::vector<Reject> rejects;
-};
+using testing_support::Collect;
 
 std::string Gzip(const std::string& in) {
   z_stream zs{};
