@@ -1,5 +1,6 @@
 // hearsay analyze PATH... [--out DIR] [--db FILE] [--jobs N] [--models DIR] [--no-outlet-prior] [--quiet]
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -32,11 +33,27 @@ struct AnalyzeOptions {
   std::string shard;  // K/N: only this worker's share of the inputs (needs --store)
 };
 
-// Every stored document analysed (cached analyses reused), the corpus stages over all of
-// them, the graph written to the store. Returns the run's changes and how many documents
-// were analysed in *analysed.
+// hearsay.json and index.html rendered from `graph`, the two at once when `parallel`.
+Status WriteOutputs(const store::Graph& graph, const std::vector<Reject>& rejects, const std::vector<Warning>& warnings,
+                    const std::string& json_path, const std::string& html_path, bool parallel) {
+  GraphViewParts parts;
+  report::ReportView view = ViewOf(graph, rejects, warnings, parts);
+  auto html = std::async(parallel ? std::launch::async : std::launch::deferred, [&] {
+    return WriteFileStreamed(html_path, [&](std::ostream& out) { report::WriteHtml(view, out); });
+  });
+  Status json = WriteFileStreamed(json_path, [&](std::ostream& out) { report::WriteJson(view, out); });
+  Status h = html.get();
+  return json.ok() ? h : json;
+}
+
+// Every stored document analysed (cached analyses reused, new ones cached as they are
+// made), the corpus stages over all of them, the graph written to the store and, unless
+// `paths` is null, rendered to paths->first (hearsay.json) and paths->second (index.html)
+// from the same graph (what LoadGraph would give back), while the store writes it when
+// there are two jobs or more. Returns the run's changes and how many documents were
+// analysed in *analysed.
 Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& store, int64_t run_id, IngestSummary& summary,
-                                        size_t* analysed, StepTimer& timer) {
+                                        size_t* analysed, StepTimer& timer, const std::pair<std::string, std::string>* paths) {
   auto docs = store.LoadDocuments();
   if (!docs.ok()) return docs.status();
   std::vector<Reject> held = HoldBackOversized(*docs, &summary.rejects);
@@ -53,32 +70,28 @@ Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& s
   if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
   auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
   if (!pipeline.ok()) return pipeline.status();
-  auto built = BuildGraph(store, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet);
+  const int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
+  auto built = BuildGraph(store, std::move(*docs), *models, *pipeline, jobs, o.quiet, run_id);
   if (!built.ok()) return built.status();
   timer.Step("analyse (cached analyses, new documents, corpus stages)");
   built->graph.run_id = run_id;
   built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));
   *analysed = built->analysed;
-  auto changes = store.WriteGraph(built->graph, built->fresh);
-  timer.Step("write graph");
-  return changes;
-}
-
-// hearsay.json and index.html rendered from the graph the store gives back.
-Status WriteOutputs(store::Store& store, const std::string& json_path, const std::string& html_path, StepTimer& timer) {
-  auto graph = store.LoadGraph();
-  if (!graph.ok()) return graph.status();
   auto rejects = store.LoadRejects();
   if (!rejects.ok()) return rejects.status();
   auto warnings = store.LoadWarnings();
   if (!warnings.ok()) return warnings.status();
-  timer.Step("read graph");
-  GraphViewParts parts;
-  report::ReportView view = ViewOf(*graph, *rejects, *warnings, parts);
-  HEARSAY_RETURN_IF_ERROR(WriteFileStreamed(json_path, [&](std::ostream& out) { report::WriteJson(view, out); }));
-  HEARSAY_RETURN_IF_ERROR(WriteFileStreamed(html_path, [&](std::ostream& out) { report::WriteHtml(view, out); }));
-  timer.Step("render");
-  return Status::Ok();
+  std::future<Status> rendered;
+  if (paths)
+    rendered = std::async(jobs >= 2 ? std::launch::async : std::launch::deferred, [&] {
+      return WriteOutputs(built->graph, *rejects, *warnings, paths->first, paths->second, jobs >= 2);
+    });
+  auto changes = store.WriteGraph(built->graph, built->fresh);
+  Status render = rendered.valid() ? rendered.get() : Status::Ok();
+  timer.Step(paths ? "write graph and render" : "write graph");
+  if (!changes.ok()) return changes.status();
+  if (!render.ok()) return render;
+  return changes;
 }
 
 // --store clickhouse://...: the cluster path of cluster.h.
@@ -112,11 +125,9 @@ int RunAnalyze(const AnalyzeOptions& o) {
   timer.Step("ingest");
   // The output covers the whole store: every stored document, analysed or read back.
   size_t analysed = 0;
-  auto changes = UpdateGraph(o, **store, *run_id, *summary, &analysed, timer);
+  const std::pair<std::string, std::string> paths{json_path, html_path};
+  auto changes = UpdateGraph(o, **store, *run_id, *summary, &analysed, timer, o.no_report ? nullptr : &paths);
   if (!changes.ok()) return Fail(changes.status());
-  if (!o.no_report) {
-    if (Status s = WriteOutputs(**store, json_path, html_path, timer); !s.ok()) return Fail(s);
-  }
   if (!o.quiet) {
     auto total = (*store)->CountDocuments();
     std::cerr << "hearsay: " << (total.ok() ? *total : 0) << " documents in the store (" << summary->added << " new, "

@@ -239,7 +239,8 @@ Status BuildLocalGraph(const ClusterOptions& o, ClickHouseStore& ch, store::Stor
   if (!pipeline.ok()) return pipeline.status();
   auto buckets = BucketsInClickHouse(ch, *docs, *pipeline);
   if (!buckets.ok()) return buckets.status();
-  auto built = BuildGraph(local, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet, &*buckets);
+  auto built = BuildGraph(local, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet, *run_id,
+                          &*buckets);
   if (!built.ok()) return built.status();
   built->graph.run_id = *run_id;
   built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));

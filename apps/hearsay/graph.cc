@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -42,9 +43,43 @@ Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior
          "/models-" + Sha256Hex(digests).substr(0, 16);
 }
 
+namespace {
+
+// Analyses docs[todo[i]] into analyses on `jobs` threads, batch by batch; with `cache`
+// each batch is encoded by the workers and written to the store's cache by another
+// thread while the next batch is analysed; then released (ReleaseForCorpus), so the
+// per-document results are never all held in full.
+Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, const std::vector<size_t>& todo, const Models& models,
+                    const std::string& pipeline, int64_t run_id, int jobs, bool cache, bool quiet,
+                    std::vector<DocumentAnalysis>& analyses) {
+  constexpr size_t kBatch = 1024;
+  Progress progress("analyzing", quiet);
+  std::future<Status> writing;
+  for (size_t from = 0; from < todo.size(); from += kBatch) {
+    size_t n = std::min(kBatch, todo.size() - from);
+    std::vector<store::CachedAnalysis> bodies(cache ? n : 0);
+    ParallelFor(n, jobs, [&](size_t i) {
+      size_t d = todo[from + i];
+      analyses[d] = AnalyzeDocument(docs[d], models);
+      if (cache) bodies[i] = {docs[d].content_hash, store::EncodeAnalysis(analyses[d])};
+      ReleaseForCorpus(&analyses[d]);
+    });
+    progress.Update(from + n, todo.size());
+    if (writing.valid()) HEARSAY_RETURN_IF_ERROR(writing.get());
+    if (cache)
+      writing = std::async(std::launch::async, [&store, &pipeline, run_id, b = std::move(bodies)] {
+        return store.CacheAnalyses(b, pipeline, run_id);
+      });
+  }
+  return writing.valid() ? writing.get() : Status::Ok();
+}
+
+}  // namespace
+
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
-                              const std::string& pipeline, int jobs, bool quiet,
+                              const std::string& pipeline, int jobs, bool quiet, int64_t cache_run_id,
                               const std::vector<std::vector<uint32_t>>* lsh_buckets) {
+  for (Document& d : docs) std::string().swap(d.raw);  // checked against its hash on loading; not read after
   auto cached = store.LoadAnalyses(docs, pipeline);
   if (!cached.ok()) return cached.status();
   GraphBuild b;
@@ -54,20 +89,16 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   for (size_t d = 0; d < docs.size(); ++d) {
     if ((*cached)[d]) {
       b.graph.analyses[d] = std::move(*(*cached)[d]);
+      ReleaseForCorpus(&b.graph.analyses[d]);
     } else {
       b.fresh[d] = true;
       todo.push_back(d);
     }
   }
-  {
-    Progress progress("analyzing", quiet);
-    std::atomic<size_t> done{0};
-    ParallelFor(todo.size(), jobs, [&](size_t i) {
-      b.graph.analyses[todo[i]] = AnalyzeDocument(docs[todo[i]], models);
-      size_t n = ++done;
-      if (n % 64 == 0 || n == todo.size()) progress.Update(n, todo.size());
-    });
-  }
+  cached->clear();
+  const bool cache = cache_run_id > 0;
+  HEARSAY_RETURN_IF_ERROR(AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses));
+  b.graph.analyses_cached = cache;
   b.analysed = todo.size();
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
   b.graph.docs = std::move(docs);

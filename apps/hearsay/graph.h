@@ -28,10 +28,13 @@ struct GraphBuild {
 // The graph of `docs` (every analysable document of the store, in seq order, ids unique):
 // per-document analyses from the store's cache when made by `pipeline`, the others
 // analysed on `jobs` threads; then the corpus stages over all of them; ids made stable
-// (store::StabilizeIds).
+// (store::StabilizeIds). Bounded memory (docs/scale.md): documents lose their raw bytes,
+// analyses are released (ReleaseForCorpus) as soon as each is made. With cache_run_id > 0
+// the new analyses are cached in the store batch by batch as they are made (run
+// cache_run_id; graph.analyses_cached is set); with 0 the store is not written.
 // `lsh_buckets`: near-duplicate buckets found by the ClickHouse store (AnalyzeCorpusStages).
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
-                              const std::string& pipeline, int jobs, bool quiet,
+                              const std::string& pipeline, int jobs, bool quiet, int64_t cache_run_id = 0,
                               const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
 
 // The calibration summary as stored in graph_meta, and back.

@@ -47,6 +47,13 @@ Result<Models> LoadModels(const std::string& dir);
 // The per-document stages for one document.
 DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models);
 
+// Frees what only the per-document stages read, keeping what the corpus stages, the store's
+// graph tables and the views read: the dependency trees go, tokens and sentences go with
+// their counts kept (TextLayout::token_count, sentence_count). A corpus of 100,000
+// articles holds about a tenth of the memory then (docs/scale.md). Encode an analysis for
+// the store's cache (store/analysis_codec.h) before releasing it. Idempotent.
+void ReleaseForCorpus(DocumentAnalysis* analysis);
+
 struct CorpusResult {
   std::vector<DocumentAnalysis> analyses;  // one per document, same order
   CorpusAnalysis corpus;

@@ -75,6 +75,12 @@ struct TextLayout {
   std::vector<Sentence> sentences;  // tile each paragraph's tokens, in order
   std::vector<Paragraph> paragraphs;
   std::vector<QuoteSpan> quote_spans;
+  // Tokens and sentences freed once only the corpus stages and the views follow (they
+  // read their counts alone; pipeline.h ReleaseForCorpus); 0 while they are held.
+  uint32_t released_tokens = 0;
+  uint32_t released_sentences = 0;
+  size_t token_count() const { return tokens.size() + released_tokens; }
+  size_t sentence_count() const { return sentences.size() + released_sentences; }
 };
 
 // ---- entities ---------------------------------------------------------------

@@ -67,6 +67,15 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   return a;
 }
 
+void ReleaseForCorpus(DocumentAnalysis* a) {
+  a->syntax = syntax::Syntax{};
+  TextLayout& l = a->layout;
+  l.released_tokens += static_cast<uint32_t>(l.tokens.size());
+  l.released_sentences += static_cast<uint32_t>(l.sentences.size());
+  std::vector<Token>().swap(l.tokens);
+  std::vector<Sentence>().swap(l.sentences);
+}
+
 CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& models, int jobs,
                            const std::function<void(size_t, size_t)>& progress) {
   CorpusResult r;

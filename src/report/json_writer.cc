@@ -120,7 +120,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
     j["content_hash"] = doc.content_hash;
     j["replaced_bytes"] = doc.replaced_bytes;
     j["text_bytes"] = doc.text.size();
-    j["counts"] = Json{{"tokens", a.layout.tokens.size()}, {"sentences", a.layout.sentences.size()},
+    j["counts"] = Json{{"tokens", a.layout.token_count()}, {"sentences", a.layout.sentence_count()},
                        {"paragraphs", a.layout.paragraphs.size()}, {"quote_spans", a.layout.quote_spans.size()}};
     Json blocks = Json::array();
     for (const Paragraph& p : a.layout.paragraphs)

@@ -1,5 +1,6 @@
 #include "store/analysis_codec.h"
 
+#include <cassert>
 #include <cstring>
 
 namespace hearsay::store {
@@ -266,6 +267,7 @@ void GetEntities(Reader& r, DocumentAnalysis* a) {
 }  // namespace
 
 std::string EncodeAnalysis(const DocumentAnalysis& a) {
+  assert(a.layout.released_tokens == 0 && a.layout.released_sentences == 0);  // the cache needs the whole layout
   Writer w;
   w.U(kAnalysisCodecVersion);
   PutLayout(w, a.layout);

@@ -9,6 +9,8 @@
 // Contract:
 //   * Decode(Encode(a)) equals `a` in every field except `syntax` (the dependency trees are
 //     not kept: no stage after extract and no view reads them).
+//   * Encode needs the whole layout: an analysis whose tokens were released
+//     (ReleaseForCorpus, hearsay/pipeline.h) must not be encoded (asserted).
 //   * The body starts with kAnalysisCodecVersion; a body of another version, truncated or
 //     malformed, is DATA_LOSS (never a crash, never a partial record).
 //   * A new field of DocumentAnalysis (or of a record inside it) needs a new codec

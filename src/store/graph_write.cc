@@ -163,8 +163,8 @@ Status GraphWriter::PutDocumentResult(size_t d, int64_t first_run) {
   s.OptText(7, w ? std::optional<std::string>(w->earliest) : std::nullopt);
   s.OptText(8, w ? std::optional<std::string>(w->latest) : std::nullopt);
   s.OptText(9, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
-  s.Int(10, static_cast<int64_t>(a.layout.tokens.size()));
-  s.Int(11, static_cast<int64_t>(a.layout.sentences.size()));
+  s.Int(10, static_cast<int64_t>(a.layout.token_count()));
+  s.Int(11, static_cast<int64_t>(a.layout.sentence_count()));
   s.Int(12, static_cast<int64_t>(a.layout.paragraphs.size()));
   s.Int(13, static_cast<int64_t>(a.layout.quote_spans.size()));
   s.Int(14, first_run);
@@ -568,7 +568,35 @@ Status GraphWriter::PutMeta() {
   return Status::Ok();
 }
 
+Status CacheOne(sqlite3* db, Stmt& cache, const std::string& content_hash, const std::string& pipeline, const std::string& body,
+                int64_t run_id) {
+  cache.Text(1, content_hash);
+  cache.Text(2, pipeline);
+  cache.Blob(3, body);
+  cache.Int(4, run_id);
+  int rc = cache.Step();
+  cache.Reset();
+  if (rc != SQLITE_DONE) return UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db));
+  return Status::Ok();
+}
+
+constexpr const char* kCacheSql = "INSERT OR REPLACE INTO analyses(content_hash, pipeline, body, run_id) VALUES(?,?,?,?)";
+
 }  // namespace
+
+Status Store::CacheAnalyses(const std::vector<CachedAnalysis>& batch, const std::string& pipeline, int64_t run_id) {
+  HEARSAY_RETURN_IF_ERROR(ExecRetryingBusy("BEGIN IMMEDIATE").WithContext(path_));
+  Stmt cache(db_, kCacheSql);
+  for (const CachedAnalysis& c : batch) {
+    if (Status s = CacheOne(db_, cache, c.content_hash, pipeline, c.body, run_id); !s.ok()) {
+      (void)Exec("ROLLBACK");
+      return s.WithContext(path_);
+    }
+  }
+  Status committed = Exec("COMMIT");
+  if (!committed.ok()) (void)Exec("ROLLBACK");
+  return committed.WithContext(path_);
+}
 
 Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<bool>& fresh) {
   HEARSAY_RETURN_IF_ERROR(ExecRetryingBusy("BEGIN IMMEDIATE").WithContext(path_));
@@ -576,18 +604,17 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
     (void)Exec("ROLLBACK");
     return s.WithContext(path_);
   };
-  Stmt cache(db_, "INSERT OR REPLACE INTO analyses(content_hash, pipeline, body, run_id) VALUES(?,?,?,?)");
+  Stmt cache(db_, kCacheSql);
   uint64_t analysed = 0;
   for (size_t d = 0; d < graph.docs.size(); ++d) {
     if (d >= fresh.size() || !fresh[d]) continue;
-    cache.Text(1, graph.docs[d].content_hash);
-    cache.Text(2, graph.pipeline);
-    cache.Blob(3, EncodeAnalysis(graph.analyses[d]));
-    cache.Int(4, graph.run_id);
-    int rc = cache.Step();
-    cache.Reset();
-    if (rc != SQLITE_DONE) return fail(UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db_)));
     ++analysed;
+    const TextLayout& layout = graph.analyses[d].layout;
+    // Cached already, or released (pipeline.h ReleaseForCorpus): the cache would lose its
+    // tokens, so it stays uncached and a later run analyses the document again.
+    if (graph.analyses_cached || layout.released_tokens || layout.released_sentences) continue;
+    Status s = CacheOne(db_, cache, graph.docs[d].content_hash, graph.pipeline, EncodeAnalysis(graph.analyses[d]), graph.run_id);
+    if (!s.ok()) return fail(s);
   }
   {  // analyses of other pipelines (an older build or model) are never read again
     Stmt prune(db_, "DELETE FROM analyses WHERE pipeline <> ?");

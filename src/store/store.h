@@ -55,6 +55,13 @@ struct Graph {
   std::string pipeline;     // the pipeline key the analyses were made by
   std::string calibration;  // the article model's calibration as JSON, "" when none
   int64_t run_id = 0;       // the run that wrote it
+  bool analyses_cached = false;  // the fresh analyses were cached already (CacheAnalyses): WriteGraph counts them only
+};
+
+// An encoded per-document analysis (store/analysis_codec.h) for the store's cache.
+struct CachedAnalysis {
+  std::string content_hash;  // of its document
+  std::string body;          // EncodeAnalysis
 };
 
 // What a WriteGraph changed against the graph before it (table run_changes).
@@ -107,7 +114,10 @@ class Store {
   // A cached analysis that does not decode is DATA_LOSS naming the document.
   Result<std::vector<std::optional<DocumentAnalysis>>> LoadAnalyses(const std::vector<Document>& docs,
                                                                     const std::string& pipeline);
-  // In one transaction: caches graph.analyses[i] where fresh[i] (dropping the cached
+  // Caches a batch of analyses made by `pipeline` in one transaction, so a run streams its
+  // per-document results to the store as they are made (a run killed later keeps them).
+  Status CacheAnalyses(const std::vector<CachedAnalysis>& batch, const std::string& pipeline, int64_t run_id);
+  // In one transaction: caches graph.analyses[i] where fresh[i] (unless graph.analyses_cached) (dropping the cached
   // analyses of other pipelines, which no later run reads), replaces the graph tables
   // with `graph`, records in run_changes what changed, and counts the run's analysed and
   // reused documents in runs. `fresh` is parallel to graph.docs. The graph's ids are
