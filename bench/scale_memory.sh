@@ -5,7 +5,7 @@
 # them is written outside a temporary folder), and a paired --jobs 1 / --jobs 2 run.
 #
 #   bash bench/scale_memory.sh BUILD_DIR [SIZES] [PAIRED_CORPUS_SIZE]
-#     SIZES               default "10000 20000 40000 100000"
+#     SIZES               default "10000 20000 40000 100000"; "" for none
 #     PAIRED_CORPUS_SIZE  articles of the --jobs 1 / --jobs 2 runs (default 10200: all of
 #                         them, unchanged); 0 skips the paired runs
 #
@@ -27,7 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: bench/scale_memory.sh BUILD_DIR [SIZES] [PAIRED_CORPUS_SIZE]}
-sizes=${2:-"10000 20000 40000 100000"}
+sizes=${2-"10000 20000 40000 100000"}
 paired=${3:-10200}
 shared=${HEARSAY_SHARED_DIR:-../shared}
 gc=$shared/data/gossipcop
