@@ -51,14 +51,11 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
   return out;
 }
 
-Status WriteWholeFile(const std::string& path, const std::string& bytes) {
-  std::string tmp = path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return UnavailableError(path + ": cannot write " + tmp + " (" + std::strerror(errno) + ")");
-  // The first failing step's errno is the reason; the temporary file never outlives a failure.
-  int err = 0;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0) err = errno ? errno : EIO;
-  if (std::fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+namespace {
+
+// Renames the written temporary file `tmp` over `path`, or, when writing failed with errno
+// `err` (or the rename fails), removes it: the temporary file never outlives a failure.
+Status FinishTemporary(const std::string& path, const std::string& tmp, int err) {
   if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
     err = errno;
     std::remove(tmp.c_str());
@@ -69,6 +66,19 @@ Status WriteWholeFile(const std::string& path, const std::string& bytes) {
     return UnavailableError(path + ": write failed (" + std::strerror(err) + "); nothing written");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteWholeFile(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return UnavailableError(path + ": cannot write " + tmp + " (" + std::strerror(errno) + ")");
+  // The first failing step's errno is the reason; the temporary file never outlives a failure.
+  int err = 0;
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fflush(f) != 0) err = errno ? errno : EIO;
+  if (std::fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+  return FinishTemporary(path, tmp, err);
 }
 
 Status WriteFileStreamed(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -88,16 +98,7 @@ Status WriteFileStreamed(const std::string& path, const std::function<void(std::
     f.close();
     if (f.fail() && err == 0) err = errno ? errno : EIO;
   }
-  if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno;
-    std::remove(tmp.c_str());
-    return UnavailableError(path + ": cannot rename " + tmp + " over it (" + std::strerror(err) + ")");
-  }
-  if (err != 0) {
-    std::remove(tmp.c_str());
-    return UnavailableError(path + ": write failed (" + std::strerror(err) + "); nothing written");
-  }
-  return Status::Ok();
+  return FinishTemporary(path, tmp, err);
 }
 
 }  // namespace hearsay
