@@ -25,6 +25,8 @@ namespace hearsay {
 
 enum class SourceFormat { kPlainText, kJsonLines, kHtml, kStdin };
 const char* SourceFormatName(SourceFormat format);
+// The inverse of SourceFormatName; an unknown name reads as plain text.
+SourceFormat SourceFormatFromName(const std::string& name);
 
 struct Document {
   std::string id;                        // stable: JSONL id, else "doc-" + first 16 hex of content_hash

@@ -14,6 +14,13 @@ const char* SourceFormatName(SourceFormat f) {
   return "text";
 }
 
+SourceFormat SourceFormatFromName(const std::string& name) {
+  if (name == "jsonl") return SourceFormat::kJsonLines;
+  if (name == "html") return SourceFormat::kHtml;
+  if (name == "stdin") return SourceFormat::kStdin;
+  return SourceFormat::kPlainText;
+}
+
 const char* TokenKindName(TokenKind k) {
   switch (k) {
     case TokenKind::kWord: return "word";

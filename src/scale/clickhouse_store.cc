@@ -14,13 +14,6 @@ constexpr const char* kDocumentColumns =
     "pos, content_hash, id, path, format, title, outlet, published, url, authors, metadata, text, title_byte_begin, "
     "title_byte_end, body_byte_begin, raw_byte_shift, replaced_bytes, raw, shard";
 
-SourceFormat FormatFromName(const std::string& s) {
-  if (s == "jsonl") return SourceFormat::kJsonLines;
-  if (s == "html") return SourceFormat::kHtml;
-  if (s == "stdin") return SourceFormat::kStdin;
-  return SourceFormat::kPlainText;
-}
-
 uint32_t U32(const std::optional<std::string>& v) { return v ? static_cast<uint32_t>(std::stoul(*v)) : 0; }
 std::string Str(const std::optional<std::string>& v) { return v.value_or(""); }
 
@@ -31,7 +24,7 @@ Result<Document> DocumentOfRow(TsvRow& r) {
   d.content_hash = Str(r[1]);
   d.id = Str(r[2]);
   d.path = Str(r[3]);
-  d.format = FormatFromName(Str(r[4]));
+  d.format = SourceFormatFromName(Str(r[4]));
   d.title = Str(r[5]);
   d.outlet = r[6];
   d.published = r[7];

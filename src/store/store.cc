@@ -38,13 +38,6 @@ std::string Now() {
   return buf;
 }
 
-SourceFormat FormatFromName(const std::string& s) {
-  if (s == "jsonl") return SourceFormat::kJsonLines;
-  if (s == "html") return SourceFormat::kHtml;
-  if (s == "stdin") return SourceFormat::kStdin;
-  return SourceFormat::kPlainText;
-}
-
 // The tables of hearsay schema version `version` (1-based), sorted.
 std::vector<std::string> TablesOfVersion(int version) {
   std::vector<std::string> tables = {"documents", "rejects", "runs"};
@@ -314,7 +307,7 @@ Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string
     d.content_hash = s.ColText(1);
     d.id = s.ColText(2);
     d.path = s.ColText(3);
-    d.format = FormatFromName(s.ColText(4));
+    d.format = SourceFormatFromName(s.ColText(4));
     d.title = s.ColText(5);
     d.outlet = s.ColOptText(6);
     d.published = s.ColOptText(7);
