@@ -17,7 +17,9 @@
 // sibling_of -> sibling. Only affirmed claims count.
 //   build/tests/unit/extract/extract_eval_redocred [path/to/dev_revised.json]
 // With REDOCRED_SHOW=missed (or =wrong), prints each gold pair not found (or each predicted
-// pair not in gold) with the sentences naming both, for reviewing the patterns.
+// pair not in gold) with the sentences naming both, for reviewing the patterns; =unmapped prints
+// the claims on people no gold entity is named like, with our entity names; =doc:N our people
+// and claims on document N.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -53,9 +55,9 @@ EntityType TypeOf(const std::string& t) {
 using Pair = std::tuple<int, int, int>;  // doc, a, b (a < b for unordered relations)
 
 // Prints the pairs of document `di` in `from` that `other` lacks, with the sentences that
-// mention both entities.
+// mention both entities; a gold entity none of `ours` maps to is marked.
 void ShowPairs(const nlohmann::json& jd, int di, const std::map<std::string, std::set<Pair>>& from,
-               const std::map<std::string, std::set<Pair>>& other) {
+               const std::map<std::string, std::set<Pair>>& other, const std::set<int>& ours) {
   const auto& vs = jd["vertexSet"];
   auto sents_of = [&](int e) {
     std::set<int> s;
@@ -71,8 +73,9 @@ void ShowPairs(const nlohmann::json& jd, int di, const std::map<std::string, std
         std::printf("%s: a person no gold entity is named like\n", rel.c_str());
         continue;
       }
-      std::printf("%s: %s -> %s\n", rel.c_str(), vs[x][0]["name"].get<std::string>().c_str(),
-                  vs[y][0]["name"].get<std::string>().c_str());
+      std::printf("%s: %s%s -> %s%s\n", rel.c_str(), vs[x][0]["name"].get<std::string>().c_str(),
+                  ours.count(x) ? "" : " (none of ours)", vs[y][0]["name"].get<std::string>().c_str(),
+                  ours.count(y) ? "" : " (none of ours)");
       std::set<int> sx = sents_of(x), sy = sents_of(y);
       for (int s : sx) {
         if (!sy.count(s)) continue;
@@ -82,6 +85,24 @@ void ShowPairs(const nlohmann::json& jd, int di, const std::map<std::string, std
       }
     }
   }
+}
+
+// Prints our person entities (with the gold entity each maps to and the texts of its
+// mentions) and our claims on one document (REDOCRED_SHOW=doc:N).
+void DumpDocument(const hearsay::Document& doc, const hearsay::DocumentAnalysis& a, const std::vector<int>& to_gold,
+                  const nlohmann::json& vs) {
+  for (size_t l = 0; l < a.local_entities.size(); ++l) {
+    if (a.local_entities[l].type != EntityType::kPerson) continue;
+    std::printf("entity %zu '%s' -> %s:", l, a.local_entities[l].name.c_str(),
+                to_gold[l] >= 0 ? vs[to_gold[l]][0]["name"].get<std::string>().c_str() : "(none)");
+    for (const hearsay::Mention& m : a.mentions)
+      if (m.entity_idx == static_cast<int32_t>(l))
+        std::printf(" [%s]", doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin).c_str());
+    std::printf("\n");
+  }
+  for (const Claim& c : a.claims)
+    std::printf("claim %s %d -> %d polarity %d\n", c.predicate.c_str(), c.subject_entity, c.object_entity,
+                static_cast<int>(c.polarity));
 }
 
 std::string Fold(const std::string& s) {
@@ -209,6 +230,7 @@ int main(int argc, char** argv) {
       to_gold = MapByName(vs, doc, a);
     }
     int di = static_cast<int>(d);
+    if (show == "doc:" + std::to_string(d)) DumpDocument(doc, a, to_gold, vs);
     auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
     for (const auto& l : jd["labels"]) {
       std::string r = l["r"];
@@ -223,6 +245,10 @@ int main(int argc, char** argv) {
       int x = to_gold[c.subject_entity], y = to_gold[c.object_entity];
       if (x >= 0 && x == y) continue;  // two of our people named like one gold entity: no pair to score
       if (x < 0 || y < 0) {
+        if (show == "unmapped")
+          std::printf("%s: %s%s -> %s%s\n", c.predicate.c_str(), a.local_entities[c.subject_entity].name.c_str(),
+                      x < 0 ? " (unmapped)" : "", a.local_entities[c.object_entity].name.c_str(),
+                      y < 0 ? " (unmapped)" : "");
         x = -1 - c.subject_entity;  // a pair no gold entity holds: a false positive
         y = -1 - c.object_entity;
         ++unmapped;
@@ -233,7 +259,9 @@ int main(int argc, char** argv) {
         pred["parent/child"].insert({di, y, x});
       else if (c.predicate == "parent_of") pred["parent/child"].insert({di, x, y});
     }
-    if (!show.empty()) ShowPairs(jd, di, show == "missed" ? gold : pred, show == "missed" ? pred : gold);
+    if (show == "missed" || show == "wrong")
+      ShowPairs(jd, di, show == "missed" ? gold : pred, show == "missed" ? pred : gold,
+                std::set<int>(to_gold.begin(), to_gold.end()));
   }
   std::printf("Re-DocRED dev (%zu documents), %s, pair level; %zu family claims on unmapped people\n", data.size(),
               gold_mentions ? "gold entity mentions" : "hearsay's entities mapped to gold by name", unmapped);

@@ -116,6 +116,39 @@ bool EndsStatePhrase(const DocView& v, uint32_t k, uint32_t limit) {
 // Is the token a relative or personal pronoun that opens a relative clause ("whom he shares")?
 bool IsSubjectPronoun(const std::string& w) { return w == "he" || w == "she"; }
 
+// The surname of a full name, lower-cased and split at hyphens ("Jolie-Pitt" -> jolie, pitt);
+// generational suffixes and regnal numbers (Jr., Sr., II, XIV) skipped; empty for a one-word
+// name.
+std::vector<std::string> SurnameParts(const std::string& name) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char ch : name + " ") {
+    if (ch != ' ') {
+      cur += (ch >= 'A' && ch <= 'Z') ? char(ch | 0x20) : ch;
+      continue;
+    }
+    if (!cur.empty()) words.push_back(cur);
+    cur.clear();
+  }
+  auto suffix = [](const std::string& w) {
+    if (w == "jr." || w == "jr" || w == "sr." || w == "sr") return true;
+    return w.find_first_not_of("ivxlc") == std::string::npos;  // a regnal number: "Louis XIV"
+  };
+  while (!words.empty() && suffix(words.back())) words.pop_back();
+  if (words.size() < 2) return {};
+  std::vector<std::string> parts;
+  std::string part;
+  for (char ch : words.back() + "-") {
+    if (ch != '-') {
+      part += ch;
+    } else if (!part.empty()) {
+      parts.push_back(part);
+      part.clear();
+    }
+  }
+  return parts;
+}
+
 struct Ctx {
   DocView& v;
   PassState& st;
@@ -135,6 +168,35 @@ struct Ctx {
       if (DocView::PronounGender(v.lower[k]) == Gender::kUnknown && !DocView::IsFirstPerson(v.lower[k])) return true;
     }
     return false;
+  }
+
+  // Is `e` written in sentence `s` by a one-word name only ("her brother Jermaine")?
+  bool OnlyFirstNameIn(uint32_t s, int32_t e) const {
+    if (s == UINT32_MAX || e < 0) return false;
+    const Sentence& sn = v.a.layout.sentences[s];
+    bool one = false;
+    for (uint32_t k = sn.token_begin; k < sn.token_end; ++k) {
+      const int32_t m = v.mention_at[k];
+      if (m < 0 || v.a.mentions[m].entity_idx != e || v.a.mentions[m].descriptor) continue;
+      if (DocView::PronounGender(v.lower[k]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[k])) continue;
+      if (v.MentionEnd(k) - v.MentionBegin(k) > 1) return false;
+      one = true;
+    }
+    return one;
+  }
+
+  // Siblings read through a one-word name that resolve joined to a person of another family
+  // ("Janet X ... her brother Jermaine" resolved to an unrelated "Jermaine Y"): both people
+  // have full names, one is written by the first name alone here, and their surnames share no
+  // part. The claim is dropped rather than given to the wrong person.
+  bool SiblingOfAnotherFamily(uint32_t s, int32_t a, int32_t b) const {
+    if (!OnlyFirstNameIn(s, a) && !OnlyFirstNameIn(s, b)) return false;
+    std::vector<std::string> pa = SurnameParts(v.a.local_entities[a].name),
+                             pb = SurnameParts(v.a.local_entities[b].name);
+    if (pa.empty() || pb.empty()) return false;
+    for (const std::string& x : pa)
+      if (std::find(pb.begin(), pb.end(), x) != pb.end()) return false;
+    return true;
   }
 
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
@@ -291,6 +353,7 @@ struct Ctx {
     if (subject < 0 || subject == object || IsNoParty(subject) || IsNoParty(object)) return nullptr;
     if (object >= 0 && Symmetric(predicate) && object < subject) std::swap(subject, object);
     uint32_t s = v.sent_of[tok];
+    if (predicate == "sibling_of" && object >= 0 && SiblingOfAnotherFamily(s, subject, object)) return nullptr;
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
@@ -448,6 +511,56 @@ struct Ctx {
       if (m + 2 < k && v.lower[m] == "," && IsNumberTok(v, m + 1, &num) && v.lower[m + 2] == ",") m += 3;
       if (m + 1 >= k || v.lower[m] != "and" || v.mention_at[m + 1] < 0) return {};
       return v.CoordinationBefore(v.MentionEnd(m + 1));
+    }
+    return {};
+  }
+
+  // Skips back from `tok` over a verb of having, its auxiliaries and a count ("had four",
+  // "share two", "have"); the first token of that group, or `tok` when there is none.
+  uint32_t HaveGroupStart(uint32_t tok) const {
+    static const std::set<std::string> kHave = {"share", "shares", "shared", "have", "has", "had", "welcomed"};
+    uint32_t sb = SentBegin(tok), j = tok;
+    int num = 0;
+    while (j > sb && (IsNumberTok(v, j - 1, &num) || v.lower[j - 1] == "a")) --j;
+    if (j == sb || !kHave.count(v.lower[j - 1])) return tok;
+    --j;
+    while (j > sb && IsVerbGroupWord(v, j - 1)) --j;
+    return j;
+  }
+
+  // "Y, with whom he had four children": the pronoun's person and Y (the parents of the
+  // noun at `tok`); empty when the noun is not the object of such a relative clause.
+  std::vector<int32_t> WithWhomParents(uint32_t tok) const {
+    uint32_t j = HaveGroupStart(tok), sb = SentBegin(tok);
+    if (j == tok || j < sb + 5 || !IsSubjectPronoun(v.lower[j - 1])) return {};
+    if (v.lower[j - 2] != "whom" || v.lower[j - 3] != "with" || v.lower[j - 4] != ",") return {};
+    int32_t parent = v.ResolvePronoun(j - 1), other = v.mention_at[j - 5] >= 0 ? v.PersonAt(j - 5) : -1;
+    if (parent < 0 || other < 0 || parent == other) return {};
+    return {parent, other};
+  }
+
+  // Is the noun at `tok` the object of "they/the couple (verb group) have (count)", opening
+  // its sentence?
+  bool PluralHaveSubject(uint32_t tok) const {
+    uint32_t j = HaveGroupStart(tok), sb = SentBegin(tok);
+    if (j == tok || j == sb) return false;
+    return j - 1 == sb ? v.lower[sb] == "they" : j - 2 == sb && v.lower[sb] == "the" && v.lower[j - 1] == "couple";
+  }
+
+  // The two people of the latest affirmed, current partner claim (spouse_of, engaged_to,
+  // dating) read in the sentence before the one starting at `tok` or the one before that,
+  // when the text named both there; empty otherwise.
+  std::vector<int32_t> LatestCouple(uint32_t tok) const {
+    const Sentence& here = v.a.layout.sentences[v.sent_of[tok]];
+    uint32_t s = v.sent_of[tok];
+    uint32_t from = v.a.layout.sentences[s >= 2 ? s - 2 : 0].byte_begin;
+    for (size_t k = v.a.claims.size(); k-- > 0;) {
+      const Claim& c = v.a.claims[k];
+      if (c.evidence_byte_begin >= here.byte_begin) continue;
+      if (c.evidence_byte_begin < from) break;
+      if (c.object_entity < 0 || c.polarity != Polarity::kAffirmed || c.ended || c.subject_inferred) continue;
+      if (c.predicate == "spouse_of" || c.predicate == "engaged_to" || c.predicate == "dating")
+        return {c.subject_entity, c.object_entity};
     }
     return {};
   }
@@ -677,8 +790,12 @@ void Ctx::RoleNouns(uint32_t i) {
     }
     if (anchor < 0 && co_anchors.empty()) anchor = TreeCoordinatedAnchor(v, i);  // "X and wife Y"
     if (anchor < 0 && co_anchors.empty()) {
+      // "Y, with whom he had four children, A, B and C": the pronoun and Y.
+      std::vector<int32_t> pair = WithWhomParents(mb);
       // "They share two children", "X and Y have a son": both are the anchors.
-      std::vector<int32_t> pair = PluralSubject(mb, /*possession=*/true);
+      if (pair.empty()) pair = PluralSubject(mb, /*possession=*/true);
+      // "X is married to Y. They have four children: …": the couple the text just named.
+      if (pair.empty() && role->plural && PluralHaveSubject(mb)) pair = LatestCouple(SentBegin(i));
       if (pair.size() == 2) {
         anchor = pair[0];
         co_anchors.push_back(pair[1]);
@@ -702,6 +819,15 @@ void Ctx::RoleNouns(uint32_t i) {
       }
     }
   }
+  // A listed holder resolved to one of its own anchors ("Paul X married Y. They have four
+  // children: Paul, …", the child's one-word name joined to the father's) is a resolution
+  // slip: no claim on it. (A single holder equal to its anchor is the anchor's slip instead, a
+  // descriptor resolved to the holder: "X, son of the chef Y and Z"; only the anchor is skipped.)
+  if (holders.size() >= 2)
+    std::erase_if(holders, [&](int32_t h) {
+      return h == anchor || std::find(co_anchors.begin(), co_anchors.end(), h) != co_anchors.end();
+    });
+  if (holders.empty()) return;
   bool negated = Negated(i, mb, 3, TriggerKind::kRoleNoun);
   ended_here = ended && !Timeless(pred);
   struct Reset {

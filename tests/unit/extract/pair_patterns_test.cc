@@ -60,6 +60,45 @@ TEST(PairPatterns, RelativeObjectsAndChildrenLists) {
   EXPECT_FALSE(Has(a, "Juniper", "child_of", "Ezra"));  // a listed child is no anchor
 }
 
+TEST(PairPatterns, CoParentsOfAListAfterWithWhomOrTheCoupleJustNamed) {
+  for (const char* text :
+       {"Callum Rourke married the painter Marisol Quenby, with whom he had three children, Juniper "
+        "Rourke, Ezra Rourke and Finn Rourke.",
+        "Callum Rourke is married to Marisol Quenby, a painter. They have two children: Juniper Rourke "
+        "and Ezra Rourke."}) {
+    DocumentAnalysis a = Analyze(text);
+    for (const char* parent : {"Quenby", "Callum"}) EXPECT_TRUE(Has(a, "Ezra", "child_of", parent)) << text;
+    EXPECT_TRUE(Has(a, "Ezra", "sibling_of", "Juniper", Polarity::kAffirmed, true)) << text;
+  }
+  // No couple named just before: "they" stays unresolved, no parent is guessed.
+  DocumentAnalysis c = Analyze(
+      "Callum Rourke met Marisol Quenby in Milan. The festival ran for a week. Tickets sold out. "
+      "They have two children: Ezra Rourke and Juniper Rourke.");
+  EXPECT_FALSE(Has(c, "Ezra", "child_of", "Quenby"));
+  EXPECT_TRUE(Has(c, "Ezra", "sibling_of", "Juniper", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, AListedChildResolvedToItsParentGivesNoClaim) {
+  // The tagger and resolve may join a child's one-word name to the parent sharing it.
+  DocumentAnalysis a = Analyze(
+      "Callum Rourke is married to Marisol Quenby. They have three children: Callum, Ezra and Juniper.");
+  for (const Claim& c : a.claims)
+    if (c.predicate == "child_of" || c.predicate == "sibling_of")
+      EXPECT_FALSE(EntityName(a, c.subject_entity).find("Rourke") != std::string::npos &&
+                   EntityName(a, c.object_entity).find("Quenby") != std::string::npos)
+          << c.predicate << " " << EntityName(a, c.subject_entity) << " " << EntityName(a, c.object_entity);
+}
+
+TEST(PairPatterns, ASiblingNamedByFirstNameOfAnotherFamilyIsNoSibling) {
+  // Resolve joins "Teo" to the only Teo named before, of another family: no claim on him.
+  DocumentAnalysis a = Analyze(
+      "Teo Marchetti produced the album. Dana Vance thanked her brother Teo at the show.");
+  EXPECT_FALSE(Has(a, "Vance", "sibling_of", "Marchetti", Polarity::kAffirmed, true));
+  DocumentAnalysis b = Analyze(
+      "Lorcan Vance produced the album. Dana Vance thanked her brother Lorcan at the show.");
+  EXPECT_TRUE(Has(b, "Dana", "sibling_of", "Lorcan", Polarity::kAffirmed, true));
+}
+
 TEST(PairPatterns, KinObjectsAndAppositiveSubjects) {
   DocumentAnalysis a = Analyze(
       "Finn Rourke, 19, his son from his first marriage to Greta Lindqvist, is estranged from his "
