@@ -187,8 +187,9 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       else if (c[1] == "ender") cls = ScopeClass::kEnder;
       else if (c[1] == "denial") cls = ScopeClass::kDenial;
       else if (c[1] == "past") cls = ScopeClass::kPast;
+      else if (c[1] == "activity") cls = ScopeClass::kActivity;
       else return where("unknown scope class \"" + c[1] +
-                        "\" (expected condition, wish, speculate, rumour, ended, ender, denial or past)");
+                        "\" (expected condition, wish, speculate, rumour, ended, ender, denial, past or activity)");
       lex->scope_words[c[0]] = cls;
     } else if (name == "state_words.tsv") {
       Phrase p;

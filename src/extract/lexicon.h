@@ -46,7 +46,7 @@ struct Phrase {
 };
 
 // Word classes for the scope of a relation on the tree (data/relations/scope_words.tsv).
-enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial, kPast };
+enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial, kPast, kActivity };
 
 struct RoleNoun {
   std::string predicate;

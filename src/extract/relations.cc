@@ -624,6 +624,7 @@ struct Ctx {
   bool Past(uint32_t tok) const;
   void PairPhrases(uint32_t i);
   void StateWords(uint32_t i);
+  bool PossessedTitle(uint32_t frame, uint32_t after, uint32_t se) const;
 };
 
 void Ctx::RoleNouns(uint32_t i) {
@@ -662,6 +663,11 @@ void Ctx::RoleNouns(uint32_t i) {
     --mb;
   }
   if (future) return;
+  // "her dance partner X", "his business partner X": a partner in an activity, no romance.
+  for (uint32_t q = mb; q < i && pred == "dating"; ++q) {
+    const ScopeClass* cls = v.lex.Scope(v.lower[q]);
+    if (cls && *cls == ScopeClass::kActivity) return;
+  }
   // The partner named by an ending event ("his divorce from second wife X", "her split from
   // husband X", "divorced husband X") is a partner of the past.
   if (mb > sb + 1 && IsPartnerState(pred)) {
@@ -977,6 +983,16 @@ bool Ctx::Past(uint32_t tok) const {
 
 // "X is single", "he has remained single ever since", "has no children": a state word after
 // its frame (a copula, or "have") says the person has no relation of that kind.
+// "Brad X's single "Start a Band"": the "'s" before the state word is a name's possessive and
+// the word a noun naming a title that follows in quotation marks (after an optional comma).
+bool Ctx::PossessedTitle(uint32_t frame, uint32_t after, uint32_t se) const {
+  if (frame == 0 || (v.lower[frame] != "'s" && v.lower[frame] != "’s") || v.mention_at[frame - 1] < 0) return false;
+  if (DocView::PronounGender(v.lower[frame - 1]) != Gender::kUnknown) return false;  // "she's single"
+  if (after < se && v.lower[after] == ",") ++after;
+  if (after + 1 >= se || v.toks[after].kind != TokenKind::kQuote) return false;
+  return v.quote_at[after + 1] >= 0 && v.quote_at[after + 1] != v.quote_at[frame];  // it opens a quotation
+}
+
 void Ctx::StateWords(uint32_t i) {
   auto it = v.lex.state_first.find(v.lower[i]);
   if (it == v.lex.state_first.end()) return;
@@ -1008,6 +1024,7 @@ void Ctx::StateWords(uint32_t i) {
     }
     if (k == sb || !(ph.have_frame ? kHave : kBe).count(v.lower[k - 1])) continue;
     uint32_t frame = k - 1;
+    if (PossessedTitle(frame, i + n, se)) continue;
     for (uint32_t q = frame; q > sb && IsVerbGroupWord(v, q - 1); --q)  // "has never been single"
       if (v.lex.IsNegator(v.lower[q - 1])) negated = true;
     EmitAlone(i, GroupSubject(frame), ph.predicate, !negated, Modality::kAsserted);

@@ -96,6 +96,12 @@ TEST(AloneClaims, NotStatesOfOnePersonAlone) {
       "Nobody asked whether Jenna Holloway was dating anyone.");
   EXPECT_TRUE(Alone(r, "dating", "Holloway").empty());
   EXPECT_TRUE(Alone(r, "parent_of", "Bell").empty());
+  // A name's possessive before a record's title: "Marcus Bell's single "…"" is a song.
+  Result s = Analyze(
+      "Dana Price sang on Marcus Bell's single \"Start a Fire\", which topped the chart. Jenna "
+      "Holloway's single, \"Paper Moons\", came out in May. Marcus Bell's single now.");
+  EXPECT_TRUE(Alone(s, "dating", "Bell").size() == 1);  // the last sentence: "Bell is single"
+  EXPECT_TRUE(Alone(s, "dating", "Holloway").empty());
 }
 }  // namespace
 }  // namespace hearsay::extract

@@ -99,6 +99,13 @@ TEST(PairPatterns, ASiblingNamedByFirstNameOfAnotherFamilyIsNoSibling) {
   EXPECT_TRUE(Has(b, "Dana", "sibling_of", "Lorcan", Polarity::kAffirmed, true));
 }
 
+TEST(PairPatterns, APartnerInAnActivityIsNoRomance) {
+  DocumentAnalysis a = Analyze("Dana Vance thanked her dance partner Teo Marchetti after the show.");
+  EXPECT_FALSE(Has(a, "Vance", "dating", "Marchetti", Polarity::kAffirmed, true));
+  DocumentAnalysis b = Analyze("Dana Vance thanked her partner Teo Marchetti after the show.");
+  EXPECT_TRUE(Has(b, "Vance", "dating", "Marchetti", Polarity::kAffirmed, true));
+}
+
 TEST(PairPatterns, KinObjectsAndAppositiveSubjects) {
   DocumentAnalysis a = Analyze(
       "Finn Rourke, 19, his son from his first marriage to Greta Lindqvist, is estranged from his "
