@@ -1,5 +1,6 @@
 #include "extract/lexicon.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -91,6 +92,7 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
   else if (name == "hedges.tsv") expected_cols = 2;
   else if (name == "negators.tsv") expected_cols = 1;
   else if (name == "outlet_words.tsv") expected_cols = 2;
+  else if (name == "self_reference.tsv") expected_cols = 3;
   else if (name == "role_nouns.tsv") expected_cols = 3;
   else if (name == "event_nouns.tsv") expected_cols = 3;
   else if (name == "relation_patterns.tsv") return Status::Ok();  // compiled by patterns.cc
@@ -150,6 +152,22 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       if (c[1] == "head") lex->outlet_heads.insert(c[0]);
       else if (c[1] == "name") lex->outlet_names.insert(c[0]);
       else return where("unknown outlet word kind \"" + c[1] + "\" (expected head or name)");
+    } else if (name == "self_reference.tsv") {
+      std::vector<std::string> words = SplitSpaces(c[0]);
+      auto name_at = std::find(words.begin(), words.end(), "_");
+      if (std::count(words.begin(), words.end(), "_") != 1 || words.size() < 2)
+        return where("a context needs one '_' for the name and a word beside it");
+      if (c[1].find_first_not_of("0123456789") != std::string::npos || c[2].find_first_not_of("0123456789") != std::string::npos)
+        return where("own and other must be counts");
+      SelfReferenceContext ctx;
+      ctx.left.assign(words.begin(), name_at);
+      ctx.right.assign(name_at + 1, words.end());
+      if (std::find(ctx.left.begin(), ctx.left.end(), "<domain>") != ctx.left.end() ||
+          (std::find(ctx.right.begin(), ctx.right.end(), "<domain>") != ctx.right.end() && ctx.right.size() != 1))
+        return where("<domain> stands alone after the name");
+      if (std::find(ctx.left.begin(), ctx.left.end(), "^") != ctx.left.end() && (ctx.left.size() != 1 || ctx.right.empty() || ctx.right[0] != "<domain>"))
+        return where("^ stands alone before the name, and only before '_ <domain>'");
+      lex->self_references.push_back(std::move(ctx));
     } else if (name == "negators.tsv") {
       lex->negators.insert(c[0]);
     } else if (name == "role_nouns.tsv") {

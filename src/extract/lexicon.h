@@ -58,12 +58,22 @@ struct EventNoun {
   std::vector<std::string> prepositions;
 };
 
+// Words around an outlet's name that mark the article speaking of itself (data/attribution/
+// self_reference.tsv, mined from GossipCop train): "_ has learned" is left {} and right
+// {"has", "learned"} (lower-cased words). A right side "<domain>" alone matches
+// a name written as its web address ("RadarOnline.com"), after the left word or, for "^", opening
+// a paragraph.
+struct SelfReferenceContext {
+  std::vector<std::string> left, right;
+};
+
 struct Lexicon {
   std::unordered_map<std::string, CueVerb> cue_words;        // single-token cues
   std::vector<Phrase> cue_phrases;                            // multi-token cues ("opened up"); modality only
   std::unordered_map<std::string, SourceNounKind> source_nouns;
   std::unordered_set<std::string> outlet_heads;   // case-sensitive: "Weekly", "News"
   std::unordered_set<std::string> outlet_names;   // case-sensitive one-word outlets: "People"
+  std::vector<SelfReferenceContext> self_references;
   std::vector<Phrase> hedges;                                 // single and multi-token
   std::unordered_set<std::string> negators;
   std::unordered_map<std::string, RoleNoun> role_nouns;

@@ -1,11 +1,13 @@
 // Who says so: the document's own outlet, cited outlets, source noun phrases, reporting frames,
 // and the source and modality of any token.
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <map>
 
 #include "common/utf8.h"
 #include "extract/internal/passes.h"
+#include "ingest/ingest.h"
 
 namespace hearsay::extract {
 namespace {
@@ -163,7 +165,8 @@ std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end) {
   }
   // "in Touch Weekly" after a cue: a lower-case "in" that starts an outlet name.
   uint32_t b = tok;
-  bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && v.IsCap(tok + 1);
+  bool lower_in = v.lower[tok] == "in" && !v.IsCap(tok) && tok + 1 < n && v.IsCap(tok + 1) &&
+                  !MonthFromName(v.lower[tok + 1]) && WeekdayFromName(v.lower[tok + 1]) < 0;  // not "in May"
   if (lower_in) ++b;
   // "a September StarWire report": a month before a capitalised name dates it.
   if (!lower_in && b + 1 < n && v.IsCap(b) && v.IsCap(b + 1) && v.lower[b + 1] != "the" && MonthFromName(v.lower[b]))
@@ -248,6 +251,50 @@ bool SelfReference(const DocView& v, uint32_t b, uint32_t e) {
   return false;
 }
 
+// The outlet data/outlets/hosts.tsv names for a web address written in the text
+// ("HollywoodLife.com" -> "HollywoodLife"); empty when the word is no address of a known host.
+std::string KnownOutletOfAddress(std::string_view word) {
+  if (!IsDomainWord(word)) return "";
+  std::string host(word);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string name = ingest::OutletForHost(host);
+  return name == host || name == host.substr(host.rfind("www.", 0) == 0 ? 4 : 0) ? "" : name;
+}
+
+// Does the token at b open its paragraph?
+bool OpensParagraph(const DocView& v, uint32_t b) {
+  if (b == 0) return true;
+  uint32_t s = v.sent_of[b], p = v.sent_of[b - 1];
+  return s != UINT32_MAX && v.a.layout.sentences[s].token_begin == b &&
+         (p == UINT32_MAX || v.a.layout.sentences[p].paragraph_idx != v.a.layout.sentences[s].paragraph_idx);
+}
+
+// Do the words around the outlet-shaped name at tokens [b, e) match a context of
+// data/attribution/self_reference.tsv ("_ has learned", "exclusively told _", "tells _ <domain>":
+// the name written as its web address, "^ _ <domain>": such an address opening a paragraph)?
+bool MinedSelfReference(const DocView& v, uint32_t b, uint32_t e) {
+  // The contexts were mined around names of publications: only a web address of a known outlet
+  // (data/outlets/hosts.tsv), a name the tagger reads as an outlet, or one ending in an outlet
+  // head word ("… Weekly", outlet_words.tsv).
+  const bool domain = e == b + 1 && !KnownOutletOfAddress(v.Text(b)).empty();
+  const bool tagged = v.mention_at[b] >= 0 && v.a.mentions[v.mention_at[b]].type == EntityType::kOutlet;
+  if (!domain && !tagged && !(e > b + 1 && v.lex.outlet_heads.count(std::string(v.Text(e - 1))))) return false;
+  for (const SelfReferenceContext& c : v.lex.self_references) {
+    const bool wants_domain = c.right.size() == 1 && c.right[0] == "<domain>";
+    if (wants_domain != domain) continue;
+    if (c.left.size() == 1 && c.left[0] == "^") {
+      if (OpensParagraph(v, b)) return true;
+      continue;
+    }
+    if (c.left.size() > b) continue;
+    bool match = true;
+    for (size_t i = 0; i < c.left.size() && match; ++i) match = v.lower[b - c.left.size() + i] == c.left[i];
+    for (size_t i = 0; i < c.right.size() && match && !wants_domain; ++i) match = e + i < v.size() && v.lower[e + i] == c.right[i];
+    if (match) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindOutlets(DocView& v, PassState* st) {
@@ -285,6 +332,10 @@ void FindOutlets(DocView& v, PassState* st) {
     // screens", and inside quotations anyone's.)
     if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") own_frame = true;
     if (!own_frame && v.quote_at[i] < 0) own_frame = SelfReference(v, i, end);
+    if (!own_frame && v.quote_at[i] < 0 && MinedSelfReference(v, i, end)) {
+      own_frame = true;
+      if (std::string known = KnownOutletOfAddress(v.Text(i)); end == i + 1 && !known.empty()) name = known;
+    }
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }

@@ -5,6 +5,7 @@
 
 #include "analyze_for_test.h"
 #include "extract/attribution_model.h"
+#include "extract/lexicon.h"
 
 namespace hearsay::extract {
 namespace {
@@ -338,6 +339,55 @@ TEST(OwnOutlet, AnInterviewWithAnotherOutletIsACitation) {
   bool cited = false;
   for (const CitedOutlet& c : r.a.citations) cited = cited || c.outlet == "Harbor Weekly";
   EXPECT_TRUE(cited);
+}
+
+// Every mined context of data/attribution/self_reference.tsv names the outlet it stands around:
+// the context's words with an invented outlet in place of "_" ("^" a paragraph break before it).
+// The web-address contexts ("tells _ <domain>") hold only for hosts of data/outlets/hosts.tsv, so
+// an invented outlet's address is no self-reference.
+TEST(OwnOutlet, EveryMinedSelfReferenceContextNamesTheOutlet) {
+  const Lexicon& lex = DefaultLexicon();
+  ASSERT_GE(lex.self_references.size(), 10u);
+  for (const SelfReferenceContext& c : lex.self_references) {
+    bool domain = c.right.size() == 1 && c.right[0] == "<domain>";
+    std::string text = c.left.empty() ? "The singer moved to Rome." : "The singer moved to Rome";
+    for (const std::string& w : c.left)
+      text += w == "^" ? ".\n\n" : (w == "," || w == "." ? "" : " ") + w;
+    text += domain ? " HarborWeekly.com" : " Harbor Weekly";
+    for (const std::string& w : c.right)
+      if (w != "<domain>") text += (w == "," || w == "." ? "" : " ") + w;
+    text += !c.right.empty() && c.right.back() == "." ? " The tour goes on." : " after the show.";
+    Analysed r = Analyze(text, nullptr);
+    if (domain) {
+      EXPECT_FALSE(r.a.detected_outlet.has_value()) << text;
+      continue;
+    }
+    ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
+    EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly") << text;
+  }
+}
+
+// The mined contexts read how an article speaks of itself; other outlets it cites stay citations.
+TEST(OwnOutlet, MinedContextsKeepCitationsApart) {
+  Analysed own = Analyze("Dana Reyes tells Harbor Weekly exclusively that the tour is off. People reported the split.", nullptr);
+  ASSERT_TRUE(own.a.detected_outlet.has_value());
+  EXPECT_EQ(*own.a.detected_outlet, "Harbor Weekly");
+  Analysed cited = Analyze("Dana Reyes told Harbor Weekly in March that the tour is off.", nullptr);
+  EXPECT_FALSE(cited.a.detected_outlet.has_value()) << *cited.a.detected_outlet;
+}
+
+// A malformed self-reference context is reported with its file and line.
+TEST(OwnOutlet, SelfReferenceFileErrorsNameTheLine) {
+  Lexicon lex;
+  Status two_names = ParseLexiconFile("data/attribution/self_reference.tsv", "_ told _\t3\t0\n", &lex);
+  EXPECT_FALSE(two_names.ok());
+  EXPECT_NE(two_names.ToString().find("self_reference.tsv:1"), std::string::npos) << two_names.ToString();
+  EXPECT_FALSE(ParseLexiconFile("data/attribution/self_reference.tsv", "_ has learned\tmany\t0\n", &lex).ok());
+  EXPECT_FALSE(ParseLexiconFile("data/attribution/self_reference.tsv", "<domain> _\t3\t0\n", &lex).ok());
+  EXPECT_FALSE(ParseLexiconFile("data/attribution/self_reference.tsv", "^ _ has\t3\t0\n", &lex).ok());
+  EXPECT_TRUE(ParseLexiconFile("data/attribution/self_reference.tsv", "_ has learned\t32\t0\n", &lex).ok());
+  ASSERT_EQ(lex.self_references.size(), 1u);
+  EXPECT_EQ(lex.self_references[0].right, (std::vector<std::string>{"has", "learned"}));
 }
 
 TEST(AttributionModel, RefusesAFileThatIsNoModel) {
