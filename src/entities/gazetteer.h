@@ -66,6 +66,9 @@ class Gazetteer {
 
   void AddWord(uint64_t lower_hash, const WordEntry& e);  // ORs classes, keeps max counts
   void AddPhrase(uint64_t phrase_hash, uint8_t types) { phrases_[phrase_hash] |= types; }
+  // Room for this many words or phrases in all (a model file says how many it holds).
+  void ReserveWords(size_t n) { words_.reserve(n); }
+  void ReservePhrases(size_t n) { phrases_.reserve(n); }
 
   const std::unordered_map<uint64_t, WordEntry>& words() const { return words_; }
   const std::unordered_map<uint64_t, uint8_t>& phrases() const { return phrases_; }
@@ -87,6 +90,7 @@ class WordClusters {
     return it == ids_.end() ? Ids{} : it->second;
   }
   void Add(uint64_t lower_hash, Ids ids) { ids_[lower_hash] = ids; }
+  void Reserve(size_t words) { ids_.reserve(words); }
   const std::unordered_map<uint64_t, Ids>& all() const { return ids_; }
   bool empty() const { return ids_.empty(); }
 

@@ -123,6 +123,8 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
   if (!r.Bytes(producer_len, &producer)) return bad("truncated producer string");
   uint32_t count = 0;
   if (!r.Get(&count)) return bad("truncated gazetteer");
+  if (count > bytes.size() / 18) return bad("gazetteer count larger than the file");
+  m->gazetteer_.ReserveWords(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     WordEntry e;
@@ -130,6 +132,8 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
     m->gazetteer_.AddWord(h, e);
   }
   if (!r.Get(&count)) return bad("truncated phrase list");
+  if (count > bytes.size() / 9) return bad("phrase count larger than the file");
+  m->gazetteer_.ReservePhrases(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     uint8_t t;
@@ -137,6 +141,8 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
     m->gazetteer_.AddPhrase(h, t);
   }
   if (!r.Get(&count)) return bad("truncated cluster table");
+  if (count > bytes.size() / 12) return bad("cluster count larger than the file");
+  m->clusters_.Reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     WordClusters::Ids ids;

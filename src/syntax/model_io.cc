@@ -49,13 +49,15 @@ bool ReadTables(std::string_view* in, ParserModel* m) {
     m->tag_dictionary[key] = uint8_t((*in)[0]);
     in->remove_prefix(1);
   }
-  if (!GetU32(in, &n)) return false;
+  if (!GetU32(in, &n) || n > in->size() / 16) return false;
+  m->ambiguity.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     uint64_t key, amb;
     if (!GetU64(in, &key) || !GetU64(in, &amb)) return false;
     m->ambiguity[key] = amb;
   }
-  if (!GetU32(in, &n)) return false;
+  if (!GetU32(in, &n) || n > in->size() / 12) return false;
+  m->clusters.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
     uint64_t key;
     uint32_t id;
