@@ -46,6 +46,19 @@ Status WriteOutputs(const store::Graph& graph, const std::vector<Reject>& reject
   return json.ok() ? h : json;
 }
 
+// The models and the pipeline key (their digests) of a run, loaded while the inputs are
+// ingested: neither depends on the documents.
+struct RunModels {
+  Result<Models> models;
+  Result<std::string> pipeline;
+};
+RunModels LoadRunModels(const AnalyzeOptions& o) {
+  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
+  RunModels r{LoadModels(models_dir), PipelineKey(models_dir, !o.no_outlet_prior)};
+  if (r.models.ok() && r.models->article_model) r.models->article_model->UseOutletPrior(!o.no_outlet_prior);
+  return r;
+}
+
 // Every stored document analysed (cached analyses reused, new ones cached as they are
 // made), the corpus stages over all of them, the graph written to the store and, unless
 // `paths` is null, rendered to paths->first (hearsay.json) and paths->second (index.html)
@@ -53,7 +66,8 @@ Status WriteOutputs(const store::Graph& graph, const std::vector<Reject>& reject
 // there are two jobs or more. Returns the run's changes and how many documents were
 // analysed in *analysed.
 Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& store, int64_t run_id, IngestSummary& summary,
-                                        size_t* analysed, StepTimer& timer, const std::pair<std::string, std::string>* paths) {
+                                        std::future<RunModels>& loading, size_t* analysed, StepTimer& timer,
+                                        const std::pair<std::string, std::string>* paths) {
   auto docs = store.LoadDocuments();
   if (!docs.ok()) return docs.status();
   std::vector<Reject> held = HoldBackOversized(*docs, &summary.rejects);
@@ -64,11 +78,11 @@ Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& s
   }
   MakeIdsUnique(*docs);
   timer.Step("load documents");
-  const std::string models_dir = o.models.empty() ? DefaultModelsDir() : o.models;
-  auto models = LoadModels(models_dir);
+  RunModels loaded = loading.get();
+  timer.Step("models (loaded during ingest)");
+  auto& models = loaded.models;
   if (!models.ok()) return models.status();
-  if (models->article_model) models->article_model->UseOutletPrior(!o.no_outlet_prior);
-  auto pipeline = PipelineKey(models_dir, !o.no_outlet_prior);
+  auto& pipeline = loaded.pipeline;
   if (!pipeline.ok()) return pipeline.status();
   const int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
   auto built = BuildGraph(store, std::move(*docs), *models, *pipeline, jobs, o.quiet, run_id);
@@ -120,13 +134,14 @@ int RunAnalyze(const AnalyzeOptions& o) {
   // in any case the two files and their temporaries.
   std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
   StepTimer timer("analyze");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
+  std::future<RunModels> loading = std::async(std::launch::async, [&o] { return LoadRunModels(o); });
   auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
   if (!summary.ok()) return Fail(summary.status());
   timer.Step("ingest");
   // The output covers the whole store: every stored document, analysed or read back.
   size_t analysed = 0;
   const std::pair<std::string, std::string> paths{json_path, html_path};
-  auto changes = UpdateGraph(o, **store, *run_id, *summary, &analysed, timer, o.no_report ? nullptr : &paths);
+  auto changes = UpdateGraph(o, **store, *run_id, *summary, loading, &analysed, timer, o.no_report ? nullptr : &paths);
   if (!changes.ok()) return Fail(changes.status());
   if (!o.quiet) {
     auto total = (*store)->CountDocuments();
