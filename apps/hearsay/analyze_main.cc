@@ -39,9 +39,14 @@ Status WriteOutputs(const store::Graph& graph, const std::vector<Reject>& reject
   GraphViewParts parts;
   report::ReportView view = ViewOf(graph, rejects, warnings, parts);
   auto html = std::async(parallel ? std::launch::async : std::launch::deferred, [&] {
-    return WriteFileStreamed(html_path, [&](std::ostream& out) { report::WriteHtml(view, out); });
+    StepTimer timer("  render", StepTimer::CpuClock::kThread);
+    Status s = WriteFileStreamed(html_path, [&](std::ostream& out) { report::WriteHtml(view, out); });
+    timer.Step("index.html");
+    return s;
   });
+  StepTimer timer("  render", StepTimer::CpuClock::kThread);
   Status json = WriteFileStreamed(json_path, [&](std::ostream& out) { report::WriteJson(view, out); });
+  timer.Step("hearsay.json");
   Status h = html.get();
   return json.ok() ? h : json;
 }
@@ -135,7 +140,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   std::vector<std::string> outputs{o.out, json_path, html_path, json_path + ".tmp", html_path + ".tmp"};
   StepTimer timer("analyze");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   std::future<RunModels> loading = std::async(std::launch::async, [&o] { return LoadRunModels(o); });
-  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs);
+  auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs, o.jobs > 0 ? o.jobs : DefaultJobs());
   if (!summary.ok()) return Fail(summary.status());
   timer.Step("ingest");
   // The output covers the whole store: every stored document, analysed or read back.

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <future>
 #include <mutex>
 #include <unordered_set>
 
@@ -19,21 +20,25 @@ int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// Batches documents, rejects and warnings into the store. With `overlap` each batch is
+// written by another thread while the reader parses the next one (the batches are still
+// written one at a time, in the order read, so the store's numbering is the same).
 class StoreSink : public ingest::DocumentSink {
  public:
-  StoreSink(store::Store& store, int64_t run_id, IngestSummary& summary, Progress& progress)
-      : store_(store), run_id_(run_id), summary_(summary), progress_(progress) {}
+  StoreSink(store::Store& store, int64_t run_id, IngestSummary& summary, Progress& progress, bool overlap)
+      : store_(store), run_id_(run_id), summary_(summary), progress_(progress), overlap_(overlap) {}
+  ~StoreSink() override { Collect(); }
 
   void OnDocument(Document doc) override {
-    if (doc.replaced_bytes > 0) warnings_.push_back(ReplacedBytesWarning(doc));
+    if (doc.replaced_bytes > 0) next_.warnings.push_back(ReplacedBytesWarning(doc));
     batch_bytes_ += doc.raw.size() + doc.text.size();
-    batch_.push_back(std::move(doc));
-    if (batch_.size() >= 512 || batch_bytes_ >= (64u << 20)) Flush();
+    next_.docs.push_back(std::move(doc));
+    if (next_.docs.size() >= 512 || batch_bytes_ >= (64u << 20)) Flush();
   }
   void OnReject(Reject r) override {
     std::cerr << "hearsay: rejected " << r.path << (r.where ? ":" + *r.where : "") << ": " << r.reason << "\n";
-    rejects_.push_back(std::move(r));
-    if (rejects_.size() >= 512) Flush();
+    next_.rejects.push_back(std::move(r));
+    if (next_.rejects.size() >= 512) Flush();
   }
   void OnSkipped(const std::string& path) override {
     (void)path;
@@ -44,37 +49,52 @@ class StoreSink : public ingest::DocumentSink {
     ++summary_.excluded;
   }
 
+  // Hands the batch read so far to the store (and, overlapped, waits for the batch before).
   void Flush() {
-    if (batch_.empty() && rejects_.empty() && warnings_.empty()) return;
+    if (next_.docs.empty() && next_.rejects.empty() && next_.warnings.empty()) return;
+    Collect();
     if (!status_.ok()) return;
-    Result<store::BatchResult> r = store_.AddBatch(batch_, rejects_, warnings_, run_id_);
-    if (!r.ok()) {
-      status_ = r.status();
+    writing_ = std::async(overlap_ ? std::launch::async : std::launch::deferred, [this, b = std::move(next_)]() mutable {
+      b.result = store_.AddBatch(b.docs, b.rejects, b.warnings, run_id_);
+      return std::move(b);
+    });
+    next_ = Batch{};
+    batch_bytes_ = 0;
+    if (!overlap_) Collect();
+  }
+  // Waits for the batch being written and counts it in the summary.
+  void Collect() {
+    if (!writing_.valid()) return;
+    Batch b = writing_.get();
+    if (!b.result.ok()) {
+      if (status_.ok()) status_ = b.result.status();
       return;
     }
-    summary_.added += r->added;
-    for (Document& d : batch_) {
+    summary_.added += b.result->added;
+    for (Document& d : b.docs) {
       ++summary_.seen;
       if (seen_.insert(d.content_hash).second) summary_.content_hashes.push_back(d.content_hash);
     }
-    for (Reject& x : rejects_) summary_.rejects.push_back(std::move(x));
-    for (Warning& w : warnings_) summary_.warnings.push_back(std::move(w));
-    batch_.clear();
-    rejects_.clear();
-    warnings_.clear();
-    batch_bytes_ = 0;
+    for (Reject& x : b.rejects) summary_.rejects.push_back(std::move(x));
+    for (Warning& w : b.warnings) summary_.warnings.push_back(std::move(w));
     progress_.Update(summary_.seen, 0);
   }
   const Status& status() const { return status_; }
 
  private:
+  struct Batch {
+    std::vector<Document> docs;
+    std::vector<Reject> rejects;
+    std::vector<Warning> warnings;
+    Result<store::BatchResult> result = store::BatchResult{};
+  };
   store::Store& store_;
   int64_t run_id_;
   IngestSummary& summary_;
   Progress& progress_;
-  std::vector<Document> batch_;
-  std::vector<Reject> rejects_;
-  std::vector<Warning> warnings_;
+  bool overlap_;
+  Batch next_;
+  std::future<Batch> writing_;
   size_t batch_bytes_ = 0;
   std::unordered_set<std::string> seen_;
   Status status_;
@@ -110,16 +130,17 @@ void Progress::Finish() {
 }
 
 Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet,
-                                    bool follow_symlinks, const std::vector<std::string>& also_exclude) {
+                                    bool follow_symlinks, const std::vector<std::string>& also_exclude, int jobs) {
   IngestSummary summary;
   Progress progress("ingesting", quiet);
-  StoreSink sink(store, run_id, summary, progress);
+  StoreSink sink(store, run_id, summary, progress, jobs >= 2);
   ingest::IngestOptions options;
   options.follow_symlinks = follow_symlinks;
   options.exclude = also_exclude;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) options.exclude.push_back(store.path() + suffix);
   HEARSAY_RETURN_IF_ERROR(ingest::IngestPaths(paths, options, sink));
   sink.Flush();
+  sink.Collect();
   progress.Finish();
   HEARSAY_RETURN_IF_ERROR(sink.status());
   HEARSAY_RETURN_IF_ERROR(store.FinishRun(run_id, summary.seen, summary.added, summary.rejects.size()));

@@ -32,9 +32,12 @@ struct IngestSummary {
 
 // Reads `paths` into `store` in batches (one transaction each), recording rejects and
 // warnings there too. Prints a progress line on a terminal unless `quiet`. The store's
-// files (and `also_exclude`, e.g. the output folder) are never read as input.
+// files (and `also_exclude`, e.g. the output folder) are never read as input. With
+// `jobs` >= 2 a batch is written by a second thread while the next is read (same rows,
+// same order).
 Result<IngestSummary> IngestToStore(const std::vector<std::string>& paths, store::Store& store, int64_t run_id, bool quiet,
-                                    bool follow_symlinks = false, const std::vector<std::string>& also_exclude = {});
+                                    bool follow_symlinks = false, const std::vector<std::string>& also_exclude = {},
+                                    int jobs = 1);
 
 // The warning of a document kept with invalid UTF-8 replaced (replaced_bytes > 0).
 Warning ReplacedBytesWarning(const Document& doc);

@@ -10,6 +10,7 @@
 #include "common/file_io.h"
 #include "common/parallel.h"
 #include "common/sha256.h"
+#include "common/step_timer.h"
 #include "score/score.h"
 #include "store/analysis_codec.h"
 
@@ -97,13 +98,17 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   }
   cached->clear();
   const bool cache = cache_run_id > 0;
+  StepTimer timer("build");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   HEARSAY_RETURN_IF_ERROR(AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses));
+  timer.Step("per-document analyses", todo.size());
   b.graph.analyses_cached = cache;
   b.analysed = todo.size();
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
+  timer.Step("corpus stages");
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;
   store::StabilizeIds(b.graph);
+  timer.Step("stable ids");
   return b;
 }
 

@@ -8,6 +8,10 @@
 //   timer.Step("near-duplicates");          // "fuse: near-duplicates     0.412 s  cpu 0.801 s"
 //   timer.Step("candidates", pairs.size());  // with a count after the time
 //
+// StepTimer(prefix, StepTimer::CpuClock::kThread) reports the CPU time of the calling thread
+// instead (for steps that run beside others, e.g. the store's graph write while the
+// outputs render).
+//
 // Thread safety: one instance per thread; output lines are written whole by fprintf.
 #include <chrono>
 #include <cstddef>
@@ -19,10 +23,14 @@ namespace hearsay {
 
 class StepTimer {
  public:
-  explicit StepTimer(const char* prefix) : prefix_(prefix), start_(std::chrono::steady_clock::now()) {
+  enum class CpuClock { kProcess, kThread };
+
+  explicit StepTimer(const char* prefix, CpuClock clock = CpuClock::kProcess)
+      : prefix_(prefix), clock_(clock == CpuClock::kThread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID),
+        start_(std::chrono::steady_clock::now()) {
     const char* env = std::getenv("HEARSAY_FUSE_TIMING");
     on_ = env && env[0] == '1';
-    cpu_start_ = on_ ? CpuSeconds() : 0;
+    cpu_start_ = on_ ? Cpu() : 0;
   }
 
   // Prints the time since the previous step (or construction) and restarts the clock.
@@ -30,17 +38,20 @@ class StepTimer {
   void Step(const char* name, size_t count) { Print(name, &count); }
 
   // CPU seconds of the whole process (all threads) so far.
-  static double CpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-  }
+  static double CpuSeconds() { return Seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
  private:
+  static double Seconds(clockid_t clock) {
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  }
+  double Cpu() const { return Seconds(clock_); }
+
   void Print(const char* name, const size_t* count) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
-    double s = std::chrono::duration<double>(now - start_).count(), cpu = CpuSeconds();
+    double s = std::chrono::duration<double>(now - start_).count(), cpu = Cpu();
     if (count) std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s  %zu\n", prefix_, name, s, cpu - cpu_start_, *count);
     else std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s\n", prefix_, name, s, cpu - cpu_start_);
     start_ = now;
@@ -48,6 +59,7 @@ class StepTimer {
   }
 
   const char* prefix_;
+  clockid_t clock_;
   bool on_ = false;
   std::chrono::steady_clock::time_point start_;
   double cpu_start_ = 0;

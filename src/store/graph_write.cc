@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/sha256.h"
+#include "common/step_timer.h"
 #include "store/analysis_codec.h"
 #include "store/graph_keys.h"
 #include "store/stmt.h"
@@ -580,6 +581,65 @@ Status CacheOne(sqlite3* db, Stmt& cache, const std::string& content_hash, const
   return Status::Ok();
 }
 
+// The secondary indexes of the graph tables, for a first graph written in bulk: each
+// row inserted into an empty table would update every index of the table one key at a
+// time, in key order unrelated to the insert order; dropping them (inside the write's
+// transaction) and creating them again after the inserts builds each by one sort.
+class DeferredIndexes {
+ public:
+  // Drops the indexes of the per-document and corpus graph tables; remembers their SQL.
+  Status Drop(sqlite3* db) {
+    Stmt list(db,
+              "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN"
+              " ('document_results', 'blocks', 'local_entities', 'mentions', 'quotes', 'attributions', 'claims',"
+              " 'citations', 'credibility_reasons', 'entities', 'entity_aliases', 'clusters', 'cluster_claims',"
+              " 'cluster_documents', 'cluster_outlets', 'contradictions', 'provenance', 'duplicates') ORDER BY rowid");
+    std::vector<std::string> names;
+    while (list.ok() && list.Step() == SQLITE_ROW) {
+      names.push_back(list.ColText(0));
+      sql_.push_back(list.ColText(1));
+    }
+    for (const std::string& name : names)
+      if (sqlite3_exec(db, ("DROP INDEX \"" + name + "\"").c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        return UnavailableError("cannot drop index " + name + ": " + sqlite3_errmsg(db));
+    return Status::Ok();
+  }
+  // Creates the dropped indexes again, with their own SQL.
+  Status Create(sqlite3* db) {
+    for (const std::string& sql : sql_)
+      if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        return UnavailableError("cannot create an index again (" + sql + "): " + sqlite3_errmsg(db));
+    sql_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  std::vector<std::string> sql_;
+};
+
+// Page cache of the connection while it writes a graph (KiB; SQLite's default is 2,000):
+// the graph's index pages stay in memory instead of being read back from the file.
+constexpr int kGraphWriteCacheKiB = 65536;
+
+// Sets the connection's page cache for the lifetime of the object, then the previous size.
+class CacheSizeFor {
+ public:
+  CacheSizeFor(sqlite3* db, int kib) : db_(db) {
+    Stmt get(db, "PRAGMA cache_size");
+    if (get.ok() && get.Step() == SQLITE_ROW) previous_ = get.ColInt(0);
+    (void)sqlite3_exec(db, ("PRAGMA cache_size = -" + std::to_string(kib)).c_str(), nullptr, nullptr, nullptr);
+  }
+  ~CacheSizeFor() {
+    (void)sqlite3_exec(db_, ("PRAGMA cache_size = " + std::to_string(previous_)).c_str(), nullptr, nullptr, nullptr);
+  }
+  CacheSizeFor(const CacheSizeFor&) = delete;
+  CacheSizeFor& operator=(const CacheSizeFor&) = delete;
+
+ private:
+  sqlite3* db_;
+  int64_t previous_ = -2000;
+};
+
 constexpr const char* kCacheSql = "INSERT OR REPLACE INTO analyses(content_hash, pipeline, body, run_id) VALUES(?,?,?,?)";
 
 }  // namespace
@@ -599,6 +659,8 @@ Status Store::CacheAnalyses(const std::vector<CachedAnalysis>& batch, const std:
 }
 
 Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<bool>& fresh) {
+  StepTimer timer("  store", StepTimer::CpuClock::kThread);  // HEARSAY_FUSE_TIMING=1: this thread's steps
+  CacheSizeFor cache_size(db_, kGraphWriteCacheKiB);
   HEARSAY_RETURN_IF_ERROR(ExecRetryingBusy("BEGIN IMMEDIATE").WithContext(path_));
   auto fail = [&](const Status& s) {
     (void)Exec("ROLLBACK");
@@ -621,6 +683,7 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
     prune.Text(1, graph.pipeline);
     if (prune.Step() != SQLITE_DONE) return fail(UnavailableError(std::string("cannot prune analyses: ") + sqlite3_errmsg(db_)));
   }
+  timer.Step("cache, prune");
   Result<PreviousGraph> before = ReadPreviousGraph(db_);
   if (!before.ok()) return fail(before.status());
   std::map<int64_t, std::string> digests;
@@ -630,17 +693,34 @@ Result<GraphChanges> Store::WriteGraph(const Graph& graph, const std::vector<boo
   }
   for (const char* table : kCorpusTables)
     if (Status s = Exec(std::string("DELETE FROM ") + table); !s.ok()) return fail(s);
+  DeferredIndexes deferred;
+  const bool bulk = digests.empty() && before->first_run.empty();  // no graph yet: every row is new
+  if (bulk)
+    if (Status s = deferred.Drop(db_); !s.ok()) return fail(s);
+  timer.Step("previous graph");
   GraphWriter w(db_, graph);
-  for (Status s : {w.PutDocumentRows(digests, before->first_run), w.PutEntities(), w.PutClusters(), w.PutEdges(), w.PutMeta()})
-    if (!s.ok()) return fail(s);
+  timer.Step("graph ids");
+  if (Status s = w.PutDocumentRows(digests, before->first_run); !s.ok()) return fail(s);
+  timer.Step("document rows");
+  if (Status s = w.PutEntities(); !s.ok()) return fail(s);
+  timer.Step("entities");
+  if (Status s = w.PutClusters(); !s.ok()) return fail(s);
+  timer.Step("clusters");
+  if (Status s = w.PutEdges(); !s.ok()) return fail(s);
+  if (Status s = w.PutMeta(); !s.ok()) return fail(s);
+  timer.Step("edges, meta");
+  if (Status s = deferred.Create(db_); !s.ok()) return fail(s);
+  timer.Step("indexes");
   Result<GraphChanges> changes = RecordChanges(db_, graph, w.ids(), *before);
   if (!changes.ok()) return fail(changes.status());
+  timer.Step("run changes");
   Stmt run(db_, "UPDATE runs SET documents_analysed = ?, documents_reused = ? WHERE run_id = ?");
   run.Int(1, static_cast<int64_t>(analysed));
   run.Int(2, static_cast<int64_t>(graph.docs.size() - analysed));
   run.Int(3, graph.run_id);
   if (run.Step() != SQLITE_DONE) return fail(UnavailableError(std::string("cannot count the run: ") + sqlite3_errmsg(db_)));
   if (Status s = Exec("COMMIT"); !s.ok()) return fail(s);
+  timer.Step("commit");
   return changes;
 }
 

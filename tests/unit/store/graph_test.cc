@@ -106,6 +106,22 @@ TEST(AnalysisCodec, KeepsEveryClaimFlag) {
 
 // hearsay.json and index.html rendered from the graph the store gives back are the bytes
 // rendered from memory: the tables hold everything the outputs show.
+// Every index of the store: "name: sql" lines in name order.
+std::string IndexSql(const std::string& db) {
+  sqlite3* h = nullptr;
+  EXPECT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(h, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", -1,
+                         &s, nullptr) == SQLITE_OK)
+    while (sqlite3_step(s) == SQLITE_ROW)
+      out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + ": " +
+             reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + "\n";
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return out;
+}
+
 TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
   std::string path = TempDb("views");
   auto store = Store::Open(path);
@@ -120,9 +136,13 @@ TEST(GraphStore, OutputsFromTheStoreEqualOutputsFromMemory) {
   StabilizeIds(g);
   ASSERT_FALSE(g.corpus.clusters.empty());
   ASSERT_FALSE(g.corpus.contradictions.empty());
+  const std::string indexes = IndexSql(path);
+  EXPECT_NE(indexes.find("mentions_entity: CREATE INDEX"), std::string::npos) << indexes;
   auto changes = (*store)->WriteGraph(g, std::vector<bool>(g.docs.size(), true));
   ASSERT_TRUE(changes.ok()) << changes.status().ToString();
   EXPECT_EQ(changes->documents, g.docs.size());
+  // The first graph is written with its indexes deferred (DeferredIndexes): all are back.
+  EXPECT_EQ(IndexSql(path), indexes);
   auto back = (*store)->LoadGraph();
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   std::string from_store = report::RenderJson(View(*back)), from_memory = report::RenderJson(View(g));
