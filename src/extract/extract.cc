@@ -55,6 +55,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   BuildAttributions(view, *state);
   AddColonAttributions(view, state);
   if (model) AddModelAttributions(view, state, *model);
+  SpeakQuotesFromParagraphs(view);
   FindAges(view, state);
   FindRelations(view, state);
 }

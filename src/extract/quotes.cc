@@ -76,6 +76,85 @@ int32_t LeadInSpeaker(const DocView& v, uint32_t para) {
   return talk ? person : -1;
 }
 
+// The one person that sentences [sb, se) name outside quotation marks (a name, or a pronoun
+// resolved to one; a possessive counts), -1 when they name none or several.
+int32_t SolePerson(const DocView& v, uint32_t sb, uint32_t se) {
+  int32_t sole = -1;
+  for (uint32_t s = sb; s < se; ++s) {
+    const Sentence& sn = v.a.layout.sentences[s];
+    for (uint32_t k = sn.token_begin; k < sn.token_end; ++k) {
+      if (v.quote_at[k] >= 0) continue;
+      int32_t p = v.PersonAt(k);
+      if (p < 0) continue;
+      if (sole >= 0 && p != sole) return -1;
+      sole = p;
+    }
+  }
+  return sole;
+}
+
+// Does paragraph `para` name anyone (any mention) outside quotation marks?
+bool NamesAnyone(const DocView& v, const Paragraph& p) {
+  for (uint32_t s = p.sentence_begin; s < p.sentence_end; ++s)
+    for (uint32_t k = v.a.layout.sentences[s].token_begin; k < v.a.layout.sentences[s].token_end; ++k)
+      if (v.quote_at[k] < 0 && v.mention_at[k] >= 0) return true;
+  return false;
+}
+
+// The speaker of a quote that no cue speaks, from its paragraph `para` (the paragraph sieves of
+// quote attribution): the one person the paragraph names outside quotations; else, for a quote
+// opening a paragraph that names nobody outside quotations, the one person the last sentence of
+// the body paragraph before it names. -1 when neither holds.
+int32_t ParagraphSpeaker(const DocView& v, uint32_t para, bool opens_paragraph) {
+  const Paragraph& p = v.a.layout.paragraphs[para];
+  if (p.kind != BlockKind::kBody || p.sentence_end <= p.sentence_begin) return -1;
+  int32_t sole = SolePerson(v, p.sentence_begin, p.sentence_end);
+  if (sole >= 0 || !opens_paragraph || para == 0 || NamesAnyone(v, p)) return sole;
+  const Paragraph& prev = v.a.layout.paragraphs[para - 1];
+  if (prev.kind != BlockKind::kBody || prev.sentence_end <= prev.sentence_begin) return -1;
+  return SolePerson(v, prev.sentence_end - 1, prev.sentence_end);
+}
+
+// Does the quotation over tokens [qb, qe) speak of `person` in the third person: a name or a
+// pronoun resolved to them, or "he"/"she"/"his"/"her" of their gender ("Britney is in love",
+// "She has tried talking to her sisters": an insider speaking of them, not they themselves)?
+bool SpeaksOf(const DocView& v, uint32_t qb, uint32_t qe, int32_t person) {
+  const std::string& g = v.a.local_entities[person].gender;
+  for (uint32_t k = qb; k < qe && k < v.size(); ++k) {
+    const std::string& w = v.lower[k];
+    if (w == "i" || w == "me" || w == "my" || w == "we" || w == "us" || w == "our") continue;
+    if (v.PersonAt(k) == person) return true;
+    bool male = w == "he" || w == "him" || w == "his", female = w == "she" || w == "her" || w == "hers";
+    if ((male && g != "female") || (female && g != "male")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SpeakQuotesFromParagraphs(DocView& v) {
+  for (AttributionRecord& r : v.a.attributions) {
+    if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown ||
+        r.source.byte_end > r.source.byte_begin)
+      continue;
+    TokRange t = TokensOf(v, r.content_byte_begin, r.content_byte_end);
+    if (t.b >= t.e || t.b >= v.size()) continue;
+    uint32_t para = ParagraphOf(v, t.b);
+    if (para == UINT32_MAX) continue;
+    // Only a quotation opening its sentence, or after a colon: a phrase quoted inside a sentence
+    // ("called it “…”") is the author's report of someone's words, speaker unknown there.
+    const Sentence& qs = v.a.layout.sentences[v.sent_of[t.b]];
+    if (t.b != qs.token_begin && !(t.b > 0 && v.IsPunct(t.b - 1, ":"))) continue;
+    int32_t person = ParagraphSpeaker(v, para, v.a.layout.paragraphs[para].byte_begin == r.content_byte_begin);
+    if (person < 0 || SpeaksOf(v, t.b, t.e, person)) continue;
+    r.source = Attribution{};
+    r.source.kind = SourceKind::kNamed;
+    r.source.entity_idx = person;
+    v.a.quotes[r.quote_idx].speaker = r.source;
+  }
+}
+
+namespace {
 
 // The speech verb of the quote over tokens [qb, qe), read from the parse: the nearest cue
 // word outside the quote, in the sentences the quote touches, that heads a word inside it

@@ -118,6 +118,10 @@ void AddColonAttributions(DocView& v, PassState* st);
 // Adds the attributions whose cue the learned model finds (attribution_model.h) and no quote
 // or frame has taken: source and content from the sentence's shape around the cue.
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model);
+// Quotes still without a speaker (no cue, no words) take one from their paragraph: the one person
+// it names outside quotations, else (a quote opening a paragraph that names nobody) the one
+// person the last sentence of the paragraph before names. After the attribution passes.
+void SpeakQuotesFromParagraphs(DocView& v);
 
 // All passes of ExtractClaims, keeping the pass state (for the attribution evaluation, which
 // scores frames as well as quotes).

@@ -297,6 +297,34 @@ TEST(Attributions, SingularTheyContinuesAnUnnamedSource) {
   EXPECT_EQ(r.a.quotes[1].speaker.anonymous_id, r.a.quotes[0].speaker.anonymous_id);
 }
 
+// The person who speaks the one quote of `text` (and its attribution), "" when nobody does.
+std::string OnlySpeaker(const std::string& text) {
+  Analysed r = Analyze(text, nullptr);
+  EXPECT_EQ(r.a.quotes.size(), 1u) << text;
+  if (r.a.quotes.size() != 1 || r.a.quotes[0].speaker.entity_idx < 0) return "";
+  for (const AttributionRecord& a : r.a.attributions)
+    if (a.quote_idx == 0) EXPECT_EQ(a.source.entity_idx, r.a.quotes[0].speaker.entity_idx) << text;
+  return r.a.local_entities[r.a.quotes[0].speaker.entity_idx].name;
+}
+
+// A quotation no cue speaks takes the one person its paragraph names outside quotation marks,
+// or, opening a paragraph that names nobody, the one person of the sentence before; with two
+// people there, or when the quotation speaks of that person ("she"), nobody.
+TEST(Attributions, ParagraphSieveSpeaksQuotesWithoutACue) {
+  EXPECT_EQ(OnlySpeaker("Dana Reyes looked back on the long tour. \u201cIt was the hardest year of my career, but I "
+                        "loved every night of it.\u201d"),
+            "Dana Reyes");
+  EXPECT_EQ(OnlySpeaker("The tour ended in June. Dana Reyes spent the summer in Lisbon.\n\n\u201cI have never felt so "
+                        "free in my whole life, and I am not going back.\u201d"),
+            "Dana Reyes");
+  EXPECT_EQ(OnlySpeaker("Dana Reyes and Tom Hale looked back on the long tour. \u201cIt was the hardest year of our "
+                        "careers, but we loved every night of it.\u201d"),
+            "");
+  EXPECT_EQ(OnlySpeaker("Dana Reyes looked back on the long tour. \u201cShe loved every night of it and wants to go "
+                        "back on the road.\u201d"),
+            "");
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
