@@ -49,10 +49,11 @@ namespace {
 // Analyses docs[todo[i]] into analyses on `jobs` threads, batch by batch; with `cache`
 // each batch is encoded by the workers and written to the store's cache by another
 // thread while the next batch is analysed; then released (ReleaseForCorpus), so the
-// per-document results are never all held in full.
+// per-document results are never all held in full. The last batch's write is still running
+// when this returns: *last_write (invalid when there is none) gives its status.
 Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, const std::vector<size_t>& todo, const Models& models,
                     const std::string& pipeline, int64_t run_id, int jobs, bool cache, bool quiet,
-                    std::vector<DocumentAnalysis>& analyses) {
+                    std::vector<DocumentAnalysis>& analyses, std::future<Status>* last_write) {
   constexpr size_t kBatch = 1024;
   Progress progress("analyzing", quiet);
   std::future<Status> writing;
@@ -72,7 +73,8 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
         return store.CacheAnalyses(b, pipeline, run_id);
       });
   }
-  return writing.valid() ? writing.get() : Status::Ok();
+  *last_write = std::move(writing);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -99,11 +101,14 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   cached->clear();
   const bool cache = cache_run_id > 0;
   StepTimer timer("build");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
-  HEARSAY_RETURN_IF_ERROR(AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses));
+  std::future<Status> last_write;  // the last batch's cache write, beside the corpus stages
+  HEARSAY_RETURN_IF_ERROR(
+      AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses, &last_write));
   timer.Step("per-document analyses", todo.size());
   b.graph.analyses_cached = cache;
   b.analysed = todo.size();
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
+  if (last_write.valid()) HEARSAY_RETURN_IF_ERROR(last_write.get());
   timer.Step("corpus stages");
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;
