@@ -130,6 +130,39 @@ bool SpeaksOf(const DocView& v, uint32_t qb, uint32_t qe, int32_t person) {
   return false;
 }
 
+// The person who introduces a quotation after a colon, in the quote's sentence or the one before
+// it ending in ':' ("X congratulated Y on the win: “…”", "to which X responds: “…”", "It is from
+// the poet X: “…”"), in a body paragraph: of the people named in the clause before the colon
+// (outside quotations, not possessives), the last one that stands right before the colon, or
+// that opens the clause (or follows a comma or a conjunction there) before a word that is no
+// preposition, conjunction or article (the subject of a verb, not an object). -1 when none.
+int32_t ColonSpeaker(const DocView& v, uint32_t qb) {
+  static const std::set<std::string> kFunction = {"for", "with", "to", "of", "in", "on", "at", "from", "by", "about",
+                                                  "and", "or", "but", "the", "a", "an", "as", "after", "before", "over"};
+  if (qb == 0 || !v.IsPunct(qb - 1, ":")) return -1;
+  const uint32_t colon = qb - 1;
+  uint32_t b = colon;
+  while (b > 0 && v.quote_at[b - 1] < 0 && !v.IsClauseBreak(b - 1) && !v.IsPunct(b - 1, ".") && colon - b < 40) --b;
+  if (v.sent_of[colon] == UINT32_MAX ||
+      v.a.layout.paragraphs[v.a.layout.sentences[v.sent_of[colon]].paragraph_idx].kind != BlockKind::kBody)
+    return -1;
+  int32_t best = -1;
+  for (uint32_t k = b; k < colon; ++k) {
+    int32_t p = v.PersonAt(k);
+    if (p < 0 || DocView::IsPossessivePronoun(v.lower[k]) || v.mention_at[k] < 0) continue;
+    uint32_t e = v.MentionEnd(k);
+    if (e > colon) break;
+    // A subject opens the clause, follows a comma ("In 2013, X took …") or a conjunction there
+    // ("…, but X swooped in …"); an object ("congratulated Y for …") does not.
+    uint32_t before = k > b && (v.lower[k - 1] == "but" || v.lower[k - 1] == "and" || v.lower[k - 1] == "so") ? k - 1 : k;
+    bool subject = before == b || v.IsPunct(before - 1, ",");
+    if (e == colon || (subject && v.IsWord(e) && !v.IsCap(e) && !kFunction.count(v.lower[e]) && v.lower[e] != "'s"))
+      best = p;
+    k = e - 1;
+  }
+  return best;
+}
+
 }  // namespace
 
 void SpeakQuotesFromParagraphs(DocView& v) {
@@ -145,8 +178,11 @@ void SpeakQuotesFromParagraphs(DocView& v) {
     // ("called it “…”") is the author's report of someone's words, speaker unknown there.
     const Sentence& qs = v.a.layout.sentences[v.sent_of[t.b]];
     if (t.b != qs.token_begin && !(t.b > 0 && v.IsPunct(t.b - 1, ":"))) continue;
-    int32_t person = ParagraphSpeaker(v, para, v.a.layout.paragraphs[para].byte_begin == r.content_byte_begin);
-    if (person < 0 || SpeaksOf(v, t.b, t.e, person)) continue;
+    int32_t person = ColonSpeaker(v, t.b);
+    if (person < 0) {
+      person = ParagraphSpeaker(v, para, v.a.layout.paragraphs[para].byte_begin == r.content_byte_begin);
+      if (person < 0 || SpeaksOf(v, t.b, t.e, person)) continue;
+    }
     r.source = Attribution{};
     r.source.kind = SourceKind::kNamed;
     r.source.entity_idx = person;

@@ -325,6 +325,17 @@ TEST(Attributions, ParagraphSieveSpeaksQuotesWithoutACue) {
             "");
 }
 
+// A quotation after a colon with no cue is the clause's subject's, not its object's: "Outside the
+// studio, X thanked Y for the record: “…”" is X's.
+TEST(Attributions, ColonSieveTakesTheSubjectBeforeTheColon) {
+  EXPECT_EQ(OnlySpeaker("Outside the studio, Dana Reyes thanked Tom Hale for the new record: \u201cI could not have "
+                        "made it without you this year.\u201d"),
+            "Dana Reyes");
+  EXPECT_EQ(OnlySpeaker("Tom Hale played the last song. After the show, Dana Reyes thanked him for the record: "
+                        "\u201cI could not have made it without you this year.\u201d"),
+            "Dana Reyes");
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
