@@ -19,9 +19,12 @@ using Json = nlohmann::json;
 
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-std::string Slice(const std::string& t, uint32_t b, uint32_t e) {
-  if (b > t.size()) return {};
-  return t.substr(b, std::min<size_t>(e, t.size()) - b);
+// Binds bytes [b, e) of t without a copy (t outlives the statement's step): e clamped to
+// t, empty when b is past its end, the rest of t from b when e < b (as t.substr did).
+void BindSlice(Stmt& s, int i, const std::string& t, uint32_t b, uint32_t e) {
+  if (b > t.size()) return s.TextRef(i, "", 0);
+  const size_t end = std::min<size_t>(e, t.size());
+  s.TextRef(i, t.data() + b, end >= b ? end - b : t.size() - b);
 }
 
 // Tables rewritten as a whole by every WriteGraph.
@@ -114,11 +117,12 @@ class GraphWriter {
   const GraphIds& ids() const { return ids_; }
 
  private:
-  Status Done(Stmt& s, const std::string& what) {
+  // Steps and resets s; the error names `what` and `id` (no string is built per row).
+  Status Done(Stmt& s, const char* what, const std::string& id = std::string()) {
     int rc = s.Step();
     s.Reset();
     if (rc == SQLITE_DONE) return Status::Ok();
-    return UnavailableError("cannot store " + what + ": " + sqlite3_errmsg(db_));
+    return UnavailableError(std::string("cannot store ") + what + (id.empty() ? "" : " " + id) + ": " + sqlite3_errmsg(db_));
   }
   Status PutDocumentParts(size_t d);
   std::string ClusterDigest(size_t i) const;
@@ -169,7 +173,7 @@ Status GraphWriter::PutDocumentResult(size_t d, int64_t first_run) {
   s.Int(12, static_cast<int64_t>(a.layout.paragraphs.size()));
   s.Int(13, static_cast<int64_t>(a.layout.quote_spans.size()));
   s.Int(14, first_run);
-  return Done(s, "document " + doc.id);
+  return Done(s, "document", doc.id);
 }
 
 std::string GraphWriter::Digest(size_t d, int64_t first_run) const {
@@ -199,7 +203,7 @@ Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old, c
   auto drop = [&](int64_t seq) {
     for (auto& c : clear) {
       c->Int(1, seq);
-      HEARSAY_RETURN_IF_ERROR(Done(*c, "old rows of document seq " + std::to_string(seq)));
+      HEARSAY_RETURN_IF_ERROR(Done(*c, "old rows of document seq", std::to_string(seq)));
     }
     return Status::Ok();
   };
@@ -268,7 +272,7 @@ Status GraphWriter::PutDocumentParts(size_t d) {
     m.Int(2, static_cast<int64_t>(i));
     m.Int(3, x.byte_begin);
     m.Int(4, x.byte_end);
-    m.Text(5, Slice(text, x.byte_begin, x.byte_end));
+    BindSlice(m, 5, text, x.byte_begin, x.byte_end);
     m.Text(6, EntityTypeName(x.type));
     m.Real(7, x.confidence);
     m.Int(8, x.descriptor ? 1 : 0);
@@ -322,7 +326,7 @@ Status GraphWriter::PutEntities() {
     s.OptText(8, w ? std::optional<std::string>(Dump(w->basis)) : std::nullopt);
     s.Int(9, static_cast<int64_t>(e.mentions.size()));
     s.Int(10, static_cast<int64_t>(docs.size()));
-    HEARSAY_RETURN_IF_ERROR(Done(s, "entity " + e.id));
+    HEARSAY_RETURN_IF_ERROR(Done(s, "entity", e.id));
     std::string all;
     for (size_t k = 0; k < e.aliases.size(); ++k) {
       al.Text(1, e.id);
@@ -354,12 +358,12 @@ Status GraphWriter::PutQuotes(size_t d) {
     q.Int(3, static_cast<int64_t>(i));
     q.Int(4, x.byte_begin);
     q.Int(5, x.byte_end);
-    q.Text(6, Slice(text, x.byte_begin, x.byte_end));
+    BindSlice(q, 6, text, x.byte_begin, x.byte_end);
     BindSource(q, 7, d, x.speaker);
     q.OptInt(11, x.speaker.anonymous_id >= 0 ? std::optional<int64_t>(x.speaker.anonymous_id) : std::nullopt);
     q.OptInt(12, cue ? std::optional<int64_t>(x.cue_byte_begin) : std::nullopt);
     q.OptInt(13, cue ? std::optional<int64_t>(x.cue_byte_end) : std::nullopt);
-    HEARSAY_RETURN_IF_ERROR(Done(q, "quote " + id));
+    HEARSAY_RETURN_IF_ERROR(Done(q, "quote", id));
   }
   return Status::Ok();
 }
@@ -380,19 +384,21 @@ Status GraphWriter::PutAttributions(size_t d) {
   };
   for (size_t i = 0; i < records.size(); ++i) {
     const AttributionRecord& x = records[i];
-    at.Text(1, ids_.AttributionId(d, i));
+    const std::string id = ids_.AttributionId(d, i);
+    at.Text(1, id);
     at.Int(2, Seq(d));
     at.Int(3, static_cast<int64_t>(i));
     at.Text(4, AttributionKindName(x.kind));
     BindSource(at, 5, d, x.source);
     span(9, x.source.byte_begin, x.source.byte_end);
     bool cue = span(11, x.cue_byte_begin, x.cue_byte_end);
-    at.OptText(13, cue ? std::optional<std::string>(Slice(text, x.cue_byte_begin, x.cue_byte_end)) : std::nullopt);
+    if (cue) BindSlice(at, 13, text, x.cue_byte_begin, x.cue_byte_end);
+    else at.Null(13);
     at.Int(14, x.content_byte_begin);
     at.Int(15, x.content_byte_end);
-    at.Text(16, Slice(text, x.content_byte_begin, x.content_byte_end));
+    BindSlice(at, 16, text, x.content_byte_begin, x.content_byte_end);
     at.OptText(17, x.quote_idx >= 0 ? std::optional<std::string>(ids_.QuoteId(d, static_cast<size_t>(x.quote_idx))) : std::nullopt);
-    HEARSAY_RETURN_IF_ERROR(Done(at, "attribution " + ids_.AttributionId(d, i)));
+    HEARSAY_RETURN_IF_ERROR(Done(at, "attribution", id));
   }
   return Status::Ok();
 }
@@ -430,11 +436,11 @@ Status GraphWriter::PutClaims(size_t d) {
       s.OptInt(21, x.source.anonymous_id >= 0 ? std::optional<int64_t>(x.source.anonymous_id) : std::nullopt);
       s.Int(22, x.evidence_byte_begin);
       s.Int(23, x.evidence_byte_end);
-      s.Text(24, Slice(g_.docs[d].text, x.evidence_byte_begin, x.evidence_byte_end));
+      BindSlice(s, 24, g_.docs[d].text, x.evidence_byte_begin, x.evidence_byte_end);
       s.OptText(25, k >= 0 ? std::optional<std::string>(g_.corpus.clusters[k].id) : std::nullopt);
       s.OptReal(26, k >= 0 ? std::optional<double>(g_.corpus.clusters[k].credibility) : std::nullopt);
       s.Int(27, x.ended ? 1 : 0);
-      HEARSAY_RETURN_IF_ERROR(Done(s, "claim " + id));
+      HEARSAY_RETURN_IF_ERROR(Done(s, "claim", id));
     }
   }
   return Status::Ok();
@@ -488,7 +494,7 @@ Status GraphWriter::PutClusters() {
     s.Real(12, k.evidence_points);
     s.Int(13, static_cast<int64_t>(k.claims.size()));
     s.Int(14, static_cast<int64_t>(k.documents.size()));
-    HEARSAY_RETURN_IF_ERROR(Done(s, "cluster " + k.id));
+    HEARSAY_RETURN_IF_ERROR(Done(s, "cluster", k.id));
     for (size_t j = 0; j < k.claims.size(); ++j) {
       row(mc, k.id, j);
       mc.Text(3, ids_.ClaimId(k.claims[j].doc_idx, k.claims[j].claim_idx));
@@ -564,7 +570,7 @@ Status GraphWriter::PutMeta() {
   for (const auto& [k, v] : rows) {
     s.Text(1, k);
     s.Text(2, v);
-    HEARSAY_RETURN_IF_ERROR(Done(s, std::string("graph fact ") + k));
+    HEARSAY_RETURN_IF_ERROR(Done(s, "graph fact", k));
   }
   return Status::Ok();
 }

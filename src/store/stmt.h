@@ -18,6 +18,8 @@ class Stmt {
   bool ok() const { return rc_ == SQLITE_OK; }
   sqlite3_stmt* get() { return s_; }
   void Text(int i, const std::string& v) { sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  // Binds n bytes at p without copying them: they must stay unchanged until the next Reset.
+  void TextRef(int i, const char* p, size_t n) { sqlite3_bind_text(s_, i, p, static_cast<int>(n), SQLITE_STATIC); }
   void OptText(int i, const std::optional<std::string>& v) {
     if (v) Text(i, *v); else sqlite3_bind_null(s_, i);
   }
