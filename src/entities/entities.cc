@@ -9,6 +9,7 @@ namespace hearsay::entities {
 void FindMentions(const Document& doc, const TextLayout& layout, const Tagger* tagger, std::vector<Mention>* out) {
   std::vector<Mention> found;
   if (tagger) tagger->Tag(doc, layout, &found);
+  TrimSentenceOpeners(doc, layout, tagger ? tagger->gazetteer() : nullptr, &found);
   RefineTypes(doc, layout, tagger ? tagger->gazetteer() : nullptr, &found);
   FindRuleMentions(doc, layout, &found);
   std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {

@@ -421,4 +421,34 @@ void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer*
   mentions->insert(mentions->end(), add.begin(), add.end());
 }
 
+void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Gazetteer* gaz,
+                         std::vector<Mention>* mentions) {
+  if (!gaz) return;
+  std::vector<bool> opens(layout.tokens.size(), false);  // the first word of a sentence
+  for (const Sentence& s : layout.sentences) {
+    uint32_t t = s.token_begin;
+    while (t < s.token_end && layout.tokens[t].kind != TokenKind::kWord) ++t;  // an opening quote
+    if (t < s.token_end) opens[t] = true;
+  }
+  Toks tk{doc, layout, {}};
+  for (size_t t = 1; t < tk.size(); ++t)
+    if (tk.Text(t - 1) == "(" || tk.Text(t - 1) == ":") opens[t] = true;  // "(Although X's …)", "Caption: Luckily X"
+
+  for (Mention& m : *mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    long a = TokenAt(layout, m.byte_begin), b = TokenEndingAt(layout, m.byte_end);
+    if (a < 0 || b <= a || !opens[a]) continue;
+    const std::string& w = tk.Lower(a);
+    const WordEntry* e = gaz->FindWord(HashBytes(w, kGazetteerSeed));
+    constexpr uint16_t kName = kFirstName | kSurname | kTitleWord;
+    if (e && (e->classes & kName)) continue;
+    // Subordinators and discourse adverbs that open a sentence; an "-ly" word that is no name.
+    const bool opener = IsIn(w, {"although", "though", "while", "when", "whenever", "after", "before", "since",
+                                 "because", "if", "unlike", "meanwhile", "however", "once", "until", "despite"}) ||
+                        (w.size() > 4 && w.ends_with("ly"));
+    if (!opener) continue;
+    m.byte_begin = layout.tokens[a + 1].byte_begin;  // "Luckily Kourtney" -> "Kourtney"
+  }
+}
+
 }  // namespace hearsay::entities

@@ -8,7 +8,12 @@
 //     star", work nouns before a quoted title) and the phrase gazetteer; adds outlet
 //     spans the tagger missed in "told X"/"according to X" frames.
 //
-// Both take the layout and the mentions found so far; both are pure functions.
+//   * TrimSentenceOpeners: a PERSON span of two or more words whose first word opens its
+//     sentence (or follows "(" or ":") and is a subordinator or discourse adverb ("although",
+//     "meanwhile", an "-ly" word) that is no given name, surname or title in the gazetteer
+//     ("Luckily Kourtney", "Although Manon", not "Emily Blunt") loses that word.
+//
+// All take the layout and the mentions found so far; all are pure functions.
 
 #include <vector>
 
@@ -23,5 +28,9 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
 // `gazetteer` may be null (then only context cues are used).
 void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer* gazetteer,
                  std::vector<Mention>* mentions);
+
+// `gazetteer` may be null (then nothing is trimmed).
+void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Gazetteer* gazetteer,
+                         std::vector<Mention>* mentions);
 
 }  // namespace hearsay::entities

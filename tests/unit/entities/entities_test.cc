@@ -9,6 +9,7 @@
 
 #include "entities/entities.h"
 #include "entities/model.h"
+#include "entities/rules.h"
 #include "entities/train/train.h"
 #include "ingest/ingest.h"
 #include "support/shared.h"
@@ -250,26 +251,48 @@ TEST(Seeds, NoWorkOutletPlaceOrHeadingTaggedPerson) {
   }
 }
 
+// A body sentence tagged by the shipped tagger and the rules, with a lookup by type and text.
+struct Tagged {
+  Document doc;
+  TextLayout layout;
+  std::vector<Mention> ms;
+  explicit Tagged(const std::string& body) {
+    doc.text = "Title\n" + body;
+    doc.title_byte_end = 5;
+    layout = text::AnalyzeText(doc);
+    FindMentions(doc, layout, Shipped(), &ms);
+  }
+  std::string Text(const Mention& m) const { return doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin); }
+  bool Has(EntityType t, const std::string& s) const {
+    for (const Mention& m : ms)
+      if (m.type == t && Text(m) == s) return true;
+    return false;
+  }
+};
+
 TEST(Rules, AgesDatesMoneyAndOutletCues) {
   ASSERT_NE(Shipped(), nullptr);
-  Document doc;
-  doc.text = "Title\nThe 48-year-old singer, Mara Voss, 31, paid $3 million on July 14, 2024, a source told Daily Planet.";
-  doc.title_byte_end = 5;
-  TextLayout layout = text::AnalyzeText(doc);
-  std::vector<Mention> ms;
-  FindMentions(doc, layout, Shipped(), &ms);
-  auto has = [&](EntityType t, const std::string& s) {
-    for (const Mention& m : ms)
-      if (m.type == t && doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin) == s) return true;
-    return false;
-  };
-  EXPECT_TRUE(has(EntityType::kAge, "48-year-old"));
-  EXPECT_TRUE(has(EntityType::kAge, "31"));
-  EXPECT_TRUE(has(EntityType::kMoney, "$3 million"));
-  EXPECT_TRUE(has(EntityType::kDate, "July 14, 2024"));
-  EXPECT_TRUE(has(EntityType::kPerson, "Mara Voss"));
-  EXPECT_TRUE(has(EntityType::kOutlet, "Daily Planet"));
-  for (size_t i = 1; i < ms.size(); ++i) EXPECT_LE(ms[i - 1].byte_begin, ms[i].byte_begin);
+  Tagged t("The 48-year-old singer, Mara Voss, 31, paid $3 million on July 14, 2024, a source told Daily Planet.");
+  EXPECT_TRUE(t.Has(EntityType::kAge, "48-year-old"));
+  EXPECT_TRUE(t.Has(EntityType::kAge, "31"));
+  EXPECT_TRUE(t.Has(EntityType::kMoney, "$3 million"));
+  EXPECT_TRUE(t.Has(EntityType::kDate, "July 14, 2024"));
+  EXPECT_TRUE(t.Has(EntityType::kPerson, "Mara Voss"));
+  EXPECT_TRUE(t.Has(EntityType::kOutlet, "Daily Planet"));
+  for (size_t i = 1; i < t.ms.size(); ++i) EXPECT_LE(t.ms[i - 1].byte_begin, t.ms[i].byte_begin);
+}
+
+TEST(Rules, SentenceOpenerIsNoPartOfAName) {
+  ASSERT_NE(Shipped(), nullptr);
+  Tagged t("Luckily Marisol Quenby was home. Emily Vance stayed. (Although Dana Brightwater left early.) "
+           "Caption: Luckily Lena Quist wore boots.");
+  EXPECT_FALSE(t.Has(EntityType::kPerson, "Luckily Marisol Quenby"));
+  EXPECT_FALSE(t.Has(EntityType::kPerson, "Although Dana Brightwater"));
+  EXPECT_FALSE(t.Has(EntityType::kPerson, "Luckily Lena Quist"));
+  EXPECT_TRUE(t.Has(EntityType::kPerson, "Emily Vance"));  // a given name ending in -ly stays
+  std::vector<Mention> span = {Mention{6, 28, EntityType::kPerson, 0.9f, -1, false}};  // "Luckily Marisol Quenby"
+  TrimSentenceOpeners(t.doc, t.layout, Shipped()->gazetteer(), &span);
+  EXPECT_EQ(t.Text(span[0]), "Marisol Quenby");
 }
 
 }  // namespace
