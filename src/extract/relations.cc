@@ -775,7 +775,14 @@ void Ctx::RoleNouns(uint32_t i) {
       if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
     }
   }
-  if (holders.empty() && j_copula(mb)) {
+  // The noun heads its phrase ("was the son of Y", "is Y's wife."), not a modifier of a word
+  // after it ("whose dress was baby blue", "was sister company to").
+  auto heads_phrase = [&](uint32_t k) {
+    static const std::set<std::string> kAfter = {"of", "and", "or", "to", "for", "in", "since", "who", "whom", "that",
+                                                 "with", "from", "at", "on", "but", "now", "too", "again", "as"};
+    return k >= se || !v.IsWord(k) || v.IsCap(k) || kAfter.count(v.lower[k]) > 0;
+  };
+  if (holders.empty() && j_copula(mb) && heads_phrase(i + 1)) {
     // "X was the son of Y", "X is Y's wife": the clause subject holds the role.
     int32_t subj = SubjectBefore(mb, anchor);
     if (subj >= 0) holders.push_back(subj);

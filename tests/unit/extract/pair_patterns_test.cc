@@ -106,6 +106,14 @@ TEST(PairPatterns, APartnerInAnActivityIsNoRomance) {
   EXPECT_TRUE(Has(b, "Vance", "dating", "Marchetti", Polarity::kAffirmed, true));
 }
 
+TEST(PairPatterns, AKinNounModifyingTheNextWordIsNoRole) {
+  DocumentAnalysis a = Analyze(
+      "Dana Vance wore red. Dana posed beside her sister Lena Vance, whose dress was baby blue above the waist.");
+  EXPECT_TRUE(Has(a, "Dana", "sibling_of", "Lena", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Lena", "child_of", "Dana"));
+  EXPECT_TRUE(Has(Analyze("Lena Vance is the daughter of Dana Vance."), "Lena", "child_of", "Dana"));
+}
+
 TEST(PairPatterns, KinObjectsAndAppositiveSubjects) {
   DocumentAnalysis a = Analyze(
       "Finn Rourke, 19, his son from his first marriage to Greta Lindqvist, is estranged from his "
