@@ -800,12 +800,38 @@ void FindFrames(DocView& v, PassState* st) {
   }
 }
 
+namespace {
+
+// Is tok, outside quotation marks in sentence `sn`, in an aside the author inserts into a reported
+// clause: a parenthesis ("X (who has two kids with Y) cheated"), a relative clause between commas
+// ("X, who shares twins with Y, says"), an age after a name ("X, 42, says") or an age word ("the
+// 49-year-old actress")?
+bool AuthorAside(const DocView& v, const Sentence& sn, uint32_t tok) {
+  const std::string& w = v.lower[tok];
+  if (w.find("year-old") != std::string::npos || w.find("years-old") != std::string::npos) return true;
+  for (uint32_t k = tok; k-- > sn.token_begin;) {
+    if (v.IsPunct(k, ")")) break;
+    if (v.IsPunct(k, "(")) return true;
+  }
+  uint32_t b = tok;
+  while (b > sn.token_begin && !ClauseBreakOrComma(v, b - 1) && v.quote_at[b - 1] < 0) --b;
+  uint32_t e = tok + 1;
+  while (e < sn.token_end && !ClauseBreakOrComma(v, e) && v.quote_at[e] < 0) ++e;
+  if (b == sn.token_begin || !v.IsPunct(b - 1, ",") || e >= sn.token_end || !v.IsPunct(e, ",")) return false;
+  const std::string& first = v.lower[b];
+  if (first == "who" || first == "whose" || first == "who's" || first == "whom") return true;
+  return e == b + 1 && v.toks[b].kind == TokenKind::kNumber;  // "X, 42, says"
+}
+
+}  // namespace
+
 Attribution SourceAt(const DocView& v, const PassState& st, uint32_t tok) {
   if (tok < v.size()) {
     int32_t q = v.quote_at[tok];
     if (q >= 0 && v.quote_record[q] >= 0) return v.a.quotes[v.quote_record[q]].speaker;
     uint32_t s = v.sent_of[tok];
-    if (s != UINT32_MAX && st.InFrame(s, tok)) return st.frames[s].source;
+    if (s != UINT32_MAX && st.InFrame(s, tok) && !AuthorAside(v, v.a.layout.sentences[s], tok))
+      return st.frames[s].source;
   }
   return Author(v);
 }

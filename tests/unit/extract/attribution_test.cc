@@ -336,6 +336,27 @@ TEST(Attributions, ColonSieveTakesTheSubjectBeforeTheColon) {
             "Dana Reyes");
 }
 
+// The source kind of the age claim `value` in `text`; kAuthor when there is none.
+SourceKind AgeSource(const std::string& text, const std::string& value) {
+  Analysed r = Analyze(text, nullptr);
+  for (const Claim& c : r.a.claims)
+    if (c.predicate == "age" && c.value == value) return c.source.kind;
+  ADD_FAILURE() << "no age " << value << " in: " << text;
+  return SourceKind::kAuthor;
+}
+
+// An age the author inserts into a reported clause (", 42," after a name, "the 42-year-old
+// singer") is the author's, not the source's; an age the source states stays the source's.
+TEST(Attributions, AgesTheAuthorInsertsAreTheAuthors) {
+  EXPECT_EQ(AgeSource("A source told the Daily Lantern that Dana Reyes, 42, is moving to Rome with her band.", "42"),
+            SourceKind::kAuthor);
+  EXPECT_EQ(AgeSource("Dana Reyes sang in Rome. A source told the Daily Lantern that the 42-year-old singer is moving "
+                      "there.", "42"),
+            SourceKind::kAuthor);
+  EXPECT_EQ(AgeSource("A source told the Daily Lantern that Dana Reyes is 42 and is moving to Rome with her band.", "42"),
+            SourceKind::kAnonymous);
+}
+
 // The article's own outlet from how it speaks of itself, not from the outlets it cites.
 TEST(OwnOutlet, ReadFromHowTheArticleSpeaksOfItself) {
   Analysed told = Analyze("A source exclusively tells Harbor Weekly that the two stars have split.", nullptr);
