@@ -73,7 +73,7 @@ RunModels LoadRunModels(const AnalyzeOptions& o) {
 Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& store, int64_t run_id, IngestSummary& summary,
                                         std::future<RunModels>& loading, size_t* analysed, StepTimer& timer,
                                         const std::pair<std::string, std::string>* paths) {
-  auto docs = store.LoadDocuments();
+  auto docs = store.LoadDocuments(nullptr, store::RawBytes::kDrop);  // checked, then freed: never read after
   if (!docs.ok()) return docs.status();
   std::vector<Reject> held = HoldBackOversized(*docs, &summary.rejects);
   if (!held.empty()) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/file_io.h"
+#include "common/memory.h"
 #include "common/parallel.h"
 #include "common/sha256.h"
 #include "common/step_timer.h"
@@ -67,6 +68,7 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
       ReleaseForCorpus(&analyses[d]);
     });
     progress.Update(from + n, todo.size());
+    ReturnFreedMemory();  // the batch's trees and tokens, freed in the workers' arenas
     if (writing.valid()) HEARSAY_RETURN_IF_ERROR(writing.get());
     if (cache)
       writing = std::async(std::launch::async, [&store, &pipeline, run_id, b = std::move(bodies)] {
@@ -109,6 +111,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   b.analysed = todo.size();
   b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
   if (last_write.valid()) HEARSAY_RETURN_IF_ERROR(last_write.get());
+  ReturnFreedMemory();  // the corpus stages' signatures, candidate pairs and indexes
   timer.Step("corpus stages");
   b.graph.docs = std::move(docs);
   b.graph.pipeline = pipeline;

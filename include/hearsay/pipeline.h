@@ -49,9 +49,11 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models);
 
 // Frees what only the per-document stages read, keeping what the corpus stages, the store's
 // graph tables and the views read: the dependency trees go, tokens and sentences go with
-// their counts kept (TextLayout::token_count, sentence_count). A corpus of 100,000
-// articles holds about a tenth of the memory then (docs/scale.md). Encode an analysis for
-// the store's cache (store/analysis_codec.h) before releasing it. Idempotent.
+// their counts kept (TextLayout::token_count, sentence_count), and the vectors kept (and
+// local entities' names and aliases) are cut to their size, no spare capacity. A corpus of
+// 100,000 articles holds about a tenth of the memory then (docs/scale.md). Encode an
+// analysis for the store's cache (store/analysis_codec.h) before releasing it. Idempotent;
+// no value changes.
 void ReleaseForCorpus(DocumentAnalysis* analysis);
 
 struct CorpusResult {

@@ -1,6 +1,7 @@
 #include "hearsay/pipeline.h"
 
 #include <atomic>
+#include <iterator>
 #include <filesystem>
 
 #include "common/parallel.h"
@@ -67,6 +68,37 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
   return a;
 }
 
+namespace {
+
+// Vectors grown by push_back hold up to twice their size; what the corpus stage keeps for
+// every document of a run is cut to its size (a copy when smaller: shrink_to_fit may not).
+template <typename T>
+void Fit(std::vector<T>& v) {
+  if (v.capacity() > v.size()) std::vector<T>(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end())).swap(v);
+}
+void Fit(std::string& s) {
+  if (s.capacity() > s.size() && s.size() > 15) std::string(s).swap(s);  // 15: held inline
+}
+
+void ShrinkKept(DocumentAnalysis* a) {
+  Fit(a->layout.paragraphs);
+  Fit(a->layout.quote_spans);
+  Fit(a->mentions);
+  Fit(a->local_entities);
+  for (LocalEntity& e : a->local_entities) {
+    Fit(e.name);
+    Fit(e.aliases);
+    for (std::string& alias : e.aliases) Fit(alias);
+  }
+  Fit(a->quotes);
+  Fit(a->attributions);
+  Fit(a->claims);
+  Fit(a->citations);
+  Fit(a->credibility_reasons);
+}
+
+}  // namespace
+
 void ReleaseForCorpus(DocumentAnalysis* a) {
   a->syntax = syntax::Syntax{};
   TextLayout& l = a->layout;
@@ -74,6 +106,7 @@ void ReleaseForCorpus(DocumentAnalysis* a) {
   l.released_sentences += static_cast<uint32_t>(l.sentences.size());
   std::vector<Token>().swap(l.tokens);
   std::vector<Sentence>().swap(l.sentences);
+  ShrinkKept(a);
 }
 
 CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& models, int jobs,

@@ -282,7 +282,7 @@ Result<BatchResult> Store::AddBatch(std::vector<Document>& docs, const std::vect
   return result;
 }
 
-Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string>* only) {
+Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string>* only, RawBytes raw) {
   std::vector<Document> out;
   if (only) {
     HEARSAY_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS wanted(h TEXT PRIMARY KEY); DELETE FROM wanted"));
@@ -332,6 +332,7 @@ Result<std::vector<Document>> Store::LoadDocuments(const std::vector<std::string
                            "; the store is damaged");
     if (d.title_byte_end > d.text.size() || d.title_byte_begin > d.title_byte_end || d.body_byte_begin > d.text.size())
       return DataLossError(path_ + ": document seq " + std::to_string(d.ingest_seq) + ": stored offsets outside its text");
+    if (raw == RawBytes::kDrop) std::string().swap(d.raw);
     out.push_back(std::move(d));
   }
   if (rc != SQLITE_DONE) return UnavailableError(path_ + ": reading documents failed: " + sqlite3_errmsg(db_));

@@ -46,6 +46,11 @@ constexpr int64_t kApplicationId = 0x48534159;
 
 enum class OpenMode { kReadWrite, kReadOnly };
 
+// Whether LoadDocuments hands back each document's raw bytes (Document::raw) once it has
+// checked them against the content hash, or frees them at once (a run that only analyses
+// and renders never reads them: 4 KB an article it need not hold).
+enum class RawBytes { kKeep, kDrop };
+
 // A graph of documents in report order (ids as in hearsay.json, ingest_seq set), their
 // per-document analyses and the corpus analysis over them.
 struct Graph {
@@ -105,7 +110,9 @@ class Store {
                                const std::vector<Warning>& warnings, int64_t run_id);
 
   // All documents in seq order (or those whose content hash is in `only`, in seq order).
-  Result<std::vector<Document>> LoadDocuments(const std::vector<std::string>* only = nullptr);
+  // Raw bytes are checked either way; with RawBytes::kDrop Document::raw is left empty.
+  Result<std::vector<Document>> LoadDocuments(const std::vector<std::string>* only = nullptr,
+                                              RawBytes raw = RawBytes::kKeep);
   Result<std::vector<Reject>> LoadRejects(std::optional<int64_t> run_id = std::nullopt);
   Result<std::vector<Warning>> LoadWarnings(std::optional<int64_t> run_id = std::nullopt);
   Result<int64_t> CountDocuments();

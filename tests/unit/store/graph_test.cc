@@ -188,6 +188,10 @@ TEST(GraphStore, ReleasedAnalysesGiveTheSameOutputs) {
     ReleaseForCorpus(&slim.analyses[d]);
     EXPECT_TRUE(slim.analyses[d].layout.tokens.empty());
     EXPECT_EQ(slim.analyses[d].layout.token_count(), full.analyses[d].layout.tokens.size());
+    // What stays for the corpus stage holds no spare capacity (a run holds it for every document).
+    EXPECT_EQ(slim.analyses[d].mentions.capacity(), slim.analyses[d].mentions.size());
+    EXPECT_EQ(slim.analyses[d].claims.capacity(), slim.analyses[d].claims.size());
+    EXPECT_EQ(slim.analyses[d].layout.paragraphs.capacity(), slim.analyses[d].layout.paragraphs.size());
   }
   EXPECT_EQ(report::RenderJson(View(slim)), report::RenderJson(View(full)));
   EXPECT_EQ(report::RenderHtml(View(slim)), report::RenderHtml(View(full)));

@@ -87,6 +87,36 @@ TEST(Store, DocumentsRoundTrip) {
   EXPECT_TRUE((*s)->LoadDocuments(&only)->empty());
 }
 
+// RawBytes::kDrop (analyze's load): the same documents without their raw bytes, which
+// are still checked against the content hash.
+TEST(Store, DroppedRawBytesAreCheckedAndNotHandedBack) {
+  std::string path = TempDb("dropraw");
+  std::vector<Document> batch;
+  auto j = ingest::ParseJsonLine("f.jsonl", 1, R"({"id":"x1","outlet":"O","title":"T","text":"The singer spoke."})");
+  ASSERT_TRUE(j.ok());
+  batch.push_back(*j);
+  auto s = Store::Open(path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->AddBatch(batch, {}, {}, 1).ok());
+  auto kept = (*s)->LoadDocuments(nullptr, RawBytes::kKeep);
+  auto dropped = (*s)->LoadDocuments(nullptr, RawBytes::kDrop);
+  ASSERT_TRUE(kept.ok() && dropped.ok());
+  ASSERT_EQ(dropped->size(), 1u);
+  EXPECT_EQ((*kept)[0].raw, batch[0].raw);
+  EXPECT_TRUE((*dropped)[0].raw.empty());
+  EXPECT_EQ((*dropped)[0].text, (*kept)[0].text);
+  EXPECT_EQ((*dropped)[0].content_hash, (*kept)[0].content_hash);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET raw = CAST(replace(CAST(raw AS TEXT), 'singer', 'sinGer') AS BLOB)",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto damaged = (*s)->LoadDocuments(nullptr, RawBytes::kDrop);
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), StatusCode::kDataLoss);
+}
+
 TEST(Store, NewerSchemaIsRefusedWithVersions) {
   std::string path = TempDb("newer");
   sqlite3* db = nullptr;
