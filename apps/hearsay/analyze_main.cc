@@ -10,6 +10,7 @@
 #include "graph.h"
 #include "commands.h"
 #include "common/file_io.h"
+#include "common/memory.h"
 #include "common/parallel.h"
 #include "common/step_timer.h"
 #include "hearsay/pipeline.h"
@@ -143,6 +144,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   auto summary = IngestToStore(o.paths, **store, *run_id, o.quiet, o.follow_symlinks, outputs, o.jobs > 0 ? o.jobs : DefaultJobs());
   if (!summary.ok()) return Fail(summary.status());
   timer.Step("ingest");
+  ReturnFreedMemory();  // the input files' bytes and the ingest batches, before the documents are loaded
   // The output covers the whole store: every stored document, analysed or read back.
   size_t analysed = 0;
   const std::pair<std::string, std::string> paths{json_path, html_path};

@@ -100,7 +100,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
       todo.push_back(d);
     }
   }
-  cached->clear();
+  std::vector<std::optional<DocumentAnalysis>>().swap(*cached);  // clear() would keep its n slots
   const bool cache = cache_run_id > 0;
   StepTimer timer("build");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   std::future<Status> last_write;  // the last batch's cache write, beside the corpus stages

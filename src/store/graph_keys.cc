@@ -22,7 +22,7 @@ GraphIds::GraphIds(const Graph& g) : g_(g) {
     for (size_t i = 0; i < e.mentions.size(); ++i) {
       const MentionRef& r = e.mentions[i];
       if (r.doc_idx < mention_ord_.size() && r.mention_idx < mention_ord_[r.doc_idx].size())
-        mention_ord_[r.doc_idx][r.mention_idx] = static_cast<int64_t>(i);
+        mention_ord_[r.doc_idx][r.mention_idx] = static_cast<int32_t>(i);
     }
   }
   for (size_t k = 0; k < g.corpus.clusters.size(); ++k) cluster_index_[g.corpus.clusters[k].id] = static_cast<int32_t>(k);
@@ -40,7 +40,7 @@ int32_t GraphIds::ClusterOfClaim(size_t d, size_t c) const {
 }
 
 std::optional<int64_t> GraphIds::MentionOrd(size_t d, size_t i) const {
-  int64_t v = mention_ord_[d][i];
+  int32_t v = mention_ord_[d][i];
   return v >= 0 ? std::optional<int64_t>(v) : std::nullopt;
 }
 

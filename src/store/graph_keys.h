@@ -43,7 +43,7 @@ class GraphIds {
   std::vector<size_t> claim_base_;
   std::vector<size_t> quote_base_;
   std::vector<size_t> attribution_base_;
-  std::vector<std::vector<int64_t>> mention_ord_;
+  std::vector<std::vector<int32_t>> mention_ord_;  // per document and mention; -1: unlisted (int32: 4 bytes a mention held)
   std::unordered_map<std::string, int32_t> cluster_index_;
   std::unordered_map<std::string, std::string> entity_name_;
 };
