@@ -17,6 +17,7 @@
 #include "graph.h"
 #include "ingest/ingest.h"
 #include "scale/clickhouse_store.h"
+#include "scale/corpus_keys.h"
 #include "scale/mirror.h"
 #include "scale/shard.h"
 #include "score/score.h"
@@ -90,8 +91,8 @@ class ShardSink : public ingest::DocumentSink {
 };
 
 // New documents of the batch stored; those without an analysis of the pipeline analysed
-// on `jobs` threads and their analyses and near-duplicate band keys stored; then the
-// batch's rejects and warnings.
+// on `jobs` threads and their analyses, near-duplicate band keys and corpus keys
+// (scale/corpus_keys.h) stored; then the batch's rejects and warnings.
 Status ShardSink::FlushBatch() {
   std::vector<std::string> hashes;
   for (const Document& d : batch_) hashes.push_back(d.content_hash);
@@ -110,12 +111,16 @@ Status ShardSink::FlushBatch() {
   run_.documents_added += fresh.size();
   std::vector<std::pair<std::string, std::string>> bodies(todo.size());
   std::vector<std::pair<std::string, std::vector<uint64_t>>> bands(todo.size());
+  std::vector<scale::DocumentKeys> keys(todo.size());
   ParallelFor(todo.size(), ctx_.jobs, [&](size_t i) {
-    bodies[i] = {todo[i]->content_hash, store::EncodeAnalysis(AnalyzeDocument(*todo[i], ctx_.models))};
+    DocumentAnalysis analysis = AnalyzeDocument(*todo[i], ctx_.models);
+    bodies[i] = {todo[i]->content_hash, store::EncodeAnalysis(analysis)};
+    keys[i] = scale::DocumentKeysOf(todo[i]->content_hash, analysis);
     bands[i] = {todo[i]->content_hash, fuse::BandKeys(todo[i]->text)};
   });
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddAnalyses(bodies, ctx_.pipeline));
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddBandKeys(bands, ctx_.pipeline));
+  HEARSAY_RETURN_IF_ERROR(scale::AddDocumentKeys(ctx_.store.client(), keys, ctx_.pipeline));
   run_.documents_analysed += todo.size();
   HEARSAY_RETURN_IF_ERROR(ctx_.store.AddRejects(rejects_, ctx_.shard.ToString()));
   return ctx_.store.AddWarnings(warnings_, ctx_.shard.ToString());
@@ -214,8 +219,45 @@ Result<std::vector<std::vector<uint32_t>>> BucketsInClickHouse(ClickHouseStore& 
   return out;
 }
 
+// The candidate groups of the corpus stages from GROUP BY queries in ClickHouse: the LSH
+// buckets found before; entity and claim groups over the key rows workers wrote
+// (scale/corpus_keys.h), the rows of documents analysed here added first.
+class ClickHouseKeyGroups : public CorpusKeyGroups {
+ public:
+  ClickHouseKeyGroups(ClickHouseStore& ch, std::vector<std::string> hashes, std::string pipeline,
+                      std::vector<std::vector<uint32_t>> buckets)
+      : ch_(ch), hashes_(std::move(hashes)), pipeline_(std::move(pipeline)), buckets_(std::move(buckets)) {}
+
+  Result<std::vector<std::vector<uint32_t>>> LshBuckets() override { return std::move(buckets_); }
+
+  Result<std::vector<std::vector<LocalEntityRef>>> EntityGroups(const std::vector<DocumentAnalysis>& analyses) override {
+    auto keyed = scale::KeyedDocuments(ch_.client(), pipeline_);
+    if (!keyed.ok()) return keyed.status();
+    std::vector<scale::DocumentKeys> missing;
+    for (size_t d = 0; d < hashes_.size() && d < analyses.size(); ++d)
+      if (!keyed->count(hashes_[d])) missing.push_back(scale::DocumentKeysOf(hashes_[d], analyses[d]));
+    HEARSAY_RETURN_IF_ERROR(scale::AddDocumentKeys(ch_.client(), missing, pipeline_));
+    HEARSAY_RETURN_IF_ERROR(scale::PutFuseDocuments(ch_.client(), hashes_));
+    return scale::EntityGroups(ch_.client(), pipeline_);
+  }
+
+  Result<std::vector<std::vector<ClaimRef>>> ClaimGroups(const std::vector<DocumentAnalysis>&,
+                                                         const CorpusAnalysis& resolved) override {
+    HEARSAY_RETURN_IF_ERROR(scale::PutEntityMap(ch_.client(), resolved.local_to_global));
+    auto groups = scale::ClaimGroups(ch_.client(), pipeline_);
+    HEARSAY_RETURN_IF_ERROR(scale::DropFuseTables(ch_.client()));
+    return groups;
+  }
+
+ private:
+  ClickHouseStore& ch_;
+  std::vector<std::string> hashes_;  // content hash of each document of the fuse, in order
+  std::string pipeline_;
+  std::vector<std::vector<uint32_t>> buckets_;
+};
+
 // The graph of the local store built and written as `hearsay analyze --db` does, with the
-// near-duplicate buckets found in ClickHouse.
+// candidate groups of the corpus stages found in ClickHouse.
 Status BuildLocalGraph(const ClusterOptions& o, ClickHouseStore& ch, store::Store& local, size_t* analysed) {
   auto docs = local.LoadDocuments();
   if (!docs.ok()) return docs.status();
@@ -239,8 +281,11 @@ Status BuildLocalGraph(const ClusterOptions& o, ClickHouseStore& ch, store::Stor
   if (!pipeline.ok()) return pipeline.status();
   auto buckets = BucketsInClickHouse(ch, *docs, *pipeline);
   if (!buckets.ok()) return buckets.status();
+  std::vector<std::string> hashes;
+  for (const Document& d : *docs) hashes.push_back(d.content_hash);
+  ClickHouseKeyGroups groups(ch, std::move(hashes), *pipeline, std::move(*buckets));
   auto built = BuildGraph(local, std::move(*docs), *models, *pipeline, o.jobs > 0 ? o.jobs : DefaultJobs(), o.quiet, *run_id,
-                          &*buckets);
+                          &groups);
   if (!built.ok()) return built.status();
   built->graph.run_id = *run_id;
   built->graph.calibration = CalibrationToJson(CalibrationOf(*models, !o.no_outlet_prior));

@@ -83,7 +83,7 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
 
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
                               const std::string& pipeline, int jobs, bool quiet, int64_t cache_run_id,
-                              const std::vector<std::vector<uint32_t>>* lsh_buckets) {
+                              CorpusKeyGroups* groups) {
   for (Document& d : docs) std::string().swap(d.raw);  // checked against its hash on loading; not read after
   auto cached = store.LoadAnalyses(docs, pipeline);
   if (!cached.ok()) return cached.status();
@@ -109,8 +109,16 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   timer.Step("per-document analyses", todo.size());
   b.graph.analyses_cached = cache;
   b.analysed = todo.size();
-  b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, lsh_buckets);
+  Status stages = Status::Ok();
+  if (groups) {
+    auto corpus = AnalyzeCorpusStages(docs, b.graph.analyses, *groups);
+    if (corpus.ok()) b.graph.corpus = std::move(*corpus);
+    else stages = corpus.status();
+  } else {
+    b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
+  }
   if (last_write.valid()) HEARSAY_RETURN_IF_ERROR(last_write.get());
+  HEARSAY_RETURN_IF_ERROR(stages);
   ReturnFreedMemory();  // the corpus stages' signatures, candidate pairs and indexes
   timer.Step("corpus stages");
   b.graph.docs = std::move(docs);

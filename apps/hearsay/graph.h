@@ -32,10 +32,11 @@ struct GraphBuild {
 // analyses are released (ReleaseForCorpus) as soon as each is made. With cache_run_id > 0
 // the new analyses are cached in the store batch by batch as they are made (run
 // cache_run_id; graph.analyses_cached is set); with 0 the store is not written.
-// `lsh_buckets`: near-duplicate buckets found by the ClickHouse store (AnalyzeCorpusStages).
+// `groups`: the corpus stages' candidate groups found by the ClickHouse store
+// (AnalyzeCorpusStages); its first error is the result.
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
                               const std::string& pipeline, int jobs, bool quiet, int64_t cache_run_id = 0,
-                              const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
+                              CorpusKeyGroups* groups = nullptr);
 
 // The calibration summary as stored in graph_meta, and back.
 std::string CalibrationToJson(const std::optional<report::CalibrationSummary>& c);

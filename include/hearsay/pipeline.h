@@ -63,10 +63,28 @@ struct CorpusResult {
 
 // The corpus stages (cross-document resolution, fusion, cluster scores) over documents
 // whose per-document analyses are done (fresh or read back from the store).
-// `lsh_buckets`: near-duplicate LSH buckets found by a store (a GROUP BY over the band keys
-// of fuse::BandKeys, docs/scale.md), document indices; the result is the same as without.
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                   const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses);
+
+// Candidate groups of the corpus stages that a store finds with GROUP BY queries over
+// per-document keys (docs/scale.md) instead of the stages grouping in memory. Each is asked
+// for once, when its stage starts; groups hold two or more members, in any order.
+class CorpusKeyGroups {
+ public:
+  virtual ~CorpusKeyGroups() = default;
+  // Documents sharing the key of an LSH band (fuse::BandKeys), as document indices.
+  virtual Result<std::vector<std::vector<uint32_t>>> LshBuckets() = 0;
+  // Local entities sharing a blocking key (resolve::EntityKeysOf, resolve::BlockingKey).
+  virtual Result<std::vector<std::vector<LocalEntityRef>>> EntityGroups(const std::vector<DocumentAnalysis>& analyses) = 0;
+  // Claims sharing a cluster key (fuse::ClaimKeysOf, fuse::ClaimKeyOf) once `resolved`
+  // holds the entities and local_to_global of cross-document resolution.
+  virtual Result<std::vector<std::vector<ClaimRef>>> ClaimGroups(const std::vector<DocumentAnalysis>& analyses,
+                                                                 const CorpusAnalysis& resolved) = 0;
+};
+
+// The corpus stages with the groups of `groups`: the same result as without, or the first
+// error of `groups`.
+Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                           CorpusKeyGroups& groups);
 
 // Per-document stages on `jobs` threads, then the corpus stages. `progress(done, total)`
 // is called from worker threads as documents finish (may be empty).

@@ -217,6 +217,12 @@ struct Entity {
   double merge_confidence = 1.0;
 };
 
+// A document's local entity (DocumentAnalysis::local_entities).
+struct LocalEntityRef {
+  uint32_t doc_idx = 0;
+  uint32_t local_idx = 0;
+};
+
 struct ClaimRef {
   uint32_t doc_idx = 0;
   uint32_t claim_idx = 0;

@@ -64,39 +64,68 @@ std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std:
   return adj;
 }
 
-void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& dup_adj) {
+std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis) {
+  std::vector<ClaimKeyRow> out;
+  const auto in_range = [&](int32_t local) { return local >= 0 && static_cast<size_t>(local) < analysis.local_entities.size(); };
+  for (uint32_t c = 0; c < analysis.claims.size(); ++c) {
+    const Claim& claim = analysis.claims[c];
+    if (claim.predicate.empty() || !in_range(claim.subject_entity)) continue;
+    ClaimKeyRow row;
+    row.claim = c;
+    row.predicate = claim.predicate;
+    row.subject = claim.subject_entity;
+    row.object = in_range(claim.object_entity) ? claim.object_entity : -1;
+    if (claim.object_text) row.object_text = FoldText(*claim.object_text);
+    if (claim.value) row.value = FoldText(*claim.value);
+    row.symmetric = IsSymmetricPredicate(claim.predicate);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+ClaimKey ClaimKeyOf(const ClaimKeyRow& row, int32_t subject, int32_t object) {
+  if (object >= 0 && row.symmetric && object < subject) std::swap(object, subject);
+  return {row.predicate, subject, object, object >= 0 ? std::string() : row.object_text, row.value};
+}
+
+namespace {
+
+// The text of a claim key for hashing: each part after its length, so no two keys meet.
+std::string KeyText(const ClaimKey& k) {
+  std::string out;
+  for (const std::string* part : {&k.predicate, &k.object_text, &k.value}) out += std::to_string(part->size()) + ':' + *part;
+  return out + std::to_string(k.subject) + ',' + std::to_string(k.object);
+}
+
+// corpus.clusters (ids, subject, predicate, object, value, claims) and claim_cluster: the
+// claims of one key, in corpus order, joined into time-compatible sub-clusters.
+void AssignClusters(FuseContext& ctx, const std::vector<std::vector<ClaimRef>>* key_groups) {
   CorpusAnalysis& corpus = ctx.corpus;
   const size_t n_docs = ctx.analyses.size();
-  corpus.clusters.clear();
-  corpus.claim_cluster.assign(n_docs, {});
-
-  // ---- membership: key -> time-compatible sub-clusters --------------------------------
   struct Sub {
     int32_t cluster = -1;
     Span span;  // hull of the timed members
   };
+  // The claims' keys grouped in memory (by_key), or the groups given (group_of a claim, -1:
+  // its key is its own).
   std::unordered_map<std::string, std::vector<Sub>> by_key;
+  std::vector<std::vector<Sub>> subs_of_group(key_groups ? key_groups->size() : 0);
+  std::vector<std::vector<int32_t>> group_of(key_groups ? n_docs : 0);
+  for (size_t d = 0; d < group_of.size(); ++d) group_of[d].assign(ctx.analyses[d].claims.size(), -1);
+  for (size_t g = 0; g < subs_of_group.size(); ++g)
+    for (const ClaimRef& r : (*key_groups)[g])
+      if (r.doc_idx < group_of.size() && r.claim_idx < group_of[r.doc_idx].size()) group_of[r.doc_idx][r.claim_idx] = static_cast<int32_t>(g);
   for (uint32_t d = 0; d < n_docs; ++d) {
     const auto& claims = ctx.analyses[d].claims;
     corpus.claim_cluster[d].assign(claims.size(), -1);
-    for (uint32_t c = 0; c < claims.size(); ++c) {
+    for (const ClaimKeyRow& row : ClaimKeysOf(ctx.analyses[d])) {
+      const uint32_t c = row.claim;
       const Claim& claim = claims[c];
-      int32_t subject = ctx.Global(d, claim.subject_entity);
-      if (subject < 0 || claim.predicate.empty()) continue;
-      int32_t object = ctx.Global(d, claim.object_entity);
-      std::string object_key;
-      std::optional<std::string> object_out;
-      if (object >= 0) {
-        if (IsSymmetricPredicate(claim.predicate) && object < subject) std::swap(object, subject);
-        object_out = corpus.entities[object].id;
-        object_key = "#" + *object_out;
-      } else if (claim.object_text) {
-        object_key = FoldText(*claim.object_text);
-        object_out = *claim.object_text;
-      }
-      std::string value = claim.value ? FoldText(*claim.value) : std::string();
-      std::string key = claim.predicate + '\x1f' + std::to_string(subject) + '\x1f' + object_key + '\x1f' + value;
-      std::vector<Sub>& subs = by_key[key];
+      int32_t subject = ctx.Global(d, row.subject);
+      if (subject < 0) continue;
+      ClaimKey key = ClaimKeyOf(row, subject, ctx.Global(d, row.object));
+      std::vector<Sub> own;
+      std::vector<Sub>& subs = !key_groups ? by_key[KeyText(key)] : group_of[d][c] >= 0 ? subs_of_group[group_of[d][c]] : own;
       Span span = claim.predicate == "age" ? Span{} : ClaimSpan(claim);
       Sub* target = nullptr;
       for (Sub& s : subs) {
@@ -110,9 +139,10 @@ void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& d
         target = &subs.back();
         ClaimCluster k;
         k.id = "k" + std::to_string(corpus.clusters.size() + 1);
-        k.subject = corpus.entities[subject].id;
+        k.subject = corpus.entities[key.subject].id;
         k.predicate = claim.predicate;
-        k.object = object_out;
+        if (key.object >= 0) k.object = corpus.entities[key.object].id;
+        else if (claim.object_text) k.object = *claim.object_text;
         k.value = claim.value;
         corpus.clusters.push_back(std::move(k));
       }
@@ -126,6 +156,17 @@ void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& d
       corpus.clusters[target->cluster].claims.push_back(ClaimRef{d, c});
     }
   }
+}
+
+}  // namespace
+
+void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& dup_adj,
+                   const std::vector<std::vector<ClaimRef>>* key_groups) {
+  CorpusAnalysis& corpus = ctx.corpus;
+  const size_t n_docs = ctx.analyses.size();
+  corpus.clusters.clear();
+  corpus.claim_cluster.assign(n_docs, {});
+  AssignClusters(ctx, key_groups);
 
   // ---- per cluster: documents in report order, outlets, origin groups ------------------
   auto report_before = [&](uint32_t a, uint32_t b) {

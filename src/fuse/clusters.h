@@ -30,6 +30,7 @@
 //
 // Thread safety: one call per corpus.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "fuse/internal/context.h"
@@ -41,8 +42,35 @@ bool IsSymmetricPredicate(const std::string& predicate);
 // Near-duplicate neighbours of each document (both directions), from FindNearDuplicates.
 std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs);
 
+// The cluster key of a claim, defined once for the grouping in memory and for stores that
+// group with GROUP BY (docs/scale.md). What the claim's document gives (a row per claim with
+// a predicate and a subject entity, claims without are in no cluster):
+struct ClaimKeyRow {
+  uint32_t claim = 0;       // index in DocumentAnalysis::claims
+  std::string predicate;
+  int32_t subject = -1;     // local entity
+  int32_t object = -1;      // local entity, -1: none
+  std::string object_text;  // folded (spaces collapsed, ASCII lower case); "" when none
+  std::string value;        // folded; "" when none
+  bool symmetric = false;   // IsSymmetricPredicate(predicate)
+};
+std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis);
+// ...and the key once resolution gave the global entities of subject and object (-1: no
+// object entity): subject and object ordered for a symmetric predicate, the object text
+// only when there is no object entity. Claims with equal keys are one candidate group,
+// split into time-compatible clusters.
+struct ClaimKey {
+  std::string predicate;
+  int32_t subject = -1, object = -1;
+  std::string object_text, value;
+};
+ClaimKey ClaimKeyOf(const ClaimKeyRow& row, int32_t subject, int32_t object);
+
 // Fills corpus.clusters and corpus.claim_cluster. assumes: estimated_published is set.
-void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& duplicate_neighbours);
+// `key_groups`: the claims sharing a ClaimKey, two or more each, when a store found them
+// (any order); the result is the same as without.
+void BuildClusters(FuseContext& ctx, const std::vector<std::vector<uint32_t>>& duplicate_neighbours,
+                   const std::vector<std::vector<ClaimRef>>* key_groups = nullptr);
 
 // Appends provenance edges. assumes: clusters are built.
 void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs);

@@ -10,7 +10,7 @@
 namespace hearsay::fuse {
 
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
-          const std::vector<std::vector<uint32_t>>* lsh_buckets) {
+          const std::vector<std::vector<uint32_t>>* lsh_buckets, const std::vector<std::vector<ClaimRef>>* claim_groups) {
   corpus->estimated_published.assign(docs.size(), std::nullopt);
   corpus->clusters.clear();
   corpus->contradictions.clear();
@@ -27,7 +27,7 @@ void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>
   // Dates first: report order (first_reported, re-report chains) uses estimated windows.
   std::vector<StaleAge> stale = ApplyTimeReasoning(ctx);
   step("time");
-  BuildClusters(ctx, DuplicateNeighbours(docs.size(), corpus->duplicates));
+  BuildClusters(ctx, DuplicateNeighbours(docs.size(), corpus->duplicates), claim_groups);
   step("clusters");
   BuildProvenance(ctx, corpus->duplicates);
   step("provenance");

@@ -25,8 +25,10 @@
 
 namespace hearsay::fuse {
 
-// `lsh_buckets`: the near-duplicate LSH buckets when found elsewhere (NearDuplicateOptions::buckets).
+// `lsh_buckets`: the near-duplicate LSH buckets when found elsewhere (NearDuplicateOptions::buckets);
+// `claim_groups`: the claims sharing a cluster key when found elsewhere (BuildClusters).
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
-          const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr);
+          const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr,
+          const std::vector<std::vector<ClaimRef>>* claim_groups = nullptr);
 
 }  // namespace hearsay::fuse

@@ -123,11 +123,26 @@ CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& mode
   return r;
 }
 
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                   const std::vector<std::vector<uint32_t>>* lsh_buckets) {
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses) {
   CorpusAnalysis corpus;
   resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
-  fuse::Fuse(docs, analyses, &corpus, lsh_buckets);
+  fuse::Fuse(docs, analyses, &corpus);
+  score::ScoreClusters(docs, analyses, &corpus);
+  return corpus;
+}
+
+Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                           CorpusKeyGroups& groups) {
+  auto buckets = groups.LshBuckets();
+  if (!buckets.ok()) return buckets.status();
+  auto entity_groups = groups.EntityGroups(analyses);
+  if (!entity_groups.ok()) return entity_groups.status();
+  CorpusAnalysis corpus;
+  resolve::ResolveAcrossDocuments(docs, analyses, &corpus, &*entity_groups);
+  entity_groups->clear();
+  auto claim_groups = groups.ClaimGroups(analyses, corpus);
+  if (!claim_groups.ok()) return claim_groups.status();
+  fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups);
   score::ScoreClusters(docs, analyses, &corpus);
   return corpus;
 }

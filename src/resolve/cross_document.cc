@@ -192,10 +192,84 @@ bool SortedIntersect(const std::vector<uint32_t>& a, const std::vector<uint32_t>
   return false;
 }
 
+// The keys a local entity blocks on (step 1 at the top of the file), the name's first, no
+// key twice; none for AGE, DATE and MONEY (never merged) and for a one-word person name
+// without a full-name alias (`single` holds its word then, if any).
+struct EntityKeys {
+  std::vector<EntityKeyRow> keys;
+  std::string single;
+};
+
+void AddPersonKey(const NameParts& p, std::vector<EntityKeyRow>& keys) {
+  EntityKeyRow row{0, "P" + p.key, "P" + p.first + p.key.substr(p.key.find('|'))};
+  for (const EntityKeyRow& k : keys)
+    if (k.key == row.key && k.written_key == row.written_key) return;
+  keys.push_back(std::move(row));
+}
+
+EntityKeys KeysOfEntity(const LocalEntity& le) {
+  EntityKeys out;
+  if (le.type == EntityType::kAge || le.type == EntityType::kDate || le.type == EntityType::kMoney) return out;
+  if (le.type != EntityType::kPerson) {
+    std::string key = std::string(1, static_cast<char>('A' + static_cast<int>(le.type))) + OtherKey(le.name);
+    out.keys.push_back({0, key, key});
+    return out;
+  }
+  NameParts p = SplitPersonName(le.name);
+  if (p.key.empty()) {
+    // Try the aliases for a full name before treating it as a one-word name.
+    for (const std::string& alias : le.aliases) {
+      NameParts ap = SplitPersonName(alias);
+      if (!ap.key.empty()) {
+        p = std::move(ap);
+        break;
+      }
+    }
+  }
+  if (p.key.empty()) {
+    out.single = std::move(p.single);
+    return out;
+  }
+  AddPersonKey(p, out.keys);
+  for (const std::string& alias : le.aliases) {
+    NameParts ap = SplitPersonName(alias);
+    if (!ap.key.empty()) AddPersonKey(ap, out.keys);
+  }
+  return out;
+}
+
 }  // namespace
 
+std::vector<std::string> SplitKeysOf(const DocumentAnalysis& analysis) {
+  std::vector<std::string> out;
+  std::unordered_map<std::string, std::string> first_by_key;
+  for (const LocalEntity& le : analysis.local_entities) {
+    if (le.type != EntityType::kPerson) continue;
+    NameParts p = SplitPersonName(le.name);
+    if (p.key.empty()) continue;
+    auto [it, fresh] = first_by_key.emplace(p.key, p.first);
+    if (!fresh && it->second != p.first && std::find(out.begin(), out.end(), "P" + p.key) == out.end())
+      out.push_back("P" + p.key);
+  }
+  return out;
+}
+
+std::vector<EntityKeyRow> EntityKeysOf(const DocumentAnalysis& analysis) {
+  std::vector<EntityKeyRow> out;
+  for (uint32_t e = 0; e < analysis.local_entities.size(); ++e)
+    for (EntityKeyRow& row : KeysOfEntity(analysis.local_entities[e]).keys) {
+      row.local = e;
+      out.push_back(std::move(row));
+    }
+  return out;
+}
+
+const std::string& BlockingKey(const EntityKeyRow& row, const std::unordered_set<std::string>& split_keys) {
+  return split_keys.count(row.key) ? row.written_key : row.key;
+}
+
 void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                            CorpusAnalysis* corpus) {
+                            CorpusAnalysis* corpus, const std::vector<std::vector<LocalEntityRef>>* key_groups) {
   (void)docs;
   StepTimer timer("resolve");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
   const size_t n_docs = analyses.size();
@@ -226,72 +300,54 @@ void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector
   // coreference): for these the written first name, not its canonical form, makes the key,
   // so nickname variants of the pair never join across documents.
   std::unordered_set<std::string> split_keys;
-  for (uint32_t d = 0; d < n_docs; ++d) {
-    std::unordered_map<std::string, std::string> first_by_key;
-    for (const LocalEntity& le : analyses[d].local_entities) {
-      if (le.type != EntityType::kPerson) continue;
-      NameParts p = SplitPersonName(le.name);
-      if (p.key.empty()) continue;
-      auto [it, fresh] = first_by_key.emplace(p.key, p.first);
-      if (!fresh && it->second != p.first) split_keys.insert(p.key);
-    }
-  }
-  auto written_key = [&](NameParts& p) {
-    if (p.key.empty() || !split_keys.count(p.key)) return;
-    p.key = p.first + p.key.substr(p.key.find('|'));
-    p.nickname = false;
-  };
+  for (const DocumentAnalysis& a : analyses)
+    for (std::string& k : SplitKeysOf(a)) split_keys.insert(std::move(k));
 
   size_t n_locals = 0;
   for (const DocumentAnalysis& a : analyses) n_locals += a.local_entities.size();
-  by_key.reserve(n_locals);  // no rehashing while keys are added
+  if (!key_groups) by_key.reserve(n_locals);  // no rehashing while keys are added
   for (uint32_t d = 0; d < n_docs; ++d) {
     const auto& locals = analyses[d].local_entities;
     group_of[d].assign(locals.size(), -1);
     for (uint32_t e = 0; e < locals.size(); ++e) {
-      const LocalEntity& le = locals[e];
-      if (le.type == EntityType::kAge || le.type == EntityType::kDate || le.type == EntityType::kMoney) {
-        group_of[d][e] = new_group({d, e});
-        continue;
-      }
-      if (le.type != EntityType::kPerson) {
-        std::string key = std::string(1, static_cast<char>('A' + static_cast<int>(le.type))) + OtherKey(le.name);
-        auto [it, fresh] = by_key.emplace(key, -1);
-        if (fresh) it->second = new_group({d, e});
-        group_of[d][e] = it->second;
-        continue;
-      }
-      NameParts p = SplitPersonName(le.name);
-      if (p.key.empty()) {
-        // Try the aliases for a full name before treating it as a one-word name.
-        for (const std::string& alias : le.aliases) {
-          NameParts ap = SplitPersonName(alias);
-          if (!ap.key.empty()) {
-            p = ap;
-            break;
-          }
-        }
-      }
-      if (p.key.empty()) {
-        if (!p.single.empty()) singles.push_back({{d, e}, p.single});
+      EntityKeys k = KeysOfEntity(locals[e]);
+      if (k.keys.empty()) {
+        if (!k.single.empty()) singles.push_back({{d, e}, std::move(k.single)});
         else group_of[d][e] = new_group({d, e});
         continue;
       }
-      written_key(p);
-      auto [it, fresh] = by_key.emplace("P" + p.key, -1);
-      if (fresh) it->second = new_group({d, e});
-      group_of[d][e] = it->second;
-      // Full-name aliases from in-document coreference join their own keys.
-      for (const std::string& alias : le.aliases) {
-        NameParts ap = SplitPersonName(alias);
-        written_key(ap);
-        if (ap.key.empty() || ap.key == p.key) continue;
-        auto [ait, afresh] = by_key.emplace("P" + ap.key, -1);
-        if (afresh) ait->second = it->second;
-        else uf.Union(static_cast<uint32_t>(ait->second), static_cast<uint32_t>(it->second));
+      if (key_groups) {  // joined by the groups given, below
+        group_of[d][e] = new_group({d, e});
+        continue;
       }
+      // The first key (the name's) makes or finds the group; full-name aliases found by
+      // in-document coreference join their own keys to it.
+      int32_t group = -1;
+      for (const EntityKeyRow& row : k.keys) {
+        auto [it, fresh] = by_key.emplace(BlockingKey(row, split_keys), -1);
+        if (group < 0) {
+          if (fresh) it->second = new_group({d, e});
+          group = it->second;
+        } else if (fresh) {
+          it->second = group;
+        } else {
+          uf.Union(static_cast<uint32_t>(it->second), static_cast<uint32_t>(group));
+        }
+      }
+      group_of[d][e] = group;
     }
   }
+  if (key_groups)
+    for (const std::vector<LocalEntityRef>& g : *key_groups) {
+      int32_t first = -1;
+      for (const LocalEntityRef& r : g) {
+        if (r.doc_idx >= n_docs || r.local_idx >= group_of[r.doc_idx].size()) continue;
+        int32_t own = group_of[r.doc_idx][r.local_idx];
+        if (own < 0) continue;
+        if (first < 0) first = own;
+        else uf.Union(static_cast<uint32_t>(own), static_cast<uint32_t>(first));
+      }
+    }
 
   timer.Step("keys");
   // ---- 2. gender split of person groups ------------------------------------------------

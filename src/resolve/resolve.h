@@ -17,6 +17,8 @@
 // gender is "female", "male" or "". Uses the first-name statistics of the loaded tagger
 // model (entities::SharedGazetteer) when there is one.
 
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -26,7 +28,27 @@ namespace hearsay::resolve {
 
 void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis);
 
+// `key_groups`: the local entities sharing a BlockingKey, two or more each, when a store
+// found them (a GROUP BY over EntityKeysOf rows, docs/scale.md) instead of grouping here;
+// any order within and between groups. The result is the same as without.
 void ResolveAcrossDocuments(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                            CorpusAnalysis* corpus);
+                            CorpusAnalysis* corpus, const std::vector<std::vector<LocalEntityRef>>* key_groups = nullptr);
+
+// Blocking keys of cross-document resolution, defined once for the grouping in memory and
+// for stores that group with GROUP BY. A local entity has one row per key it blocks on (its
+// name's, then its full-name aliases'); AGE, DATE and MONEY entities and one-word person
+// names have none. Local entities of any documents whose rows give the same BlockingKey
+// belong to one candidate group (joined transitively through aliases).
+struct EntityKeyRow {
+  uint32_t local = 0;       // index in DocumentAnalysis::local_entities
+  std::string key;          // "P" + canonical first name|surname[|suffix]; type letter + folded name
+  std::string written_key;  // the key with the written first name, used when `key` is split
+};
+std::vector<EntityKeyRow> EntityKeysOf(const DocumentAnalysis& analysis);
+// Keys that two people of the document written with different first names share; the
+// corpus's split keys are the union over its documents.
+std::vector<std::string> SplitKeysOf(const DocumentAnalysis& analysis);
+// What `row` blocks on in a corpus whose split keys are `split_keys`.
+const std::string& BlockingKey(const EntityKeyRow& row, const std::unordered_set<std::string>& split_keys);
 
 }  // namespace hearsay::resolve

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "common/sha256.h"
+#include "scale/corpus_keys.h"
 
 namespace hearsay::scale {
 namespace {
@@ -87,6 +88,7 @@ Result<std::unique_ptr<ClickHouseStore>> ClickHouseStore::Open(const ClickHouseU
   HEARSAY_RETURN_IF_ERROR(admin.Execute("CREATE DATABASE IF NOT EXISTS " + url.database));
   std::unique_ptr<ClickHouseStore> store(new ClickHouseStore(ClickHouseClient(url)));
   for (const std::string& ddl : PerDocumentTableDdl()) HEARSAY_RETURN_IF_ERROR(store->client_.Execute(ddl));
+  for (const std::string& ddl : CorpusKeyTableDdl()) HEARSAY_RETURN_IF_ERROR(store->client_.Execute(ddl));
   return store;
 }
 
@@ -216,13 +218,17 @@ Status ClickHouseStore::AddBandKeys(const std::vector<std::pair<std::string, std
   return client_.Insert("doc_bands", "content_hash, pipeline, band, key", w.body());
 }
 
-Result<std::unordered_set<std::string>> ClickHouseStore::BandedDocuments(const std::string& pipeline) {
-  auto rows = client_.Rows("SELECT DISTINCT content_hash FROM doc_bands WHERE pipeline = " + SqlString(pipeline));
+Result<std::unordered_set<std::string>> DocumentsIn(ClickHouseClient& ch, const std::string& table, const std::string& pipeline) {
+  auto rows = ch.Rows("SELECT DISTINCT content_hash FROM " + table + " WHERE pipeline = " + SqlString(pipeline));
   if (!rows.ok()) return rows.status();
   std::unordered_set<std::string> out;
   for (TsvRow& r : *rows)
     if (!r.empty() && r[0]) out.insert(std::move(*r[0]));
   return out;
+}
+
+Result<std::unordered_set<std::string>> ClickHouseStore::BandedDocuments(const std::string& pipeline) {
+  return DocumentsIn(client_, "doc_bands", pipeline);
 }
 
 Result<std::vector<std::vector<std::string>>> ClickHouseStore::LshBuckets(const std::string& pipeline) {

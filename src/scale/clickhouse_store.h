@@ -101,6 +101,9 @@ class ClickHouseStore {
   ClickHouseClient client_;
 };
 
+// The content hashes in `table` (a per-document table with a pipeline column) for `pipeline`.
+Result<std::unordered_set<std::string>> DocumentsIn(ClickHouseClient& ch, const std::string& table, const std::string& pipeline);
+
 // The CREATE TABLE statements of the per-document tables (for docs and tests).
 std::vector<std::string> PerDocumentTableDdl();
 // The GROUP BY that finds the LSH buckets of `pipeline` in doc_bands: rows (band, key,

@@ -177,6 +177,14 @@ TEST_F(ClickHouseCli, TwoShardsAndFuseGiveTheSqliteOutput) {
   EXPECT_GT(Count("news", "SELECT count() FROM (" + std::string("SELECT band, key FROM doc_bands WHERE band < 255 GROUP BY band, key "
                                                                "HAVING uniqExact(content_hash) > 1)")),
             0) << "the examples hold a rewritten article";
+  // Entity blocking and claim clustering grouped over the key rows the workers wrote: every
+  // document has its rows, and keys shared across documents are there to group.
+  EXPECT_EQ(Count("news", "SELECT uniqExact(content_hash) FROM doc_keys"), docs);
+  EXPECT_GT(Count("news", "SELECT count() FROM (SELECT key FROM doc_entity_keys GROUP BY key HAVING uniqExact(content_hash) > 1)"), 0);
+  EXPECT_GT(Count("news", "SELECT count() FROM (SELECT predicate, object_text, value FROM doc_claim_keys "
+                          "GROUP BY predicate, object_text, value HAVING uniqExact(content_hash) > 1)"), 0);
+  EXPECT_EQ(Count("news", "SELECT count() FROM system.tables WHERE database = 'news' AND name LIKE 'fuse_%'"), 0)
+      << "the fuse's scratch tables are dropped";
   EXPECT_EQ(Count("news", "SELECT count() FROM claims"), CountRows(Path("sqlite/hearsay.db"), "SELECT COUNT(*) FROM claims"));
   EXPECT_EQ(Count("news", "SELECT count() FROM clusters"), CountRows(Path("sqlite/hearsay.db"), "SELECT COUNT(*) FROM clusters"));
   // A second fuse replaces the graph tables (no doubled rows) and gives the same output.

@@ -1,9 +1,13 @@
 // Claim clusters, independent sources, first reports and provenance (fuse/clusters.h).
 #include <gtest/gtest.h>
 
+#include <map>
+#include <tuple>
+
 #include <random>
 
 #include "corpus_builder.h"
+#include "fuse/clusters.h"
 
 namespace hearsay {
 namespace {
@@ -159,6 +163,74 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
   EXPECT_EQ(p[4].target_doc, 1);
   EXPECT_EQ(p[4].outlet, "StarWire");
   EXPECT_NE(p[4].evidence.find("Jaccard"), std::string::npos);
+}
+
+// Groups of claims sharing a ClaimKey in the resolved corpus, as a store's GROUP BY over
+// the rows of ClaimKeysOf joined with the global entities finds them (reverse order).
+std::vector<std::vector<ClaimRef>> ClaimGroupsFromKeys(const std::vector<DocumentAnalysis>& analyses, const CorpusAnalysis& c) {
+  std::map<std::tuple<std::string, int32_t, int32_t, std::string, std::string>, std::vector<ClaimRef>> by_key;
+  auto global = [&](uint32_t d, int32_t local) { return local < 0 ? -1 : c.local_to_global[d][local]; };
+  for (uint32_t d = 0; d < analyses.size(); ++d)
+    for (const fuse::ClaimKeyRow& row : fuse::ClaimKeysOf(analyses[d])) {
+      fuse::ClaimKey k = fuse::ClaimKeyOf(row, global(d, row.subject), global(d, row.object));
+      by_key[{k.predicate, k.subject, k.object, k.object_text, k.value}].push_back({d, row.claim});
+    }
+  std::vector<std::vector<ClaimRef>> groups;
+  for (auto& [key, members] : by_key)
+    if (members.size() > 1) groups.emplace_back(members.rbegin(), members.rend());
+  return groups;
+}
+
+TEST(Clusters, GroupsFromKeysGiveTheSameClusters) {
+  const char* people[] = {"Marisol Quenby", "Teo Marchetti", "Ines Vantani", "Bo Quill"};
+  const char* predicates[] = {"dating", "split_from", "works_with", "pregnant", "age", "engaged_to"};
+  const char* times[] = {"", "2025-08", "2024-01", "2025-09"};
+  std::mt19937 rng(7);
+  CorpusBuilder b;
+  for (int d = 0; d < 120; ++d) {
+    DocBuilder& doc = b.Doc("d" + std::to_string(d), "2025-10-" + std::to_string(10 + d % 20), "Outlet " + std::to_string(d % 6));
+    std::vector<int> locals;
+    for (const char* p : people) locals.push_back(doc.Person(p));
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 4); k < n; ++k) {
+      std::string predicate = predicates[rng() % std::size(predicates)];
+      int subject = locals[rng() % locals.size()], object = rng() % 3 ? locals[rng() % locals.size()] : -1;
+      hearsay::Claim& claim = rng() % 4 ? doc.Claim(subject, predicate, object) : doc.Deny(subject, predicate, object);
+      if (predicate == "age") claim.object_entity = -1, claim.value = std::to_string(30 + rng() % 3);
+      else if (object < 0 && rng() % 2) claim.object_text = rng() % 2 ? "a  Film" : "A film";
+      std::string time = times[rng() % std::size(times)];
+      if (!time.empty()) claim.time_from = time;
+    }
+  }
+  CorpusAnalysis want = b.Run();
+  std::vector<std::vector<ClaimRef>> groups = ClaimGroupsFromKeys(b.analyses, want);
+  CorpusAnalysis got;
+  resolve::ResolveAcrossDocuments(b.documents, b.analyses, &got);
+  fuse::Fuse(b.documents, b.analyses, &got, nullptr, &groups);
+  ASSERT_EQ(got.clusters.size(), want.clusters.size());
+  EXPECT_GT(want.clusters.size(), 20u);
+  for (size_t k = 0; k < want.clusters.size(); ++k) {
+    const ClaimCluster &g = got.clusters[k], &w = want.clusters[k];
+    EXPECT_EQ(g.id, w.id);
+    EXPECT_EQ(g.subject, w.subject);
+    EXPECT_EQ(g.predicate, w.predicate);
+    EXPECT_EQ(g.object, w.object);
+    EXPECT_EQ(g.value, w.value);
+    EXPECT_EQ(g.documents, w.documents);
+    EXPECT_EQ(g.independent_sources, w.independent_sources);
+    EXPECT_EQ(g.rereport_of, w.rereport_of);
+    ASSERT_EQ(g.claims.size(), w.claims.size()) << w.id;
+    for (size_t i = 0; i < w.claims.size(); ++i) {
+      EXPECT_EQ(g.claims[i].doc_idx, w.claims[i].doc_idx);
+      EXPECT_EQ(g.claims[i].claim_idx, w.claims[i].claim_idx);
+    }
+  }
+  EXPECT_EQ(got.claim_cluster, want.claim_cluster);
+  // The groups are what joins claims: without them every claim is a cluster of its own.
+  std::vector<std::vector<ClaimRef>> none;
+  CorpusAnalysis apart;
+  resolve::ResolveAcrossDocuments(b.documents, b.analyses, &apart);
+  fuse::Fuse(b.documents, b.analyses, &apart, nullptr, &none);
+  EXPECT_GT(apart.clusters.size(), want.clusters.size() + 100);
 }
 
 }  // namespace

@@ -1,12 +1,18 @@
 // Cross-document entity resolution on hand-built local entities (resolve/cross_document.cc).
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <set>
+#include <unordered_set>
+
 #include "../fuse/corpus_builder.h"
 
 namespace hearsay {
 namespace {
 
 using testing::CorpusBuilder;
+using testing::DocBuilder;
 
 TEST(CrossDocument, FoldsAccentsCaseAndPunctuation) {
   // Table: two spellings of one name, and the merge confidence expected.
@@ -229,6 +235,86 @@ TEST(CrossDocument, ScalesWithoutComparingAllPairs) {
   CorpusAnalysis c = b.Run();
   EXPECT_EQ(c.entities.size(), 20001u);
   EXPECT_EQ(c.entities[0].mentions.size(), 40000u);
+}
+
+// Groups of local entities sharing a BlockingKey, as a store's GROUP BY over the rows of
+// EntityKeysOf finds them (members deduplicated, listed in reverse: any order).
+std::vector<std::vector<LocalEntityRef>> GroupsFromKeys(const std::vector<DocumentAnalysis>& analyses) {
+  std::unordered_set<std::string> split;
+  for (const DocumentAnalysis& a : analyses)
+    for (const std::string& k : resolve::SplitKeysOf(a)) split.insert(k);
+  std::map<std::string, std::set<std::pair<uint32_t, uint32_t>>> by_key;
+  for (uint32_t d = 0; d < analyses.size(); ++d)
+    for (const resolve::EntityKeyRow& row : resolve::EntityKeysOf(analyses[d]))
+      by_key[resolve::BlockingKey(row, split)].insert({d, row.local});
+  std::vector<std::vector<LocalEntityRef>> groups;
+  for (const auto& [key, members] : by_key) {
+    if (members.size() < 2) continue;
+    groups.emplace_back();
+    for (auto it = members.rbegin(); it != members.rend(); ++it) groups.back().push_back({it->first, it->second});
+  }
+  return groups;
+}
+
+void ExpectSameEntities(const CorpusAnalysis& got, const CorpusAnalysis& want) {
+  ASSERT_EQ(got.entities.size(), want.entities.size());
+  for (size_t i = 0; i < want.entities.size(); ++i) {
+    const Entity &g = got.entities[i], &w = want.entities[i];
+    EXPECT_EQ(g.id, w.id);
+    EXPECT_EQ(g.name, w.name);
+    EXPECT_EQ(g.type, w.type);
+    EXPECT_DOUBLE_EQ(g.merge_confidence, w.merge_confidence) << w.name;
+    EXPECT_EQ(g.aliases, w.aliases) << w.name;
+    ASSERT_EQ(g.mentions.size(), w.mentions.size()) << w.name;
+    for (size_t m = 0; m < w.mentions.size(); ++m) {
+      EXPECT_EQ(g.mentions[m].doc_idx, w.mentions[m].doc_idx);
+      EXPECT_EQ(g.mentions[m].mention_idx, w.mentions[m].mention_idx);
+    }
+  }
+  EXPECT_EQ(got.local_to_global, want.local_to_global);
+}
+
+// Invented people written in every way the blocking keys tell apart: nicknames, middle
+// names, titles, aliases from coreference, a parent and child sharing a name, one-word
+// names (mononyms and surnames), both genders, and other entity types.
+CorpusBuilder InventedCorpus(uint32_t seed, int n_docs) {
+  const char* firsts[] = {"Robert", "Rob", "Bobby", "Katherine", "Katie", "Alex", "Alexandra", "Tom", "Thomas", "Dr. Lena"};
+  const char* surnames[] = {"Vantani", "Orlov", "de Lune", "Merrow", "Quill Jr."};
+  const char* singles[] = {"Vantani", "Zephyra", "Orlov", "de Lune", "Katie", "Merrow"};
+  const char* genders[] = {"", "male", "female"};
+  std::mt19937 rng(seed);
+  auto pick = [&](auto& list) { return std::string(list[rng() % std::size(list)]); };
+  CorpusBuilder b;
+  for (int d = 0; d < n_docs; ++d) {
+    DocBuilder& doc = b.Doc("d" + std::to_string(d));
+    for (int p = 0, n = 1 + static_cast<int>(rng() % 5); p < n; ++p) {
+      std::string name = rng() % 4 == 0 ? pick(singles) : pick(firsts) + (rng() % 5 == 0 ? " Ann " : " ") + pick(surnames);
+      std::vector<std::string> aliases;
+      if (rng() % 3 == 0) aliases.push_back(pick(firsts) + " " + pick(surnames));
+      if (rng() % 4 == 0) aliases.push_back(pick(singles));
+      doc.Person(name, aliases, pick(genders));
+    }
+    if (rng() % 2) doc.Entity(rng() % 2 ? "The Starlight Records" : "Starlight Records.com", EntityType::kOrg);
+    if (rng() % 3 == 0) doc.Entity("Starlight Records", EntityType::kWork);
+    if (rng() % 3 == 0) doc.Entity("34", EntityType::kAge);
+  }
+  return b;
+}
+
+TEST(CrossDocument, GroupsFromKeysGiveTheSameEntities) {
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    CorpusBuilder b = InventedCorpus(seed, 150);
+    CorpusAnalysis want = b.Run();
+    std::vector<std::vector<LocalEntityRef>> groups = GroupsFromKeys(b.analyses);
+    CorpusAnalysis got;
+    resolve::ResolveAcrossDocuments(b.documents, b.analyses, &got, &groups);
+    ExpectSameEntities(got, want);
+    // The groups are what joins entities: without them every keyed entity stays apart.
+    std::vector<std::vector<LocalEntityRef>> none;
+    CorpusAnalysis apart;
+    resolve::ResolveAcrossDocuments(b.documents, b.analyses, &apart, &none);
+    EXPECT_GT(apart.entities.size(), want.entities.size() + 50);
+  }
 }
 
 }  // namespace

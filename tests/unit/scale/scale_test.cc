@@ -7,6 +7,7 @@
 #include "scale/clickhouse_client.h"
 #include "scale/clickhouse_store.h"
 #include "scale/clickhouse_url.h"
+#include "scale/corpus_keys.h"
 #include "scale/mirror.h"
 #include "scale/shard.h"
 #include "scale/tsv.h"
@@ -143,6 +144,41 @@ TEST(Sql, PerDocumentTablesAreMergeTreesCreatedIdempotently) {
     EXPECT_EQ(s.rfind("CREATE TABLE IF NOT EXISTS ", 0), 0u) << s;
     EXPECT_NE(s.find("ENGINE = MergeTree ORDER BY"), std::string::npos) << s;
   }
+}
+
+TEST(Sql, CorpusKeysAreGroupedByGroupBys) {
+  for (const std::string& s : CorpusKeyTableDdl()) {
+    EXPECT_EQ(s.rfind("CREATE TABLE IF NOT EXISTS doc_", 0), 0u) << s;
+    EXPECT_NE(s.find("ENGINE = MergeTree ORDER BY (pipeline, "), std::string::npos) << s;
+  }
+  const std::string entities = EntityGroupsSql("v1/p'x"), claims = ClaimGroupsSql("v1/p'x");
+  EXPECT_NE(entities.find("WHERE pipeline = 'v1/p\\'x'"), std::string::npos) << entities;
+  EXPECT_NE(entities.find("if(key GLOBAL IN (SELECT key FROM doc_split_keys"), std::string::npos) << entities;
+  const std::string tail = "GROUP BY block HAVING count() > 1";
+  EXPECT_EQ(entities.substr(entities.size() - tail.size()), tail);
+  EXPECT_NE(claims.find("WHERE pipeline = 'v1/p\\'x'"), std::string::npos) << claims;
+  EXPECT_NE(claims.find("GROUP BY predicate, subj, obj, text, value HAVING count() > 1"), std::string::npos) << claims;
+}
+
+TEST(CorpusKeys, RowsOfADocumentComeFromResolveAndFuse) {
+  DocumentAnalysis a;
+  a.local_entities.push_back(LocalEntity{"Robert Vantani", EntityType::kPerson, {"Robert Vantani"}, "male"});
+  a.local_entities.push_back(LocalEntity{"Rob Vantani", EntityType::kPerson, {"Rob Vantani"}, "male"});
+  a.local_entities.push_back(LocalEntity{"34", EntityType::kAge, {"34"}, ""});
+  Claim c;
+  c.subject_entity = 1;
+  c.predicate = "dating";
+  c.object_text = "A  Singer";
+  a.claims.push_back(c);
+  DocumentKeys k = DocumentKeysOf("h1", a);
+  EXPECT_EQ(k.content_hash, "h1");
+  ASSERT_EQ(k.entity_keys.size(), 2u) << "an age has no key";
+  EXPECT_EQ(k.entity_keys[1].key, "Probert|vantani");
+  EXPECT_EQ(k.entity_keys[1].written_key, "Prob|vantani");
+  EXPECT_EQ(k.split_keys, std::vector<std::string>{"Probert|vantani"});
+  ASSERT_EQ(k.claim_keys.size(), 1u);
+  EXPECT_EQ(k.claim_keys[0].object_text, "a singer");
+  EXPECT_TRUE(k.claim_keys[0].symmetric);
 }
 
 }  // namespace
