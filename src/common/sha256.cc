@@ -4,6 +4,7 @@
 #include <cstring>
 
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -94,7 +95,12 @@ __attribute__((target("sha,sse4.1,ssse3"))) void CompressBlocksSha(uint32_t h[8]
 namespace internal {
 bool Sha256HardwareAvailable() {
 #if defined(__x86_64__)
-  return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  // CPUID read directly: clang's __builtin_cpu_supports knows no "sha" feature.
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
+  const bool sse41 = (ecx & bit_SSE4_1) != 0;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+  return sse41 && (ebx & bit_SHA) != 0;
 #else
   return false;
 #endif
