@@ -15,6 +15,15 @@
 namespace hearsay::store {
 namespace {
 
+// Steps `s` once and resets it for the next row. On failure: "cannot VERB WHAT[ ID]: <SQLite's
+// message>", made only then (no string per row).
+Status StepOnce(sqlite3* db, Stmt& s, const char* verb, const char* what, const std::string& id = std::string()) {
+  int rc = s.Step();
+  s.Reset();
+  if (rc == SQLITE_DONE) return Status::Ok();
+  return UnavailableError(std::string("cannot ") + verb + " " + what + (id.empty() ? "" : " " + id) + ": " + sqlite3_errmsg(db));
+}
+
 using Json = nlohmann::json;
 
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -72,9 +81,7 @@ class RowDiff {
     put_.Text(1, kind_);
     put_.Text(2, id);
     put_.Text(3, digest);
-    int rc = put_.Step();
-    put_.Reset();
-    if (rc != SQLITE_DONE) return UnavailableError(std::string("cannot store a digest: ") + sqlite3_errmsg(db_));
+    HEARSAY_RETURN_IF_ERROR(StepOnce(db_, put_, "store", "a digest"));
     return true;
   }
   // Deletes the rows of the previous graph's items not met since.
@@ -119,10 +126,7 @@ class GraphWriter {
  private:
   // Steps and resets s; the error names `what` and `id` (no string is built per row).
   Status Done(Stmt& s, const char* what, const std::string& id = std::string()) {
-    int rc = s.Step();
-    s.Reset();
-    if (rc == SQLITE_DONE) return Status::Ok();
-    return UnavailableError(std::string("cannot store ") + what + (id.empty() ? "" : " " + id) + ": " + sqlite3_errmsg(db_));
+    return StepOnce(db_, s, "store", what, id);
   }
   Status PutDocumentParts(size_t d);
   std::string ClusterDigest(size_t i) const;
@@ -581,10 +585,7 @@ Status CacheOne(sqlite3* db, Stmt& cache, const std::string& content_hash, const
   cache.Text(2, pipeline);
   cache.Blob(3, body);
   cache.Int(4, run_id);
-  int rc = cache.Step();
-  cache.Reset();
-  if (rc != SQLITE_DONE) return UnavailableError(std::string("cannot cache an analysis: ") + sqlite3_errmsg(db));
-  return Status::Ok();
+  return StepOnce(db, cache, "cache", "an analysis");
 }
 
 // The secondary indexes of the graph tables, for a first graph written in bulk: each
