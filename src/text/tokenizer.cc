@@ -75,6 +75,7 @@ size_t UrlEnd(std::string_view t, size_t i, size_t end) {
       int len = 1;
       char32_t cp = utf8::Decode(t, j, &len);
       if (utf8::IsSpace(cp) || utf8::IsQuoteMark(cp) || utf8::IsDash(cp)) break;
+      if (j + len > end) break;  // a character the range cuts stays outside it
       j += len;
       continue;
     }

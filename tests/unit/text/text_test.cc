@@ -73,6 +73,18 @@ TEST(Tokenizer, RespectsTheGivenRange) {
   EXPECT_EQ(toks[1].byte_end, 14u);
 }
 
+// A range that ends inside a character right after a URL: the URL stops before that
+// character (found by fuzz_text: the token reached one byte past the range).
+TEST(Tokenizer, UrlStopsAtACharacterTheRangeCuts) {
+  std::string s = "see pic.example.com/abc\xC3\xA9 now";  // é is 2 bytes at 23..25
+  std::vector<Token> toks;
+  Tokenize(s, 4, 24, &toks);
+  ASSERT_FALSE(toks.empty());
+  for (const Token& k : toks) EXPECT_LE(k.byte_end, 24u);
+  EXPECT_EQ(toks[0].kind, TokenKind::kUrl);
+  EXPECT_EQ(toks[0].byte_end, 23u);
+}
+
 TEST(Sentences, SplitOnTerminatorsNotAbbreviations) {
   std::string s = "Title\nMr. Ash met Dr. Lee in the U.S. on Monday. They talked. \"Fine,\" he said. Was it? Yes.";
   TextLayout l = AnalyzeTextSpan(s, 0, 5);
