@@ -8,7 +8,7 @@
 set -euo pipefail
 BUILD=${1:?build dir}
 HERE=$(cd "$(dirname "$0")" && pwd)
-MODELS=${2:-$HERE/../models}
+[ -n "${2:-}" ] && export HEARSAY_MODELS=$2
 SHARED=${HEARSAY_SHARED:-$HERE/../../shared}
 DEV=$SHARED/data/gossipcop/gossipcop_dev.jsonl
 [ -f "$DEV" ] || { echo "$DEV not found: this bench reads the shared corpus in place" >&2; exit 1; }
@@ -16,6 +16,8 @@ DEV=$SHARED/data/gossipcop/gossipcop_dev.jsonl
 N=$(grep -c . "$DEV")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+. "$HERE/models_snapshot.sh" && hearsay_snapshot_models "$TMP"
+MODELS=$HEARSAY_MODELS
 now() { date +%s.%N; }
 hs=(); cs=()
 for i in 1 2 3; do

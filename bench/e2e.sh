@@ -24,6 +24,7 @@ command -v node >/dev/null || { echo "e2e: node is missing (scripts/setup.sh ins
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. bench/models_snapshot.sh && hearsay_snapshot_models "$tmp"
 
 # Reference figures from the corpus itself: records and words.
 read -r lines words < <(node -e '

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_models.h"
 #include "entities/entities.h"
 #include "extract/attribution_model.h"
 #include "extract/extract.h"
@@ -45,13 +46,13 @@ const Corpus& Load() {
       }
       corpus->docs.push_back(std::move(d).value());
     }
-    // The source tree's models/ holds the tagger and the parser.
-    const std::string root = HEARSAY_SOURCE_DIR;
-    auto t = hearsay::entities::LoadTagger(root + "/models");
+    // models/ (or HEARSAY_MODELS) holds the tagger, the parser and the attribution model.
+    const std::string models = hearsay::bench::ModelsDir();
+    auto t = hearsay::entities::LoadTagger(models);
     if (t.ok()) corpus->tagger = std::move(t).value();
-    auto parser = hearsay::syntax::Parser::Load(root + "/models/parser.hsp");
+    auto parser = hearsay::syntax::Parser::Load(models + "/parser.hsp");
     if (parser.ok()) corpus->parser = std::move(parser).value();
-    auto attribution = hearsay::extract::AttributionModel::Load(root + "/models/attribution.hsa");
+    auto attribution = hearsay::extract::AttributionModel::Load(models + "/attribution.hsa");
     if (attribution.ok()) corpus->attribution = std::move(attribution).value();
     std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
               << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";

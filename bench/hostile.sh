@@ -23,6 +23,7 @@ bin="$build/hearsay"
 [ -x /usr/bin/time ] || { echo "hostile: /usr/bin/time (Debian package 'time') is missing" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. bench/models_snapshot.sh && hearsay_snapshot_models "$tmp"
 
 # run NAME EXPECTED_DOCS EXPECTED_REJECTS INPUT: analyses INPUT, checks, prints a line.
 run() {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_docs.h"
+#include "bench_models.h"
 #include "entities/entities.h"
 #include "entities/model.h"
 #include "text/text.h"
@@ -21,11 +22,7 @@ namespace {
 using Corpus = hearsay::bench::DocCorpus;
 const Corpus& Load(size_t n) { return hearsay::bench::GossipCopDocs(n); }
 
-// The project's models/ (this file is bench/ner_bench.cc); HEARSAY_MODELS overrides.
-std::string ModelsDir() {
-  if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/models";
-}
+using hearsay::bench::ModelsDir;  // HEARSAY_MODELS, else the source tree's models/
 
 const hearsay::entities::Tagger* Model() {
   static auto t = hearsay::entities::LoadTaggerFile(ModelsDir() + "/ner.hsm");

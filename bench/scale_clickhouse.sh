@@ -27,6 +27,7 @@ if [[ -z $server ]]; then
 fi
 hearsay=$(realpath "$build/hearsay")
 work=$(mktemp -d)
+. bench/models_snapshot.sh && hearsay_snapshot_models "$work"
 server_pid=
 stop() {
   if [[ -n $server_pid ]]; then

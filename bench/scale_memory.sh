@@ -38,6 +38,7 @@ bin="$build/hearsay"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. bench/models_snapshot.sh && hearsay_snapshot_models "$tmp"
 
 make_corpus() {  # N OUT.jsonl
   python3 - "$1" "$2" "$gc/gossipcop_train.jsonl" "$gc/gossipcop_dev.jsonl" <<'EOF'

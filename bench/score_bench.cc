@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bench_models.h"
 #include "hearsay/pipeline.h"
 #include "ingest/ingest.h"
 #include "score/score.h"
@@ -36,10 +37,7 @@ const std::vector<hearsay::Document>& Docs() {
   return docs;
 }
 
-std::string ModelsDir() {
-  if (const char* env = std::getenv("HEARSAY_MODELS")) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/models";
-}
+using hearsay::bench::ModelsDir;  // HEARSAY_MODELS, else the source tree's models/
 
 // The project's models as `hearsay analyze` loads them (entity tagger, article model), with
 // or without the article model.

@@ -25,6 +25,7 @@ fi
 hearsay=$(realpath "$build/hearsay")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+. bench/models_snapshot.sh && hearsay_snapshot_models "$work"
 awk -v n="$n" 'NR <= n' "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" >"$work/base.jsonl"
 awk -v n="$n" 'NR > n && NR <= n + 100' "$data/gossipcop_train.jsonl" "$data/gossipcop_dev.jsonl" >"$work/add.jsonl"
 

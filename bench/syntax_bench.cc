@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_docs.h"
+#include "bench_models.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
 
@@ -59,10 +60,7 @@ const PeerSet& Peer() {
   return p;
 }
 
-std::string ModelPath() {
-  if (const char* env = std::getenv("HEARSAY_MODELS")) return std::string(env) + "/parser.hsp";
-  return std::string(HEARSAY_SOURCE_DIR) + "/models/parser.hsp";
-}
+std::string ModelPath() { return hearsay::bench::ModelsDir() + "/parser.hsp"; }
 
 // HEARSAY_BENCH_PRUNE=X drops weights with |w| <= X after loading (the size/speed/accuracy
 // trade-off of `hearsay parse --prune X`).
