@@ -94,6 +94,19 @@ async function personChecks(page, problems) {
   if (!(await page.locator('#graph canvas').count())) problems.push('person page: the relation graph has no canvas');
   if (!(await page.locator('.timeline > li').count())) problems.push('person page: the timeline is empty');
   if (!(await page.locator('.contradiction').count())) problems.push('person page: no contradiction shown');
+  // The graph's labels (names with their relations) must not cover each other.
+  const graph = await page.locator('#graph').evaluate(g => {
+    const boxes = g.graph.nodes().map(n => ({ label: n.data('label'), b: n.renderedBoundingBox({ includeLabels: true }) }));
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; ++i)
+      for (let j = i + 1; j < boxes.length; ++j) {
+        const a = boxes[i].b, b = boxes[j].b;
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push(`${boxes[i].label} / ${boxes[j].label}`);
+      }
+    return { nodes: boxes.length, overlaps, related: boxes.filter(x => (x.label || '').includes('\n')).length };
+  });
+  if (graph.nodes < 2 || graph.related !== graph.nodes - 1) problems.push(`person page: graph has ${graph.nodes} nodes, ${graph.related} labelled with a relation`);
+  if (graph.overlaps.length) problems.push(`person page: graph labels overlap: ${graph.overlaps.slice(0, 3).join('; ')}`);
   return relations;
 }
 

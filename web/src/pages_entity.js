@@ -7,37 +7,49 @@ import { pager, contradictionCard } from './pages_lists.js';
 
 const gradeColor = { strong: '#1c7c3c', moderate: '#6b8e23', weak: '#b7791f', 'very weak': '#b83232' };
 
-// The relation graph: the entity in the middle, each related entity a node, each
-// relation (cluster) an edge labelled with its predicate and coloured by its grade.
+// The relation graph: the entity in the middle, each related entity a node around it, each
+// relation (cluster) an edge coloured by its grade. What relates them is written under the
+// related entity's name ("Jane Roe / is married to"), not on the edge: edges meet at the
+// centre, so their labels overlapped; node labels are spaced by the layout, which counts
+// them in each node's size. The graph stays reachable as container.graph (tests, console).
 function relationGraph(container, entity) {
   const gradeRank = { strong: 4, moderate: 3, weak: 2, 'very weak': 1 };
   const nodes = new Map([[entity.id, { data: { id: entity.id, label: entity.name, center: 1 } }]]);
-  const edges = new Map();  // one edge per related entity, labelled with every predicate
+  const edges = new Map();  // one edge per related entity
+  const predicates = new Map();  // related entity -> the relations in words
   for (const k of entity.relations) {
     const other = k.subject === entity.id ? k.object : k.subject;
     const otherName = k.subject === entity.id ? k.object_name : k.subject_name;
     if (!other || !otherName || other === entity.id || (nodes.size > 40 && !nodes.has(other))) continue;
-    if (!nodes.has(other)) nodes.set(other, { data: { id: other, label: otherName } });
-    const edge = edges.get(other) || { data: { id: 'edge-' + other, source: entity.id, target: other, predicates: [], grade: 0, cluster: k.id } };
+    if (!nodes.has(other)) nodes.set(other, { data: { id: other, name: otherName } });
+    const edge = edges.get(other) || { data: { id: 'edge-' + other, source: entity.id, target: other, grade: 0, cluster: k.id } };
     const words = predicateWords(k.predicate);
-    if (!edge.data.predicates.includes(words)) edge.data.predicates.push(words);
+    const list = predicates.get(other) || [];
+    if (!list.includes(words)) list.push(words);
+    predicates.set(other, list);
     if ((gradeRank[k.grade] || 0) > edge.data.grade) Object.assign(edge.data, { grade: gradeRank[k.grade] || 0, color: gradeColor[k.grade] || '#888', cluster: k.id });
     edges.set(other, edge);
   }
-  for (const e of edges.values()) e.data.label = e.data.predicates.slice(0, 3).join(', ');
+  for (const [id, list] of predicates) {
+    const more = list.length > 2 ? ` (+${list.length - 2})` : '';
+    nodes.get(id).data.label = `${nodes.get(id).data.name}\n${list.slice(0, 2).join(', ')}${more}`;
+  }
   const cy = cytoscape({
     container,
     elements: [...nodes.values(), ...edges.values()],
-    layout: { name: 'concentric', concentric: n => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 40, animate: false },
+    layout: { name: 'concentric', concentric: n => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 12,
+      nodeDimensionsIncludeLabels: true, animate: false },
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#7aa7e6', width: 18, height: 18, 'text-valign': 'bottom', 'text-margin-y': 3 } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#7aa7e6', width: 18, height: 18, 'text-valign': 'bottom',
+        'text-margin-y': 3, 'text-wrap': 'wrap', 'text-max-width': '140px', 'text-background-color': '#fff', 'text-background-opacity': 0.85,
+        'text-background-padding': 1 } },
       { selector: 'node[center]', style: { 'background-color': '#1f5fae', width: 30, height: 30, 'font-weight': 'bold', 'font-size': 13 } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'straight', 'line-color': 'data(color)',
-        width: 2, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1, color: '#333' } },
+      { selector: 'edge', style: { 'curve-style': 'straight', 'line-color': 'data(color)', width: 2 } },
     ],
   });
   cy.on('tap', 'node', ev => { if (!ev.target.data('center')) location.hash = hash('entity', ev.target.id()); });
   cy.on('tap', 'edge', ev => { location.hash = hash('cluster', ev.target.data('cluster')); });
+  container.graph = cy;
   return cy;
 }
 
@@ -78,7 +90,7 @@ export async function entityPage(box, route) {
       e.birth_earliest ? ` · born between ${e.birth_earliest} and ${e.birth_latest}` : ''),
     el('div', { class: 'row' },
       el('div', { class: 'col' }, el('h2', null, 'Relations'), graph,
-        el('p', { class: 'muted small' }, 'Edges are coloured by the evidence grade of the relation. Click a person to open their page, an edge to open its chain.')),
+        el('p', { class: 'muted small' }, 'Under each name: how they are related. Edges are coloured by the evidence grade of the relation. Click a person to open their page, an edge to open its chain.')),
       el('div', { class: 'col' }, el('h2', null, `Contradictions (${contradictions.total})`),
         contradictions.items.length ? contradictions.items.map(contradictionCard) : el('p', { class: 'muted' }, 'None found.'),
         contradictions.total > contradictions.items.length ? link('#/contradictions?' + new URLSearchParams({ entity: id }), `all ${contradictions.total} →`) : null)),
