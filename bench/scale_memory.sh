@@ -125,9 +125,11 @@ for n in $sizes; do
 done
 
 [ "$paired" != 0 ] || exit 0
-# Paired --jobs 1 / --jobs 2: alternating runs (1, 2, 1, 2, 1, 2), median of each.
+# Paired --jobs 1 / --jobs 2: alternating runs (1, 2, 1, 2, ...), HEARSAY_BENCH_ROUNDS pairs
+# (default 3); the median of each side, and the median of the per-round ratios (a round's two
+# runs are adjacent in time, so its ratio is steadier than either time on a shared machine).
 [ -f "$tmp/c$paired.jsonl" ] || make_corpus "$paired" "$tmp/c$paired.jsonl"
-for round in 1 2 3; do
+for round in $(seq "${HEARSAY_BENCH_ROUNDS:-3}"); do
   for jobs in 1 2; do
     read -r w c m load < <(run "p$jobs.$round" "$jobs" "$tmp/c$paired.jsonl" "$tmp/p$jobs")
     echo "$w $c $m $load" >>"$tmp/paired$jobs"
@@ -141,6 +143,8 @@ n = int(sys.argv[1])
 rows = [[list(map(float, l.split())) for l in open(f)] for f in sys.argv[2:]]
 w1, w2 = (statistics.median(r[0] for r in rs) for rs in rows)
 c1, c2 = (statistics.median(r[1] for r in rs) for rs in rows)
-print(f"paired median of 3 over {n} articles: --jobs 1 {w1:.1f} s wall ({n / w1:.1f} articles/s, cpu {c1:.1f} s), "
+ratios = [a[0] / b[0] for a, b in zip(*rows)]
+print("per-round speed-ups (wall): " + ", ".join(f"{r:.2f}" for r in ratios) + f"; median {statistics.median(ratios):.2f}x")
+print(f"paired median of {len(rows[0])} over {n} articles: --jobs 1 {w1:.1f} s wall ({n / w1:.1f} articles/s, cpu {c1:.1f} s), "
       f"--jobs 2 {w2:.1f} s wall ({n / w2:.1f} articles/s, cpu {c2:.1f} s); speed-up {w1 / w2:.2f}x (wall)")
 EOF
