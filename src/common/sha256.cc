@@ -107,7 +107,12 @@ bool Sha256HardwareAvailable() {
 }
 }  // namespace internal
 
-std::string Sha256Hex(std::string_view bytes) { return internal::Sha256HexWith(bytes, internal::Sha256HardwareAvailable()); }
+std::string Sha256Hex(std::string_view bytes) {
+  // Asked once: CPUID traps to the hypervisor on a virtual machine (~14 us a call here), which
+  // cost more than the hashing itself for the store's short digests (100,000+ a run).
+  static const bool hardware = internal::Sha256HardwareAvailable();
+  return internal::Sha256HexWith(bytes, hardware);
+}
 
 namespace internal {
 std::string Sha256HexWith(std::string_view bytes, bool hardware) {
