@@ -26,7 +26,6 @@ Runner AddTrainNer(CLI::App& train) {
   cmd->add_option("--seed", o->seed, "Shuffling and projection seed")->capture_default_str();
   cmd->add_option("--hash-bits", o->hash_bits, "Feature buckets = 2^bits")->capture_default_str()->check(CLI::Range(16, 24));
   cmd->add_flag("!--no-wnut", o->use_wnut, "Train on CoNLL-2003 only");
-  cmd->add_flag("!--no-docred-names", o->use_docred_names, "No typed name phrases from Re-DocRED");
   cmd->add_flag("--quiet,-q", [o](int64_t) { o->verbose = false; }, "No progress on stderr");
   return [o] {
     auto report = entities::train::TrainNer(*o);

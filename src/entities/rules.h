@@ -6,7 +6,9 @@
 //   * RefineTypes: turns tagger spans into OUTLET or WORK from general context cues
 //     ("told X", "according to X", "X reported", bare domain names, "the X actor/actress/
 //     star", work nouns before a quoted title) and the phrase gazetteer; adds outlet
-//     spans the tagger missed in "told X"/"according to X" frames.
+//     spans the tagger missed in "told X"/"according to X" frames. First, a name's trailing
+//     adverb in capitals leaves its span ("Harbor Weekly EXCLUSIVELY"), and a PERSON right
+//     after "band", "group", "duo" or "trio" becomes ORG ("rock band Velvet Static").
 //
 //   * TrimSentenceOpeners: a PERSON span of two or more words whose first word opens its
 //     sentence (or follows "(" or ":") and is a subordinator or discourse adverb ("although",

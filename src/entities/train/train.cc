@@ -317,27 +317,6 @@ Status ReadPhraseList(const std::string& path, uint8_t type, Gazetteer* gaz, siz
   return Status::Ok();
 }
 
-// Typed entity names of Re-DocRED (Wikipedia introductions; MIT): every mention name of
-// type PER, ORG, LOC or MISC becomes a phrase of that type.
-Status ReadDocredNames(const std::string& path, Gazetteer* gaz, size_t* count) {
-  auto bytes = ReadWholeFile(path, kMaxDataBytes);
-  if (!bytes.ok()) return bytes.status();
-  static const std::unordered_map<std::string, uint8_t> kTypes = {
-      {"PER", kPhrasePerson}, {"ORG", kPhraseOrg}, {"LOC", kPhraseLoc}, {"MISC", kPhraseNameMisc}};
-  nlohmann::json docs = nlohmann::json::parse(*bytes, nullptr, false);
-  if (docs.is_discarded() || !docs.is_array()) return DataLossError(path + ": expected a JSON list of documents");
-  for (const auto& doc : docs) {
-    if (!doc.contains("vertexSet") || !doc["vertexSet"].is_array()) continue;
-    for (const auto& entity : doc["vertexSet"])
-      for (const auto& m : entity) {
-        if (!m.contains("name") || !m.contains("type") || !m["name"].is_string() || !m["type"].is_string()) continue;
-        auto it = kTypes.find(m["type"].get<std::string>());
-        if (it != kTypes.end()) *count += AddPhraseText(m["name"].get<std::string>(), it->second, gaz);
-      }
-  }
-  return Status::Ok();
-}
-
 // Text of the GossipCop training articles (unlabelled), one string per article.
 Result<std::vector<std::string>> ReadGossipcopTexts(const std::string& path) {
   auto bytes = ReadWholeFile(path, kMaxDataBytes);
@@ -379,8 +358,6 @@ Result<Gazetteer> BuildGazetteer(const TrainOptions& o) {
     if (!std::filesystem::exists(path)) return NotFoundError(path + ": phrase list missing (see data/README.md)");
     HEARSAY_RETURN_IF_ERROR(ReadPhraseList(path, l.type, &gaz, &phrases));
   }
-  if (o.use_docred_names)
-    HEARSAY_RETURN_IF_ERROR(ReadDocredNames(o.shared_dir + "/data/re_docred/dev_revised.json", &gaz, &phrases));
   if (o.verbose) std::cerr << "hearsay: gazetteer: " << gaz.words().size() << " words, " << phrases << " phrases\n";
   return gaz;
 }

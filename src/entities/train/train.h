@@ -73,7 +73,6 @@ struct TrainOptions {
   uint32_t seed = 20250601;
   uint32_t hash_bits = 20;
   bool use_wnut = true;
-  bool use_docred_names = true;          // typed name phrases from re_docred/dev_revised.json
   bool verbose = true;                   // progress on stderr
 };
 

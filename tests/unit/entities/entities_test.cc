@@ -168,9 +168,10 @@ TEST(ShippedModel, ConllTestaF1Floor) {
   auto docs = train::ReadConll2003(testing::SharedDir() + "/data/conll2003/eng.testa");
   ASSERT_TRUE(docs.ok()) << docs.status().ToString();
   train::Evaluation e = train::Evaluate(*Shipped()->model(), *docs, true);
-  // Measured 0.932 overall / 0.962 PER (docs/entities.md); floors sit just below.
-  EXPECT_GE(e.overall.F1(), 0.927) << e.ToString();
-  EXPECT_GE(e.by_type[0].F1(), 0.957) << e.ToString();
+  // Measured 0.929 overall / 0.956 PER since the Re-DocRED names left the gazetteer
+  // (docs/entities.md); floors sit just below.
+  EXPECT_GE(e.overall.F1(), 0.926) << e.ToString();
+  EXPECT_GE(e.by_type[0].F1(), 0.953) << e.ToString();
   // Stage 2 (document history) must add over stage 1 alone (measured +1.7 points).
   train::Evaluation stage1 = train::Evaluate(*Shipped()->model(), *docs, true, 1);
   EXPECT_GE(e.overall.F1(), stage1.overall.F1() + 0.008) << stage1.ToString();
