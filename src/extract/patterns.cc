@@ -394,6 +394,14 @@ void PeopleOf(const DocView& v, int w, std::vector<int32_t>* out, int depth = 0)
       }
     }
     if (e >= 0) out->push_back(e);
+    // Another person's name the parser hung as a compound on this one, with its conjuncts
+    // ("to the Reverend A B and C D" read as compounds of the last name).
+    for (int c : t.Children(w)) {
+      const uint32_t ct = t.word(c).token;
+      if (e >= 0 && depth <= 3 && t.word(c).rel == Rel::kCompound && v.mention_at[ct] >= 0 &&
+          v.mention_at[ct] != v.mention_at[tok] && v.PersonAt(ct) >= 0 && v.PersonAt(ct) != e)
+        PeopleOf(v, c, out, depth + 1);
+    }
   }
   if (depth > 3) return;
   for (int c : t.Children(w))

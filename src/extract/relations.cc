@@ -202,6 +202,20 @@ struct Ctx {
   uint32_t SentBegin(uint32_t tok) const { return v.SentenceOf(tok).token_begin; }
   uint32_t SentEnd(uint32_t tok) const { return v.SentenceOf(tok).token_end; }
 
+  // The person a possessed kin noun's copula names: "(his brother was) the future bishop X",
+  // "(her father is) X": up to three descriptor words, then a named person who is not a
+  // possessor ("was X's friend") and ends the phrase. Empty when the complement names nobody.
+  std::vector<int32_t> CopulaHolder(uint32_t k, uint32_t se) const {
+    uint32_t j = k;
+    while (j < se && j < k + 3 && (v.lower[j] == "the" || v.lower[j] == "a" || v.lower[j] == "an" || IsModifier(v, j)))
+      ++j;
+    if (j >= se || v.PersonAt(j) < 0 || v.mention_at[j] < 0) return {};
+    if (DocView::PronounGender(v.lower[j]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[j])) return {};
+    uint32_t e = v.MentionEnd(j);
+    if (e < se && (v.lower[e] == "'s" || v.lower[e] == "'")) return {};
+    return {v.PersonAt(j)};
+  }
+
   // Nearest person (mention or pronoun) before tok in its sentence, within the clause.
   int32_t SubjectBefore(uint32_t tok, int32_t exclude) const {
     uint32_t sb = SentBegin(tok);
@@ -219,6 +233,22 @@ struct Ctx {
       if (k + 1 < v.size() && (v.lower[k + 1] == "'s" || v.lower[k + 1] == "'")) continue;
       return e;
     }
+    return -1;
+  }
+
+  // "He was born in Ohio, the son of Y and Z", "Born in Rome, the daughter of Y, she …": an
+  // apposition after the birthplace (`comma` before it, no person there) describes the one
+  // born: the person before "born" in the clause, or, when "born" opens the sentence, the
+  // first person after the apposition's next comma who is none of its anchors. -1 when none.
+  int32_t BornHolder(uint32_t comma, uint32_t noun, int32_t anchor, const std::vector<int32_t>& co) const {
+    const uint32_t sb = SentBegin(noun), se = SentEnd(noun);
+    uint32_t born = comma;
+    while (born > sb && comma - born < 8 && v.lower[born] != "born" && !v.IsClauseBreak(born)) --born;
+    if (v.lower[born] != "born") return -1;
+    if (born > sb) return SubjectBefore(born, anchor);
+    auto other = [&](int32_t e) { return e >= 0 && e != anchor && std::find(co.begin(), co.end(), e) == co.end(); };
+    for (uint32_t k = noun + 1; k + 1 < se && !v.IsClauseBreak(k); ++k)
+      if (v.lower[k] == "," && other(v.PersonAt(k + 1)) && v.mention_at[k + 1] >= 0) return v.PersonAt(k + 1);
     return -1;
   }
 
@@ -735,6 +765,8 @@ void Ctx::RoleNouns(uint32_t i) {
     uint32_t j = k + 1;
     while (j < se && j < k + 4 && v.IsWord(j) && v.PersonAt(j) < 0 && !v.IsCap(j)) ++j;
     if (j < se && v.PersonAt(j) >= 0 && v.mention_at[j] >= 0) holders.push_back(v.PersonAt(j));
+  } else if (anchor >= 0 && !role->plural && k < se && (v.lower[k] == "was" || v.lower[k] == "is")) {
+    holders = CopulaHolder(k + 1, se);  // "His younger brother was the future bishop X"
   }
   // Relative clause right after the noun: "the daughter he shares with Y", "the children he
   // adopted alongside Y; A and B".
@@ -772,7 +804,11 @@ void Ctx::RoleNouns(uint32_t i) {
       uint32_t h = j - 2;
       int num;
       if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
-      if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
+      // "He was born in X, the son of Y": the one born, not the birthplace (which the tagger
+      // may take for a person).
+      const int32_t born = of_anchor && !role->plural ? BornHolder(j - 1, i, anchor, co_anchors) : -1;
+      if (born >= 0) holders.push_back(born);
+      else if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
     }
   }
   // The noun heads its phrase ("was the son of Y", "is Y's wife."), not a modifier of a word

@@ -139,6 +139,21 @@ TEST(PairPatterns, BornToAndParentsAfterOf) {
   EXPECT_TRUE(Has(b, "Ezra", "child_of", "Quenby"));
 }
 
+TEST(PairPatterns, KinAfterABirthplaceACopulaOrACompoundName) {
+  // An apposition after the birthplace describes the one born, not the place.
+  DocumentAnalysis a = Analyze(
+      "Juniper Rourke hosts a radio show. She was born in Leith, Edinburgh, the daughter of Callum Rourke and "
+      "Marisol Quenby.");
+  EXPECT_TRUE(Has(a, "Juniper", "child_of", "Callum"));
+  EXPECT_TRUE(Has(a, "Juniper", "child_of", "Quenby"));
+  EXPECT_FALSE(Has(a, "Edinburgh", "child_of", "Callum"));
+  // "His younger brother was the chef X": the possessed kin noun's copula names the holder.
+  DocumentAnalysis b = Analyze("Ezra Rourke studied law in Glasgow. His younger brother was the chef Finn Rourke.");
+  EXPECT_TRUE(Has(b, "Ezra", "sibling_of", "Finn", Polarity::kAffirmed, true));
+  DocumentAnalysis c = Analyze("Ezra Rourke studied law in Glasgow. His brother was Finn Rourke's business partner.");
+  EXPECT_FALSE(Has(c, "Ezra", "sibling_of", "Finn", Polarity::kAffirmed, true));
+}
+
 TEST(PairPatterns, DenialFramesDenyWhatTheyIntroduce) {
   DocumentAnalysis a = Analyze(
       "Priya Castellane has denied reports that Marisol Quenby is dating Teo Marchetti.");
