@@ -1478,7 +1478,7 @@ namespace hearsay::extract {
 // (a role noun, an event noun, the first word of a relation verb, a state word, for a family
 // or romance predicate) stands with a person and a scope the tree must read: a negator
 // ("not", "never", "no", "without", "n't") or a verb that denies or ends ("denied",
-// "ditched", "replacing") within ten tokens of the trigger, an "and" right before it ("X and
+// "lied", "ditched", "replacing") within ten tokens of the trigger, an "and" right before it ("X and
 // wife Y"), or a question mark. Collaboration, friendship and group words, and other
 // sentences, are left to the token patterns: parsing costs speed (docs/extract.md, "Speed").
 namespace {
@@ -1554,7 +1554,7 @@ std::vector<bool> RelationSentencesToParse(const Document& doc, const TextLayout
       // Negators, and verbs that deny or end what they govern ("denied claims that",
       // "ditched her friendship with"): their scope is read on the tree.
       if (lex.IsNegator(lower) || lower.starts_with("deni") || lower.starts_with("deny") ||
-          lower.starts_with("ditch") || lower.starts_with("replac"))
+          lower.starts_with("ditch") || lower.starts_with("replac") || lower == "lied")
         last_negator = t;
       prev_and = lower == "and";
       near = last_trigger != UINT32_MAX && last_negator != UINT32_MAX &&

@@ -15,8 +15,11 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
+// By the word's lemma, else by its form (a row may list a form the lemmatiser gets wrong:
+// "lied" has the lemma "ly").
 bool HasClass(const DocView& v, int w, ScopeClass cls) {
   const ScopeClass* c = v.lex.Scope(Lower(v.tree.word(w).lemma));
+  if (!c) c = v.lex.Scope(v.lower[v.tree.word(w).token]);
   return c && *c == cls;
 }
 
