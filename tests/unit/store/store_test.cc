@@ -56,6 +56,53 @@ TEST(Store, ReAddingTheSameContentAddsNothing) {
   EXPECT_EQ(stored_rejects->size(), 1u) << "the same reject is recorded once";
 }
 
+// The rowids MATCH finds in the store at `path`, in order.
+std::vector<int64_t> Matching(const std::string& path, const std::string& query) {
+  sqlite3* h = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(h, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid", -1, &q, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_text(q, 1, query.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<int64_t> rows;
+  while (sqlite3_step(q) == SQLITE_ROW) rows.push_back(sqlite3_column_int64(q, 0));
+  sqlite3_finalize(q);
+  sqlite3_close(h);
+  return rows;
+}
+
+TEST(Store, EveryBatchIsIndexedForSearchAndTheTriggerStays) {
+  std::string path = TempDb("fts");
+  {
+    auto s = Store::Open(path);
+    ASSERT_TRUE(s.ok());
+    auto run = (*s)->BeginRun("test");
+    ASSERT_TRUE(run.ok());
+    std::vector<Document> first = {Doc("Marigold", "Quenby Arlott opened a bakery."), Doc("Tulip", "Quenby Arlott sold it.")};
+    ASSERT_TRUE((*s)->AddBatch(first, {}, {}, *run).ok());
+    std::vector<Document> known = {Doc("Tulip", "Quenby Arlott sold it.")};  // nothing new: no rows to index
+    ASSERT_TRUE((*s)->AddBatch(known, {}, {}, *run).ok());
+    std::vector<Document> mixed = {Doc("Marigold", "Quenby Arlott opened a bakery."), Doc("Aster", "A bakery in Dunmore.")};
+    ASSERT_TRUE((*s)->AddBatch(mixed, {}, {}, *run).ok());
+  }
+  EXPECT_EQ(Matching(path, "quenby"), (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(Matching(path, "bakery"), (std::vector<int64_t>{1, 3}));
+  EXPECT_EQ(Matching(path, "title:aster"), (std::vector<int64_t>{3}));
+  // A document stored by another writer (no AddBatch) is still indexed by the trigger.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(h,
+                         "INSERT INTO documents(content_hash, id, path, format, title, authors, metadata, text,"
+                         " title_byte_begin, title_byte_end, body_byte_begin, raw_byte_shift, replaced_bytes, raw)"
+                         " SELECT 'x' || content_hash, 'x', 'x.txt', format, 'Zinnia', authors, metadata, 'Zinnia',"
+                         " 0, 6, 6, 0, 0, raw FROM documents WHERE seq = 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(h);
+  sqlite3_close(h);
+  EXPECT_EQ(Matching(path, "zinnia"), (std::vector<int64_t>{4}));
+}
+
 TEST(Store, DocumentsRoundTrip) {
   std::string path = TempDb("roundtrip");
   std::vector<Document> batch;
