@@ -481,4 +481,25 @@ void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Ga
   }
 }
 
+void NarrowHeadlineSpansToPeople(const Document& doc, std::vector<Mention>* mentions) {
+  auto text = [&](const Mention& m) { return std::string_view(doc.text).substr(m.byte_begin, m.byte_end - m.byte_begin); };
+  std::vector<std::string_view> people;  // full names (two words or more)
+  for (const Mention& m : *mentions)
+    if (m.type == EntityType::kPerson && text(m).find(' ') != std::string_view::npos) people.push_back(text(m));
+  for (Mention& m : *mentions) {
+    if (m.type != EntityType::kLoc && m.type != EntityType::kOrg && m.type != EntityType::kMisc) continue;
+    if (m.byte_begin < doc.title_byte_begin || m.byte_end > doc.title_byte_end) continue;
+    const std::string_view t = text(m);
+    for (std::string_view p : people) {
+      const size_t at = p.size() < t.size() ? t.find(p) : std::string_view::npos;
+      if (at == std::string_view::npos) continue;
+      if ((at > 0 && t[at - 1] != ' ') || (at + p.size() < t.size() && t[at + p.size()] != ' ')) continue;
+      m.byte_begin += static_cast<uint32_t>(at);
+      m.byte_end = m.byte_begin + static_cast<uint32_t>(p.size());
+      m.type = EntityType::kPerson;
+      break;
+    }
+  }
+}
+
 }  // namespace hearsay::entities

@@ -15,6 +15,11 @@
 //     "meanwhile", an "-ly" word) that is no given name, surname or title in the gazetteer
 //     ("Luckily Kourtney", "Although Manon", not "Emily Blunt") loses that word.
 //
+//   * NarrowHeadlineSpansToPeople: in the headline (title case, where the tagger is least
+//     sure), an ORG/LOC/MISC span holding, at word boundaries, the full name of a PERSON
+//     mentioned elsewhere is that PERSON; the rest of the span is no mention ("Rumored
+//     Girlfriend Sophia X Is" -> "Sophia X").
+//
 // All take the layout and the mentions found so far; all are pure functions.
 
 #include <vector>
@@ -30,6 +35,9 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
 // `gazetteer` may be null (then only context cues are used).
 void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer* gazetteer,
                  std::vector<Mention>* mentions);
+
+// Needs no layout: spans are compared as text.
+void NarrowHeadlineSpansToPeople(const Document& doc, std::vector<Mention>* mentions);
 
 // `gazetteer` may be null (then nothing is trimmed).
 void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Gazetteer* gazetteer,

@@ -28,7 +28,9 @@ std::string_view Text(const Document& doc, uint32_t begin, uint32_t end) {
 //   (d) a one-word given name that starts or ends a PERSON mention's first word is a
 //       short form of it ("Bella" for "Isabella");
 //   (e) a one-word PERSON that is the last word of an ORG/LOC/MISC mention elsewhere
-//       takes that type ("Scientology" after "Church of Scientology").
+//       takes that type ("Scientology" after "Church of Scientology");
+//   (f) a mention whose text is a PERSON mention elsewhere is PERSON; (g) "Word at <Place>" is
+//       a venue; (h) a headline span holding a PERSON's full name is that PERSON.
 void MakePeopleConsistent(const Document& doc, const TextLayout& layout, const Gazetteer& gaz, std::vector<Mention>* ms) {
   auto token_idx = [&](uint32_t byte_begin) -> long {
     auto it = std::lower_bound(layout.tokens.begin(), layout.tokens.end(), byte_begin,
@@ -81,6 +83,7 @@ void MakePeopleConsistent(const Document& doc, const TextLayout& layout, const G
       if ((m.type == EntityType::kLoc || m.type == EntityType::kOrg || m.type == EntityType::kMisc) &&
           std::find(people.begin(), people.end(), Text(doc, m.byte_begin, m.byte_end)) != people.end())
         m.type = EntityType::kPerson;
+    NarrowHeadlineSpansToPeople(doc, ms);  // (h), rules.h
   }
   // Two rounds: a mention made PERSON in the first round is evidence in the second.
   for (int round = 0; round < 2; ++round) {

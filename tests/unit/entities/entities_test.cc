@@ -296,5 +296,25 @@ TEST(Rules, SentenceOpenerIsNoPartOfAName) {
   EXPECT_EQ(t.Text(span[0]), "Marisol Quenby");
 }
 
+TEST(Rules, AHeadlineSpanHoldingAPersonsFullNameIsThatPerson) {
+  Document d;
+  d.title = "Mara Vell's Rumored Boyfriend Teo Marchetti Is 37";
+  d.text = d.title + "\n\nTeo Marchetti cooks. The Teo Marchetti Trust pays.";
+  d.title_byte_begin = 0;
+  d.title_byte_end = static_cast<uint32_t>(d.title.size());
+  d.body_byte_begin = d.title_byte_end + 2;
+  auto at = [&](const std::string& s, size_t from = 0) { return static_cast<uint32_t>(d.text.find(s, from)); };
+  const uint32_t body = d.body_byte_begin;
+  std::vector<Mention> ms = {
+      Mention{at("Rumored"), at(" 37"), EntityType::kOrg, 0.9f, -1, false},  // "Rumored ... Marchetti Is"
+      Mention{body, body + 13, EntityType::kPerson, 0.9f, -1, false},        // "Teo Marchetti"
+      Mention{at("The Teo"), at(" pays"), EntityType::kOrg, 0.9f, -1, false}};
+  NarrowHeadlineSpansToPeople(d, &ms);
+  EXPECT_EQ(ms[0].type, EntityType::kPerson);
+  EXPECT_EQ(d.text.substr(ms[0].byte_begin, ms[0].byte_end - ms[0].byte_begin), "Teo Marchetti");
+  EXPECT_EQ(ms[2].type, EntityType::kOrg);  // outside the headline: unchanged
+  EXPECT_EQ(d.text.substr(ms[2].byte_begin, ms[2].byte_end - ms[2].byte_begin), "The Teo Marchetti Trust");
+}
+
 }  // namespace
 }  // namespace hearsay::entities
