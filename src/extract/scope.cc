@@ -48,7 +48,8 @@ Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
     int modal = t.ModalOf(start);
     if (modal >= 0) {
       std::string l = Lower(t.word(modal).lemma);
-      if (l == "may" || l == "might" || l == "could") m = Modality::kSpeculative;
+      // "will marry", "won't marry": a wedding to come is no present relation either.
+      if (l == "may" || l == "might" || l == "could" || l == "will" || l == "wo") m = Modality::kSpeculative;
     }
   }
   int cur = start;
