@@ -159,9 +159,7 @@ TEST(TrainArticleModel, RestyledDevFlipsFewLabels) {
   std::vector<double> before = t.Score(*dev), after = t.Score(restyled);
   size_t flips = 0;
   for (size_t i = 0; i < before.size(); ++i) flips += t.model->IsReal(before[i]) != t.model->IsReal(after[i]);
-  // 1 flip with the tagger that read Re-DocRED names (session 7); 5 since it was rebuilt without
-  // them (session 8): it tags restyled headlines less steadily, so the masks differ more.
-  EXPECT_LE(flips, 5u) << "of " << before.size();
+  EXPECT_LE(flips, 3u) << "of " << before.size();
 }
 
 TEST(Restyle, RemovesExclusiveNeutralisesHeadlineAndExclamations) {
