@@ -482,7 +482,9 @@ void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Ga
 }
 
 void NarrowHeadlineSpansToPeople(const Document& doc, std::vector<Mention>* mentions) {
-  auto text = [&](const Mention& m) { return std::string_view(doc.text).substr(m.byte_begin, m.byte_end - m.byte_begin); };
+  auto text = [&](const Mention& m) {
+    return std::string_view(doc.text).substr(m.byte_begin, m.byte_end - m.byte_begin);
+  };
   std::vector<std::string_view> people;  // full names (two words or more)
   for (const Mention& m : *mentions)
     if (m.type == EntityType::kPerson && text(m).find(' ') != std::string_view::npos) people.push_back(text(m));
