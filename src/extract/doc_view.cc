@@ -33,9 +33,6 @@ bool DocView::HasParse(uint32_t tok) const {
   return s != UINT32_MAX && s < a.syntax.sentences.size() && a.syntax.sentences[s].parsed && word_of_tok[tok] >= 0;
 }
 
-namespace {
-
-// The gender a person noun states ("actress", "husband"), or kUnknown.
 Gender NounGender(std::string_view w) {
   static constexpr std::string_view kFemale[] = {
       "actress", "woman", "wife", "girlfriend", "daughter", "mother", "mom", "sister", "singer-actress",
@@ -49,8 +46,6 @@ Gender NounGender(std::string_view w) {
     if (w == m) return Gender::kMale;
   return Gender::kUnknown;
 }
-
-}  // namespace
 
 Modality Weaker(Modality a, Modality b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 

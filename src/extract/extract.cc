@@ -56,6 +56,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   AddColonAttributions(view, state);
   if (model) AddModelAttributions(view, state, *model);
   SpeakQuotesFromParagraphs(view);
+  ResolveQuoteSpeakers(view);
   FindAges(view, state);
   FindRelations(view, state);
 }

@@ -141,7 +141,8 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
       if (c[1] == "anonymous") k = SourceNounKind::kAnonymous;
       else if (c[1] == "outlet_ref") k = SourceNounKind::kOutletRef;
       else if (c[1] == "role") k = SourceNounKind::kRole;
-      else return where("unknown source kind \"" + c[1] + "\" (expected anonymous, outlet_ref or role)");
+      else if (c[1] == "writing") k = SourceNounKind::kWriting;
+      else return where("unknown source kind \"" + c[1] + "\" (expected anonymous, outlet_ref, role or writing)");
       lex->source_nouns[c[0]] = k;
     } else if (name == "hedges.tsv") {
       Phrase p;

@@ -26,7 +26,9 @@
 namespace hearsay::extract {
 
 enum class CueClass : uint8_t { kSpeech, kWriting, kBelief, kDenial };
-enum class SourceNounKind : uint8_t { kAnonymous, kOutletRef, kRole };
+// kWriting: written words that speak in a quote's cue ("the statement added", "the suit says"):
+// no source of their own; the quote takes the speaker of the quotation before it.
+enum class SourceNounKind : uint8_t { kAnonymous, kOutletRef, kRole, kWriting };
 
 struct CueVerb {
   CueClass cls = CueClass::kSpeech;

@@ -20,10 +20,7 @@
 #include "extract/internal/scope.h"
 
 namespace hearsay::extract {
-namespace {
 
-// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
-// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
 bool IsPersonNoun(const DocView& v, std::string_view w) {
   static constexpr std::string_view kNouns[] = {
       "actor",   "actress", "star",     "superstar", "singer",  "model",     "rapper",  "musician", "producer",
@@ -39,6 +36,8 @@ bool IsPersonNoun(const DocView& v, std::string_view w) {
     if (w == n) return true;
   return v.lex.Role(w) != nullptr;
 }
+
+namespace {
 
 const std::string kAdopted = "adopted_child_of";
 

@@ -212,12 +212,6 @@ std::optional<std::string> ViaOutletAfter(const DocView& v, uint32_t tok, uint32
 
 namespace {
 
-// Is the word at k an unnamed source noun ("source", "insider", "eyewitness")?
-bool AnonymousNoun(const DocView& v, uint32_t k) {
-  auto it = v.lex.source_nouns.find(v.lower[k]);
-  return it != v.lex.source_nouns.end() && it->second == SourceNounKind::kAnonymous && v.lower[k] != "one";
-}
-
 // How an article names itself, around the outlet-shaped name at tokens [b, e):
 //   a speech cue with "exclusively" ("exclusively revealed to X", "shared with X EXCLUSIVELY");
 //   "X (has) reached out to"; "pick up the new issue of X", "the issue of X, on stands now"; a
@@ -500,6 +494,8 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
       return a;
     }
     auto sn = v.lex.source_nouns.find(t);
+    // "the statement (released by her publicist)": written words are no source ("the Post" may be).
+    if (sn != v.lex.source_nouns.end() && sn->second == SourceNounKind::kWriting && !v.IsCap(k)) continue;
     // "another", "a third" name a source only as the head ("Another posted:"), not before one
     // ("Another star, X, said").
     if ((t == "another" || t == "third") && k + 1 != e) continue;
@@ -514,7 +510,8 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
         return a;
       }
     }
-    if (sn != v.lex.source_nouns.end() && v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0) {
+    if (sn != v.lex.source_nouns.end() && sn->second != SourceNounKind::kWriting && v.toks[k].kind == TokenKind::kWord &&
+        v.mention_at[k] < 0) {
       if (sn->second == SourceNounKind::kOutletRef) {
         std::string o = LastOutletBefore(*st, b);
         if (o.empty()) continue;

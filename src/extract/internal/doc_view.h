@@ -124,6 +124,9 @@ struct DocView {
   uint32_t MatchPhrase(const std::vector<std::string>& words, uint32_t tok, uint32_t limit, bool loose_last) const;
 };
 
+// The gender a person noun states ("actress", "husband"), or kUnknown.
+Gender NounGender(std::string_view lower_word);
+
 // Lowest commitment of two modalities: asserted > reported > hedged > speculative.
 Modality Weaker(Modality a, Modality b);
 

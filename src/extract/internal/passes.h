@@ -122,6 +122,20 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
 // it names outside quotations, else (a quote opening a paragraph that names nobody) the one
 // person the last sentence of the paragraph before names. After the attribution passes.
 void SpeakQuotesFromParagraphs(DocView& v);
+// Quotes whose speaker is still unknown (speakers.cc), after SpeakQuotesFromParagraphs. Words
+// that name nobody yet: "…," the weatherman said: the person read back past quotations when
+// that person spoke the quote before; "he"/"she": the person of that gender read back past
+// quotations; "they": the anonymous source of a quote up to two paragraphs back; "the couple":
+// the coordination's first person; one to three capitalised words: the person so named, else a
+// named speaker without a person; "the statement added": the speaker of the quote before. A
+// quotation without words opening its sentence right after a person's or an anonymous source's
+// quotation (in its paragraph, or opening the next; no one else named and no cue between)
+// continues that speaker.
+void ResolveQuoteSpeakers(DocView& v);
+
+// Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
+// Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
+bool IsPersonNoun(const DocView& v, std::string_view w);
 
 // All passes of ExtractClaims, keeping the pass state (for the attribution evaluation, which
 // scores frames as well as quotes).

@@ -302,8 +302,11 @@ std::string OnlySpeaker(const std::string& text) {
   Analysed r = Analyze(text, nullptr);
   EXPECT_EQ(r.a.quotes.size(), 1u) << text;
   if (r.a.quotes.size() != 1 || r.a.quotes[0].speaker.entity_idx < 0) return "";
-  for (const AttributionRecord& a : r.a.attributions)
-    if (a.quote_idx == 0) EXPECT_EQ(a.source.entity_idx, r.a.quotes[0].speaker.entity_idx) << text;
+  for (const AttributionRecord& a : r.a.attributions) {
+    if (a.quote_idx == 0) {
+      EXPECT_EQ(a.source.entity_idx, r.a.quotes[0].speaker.entity_idx) << text;
+    }
+  }
   return r.a.local_entities[r.a.quotes[0].speaker.entity_idx].name;
 }
 
@@ -326,7 +329,7 @@ TEST(Attributions, ParagraphSieveSpeaksQuotesWithoutACue) {
 }
 
 // A quotation after a colon with no cue is the clause's subject's, not its object's: "Outside the
-// studio, X thanked Y for the record: “…”" is X's.
+// studio, X thanked Y for the record: \u201c…\u201d" is X's.
 TEST(Attributions, ColonSieveTakesTheSubjectBeforeTheColon) {
   EXPECT_EQ(OnlySpeaker("Outside the studio, Dana Reyes thanked Tom Hale for the new record: \u201cI could not have "
                         "made it without you this year.\u201d"),
@@ -334,6 +337,66 @@ TEST(Attributions, ColonSieveTakesTheSubjectBeforeTheColon) {
   EXPECT_EQ(OnlySpeaker("Tom Hale played the last song. After the show, Dana Reyes thanked him for the record: "
                         "\u201cI could not have made it without you this year.\u201d"),
             "Dana Reyes");
+}
+
+// Per quote of `text`: the name of its speaker's person, "anonymous", or "" (nobody, or a named
+// speaker without a person of the article); the attribution of each quote agrees.
+std::vector<std::string> Speakers(const std::string& text) {
+  Analysed r = Analyze(text, nullptr);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < r.a.quotes.size(); ++i) {
+    const Attribution& s = r.a.quotes[i].speaker;
+    for (const AttributionRecord& a : r.a.attributions) {
+      if (a.quote_idx == static_cast<int32_t>(i)) {
+        EXPECT_EQ(a.source.kind, s.kind) << text;
+      }
+    }
+    out.push_back(s.kind == SourceKind::kAnonymous ? "anonymous"
+                  : s.entity_idx >= 0               ? r.a.local_entities[s.entity_idx].name
+                                                    : "");
+  }
+  return out;
+}
+
+// A descriptor that resolve leaves open ("the weatherman") after a long quotation is the person
+// read back past the quotation when that person spoke the quote before; "he"/"she" read back the
+// same way; "the statement added" continues the quote before.
+TEST(Attributions, UnresolvedSpeakerWordsReadBackPastQuotations) {
+  EXPECT_EQ(Speakers("Tobin Vale joined the show from the coast. \u201cGood morning, everyone,\u201d Vale said. "
+                     "\u201cThe storm has passed. The roads are open. The ferries run. The sky is clear and the wind "
+                     "has dropped,\u201d the weatherman said."),
+            (std::vector<std::string>{"Tobin Vale", "Tobin Vale"}));
+  EXPECT_EQ(Speakers("The actress Lena Marsh sat down with us in May.\n\n\u201cOne day. Two days. Three days. Four "
+                     "days. Five days. Six days. Seven days. I counted every single day of that summer,\u201d she "
+                     "said."),
+            (std::vector<std::string>{"Lena Marsh"}));
+  EXPECT_EQ(Speakers("Dana Reyes released a statement on Monday. \u201cWe are parting as friends,\u201d Reyes said in "
+                     "the statement. \u201cWe ask for privacy for our children,\u201d the statement added."),
+            (std::vector<std::string>{"Dana Reyes", "Dana Reyes"}));
+  // A descriptor whose person did not speak the quote before stays open.
+  EXPECT_EQ(Speakers("Tobin Vale joined the show from the coast. \u201cThe storm has passed and the roads are "
+                     "open again,\u201d the weatherman said."),
+            (std::vector<std::string>{""}));
+}
+
+// A source's singular "they" two paragraphs after its quotation; a quotation opening its sentence
+// after a speaker's quotation, with no one else named and no cue between, continues that speaker,
+// not when another person is named between.
+TEST(Attributions, RunsOfQuotesKeepTheirSpeaker) {
+  EXPECT_EQ(Speakers("\u201cShe is tired of the rumors,\u201d a source told the Harbor Ledger.\n\nThe couple met in "
+                     "May.\n\n\u201cShe wants to move on with her life,\u201d they added."),
+            (std::vector<std::string>{"anonymous", "anonymous"}));
+  EXPECT_EQ(Speakers("A source told the Harbor Ledger that the singer is single again. \u201cDana is not dating "
+                     "anyone right now,\u201d they revealed."),
+            (std::vector<std::string>{"anonymous"}));
+  EXPECT_EQ(Speakers("\u201cWe had a great year,\u201d Dana Reyes told Tom Hale on Friday. Then the lights went down. "
+                     "\u201cTonight is for my mother, who taught me every song I know.\u201d"),
+            (std::vector<std::string>{"Dana Reyes", "Dana Reyes"}));
+  std::vector<std::string> other = Speakers("\u201cWe had a great year,\u201d Dana Reyes told Tom Hale on Friday. "
+                                            "Then Mara Quill took the stage. \u201cTonight is for my mother, who "
+                                            "taught me every song I know.\u201d");
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_NE(other[1], "Dana Reyes");
 }
 
 // The source kind of the age claim `value` in `text`; kAuthor when there is none.

@@ -1,0 +1,206 @@
+// Quote speakers left open by the cue passes (ResolveQuoteSpeakers): words that name nobody
+// yet ("…," the singer tweeted; "…," she said with no antecedent near; "…," they said;
+// "…," the statement added) and quotes in a run after a speaker's quote.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/internal/passes.h"
+
+namespace hearsay::extract {
+namespace {
+
+// The paragraph of token `tok`, UINT32_MAX outside sentences.
+uint32_t ParagraphAt(const DocView& v, uint32_t tok) {
+  uint32_t s = tok < v.size() ? v.sent_of[tok] : UINT32_MAX;
+  return s == UINT32_MAX ? UINT32_MAX : v.a.layout.sentences[s].paragraph_idx;
+}
+
+// The first token at or after byte `b`.
+uint32_t TokenAtByte(const DocView& v, uint32_t b) {
+  auto it = std::lower_bound(v.toks.begin(), v.toks.end(), b, [](const Token& k, uint32_t x) { return k.byte_begin < x; });
+  return static_cast<uint32_t>(it - v.toks.begin());
+}
+
+// The person a descriptor or pronoun at `tok` most likely denotes, read back over the text
+// outside quotation marks (a long quotation between does not count as distance): the first
+// person (the subject, usually) fitting gender `g` of the latest body sentence that names a
+// person there, looking through at most three such sentences and twelve sentences in all.
+int32_t PersonBefore(const DocView& v, uint32_t tok, Gender g) {
+  const uint32_t s = v.sent_of[tok];
+  if (s == UINT32_MAX) return -1;
+  int named = 0;
+  for (uint32_t back = 0; back <= 12 && back <= s && named < 3; ++back) {
+    const Sentence& sn = v.a.layout.sentences[s - back];
+    if (v.a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
+    uint32_t end = back == 0 ? tok : sn.token_end;
+    int32_t any = -1, known = -1;
+    for (uint32_t k = sn.token_begin; k < end; ++k) {
+      if (v.quote_at[k] >= 0 || v.mention_at[k] < 0) continue;
+      int32_t p = v.PersonAt(k);
+      if (p < 0 || DocView::IsPossessivePronoun(v.lower[k])) continue;
+      if (any < 0 && (g == Gender::kUnknown || v.Fits(p, g))) any = p;
+      if (known < 0 && g != Gender::kUnknown && v.entity_gender[p] == g) known = p;
+      if (any < 0) any = -2;  // a person who does not fit: keep looking in this sentence only
+    }
+    if (known >= 0) return known;
+    if (any >= 0) return any;
+    if (any == -2) ++named;
+  }
+  return -1;
+}
+
+// The speaker of quote `qi - 1` when it is a person of the article or anonymous and the quote
+// lies in paragraph `para` or the one before; nullptr otherwise.
+const Attribution* PreviousSpeaker(const DocView& v, size_t qi, uint32_t para) {
+  if (qi == 0) return nullptr;
+  const Quote& pq = v.a.quotes[qi - 1];
+  uint32_t pe = TokenAtByte(v, pq.byte_end);
+  uint32_t pp = ParagraphAt(v, pe > 0 ? pe - 1 : 0);
+  if (pp == UINT32_MAX || pp > para || pp + 1 < para) return nullptr;
+  const Attribution& s = pq.speaker;
+  return (s.kind == SourceKind::kNamed && s.entity_idx >= 0) || s.kind == SourceKind::kAnonymous ? &s : nullptr;
+}
+
+constexpr int32_t kNameOnly = -2;  // a name that is no person of the article's
+
+// Does the phrase [b, e) describe a person: a person noun ("the singer", "the weatherman",
+// "the Magic Mike alum" is not: no such noun) or a stated age ("the 21-year-old")?
+bool DescribesPerson(const DocView& v, uint32_t b, uint32_t e) {
+  const std::string& last = v.lower[e - 1];
+  if (IsPersonNoun(v, last) || NounGender(last) != Gender::kUnknown || last.ends_with("man") || last.ends_with("woman"))
+    return true;
+  for (uint32_t k = b; k < e; ++k)
+    if (v.lower[k].find("-year") != std::string::npos) return true;
+  return false;
+}
+
+// A person for the words [b, e) of an unresolved speaker: one to three capitalised words the
+// tagger left ("said Khloe") as the article's person named by the last of them, else kNameOnly;
+// "he"/"she" as the person of that gender read back past quotations (PersonBefore); "the
+// couple" as the coordination it stands for (its first person); a definite descriptor of a
+// person ("the singer", "the 21-year-old") as the person before it of the noun's gender when
+// that is `previous_named`, the named speaker of the quote before. -1 when none.
+int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previous_named) {
+  const std::string& first = v.lower[b];
+  const uint32_t last = e - 1;
+  if (e == b + 1 && (first == "he" || first == "she")) {
+    Gender g = DocView::PronounGender(first);
+    int32_t p = PersonBefore(v, b, g);
+    return p >= 0 && v.entity_gender[p] == g ? p : -1;
+  }
+  if (first == "the" && (v.lower[last] == "couple" || v.lower[last] == "pair")) {
+    std::vector<int32_t> two = v.ResolvePlural(last);
+    return two.empty() ? -1 : two[0];
+  }
+  if (first == "the") {
+    if (e - b > 6 || !v.IsWord(last) || v.IsCap(last) || !DescribesPerson(v, b, e)) return -1;
+    for (uint32_t k = b; k < e; ++k)  // "the family of …", "the source's friend": no one person
+      if (v.lex.source_nouns.count(v.lower[k]) || v.lower[k] == "family" || v.lower[k] == "of") return -1;
+    // The person read back must also be the named speaker of the quote before (in this
+    // paragraph or the one before): "…," Kotb said. … "…," the journalist said.
+    int32_t p = PersonBefore(v, b, NounGender(v.lower[last]));
+    return p >= 0 && p == previous_named ? p : -1;
+  }
+  if (e - b > 3 || first == "i" || first == "it") return -1;
+  for (uint32_t k = b; k < e; ++k)
+    if (!v.IsWord(k) || !v.IsCap(k) || v.lex.source_nouns.count(v.lower[k])) return -1;
+  int32_t p = PersonNamedLike(v, v.Text(last));
+  return p >= 0 ? p : kNameOnly;
+}
+
+// The source of the latest attribution whose cue comes before quote `self` and its cue, in
+// the paragraphs [para - 2, para], when it is anonymous ("a source told X that …. “…,” they
+// added": a source's singular "they", quoted or reporting); nullptr when none or when that
+// latest source is someone else.
+const Attribution* RecentAnonymous(const DocView& v, const AttributionRecord& self, uint32_t para) {
+  const uint32_t qbyte = std::min(self.content_byte_begin, self.cue_byte_begin);
+  const AttributionRecord* latest = nullptr;
+  for (const AttributionRecord& r : v.a.attributions) {
+    if (&r == &self || r.cue_byte_end == 0 || r.cue_byte_end > qbyte || (latest && r.cue_byte_begin <= latest->cue_byte_begin))
+      continue;
+    uint32_t pp = ParagraphAt(v, TokenAtByte(v, r.cue_byte_begin));
+    if (pp != UINT32_MAX && pp + 2 >= para) latest = &r;
+  }
+  return latest && latest->source.kind == SourceKind::kAnonymous ? &latest->source : nullptr;
+}
+
+// Does the quotation [qb, qe) open its sentence, or follow a colon?
+bool OpensSentence(const DocView& v, uint32_t qb) {
+  return v.sent_of[qb] != UINT32_MAX && (v.SentenceOf(qb).token_begin == qb || (qb > 0 && v.IsPunct(qb - 1, ":")));
+}
+
+// Is anyone but `speaker` named, or a cue spoken, outside quotations in tokens [b, e)?
+bool OtherVoiceBetween(const DocView& v, uint32_t b, uint32_t e, const Attribution& speaker) {
+  for (uint32_t k = b; k < e; ++k) {
+    if (v.quote_at[k] >= 0) continue;
+    if (v.lex.Cue(v.lower[k])) return true;
+    if (v.mention_at[k] >= 0 && v.a.mentions[v.mention_at[k]].type != EntityType::kPerson) return true;
+    int32_t p = v.PersonAt(k);
+    if (p >= 0 && !(speaker.kind == SourceKind::kNamed && p == speaker.entity_idx)) return true;
+  }
+  return false;
+}
+
+void SetSpeaker(DocView& v, AttributionRecord* r, const Attribution& s) {
+  r->source = s;
+  v.a.quotes[r->quote_idx].speaker = s;
+}
+
+}  // namespace
+
+void ResolveQuoteSpeakers(DocView& v) {
+  std::vector<int32_t> record_of(v.a.quotes.size(), -1);  // quote -> its attribution
+  for (size_t i = 0; i < v.a.attributions.size(); ++i)
+    if (v.a.attributions[i].kind == AttributionKind::kDirect && v.a.attributions[i].quote_idx >= 0)
+      record_of[v.a.attributions[i].quote_idx] = static_cast<int32_t>(i);
+  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
+    if (record_of[qi] < 0) continue;
+    AttributionRecord& r = v.a.attributions[record_of[qi]];
+    if (r.source.kind != SourceKind::kUnknown) continue;
+    uint32_t qb = TokenAtByte(v, r.content_byte_begin), qe = TokenAtByte(v, r.content_byte_end);
+    if (qb >= qe || qb >= v.size()) continue;
+    uint32_t para = ParagraphAt(v, qb);
+    if (para == UINT32_MAX) continue;
+    if (r.source.byte_end > r.source.byte_begin) {
+      uint32_t b = TokenAtByte(v, r.source.byte_begin), e = TokenAtByte(v, r.source.byte_end);
+      if (b >= e || e > v.size()) continue;
+      const Attribution* source = v.lower[b] == "they" && e == b + 1 ? RecentAnonymous(v, r, para) : nullptr;
+      if (source) {
+        Attribution s = *source;  // the words stay this quote's own
+        s.text = r.source.text, s.byte_begin = r.source.byte_begin, s.byte_end = r.source.byte_end;
+        SetSpeaker(v, &r, s);
+        continue;
+      }
+      const Attribution* prev = PreviousSpeaker(v, qi, para);
+      int32_t p = PersonForWords(v, b, e, prev && prev->kind == SourceKind::kNamed ? prev->entity_idx : -1);
+      auto writing = v.lex.source_nouns.find(v.lower[e - 1]);
+      if (p >= 0 || p == kNameOnly) {
+        Attribution s = r.source;
+        s.kind = SourceKind::kNamed;
+        s.entity_idx = std::max(p, -1);
+        SetSpeaker(v, &r, s);
+      } else if (writing != v.lex.source_nouns.end() && writing->second == SourceNounKind::kWriting) {
+        // "…," the statement added: the words of whoever spoke the quotation before.
+        if (prev) SetSpeaker(v, &r, *prev);
+      }
+      continue;
+    }
+    // A run: a quotation opening its sentence after a speaker's quotation in this paragraph (or
+    // opening the next one), with no one else named and no cue spoken between.
+    if (!OpensSentence(v, qb) || qi == 0) continue;
+    if (const Attribution* prev = PreviousSpeaker(v, qi, para)) {
+      const Quote& pq = v.a.quotes[qi - 1];
+      uint32_t from = TokenAtByte(v, pq.byte_end);
+      // In the next paragraph only a quotation opening it ("Tickets sold out. “…”" there is not hers).
+      if (ParagraphAt(v, from - 1) != para && v.a.layout.paragraphs[para].byte_begin != r.content_byte_begin) continue;
+      if (pq.cue_byte_end > pq.byte_end) {  // past the cue's clause: "…," a source told X of Y's reaction.
+        from = TokenAtByte(v, pq.cue_byte_end);
+        while (from < qb && v.quote_at[from] < 0 && !v.IsPunct(from, ".")) ++from;
+      }
+      if (!OtherVoiceBetween(v, from, qb, *prev)) SetSpeaker(v, &r, *prev);
+    }
+  }
+}
+
+}  // namespace hearsay::extract
