@@ -114,7 +114,8 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
 // added": a source's singular "they", quoted or reporting); nullptr when none or when that
 // latest source is someone else.
 const Attribution* RecentAnonymous(const DocView& v, const AttributionRecord& self, uint32_t para) {
-  const uint32_t qbyte = std::min(self.content_byte_begin, self.cue_byte_begin);
+  // A continuation has no cue of its own: its content's start.
+  const uint32_t qbyte = self.cue_byte_end > 0 ? std::min(self.content_byte_begin, self.cue_byte_begin) : self.content_byte_begin;
   const AttributionRecord* latest = nullptr;
   for (const AttributionRecord& r : v.a.attributions) {
     if (&r == &self || r.cue_byte_end == 0 || r.cue_byte_end > qbyte || (latest && r.cue_byte_begin <= latest->cue_byte_begin))

@@ -362,10 +362,10 @@ std::vector<std::string> Speakers(const std::string& text) {
 // read back past the quotation when that person spoke the quote before; "he"/"she" read back the
 // same way; "the statement added" continues the quote before.
 TEST(Attributions, UnresolvedSpeakerWordsReadBackPastQuotations) {
-  EXPECT_EQ(Speakers("Tobin Vale joined the show from the coast. \u201cGood morning, everyone,\u201d Vale said. "
+  EXPECT_EQ(Speakers("Tom Hale joined the show from the coast. \u201cGood morning, everyone,\u201d Hale said. "
                      "\u201cThe storm has passed. The roads are open. The ferries run. The sky is clear and the wind "
                      "has dropped,\u201d the weatherman said."),
-            (std::vector<std::string>{"Tobin Vale", "Tobin Vale"}));
+            (std::vector<std::string>{"Tom Hale", "Tom Hale"}));
   EXPECT_EQ(Speakers("The actress Lena Marsh sat down with us in May.\n\n\u201cOne day. Two days. Three days. Four "
                      "days. Five days. Six days. Seven days. I counted every single day of that summer,\u201d she "
                      "said."),
@@ -374,7 +374,7 @@ TEST(Attributions, UnresolvedSpeakerWordsReadBackPastQuotations) {
                      "the statement. \u201cWe ask for privacy for our children,\u201d the statement added."),
             (std::vector<std::string>{"Dana Reyes", "Dana Reyes"}));
   // A descriptor whose person did not speak the quote before stays open.
-  EXPECT_EQ(Speakers("Tobin Vale joined the show from the coast. \u201cThe storm has passed and the roads are "
+  EXPECT_EQ(Speakers("Tom Hale joined the show from the coast. \u201cThe storm has passed and the roads are "
                      "open again,\u201d the weatherman said."),
             (std::vector<std::string>{""}));
 }
@@ -387,8 +387,8 @@ TEST(Attributions, RunsOfQuotesKeepTheirSpeaker) {
                      "May.\n\n\u201cShe wants to move on with her life,\u201d they added."),
             (std::vector<std::string>{"anonymous", "anonymous"}));
   EXPECT_EQ(Speakers("A source told the Harbor Ledger that the singer is single again. \u201cDana is not dating "
-                     "anyone right now,\u201d they revealed."),
-            (std::vector<std::string>{"anonymous"}));
+                     "anyone right now,\u201d they revealed. \u201cShe is busy with her new album this year.\u201d"),
+            (std::vector<std::string>{"anonymous", "anonymous"}));
   EXPECT_EQ(Speakers("\u201cWe had a great year,\u201d Dana Reyes told Tom Hale on Friday. Then the lights went down. "
                      "\u201cTonight is for my mother, who taught me every song I know.\u201d"),
             (std::vector<std::string>{"Dana Reyes", "Dana Reyes"}));
