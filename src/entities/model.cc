@@ -7,6 +7,10 @@
 
 #include "common/file_io.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace hearsay::entities {
 namespace {
 
@@ -274,6 +278,49 @@ std::string NerModel::Serialize(const std::string& producer) const {
   return std::move(w.str());
 }
 
+namespace {
+
+// Adds float(w[l]) * scale to acc[l] for l < kNumLabels. The SSE2 path does per lane the same
+// float multiply and add as the scalar loop (no fused multiply-add), so the sums are identical.
+#if defined(__SSE2__)
+static_assert(kNumLabels == 13, "AddRow's lane layout assumes 13 labels");
+struct LabelAcc {
+  __m128 v[4] = {_mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps()};
+  // v[0]: labels 0-3, v[1]: 4-7, v[2]: 8-11, v[3]: lane 3 is label 12 (lanes 0-2 unused).
+  void AddRow(const int16_t* w, float scale) {
+    const __m128 s = _mm_set1_ps(scale);
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w));      // labels 0-7
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 4));  // labels 4-11
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 5));  // labels 5-12
+    v[0] = _mm_add_ps(v[0], _mm_mul_ps(Low(a), s));
+    v[1] = _mm_add_ps(v[1], _mm_mul_ps(High(a), s));
+    v[2] = _mm_add_ps(v[2], _mm_mul_ps(High(b), s));
+    v[3] = _mm_add_ps(v[3], _mm_mul_ps(High(c), s));
+  }
+  void AddTo(float* out) const {
+    alignas(16) float a[16];
+    for (int k = 0; k < 4; ++k) _mm_store_ps(a + 4 * k, v[k]);
+    a[12] = a[15];
+    for (int l = 0; l < kNumLabels; ++l) out[l] += a[l];
+  }
+  // Sign-extended int16 lanes 0-3 (Low) or 4-7 (High) as floats.
+  static __m128 Low(__m128i x) { return _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16)); }
+  static __m128 High(__m128i x) { return _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16)); }
+};
+#else
+struct LabelAcc {
+  float a[kNumLabels] = {};
+  void AddRow(const int16_t* w, float scale) {
+    for (int l = 0; l < kNumLabels; ++l) a[l] += static_cast<float>(w[l]) * scale;
+  }
+  void AddTo(float* out) const {
+    for (int l = 0; l < kNumLabels; ++l) out[l] += a[l];
+  }
+};
+#endif
+
+}  // namespace
+
 void NerModel::AddEmissions(const std::vector<uint64_t>& features, const std::vector<uint32_t>& offsets, float* emit1,
                             float* emit2) const {
   // Memory-bound: two dependent random reads per feature (bucket -> row). Resolve all
@@ -289,19 +336,16 @@ void NerModel::AddEmissions(const std::vector<uint64_t>& features, const std::ve
   }
   const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
   for (size_t t = 0; t < n; ++t) {
-    // Local accumulators (no aliasing with the rows), so the label loops vectorise.
-    float acc1[kNumLabels] = {}, acc2[kNumLabels] = {};
+    LabelAcc acc1, acc2;
     for (uint32_t f = offsets[t]; f < offsets[t + 1]; ++f) {
       if (f + kAhead < nf && row_of[f + kAhead]) __builtin_prefetch(&rows_[row_of[f + kAhead] - 1]);
       if (!row_of[f]) continue;
       const Row& row = rows_[row_of[f] - 1];
-      const float s1 = row.scale[0], s2 = row.scale[1];
-      for (int l = 0; l < kNumLabels; ++l) acc1[l] += static_cast<float>(row.w[0][l]) * s1;
-      for (int l = 0; l < kNumLabels; ++l) acc2[l] += static_cast<float>(row.w[1][l]) * s2;
+      if (emit1) acc1.AddRow(row.w[0], row.scale[0]);
+      acc2.AddRow(row.w[1], row.scale[1]);
     }
-    if (emit1)
-      for (int l = 0; l < kNumLabels; ++l) emit1[t * kNumLabels + l] += acc1[l];
-    for (int l = 0; l < kNumLabels; ++l) emit2[t * kNumLabels + l] += acc2[l];
+    if (emit1) acc1.AddTo(emit1 + t * kNumLabels);
+    acc2.AddTo(emit2 + t * kNumLabels);
   }
 }
 
