@@ -34,7 +34,7 @@ void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const
     for (int c = 0; c < num_classes_ && c < kInline; ++c) scores[c] += float(acc[c]) * scale_;
     return;
   }
-  if (!table_keys_.empty()) {
+  if (!slots_.empty()) {
     // Three passes per batch so the memory accesses overlap: slots, rows, weights.
     int32_t acc[256];
     std::fill(acc, acc + num_classes_, 0);  // cells hold classes < num_classes_ only
@@ -45,8 +45,7 @@ void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const
       for (size_t i = 0; i < m; ++i) {
         fps[i] = Fingerprint(features[i0 + i]);
         slots[i] = Slot(fps[i], mask_);
-        __builtin_prefetch(&table_keys_[slots[i]]);
-        __builtin_prefetch(&table_begin_[slots[i]]);
+        __builtin_prefetch(&slots_[slots[i]]);
       }
       for (size_t i = 0; i < m; ++i) {
         rows[i] = Find(fps[i], &counts[i]);
@@ -67,10 +66,10 @@ void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const
 
 const LinearModel::Cell* LinearModel::Find(uint32_t fp, uint32_t* count) const {
   for (uint32_t s = Slot(fp, mask_);; s = (s + 1) & mask_) {
-    uint32_t k = table_keys_[s];
+    uint32_t k = slots_[s].fp;
     if (k == fp) {
-      *count = table_begin_[s + 1] - table_begin_[s];
-      return cells_.data() + table_begin_[s];
+      *count = slots_[s + 1].begin - slots_[s].begin;
+      return cells_.data() + slots_[s].begin;
     }
     if (k == 0) {
       *count = 0;
@@ -129,14 +128,14 @@ void LinearModel::Finalize(float prune_below) {
 
 void LinearModel::Prune(float threshold) {
   std::vector<std::pair<uint32_t, uint32_t>> live;
-  for (uint32_t s = 0; s < table_keys_.size(); ++s)
-    if (table_keys_[s] != 0) live.emplace_back(table_keys_[s], s);
+  for (uint32_t s = 0; s <= mask_ && !slots_.empty(); ++s)
+    if (slots_[s].fp != 0) live.emplace_back(slots_[s].fp, s);
   std::sort(live.begin(), live.end());
   std::vector<uint32_t> keys, begin;
   std::vector<Cell> cells;
   for (auto [key, s] : live) {
     size_t before = cells.size();
-    for (uint32_t k = table_begin_[s]; k < table_begin_[s + 1]; ++k)
+    for (uint32_t k = slots_[s].begin; k < slots_[s + 1].begin; ++k)
       if (std::fabs(float(cells_[k].w) * scale_) > threshold) cells.push_back(cells_[k]);
     if (cells.size() == before) continue;
     keys.push_back(key);
@@ -151,24 +150,23 @@ void LinearModel::BuildTable(const std::vector<uint32_t>& keys, const std::vecto
   uint32_t cap = 16;
   while (cap < keys.size() + keys.size() / 2) cap <<= 1;
   mask_ = cap - 1;
-  table_keys_.assign(cap, 0);
+  slots_.assign(size_t(cap) + 1, SlotHead{0, 0});
   std::vector<uint32_t> row_at(cap, UINT32_MAX);
   for (size_t r = 0; r < keys.size(); ++r) {
     uint32_t s = Slot(keys[r], mask_);
-    while (table_keys_[s] != 0) s = (s + 1) & mask_;
-    table_keys_[s] = keys[r];
+    while (slots_[s].fp != 0) s = (s + 1) & mask_;
+    slots_[s].fp = keys[r];
     row_at[s] = uint32_t(r);
   }
-  // Cells laid out in slot order; begin[cap] closes the last slot.
-  table_begin_.assign(size_t(cap) + 1, 0);
+  // Cells laid out in slot order; slots_[cap].begin closes the last slot.
   cells_.clear();
   cells_.reserve(cells.size());
   for (uint32_t s = 0; s < cap; ++s) {
-    table_begin_[s] = uint32_t(cells_.size());
+    slots_[s].begin = uint32_t(cells_.size());
     if (row_at[s] != UINT32_MAX)
       cells_.insert(cells_.end(), cells.begin() + begin[row_at[s]], cells.begin() + begin[row_at[s] + 1]);
   }
-  table_begin_[cap] = uint32_t(cells_.size());
+  slots_[cap].begin = uint32_t(cells_.size());
   live_rows_ = keys.size();
   BuildInline();
 }
@@ -176,10 +174,10 @@ void LinearModel::BuildTable(const std::vector<uint32_t>& keys, const std::vecto
 void LinearModel::BuildInline() {
   inline_.clear();
   if (num_classes_ > kInline) return;
-  inline_.assign(table_keys_.size(), InlineSlot{0, {0, 0, 0}});
-  for (size_t s = 0; s < table_keys_.size(); ++s) {
-    inline_[s].fp = table_keys_[s];
-    for (uint32_t k = table_begin_[s]; k < table_begin_[s + 1]; ++k) inline_[s].w[cells_[k].cls] = cells_[k].w;
+  inline_.assign(size_t(mask_) + 1, InlineSlot{0, {0, 0, 0}});
+  for (size_t s = 0; s <= mask_; ++s) {
+    inline_[s].fp = slots_[s].fp;
+    for (uint32_t k = slots_[s].begin; k < slots_[s + 1].begin; ++k) inline_[s].w[cells_[k].cls] = cells_[k].w;
   }
 }
 
@@ -187,16 +185,16 @@ void LinearModel::Write(std::string* out) const {
   PutU32(out, uint32_t(num_classes_));
   PutF32(out, scale_);
   std::vector<std::pair<uint32_t, uint32_t>> live;
-  for (uint32_t s = 0; s < table_keys_.size(); ++s)
-    if (table_keys_[s] != 0) live.emplace_back(table_keys_[s], s);
+  for (uint32_t s = 0; s <= mask_ && !slots_.empty(); ++s)
+    if (slots_[s].fp != 0) live.emplace_back(slots_[s].fp, s);
   std::sort(live.begin(), live.end());
   PutU32(out, uint32_t(live.size()));
   for (auto [key, s] : live) {
     PutU32(out, key);
-    uint32_t n = table_begin_[s + 1] - table_begin_[s];
+    uint32_t n = slots_[s + 1].begin - slots_[s].begin;
     out->push_back(char(n));
     for (uint32_t k = 0; k < n; ++k) {
-      const Cell& c = cells_[table_begin_[s] + k];
+      const Cell& c = cells_[slots_[s].begin + k];
       out->push_back(char(c.cls));
       out->push_back(char(uint16_t(c.w) & 0xff));
       out->push_back(char(uint16_t(c.w) >> 8));

@@ -33,7 +33,7 @@ class LinearModel {
   explicit LinearModel(int num_classes = 0) : num_classes_(num_classes) {}
 
   int num_classes() const { return num_classes_; }
-  size_t num_rows() const { return table_keys_.size() ? live_rows_ : rows_.size(); }
+  size_t num_rows() const { return slots_.size() ? live_rows_ : rows_.size(); }
 
   // Adds each feature's weights to scores[0..num_classes).
   void Score(const uint64_t* features, size_t n, float* scores) const;
@@ -68,8 +68,9 @@ class LinearModel {
   int num_classes_ = 0;
   uint64_t clock_ = 1;
   std::unordered_map<uint64_t, std::vector<Entry>> rows_;  // training only
-  // Scoring table: open addressing over fingerprints (0 = empty), each slot [begin, end) of
-  // cells. Models of at most kInline classes also keep each row's weights in its slot
+  // Scoring table: open addressing over fingerprints (0 = empty); slot s holds the cells
+  // [slots_[s].begin, slots_[s + 1].begin) (a last slot closes the table), so a probe reads
+  // one array. Models of at most kInline classes also keep each row's weights in its slot
   // (one memory access per feature); Score() prefetches all slots before reading them.
   static constexpr int kInline = 3;
   struct InlineSlot {
@@ -78,8 +79,11 @@ class LinearModel {
   };
   void BuildInline();
   float scale_ = 1.0f;
-  HugeVector<uint32_t> table_keys_;
-  HugeVector<uint32_t> table_begin_;
+  struct SlotHead {
+    uint32_t fp;
+    uint32_t begin;
+  };
+  HugeVector<SlotHead> slots_;  // mask_ + 2 entries
   HugeVector<Cell> cells_;
   HugeVector<InlineSlot> inline_;
   size_t live_rows_ = 0;
