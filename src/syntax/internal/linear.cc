@@ -15,22 +15,29 @@ inline uint32_t Slot(uint32_t fp, uint32_t mask) { return (fp * 0x85EBCA6Bu ^ (f
 void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const {
   constexpr size_t kBatch = 128;
   uint32_t fps[kBatch], slots[kBatch];
-  if (!inline_.empty() && n <= kBatch) {
+  if (!inline_w_.empty() && n <= kBatch) {
+    // Probes read the fingerprint array only (4 bytes a slot: unseen features, most of them,
+    // never touch the weights); a hit's weights are prefetched, then added.
     for (size_t i = 0; i < n; ++i) {
       fps[i] = Fingerprint(features[i]);
       slots[i] = Slot(fps[i], mask_);
-      __builtin_prefetch(&inline_[slots[i]]);
+      __builtin_prefetch(&inline_fp_[slots[i]]);
     }
-    int32_t acc[kInline] = {0, 0, 0};
+    uint32_t hits[kBatch];
+    size_t nh = 0;
     for (size_t i = 0; i < n; ++i)
       for (uint32_t s = slots[i];; s = (s + 1) & mask_) {
-        const InlineSlot& x = inline_[s];
-        if (x.fp == fps[i]) {
-          for (int c = 0; c < kInline; ++c) acc[c] += x.w[c];
+        const uint32_t fp = inline_fp_[s];
+        if (fp == fps[i]) {
+          __builtin_prefetch(&inline_w_[s]);
+          hits[nh++] = s;
           break;
         }
-        if (x.fp == 0) break;
+        if (fp == 0) break;
       }
+    int32_t acc[kInline] = {0, 0, 0};
+    for (size_t h = 0; h < nh; ++h)
+      for (int c = 0; c < kInline; ++c) acc[c] += inline_w_[hits[h]].w[c];
     for (int c = 0; c < num_classes_ && c < kInline; ++c) scores[c] += float(acc[c]) * scale_;
     return;
   }
@@ -172,12 +179,14 @@ void LinearModel::BuildTable(const std::vector<uint32_t>& keys, const std::vecto
 }
 
 void LinearModel::BuildInline() {
-  inline_.clear();
+  inline_fp_.clear();
+  inline_w_.clear();
   if (num_classes_ > kInline) return;
-  inline_.assign(size_t(mask_) + 1, InlineSlot{0, {0, 0, 0}});
+  inline_fp_.assign(size_t(mask_) + 1, 0);
+  inline_w_.assign(size_t(mask_) + 1, InlineWeights{{0, 0, 0}});
   for (size_t s = 0; s <= mask_; ++s) {
-    inline_[s].fp = slots_[s].fp;
-    for (uint32_t k = slots_[s].begin; k < slots_[s + 1].begin; ++k) inline_[s].w[cells_[k].cls] = cells_[k].w;
+    inline_fp_[s] = slots_[s].fp;
+    for (uint32_t k = slots_[s].begin; k < slots_[s + 1].begin; ++k) inline_w_[s].w[cells_[k].cls] = cells_[k].w;
   }
 }
 

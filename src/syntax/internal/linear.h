@@ -71,10 +71,10 @@ class LinearModel {
   // Scoring table: open addressing over fingerprints (0 = empty); slot s holds the cells
   // [slots_[s].begin, slots_[s + 1].begin) (a last slot closes the table), so a probe reads
   // one array. Models of at most kInline classes also keep each row's weights in its slot
-  // (one memory access per feature); Score() prefetches all slots before reading them.
+  // (the fingerprints in their own array, so an unseen feature's probes read 4 bytes a slot;
+  // a hit reads its 6 bytes of weights); Score() prefetches all slots before reading them.
   static constexpr int kInline = 3;
-  struct InlineSlot {
-    uint32_t fp;
+  struct InlineWeights {
     int16_t w[kInline];
   };
   void BuildInline();
@@ -85,7 +85,8 @@ class LinearModel {
   };
   HugeVector<SlotHead> slots_;  // mask_ + 2 entries
   HugeVector<Cell> cells_;
-  HugeVector<InlineSlot> inline_;
+  HugeVector<uint32_t> inline_fp_;  // slot -> fingerprint (a copy of slots_[s].fp, 4 bytes a probe)
+  HugeVector<InlineWeights> inline_w_;
   size_t live_rows_ = 0;
   uint32_t mask_ = 0;
 };
