@@ -53,18 +53,17 @@ class StreamWriter {
     first_member_ = false;
     out_ << Json(key).dump() << ": ";
   }
+  // The serializer's own indentation offset (current_indent) puts `depth` more spaces after
+  // every line break, as re-indenting dump(1) would; the buffer is reused across elements.
   void Append(const Json& value, size_t depth) {
-    std::string text = value.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
-    const std::string indent(depth, ' ');
-    size_t line_begin = 0;
-    for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', line_begin)) {
-      out_.write(text.data() + line_begin, static_cast<std::streamsize>(nl + 1 - line_begin));
-      out_ << indent;
-      line_begin = nl + 1;
-    }
-    out_.write(text.data() + line_begin, static_cast<std::streamsize>(text.size() - line_begin));
+    text_.clear();
+    nlohmann::detail::serializer<Json> s(nlohmann::detail::output_adapter<char, std::string>(text_), ' ',
+                                         nlohmann::json::error_handler_t::replace);
+    s.dump(value, true, false, 1, static_cast<unsigned int>(depth));
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
   }
   std::ostream& out_;
+  std::string text_;
   bool first_member_ = true;
   bool first_item_ = true;
 };
