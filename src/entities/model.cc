@@ -406,6 +406,35 @@ void ViterbiDecode(const float* score, size_t n, const std::array<float, kNumLab
     for (int y = 0; y < kNumLabels; ++y)
       trans[p * kNumLabels + y] = AllowedTransition(p, y) ? transition[p * kNumLabels + y] : kNegInf;
   for (int y = 0; y < kNumLabels; ++y) best[y] = (y == 0 || IsBegin(y)) ? score[y] + start[y] : kNegInf;
+#if defined(__SSE2__)
+  // The recursion four labels y at a time: per lane the same additions and the same strict
+  // comparisons in the same order of p as the scalar loop below (first best p kept).
+  float trans_pad[kNumLabels][16];  // trans_pad[p][y], 16 lanes (the last 3 unused)
+  for (int p = 0; p < kNumLabels; ++p)
+    for (int y = 0; y < 16; ++y) trans_pad[p][y] = y < kNumLabels ? trans[p * kNumLabels + y] : kNegInf;
+  for (size_t t = 1; t < n; ++t) {
+    const float* prev = &best[(t - 1) * kNumLabels];
+    alignas(16) float top_out[16];
+    alignas(16) int32_t arg_out[16];
+    for (int q = 0; q < 4; ++q) {
+      __m128 top = _mm_add_ps(_mm_set1_ps(prev[0]), _mm_loadu_ps(&trans_pad[0][4 * q]));
+      __m128i arg = _mm_setzero_si128();
+      for (int p = 1; p < kNumLabels; ++p) {
+        const __m128 v = _mm_add_ps(_mm_set1_ps(prev[p]), _mm_loadu_ps(&trans_pad[p][4 * q]));
+        const __m128 gt = _mm_cmpgt_ps(v, top);
+        top = _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, top));
+        const __m128i g = _mm_castps_si128(gt);
+        arg = _mm_or_si128(_mm_and_si128(g, _mm_set1_epi32(p)), _mm_andnot_si128(g, arg));
+      }
+      _mm_store_ps(top_out + 4 * q, top);
+      _mm_store_si128(reinterpret_cast<__m128i*>(arg_out + 4 * q), arg);
+    }
+    for (int y = 0; y < kNumLabels; ++y) {
+      best[t * kNumLabels + y] = top_out[y] + score[t * kNumLabels + y];
+      back[t * kNumLabels + y] = static_cast<uint8_t>(arg_out[y]);
+    }
+  }
+#else
   for (size_t t = 1; t < n; ++t) {
     const float* prev = &best[(t - 1) * kNumLabels];
     for (int y = 0; y < kNumLabels; ++y) {
@@ -422,6 +451,7 @@ void ViterbiDecode(const float* score, size_t n, const std::array<float, kNumLab
       back[t * kNumLabels + y] = static_cast<uint8_t>(arg);
     }
   }
+#endif
   int y = 0;
   float top = kNegInf;
   for (int l = 0; l < kNumLabels; ++l)
