@@ -43,7 +43,9 @@ inline bool IsUpperAt(std::string_view w, size_t i) {
   return false;
 }
 
-struct Tok {
+}  // namespace
+
+struct FeatureExtractor::Tok {
   uint64_t word, lower, shape, sshape, title_form;
   uint64_t pre[4], suf[4];
   uint16_t wclass = 0;
@@ -53,6 +55,8 @@ struct Tok {
   uint8_t phrase_b = 0, phrase_i = 0;
   uint32_t length = 0;
 };
+
+namespace {
 
 // Lower-cased copy into buf (at most kMaxHashedBytes bytes); returns its length.
 size_t LowerInto(std::string_view w, char* buf) {
@@ -215,6 +219,60 @@ void FeatureExtractor::IndexWords() {
     for (const auto& [key, ids] : clusters_->all()) slot(key).cluster = ids;
 }
 
+void FeatureExtractor::PrefetchWordInfo(uint64_t key) const {
+  if (words_.empty()) return;
+  __builtin_prefetch(&words_[(key == 0 ? 1 : key) & (words_.size() - 1)]);
+}
+
+// Phrase gazetteer: longest match starting at each capitalised or numeric token. The hashes
+// of all candidate phrases (up to kMaxPhraseTokens tokens from each start) are computed and
+// their slots prefetched before any is looked up.
+void FeatureExtractor::FindPhrases(const SentenceInput& s, Tok* toks) const {
+  constexpr size_t kMax = Gazetteer::kMaxPhraseTokens;
+  const size_t n = s.tokens.size();
+  thread_local std::vector<uint64_t> keys;  // kMax per token: key of the phrase tokens [i, i + k], 0 = none
+  keys.assign(n * kMax, 0);
+  char lower[kMaxHashedBytes + 2];
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c0 = s.tokens[i].empty() ? 0 : s.tokens[i][0];
+    if (!(toks[i].cap_initial || (c0 >= '0' && c0 <= '9'))) continue;
+    uint64_t h = kFnvOffset ^ ((kGazetteerSeed + 1) * kFnvPrime);
+    size_t bytes = 0;
+    for (size_t j = i; j < n && j - i < kMax; ++j) {
+      if (j > i) {
+        h ^= ' ';
+        h *= kFnvPrime;
+        ++bytes;
+      }
+      size_t ln = LowerInto(s.tokens[j], lower);
+      for (size_t b = 0; b < ln; ++b) {
+        h ^= static_cast<unsigned char>(lower[b]);
+        h *= kFnvPrime;
+      }
+      bytes += ln;
+      const uint64_t key = Avalanche(h ^ bytes);
+      keys[i * kMax + (j - i)] = key == 0 ? 1 : key;  // FindWordInfo reads key 0 as 1 too
+      PrefetchWordInfo(key);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    size_t best_len = 0;
+    uint8_t best_types = 0;
+    for (size_t k = 0; k < kMax && keys[i * kMax + k] != 0; ++k) {
+      const WordInfo* info = FindWordInfo(keys[i * kMax + k]);
+      const uint8_t types = info ? info->phrase : 0;
+      if (types) {
+        best_len = k + 1;
+        best_types = types;
+      }
+    }
+    if (best_len) {
+      toks[i].phrase_b |= best_types;
+      for (size_t j = i + 1; j < i + best_len; ++j) toks[j].phrase_i |= best_types;
+    }
+  }
+}
+
 const FeatureExtractor::WordInfo* FeatureExtractor::FindWordInfo(uint64_t key) const {
   if (words_.empty()) return nullptr;
   if (key == 0) key = 1;
@@ -257,7 +315,6 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
     size_t ln = LowerInto(w, lower);
     std::string_view lw(lower, ln);
     uint64_t gaz_key = HashBytes(lw, kGazetteerSeed);
-    t.title_form = gaz_key;
     char norm[kMaxHashedBytes + 2];
     std::memcpy(norm, lower, ln);
     NormalizeDigits(norm, ln);
@@ -275,48 +332,21 @@ void FeatureExtractor::Extract(const SentenceInput& s, const DocStats& stats, st
     }
     t.cap_initial = CapInitial(w);
     t.has_lower = HasLower(w);
-    if (const WordInfo* info = FindWordInfo(gaz_key)) {
+    t.title_form = gaz_key;
+    PrefetchWordInfo(gaz_key);
+    if (history_keys) history_keys->push_back(HasUpper(w) ? gaz_key : 0);
+  }
+  // The lookups after all tokens' hashes, so their cache misses overlap.
+  for (size_t i = 0; i < n; ++i) {
+    Tok& t = toks[i];
+    if (const WordInfo* info = FindWordInfo(t.title_form)) {
       t.wclass = info->classes;
       t.cluster = info->cluster;
     }
-    auto it = stats.by_lower.find(gaz_key);
+    auto it = stats.by_lower.find(t.title_form);
     if (it != stats.by_lower.end()) t.doc = it->second;
-    if (history_keys) history_keys->push_back(HasUpper(w) ? gaz_key : 0);
   }
-  // Phrase gazetteer: longest match starting at each capitalised or numeric token.
-  if (gazetteer_ && !gazetteer_->phrases().empty()) {
-    for (size_t i = 0; i < n; ++i) {
-      unsigned char c0 = s.tokens[i].empty() ? 0 : s.tokens[i][0];
-      if (!(toks[i].cap_initial || (c0 >= '0' && c0 <= '9'))) continue;
-      uint64_t h = kFnvOffset ^ ((kGazetteerSeed + 1) * kFnvPrime);
-      size_t bytes = 0;
-      size_t best_len = 0;
-      uint8_t best_types = 0;
-      for (size_t j = i; j < n && j - i < static_cast<size_t>(Gazetteer::kMaxPhraseTokens); ++j) {
-        if (j > i) {
-          h ^= ' ';
-          h *= kFnvPrime;
-          ++bytes;
-        }
-        size_t ln = LowerInto(s.tokens[j], lower);
-        for (size_t b = 0; b < ln; ++b) {
-          h ^= static_cast<unsigned char>(lower[b]);
-          h *= kFnvPrime;
-        }
-        bytes += ln;
-        const WordInfo* info = FindWordInfo(Avalanche(h ^ bytes));
-        const uint8_t types = info ? info->phrase : 0;
-        if (types) {
-          best_len = j - i + 1;
-          best_types = types;
-        }
-      }
-      if (best_len) {
-        toks[i].phrase_b |= best_types;
-        for (size_t j = i + 1; j < i + best_len; ++j) toks[j].phrase_i |= best_types;
-      }
-    }
-  }
+  if (gazetteer_ && !gazetteer_->phrases().empty()) FindPhrases(s, toks.data());
 
   offsets->clear();
   offsets->reserve(n + 1);

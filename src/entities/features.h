@@ -98,6 +98,9 @@ class FeatureExtractor {
     uint8_t phrase = 0;  // PhraseType bits
   };
   const WordInfo* FindWordInfo(uint64_t key) const;
+  void PrefetchWordInfo(uint64_t key) const;
+  struct Tok;  // per-token values of Extract (features.cc)
+  void FindPhrases(const SentenceInput& s, Tok* toks) const;
 
   const Gazetteer* gazetteer_;     // may be null
   const WordClusters* clusters_;   // may be null
