@@ -45,7 +45,9 @@ void ExpectAlone(const std::string& body, const std::string& predicate, const st
   auto found = Alone(r, predicate, who);
   ASSERT_EQ(found.size(), 1u) << body;
   EXPECT_EQ(found[0]->polarity, polarity) << body;
-  if (!time.empty()) EXPECT_EQ(Time(*found[0]), time) << body;
+  if (!time.empty()) {
+    EXPECT_EQ(Time(*found[0]), time) << body;
+  }
 }
 
 TEST(AloneClaims, FormsAndTheirTimes) {

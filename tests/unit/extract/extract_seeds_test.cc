@@ -37,9 +37,10 @@ void ExpectSpeaker(const Seed& s, const std::string& words, SourceKind kind, con
   ASSERT_NE(q, nullptr) << "no quote containing \"" << words << "\" in " << s.doc.path;
   EXPECT_EQ(SourceKindName(q->speaker.kind), std::string(SourceKindName(kind)))
       << "speaker of the quote with \"" << words << "\" (" << q->speaker.text << ")";
-  if (!person.empty())
+  if (!person.empty()) {
     EXPECT_NE(EntityName(s.a, q->speaker.entity_idx).find(person), std::string::npos)
         << "speaker of the quote with \"" << words << "\" is \"" << EntityName(s.a, q->speaker.entity_idx) << "\"";
+  }
 }
 
 void ExpectSameSource(const Seed& s, const std::string& a, const std::string& b) {

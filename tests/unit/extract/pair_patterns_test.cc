@@ -83,10 +83,11 @@ TEST(PairPatterns, AListedChildResolvedToItsParentGivesNoClaim) {
   DocumentAnalysis a = Analyze(
       "Callum Rourke is married to Marisol Quenby. They have three children: Callum, Ezra and Juniper.");
   for (const Claim& c : a.claims)
-    if (c.predicate == "child_of" || c.predicate == "sibling_of")
+    if (c.predicate == "child_of" || c.predicate == "sibling_of") {
       EXPECT_FALSE(EntityName(a, c.subject_entity).find("Rourke") != std::string::npos &&
                    EntityName(a, c.object_entity).find("Quenby") != std::string::npos)
           << c.predicate << " " << EntityName(a, c.subject_entity) << " " << EntityName(a, c.object_entity);
+    }
 }
 
 TEST(PairPatterns, ASiblingNamedByFirstNameOfAnotherFamilyIsNoSibling) {
