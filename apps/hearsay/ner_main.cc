@@ -126,7 +126,7 @@ int RunNer(const NerOptions& o) {
     if (o.coref) {
       for (size_t e = 0; e < a.local_entities.size(); ++e) {
         const LocalEntity& le = a.local_entities[e];
-        std::cout << "## entity " << e << "\t" << EntityTypeName(le.type) << "\t" << le.name << "\t" << le.gender << "\t";
+        std::cout << "## entity " << e << "\t" << EntityTypeName(le.type) << "\t" << le.name << "\t" << le.gender.str() << "\t";
         for (size_t k = 0; k < le.aliases.size(); ++k) std::cout << (k ? " | " : "") << le.aliases[k];
         std::cout << "\n";
       }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hearsay/document.h"
@@ -88,13 +89,39 @@ struct TextLayout {
 enum class EntityType : uint8_t { kPerson, kOrg, kLoc, kWork, kOutlet, kMisc, kAge, kDate, kMoney, kHandle };
 const char* EntityTypeName(EntityType type);  // "PERSON", "ORG", ...
 
+// Made as Mention{begin, end, type, confidence, entity_idx, descriptor}; the members are
+// laid out by size (20 bytes, not 24: a corpus holds about 80 per article).
 struct Mention {
+  Mention() = default;
+  Mention(uint32_t begin, uint32_t end, EntityType t = EntityType::kPerson, float conf = 1.0f, int32_t entity = -1,
+          bool desc = false)
+      : byte_begin(begin), byte_end(end), confidence(conf), entity_idx(entity), type(t), descriptor(desc) {}
   uint32_t byte_begin = 0;
   uint32_t byte_end = 0;
-  EntityType type = EntityType::kPerson;
   float confidence = 1.0f;
   int32_t entity_idx = -1;    // index into DocumentAnalysis::local_entities, -1 if unresolved
+  EntityType type = EntityType::kPerson;
   bool descriptor = false;    // "the 62-year-old actor", a pronoun, etc.
+};
+
+// A local entity's gender: "female", "male" or "" (not known; any other text reads as ""). One
+// byte, not a string (a corpus holds one per local entity); it reads and compares as its text.
+class GenderText {
+ public:
+  GenderText() = default;
+  GenderText(std::string_view text) : v_(text == "female" ? 1 : text == "male" ? 2 : 0) {}
+  GenderText(const char* text) : GenderText(std::string_view(text)) {}
+  GenderText(const std::string& text) : GenderText(std::string_view(text)) {}
+  const std::string& str() const {
+    static const std::string kText[] = {"", "female", "male"};
+    return kText[v_];
+  }
+  operator const std::string&() const { return str(); }
+  bool empty() const { return v_ == 0; }
+  friend bool operator==(GenderText a, GenderText b) { return a.v_ == b.v_; }
+
+ private:
+  uint8_t v_ = 0;
 };
 
 // An entity as seen inside one document (after in-document coreference).
@@ -102,7 +129,7 @@ struct LocalEntity {
   std::string name;              // canonical (longest proper) name
   EntityType type = EntityType::kPerson;
   std::vector<std::string> aliases;
-  std::string gender;            // "female", "male" or ""
+  GenderText gender;             // "female", "male" or ""
 };
 
 // ---- extract ----------------------------------------------------------------
