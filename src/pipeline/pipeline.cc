@@ -77,7 +77,14 @@ void Fit(std::vector<T>& v) {
   if (v.capacity() > v.size()) std::vector<T>(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end())).swap(v);
 }
 void Fit(std::string& s) {
-  if (s.capacity() > s.size() && s.size() > 15) std::string(s).swap(s);  // 15: held inline
+  if (s.capacity() > s.size() && s.capacity() > 15) std::string(s).swap(s);  // 15: held inline
+}
+void Fit(std::optional<std::string>& s) {
+  if (s) Fit(*s);
+}
+void Fit(Attribution& a) {
+  Fit(a.text);
+  Fit(a.via_outlet);
 }
 
 void ShrinkKept(DocumentAnalysis* a) {
@@ -91,10 +98,43 @@ void ShrinkKept(DocumentAnalysis* a) {
     for (std::string& alias : e.aliases) Fit(alias);
   }
   Fit(a->quotes);
+  for (Quote& q : a->quotes) Fit(q.speaker);
   Fit(a->attributions);
+  for (AttributionRecord& r : a->attributions) Fit(r.source);
   Fit(a->claims);
+  for (Claim& c : a->claims) {
+    Fit(c.predicate);
+    for (std::optional<std::string>* s : {&c.object_text, &c.value, &c.time_from, &c.time_to}) Fit(*s);
+    Fit(c.source);
+  }
   Fit(a->citations);
+  for (CitedOutlet& c : a->citations) Fit(c.outlet);
+  Fit(a->detected_outlet);
   Fit(a->credibility_reasons);
+  for (std::string& r : a->credibility_reasons) Fit(r);
+}
+
+// What every run keeps of the corpus stages until its outputs are written, cut to size.
+void FitCorpus(CorpusAnalysis* c) {
+  Fit(c->entities);
+  for (Entity& e : c->entities) {
+    Fit(e.name);
+    Fit(e.aliases);
+    for (std::string& alias : e.aliases) Fit(alias);
+    Fit(e.mentions);
+  }
+  Fit(c->clusters);
+  for (ClaimCluster& k : c->clusters) {
+    Fit(k.claims);
+    Fit(k.documents);
+    Fit(k.outlets);
+    Fit(k.rereport_of);
+    Fit(k.reasons);
+    for (std::string& r : k.reasons) Fit(r);
+  }
+  Fit(c->contradictions);
+  Fit(c->provenance);
+  Fit(c->duplicates);
 }
 
 }  // namespace
@@ -128,6 +168,7 @@ CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std:
   resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
   fuse::Fuse(docs, analyses, &corpus);
   score::ScoreClusters(docs, analyses, &corpus);
+  FitCorpus(&corpus);
   return corpus;
 }
 
@@ -144,6 +185,7 @@ Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, co
   if (!claim_groups.ok()) return claim_groups.status();
   fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups);
   score::ScoreClusters(docs, analyses, &corpus);
+  FitCorpus(&corpus);
   return corpus;
 }
 
