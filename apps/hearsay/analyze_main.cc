@@ -128,6 +128,7 @@ int AnalyzeIntoClickHouse(const AnalyzeOptions& o) {
 
 int RunAnalyze(const AnalyzeOptions& o) {
   namespace fs = std::filesystem;
+  KeepRecordsApartFromTemporaries();  // a record of every document held, beside per-document temporaries
   if (!o.store.empty() || !o.shard.empty()) return AnalyzeIntoClickHouse(o);
   std::error_code ec;
   fs::create_directories(o.out, ec);

@@ -2,6 +2,7 @@
 // ClickHouse store that sharded workers filled (docs/scale.md).
 #include "cluster.h"
 #include "commands.h"
+#include "common/memory.h"
 
 namespace hearsay::app {
 
@@ -20,7 +21,10 @@ Runner AddFuse(CLI::App& root) {
   cmd->add_flag("--no-report", o->no_report, "Write the graph tables only; no hearsay.json or index.html");
   cmd->add_flag("--no-outlet-prior", o->no_outlet_prior, "Use the analyses made without the outlet prior");
   cmd->footer("Exit codes: 0 ok, 1 runtime error (the ClickHouse server's message is shown), 2 usage error.");
-  return [o] { return RunFuseClickHouse(*o); };
+  return [o] {
+    KeepRecordsApartFromTemporaries();  // the fuse holds every document's records, as analyze does
+    return RunFuseClickHouse(*o);
+  };
 }
 
 }  // namespace hearsay::app

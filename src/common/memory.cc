@@ -12,4 +12,12 @@ void ReturnFreedMemory() {
 #endif
 }
 
+void KeepRecordsApartFromTemporaries(size_t large_bytes) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(large_bytes));
+#else
+  (void)large_bytes;
+#endif
+}
+
 }  // namespace hearsay
