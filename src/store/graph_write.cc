@@ -625,8 +625,10 @@ class DeferredIndexes {
 };
 
 // Page cache of the connection while it writes a graph (KiB; SQLite's default is 2,000):
-// the graph's index pages stay in memory instead of being read back from the file.
-constexpr int kGraphWriteCacheKiB = 65536;
+// the graph's index pages stay in memory instead of being read back from the file. SQLite
+// sizes the sorters of the deferred index builds by it too, and both are held at the run's
+// peak (the renders and every document's records beside them): 16 MB, not 64 (issue 19).
+constexpr int kGraphWriteCacheKiB = 16384;
 
 // Sets the connection's page cache for the lifetime of the object, then the previous size.
 class CacheSizeFor {
