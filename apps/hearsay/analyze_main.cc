@@ -86,6 +86,10 @@ Result<store::GraphChanges> UpdateGraph(const AnalyzeOptions& o, store::Store& s
   timer.Step("load documents");
   RunModels loaded = loading.get();
   timer.Step("models (loaded during ingest)");
+  // From here a record of every document is held beside per-document temporaries; ingest
+  // keeps glibc's own threshold (its batches are freed whole; a fixed one made it need more
+  // address space under a memory limit: test Hostile.OutOfMemoryEndsTheRun...).
+  KeepRecordsApartFromTemporaries();
   auto& models = loaded.models;
   if (!models.ok()) return models.status();
   auto& pipeline = loaded.pipeline;
@@ -128,7 +132,6 @@ int AnalyzeIntoClickHouse(const AnalyzeOptions& o) {
 
 int RunAnalyze(const AnalyzeOptions& o) {
   namespace fs = std::filesystem;
-  KeepRecordsApartFromTemporaries();  // a record of every document held, beside per-document temporaries
   if (!o.store.empty() || !o.shard.empty()) return AnalyzeIntoClickHouse(o);
   std::error_code ec;
   fs::create_directories(o.out, ec);

@@ -22,8 +22,8 @@ void ReturnFreedMemory();
 // its threads allocate and free large temporaries: a block of `large_bytes` or more gets
 // pages of its own, given back when it is freed (M_MMAP_THRESHOLD set once, so glibc no
 // longer raises it to the largest block freed, up to 32 MB, which puts later temporaries
-// between the records and leaves partly used pages behind). Process-wide: call once, at
-// the start of a command, before it starts threads. No value changes; `hearsay analyze`
+// between the records and leaves partly used pages behind). Process-wide: call while no
+// other thread allocates, before the phase that holds the records. No value changes; `hearsay analyze`
 // over the 10,200 GossipCop articles peaks about 8% lower (docs/scale.md). A no-op where
 // the C library has no mallopt.
 void KeepRecordsApartFromTemporaries(size_t large_bytes = size_t{128} << 10);
