@@ -14,6 +14,7 @@
 #include "report/report.h"
 #include "store/analysis_codec.h"
 #include "store/store.h"
+#include "sql_rows.h"
 
 namespace hearsay::store {
 namespace {
@@ -108,17 +109,10 @@ TEST(AnalysisCodec, KeepsEveryClaimFlag) {
 // rendered from memory: the tables hold everything the outputs show.
 // Every index of the store: "name: sql" lines in name order.
 std::string IndexSql(const std::string& db) {
-  sqlite3* h = nullptr;
-  EXPECT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-  sqlite3_stmt* s = nullptr;
   std::string out;
-  if (sqlite3_prepare_v2(h, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", -1,
-                         &s, nullptr) == SQLITE_OK)
-    while (sqlite3_step(s) == SQLITE_ROW)
-      out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + ": " +
-             reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + "\n";
-  sqlite3_finalize(s);
-  sqlite3_close(h);
+  for (const auto& row :
+       SqlRows(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))
+    out += row[0] + ": " + row[1] + "\n";
   return out;
 }
 

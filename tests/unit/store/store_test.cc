@@ -7,6 +7,7 @@
 
 #include "ingest/ingest.h"
 #include "store/store.h"
+#include "sql_rows.h"
 
 namespace hearsay::store {
 namespace {
@@ -58,16 +59,9 @@ TEST(Store, ReAddingTheSameContentAddsNothing) {
 
 // The rowids MATCH finds in the store at `path`, in order.
 std::vector<int64_t> Matching(const std::string& path, const std::string& query) {
-  sqlite3* h = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
-  sqlite3_stmt* q = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(h, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid", -1, &q, nullptr),
-            SQLITE_OK);
-  sqlite3_bind_text(q, 1, query.c_str(), -1, SQLITE_TRANSIENT);
   std::vector<int64_t> rows;
-  while (sqlite3_step(q) == SQLITE_ROW) rows.push_back(sqlite3_column_int64(q, 0));
-  sqlite3_finalize(q);
-  sqlite3_close(h);
+  for (const auto& row : SqlRows(path, "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid", query))
+    rows.push_back(std::stoll(row[0]));
   return rows;
 }
 
