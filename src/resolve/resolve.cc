@@ -176,6 +176,16 @@ int GenderOfWord(const std::string& w) {  // +1 female, -1 male, 0 none
   return 0;
 }
 
+// Role nouns a definite descriptor ends in ("the 62-year-old actor", "the Cuban-born
+// actress"); "couple" ends a descriptor but refers to two people, so it links to none.
+bool IsRoleNoun(const std::string& w) {
+  static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
+                                 "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
+  for (const char* r : kRoles)
+    if (w == r) return true;
+  return false;
+}
+
 // A person written with a title before the name ("Mayor Ana X", "Sen. Tom Y"), in text order.
 struct Titled {
   std::string title;  // TitleWord of it
@@ -200,155 +210,191 @@ std::vector<Titled> TitledPeople(const Ctx& c, const std::vector<int>& person_of
   return out;
 }
 
-}  // namespace
+// The in-document resolver: the passes of the file comment as named steps over one
+// document's state (people found so far, the person of each mention, the entity of each
+// person). Built and run once per document; holds no state beyond it.
+class DocumentResolver {
+ public:
+  DocumentResolver(const Document& doc, DocumentAnalysis& a)
+      : c_{doc, a, std::vector<uint32_t>(a.layout.tokens.size(), UINT32_MAX)}, person_of_(a.mentions.size(), -1) {
+    for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
+      for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t)
+        c_.sentence_of_token[t] = s;
+  }
 
-void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
-  DocumentAnalysis& a = *analysis;
-  Ctx c{doc, a, std::vector<uint32_t>(a.layout.tokens.size(), UINT32_MAX)};
-  for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
-    for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t) c.sentence_of_token[t] = s;
-  std::shared_ptr<const entities::Gazetteer> gaz = entities::SharedGazetteer();
+  void Run() {
+    ClusterFullNames();
+    AttachShortNames();
+    MergeLateFirstNames();
+    CollectNeighbourEvidence();
+    CollectGazetteerGender();
+    CollectPronounMajority();
+    BuildLocalEntities();
+    LinkPronounsAndDescriptors();
+  }
 
-  // ---- people: pass 1, full names ----
-  std::vector<Person> people;
-  std::vector<int> person_of(a.mentions.size(), -1);
+ private:
   // Salience weight of a name mention: the headline names the article's subject; captions
   // name photographers and passers-by.
-  auto weight = [&](const Mention& m) {
-    BlockKind k = c.Block(c.TokenAt(m.byte_begin));
+  double Weight(const Mention& m) const {
+    BlockKind k = c_.Block(c_.TokenAt(m.byte_begin));
     return k == BlockKind::kTitle ? 1.5 : (k == BlockKind::kCaption ? 0.2 : 1.0);
-  };
-  for (size_t i = 0; i < a.mentions.size(); ++i) {
-    const Mention& m = a.mentions[i];
-    if (m.type != EntityType::kPerson || m.descriptor) continue;
-    std::vector<std::string> w = Words(LowerCase(CleanName(c.Text(m.byte_begin, m.byte_end))));
-    if (w.size() < 2 || IsParticle(w[0])) continue;
-    int found = -1;
-    for (size_t p = 0; p < people.size(); ++p)
-      if (people[p].first() == w.front() && people[p].last() == w.back()) found = static_cast<int>(p);
-    if (found < 0) {
-      Person p;
-      p.words = w;
-      p.display = CleanName(c.Text(m.byte_begin, m.byte_end));
-      people.push_back(p);
-      found = static_cast<int>(people.size()) - 1;
-    } else if (w.size() > people[found].words.size()) {
-      people[found].words = w;  // the longest form names the entity ("Manuel Anido Cuesta")
-      people[found].display = CleanName(c.Text(m.byte_begin, m.byte_end));
-    }
-    people[found].salience += weight(m);
-    person_of[i] = found;
   }
-  // ---- pass 2: surnames, first names, short forms ----
-  for (size_t i = 0; i < a.mentions.size(); ++i) {
-    const Mention& m = a.mentions[i];
-    if (m.type != EntityType::kPerson || m.descriptor || person_of[i] >= 0) continue;
-    std::string text = CleanName(c.Text(m.byte_begin, m.byte_end));
-    std::vector<std::string> w = Words(LowerCase(text));
-    if (w.empty()) continue;
-    std::string joined = Join(w, 0, w.size());
+  int Gender(int p) const {
+    return people_[p].female > people_[p].male ? 1 : (people_[p].male > people_[p].female ? -1 : 0);
+  }
+  int AddPerson(std::vector<std::string> words, std::string display) {
+    Person p;
+    p.words = std::move(words);
+    p.display = std::move(display);
+    people_.push_back(std::move(p));
+    return static_cast<int>(people_.size()) - 1;
+  }
+
+  // Pass 1: full names (two or more words) make people; first and last words must agree.
+  void ClusterFullNames() {
+    const auto& mentions = c_.a.mentions;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (m.type != EntityType::kPerson || m.descriptor) continue;
+      std::vector<std::string> w = Words(LowerCase(CleanName(c_.Text(m.byte_begin, m.byte_end))));
+      if (w.size() < 2 || IsParticle(w[0])) continue;
+      int found = -1;
+      for (size_t p = 0; p < people_.size(); ++p)
+        if (people_[p].first() == w.front() && people_[p].last() == w.back()) found = static_cast<int>(p);
+      if (found < 0) {
+        found = AddPerson(w, CleanName(c_.Text(m.byte_begin, m.byte_end)));
+      } else if (w.size() > people_[found].words.size()) {
+        people_[found].words = w;  // the longest form names the entity ("Manuel Anido Cuesta")
+        people_[found].display = CleanName(c_.Text(m.byte_begin, m.byte_end));
+      }
+      people_[found].salience += Weight(m);
+      person_of_[i] = found;
+    }
+  }
+
+  // The most salient full-name person whose surname (or last word) is `w`, else whose first
+  // name or its short form `w` is (one word only); -1 when none.
+  int BestFullNameFor(const std::vector<std::string>& w) const {
+    const std::string joined = Join(w, 0, w.size());
     int best = -1;
     double best_score = -1;
-    auto consider = [&](size_t p, double bonus) {
-      double score = people[p].salience + bonus;
-      if (score > best_score) {
-        best_score = score;
+    auto consider = [&](size_t p) {
+      if (people_[p].salience > best_score) {
+        best_score = people_[p].salience;
         best = static_cast<int>(p);
       }
     };
-    for (size_t p = 0; p < people.size(); ++p) {
-      const Person& q = people[p];
-      if (q.words.size() < 2) continue;
-      if (joined == q.surname() || (w.size() == 1 && joined == q.last())) consider(p, 0);
+    for (size_t p = 0; p < people_.size(); ++p) {
+      const Person& q = people_[p];
+      if (q.words.size() >= 2 && (joined == q.surname() || (w.size() == 1 && joined == q.last()))) consider(p);
     }
-    if (best < 0 && w.size() == 1) {
-      for (size_t p = 0; p < people.size(); ++p) {
-        const Person& q = people[p];
-        if (q.words.size() < 2) continue;
-        if (joined == q.first() || IsNicknameOf(joined, q.first())) consider(p, 0);
-      }
+    if (best >= 0 || w.size() != 1) return best;
+    for (size_t p = 0; p < people_.size(); ++p) {
+      const Person& q = people_[p];
+      if (q.words.size() >= 2 && (joined == q.first() || IsNicknameOf(joined, q.first()))) consider(p);
     }
-    if (best < 0) {  // a one-word name of its own ("Suri"): same text, same entity
-      for (size_t p = 0; p < people.size(); ++p)
-        if (people[p].words == w) best = static_cast<int>(p);
-      if (best < 0) {
-        Person p;
-        p.words = w;
-        p.display = text;
-        people.push_back(p);
-        best = static_cast<int>(people.size()) - 1;
-      }
-    }
-    person_of[i] = best;
-    // Only full names and surnames make a person "the" bearer of a surname.
-    if (w.size() > 1 || joined == people[best].surname() || joined == people[best].last())
-      people[best].salience += 0.5 * weight(m);
+    return best;
   }
-  // One-word entities that turn out to be first names or short forms of a full-name entity
-  // created later in the scan are merged into it (order independence).
-  std::vector<int> redirect(people.size());
-  for (size_t p = 0; p < people.size(); ++p) redirect[p] = static_cast<int>(p);
-  for (size_t p = 0; p < people.size(); ++p) {
-    if (people[p].words.size() != 1) continue;
-    int target = -1;
-    double best = -1;
-    for (size_t q = 0; q < people.size(); ++q) {
-      if (q == p) continue;
-      const std::string& w = people[p].words[0];
-      if (people[q].words.size() < 2 && !(people[q].words.size() == 1 && IsNicknameOf(w, people[q].first()))) continue;
-      if ((w == people[q].first() || IsNicknameOf(w, people[q].first())) && people[q].salience + 1 > best) {
-        best = people[q].salience + 1;
-        target = static_cast<int>(q);
-      }
-    }
-    if (target >= 0) redirect[p] = target;
-  }
-  for (size_t p = 0; p < redirect.size(); ++p)  // follow chains: Bella -> Isabella -> Isabella Cruise
-    while (redirect[redirect[p]] != redirect[p]) redirect[p] = redirect[redirect[p]];
-  for (int& p : person_of)
-    if (p >= 0) p = redirect[p];
 
-  // ---- gender evidence ----
-  for (size_t i = 0; i < a.mentions.size(); ++i) {
-    int p = person_of[i];
-    if (p < 0) continue;
-    const Mention& m = a.mentions[i];
-    long first = c.TokenAt(m.byte_begin), last = c.TokenEndingAt(m.byte_end);
-    for (long t : {first - 1, first - 2, last + 1, last + 2}) {
-      if (t < 0 || static_cast<size_t>(t) >= a.layout.tokens.size()) continue;
-      if (c.sentence_of_token[t] != c.sentence_of_token[first]) continue;
-      std::string lw = c.Lower(t);
-      if (lw == "he" || lw == "she" || lw == "him" || lw == "her" || lw == "his") continue;  // counted below
-      int g = GenderOfWord(lw);
-      if (g > 0) people[p].female += 2;
-      if (g < 0) people[p].male += 2;
-    }
-    // Stated age: "Name, 37," (an AGE mention right after).
-    for (size_t j = i + 1; j < a.mentions.size() && j < i + 3; ++j)
-      if (a.mentions[j].type == EntityType::kAge && a.mentions[j].byte_begin <= m.byte_end + 3) {
-        std::string_view t = c.Text(a.mentions[j].byte_begin, a.mentions[j].byte_end);
-        people[p].ages.push_back(std::atoi(std::string(t).c_str()));
+  // Pass 2: surnames, first names, short forms; a one-word name of its own ("Suri") is a
+  // person of its own, the same text the same person.
+  void AttachShortNames() {
+    const auto& mentions = c_.a.mentions;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& m = mentions[i];
+      if (m.type != EntityType::kPerson || m.descriptor || person_of_[i] >= 0) continue;
+      std::string text = CleanName(c_.Text(m.byte_begin, m.byte_end));
+      std::vector<std::string> w = Words(LowerCase(text));
+      if (w.empty()) continue;
+      int best = BestFullNameFor(w);
+      if (best < 0) {
+        for (size_t p = 0; p < people_.size(); ++p)
+          if (people_[p].words == w) best = static_cast<int>(p);
+        if (best < 0) best = AddPerson(w, text);
       }
-  }
-  for (Person& p : people) {
-    if (!gaz || p.words.size() < 2 || p.words.empty()) {
-      if (!gaz) continue;
+      person_of_[i] = best;
+      // Only full names and surnames make a person "the" bearer of a surname.
+      const std::string joined = Join(w, 0, w.size());
+      if (w.size() > 1 || joined == people_[best].surname() || joined == people_[best].last())
+        people_[best].salience += 0.5 * Weight(m);
     }
-    const entities::WordEntry* e = gaz->FindWord(entities::HashBytes(p.words.front(), entities::kGazetteerSeed));
-    if (!e || e->female + e->male == 0) continue;
-    double share = double(e->female) / (double(e->female) + e->male);
-    if (share >= 0.8) p.female += 3;
-    else if (share <= 0.2) p.male += 3;
   }
-  // Pronoun majority in sentences where the person is the only one named.
-  {
-    // Only sentences whose subject (a name in the first two tokens) is the person.
+
+  // One-word people that turn out to be first names or short forms of a full-name person
+  // created later in the scan are merged into it (order independence).
+  void MergeLateFirstNames() {
+    std::vector<int> redirect(people_.size());
+    for (size_t p = 0; p < people_.size(); ++p) redirect[p] = static_cast<int>(p);
+    for (size_t p = 0; p < people_.size(); ++p) {
+      if (people_[p].words.size() != 1) continue;
+      const std::string& w = people_[p].words[0];
+      double best = -1;
+      for (size_t q = 0; q < people_.size(); ++q) {
+        if (q == p) continue;
+        if (people_[q].words.size() < 2 && !(people_[q].words.size() == 1 && IsNicknameOf(w, people_[q].first())))
+          continue;
+        if ((w == people_[q].first() || IsNicknameOf(w, people_[q].first())) && people_[q].salience + 1 > best) {
+          best = people_[q].salience + 1;
+          redirect[p] = static_cast<int>(q);
+        }
+      }
+    }
+    for (size_t p = 0; p < redirect.size(); ++p)  // follow chains: Bella -> Isabella -> Isabella Cruise
+      while (redirect[redirect[p]] != redirect[p]) redirect[p] = redirect[redirect[p]];
+    for (int& p : person_of_)
+      if (p >= 0) p = redirect[p];
+  }
+
+  // Gender words within two tokens of a mention ("actress X", "X's husband"), and stated
+  // ages ("Name, 37,": an AGE mention right after).
+  void CollectNeighbourEvidence() {
+    const auto& a = c_.a;
+    for (size_t i = 0; i < a.mentions.size(); ++i) {
+      int p = person_of_[i];
+      if (p < 0) continue;
+      const Mention& m = a.mentions[i];
+      long first = c_.TokenAt(m.byte_begin), last = c_.TokenEndingAt(m.byte_end);
+      for (long t : {first - 1, first - 2, last + 1, last + 2}) {
+        if (t < 0 || static_cast<size_t>(t) >= a.layout.tokens.size()) continue;
+        if (c_.sentence_of_token[t] != c_.sentence_of_token[first]) continue;
+        std::string lw = c_.Lower(t);
+        if (lw == "he" || lw == "she" || lw == "him" || lw == "her" || lw == "his") continue;  // pronoun majority
+        int g = GenderOfWord(lw);
+        if (g > 0) people_[p].female += 2;
+        if (g < 0) people_[p].male += 2;
+      }
+      for (size_t j = i + 1; j < a.mentions.size() && j < i + 3; ++j)
+        if (a.mentions[j].type == EntityType::kAge && a.mentions[j].byte_begin <= m.byte_end + 3) {
+          std::string_view t = c_.Text(a.mentions[j].byte_begin, a.mentions[j].byte_end);
+          people_[p].ages.push_back(std::atoi(std::string(t).c_str()));
+        }
+    }
+  }
+
+  // First-name statistics of the tagger's gazetteer (a share of 80% or more decides).
+  void CollectGazetteerGender() {
+    std::shared_ptr<const entities::Gazetteer> gaz = entities::SharedGazetteer();
+    if (!gaz) return;
+    for (Person& p : people_) {
+      const entities::WordEntry* e = gaz->FindWord(entities::HashBytes(p.words.front(), entities::kGazetteerSeed));
+      if (!e || e->female + e->male == 0) continue;
+      double share = double(e->female) / (double(e->female) + e->male);
+      if (share >= 0.8) p.female += 3;
+      else if (share <= 0.2) p.male += 3;
+    }
+  }
+
+  // Pronoun majority in sentences whose only named person is their subject (a name in the
+  // first two tokens).
+  void CollectPronounMajority() {
+    const auto& a = c_.a;
     std::map<uint32_t, std::vector<int>> in_sentence;
     for (size_t i = 0; i < a.mentions.size(); ++i) {
-      if (person_of[i] < 0) continue;
-      uint32_t s = c.SentenceOf(a.mentions[i].byte_begin);
-      in_sentence[s].push_back(person_of[i]);
-      long t = c.TokenAt(a.mentions[i].byte_begin);
+      if (person_of_[i] < 0) continue;
+      uint32_t s = c_.SentenceOf(a.mentions[i].byte_begin);
+      in_sentence[s].push_back(person_of_[i]);
+      long t = c_.TokenAt(a.mentions[i].byte_begin);
       if (s != UINT32_MAX && t > static_cast<long>(a.layout.sentences[s].token_begin) + 1) in_sentence[s].push_back(-1);
     }
     for (auto& [s, ps] : in_sentence) {
@@ -358,168 +404,192 @@ void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
       if (ps.size() != 1 || ps[0] < 0) continue;
       const Sentence& st = a.layout.sentences[s];
       for (uint32_t t = st.token_begin; t < st.token_end; ++t) {
-        std::string lw = c.Lower(t);
-        if (lw == "she" || lw == "her") people[ps[0]].female += 1;
-        if (lw == "he" || lw == "him" || lw == "his") people[ps[0]].male += 1;
+        std::string lw = c_.Lower(t);
+        if (lw == "she" || lw == "her") people_[ps[0]].female += 1;
+        if (lw == "he" || lw == "him" || lw == "his") people_[ps[0]].male += 1;
       }
     }
   }
-  auto gender = [&](int p) { return people[p].female > people[p].male ? 1 : (people[p].male > people[p].female ? -1 : 0); };
 
-  // ---- local entities ----
-  a.local_entities.clear();
-  std::vector<int32_t> entity_of_person(people.size(), -1);
-  std::map<std::pair<int, std::string>, int32_t> by_key;
-  auto add_alias = [](LocalEntity& e, const std::string& alias) {
-    if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
-  };
-  for (size_t i = 0; i < a.mentions.size(); ++i) {
-    Mention& m = a.mentions[i];
-    if (!IsNameType(m.type) || m.descriptor) continue;
-    std::string text = CleanName(c.Text(m.byte_begin, m.byte_end));
-    if (person_of[i] >= 0) {
-      int p = person_of[i];
-      if (entity_of_person[p] < 0) {
-        entity_of_person[p] = static_cast<int32_t>(a.local_entities.size());
-        LocalEntity le;
-        le.name = people[p].display;
-        le.type = EntityType::kPerson;
-        le.gender = gender(p) > 0 ? "female" : (gender(p) < 0 ? "male" : "");
-        le.aliases.push_back(le.name);
-        a.local_entities.push_back(le);
+  // Local entities: one per person, one per other name text (normalised: case, "the",
+  // ".com", spaces); every name mention gets its entity_idx.
+  void BuildLocalEntities() {
+    DocumentAnalysis& a = c_.a;
+    a.local_entities.clear();
+    entity_of_person_.assign(people_.size(), -1);
+    std::map<std::pair<int, std::string>, int32_t> by_key;
+    auto add_alias = [](LocalEntity& e, const std::string& alias) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end()) e.aliases.push_back(alias);
+    };
+    for (size_t i = 0; i < a.mentions.size(); ++i) {
+      Mention& m = a.mentions[i];
+      if (!IsNameType(m.type) || m.descriptor) continue;
+      std::string text = CleanName(c_.Text(m.byte_begin, m.byte_end));
+      if (person_of_[i] >= 0) {
+        m.entity_idx = EntityOfPerson(person_of_[i]);
+        add_alias(a.local_entities[m.entity_idx], text);
+        continue;
       }
-      m.entity_idx = entity_of_person[p];
+      std::string key = LowerCase(text);
+      if (key.rfind("the ", 0) == 0) key = key.substr(4);
+      if (key.size() > 4 && key.compare(key.size() - 4, 4, ".com") == 0) key.resize(key.size() - 4);
+      key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+      int kind = static_cast<int>(m.type == EntityType::kOutlet || m.type == EntityType::kOrg ? EntityType::kOrg : m.type);
+      auto it = by_key.find({kind, key});
+      if (it == by_key.end()) {
+        it = by_key.emplace(std::make_pair(kind, key), static_cast<int32_t>(a.local_entities.size())).first;
+        a.local_entities.push_back(LocalEntity{text, m.type, {text}, ""});
+      }
+      m.entity_idx = it->second;
       add_alias(a.local_entities[m.entity_idx], text);
-      continue;
     }
-    std::string key = LowerCase(text);
-    if (key.rfind("the ", 0) == 0) key = key.substr(4);
-    if (key.size() > 4 && key.compare(key.size() - 4, 4, ".com") == 0) key.resize(key.size() - 4);
-    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-    int kind = static_cast<int>(m.type == EntityType::kOutlet || m.type == EntityType::kOrg ? EntityType::kOrg : m.type);
-    auto it = by_key.find({kind, key});
-    if (it == by_key.end()) {
-      it = by_key.emplace(std::make_pair(kind, key), static_cast<int32_t>(a.local_entities.size())).first;
-      a.local_entities.push_back(LocalEntity{text, m.type, {text}, ""});
-    }
-    m.entity_idx = it->second;
-    add_alias(a.local_entities[m.entity_idx], text);
+    for (size_t i = 0; i < a.mentions.size(); ++i)
+      if (person_of_[i] >= 0) timeline_.emplace_back(a.mentions[i].byte_begin, person_of_[i]);
   }
 
-  // ---- descriptors and pronouns ----
-  // Recent people, in document order: (byte, person).
-  std::vector<std::pair<uint32_t, int>> timeline;
-  for (size_t i = 0; i < a.mentions.size(); ++i)
-    if (person_of[i] >= 0) timeline.emplace_back(a.mentions[i].byte_begin, person_of[i]);
-  auto recent = [&](uint32_t byte, int want_gender, uint32_t max_sentences, int age) -> int {
-    uint32_t s_here = c.SentenceOf(byte);
+  int32_t EntityOfPerson(int p) {
+    DocumentAnalysis& a = c_.a;
+    if (entity_of_person_[p] < 0) {
+      entity_of_person_[p] = static_cast<int32_t>(a.local_entities.size());
+      LocalEntity le;
+      le.name = people_[p].display;
+      le.type = EntityType::kPerson;
+      le.gender = Gender(p) > 0 ? "female" : (Gender(p) < 0 ? "male" : "");
+      le.aliases.push_back(le.name);
+      a.local_entities.push_back(le);
+    }
+    return entity_of_person_[p];
+  }
+
+  // The person a reference at `byte` most likely means: one with the stated `age`, else,
+  // sentence by sentence backwards (at most `max_sentences`), the first compatible person
+  // of the nearest sentence that has one (the subject, usually).
+  int Recent(uint32_t byte, int want_gender, uint32_t max_sentences, int age) const {
+    uint32_t s_here = c_.SentenceOf(byte);
     if (age > 0) {
-      for (size_t p = 0; p < people.size(); ++p)
-        if (std::find(people[p].ages.begin(), people[p].ages.end(), age) != people[p].ages.end() &&
-            (want_gender == 0 || gender(p) == 0 || gender(p) == want_gender) && entity_of_person[p] >= 0)
+      for (size_t p = 0; p < people_.size(); ++p)
+        if (std::find(people_[p].ages.begin(), people_[p].ages.end(), age) != people_[p].ages.end() &&
+            (want_gender == 0 || Gender(p) == 0 || Gender(p) == want_gender) && entity_of_person_[p] >= 0)
           return static_cast<int>(p);
     }
-    // Sentence by sentence backwards; inside a sentence the first compatible person (the
-    // subject, usually) wins over later ones.
     int found = -1;
     uint32_t found_sentence = UINT32_MAX;
-    for (size_t k = timeline.size(); k-- > 0;) {
-      if (timeline[k].first >= byte) continue;
-      uint32_t s = c.SentenceOf(timeline[k].first);
+    for (size_t k = timeline_.size(); k-- > 0;) {
+      if (timeline_[k].first >= byte) continue;
+      uint32_t s = c_.SentenceOf(timeline_[k].first);
       if (s_here != UINT32_MAX && s != UINT32_MAX && s_here - s > max_sentences) break;
       if (found >= 0 && s != found_sentence) break;
-      int p = timeline[k].second;
-      if (want_gender != 0 && gender(p) != want_gender) continue;
+      int p = timeline_[k].second;
+      if (want_gender != 0 && Gender(p) != want_gender) continue;
       found = p;
       found_sentence = s;
     }
     return found;
-  };
-  std::vector<Mention> added;
-  auto covered = [&](uint32_t b, uint32_t e) {
-    for (const Mention& m : a.mentions)
+  }
+
+  bool Covered(uint32_t b, uint32_t e) const {
+    for (const Mention& m : c_.a.mentions)
       if (IsNameType(m.type) && m.byte_begin < e && b < m.byte_end) return true;
     return false;
-  };
-  static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
-                                 "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
-  const auto& toks = a.layout.tokens;
-  const std::vector<Titled> titled = TitledPeople(c, person_of);
-  for (size_t t = 0; t < toks.size(); ++t) {
-    std::string lw = c.Lower(t);
-    // Pronouns.
-    if (lw == "he" || lw == "him" || lw == "his" || lw == "she" || lw == "her") {
-      int g = GenderOfWord(lw);
-      int p = recent(toks[t].byte_begin, g, 3, 0);
-      if (p >= 0 && entity_of_person[p] >= 0)
-        added.push_back(Mention{toks[t].byte_begin, toks[t].byte_end, EntityType::kPerson, 0.6f, entity_of_person[p], true});
-      continue;
+  }
+  void AddDescriptor(uint32_t b, uint32_t e, int p) {
+    if (p >= 0 && entity_of_person_[p] >= 0)
+      added_.push_back(Mention{b, e, EntityType::kPerson, 0.6f, entity_of_person_[p], true});
+  }
+
+  // Pass 3 and 4: pronouns, role descriptors ("the 62-year-old actor") and definite titles
+  // ("the mayor") become descriptor mentions of the person they refer to.
+  void LinkPronounsAndDescriptors() {
+    const auto& toks = c_.a.layout.tokens;
+    titled_ = TitledPeople(c_, person_of_);
+    for (size_t t = 0; t < toks.size(); ++t) {
+      std::string lw = c_.Lower(t);
+      if (lw == "he" || lw == "him" || lw == "his" || lw == "she" || lw == "her") {
+        AddDescriptor(toks[t].byte_begin, toks[t].byte_end, Recent(toks[t].byte_begin, GenderOfWord(lw), 3, 0));
+        continue;
+      }
+      if (lw != "the" || t + 1 >= toks.size()) continue;
+      t = LinkDescriptorAt(t);
     }
-    // Descriptors: "the" ... role noun, at most five tokens, followed by no name.
-    if (lw != "the" || t + 1 >= toks.size()) continue;
+    if (added_.empty()) return;
+    auto& mentions = c_.a.mentions;
+    mentions.insert(mentions.end(), added_.begin(), added_.end());
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) {
+      if (x.byte_begin != y.byte_begin) return x.byte_begin < y.byte_begin;
+      return x.byte_end > y.byte_end;
+    });
+  }
+
+  // A descriptor opened by "the" at token t: "the" ... role noun (at most five words between,
+  // a "62-year-old" among them gives an age), else a definite title. Returns the token to
+  // continue after (t when nothing was linked).
+  size_t LinkDescriptorAt(size_t t) {
+    const auto& toks = c_.a.layout.tokens;
     size_t end = t + 1;
     int age = 0;
     bool role = false;
-    for (; end < toks.size() && end <= t + 6 && c.sentence_of_token[end] == c.sentence_of_token[t]; ++end) {
-      std::string w = c.Lower(end);
+    for (; end < toks.size() && end <= t + 6 && c_.sentence_of_token[end] == c_.sentence_of_token[t]; ++end) {
+      std::string w = c_.Lower(end);
       size_t dash = w.find("-year");
       if (dash != std::string::npos) age = std::atoi(w.substr(0, dash).c_str());
-      bool is_role = false;
-      for (const char* r : kRoles)
-        if (w == r) is_role = true;
-      if (is_role) {
+      if (IsRoleNoun(w)) {
         role = true;
         break;
       }
       if (w == "," || w == "." || w == "and" || w == "of" || w == "who") break;
     }
-    if (!role) {
-      // "the mayor", "the Ohio senator": the latest person written with that title before.
-      int p = -1;
-      size_t last = t + 1;
-      for (; p < 0 && last < toks.size() && last <= t + 4 && toks[last].kind == TokenKind::kWord &&
-             c.sentence_of_token[last] == c.sentence_of_token[t];
-           ++last) {
-        std::string title = TitleWord(c.Lower(last));
-        for (const Titled& x : titled)
-          if (x.title == title && x.byte < toks[t].byte_begin) p = x.person;
-      }
-      --last;
-      bool name_follows = last + 1 < toks.size() && covered(toks[last + 1].byte_begin, toks[last + 1].byte_end);
-      if (p < 0 || entity_of_person[p] < 0 || name_follows || covered(toks[t].byte_begin, toks[last].byte_end)) continue;
-      added.push_back(Mention{toks[t].byte_begin, toks[last].byte_end, EntityType::kPerson, 0.6f, entity_of_person[p], true});
-      t = last;
-      continue;
-    }
-    if (lw == "couple") continue;
-    std::string noun = c.Lower(end);
-    if (noun == "couple") continue;
+    if (!role) return LinkTitleAt(t);
+    std::string noun = c_.Lower(end);
+    if (noun == "couple") return t;
     // "the actress Ana ..." apposition: the name that follows is the referent already.
-    bool name_follows = false;
     if (end + 1 < toks.size())
-      for (const Mention& m : a.mentions)
-        if (m.type == EntityType::kPerson && m.byte_begin == toks[end + 1].byte_begin) name_follows = true;
-    if (name_follows) continue;
+      for (const Mention& m : c_.a.mentions)
+        if (m.type == EntityType::kPerson && m.byte_begin == toks[end + 1].byte_begin) return t;
     uint32_t b = toks[t].byte_begin, e = toks[end].byte_end;
-    if (covered(toks[end].byte_begin, e)) continue;
+    if (Covered(toks[end].byte_begin, e)) return t;
     int g = GenderOfWord(noun);
     // A bare "the actress" links only to the person of its gender named within the last three
     // sentences; a longer descriptor also further back.
     const bool bare = end == t + 1 && age == 0;
-    int p = recent(b, g, bare ? 3 : 6, age);
-    if (p < 0 && !bare) p = recent(b, g, 1000, age);
-    if (p >= 0 && entity_of_person[p] >= 0) {
-      added.push_back(Mention{b, e, EntityType::kPerson, 0.6f, entity_of_person[p], true});
-      t = end;
+    int p = Recent(b, g, bare ? 3 : 6, age);
+    if (p < 0 && !bare) p = Recent(b, g, 1000, age);
+    if (p < 0 || entity_of_person_[p] < 0) return t;
+    AddDescriptor(b, e, p);
+    return end;
+  }
+
+  // "the mayor", "the Ohio senator": the latest person written with that title before.
+  size_t LinkTitleAt(size_t t) {
+    const auto& toks = c_.a.layout.tokens;
+    int p = -1;
+    size_t last = t + 1;
+    for (; p < 0 && last < toks.size() && last <= t + 4 && toks[last].kind == TokenKind::kWord &&
+           c_.sentence_of_token[last] == c_.sentence_of_token[t];
+         ++last) {
+      std::string title = TitleWord(c_.Lower(last));
+      for (const Titled& x : titled_)
+        if (x.title == title && x.byte < toks[t].byte_begin) p = x.person;
     }
+    --last;
+    bool name_follows = last + 1 < toks.size() && Covered(toks[last + 1].byte_begin, toks[last + 1].byte_end);
+    if (p < 0 || entity_of_person_[p] < 0 || name_follows || Covered(toks[t].byte_begin, toks[last].byte_end)) return t;
+    AddDescriptor(toks[t].byte_begin, toks[last].byte_end, p);
+    return last;
   }
-  if (!added.empty()) {
-    a.mentions.insert(a.mentions.end(), added.begin(), added.end());
-    std::stable_sort(a.mentions.begin(), a.mentions.end(), [](const Mention& x, const Mention& y) {
-      if (x.byte_begin != y.byte_begin) return x.byte_begin < y.byte_begin;
-      return x.byte_end > y.byte_end;
-    });
-  }
+
+  Ctx c_;
+  std::vector<Person> people_;
+  std::vector<int> person_of_;         // per mention, -1 for no person
+  std::vector<int32_t> entity_of_person_;
+  std::vector<std::pair<uint32_t, int>> timeline_;  // (byte, person) of named mentions, in order
+  std::vector<Titled> titled_;
+  std::vector<Mention> added_;
+};
+
+}  // namespace
+
+void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
+  DocumentResolver(doc, *analysis).Run();
 }
 
 }  // namespace hearsay::resolve
