@@ -647,7 +647,29 @@ struct Ctx {
     return c;
   }
 
+  // A role noun being read (RoleNouns and its steps).
+  struct RoleMatch {
+    const RoleNoun* role;
+    uint32_t i, sb, se;       // the noun, its sentence
+    uint32_t mb = 0;          // first word of the noun's modifiers
+    std::string pred;
+    bool ended = false;       // "her late husband", "former friend"
+    bool of_anchor = false;   // "the NOUN of Y"
+    bool guessed = false;     // the anchor is the nearest person before, a guess
+    int32_t anchor = -1;
+    std::vector<int32_t> co_anchors, holders;
+    std::set<int32_t> adopted_holders;  // "A, whom they adopted": adopted_child_of for A alone
+  };
   void RoleNouns(uint32_t i);
+  bool CopulaComplementAt(uint32_t k) const;
+  bool HeadsPhrase(uint32_t k, uint32_t se) const;
+  bool ReadRoleModifiers(RoleMatch& m) const;
+  void TakeList(RoleMatch& m, uint32_t* from);
+  bool ReadHoldersAfter(RoleMatch& m, uint32_t* k);
+  void ReadRoleRelativeClause(RoleMatch& m, uint32_t k);
+  void ReadHolderBefore(RoleMatch& m);
+  void FindRoleAnchor(RoleMatch& m);
+  void EmitRole(RoleMatch& m);
   void EventNouns(uint32_t i);
   void EmitPattern(const PatternMatch& m);
   bool Past(uint32_t tok) const;
@@ -656,243 +678,275 @@ struct Ctx {
   bool PossessedTitle(uint32_t frame, uint32_t after, uint32_t se) const;
 };
 
-void Ctx::RoleNouns(uint32_t i) {
-  // Is the noun phrase starting at k the complement of a copula ("was the", "is his", "became Y's")?
-  auto j_copula = [&](uint32_t k) {
-    uint32_t sb = SentBegin(k);
-    uint32_t j = k;
-    if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an" ||
-                   DocView::IsPossessivePronoun(v.lower[j - 1])))
-      --j;
-    else if (j > sb && (v.lower[j - 1] == "'s" || v.lower[j - 1] == "'")) {
-      j = v.MentionBegin(j - 2 < v.size() ? j - 2 : 0);
-    } else if (j > sb && v.lower[j - 1].ends_with("'s")) {
-      j = v.MentionBegin(j - 1);
-    }
-    if (j <= sb) return false;
-    const std::string& w = v.lower[j - 1];
-    return w == "was" || w == "is" || w == "became" || w == "becomes" || w == "remains" || w == "remained";
-  };
-  const RoleNoun* role = v.lex.Role(v.lower[i]);
-  if (!role || v.IsCap(i)) return;
-  // "friend"/"member" as source nouns in source phrases ("a friend said") are handled as sources.
-  uint32_t sb = SentBegin(i), se = SentEnd(i);
-  std::string pred = role->predicate;
-  // Modifiers before the noun: "adopted", "ex", "former", "estranged", "late".
-  uint32_t mb = i;
-  bool adopted = false, former = false, future = false, ended = false;
-  while (mb > sb && (IsModifier(v, mb - 1) || v.lower[mb - 1] == "ex")) {
-    const std::string& w = v.lower[mb - 1];
+// Is the noun phrase starting at k the complement of a copula ("was the", "is his", "became Y's")?
+bool Ctx::CopulaComplementAt(uint32_t k) const {
+  uint32_t sb = SentBegin(k);
+  uint32_t j = k;
+  if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an" ||
+                 DocView::IsPossessivePronoun(v.lower[j - 1])))
+    --j;
+  else if (j > sb && (v.lower[j - 1] == "'s" || v.lower[j - 1] == "'")) {
+    j = v.MentionBegin(j - 2 < v.size() ? j - 2 : 0);
+  } else if (j > sb && v.lower[j - 1].ends_with("'s")) {
+    j = v.MentionBegin(j - 1);
+  }
+  if (j <= sb) return false;
+  const std::string& w = v.lower[j - 1];
+  return w == "was" || w == "is" || w == "became" || w == "becomes" || w == "remains" || w == "remained";
+}
+
+// The noun heads its phrase ("was the son of Y", "is Y's wife."), not a modifier of a word
+// after it ("whose dress was baby blue", "was sister company to").
+bool Ctx::HeadsPhrase(uint32_t k, uint32_t se) const {
+  static const std::set<std::string> kAfter = {"of", "and", "or", "to", "for", "in", "since", "who", "whom", "that",
+                                               "with", "from", "at", "on", "but", "now", "too", "again", "as"};
+  return k >= se || !v.IsWord(k) || v.IsCap(k) || kAfter.count(v.lower[k]) > 0;
+}
+
+// Modifiers before the noun ("adopted", "ex", "former", "estranged", "late", "future") and an
+// ending event before them ("his divorce from second wife X") set the predicate's form and
+// m.mb, the phrase's first word. False when the phrase names no relation to read here: a
+// future or activity partner ("her dance partner X"), a group membership (MemberOf reads it).
+bool Ctx::ReadRoleModifiers(RoleMatch& m) const {
+  bool adopted = false, former = false, future = false;
+  m.mb = m.i;
+  while (m.mb > m.sb && (IsModifier(v, m.mb - 1) || v.lower[m.mb - 1] == "ex")) {
+    const std::string& w = v.lower[m.mb - 1];
     if (w == "adopted") adopted = true;
     // "ex", "former", and a fused "ex-" on the modifier: "her ex-best friend X".
     if (w == "former" || w == "ex" || w == "previous" || w.starts_with("ex-")) former = true;
     // "her late husband" (the relation ended with a death), "his first wife" (a later one followed).
-    if (w == "late" || (w == "first" && IsPartnerState(pred))) ended = true;
+    if (w == "late" || (w == "first" && IsPartnerState(m.pred))) m.ended = true;
     if (w == "future" || w == "potential" || w == "next" || w == "new") future = true;
-    --mb;
+    --m.mb;
   }
-  if (future) return;
-  // "her dance partner X", "his business partner X": a partner in an activity, no romance.
-  for (uint32_t q = mb; q < i && pred == "dating"; ++q) {
+  if (future) return false;
+  for (uint32_t q = m.mb; q < m.i && m.pred == "dating"; ++q) {
     const ScopeClass* cls = v.lex.Scope(v.lower[q]);
-    if (cls && *cls == ScopeClass::kActivity) return;
+    if (cls && *cls == ScopeClass::kActivity) return false;
   }
   // The partner named by an ending event ("his divorce from second wife X", "her split from
   // husband X", "divorced husband X") is a partner of the past.
-  if (mb > sb + 1 && IsPartnerState(pred)) {
-    uint32_t q = mb - 1;
-    if ((v.lower[q] == "from" || v.lower[q] == "with") && q > sb) --q;
+  if (m.mb > m.sb + 1 && IsPartnerState(m.pred)) {
+    uint32_t q = m.mb - 1;
+    if ((v.lower[q] == "from" || v.lower[q] == "with") && q > m.sb) --q;
     const EventNoun* ev = v.lex.Event(v.lower[q]);
     bool ending = (ev && (ev->predicate == "divorced_from" || ev->predicate == "split_from")) ||
                   IsEndingTriggerForm(v.lower[q]);
     if (ending) former = true;
   }
-  if (adopted && pred == "child_of") pred = "adopted_child_of";
-  if (former && !EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
-  else if (former && !Timeless(pred)) ended = true;  // "former friend", "ex-best friend": no ended predicate
-  if (pred == "member_of") {
-    // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
-    // capitalised name, not a person.
-    return;  // groups are handled in MemberOf below
+  if (adopted && m.pred == "child_of") m.pred = "adopted_child_of";
+  if (former && !EndedForm(m.pred).empty()) m.pred = std::string(EndedForm(m.pred));
+  else if (former && !Timeless(m.pred)) m.ended = true;  // "former friend", "ex-best friend": no ended predicate
+  // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
+  // capitalised name, not a person; MemberOf reads it.
+  return m.pred != "member_of";
+}
+
+void Ctx::TakeList(RoleMatch& m, uint32_t* from) {
+  for (const Listed& l : NameList(from, m.se, m.pred)) {
+    m.holders.push_back(l.entity);
+    listed.insert(l.tok);
+    if (l.adopted) m.adopted_holders.insert(l.entity);
   }
-  // The anchor: possessor right before the modifiers, or "the NOUN of Y".
-  int32_t anchor = v.PossessorBefore(mb);
-  std::vector<int32_t> co_anchors;
-  bool of_anchor = anchor < 0 && i + 1 < se && v.lower[i + 1] == "of";
-  if (of_anchor) {
-    uint32_t at = 0;
-    std::string text;
-    anchor = ObjectAfter(i + 2, se, &at, &text);
-    if (anchor < 0) return;  // "the son of a preacher": no person to anchor on
-    co_anchors = CoordinatedAfter(at, se);  // "the son of X and the actor Y"
-  }
-  // The role holder(s): names after the noun, or the appositive head before it.
-  std::vector<int32_t> holders;
-  std::set<int32_t> adopted_holders;  // "A, whom they adopted": adopted_child_of for A alone
-  auto take_list = [&](uint32_t* from) {
-    for (const Listed& l : NameList(from, se, pred)) {
-      holders.push_back(l.entity);
-      listed.insert(l.tok);
-      if (l.adopted) adopted_holders.insert(l.entity);
-    }
-  };
-  uint32_t k = i + 1;
-  // "his children included A and B", "her parents are A and B", "two sons, A and B".
-  if (k < se && role->plural && (v.lower[k] == "included" || v.lower[k] == "include" || v.lower[k] == "includes" ||
-                                 v.lower[k] == "are" || v.lower[k] == "were"))
+}
+
+// The role holder(s) named right after the noun: a list after a plural noun ("his children
+// included A and B", "two sons, A and B", with a co-parent: "…, with her ex-husband Y"), a
+// name ("his daughter Suri"), an apposition ("his younger brother, stunt coordinator Declan
+// X"), a copula ("His younger brother was the future bishop X"). Sets *k to the word after
+// what was read. False when a list of children already took the name there.
+bool Ctx::ReadHoldersAfter(RoleMatch& m, uint32_t* k_out) {
+  const uint32_t se = m.se;
+  uint32_t k = m.i + 1;
+  if (k < se && m.role->plural && (v.lower[k] == "included" || v.lower[k] == "include" || v.lower[k] == "includes" ||
+                                   v.lower[k] == "are" || v.lower[k] == "were"))
     ++k;
-  if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && role->plural) ++k;
-  // A name right after the noun holds the role ("his daughter Suri"); a pronoun there starts
-  // a relative clause instead ("the daughter he shares with Y"). A name a list of children
-  // already took ("two children: A, and daughter B") is done.
-  bool pronoun_after = k < se && (DocView::PronounGender(v.lower[k]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[k]));
-  if (!role->plural && listed.count(k)) return;
-  if (k < se && role->plural && (v.PersonAt(k) >= 0 || v.lower[k] == "adopted") && !pronoun_after) {
-    take_list(&k);
-    // "two children, A and B, with her ex-husband Y": Y is a co-parent.
+  if (k < se && (v.lower[k] == "," || v.lower[k] == ":") && m.role->plural) ++k;
+  *k_out = k;
+  // A pronoun after the noun starts a relative clause instead ("the daughter he shares with Y").
+  bool pronoun_after =
+      k < se && (DocView::PronounGender(v.lower[k]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[k]));
+  if (!m.role->plural && listed.count(k)) return false;
+  if (k < se && m.role->plural && (v.PersonAt(k) >= 0 || v.lower[k] == "adopted") && !pronoun_after) {
+    TakeList(m, &k);
     if (k + 1 < se && v.lower[k] == "," && v.lower[k + 1] == "with") ++k;
     if (k < se && (v.lower[k] == "with" || v.lower[k] == "alongside")) {
       uint32_t at = 0;
       std::string text;
       int32_t co = ObjectAfter(k + 1, se, &at, &text);
-      if (co >= 0) co_anchors.push_back(co);
+      if (co >= 0) m.co_anchors.push_back(co);
     }
   } else if (k < se && !pronoun_after && v.PersonAt(k) >= 0 && v.mention_at[k] >= 0) {
-    holders = {v.PersonAt(k)};
-  } else if (k < se && v.lower[k] == "," && !role->plural) {
-    // "his younger brother, stunt coordinator Declan X": up to three descriptor words.
-    uint32_t j = k + 1;
+    m.holders = {v.PersonAt(k)};
+  } else if (k < se && v.lower[k] == "," && !m.role->plural) {
+    uint32_t j = k + 1;  // up to three descriptor words
     while (j < se && j < k + 4 && v.IsWord(j) && v.PersonAt(j) < 0 && !v.IsCap(j)) ++j;
-    if (j < se && v.PersonAt(j) >= 0 && v.mention_at[j] >= 0) holders.push_back(v.PersonAt(j));
-  } else if (anchor >= 0 && !role->plural && k < se && (v.lower[k] == "was" || v.lower[k] == "is")) {
-    holders = CopulaHolder(k + 1, se);  // "His younger brother was the future bishop X"
+    if (j < se && v.PersonAt(j) >= 0 && v.mention_at[j] >= 0) m.holders.push_back(v.PersonAt(j));
+  } else if (m.anchor >= 0 && !m.role->plural && k < se && (v.lower[k] == "was" || v.lower[k] == "is")) {
+    m.holders = CopulaHolder(k + 1, se);
   }
-  // Relative clause right after the noun: "the daughter he shares with Y", "the children he
-  // adopted alongside Y; A and B".
-  if (anchor < 0 && k < se && (IsSubjectPronoun(v.lower[k]) ||
-                               ((v.lower[k] == "that" || v.lower[k] == "whom" || v.lower[k] == "who") &&
-                                k + 1 < se && IsSubjectPronoun(v.lower[k + 1])))) {
-    uint32_t p = IsSubjectPronoun(v.lower[k]) ? k : k + 1;
-    anchor = v.ResolvePronoun(p);
-    uint32_t j = p + 1;
-    for (; j < se && !v.IsClauseBreak(j) && v.lower[j] != ","; ++j) {
-      if (v.lower[j] == "adopted" && pred == "child_of") pred = "adopted_child_of";
-      if ((v.lower[j] == "with" || v.lower[j] == "alongside") && j + 1 < se) {
-        uint32_t at = 0;
-        std::string text;
-        int32_t co = ObjectAfter(j + 1, se, &at, &text);
-        if (co >= 0) co_anchors.push_back(co);
-      }
-    }
-    if (holders.empty() && j < se && (v.lower[j] == ";" || v.lower[j] == ":" || v.lower[j] == ",") && role->plural) {
-      uint32_t m = j + 1;
-      take_list(&m);
-    }
-  }
-  if (holders.empty()) {
-    // Appositive: "X, the stepson of Y", "X, Y's publicist", "X, his wife".
-    uint32_t j = mb;
-    if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an")) --j;
-    else if (anchor >= 0 && !of_anchor && j > sb) {
-      // skip the possessor ("Y's" or "his")
-      --j;
-      if (j > sb && (v.lower[j] == "'s" || v.lower[j] == "'")) j = v.MentionBegin(j - 1);
-      else if (v.mention_at[j] >= 0) j = v.MentionBegin(j);
-    }
-    if (j > sb + 1 && (v.lower[j - 1] == "," || v.lower[j - 1] == "(")) {  // "X (father of Y)"
-      uint32_t h = j - 2;
-      int num;
-      if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
-      // "He was born in X, the son of Y": the one born, not the birthplace (which the tagger
-      // may take for a person).
-      const int32_t born = of_anchor && !role->plural ? BornHolder(j - 1, i, anchor, co_anchors) : -1;
-      if (born >= 0) holders.push_back(born);
-      else if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) holders.push_back(v.PersonAt(h));
+  *k_out = k;
+  return true;
+}
+
+// A relative clause right after the noun names the anchor and co-parents: "the daughter he
+// shares with Y", "the children he adopted alongside Y; A and B".
+void Ctx::ReadRoleRelativeClause(RoleMatch& m, uint32_t k) {
+  const uint32_t se = m.se;
+  if (m.anchor >= 0 || k >= se) return;
+  if (!(IsSubjectPronoun(v.lower[k]) || ((v.lower[k] == "that" || v.lower[k] == "whom" || v.lower[k] == "who") &&
+                                         k + 1 < se && IsSubjectPronoun(v.lower[k + 1]))))
+    return;
+  uint32_t p = IsSubjectPronoun(v.lower[k]) ? k : k + 1;
+  m.anchor = v.ResolvePronoun(p);
+  uint32_t j = p + 1;
+  for (; j < se && !v.IsClauseBreak(j) && v.lower[j] != ","; ++j) {
+    if (v.lower[j] == "adopted" && m.pred == "child_of") m.pred = "adopted_child_of";
+    if ((v.lower[j] == "with" || v.lower[j] == "alongside") && j + 1 < se) {
+      uint32_t at = 0;
+      std::string text;
+      int32_t co = ObjectAfter(j + 1, se, &at, &text);
+      if (co >= 0) m.co_anchors.push_back(co);
     }
   }
-  // The noun heads its phrase ("was the son of Y", "is Y's wife."), not a modifier of a word
-  // after it ("whose dress was baby blue", "was sister company to").
-  auto heads_phrase = [&](uint32_t k) {
-    static const std::set<std::string> kAfter = {"of", "and", "or", "to", "for", "in", "since", "who", "whom", "that",
-                                                 "with", "from", "at", "on", "but", "now", "too", "again", "as"};
-    return k >= se || !v.IsWord(k) || v.IsCap(k) || kAfter.count(v.lower[k]) > 0;
-  };
-  if (holders.empty() && j_copula(mb) && heads_phrase(i + 1)) {
-    // "X was the son of Y", "X is Y's wife": the clause subject holds the role.
-    int32_t subj = SubjectBefore(mb, anchor);
-    if (subj >= 0) holders.push_back(subj);
+  if (m.holders.empty() && j < se && (v.lower[j] == ";" || v.lower[j] == ":" || v.lower[j] == ",") && m.role->plural) {
+    uint32_t from = j + 1;
+    TakeList(m, &from);
   }
-  if (holders.empty()) return;
-  if (anchor < 0) {
-    // "with daughter X", "ex-wife X": the nearest possessive or subject before.
-    for (uint32_t j = mb; j-- > sb && mb - j <= 6;) {
-      if (v.IsClauseBreak(j)) break;
-      if (DocView::IsPossessivePronoun(v.lower[j]) && v.lower[j] != "its" && v.lower[j] != "their") {
-        anchor = v.ResolvePronoun(j);
-        break;
-      }
-      if (v.lower[j] == "'s" || v.lower[j] == "'") {
-        anchor = j > 0 ? v.PersonAt(j - 1) : -1;
-        break;
-      }
+}
+
+// The holder before the noun: an apposition ("X, the stepson of Y", "X, Y's publicist", "X
+// (father of Y)"), else the subject of a copula ("X was the son of Y", "X is Y's wife").
+void Ctx::ReadHolderBefore(RoleMatch& m) {
+  const uint32_t sb = m.sb;
+  uint32_t j = m.mb;
+  if (j > sb && (v.lower[j - 1] == "the" || v.lower[j - 1] == "a" || v.lower[j - 1] == "an")) --j;
+  else if (m.anchor >= 0 && !m.of_anchor && j > sb) {
+    --j;  // skip the possessor ("Y's" or "his")
+    if (j > sb && (v.lower[j] == "'s" || v.lower[j] == "'")) j = v.MentionBegin(j - 1);
+    else if (v.mention_at[j] >= 0) j = v.MentionBegin(j);
+  }
+  if (j > sb + 1 && (v.lower[j - 1] == "," || v.lower[j - 1] == "(")) {
+    uint32_t h = j - 2;
+    int num;
+    if (IsNumberTok(v, h, &num) && h >= sb + 2 && v.lower[h - 1] == ",") h -= 2;
+    // "He was born in X, the son of Y": the one born, not the birthplace (which the tagger
+    // may take for a person).
+    const int32_t born = m.of_anchor && !m.role->plural ? BornHolder(j - 1, m.i, m.anchor, m.co_anchors) : -1;
+    if (born >= 0) m.holders.push_back(born);
+    else if (h < v.size() && v.mention_at[h] >= 0 && v.PersonAt(h) >= 0) m.holders.push_back(v.PersonAt(h));
+  }
+  if (m.holders.empty() && CopulaComplementAt(m.mb) && HeadsPhrase(m.i + 1, m.se)) {
+    int32_t subj = SubjectBefore(m.mb, m.anchor);
+    if (subj >= 0) m.holders.push_back(subj);
+  }
+}
+
+// The anchor when no possessor or "of" named it: the nearest possessive before ("with
+// daughter X"), a coordinated name ("X and wife Y"), a couple ("Y, with whom he had four
+// children", "They share two children", the couple the text just named), the clause's
+// subject, else the nearest person before (a guess). A person holding a parallel role is no
+// anchor ("daughter Ella and son Alexander").
+void Ctx::FindRoleAnchor(RoleMatch& m) {
+  const uint32_t sb = m.sb, mb = m.mb;
+  for (uint32_t j = mb; j-- > sb && mb - j <= 6;) {
+    if (v.IsClauseBreak(j)) break;
+    if (DocView::IsPossessivePronoun(v.lower[j]) && v.lower[j] != "its" && v.lower[j] != "their") {
+      m.anchor = v.ResolvePronoun(j);
+      break;
     }
-    if (anchor < 0 && co_anchors.empty()) anchor = TreeCoordinatedAnchor(v, i);  // "X and wife Y"
-    if (anchor < 0 && co_anchors.empty()) {
-      // "Y, with whom he had four children, A, B and C": the pronoun and Y.
-      std::vector<int32_t> pair = WithWhomParents(mb);
-      // "They share two children", "X and Y have a son": both are the anchors.
-      if (pair.empty()) pair = PluralSubject(mb, /*possession=*/true);
-      // "X is married to Y. They have four children: …": the couple the text just named.
-      if (pair.empty() && role->plural && PluralHaveSubject(mb)) pair = LatestCouple(SentBegin(i));
-      if (pair.size() == 2) {
-        anchor = pair[0];
-        co_anchors.push_back(pair[1]);
-      }
-    }
-    // "X waved while being watched by girlfriend Y": the subject of the clause (through an
-    // adverbial clause without its own), not the nearest name before.
-    if (anchor < 0) anchor = TreeClauseAnchor(v, i, holders[0]);
-    if (anchor < 0) {
-      anchor = SubjectBefore(mb, holders[0]);
-      guessed_here = anchor >= 0;
-    }
-    // "daughter Ella and son Alexander": a person holding a parallel role is no anchor.
-    if (anchor >= 0 && co_anchors.empty()) {
-      for (uint32_t j = mb; j-- > sb && mb - j <= 8;) {
-        if (v.PersonAt(j) != anchor || v.mention_at[j] < 0) continue;
-        uint32_t b = v.MentionBegin(j);
-        const RoleNoun* before = b > sb && !v.IsCap(b - 1) ? v.lex.Role(v.lower[b - 1]) : nullptr;
-        if (before && before->predicate == role->predicate) anchor = -1;
-        break;
-      }
+    if (v.lower[j] == "'s" || v.lower[j] == "'") {
+      m.anchor = j > 0 ? v.PersonAt(j - 1) : -1;
+      break;
     }
   }
+  if (m.anchor < 0 && m.co_anchors.empty()) m.anchor = TreeCoordinatedAnchor(v, m.i);
+  if (m.anchor < 0 && m.co_anchors.empty()) {
+    std::vector<int32_t> pair = WithWhomParents(mb);
+    if (pair.empty()) pair = PluralSubject(mb, /*possession=*/true);
+    if (pair.empty() && m.role->plural && PluralHaveSubject(mb)) pair = LatestCouple(SentBegin(m.i));
+    if (pair.size() == 2) {
+      m.anchor = pair[0];
+      m.co_anchors.push_back(pair[1]);
+    }
+  }
+  // "X waved while being watched by girlfriend Y": the subject of the clause (through an
+  // adverbial clause without its own), not the nearest name before.
+  if (m.anchor < 0) m.anchor = TreeClauseAnchor(v, m.i, m.holders[0]);
+  if (m.anchor < 0) {
+    m.anchor = SubjectBefore(mb, m.holders[0]);
+    m.guessed = m.anchor >= 0;
+  }
+  if (m.anchor >= 0 && m.co_anchors.empty()) {
+    for (uint32_t j = mb; j-- > sb && mb - j <= 8;) {
+      if (v.PersonAt(j) != m.anchor || v.mention_at[j] < 0) continue;
+      uint32_t b = v.MentionBegin(j);
+      const RoleNoun* before = b > sb && !v.IsCap(b - 1) ? v.lex.Role(v.lower[b - 1]) : nullptr;
+      if (before && before->predicate == m.role->predicate) m.anchor = -1;
+      break;
+    }
+  }
+}
+
+// The claims of a read role: holder PRED anchor (and each co-anchor); the holders of a plural
+// child or sibling noun are siblings of each other ("four children: A, B, C and D").
+void Ctx::EmitRole(RoleMatch& m) {
   // A listed holder resolved to one of its own anchors ("Paul X married Y. They have four
   // children: Paul, …", the child's one-word name joined to the father's) is a resolution
   // slip: no claim on it. (A single holder equal to its anchor is the anchor's slip instead, a
   // descriptor resolved to the holder: "X, son of the chef Y and Z"; only the anchor is skipped.)
-  if (holders.size() >= 2)
-    std::erase_if(holders, [&](int32_t h) {
-      return h == anchor || std::find(co_anchors.begin(), co_anchors.end(), h) != co_anchors.end();
+  if (m.holders.size() >= 2)
+    std::erase_if(m.holders, [&](int32_t h) {
+      return h == m.anchor || std::find(m.co_anchors.begin(), m.co_anchors.end(), h) != m.co_anchors.end();
     });
-  if (holders.empty()) return;
-  bool negated = Negated(i, mb, 3, TriggerKind::kRoleNoun);
-  ended_here = ended && !Timeless(pred);
+  if (m.holders.empty()) return;
+  bool negated = Negated(m.i, m.mb, 3, TriggerKind::kRoleNoun);
+  ended_here = m.ended && !Timeless(m.pred);
+  guessed_here = m.guessed;
   struct Reset {
     bool& flag;
     ~Reset() { flag = false; }
   } reset{ended_here}, reset_guess{guessed_here};
-  if (role->plural && (pred == "child_of" || pred == "sibling_of"))
-    // "four children: A, B, C and D", "the brothers A and B": siblings of each other.
-    for (size_t x = 0; x < holders.size(); ++x)
-      for (size_t y = x + 1; y < holders.size(); ++y) Emit(i, holders[x], "sibling_of", holders[y], negated, Modality::kAsserted);
-  for (int32_t h : holders) {
-    const std::string& p = adopted_holders.count(h) && pred == "child_of" ? kAdopted : pred;
+  if (m.role->plural && (m.pred == "child_of" || m.pred == "sibling_of"))
+    for (size_t x = 0; x < m.holders.size(); ++x)
+      for (size_t y = x + 1; y < m.holders.size(); ++y)
+        Emit(m.i, m.holders[x], "sibling_of", m.holders[y], negated, Modality::kAsserted);
+  for (int32_t h : m.holders) {
+    const std::string& p = m.adopted_holders.count(h) && m.pred == "child_of" ? kAdopted : m.pred;
     // Role "X is Y's parent": parent_of(X, Y).
-    if (anchor >= 0 && h != anchor) Emit(i, h, p, anchor, negated, Modality::kAsserted);
-    for (int32_t co : co_anchors)
-      if (co != h && co != anchor) Emit(i, h, p, co, negated, Modality::kAsserted);
+    if (m.anchor >= 0 && h != m.anchor) Emit(m.i, h, p, m.anchor, negated, Modality::kAsserted);
+    for (int32_t co : m.co_anchors)
+      if (co != h && co != m.anchor) Emit(m.i, h, p, co, negated, Modality::kAsserted);
   }
+}
+
+// A kin or role noun ("his daughter Suri", "X, the son of Y", "two children, A and B"): the
+// holders, the anchor they hold the role for, and the claims.
+void Ctx::RoleNouns(uint32_t i) {
+  const RoleNoun* role = v.lex.Role(v.lower[i]);
+  if (!role || v.IsCap(i)) return;
+  // "friend"/"member" as source nouns in source phrases ("a friend said") are handled as sources.
+  RoleMatch m{role, i, SentBegin(i), SentEnd(i)};
+  m.pred = role->predicate;
+  if (!ReadRoleModifiers(m)) return;
+  // The anchor: possessor right before the modifiers, or "the NOUN of Y".
+  m.anchor = v.PossessorBefore(m.mb);
+  m.of_anchor = m.anchor < 0 && i + 1 < m.se && v.lower[i + 1] == "of";
+  if (m.of_anchor) {
+    uint32_t at = 0;
+    std::string text;
+    m.anchor = ObjectAfter(i + 2, m.se, &at, &text);
+    if (m.anchor < 0) return;  // "the son of a preacher": no person to anchor on
+    m.co_anchors = CoordinatedAfter(at, m.se);  // "the son of X and the actor Y"
+  }
+  uint32_t k = 0;
+  if (!ReadHoldersAfter(m, &k)) return;
+  ReadRoleRelativeClause(m, k);
+  if (m.holders.empty()) ReadHolderBefore(m);
+  if (m.holders.empty()) return;
+  if (m.anchor < 0) FindRoleAnchor(m);
+  EmitRole(m);
 }
 
 void Ctx::EventNouns(uint32_t i) {
