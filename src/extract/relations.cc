@@ -1349,35 +1349,53 @@ void FindRelations(DocView& v, PassState* st) {
   }
 }
 
-void FindAges(DocView& v, PassState* st) {
-  const uint32_t n = v.size();
-  const auto& w = v.lower;
-  std::set<std::pair<int32_t, uint32_t>> done;  // (entity, sentence) with an age already
-  auto emit = [&](uint32_t tok, int32_t e, const std::string& value, bool inferred) {
+namespace {
+
+// Ages of people ("62-year-old X", "X, 19,", "in her 30s", "she is 37") as age claims with
+// a value; one per person and sentence.
+class AgeReader {
+ public:
+  AgeReader(DocView& v, PassState* st) : v_(v), w_(v.lower), st_(st) {}
+
+  void Run() {
+    for (uint32_t i = 0; i < v_.size(); ++i) {
+      if (v_.sent_of[i] == UINT32_MAX) continue;
+      if (v_.sent_of[i] != last_sentence_) {
+        last_sentence_ = v_.sent_of[i];
+        last_in_sentence_ = -1;
+      }
+      if (HyphenAge(i) || CommaAge(i) || DecadeAge(i)) continue;
+      CopulaAge(i);
+    }
+  }
+
+ private:
+  void Emit(uint32_t tok, int32_t e, const std::string& value, bool inferred) {
     if (e < 0) return;
-    uint32_t s = v.sent_of[tok];
-    if (!done.insert({e, s}).second) return;
-    Claim* c = AddClaim(v, *st, tok, e, "age", -1);
+    uint32_t s = v_.sent_of[tok];
+    if (!done_.insert({e, s}).second) return;
+    Claim* c = AddClaim(v_, *st_, tok, e, "age", -1);
     c->value = value;
     c->subject_inferred = inferred;
     // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
     c->modality = c->source.kind == SourceKind::kAuthor ? Modality::kAsserted : Modality::kReported;
-    if (v.published) c->time_from = c->time_to = FormatIso(*v.published);
-  };
+    if (v_.published) c->time_from = c->time_to = FormatIso(*v_.published);
+  }
+
   // The person a descriptor ("the 62-year-old actor") refers to when resolve left it open:
   // a gender-compatible person, subjects first, in this sentence before it or the ones before.
-  auto referent = [&](uint32_t tok, Gender g, int32_t exclude) -> int32_t {
-    uint32_t s = v.sent_of[tok];
+  int32_t Referent(uint32_t tok, Gender g, int32_t exclude) const {
+    uint32_t s = v_.sent_of[tok];
     for (uint32_t back = 0; back <= 4 && back <= s; ++back) {
-      const Sentence& sn = v.a.layout.sentences[s - back];
+      const Sentence& sn = v_.a.layout.sentences[s - back];
       uint32_t end = back == 0 ? tok : sn.token_end;
       int32_t any = -1;
       for (uint32_t k = sn.token_begin; k < end; ++k) {
-        int32_t m = v.mention_at[k];
-        if (m < 0 || v.a.mentions[m].type != EntityType::kPerson || v.a.mentions[m].entity_idx < 0) continue;
-        int32_t e = v.a.mentions[m].entity_idx;
+        int32_t m = v_.mention_at[k];
+        if (m < 0 || v_.a.mentions[m].type != EntityType::kPerson || v_.a.mentions[m].entity_idx < 0) continue;
+        int32_t e = v_.a.mentions[m].entity_idx;
         if (e == exclude) continue;
-        Gender eg = v.entity_gender[e];
+        Gender eg = v_.entity_gender[e];
         if (g != Gender::kUnknown && eg != Gender::kUnknown && eg != g) continue;
         if (g != Gender::kUnknown && eg == g) return e;
         if (any < 0) any = e;
@@ -1385,11 +1403,13 @@ void FindAges(DocView& v, PassState* st) {
       if (any >= 0) return any;
     }
     return -1;
-  };
-  auto noun_gender = [&](uint32_t k, uint32_t limit) {
+  }
+
+  // The gender of the person noun heading the phrase from k ("mother-of-two", "father-to-be":
+  // the head is the first part).
+  Gender NounGender(uint32_t k, uint32_t limit) const {
     for (uint32_t j = k; j < limit && j < k + 5; ++j) {
-      // "mother-of-two", "father-to-be": the head is the first part.
-      std::string_view x = w[j];
+      std::string_view x = w_[j];
       if (size_t dash = x.find('-'); dash != std::string_view::npos && x.substr(0, dash) != "singer") x = x.substr(0, dash);
       if (x == "actress" || x == "woman" || x == "girl" || x == "mother" || x == "mom" || x == "singer-actress" ||
           x == "socialite" || x == "wife")
@@ -1397,131 +1417,140 @@ void FindAges(DocView& v, PassState* st) {
       if (x == "actor" || x == "man" || x == "boy" || x == "father" || x == "dad" || x == "frontman" ||
           x == "husband" || x == "star" || x == "superstar")
         return x == "star" || x == "superstar" ? Gender::kUnknown : Gender::kMale;
-      if (v.IsClauseBreak(j) || x == ",") break;
+      if (v_.IsClauseBreak(j) || x == ",") break;
     }
     return Gender::kUnknown;
-  };
-  int32_t last_in_sentence = -1;
-  uint32_t last_sentence = UINT32_MAX;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (v.sent_of[i] == UINT32_MAX) continue;
-    if (v.sent_of[i] != last_sentence) {
-      last_sentence = v.sent_of[i];
-      last_in_sentence = -1;
-    }
-    const std::string& t = w[i];
-    uint32_t se = v.SentenceOf(i).token_end;
-    // "62-year-old" (one token), "62-year old", "62-years-old".
-    int age = 0;
+  }
+
+  // The person a mention at tok names, and whether it is a descriptor (inferred).
+  int32_t PersonMention(uint32_t tok, bool* inferred) const {
+    int32_t m = v_.mention_at[tok];
+    *inferred = true;
+    if (m < 0 || v_.a.mentions[m].type != EntityType::kPerson) return -1;
+    *inferred = v_.a.mentions[m].descriptor;
+    return v_.a.mentions[m].entity_idx;
+  }
+
+  // "62-year-old" (one token), "62-year old", "62-years-old": the mention it is part of, a
+  // name within the descriptor after it, else the descriptor's referent.
+  bool HyphenAge(uint32_t i) {
+    const std::string& t = w_[i];
+    const uint32_t n = v_.size(), se = v_.SentenceOf(i).token_end;
     size_t dash = t.find("-year");
-    if (dash != std::string::npos && dash > 0 && dash <= 3) {
-      bool digits = true;
-      for (size_t c = 0; c < dash; ++c)
-        if (t[c] < '0' || t[c] > '9') digits = false;
-      bool old = t.ends_with("-old") || (i + 1 < n && w[i + 1] == "old");
-      if (digits && old) {
-        age = std::atoi(t.substr(0, dash).c_str());
-        int32_t e = -1;
-        int32_t m = v.mention_at[i];
-        bool inferred = true;
-        if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
-          e = v.a.mentions[m].entity_idx;
-          inferred = v.a.mentions[m].descriptor;
-        }
-        if (e < 0) {
-          // "62-year-old Tom Cruise", "the 62-year-old Top Gun actor Tom Cruise": a name within
-          // the descriptor, after capitalised words and person nouns only. "the 27-year-old
-          // player blocked Kim" (a verb) and "a 16-year-old friend of X" (another person's
-          // noun) end the descriptor before the name.
-          for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
-            if (v.IsClauseBreak(k) || w[k] == ",") break;
-            // A relative clause ends the descriptor, capitalised or not: "His 22-Year-Old
-            // Assistant Who Looks Like X" is not about X.
-            if (w[k] == "who" || w[k] == "whom" || w[k] == "that" || w[k] == "which") break;
-            if (v.mention_at[k] < 0 && !v.IsCap(k) && !IsPersonNoun(v, w[k])) break;
-            if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0) {
-              e = v.PersonAt(k);
-              inferred = v.a.mentions[v.mention_at[k]].descriptor;
-              break;
-            }
-          }
-        }
-        if (e < 0) e = referent(i, noun_gender(i + 1, se), last_in_sentence);
-        if (e >= 0) {
-          emit(i, e, std::to_string(age), inferred);
-          last_in_sentence = e;
-        }
-        continue;
-      }
-    }
-    // "Name, 19," / "The Ballerina actress, 37,".
-    int num = 0;
-    if (t == "," && i + 2 < n && IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
-        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == ";" || w[i + 2] == ")" || w[i + 2] == "and" ||
-         w[i + 2] == "who" || w[i + 2] == "\xE2\x80\x94") &&
-        i > 0) {
-      int32_t e = -1;
-      int32_t m = v.mention_at[i - 1];
-      bool inferred = true;
-      if (m >= 0 && v.a.mentions[m].type == EntityType::kPerson) {
-        e = v.a.mentions[m].entity_idx;
-        inferred = v.a.mentions[m].descriptor;
-      }
-      if (e < 0 && m < 0) {
-        // A descriptor without a resolved mention: "The Ballerina actress, 37,".
-        Gender g = noun_gender(i - 1, i);
-        bool descriptor = g != Gender::kUnknown || w[i - 1] == "star" || w[i - 1] == "frontman" ||
-                          w[i - 1] == "singer" || w[i - 1] == "model" || w[i - 1] == "director";
-        bool has_the = false;
-        for (uint32_t k = i; k-- > v.SentenceOf(i).token_begin && i - k <= 5;)
-          if (w[k] == "the") has_the = true;
-        if (descriptor && has_the) e = referent(i, g, last_in_sentence);
-      }
-      if (e >= 0) {
-        emit(i + 1, e, std::to_string(num), inferred);
-        last_in_sentence = e;
-      }
-      continue;
-    }
-    // "in her 30s", "in his early 40s".
-    if (t == "in" && i + 2 < n && (w[i + 1] == "his" || w[i + 1] == "her")) {
-      uint32_t k = i + 2;
-      int lo_off = 0, hi_off = 9;
-      if (w[k] == "early") lo_off = 0, hi_off = 3, ++k;
-      else if (w[k] == "mid" || w[k] == "mid-") lo_off = 3, hi_off = 6, ++k;
-      else if (w[k] == "late") lo_off = 6, hi_off = 9, ++k;
-      if (k < n && w[k].size() == 3 && w[k][2] == 's' && w[k][0] >= '1' && w[k][0] <= '9' && w[k][1] == '0') {
-        int decade = (w[k][0] - '0') * 10;
-        int32_t e = v.ResolvePronoun(i + 1);
-        if (e >= 0)
-          emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off), /*inferred=*/true);
-      }
-      continue;
-    }
-    // "despite being 18", "she is 37", "turned 40". Not "was 15": mostly an age at some
-    // past event ("William was 15 when ...").
-    if ((t == "being" || t == "turned" || t == "turns" || t == "is") && i + 2 < n &&
-        IsNumberTok(v, i + 1, &num) && num > 0 && num < 120 &&
-        (w[i + 2] == "," || w[i + 2] == "." || w[i + 2] == ";" || w[i + 2] == "and" ||
-         // "is 37 years old", not "is 15 years her senior"
-         (w[i + 2] == "years" && i + 3 < n && w[i + 3] == "old"))) {
-      int32_t e = -1;
-      bool inferred = true;
-      uint32_t sb = v.SentenceOf(i).token_begin;
-      int32_t q = v.quote_at[i];
-      for (uint32_t k = i; k-- > sb;) {
-        if (v.quote_at[k] != q) break;
-        int32_t p = v.PersonAt(k);
-        if (p >= 0 && w[k] != "her" && w[k] != "him" && w[k] != "his") {
-          e = p;
-          inferred = v.mention_at[k] < 0 || v.a.mentions[v.mention_at[k]].descriptor;
+    if (dash == std::string::npos || dash == 0 || dash > 3) return false;
+    for (size_t c = 0; c < dash; ++c)
+      if (t[c] < '0' || t[c] > '9') return false;
+    if (!(t.ends_with("-old") || (i + 1 < n && w_[i + 1] == "old"))) return false;
+    int age = std::atoi(t.substr(0, dash).c_str());
+    bool inferred = true;
+    int32_t e = PersonMention(i, &inferred);
+    if (e < 0) {
+      // "62-year-old Tom Cruise", "the 62-year-old Top Gun actor Tom Cruise": a name within
+      // the descriptor, after capitalised words and person nouns only. "the 27-year-old
+      // player blocked Kim" (a verb) and "a 16-year-old friend of X" (another person's
+      // noun) end the descriptor before the name.
+      for (uint32_t k = i + 1; k < se && k < i + 6; ++k) {
+        if (v_.IsClauseBreak(k) || w_[k] == ",") break;
+        // A relative clause ends the descriptor, capitalised or not: "His 22-Year-Old
+        // Assistant Who Looks Like X" is not about X.
+        if (w_[k] == "who" || w_[k] == "whom" || w_[k] == "that" || w_[k] == "which") break;
+        if (v_.mention_at[k] < 0 && !v_.IsCap(k) && !IsPersonNoun(v_, w_[k])) break;
+        if (v_.mention_at[k] >= 0 && v_.PersonAt(k) >= 0) {
+          e = v_.PersonAt(k);
+          inferred = v_.a.mentions[v_.mention_at[k]].descriptor;
           break;
         }
       }
-      if (e >= 0) emit(i + 1, e, std::to_string(num), inferred);
+    }
+    if (e < 0) e = Referent(i, NounGender(i + 1, se), last_in_sentence_);
+    if (e >= 0) {
+      Emit(i, e, std::to_string(age), inferred);
+      last_in_sentence_ = e;
+    }
+    return true;
+  }
+
+  // "Name, 19," / "The Ballerina actress, 37,".
+  bool CommaAge(uint32_t i) {
+    const uint32_t n = v_.size();
+    int num = 0;
+    if (!(w_[i] == "," && i + 2 < n && IsNumberTok(v_, i + 1, &num) && num > 0 && num < 120 &&
+          (w_[i + 2] == "," || w_[i + 2] == "." || w_[i + 2] == ";" || w_[i + 2] == ")" || w_[i + 2] == "and" ||
+           w_[i + 2] == "who" || w_[i + 2] == "\xE2\x80\x94") &&
+          i > 0))
+      return false;
+    bool inferred = true;
+    int32_t e = PersonMention(i - 1, &inferred);
+    if (e < 0 && v_.mention_at[i - 1] < 0) {
+      // A descriptor without a resolved mention: "The Ballerina actress, 37,".
+      Gender g = NounGender(i - 1, i);
+      bool descriptor = g != Gender::kUnknown || w_[i - 1] == "star" || w_[i - 1] == "frontman" ||
+                        w_[i - 1] == "singer" || w_[i - 1] == "model" || w_[i - 1] == "director";
+      bool has_the = false;
+      for (uint32_t k = i; k-- > v_.SentenceOf(i).token_begin && i - k <= 5;)
+        if (w_[k] == "the") has_the = true;
+      if (descriptor && has_the) e = Referent(i, g, last_in_sentence_);
+    }
+    if (e >= 0) {
+      Emit(i + 1, e, std::to_string(num), inferred);
+      last_in_sentence_ = e;
+    }
+    return true;
+  }
+
+  // "in her 30s", "in his early 40s": an age range.
+  bool DecadeAge(uint32_t i) {
+    const uint32_t n = v_.size();
+    if (!(w_[i] == "in" && i + 2 < n && (w_[i + 1] == "his" || w_[i + 1] == "her"))) return false;
+    uint32_t k = i + 2;
+    int lo_off = 0, hi_off = 9;
+    if (w_[k] == "early") lo_off = 0, hi_off = 3, ++k;
+    else if (w_[k] == "mid" || w_[k] == "mid-") lo_off = 3, hi_off = 6, ++k;
+    else if (w_[k] == "late") lo_off = 6, hi_off = 9, ++k;
+    if (k < n && w_[k].size() == 3 && w_[k][2] == 's' && w_[k][0] >= '1' && w_[k][0] <= '9' && w_[k][1] == '0') {
+      int decade = (w_[k][0] - '0') * 10;
+      int32_t e = v_.ResolvePronoun(i + 1);
+      if (e >= 0) Emit(k, e, std::to_string(decade + lo_off) + "-" + std::to_string(decade + hi_off), /*inferred=*/true);
+    }
+    return true;
+  }
+
+  // "despite being 18", "she is 37", "turned 40": the nearest person before in the same
+  // quote or narration. Not "was 15": mostly an age at some past event ("William was 15
+  // when ...").
+  void CopulaAge(uint32_t i) {
+    const uint32_t n = v_.size();
+    const std::string& t = w_[i];
+    int num = 0;
+    if (!((t == "being" || t == "turned" || t == "turns" || t == "is") && i + 2 < n && IsNumberTok(v_, i + 1, &num) &&
+          num > 0 && num < 120 &&
+          (w_[i + 2] == "," || w_[i + 2] == "." || w_[i + 2] == ";" || w_[i + 2] == "and" ||
+           // "is 37 years old", not "is 15 years her senior"
+           (w_[i + 2] == "years" && i + 3 < n && w_[i + 3] == "old"))))
+      return;
+    uint32_t sb = v_.SentenceOf(i).token_begin;
+    int32_t q = v_.quote_at[i];
+    for (uint32_t k = i; k-- > sb;) {
+      if (v_.quote_at[k] != q) break;
+      int32_t p = v_.PersonAt(k);
+      if (p >= 0 && w_[k] != "her" && w_[k] != "him" && w_[k] != "his") {
+        Emit(i + 1, p, std::to_string(num), v_.mention_at[k] < 0 || v_.a.mentions[v_.mention_at[k]].descriptor);
+        return;
+      }
     }
   }
-}
+
+  DocView& v_;
+  const std::vector<std::string>& w_;
+  PassState* st_;
+  std::set<std::pair<int32_t, uint32_t>> done_;  // (entity, sentence) with an age already
+  int32_t last_in_sentence_ = -1;
+  uint32_t last_sentence_ = UINT32_MAX;
+};
+
+}  // namespace
+
+void FindAges(DocView& v, PassState* st) { AgeReader(v, st).Run(); }
 
 }  // namespace hearsay::extract
 
