@@ -1,7 +1,9 @@
 // Calendar arithmetic and date expressions normalised against the publication date.
 #include "extract/internal/dates.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "extract/internal/doc_view.h"
 #include "extract/internal/passes.h"
@@ -138,23 +140,53 @@ DateSpan Season(const Ymd& pub, std::string_view w, bool next) {
   return s;
 }
 
-}  // namespace
-
-uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out) {
-  const auto& w = v.lower;
-  auto at = [&](uint32_t i) -> std::string_view { return i < limit ? std::string_view(w[i]) : std::string_view(); };
-  const std::optional<Ymd>& pub = v.published;
+// "last week", "this month", "next year", "last summer" around the publication day.
+DateSpan RelativeSpan(const Ymd& pub, std::string_view rel, std::string_view unit) {
   DateSpan s;
-  uint32_t i = tok;
-  bool since = false;
-  if (at(i) == "since") {
-    since = true;
-    ++i;
+  if (unit == "week") {
+    Ymd mon = AddDays(pub, -Weekday(pub) + (rel == "last" ? -7 : rel == "next" ? 7 : 0));
+    s.from = mon;
+    s.to = AddDays(mon, 6);
+  } else if (unit == "month") {
+    int mm = pub.m + (rel == "last" ? -1 : rel == "next" ? 1 : 0), yy = pub.y;
+    if (mm == 0) mm = 12, --yy;
+    if (mm == 13) mm = 1, ++yy;
+    s.from = Ymd{yy, mm, 1};
+    s.to = Ymd{yy, mm, DaysInMonth(yy, mm)};
+  } else if (unit == "year") {
+    int yy = pub.y + (rel == "last" ? -1 : rel == "next" ? 1 : 0);
+    s.from = Ymd{yy, 1, 1};
+    s.to = Ymd{yy, 12, 31};
+  } else {
+    s = Season(pub, unit, rel != "last");
+    if (rel == "last") {
+      Ymd f = *s.from, t = *s.to;
+      if (!(t < pub)) s.from = AddYears(f, -1), s.to = AddYears(t, -1);
+    }
   }
-  int y = 0, d = 0, m = 0;
-  uint32_t end = 0;
-  // "Month [day][,] [year]" / "day Month [year]" / "Month year".
-  if ((m = MonthFromName(at(i))) && v.IsCap(i) && !(at(i) == "may" && !v.IsCap(i))) {
+  return s;
+}
+
+bool IsSeasonWord(std::string_view w) {
+  return w == "spring" || w == "summer" || w == "autumn" || w == "fall" || w == "winter";
+}
+
+// The forms of a date expression, each tried at token i in turn. A form returns nullopt when
+// the words are not of its kind, 0 when they are but the reading is refused (no later form is
+// tried), else the token after the expression, with the span in *s.
+struct DateForms {
+  const DocView& v;
+  uint32_t limit;
+  bool since;  // "since" came before i
+  const std::optional<Ymd>& pub = v.published;
+
+  std::string_view at(uint32_t i) const { return i < limit ? std::string_view(v.lower[i]) : std::string_view(); }
+  std::string_view before(uint32_t i) const { return i > 0 ? std::string_view(v.lower[i - 1]) : std::string_view(); }
+
+  // "Month [day][,] [year]", "Month year"; "May" alone only after a preposition (else the modal).
+  std::optional<uint32_t> MonthFirst(uint32_t i, DateSpan* s) const {
+    int m = MonthFromName(at(i)), d = 0, y = 0;
+    if (!m || !v.IsCap(i)) return std::nullopt;
     uint32_t j = i + 1;
     if (IsDayNumber(at(j), &d)) {
       ++j;
@@ -163,112 +195,132 @@ uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out
       d = 0;
     }
     if (IsYear(at(j), &y)) {
-      s.from = Ymd{y, m, d ? std::min(d, DaysInMonth(y, m)) : 1};
-      s.to = Ymd{y, m, d ? std::min(d, DaysInMonth(y, m)) : DaysInMonth(y, m)};
-      end = j + 1;
-    } else {
-      if (d == 0 && j > i + 1) j = i + 1;
-      // "May" alone is too often the modal verb: require a preposition before it.
-      bool ok = m != 5 || (i > 0 && (w[i - 1] == "in" || w[i - 1] == "since" || w[i - 1] == "of" || since));
-      if (!ok) return 0;
-      if (pub) s = MostRecentMonth(*pub, m, d);
-      end = d ? j : i + 1;
+      s->from = Ymd{y, m, d ? std::min(d, DaysInMonth(y, m)) : 1};
+      s->to = Ymd{y, m, d ? std::min(d, DaysInMonth(y, m)) : DaysInMonth(y, m)};
+      return j + 1;
     }
-  } else if (IsDayNumber(at(i), &d) && (m = MonthFromName(at(i + 1))) && v.IsCap(i + 1)) {
+    if (d == 0 && j > i + 1) j = i + 1;
+    std::string_view b = before(i);
+    if (m == 5 && !(b == "in" || b == "since" || b == "of" || since)) return 0;
+    if (pub) *s = MostRecentMonth(*pub, m, d);
+    return d ? j : i + 1;
+  }
+
+  // "day Month [year]".
+  std::optional<uint32_t> DayFirst(uint32_t i, DateSpan* s) const {
+    int d = 0, m = 0, y = 0;
+    if (!IsDayNumber(at(i), &d) || !(m = MonthFromName(at(i + 1))) || !v.IsCap(i + 1)) return std::nullopt;
     uint32_t j = i + 2;
     if (IsYear(at(j), &y)) {
-      s.from = s.to = Ymd{y, m, std::min(d, DaysInMonth(y, m))};
-      end = j + 1;
-    } else {
-      if (pub) s = MostRecentMonth(*pub, m, d);
-      end = j;
+      s->from = s->to = Ymd{y, m, std::min(d, DaysInMonth(y, m))};
+      return j + 1;
     }
-  } else if (IsYear(at(i), &y) && (i == 0 || (w[i - 1] != "$" && w[i - 1] != "#"))) {
-    // A bare year: only after a preposition or as a possessive-like modifier ("his 2001 divorce").
-    bool prep = i > 0 && (w[i - 1] == "in" || w[i - 1] == "since" || w[i - 1] == "of" || w[i - 1] == "from" ||
-                          w[i - 1] == "until" || w[i - 1] == "by" || w[i - 1] == "his" || w[i - 1] == "her" ||
-                          w[i - 1] == "their" || w[i - 1] == "to" || w[i - 1] == "early" || w[i - 1] == "late" ||
-                          w[i - 1] == "mid" || since);
-    if (!prep) return 0;
-    s.from = Ymd{y, 1, 1};
-    s.to = Ymd{y, 12, 31};
-    end = i + 1;
-  } else if ((at(i) == "valentine's" || at(i) == "valentines") && at(i + 1) == "day") {
-    if (pub) s = MostRecentMonth(*pub, 2, 14);
-    end = i + 2;
-  } else if (at(i) == "christmas" || (at(i) == "new" && at(i + 1) == "year's" && at(i + 2) == "eve")) {
-    bool christmas = at(i) == "christmas";
-    if (pub) s = MostRecentMonth(*pub, 12, christmas ? 25 : 31);
-    end = christmas ? i + 1 : i + 3;
-  } else if ((at(i) == "last" || at(i) == "this" || at(i) == "next") &&
-             (at(i + 1) == "week" || at(i + 1) == "month" || at(i + 1) == "year" || at(i + 1) == "spring" ||
-              at(i + 1) == "summer" || at(i + 1) == "autumn" || at(i + 1) == "fall" || at(i + 1) == "winter")) {
-    end = i + 2;
-    if (pub) {
-      std::string_view unit = at(i + 1), rel = at(i);
-      if (unit == "week") {
-        Ymd mon = AddDays(*pub, -Weekday(*pub) + (rel == "last" ? -7 : rel == "next" ? 7 : 0));
-        s.from = mon;
-        s.to = AddDays(mon, 6);
-      } else if (unit == "month") {
-        int mm = pub->m + (rel == "last" ? -1 : rel == "next" ? 1 : 0), yy = pub->y;
-        if (mm == 0) mm = 12, --yy;
-        if (mm == 13) mm = 1, ++yy;
-        s.from = Ymd{yy, mm, 1};
-        s.to = Ymd{yy, mm, DaysInMonth(yy, mm)};
-      } else if (unit == "year") {
-        int yy = pub->y + (rel == "last" ? -1 : rel == "next" ? 1 : 0);
-        s.from = Ymd{yy, 1, 1};
-        s.to = Ymd{yy, 12, 31};
-      } else {
-        s = Season(*pub, unit, rel != "last");
-        if (rel == "last") {
-          Ymd f = *s.from, t = *s.to;
-          if (!(t < *pub)) s.from = AddYears(f, -1), s.to = AddYears(t, -1);
-        }
-      }
+    if (pub) *s = MostRecentMonth(*pub, m, d);
+    return j;
+  }
+
+  // A bare year: only after a preposition or as a possessive-like modifier ("his 2001 divorce").
+  std::optional<uint32_t> BareYear(uint32_t i, DateSpan* s) const {
+    int y = 0;
+    std::string_view b = before(i);
+    if (!IsYear(at(i), &y) || b == "$" || b == "#") return std::nullopt;
+    static constexpr std::string_view kBefore[] = {"in", "since", "of", "from", "until", "by", "his",
+                                                   "her", "their", "to", "early", "late", "mid"};
+    if (!since && std::find(std::begin(kBefore), std::end(kBefore), b) == std::end(kBefore)) return 0;
+    s->from = Ymd{y, 1, 1};
+    s->to = Ymd{y, 12, 31};
+    return i + 1;
+  }
+
+  // "Valentine's Day", "Christmas", "New Year's Eve": the latest one.
+  std::optional<uint32_t> Holiday(uint32_t i, DateSpan* s) const {
+    if ((at(i) == "valentine's" || at(i) == "valentines") && at(i + 1) == "day") {
+      if (pub) *s = MostRecentMonth(*pub, 2, 14);
+      return i + 2;
     }
-  } else if ((at(i) == "the" || at(i) == "in") &&
-             (at(i + 1) == "spring" || at(i + 1) == "summer" || at(i + 1) == "autumn" || at(i + 1) == "fall" ||
-              at(i + 1) == "winter")) {
-    if (pub) s = Season(*pub, at(i + 1), false);
-    end = i + 2;
-  } else if (at(i) == "yesterday" || at(i) == "today") {
-    if (pub) s.from = s.to = AddDays(*pub, at(i) == "yesterday" ? -1 : 0);
-    end = i + 1;
-  } else if (WeekdayFromName(at(i)) >= 0 && v.IsCap(i)) {
-    // "on Saturday": the latest such day before the publication date.
+    if (at(i) == "christmas" || (at(i) == "new" && at(i + 1) == "year's" && at(i + 2) == "eve")) {
+      bool christmas = at(i) == "christmas";
+      if (pub) *s = MostRecentMonth(*pub, 12, christmas ? 25 : 31);
+      return christmas ? i + 1 : i + 3;
+    }
+    return std::nullopt;
+  }
+
+  // "last week", "this year", "next summer"; "the summer", "in the spring".
+  std::optional<uint32_t> Relative(uint32_t i, DateSpan* s) const {
+    std::string_view rel = at(i), unit = at(i + 1);
+    if ((rel == "last" || rel == "this" || rel == "next") &&
+        (unit == "week" || unit == "month" || unit == "year" || IsSeasonWord(unit))) {
+      if (pub) *s = RelativeSpan(*pub, rel, unit);
+      return i + 2;
+    }
+    if ((rel == "the" || rel == "in") && IsSeasonWord(unit)) {
+      if (pub) *s = Season(*pub, unit, false);
+      return i + 2;
+    }
+    return std::nullopt;
+  }
+
+  // "yesterday", "today", "on Saturday" (the latest such day before the publication date).
+  std::optional<uint32_t> Day(uint32_t i, DateSpan* s) const {
+    if (at(i) == "yesterday" || at(i) == "today") {
+      if (pub) s->from = s->to = AddDays(*pub, at(i) == "yesterday" ? -1 : 0);
+      return i + 1;
+    }
+    if (WeekdayFromName(at(i)) < 0 || !v.IsCap(i)) return std::nullopt;
     if (pub) {
       int back = (Weekday(*pub) - WeekdayFromName(at(i)) + 7) % 7;
       if (back == 0) back = 7;
-      s.from = s.to = AddDays(*pub, -back);
+      s->from = s->to = AddDays(*pub, -back);
     }
-    end = i + 1;
-  } else if ((at(i) == "more" && at(i + 1) == "than" && (at(i + 2) == "a" || at(i + 2) == "one") &&
-              (at(i + 3) == "decade" || at(i + 3) == "year")) ||
-             ((at(i) == "over" || at(i) == "for") && at(i + 1) == "a" && at(i + 2) == "decade")) {
-    // A duration reaching back from the publication date: "for more than a decade" holds since
-    // at least ten years before publication.
-    bool decade = at(i + 3) == "decade" || at(i + 2) == "decade";
-    end = at(i) == "more" ? i + 4 : i + 3;
-    if (pub) {
-      s.to = *pub;
-      s.from = AddYears(*pub, decade ? -10 : -1);
-      s.open_start = true;
-    }
-  } else {
-    return 0;
+    return i + 1;
   }
-  if (since) {
+
+  // A duration reaching back from the publication date: "for more than a decade" holds since
+  // at least ten years before publication.
+  std::optional<uint32_t> Duration(uint32_t i, DateSpan* s) const {
+    bool more = at(i) == "more" && at(i + 1) == "than" && (at(i + 2) == "a" || at(i + 2) == "one") &&
+                (at(i + 3) == "decade" || at(i + 3) == "year");
+    bool over = (at(i) == "over" || at(i) == "for") && at(i + 1) == "a" && at(i + 2) == "decade";
+    if (!more && !over) return std::nullopt;
+    bool decade = at(i + 3) == "decade" || at(i + 2) == "decade";
+    if (pub) {
+      s->to = *pub;
+      s->from = AddYears(*pub, decade ? -10 : -1);
+      s->open_start = true;
+    }
+    return at(i) == "more" ? i + 4 : i + 3;
+  }
+};
+
+}  // namespace
+
+uint32_t MatchDate(const DocView& v, uint32_t tok, uint32_t limit, DateSpan* out) {
+  DateForms forms{v, limit, false};
+  uint32_t i = tok;
+  if (forms.at(i) == "since") {
+    forms.since = true;
+    ++i;
+  }
+  using Form = std::optional<uint32_t> (DateForms::*)(uint32_t, DateSpan*) const;
+  static constexpr Form kForms[] = {&DateForms::MonthFirst, &DateForms::DayFirst, &DateForms::BareYear,
+                                    &DateForms::Holiday,    &DateForms::Relative, &DateForms::Day,
+                                    &DateForms::Duration};
+  DateSpan s;
+  std::optional<uint32_t> end;
+  for (Form form : kForms)
+    if ((end = (forms.*form)(i, &s))) break;
+  if (!end || *end == 0) return 0;
+  if (forms.since) {
     // "since X": from the start of X to the publication date.
     DateSpan r;
     r.from = s.from;
-    if (pub && s.from) r.to = *pub;
+    if (v.published && s.from) r.to = *v.published;
     r.open_start = true;
     s = r;
   }
   *out = s;
-  return end;
+  return *end;
 }
 
 bool SinceGoverns(const DocView& v, uint32_t date_tok, uint32_t lo) {
