@@ -20,6 +20,7 @@
 // pair not in gold) with the sentences naming both, for reviewing the patterns; =unmapped prints
 // the claims on people no gold entity is named like, with our entity names; =doc:N our people
 // and claims on document N.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -147,6 +148,122 @@ std::vector<int> MapByName(const nlohmann::json& vs, const hearsay::Document& do
   return out;
 }
 
+using PairSets = std::map<std::string, std::set<Pair>>;  // relation -> pairs
+
+// The document's text (title, then the sentences' tokens joined by spaces) and each token's
+// byte range, per sentence.
+Document BuildDocument(const nlohmann::json& jd, std::vector<std::vector<std::pair<uint32_t, uint32_t>>>* offs) {
+  Document doc;
+  doc.title = jd["title"].get<std::string>();
+  doc.text = doc.title + "\n\n";
+  doc.title_byte_begin = 0;
+  doc.title_byte_end = static_cast<uint32_t>(doc.title.size());
+  doc.body_byte_begin = static_cast<uint32_t>(doc.text.size());
+  for (const auto& sent : jd["sents"]) {
+    offs->emplace_back();
+    for (const auto& tok : sent) {
+      std::string t = tok.get<std::string>();
+      if (doc.text.size() > doc.body_byte_begin) doc.text += ' ';
+      uint32_t b = static_cast<uint32_t>(doc.text.size());
+      doc.text += t;
+      offs->back().push_back({b, static_cast<uint32_t>(doc.text.size())});
+    }
+  }
+  return doc;
+}
+
+// The extract stage on the gold entity mentions (one local entity per gold entity), with the
+// parser on the sentences extract selects, as the pipeline does.
+DocumentAnalysis AnalyzeWithGoldMentions(const Document& doc, const nlohmann::json& vs,
+                                         const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& offs,
+                                         const hearsay::Models& models, std::vector<int>* to_gold) {
+  DocumentAnalysis a;
+  a.layout = hearsay::text::AnalyzeText(doc);
+  for (size_t e = 0; e < vs.size(); ++e) {
+    hearsay::LocalEntity le;
+    le.name = vs[e][0]["name"].get<std::string>();
+    le.type = TypeOf(vs[e][0]["type"].get<std::string>());
+    a.local_entities.push_back(le);
+    to_gold->push_back(static_cast<int>(e));
+    for (const auto& m : vs[e]) {
+      int s = m["sent_id"], p0 = m["pos"][0], p1 = m["pos"][1];
+      if (s >= static_cast<int>(offs.size()) || p1 > static_cast<int>(offs[s].size()) || p0 >= p1) continue;
+      a.mentions.push_back(hearsay::Mention{offs[s][p0].first, offs[s][p1 - 1].second, le.type, 1.0f,
+                                            static_cast<int32_t>(e), false});
+    }
+  }
+  std::sort(a.mentions.begin(), a.mentions.end(),
+            [](const auto& x, const auto& y) { return x.byte_begin < y.byte_begin; });
+  if (models.parser) {
+    const std::vector<bool> select = hearsay::extract::SentencesToParse(doc, a.layout, a.mentions);
+    a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
+  }
+  hearsay::extract::ExtractClaims(doc, &a);
+  return a;
+}
+
+void AddGoldPairs(const nlohmann::json& jd, int di, PairSets* gold) {
+  auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
+  for (const auto& l : jd["labels"]) {
+    std::string r = l["r"];
+    int h = l["h"], t = l["t"];
+    if (r == "P26") (*gold)["spouse"].insert(unordered(h, t));
+    else if (r == "P3373") (*gold)["sibling"].insert(unordered(h, t));
+    else if (r == "P40") (*gold)["parent/child"].insert({di, h, t});
+    else if (r == "P22" || r == "P25") (*gold)["parent/child"].insert({di, t, h});
+  }
+}
+
+// Our affirmed family claims as gold-entity pairs; a claim on a person no gold entity is named
+// like becomes a pair no gold entity holds (a false positive). Returns how many there were.
+size_t AddPredictedPairs(const DocumentAnalysis& a, const std::vector<int>& to_gold, int di, bool show_unmapped,
+                         PairSets* pred) {
+  size_t unmapped = 0;
+  auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
+  for (const Claim& c : a.claims) {
+    if (c.polarity != hearsay::Polarity::kAffirmed || c.object_entity < 0) continue;
+    int x = to_gold[c.subject_entity], y = to_gold[c.object_entity];
+    if (x >= 0 && x == y) continue;  // two of our people named like one gold entity: no pair to score
+    if (x < 0 || y < 0) {
+      if (show_unmapped)
+        std::printf("%s: %s%s -> %s%s\n", c.predicate.c_str(), a.local_entities[c.subject_entity].name.c_str(),
+                    x < 0 ? " (unmapped)" : "", a.local_entities[c.object_entity].name.c_str(),
+                    y < 0 ? " (unmapped)" : "");
+      x = -1 - c.subject_entity;
+      y = -1 - c.object_entity;
+      ++unmapped;
+    }
+    if (c.predicate == "spouse_of" || c.predicate == "divorced_from") (*pred)["spouse"].insert(unordered(x, y));
+    else if (c.predicate == "sibling_of") (*pred)["sibling"].insert(unordered(x, y));
+    else if (c.predicate == "child_of" || c.predicate == "adopted_child_of" || c.predicate == "stepchild_of")
+      (*pred)["parent/child"].insert({di, y, x});
+    else if (c.predicate == "parent_of") (*pred)["parent/child"].insert({di, x, y});
+  }
+  return unmapped;
+}
+
+void PrintTable(const PairSets& gold, PairSets& pred) {
+  std::printf("%-14s %6s %6s %6s %7s %7s %7s\n", "relation", "gold", "pred", "tp", "P", "R", "F1");
+  size_t G = 0, P = 0, T = 0;
+  auto row = [](const char* name, size_t g, size_t p, size_t tp) {
+    double prec = p ? double(tp) / p : 0, rec = g ? double(tp) / g : 0;
+    std::printf("%-14s %6zu %6zu %6zu %7.3f %7.3f %7.3f\n", name, g, p, tp, prec, rec,
+                prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0);
+  };
+  for (const char* r : {"spouse", "parent/child", "sibling"}) {
+    const std::set<Pair> none;
+    auto it = gold.find(r);
+    const std::set<Pair>& g = it == gold.end() ? none : it->second;
+    size_t tp = 0;
+    for (const Pair& p : pred[r]) tp += g.count(p);
+    row(r, g.size(), pred[r].size(), tp);
+    G += g.size();
+    P += pred[r].size();
+    T += tp;
+  }
+  row("micro", G, P, T);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -165,121 +282,39 @@ int main(int argc, char** argv) {
   }
   const char* mentions_env = std::getenv("REDOCRED_MENTIONS");
   const bool gold_mentions = mentions_env && std::string(mentions_env) == "gold";
-  hearsay::Models models;  // with gold mentions the parser is still used
-  {
-    auto loaded = hearsay::LoadModels(std::string(HEARSAY_SOURCE_DIR) + "/models");
-    if (!loaded.ok()) {
-      std::cerr << "extract_eval_redocred: " << loaded.status().ToString() << "\n";
-      return 1;
-    }
-    models = std::move(loaded).value();
+  auto loaded = hearsay::LoadModels(std::string(HEARSAY_SOURCE_DIR) + "/models");
+  if (!loaded.ok()) {
+    std::cerr << "extract_eval_redocred: " << loaded.status().ToString() << "\n";
+    return 1;
   }
-  size_t unmapped = 0;
-  std::map<std::string, std::set<Pair>> gold, pred;
+  const hearsay::Models models = std::move(loaded).value();  // with gold mentions the parser is still used
   const char* show_env = std::getenv("REDOCRED_SHOW");
   const std::string show = show_env ? show_env : "";
+  size_t unmapped = 0;
+  PairSets gold, pred;
   for (size_t d = 0; d < data.size(); ++d) {
     const auto& jd = data[d];
-    Document doc;
-    doc.title = jd["title"].get<std::string>();
-    doc.text = doc.title + "\n\n";
-    doc.title_byte_begin = 0;
-    doc.title_byte_end = static_cast<uint32_t>(doc.title.size());
-    doc.body_byte_begin = static_cast<uint32_t>(doc.text.size());
-    // Token byte offsets: sentences joined by spaces, tokens by spaces.
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> offs;
-    for (const auto& sent : jd["sents"]) {
-      offs.emplace_back();
-      for (const auto& tok : sent) {
-        std::string t = tok.get<std::string>();
-        if (doc.text.size() > doc.body_byte_begin) doc.text += ' ';
-        uint32_t b = static_cast<uint32_t>(doc.text.size());
-        doc.text += t;
-        offs.back().push_back({b, static_cast<uint32_t>(doc.text.size())});
-      }
-    }
+    const Document doc = BuildDocument(jd, &offs);
     const auto& vs = jd["vertexSet"];
-    DocumentAnalysis a;
     std::vector<int> to_gold;
+    DocumentAnalysis a;
     if (gold_mentions) {
-      a.layout = hearsay::text::AnalyzeText(doc);
-      for (size_t e = 0; e < vs.size(); ++e) {
-        hearsay::LocalEntity le;
-        le.name = vs[e][0]["name"].get<std::string>();
-        le.type = TypeOf(vs[e][0]["type"].get<std::string>());
-        a.local_entities.push_back(le);
-        to_gold.push_back(static_cast<int>(e));
-        for (const auto& m : vs[e]) {
-          int s = m["sent_id"], p0 = m["pos"][0], p1 = m["pos"][1];
-          if (s >= static_cast<int>(offs.size()) || p1 > static_cast<int>(offs[s].size()) || p0 >= p1) continue;
-          a.mentions.push_back(hearsay::Mention{offs[s][p0].first, offs[s][p1 - 1].second, le.type, 1.0f,
-                                                static_cast<int32_t>(e), false});
-        }
-      }
-      std::sort(a.mentions.begin(), a.mentions.end(),
-                [](const auto& x, const auto& y) { return x.byte_begin < y.byte_begin; });
-      // The parser on the sentences extract selects, as the pipeline does (the relation
-      // patterns read the tree).
-      if (models.parser) {
-        const std::vector<bool> select = hearsay::extract::SentencesToParse(doc, a.layout, a.mentions);
-        a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
-      }
-      hearsay::extract::ExtractClaims(doc, &a);
+      a = AnalyzeWithGoldMentions(doc, vs, offs, models, &to_gold);
     } else {
       a = hearsay::AnalyzeDocument(doc, models);
       to_gold = MapByName(vs, doc, a);
     }
-    int di = static_cast<int>(d);
+    const int di = static_cast<int>(d);
     if (show == "doc:" + std::to_string(d)) DumpDocument(doc, a, to_gold, vs);
-    auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
-    for (const auto& l : jd["labels"]) {
-      std::string r = l["r"];
-      int h = l["h"], t = l["t"];
-      if (r == "P26") gold["spouse"].insert(unordered(h, t));
-      else if (r == "P3373") gold["sibling"].insert(unordered(h, t));
-      else if (r == "P40") gold["parent/child"].insert({di, h, t});
-      else if (r == "P22" || r == "P25") gold["parent/child"].insert({di, t, h});
-    }
-    for (const Claim& c : a.claims) {
-      if (c.polarity != hearsay::Polarity::kAffirmed || c.object_entity < 0) continue;
-      int x = to_gold[c.subject_entity], y = to_gold[c.object_entity];
-      if (x >= 0 && x == y) continue;  // two of our people named like one gold entity: no pair to score
-      if (x < 0 || y < 0) {
-        if (show == "unmapped")
-          std::printf("%s: %s%s -> %s%s\n", c.predicate.c_str(), a.local_entities[c.subject_entity].name.c_str(),
-                      x < 0 ? " (unmapped)" : "", a.local_entities[c.object_entity].name.c_str(),
-                      y < 0 ? " (unmapped)" : "");
-        x = -1 - c.subject_entity;  // a pair no gold entity holds: a false positive
-        y = -1 - c.object_entity;
-        ++unmapped;
-      }
-      if (c.predicate == "spouse_of" || c.predicate == "divorced_from") pred["spouse"].insert(unordered(x, y));
-      else if (c.predicate == "sibling_of") pred["sibling"].insert(unordered(x, y));
-      else if (c.predicate == "child_of" || c.predicate == "adopted_child_of" || c.predicate == "stepchild_of")
-        pred["parent/child"].insert({di, y, x});
-      else if (c.predicate == "parent_of") pred["parent/child"].insert({di, x, y});
-    }
+    AddGoldPairs(jd, di, &gold);
+    unmapped += AddPredictedPairs(a, to_gold, di, show == "unmapped", &pred);
     if (show == "missed" || show == "wrong")
       ShowPairs(jd, di, show == "missed" ? gold : pred, show == "missed" ? pred : gold,
                 std::set<int>(to_gold.begin(), to_gold.end()));
   }
   std::printf("Re-DocRED dev (%zu documents), %s, pair level; %zu family claims on unmapped people\n", data.size(),
               gold_mentions ? "gold entity mentions" : "hearsay's entities mapped to gold by name", unmapped);
-  std::printf("%-14s %6s %6s %6s %7s %7s %7s\n", "relation", "gold", "pred", "tp", "P", "R", "F1");
-  size_t G = 0, P = 0, T = 0;
-  for (const char* r : {"spouse", "parent/child", "sibling"}) {
-    size_t tp = 0;
-    for (const Pair& p : pred[r]) tp += gold[r].count(p);
-    double prec = pred[r].empty() ? 0 : double(tp) / pred[r].size();
-    double rec = gold[r].empty() ? 0 : double(tp) / gold[r].size();
-    double f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
-    std::printf("%-14s %6zu %6zu %6zu %7.3f %7.3f %7.3f\n", r, gold[r].size(), pred[r].size(), tp, prec, rec, f1);
-    G += gold[r].size();
-    P += pred[r].size();
-    T += tp;
-  }
-  double prec = P ? double(T) / P : 0, rec = G ? double(T) / G : 0;
-  std::printf("%-14s %6zu %6zu %6zu %7.3f %7.3f %7.3f\n", "micro", G, P, T, prec, rec,
-              prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0);
+  PrintTable(gold, pred);
   return 0;
 }
