@@ -47,6 +47,18 @@ Result<std::string> PipelineKey(const std::string& models_dir, bool outlet_prior
 
 namespace {
 
+// The positions 0..n-1 of todo[from..from+n) in the order the workers take them: longest text
+// first (stable), so each batch ends on short documents and no thread waits long at its end
+// for the other's last document (in index order a long one came last: 0.56 s of one core
+// idle at the last batch of the 10,200 GossipCop articles). Results go to their own slots.
+std::vector<size_t> LongestFirst(const std::vector<Document>& docs, const std::vector<size_t>& todo, size_t from, size_t n) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return docs[todo[from + a]].text.size() > docs[todo[from + b]].text.size(); });
+  return order;
+}
+
 // Analyses docs[todo[i]] into analyses on `jobs` threads, batch by batch; with `cache`
 // each batch is encoded by the workers and written to the store's cache by another
 // thread while the next batch is analysed; then released (ReleaseForCorpus), so the
@@ -61,8 +73,9 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
   for (size_t from = 0; from < todo.size(); from += kBatch) {
     size_t n = std::min(kBatch, todo.size() - from);
     std::vector<store::CachedAnalysis> bodies(cache ? n : 0);
-    ParallelFor(n, jobs, [&](size_t i) {
-      size_t d = todo[from + i];
+    const std::vector<size_t> order = LongestFirst(docs, todo, from, n);
+    ParallelFor(n, jobs, [&](size_t k) {
+      const size_t i = order[k], d = todo[from + i];
       analyses[d] = AnalyzeDocument(docs[d], models);
       if (cache) bodies[i] = {docs[d].content_hash, store::EncodeAnalysis(analyses[d])};
       ReleaseForCorpus(&analyses[d]);
