@@ -116,9 +116,18 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   std::vector<std::optional<DocumentAnalysis>>().swap(*cached);  // clear() would keep its n slots
   const bool cache = cache_run_id > 0;
   StepTimer timer("build");  // HEARSAY_FUSE_TIMING=1 prints the time of each step
+  // The near-duplicates read only the text: with two jobs or more they are found on a thread
+  // of their own while the analyses are made, not with the other core idle in the corpus
+  // stages (the ClickHouse store's buckets, `groups`, are asked for there).
+  std::future<std::vector<DuplicatePair>> duplicates;
+  if (!groups && jobs >= 2)
+    duplicates = std::async(std::launch::async, [&docs] { return FindNearDuplicateDocuments(docs, 1); });
   std::future<Status> last_write;  // the last batch's cache write, beside the corpus stages
-  HEARSAY_RETURN_IF_ERROR(
-      AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses, &last_write));
+  Status fresh =
+      AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses, &last_write);
+  std::optional<std::vector<DuplicatePair>> found;
+  if (duplicates.valid()) found = duplicates.get();  // also when AnalyzeFresh failed: `docs` is read there
+  HEARSAY_RETURN_IF_ERROR(fresh);
   timer.Step("per-document analyses", todo.size());
   b.graph.analyses_cached = cache;
   b.analysed = todo.size();
@@ -128,7 +137,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
     if (corpus.ok()) b.graph.corpus = std::move(*corpus);
     else stages = corpus.status();
   } else {
-    b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses);
+    b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, found ? &*found : nullptr);
   }
   if (last_write.valid()) HEARSAY_RETURN_IF_ERROR(last_write.get());
   HEARSAY_RETURN_IF_ERROR(stages);

@@ -62,8 +62,15 @@ struct CorpusResult {
 };
 
 // The corpus stages (cross-document resolution, fusion, cluster scores) over documents
-// whose per-document analyses are done (fresh or read back from the store).
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses);
+// whose per-document analyses are done (fresh or read back from the store). `duplicates`:
+// FindNearDuplicateDocuments(docs) found before (nullptr: found here); the result is the same.
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                   const std::vector<DuplicatePair>* duplicates = nullptr);
+
+// The near-duplicate pairs of the corpus stages (fuse/near_duplicates.h), on `jobs` threads
+// (0: all). They read only the documents' text, so a caller can find them while the
+// per-document stages run (on a thread of its own) and hand them to AnalyzeCorpusStages.
+std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs);
 
 // Candidate groups of the corpus stages that a store finds with GROUP BY queries over
 // per-document keys (docs/scale.md) instead of the stages grouping in memory. Each is asked

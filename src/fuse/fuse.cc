@@ -10,7 +10,8 @@
 namespace hearsay::fuse {
 
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
-          const std::vector<std::vector<uint32_t>>* lsh_buckets, const std::vector<std::vector<ClaimRef>>* claim_groups) {
+          const std::vector<std::vector<uint32_t>>* lsh_buckets, const std::vector<std::vector<ClaimRef>>* claim_groups,
+          const std::vector<DuplicatePair>* duplicates) {
   corpus->estimated_published.assign(docs.size(), std::nullopt);
   corpus->clusters.clear();
   corpus->contradictions.clear();
@@ -20,9 +21,13 @@ void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>
   auto step = [&](const char* name) { timer.Step(name); };
   FuseContext ctx(docs, analyses, *corpus);
 
-  NearDuplicateOptions near;
-  near.buckets = lsh_buckets;
-  corpus->duplicates = FindNearDuplicates(docs, near);
+  if (duplicates) {
+    corpus->duplicates = *duplicates;
+  } else {
+    NearDuplicateOptions near;
+    near.buckets = lsh_buckets;
+    corpus->duplicates = FindNearDuplicates(docs, near);
+  }
   step("near-duplicates");
   // Dates first: report order (first_reported, re-report chains) uses estimated windows.
   std::vector<StaleAge> stale = ApplyTimeReasoning(ctx);

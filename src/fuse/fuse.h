@@ -26,9 +26,12 @@
 namespace hearsay::fuse {
 
 // `lsh_buckets`: the near-duplicate LSH buckets when found elsewhere (NearDuplicateOptions::buckets);
-// `claim_groups`: the claims sharing a cluster key when found elsewhere (BuildClusters).
+// `claim_groups`: the claims sharing a cluster key when found elsewhere (BuildClusters);
+// `duplicates`: FindNearDuplicates(docs) with the default options, found before (e.g. while
+// the per-document stages ran); then neither it nor `lsh_buckets` is used here.
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
           const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr,
-          const std::vector<std::vector<ClaimRef>>* claim_groups = nullptr);
+          const std::vector<std::vector<ClaimRef>>* claim_groups = nullptr,
+          const std::vector<DuplicatePair>* duplicates = nullptr);
 
 }  // namespace hearsay::fuse

@@ -9,6 +9,7 @@
 #include "extract/attribution_model.h"
 #include "extract/extract.h"
 #include "fuse/fuse.h"
+#include "fuse/near_duplicates.h"
 #include "resolve/resolve.h"
 #include "score/score.h"
 #include "syntax/syntax.h"
@@ -163,13 +164,20 @@ CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& mode
   return r;
 }
 
-CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses) {
+CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                                   const std::vector<DuplicatePair>* duplicates) {
   CorpusAnalysis corpus;
   resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
-  fuse::Fuse(docs, analyses, &corpus);
+  fuse::Fuse(docs, analyses, &corpus, nullptr, nullptr, duplicates);
   score::ScoreClusters(docs, analyses, &corpus);
   FitCorpus(&corpus);
   return corpus;
+}
+
+std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs) {
+  fuse::NearDuplicateOptions options;
+  options.jobs = jobs;
+  return fuse::FindNearDuplicates(docs, options);
 }
 
 Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
