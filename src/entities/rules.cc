@@ -326,29 +326,57 @@ void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer*
     }
   }
   // Works: "the <Title> actor/actress/star", work nouns before a quoted title.
-  // Name type per token, rebuilt when the mention list changes (dirty flag).
+  // Name type per token (that of the last name mention covering it), built on first use and
+  // repainted where drop_overlaps removes mentions; span_of[k] is mention k's token range
+  // ({-1, -1}: not a name, or not on token boundaries).
   std::vector<int> type_of_token;
-  bool types_dirty = true;
-  auto drop_overlaps = [&](uint32_t begin, uint32_t end) {
-    types_dirty = true;
-    mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
-                                   [&](const Mention& m) {
-                                     return IsNameType(m.type) && m.byte_begin < end && begin < m.byte_end;
-                                   }),
-                    mentions->end());
+  std::vector<std::pair<long, long>> span_of;
+  bool types_built = false;
+  auto paint = [&](long lo, long hi) {
+    for (size_t k = 0; k < mentions->size(); ++k) {
+      const auto [a, b] = span_of[k];
+      if (a < 0 || b < lo || a > hi) continue;
+      for (long t = std::max(a, lo); t <= std::min(b, hi); ++t) type_of_token[t] = static_cast<int>((*mentions)[k].type);
+    }
   };
   auto type_at = [&](long i) -> int {
-    if (types_dirty) {
-      type_of_token.assign(tk.size(), -1);
+    if (!types_built) {
+      span_of.clear();
       for (const Mention& m : *mentions) {
-        if (!IsNameType(m.type)) continue;
-        long a = TokenAt(layout, m.byte_begin), b = TokenEndingAt(layout, m.byte_end);
-        if (a < 0 || b < 0) continue;
-        for (long t = a; t <= b; ++t) type_of_token[t] = static_cast<int>(m.type);
+        long a = IsNameType(m.type) ? TokenAt(layout, m.byte_begin) : -1, b = a < 0 ? -1 : TokenEndingAt(layout, m.byte_end);
+        span_of.emplace_back(b < 0 ? -1 : a, b);
       }
-      types_dirty = false;
+      type_of_token.assign(tk.size(), -1);
+      paint(0, static_cast<long>(tk.size()) - 1);
+      types_built = true;
     }
     return type_of_token[i];
+  };
+  auto drop_overlaps = [&](uint32_t begin, uint32_t end) {
+    auto overlaps = [&](const Mention& m) { return IsNameType(m.type) && m.byte_begin < end && begin < m.byte_end; };
+    if (!types_built) {
+      mentions->erase(std::remove_if(mentions->begin(), mentions->end(), overlaps), mentions->end());
+      return;
+    }
+    std::vector<std::pair<long, long>> gone;
+    size_t kept = 0;
+    for (size_t k = 0; k < mentions->size(); ++k) {
+      if (overlaps((*mentions)[k])) {
+        if (span_of[k].first >= 0) gone.push_back(span_of[k]);
+        continue;
+      }
+      if (kept != k) {
+        (*mentions)[kept] = (*mentions)[k];
+        span_of[kept] = span_of[k];
+      }
+      ++kept;
+    }
+    mentions->erase(mentions->begin() + static_cast<long>(kept), mentions->end());
+    span_of.resize(kept);
+    for (const auto [a, b] : gone) {
+      for (long t = a; t <= b; ++t) type_of_token[t] = -1;
+      paint(a, b);
+    }
   };
   for (size_t i = 1; i < tk.size(); ++i) {
     const std::string& lw = tk.Lower(i);

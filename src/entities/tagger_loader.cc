@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "entities/entities.h"
 #include "entities/model.h"
@@ -17,6 +19,90 @@ std::shared_ptr<const NerModel> g_shared_model;
 
 std::string_view Text(const Document& doc, uint32_t begin, uint32_t end) {
   return std::string_view(doc.text).substr(begin, end - begin);
+}
+
+// LowerCase(a) == lower, without building LowerCase(a) (same byte rule, features.cc).
+bool LowerEquals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    if (c != static_cast<unsigned char>(lower[i])) return false;
+    if (static_cast<unsigned char>(a[i]) == 0xC3 && i + 1 < a.size()) {
+      unsigned char d = a[++i];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+      if (d != static_cast<unsigned char>(lower[i])) return false;
+    }
+  }
+  return true;
+}
+
+// One round of (a), (b), (d) and (e) of MakePeopleConsistent below. Membership tests are
+// hashed (a document of thousands of mentions stays linear); the outcome is that of testing
+// every name in order: (e) takes the type of the last ORG/LOC/MISC mention with that tail.
+void ConsistentOneWordPeople(const Document& doc, const TextLayout& layout, const Gazetteer& gaz, std::vector<Mention>* ms) {
+  std::unordered_set<std::string_view> parts, seen_first;
+  std::vector<std::string_view> firsts;  // distinct
+  auto add_first = [&](std::string_view f) {
+    if (seen_first.insert(f).second) firsts.push_back(f);
+  };
+  for (const Mention& m : *ms) {
+    if (m.type != EntityType::kPerson) continue;
+    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
+    size_t sp = t.find(' '), last_sp = t.rfind(' ');
+    if (sp == std::string_view::npos) continue;
+    std::string_view last = t.substr(last_sp + 1);
+    if (last.size() > 2 && last.front() == '[' && last.back() == ']') last = last.substr(1, last.size() - 2);
+    parts.insert(t.substr(0, sp));
+    parts.insert(last);
+    add_first(t.substr(0, sp));
+  }
+  for (const Mention& m : *ms)
+    if (m.type == EntityType::kPerson) {
+      std::string_view t = Text(doc, m.byte_begin, m.byte_end);
+      if (t.find(' ') == std::string_view::npos) add_first(t);
+    }
+  std::unordered_map<std::string_view, EntityType> other_tails;  // the last mention's type
+  for (const Mention& m : *ms) {
+    if (m.type != EntityType::kOrg && m.type != EntityType::kLoc && m.type != EntityType::kMisc) continue;
+    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
+    size_t sp = t.rfind(' ');
+    if (sp != std::string_view::npos) other_tails[t.substr(sp + 1)] = m.type;
+  }
+  auto token_after = [&](uint32_t byte_end, int k) -> std::string_view {
+    auto it = std::lower_bound(layout.tokens.begin(), layout.tokens.end(), byte_end,
+                               [](const Token& t, uint32_t b) { return t.byte_begin < b; });
+    for (int i = 1; i < k && it != layout.tokens.end(); ++i) ++it;
+    if (it == layout.tokens.end()) return {};
+    return Text(doc, it->byte_begin, it->byte_end);
+  };
+  for (Mention& m : *ms) {
+    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
+    if (t.find(' ') != std::string_view::npos) continue;
+    if (m.type == EntityType::kPerson) {  // (e)
+      if (parts.count(t)) continue;
+      auto tail = other_tails.find(t);
+      if (tail != other_tails.end()) m.type = tail->second;
+      continue;
+    }
+    if (m.type == EntityType::kWork || m.type == EntityType::kOutlet) continue;
+    if (parts.count(t)) {
+      m.type = EntityType::kPerson;
+      continue;
+    }
+    const std::string lower = LowerCase(t);
+    const WordEntry* e = gaz.FindWord(HashBytes(lower, kGazetteerSeed));
+    std::string_view n1 = token_after(m.byte_end, 1), n2 = token_after(m.byte_end, 2);
+    bool age = n1 == "," && !n2.empty() && n2.size() <= 3 && std::all_of(n2.begin(), n2.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (age && e && (e->classes & kFirstName)) m.type = EntityType::kPerson;
+    if (e && (e->classes & kFirstName) && t.size() >= 3) {  // (d)
+      for (std::string_view f : firsts)
+        if (f.size() > t.size() && (f.substr(0, t.size()) == t || LowerEquals(f.substr(f.size() - t.size()), lower))) {
+          m.type = EntityType::kPerson;
+          break;
+        }
+    }
+  }
 }
 
 // Document-level consistency for people, applied after the per-sentence decode:
@@ -76,74 +162,17 @@ void MakePeopleConsistent(const Document& doc, const TextLayout& layout, const G
   ms->erase(std::remove_if(ms->begin(), ms->end(), [](const Mention& m) { return m.byte_end == m.byte_begin; }), ms->end());
   // (f) a mention whose exact text is a PERSON mention elsewhere in the document is PERSON.
   {
-    std::vector<std::string_view> people;
+    std::unordered_set<std::string_view> people;
     for (const Mention& m : *ms)
-      if (m.type == EntityType::kPerson) people.push_back(Text(doc, m.byte_begin, m.byte_end));
+      if (m.type == EntityType::kPerson) people.insert(Text(doc, m.byte_begin, m.byte_end));
     for (Mention& m : *ms)
       if ((m.type == EntityType::kLoc || m.type == EntityType::kOrg || m.type == EntityType::kMisc) &&
-          std::find(people.begin(), people.end(), Text(doc, m.byte_begin, m.byte_end)) != people.end())
+          people.count(Text(doc, m.byte_begin, m.byte_end)))
         m.type = EntityType::kPerson;
     NarrowHeadlineSpansToPeople(doc, ms);  // (h), rules.h
   }
   // Two rounds: a mention made PERSON in the first round is evidence in the second.
-  for (int round = 0; round < 2; ++round) {
-  std::vector<std::string_view> parts, firsts;
-  for (const Mention& m : *ms) {
-    if (m.type != EntityType::kPerson) continue;
-    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
-    size_t sp = t.find(' '), last_sp = t.rfind(' ');
-    if (sp == std::string_view::npos) continue;
-    std::string_view last = t.substr(last_sp + 1);
-    if (last.size() > 2 && last.front() == '[' && last.back() == ']') last = last.substr(1, last.size() - 2);
-    parts.push_back(t.substr(0, sp));
-    parts.push_back(last);
-    firsts.push_back(t.substr(0, sp));
-  }
-  for (const Mention& m : *ms)
-    if (m.type == EntityType::kPerson) {
-      std::string_view t = Text(doc, m.byte_begin, m.byte_end);
-      if (t.find(' ') == std::string_view::npos) firsts.push_back(t);
-    }
-  std::vector<std::pair<std::string_view, EntityType>> other_tails;
-  for (const Mention& m : *ms) {
-    if (m.type != EntityType::kOrg && m.type != EntityType::kLoc && m.type != EntityType::kMisc) continue;
-    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
-    size_t sp = t.rfind(' ');
-    if (sp != std::string_view::npos) other_tails.emplace_back(t.substr(sp + 1), m.type);
-  }
-  auto token_after = [&](uint32_t byte_end, int k) -> std::string_view {
-    auto it = std::lower_bound(layout.tokens.begin(), layout.tokens.end(), byte_end,
-                               [](const Token& t, uint32_t b) { return t.byte_begin < b; });
-    for (int i = 1; i < k && it != layout.tokens.end(); ++i) ++it;
-    if (it == layout.tokens.end()) return {};
-    return Text(doc, it->byte_begin, it->byte_end);
-  };
-  for (Mention& m : *ms) {
-    std::string_view t = Text(doc, m.byte_begin, m.byte_end);
-    if (t.find(' ') != std::string_view::npos) continue;
-    if (m.type == EntityType::kPerson) {  // (e)
-      if (std::find(parts.begin(), parts.end(), t) != parts.end()) continue;
-      for (const auto& [tail, type] : other_tails)
-        if (tail == t) m.type = type;
-      continue;
-    }
-    if (m.type == EntityType::kWork || m.type == EntityType::kOutlet) continue;
-    if (std::find(parts.begin(), parts.end(), t) != parts.end()) {
-      m.type = EntityType::kPerson;
-      continue;
-    }
-    const WordEntry* e = gaz.FindWord(HashBytes(LowerCase(t), kGazetteerSeed));
-    std::string_view n1 = token_after(m.byte_end, 1), n2 = token_after(m.byte_end, 2);
-    bool age = n1 == "," && !n2.empty() && n2.size() <= 3 && std::all_of(n2.begin(), n2.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (age && e && (e->classes & kFirstName)) m.type = EntityType::kPerson;
-    if (e && (e->classes & kFirstName) && t.size() >= 3) {  // (d)
-      for (std::string_view f : firsts)
-        if (f.size() > t.size() && (f.substr(0, t.size()) == t ||
-                                    LowerCase(f.substr(f.size() - t.size())) == LowerCase(t)))
-          m.type = EntityType::kPerson;
-    }
-  }
-  }
+  for (int round = 0; round < 2; ++round) ConsistentOneWordPeople(doc, layout, gaz, ms);
 }
 
 class ModelTagger : public Tagger {
