@@ -70,7 +70,67 @@ void TagSentence(const LinearModel& tagger, int num_classes, const TagDictionary
   }
 }
 
+namespace {
+
+// Greedy decoding with a finalized (inline) transition model: the weight sums of each
+// (role, word) pair are kept once computed (int32 sums are exact in any order, so the
+// scores are those of Score() over ParseFeatures), and one batch of probes per step holds
+// the context features and the role features not yet kept.
+void ParseSentenceKept(const LinearModel& transitions, const std::vector<ParseWord>& w, std::vector<int>* head) {
+  static_assert(kNumMoves == LinearModel::kInline);
+  static_assert(kMaxParseFeatures <= int(LinearModel::kMaxInlineBatch));  // context + every role
+  const int n = int(w.size());
+  ParseState s(n);
+  struct Kept {
+    int32_t sum[kNumMoves];
+    bool have;
+  };
+  std::vector<Kept> kept(size_t(kNumRoles) * size_t(n + 2), Kept{{0, 0, 0}, false});  // role * (n + 2) + word + 1
+  uint64_t feats[LinearModel::kMaxInlineBatch];
+  const int16_t* rows[LinearModel::kMaxInlineBatch];
+  int roles[kNumRoles], begin[kNumRoles + 1], fresh[kNumRoles];
+  while (!s.Terminal()) {
+    RoleWords(s, roles);
+    const int context = ContextFeatures(w, s, roles, feats);
+    int k = context, nf = 0;
+    for (int r = 0; r < kNumRoles; ++r) {
+      if (kept[size_t(r) * size_t(n + 2) + size_t(roles[r] + 1)].have) continue;
+      fresh[nf] = r;
+      begin[nf++] = k;
+      k += RoleFeatures(w, r, roles[r], feats + k);
+    }
+    begin[nf] = k;
+    transitions.FindInline(feats, size_t(k), rows);
+    int32_t acc[kNumMoves] = {0, 0, 0};
+    for (int i = 0; i < context; ++i)
+      if (rows[i])
+        for (int c = 0; c < kNumMoves; ++c) acc[c] += rows[i][c];
+    for (int f = 0; f < nf; ++f) {
+      Kept& e = kept[size_t(fresh[f]) * size_t(n + 2) + size_t(roles[fresh[f]] + 1)];
+      for (int i = begin[f]; i < begin[f + 1]; ++i)
+        if (rows[i])
+          for (int c = 0; c < kNumMoves; ++c) e.sum[c] += rows[i][c];
+      e.have = true;
+    }
+    for (int r = 0; r < kNumRoles; ++r) {
+      const Kept& e = kept[size_t(r) * size_t(n + 2) + size_t(roles[r] + 1)];
+      for (int c = 0; c < kNumMoves; ++c) acc[c] += e.sum[c];
+    }
+    int best = -1;
+    float scores[kNumMoves];
+    for (int m = 0; m < kNumMoves; ++m) {
+      scores[m] = float(acc[m]) * transitions.scale();
+      if (s.Legal(Move(m)) && (best < 0 || scores[m] > scores[best])) best = m;
+    }
+    s.Apply(Move(best));
+  }
+  *head = s.head;
+}
+
+}  // namespace
+
 void ParseSentence(const LinearModel& transitions, const std::vector<ParseWord>& w, std::vector<int>* head) {
+  if (transitions.HasInlineRows()) return ParseSentenceKept(transitions, w, head);
   ParseState s(int(w.size()));
   uint64_t feats[kMaxParseFeatures];
   while (!s.Terminal()) {

@@ -54,49 +54,91 @@ void ParseState::Apply(Move m) {
   }
 }
 
-int ParseFeatures(const std::vector<ParseWord>& w, const ParseState& s, uint64_t* out) {
+void RoleWords(const ParseState& s, int* words) {
   const int n = s.n;
   auto sk = [&](size_t k) { return s.stack.size() > k ? s.stack[s.stack.size() - 1 - k] : -1; };
-  const int s0 = sk(0), s1 = sk(1), s2 = sk(2);
-  const int b0 = s.b <= n ? s.b : -1, b1 = s.b + 1 < n ? s.b + 1 : -1, b2 = s.b + 2 < n ? s.b + 2 : -1;
+  auto ch = [&](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
+  const int s0 = sk(0), s1 = sk(1), b0 = s.b <= n ? s.b : -1;
+  words[kRoleS0] = s0;
+  words[kRoleS1] = s1;
+  words[kRoleS2] = sk(2);
+  words[kRoleB0] = b0;
+  words[kRoleB1] = s.b + 1 < n ? s.b + 1 : -1;
+  words[kRoleB2] = s.b + 2 < n ? s.b + 2 : -1;
+  words[kRoleS0L] = ch(s.lc1, s0);
+  words[kRoleS0R] = ch(s.rc1, s0);
+  words[kRoleS1R] = ch(s.rc1, s1);
+  words[kRoleB0L] = ch(s.lc1, b0);
+  words[kRoleS1L] = ch(s.lc1, s1);
+}
+
+int RoleFeatures(const std::vector<ParseWord>& w, int role, int i, uint64_t* out) {
+  // Per role: templates over the word's form (W), tag (T), both (X) or cluster (C).
+  static constexpr struct {
+    uint16_t tmpl[4];
+    char kind[5];
+  } kRoles[kNumRoles] = {
+      {{201, 202, 203, 268}, "WTXC"}, {{204, 205, 206, 270}, "WTXC"}, {{216, 215}, "WT"},
+      {{207, 208, 209, 269}, "WTXC"}, {{210, 211, 212, 271}, "WTXC"}, {{213, 214}, "WT"},
+      {{244, 245}, "WT"},             {{246, 247}, "WT"},             {{248, 249}, "WT"},
+      {{250, 251}, "WT"},             {{252}, "T"}};
+  const int n = int(w.size());
+  const uint64_t wd = i < 0 ? kNone : i == n ? kRootW : w[i].low;
+  const uint64_t tg = i < 0 ? kNoTag : i == n ? kRootTag : uint64_t(w[i].tag);
+  const uint64_t cl = i < 0 ? kNone : i == n ? kRootW : w[i].cluster;
+  int k = 0;
+  for (int t = 0; kRoles[role].kind[t]; ++t) {
+    const uint64_t tmpl = kRoles[role].tmpl[t];
+    switch (kRoles[role].kind[t]) {
+      case 'W': out[k++] = F(tmpl, wd); break;
+      case 'T': out[k++] = F(tmpl, tg); break;
+      case 'X': out[k++] = F(tmpl, wd, tg); break;
+      default: out[k++] = F(tmpl, cl); break;
+    }
+  }
+  return k;
+}
+
+int ContextFeatures(const std::vector<ParseWord>& w, const ParseState& s, const int* roles, uint64_t* out) {
+  const int n = s.n;
   auto W = [&](int i) { return i < 0 ? kNone : i == n ? kRootW : w[i].low; };
   auto T = [&](int i) { return i < 0 ? kNoTag : i == n ? kRootTag : uint64_t(w[i].tag); };
   auto C = [&](int i) { return i < 0 ? kNone : i == n ? kRootW : w[i].cluster; };
   auto ch = [&](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
-  const int s0l = ch(s.lc1, s0), s0r = ch(s.rc1, s0), s0l2 = ch(s.lc2, s0), s0r2 = ch(s.rc2, s0);
-  const int s1l = ch(s.lc1, s1), s1r = ch(s.rc1, s1), b0l = ch(s.lc1, b0), b0l2 = ch(s.lc2, b0);
+  const int s0 = roles[kRoleS0], s1 = roles[kRoleS1], b0 = roles[kRoleB0];
+  const int s0l = roles[kRoleS0L], s0r = roles[kRoleS0R], s1l = roles[kRoleS1L], s1r = roles[kRoleS1R];
+  const int s0l2 = ch(s.lc2, s0), s0r2 = ch(s.rc2, s0), b0l = roles[kRoleB0L], b0l2 = ch(s.lc2, b0);
   const uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
-  const uint64_t b1w = W(b1), b1t = T(b1), s2t = T(s2);
+  const uint64_t b1t = T(roles[kRoleB1]), b2t = T(roles[kRoleB2]), s2t = T(roles[kRoleS2]);
   const uint64_t d0 = s0 >= 0 ? DistBucket(b0 - s0) : 99, d1 = (s0 >= 0 && s1 >= 0) ? DistBucket(s0 - s1) : 99;
   const uint64_t s0nl = s0 >= 0 ? s.nl[s0] : 99, s0nr = s0 >= 0 ? s.nr[s0] : 99, b0nl = b0 >= 0 ? s.nl[b0] : 99;
   int k = 0;
   out[k++] = F(200, 1);
-  out[k++] = F(201, s0w); out[k++] = F(202, s0t); out[k++] = F(203, s0w, s0t);
-  out[k++] = F(204, s1w); out[k++] = F(205, s1t); out[k++] = F(206, s1w, s1t);
-  out[k++] = F(207, b0w); out[k++] = F(208, b0t); out[k++] = F(209, b0w, b0t);
-  out[k++] = F(210, b1w); out[k++] = F(211, b1t); out[k++] = F(212, b1w, b1t);
-  out[k++] = F(213, W(b2)); out[k++] = F(214, T(b2)); out[k++] = F(215, s2t); out[k++] = F(216, W(s2));
   out[k++] = F(217, F(0, s0w, s0t), b0w, b0t); out[k++] = F(218, s0w, s0t, b0w); out[k++] = F(219, s0w, b0w, b0t);
   out[k++] = F(220, s0w, s0t, b0t); out[k++] = F(221, s0t, b0w, b0t); out[k++] = F(222, s0w, b0w);
   out[k++] = F(223, s0t, b0t); out[k++] = F(224, b0t, b1t);
   out[k++] = F(225, s1w, s0w); out[k++] = F(226, s1t, s0t); out[k++] = F(227, s1w, s1t, s0t); out[k++] = F(228, s1t, s0w, s0t);
   out[k++] = F(229, F(0, s1w, s1t), s0w, s0t);
-  out[k++] = F(230, b0t, b1t, T(b2)); out[k++] = F(231, s0t, b0t, b1t); out[k++] = F(232, s1t, s0t, b0t);
+  out[k++] = F(230, b0t, b1t, b2t); out[k++] = F(231, s0t, b0t, b1t); out[k++] = F(232, s1t, s0t, b0t);
   out[k++] = F(233, s2t, s1t, s0t); out[k++] = F(234, s0t, T(s0l), b0t); out[k++] = F(235, s0t, T(s0r), b0t);
   out[k++] = F(236, s0t, b0t, T(b0l)); out[k++] = F(237, s1t, T(s1r), s0t); out[k++] = F(238, s1t, s0t, T(s0l));
   out[k++] = F(239, s1t, s0t, T(s0r)); out[k++] = F(240, s0t, T(s0l), T(s0l2)); out[k++] = F(241, s0t, T(s0r), T(s0r2));
   out[k++] = F(242, b0t, T(b0l), T(b0l2)); out[k++] = F(243, s1t, T(s1l), s0t);
-  out[k++] = F(244, W(s0l)); out[k++] = F(245, T(s0l)); out[k++] = F(246, W(s0r)); out[k++] = F(247, T(s0r));
-  out[k++] = F(248, W(s1r)); out[k++] = F(249, T(s1r)); out[k++] = F(250, W(b0l)); out[k++] = F(251, T(b0l));
-  out[k++] = F(252, T(s1l));
   out[k++] = F(253, d0, s0w); out[k++] = F(254, d0, s0t); out[k++] = F(255, d0, b0w); out[k++] = F(256, d0, b0t);
   out[k++] = F(257, d0, s0t, b0t); out[k++] = F(258, d1, s1t, s0t); out[k++] = F(259, d1, s0w); out[k++] = F(260, d1, s1w);
   out[k++] = F(261, s0nl, s0w); out[k++] = F(262, s0nl, s0t); out[k++] = F(263, s0nr, s0w); out[k++] = F(264, s0nr, s0t);
   out[k++] = F(265, b0nl, b0w); out[k++] = F(266, b0nl, b0t); out[k++] = F(267, s1 >= 0 ? s.nr[s1] : 99, s1t);
-  out[k++] = F(268, C(s0)); out[k++] = F(269, C(b0)); out[k++] = F(270, C(s1)); out[k++] = F(271, C(b1));
   out[k++] = F(272, C(s0), C(b0)); out[k++] = F(273, C(s0), b0t); out[k++] = F(274, s0t, C(b0));
   out[k++] = F(275, C(s1), C(s0)); out[k++] = F(276, F(0, s1t, s0t), b0t, b1t);
   out[k++] = F(277, s1w, s0w, b0t); out[k++] = F(278, s1t, s0w, b0w);
+  return k;
+}
+
+int ParseFeatures(const std::vector<ParseWord>& w, const ParseState& s, uint64_t* out) {
+  int roles[kNumRoles];
+  RoleWords(s, roles);
+  int k = ContextFeatures(w, s, roles, out);
+  for (int r = 0; r < kNumRoles; ++r) k += RoleFeatures(w, r, roles[r], out + k);
   return k;
 }
 

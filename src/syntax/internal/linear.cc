@@ -12,32 +12,39 @@ inline uint32_t Slot(uint32_t fp, uint32_t mask) { return (fp * 0x85EBCA6Bu ^ (f
 
 }  // namespace
 
+void LinearModel::FindInline(const uint64_t* features, size_t n, const int16_t** rows) const {
+  // Probes read the fingerprint array only (4 bytes a slot: unseen features, most of them,
+  // never touch the weights); a hit's weights are prefetched.
+  uint32_t fps[kMaxInlineBatch], slots[kMaxInlineBatch];
+  for (size_t i = 0; i < n; ++i) {
+    fps[i] = Fingerprint(features[i]);
+    slots[i] = Slot(fps[i], mask_);
+    __builtin_prefetch(&inline_fp_[slots[i]]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    rows[i] = nullptr;
+    for (uint32_t s = slots[i];; s = (s + 1) & mask_) {
+      const uint32_t fp = inline_fp_[s];
+      if (fp == fps[i]) {
+        __builtin_prefetch(&inline_w_[s]);
+        rows[i] = inline_w_[s].w;
+        break;
+      }
+      if (fp == 0) break;
+    }
+  }
+}
+
 void LinearModel::Score(const uint64_t* features, size_t n, float* scores) const {
   constexpr size_t kBatch = 128;
   uint32_t fps[kBatch], slots[kBatch];
-  if (!inline_w_.empty() && n <= kBatch) {
-    // Probes read the fingerprint array only (4 bytes a slot: unseen features, most of them,
-    // never touch the weights); a hit's weights are prefetched, then added.
-    for (size_t i = 0; i < n; ++i) {
-      fps[i] = Fingerprint(features[i]);
-      slots[i] = Slot(fps[i], mask_);
-      __builtin_prefetch(&inline_fp_[slots[i]]);
-    }
-    uint32_t hits[kBatch];
-    size_t nh = 0;
-    for (size_t i = 0; i < n; ++i)
-      for (uint32_t s = slots[i];; s = (s + 1) & mask_) {
-        const uint32_t fp = inline_fp_[s];
-        if (fp == fps[i]) {
-          __builtin_prefetch(&inline_w_[s]);
-          hits[nh++] = s;
-          break;
-        }
-        if (fp == 0) break;
-      }
+  if (!inline_w_.empty() && n <= kMaxInlineBatch) {
+    const int16_t* rows[kMaxInlineBatch];
+    FindInline(features, n, rows);
     int32_t acc[kInline] = {0, 0, 0};
-    for (size_t h = 0; h < nh; ++h)
-      for (int c = 0; c < kInline; ++c) acc[c] += inline_w_[hits[h]].w[c];
+    for (size_t i = 0; i < n; ++i)
+      if (rows[i])
+        for (int c = 0; c < kInline; ++c) acc[c] += rows[i][c];
     for (int c = 0; c < num_classes_ && c < kInline; ++c) scores[c] += float(acc[c]) * scale_;
     return;
   }

@@ -38,6 +38,16 @@ class LinearModel {
   // Adds each feature's weights to scores[0..num_classes).
   void Score(const uint64_t* features, size_t n, float* scores) const;
 
+  // Models of at most kInline (3) classes after Finalize or Read (HasInlineRows()): the
+  // quantised weights of each feature, rows[i] = its kInline int16 weights or null when the
+  // model has none (n <= kMaxInlineBatch). Score() of the same features equals
+  // float(sum over rows of w[c]) * scale() per class, whatever way the int32 sums are split.
+  static constexpr int kInline = 3;
+  static constexpr size_t kMaxInlineBatch = 128;
+  bool HasInlineRows() const { return !inline_w_.empty(); }
+  void FindInline(const uint64_t* features, size_t n, const int16_t** rows) const;
+  float scale() const { return scale_; }
+
   // Training. One call is one perceptron step (the averaging clock advances).
   void Update(const uint64_t* features, size_t n, int truth, int guess);
   void Tick() { ++clock_; }  // a step with no update (keeps averages exact)
@@ -73,7 +83,6 @@ class LinearModel {
   // one array. Models of at most kInline classes also keep each row's weights in its slot
   // (the fingerprints in their own array, so an unseen feature's probes read 4 bytes a slot;
   // a hit reads its 6 bytes of weights); Score() prefetches all slots before reading them.
-  static constexpr int kInline = 3;
   struct InlineWeights {
     int16_t w[kInline];
   };

@@ -98,7 +98,17 @@ struct ParseWord {
   int tag;            // xpos id
   bool closed;        // function-word XPOS (auxiliaries, prepositions, wh-words, ...)
 };
+// All transition features of state s: ContextFeatures, then RoleFeatures of each role.
 int ParseFeatures(const std::vector<ParseWord>& w, const ParseState& s, uint64_t* out);
+// Roles whose templates read one word only (its form, tag and cluster): their features are
+// the same whenever the same word fills the role, so the decoder keeps their weight sums per
+// (role, word). RoleWords gives the word filling each role (-1 none, s.n ROOT).
+enum Role : int { kRoleS0, kRoleS1, kRoleS2, kRoleB0, kRoleB1, kRoleB2, kRoleS0L, kRoleS0R, kRoleS1R, kRoleB0L, kRoleS1L, kNumRoles };
+inline constexpr int kMaxRoleFeatures = 4;
+void RoleWords(const ParseState& s, int* words);                                   // words[kNumRoles]
+int RoleFeatures(const std::vector<ParseWord>& w, int role, int i, uint64_t* out);  // at most kMaxRoleFeatures
+// The other templates: word pairs and triples, children's tags, distances, valencies.
+int ContextFeatures(const std::vector<ParseWord>& w, const ParseState& s, const int* roles, uint64_t* out);
 
 // ---- labeller -----------------------------------------------------------------------
 inline constexpr int kMaxLabelFeatures = 48;

@@ -2,6 +2,7 @@
 // subjects, objects, passives, control, negation and speech verbs read from its trees.
 #include <gtest/gtest.h>
 
+#include "syntax/internal/model.h"
 #include "syntax/syntax.h"
 #include "syntax/tree.h"
 #include "text/text.h"
@@ -85,6 +86,42 @@ TEST(ParseExamples, QuoteWithTrailingCue) {
   // "said" and the quoted clause are linked (either way round).
   int friends = p.W("friends");
   EXPECT_TRUE(t.Head(said) == friends || t.Dominates(said, friends));
+}
+
+// The decoder keeps the weight sums of the one-word templates per (role, word); its trees
+// must be those of scoring every feature of ParseFeatures at every step.
+TEST(ParseExamples, KeptRoleSumsDecodeAsScoringEveryFeature) {
+  const ParserModel& m = Shipped().model();
+  ASSERT_TRUE(m.transitions.HasInlineRows());
+  for (const char* text : {"Mara Quill told Spotlight Weekly that she had split from Dario Venn.",
+                           "\"We are not getting back together,\" the 34-year-old singer said on Tuesday, adding that "
+                           "she wished him well and that their two children came first.",
+                           "Teo, who was obliged not to publicly date anyone, didn't attend the premiere in Malibu."}) {
+    Parsed p = Parse(text);
+    std::vector<WordInfo> info;
+    for (size_t i = 0; i < p.syntax.words.size(); ++i) info.push_back(MakeWordInfo(p.Form(int(i))));
+    m.FillClusters(&info);
+    std::vector<int> tags;
+    m.Tag(info, &tags);
+    std::vector<ParseWord> w;
+    for (size_t i = 0; i < info.size(); ++i)
+      w.push_back(ParseWord{info[i].low, info[i].cluster, m.tag_classes[tags[i]].xpos, m.xpos_closed[m.tag_classes[tags[i]].xpos]});
+    std::vector<int> kept;
+    ParseSentence(m.transitions, w, &kept);
+    ParseState s(int(w.size()));
+    uint64_t feats[kMaxParseFeatures];
+    while (!s.Terminal()) {
+      float scores[kNumMoves] = {0, 0, 0};
+      const int n = ParseFeatures(w, s, feats);
+      ASSERT_EQ(n, 79);
+      m.transitions.Score(feats, size_t(n), scores);
+      int best = -1;
+      for (int mv = 0; mv < kNumMoves; ++mv)
+        if (s.Legal(Move(mv)) && (best < 0 || scores[mv] > scores[best])) best = mv;
+      s.Apply(Move(best));
+    }
+    EXPECT_EQ(kept, s.head) << text;
+  }
 }
 
 }  // namespace
