@@ -14,6 +14,8 @@
 //
 //   --retrain   train the model here (with the ablation flags) instead of loading it
 //   --test FILE also score a labelled JSON Lines file (e.g. the held-out GossipCop test split)
+//   --cv-only   train here (with the ablation flags) and print only both heads' out-of-fold
+//               figures on train: dev is not read (for choosing options without it)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -64,7 +66,7 @@ std::vector<double> ScoreDocs(const hearsay::score::LinearArticleModel& model, c
 }
 
 bool ParseFlags(int argc, char** argv, std::string* data, std::string* model_path, std::string* test, bool* retrain,
-                train::TrainOptions* full) {
+                bool* cv_only, train::TrainOptions* full) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -72,6 +74,7 @@ bool ParseFlags(int argc, char** argv, std::string* data, std::string* model_pat
     else if (a == "--model") *model_path = next();
     else if (a == "--test") *test = next();
     else if (a == "--retrain") *retrain = true;
+    else if (a == "--cv-only") *cv_only = true;
     else if (a == "--epochs") full->epochs = std::stoi(next());
     else if (a == "--lr") full->learning_rate = std::stod(next());
     else if (a == "--no-dense") full->use_dense = false;
@@ -80,14 +83,30 @@ bool ParseFlags(int argc, char** argv, std::string* data, std::string* model_pat
     else if (a == "--average-epochs") full->average_epochs = std::stoi(next());
     else if (a == "--folds") full->folds = std::stoi(next());
     else if (a == "--stack-l2") full->stack_l2 = std::stod(next());
+    else if (a == "--prior-pseudo") full->prior_pseudo = std::stod(next());
     else if (a == "--hash-bits") full->hash_bits = static_cast<uint32_t>(std::stoul(next()));
     else if (a == "--l2") full->l2 = std::stod(next());
     else {
-      std::fprintf(stderr, "usage: credibility_eval [--data DIR] [--model FILE] [--test FILE] [--retrain [--epochs N] [--lr X] [--l2 X] [--hash-bits B] [--no-dense] [--no-augment] [--no-tfidf] [--folds N] [--stack-l2 X] [--average-epochs N]]\n");
+      std::fprintf(stderr, "usage: credibility_eval [--data DIR] [--model FILE] [--test FILE] [--retrain|--cv-only [--epochs N] [--lr X] [--l2 X] [--hash-bits B] [--no-dense] [--no-augment] [--no-tfidf] [--folds N] [--stack-l2 X] [--prior-pseudo M] [--average-epochs N]]\n");
       return false;
     }
   }
   return true;
+}
+
+// --cv-only: trains on train alone and prints both heads' out-of-fold figures.
+int CrossValidateOnly(const std::string& data, const train::TrainOptions& o) {
+  auto lex = train::ReadLexicons(data + "/hedge_lexicon");
+  auto trn = train::ReadLabeled(data + "/gossipcop/gossipcop_train.jsonl", 0);
+  auto tagger = hearsay::entities::LoadTagger(HEARSAY_SOURCE_DIR "/models");
+  for (const hearsay::Status* s : {&lex.status(), &trn.status(), &tagger.status()})
+    if (!s->ok()) return std::fprintf(stderr, "credibility_eval: %s\n", s->ToString().c_str()), 1;
+  auto t = train::TrainArticleModel(*trn, {}, *lex, tagger->get(), o);
+  if (!t.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", t.status().ToString().c_str()), 1;
+  for (size_t head : {hearsay::score::kWithPrior, hearsay::score::kWithoutPrior})
+    std::printf("train %d-fold CV, %s outlet prior: threshold %.2f  %s\n", o.folds, head == hearsay::score::kWithPrior ? "with" : "without",
+                t->model->params().heads[head].threshold, train::FormatMetrics(t->cv[head]).c_str());
+  return 0;
 }
 
 }  // namespace
@@ -96,9 +115,10 @@ int main(int argc, char** argv) {
   std::string data = HEARSAY_SHARED_DIR "/data";
   std::string model_path = HEARSAY_SOURCE_DIR "/models/credibility.hcm";
   std::string test_path;
-  bool retrain = false;
+  bool retrain = false, cv_only = false;
   train::TrainOptions full;
-  if (!ParseFlags(argc, argv, &data, &model_path, &test_path, &retrain, &full)) return 2;
+  if (!ParseFlags(argc, argv, &data, &model_path, &test_path, &retrain, &cv_only, &full)) return 2;
+  if (cv_only) return CrossValidateOnly(data, full);
   auto t0 = std::chrono::steady_clock::now();
   auto lex = train::ReadLexicons(data + "/hedge_lexicon");
   auto trn = train::ReadLabeled(data + "/gossipcop/gossipcop_train.jsonl", 0);

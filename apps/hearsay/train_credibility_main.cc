@@ -77,6 +77,7 @@ Runner AddTrainCredibility(CLI::App& train) {
   cmd->add_option("--hash-bits", o->train.hash_bits, "log2 of the number of hashed weights")->check(CLI::Range(10, 26))->capture_default_str();
   cmd->add_option("--lr", o->train.learning_rate, "AdaGrad step size")->capture_default_str();
   cmd->add_option("--l2", o->train.l2, "Weight decay per update")->capture_default_str();
+  cmd->add_option("--prior-pseudo", o->train.prior_pseudo, "Pseudo-articles at the base rate smoothing each outlet record")->capture_default_str();
   cmd->add_option("--jobs", o->train.jobs, "Threads for feature extraction (the result does not depend on it)")->capture_default_str();
   return [o] { return RunTrainCredibility(*o); };
 }

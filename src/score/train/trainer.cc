@@ -223,7 +223,7 @@ SparseFit FitSparse(const std::vector<Raw>& raws, const std::vector<int>& labels
 // count once each). Records of fewer than kMinRecord articles are left out.
 constexpr uint32_t kMinRecord = 3;
 template <typename Use>
-OutletPrior CountOutlets(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, Use use) {
+OutletPrior CountOutlets(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, double pseudo, Use use) {
   std::map<std::string, OutletRecord> hosts, cited, bylines, sections;
   size_t n = 0, real = 0;
   for (size_t i = 0; i < n_originals; ++i) {
@@ -243,6 +243,7 @@ OutletPrior CountOutlets(const std::vector<Raw>& raws, const std::vector<int>& l
   }
   OutletPrior p;
   p.base_real = n ? static_cast<double>(real) / n : 0.5;
+  p.pseudo = pseudo;
   for (auto [from, to] : {std::pair{&hosts, &p.hosts}, std::pair{&cited, &p.cited}, std::pair{&bylines, &p.bylines}, std::pair{&sections, &p.sections}})
     for (auto& [key, r] : *from)
       if (r.n >= kMinRecord) to->push_back(std::move(r));
@@ -423,11 +424,11 @@ int ColumnDirection(size_t col) {
   return col < kColDense ? +1 : Direction(static_cast<Dense>(col - kColDense));
 }
 
-std::vector<std::vector<double>> StackRows(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, int folds,
+std::vector<std::vector<double>> StackRows(const std::vector<Raw>& raws, const std::vector<int>& labels, size_t n_originals, int folds, double pseudo,
                                            const SparseFit& text, const Standardizer& st) {
   std::vector<std::vector<double>> rows(raws.size(), std::vector<double>(kCols, 0.0));
   for (int f = 0; f < folds; ++f) {
-    OutletPrior prior = CountOutlets(raws, labels, n_originals, [&](size_t i) { return FoldOf(i, n_originals, folds) != static_cast<size_t>(f); });
+    OutletPrior prior = CountOutlets(raws, labels, n_originals, pseudo, [&](size_t i) { return FoldOf(i, n_originals, folds) != static_cast<size_t>(f); });
     for (size_t i = 0; i < raws.size(); ++i) {
       if (FoldOf(i, n_originals, folds) != static_cast<size_t>(f)) continue;
       std::array<double, kPriorCount> v = prior.Values(raws[i].host, raws[i].cited, raws[i].authors, raws[i].section);
@@ -682,14 +683,14 @@ Result<Trained> TrainArticleModel(const std::vector<LabeledDoc>& train, const st
   t.tagger = tagger;
   std::vector<float> idf = o.tfidf ? FitIdf(raws, o.hash_bits) : std::vector<float>();
   SparseFit text = FitSparse(raws, labels, train.size(), o, idf, o.folds);
-  std::vector<std::vector<double>> rows = StackRows(raws, labels, train.size(), o.folds, text, st);
+  std::vector<std::vector<double>> rows = StackRows(raws, labels, train.size(), o.folds, o.prior_pseudo, text, st);
 
   ArticleModelParams p;
   p.hash_bits = o.hash_bits;
   p.weights.assign(text.w.begin(), text.w.begin() + (std::ptrdiff_t{1} << o.hash_bits));
   p.dense_scale = st.scale;
   p.dense_ref[static_cast<size_t>(Dense::kLogLength)] = st.mean[static_cast<size_t>(Dense::kLogLength)];
-  p.prior = CountOutlets(raws, labels, train.size(), [](size_t) { return true; });
+  p.prior = CountOutlets(raws, labels, train.size(), o.prior_pseudo, [](size_t) { return true; });
   p.lexicons = lexicons;
   p.tfidf = o.tfidf;
   p.idf = std::move(idf);

@@ -67,6 +67,8 @@ struct TrainOptions {
                                // evidence features); its own out-of-fold logits fit the
                                // calibration and the threshold
   double stack_l2 = 1.0;       // L2 penalty of the stacking regression
+  double prior_pseudo = 1;     // m: pseudo-articles at the base rate smoothing each outlet record
+                               // (chosen by 5-fold CV on train over 1, 3, 10: session 9)
   int average_epochs = 3;      // return the mean of the iterates of the last N epochs (0: the last)
   bool tfidf = true;           // (1 + ln tf) * idf, L2-normalised; false: sums of 1/sqrt(n)
   int jobs = 2;                // threads for feature extraction
