@@ -21,6 +21,8 @@
 // The span table below it keeps the older exact/overlap F1 of source, cue and content spans
 // (one-to-one in document order), over attributions whose source is known.
 //   build/tests/unit/extract/extract_eval_polnear [polnear_dir]
+// HEARSAY_ATTRIBUTION_PARTS=cue|start|end|all keeps the model's parts up to that one (attribution_model.h);
+// HEARSAY_ATTRIBUTION_THRESHOLD / _KEEP_THRESHOLD override the cue and keep thresholds.
 // POLNEAR_PARSE_ALL=1 parses every sentence (the pipeline parses only SentencesToParse's).
 // With POLNEAR_SHOW=missed, prints each gold cue no predicted cue overlaps, with the text
 // around it; POLNEAR_SHOW=wrong prints found gold whose source is wrong (wrongdirect: only
@@ -158,6 +160,7 @@ struct Measures {
   size_t gold = 0, found = 0, with_source = 0, source_right = 0;
   size_t direct = 0, direct_found = 0, direct_with_source = 0, direct_quote_found = 0, direct_speaker_right = 0;
   size_t pred = 0, pred_inside = 0, pred_direct = 0, pred_direct_inside = 0;
+  size_t outside[5] = {0, 0, 0, 0, 0};  // no overlap, starts before, ends after, both, neither
 };
 
 // Content span of an attribution without quotation marks, spaces and punctuation at its ends.
@@ -246,6 +249,13 @@ void Score(const std::string& text, const extract::DocView& view, const std::vec
     for (const Rel& g : gold) inside = inside || Shared(c, g.content) * 5 >= (c.e - c.b) * 4;
     ++m->pred;
     m->pred_inside += inside;
+    if (!inside) {  // why: no gold content shares a byte; ours starts before the best one; ends after it
+      Span bg{0, 0};
+      for (const Rel& g : gold)
+        if (Shared(c, g.content) > Shared(c, bg)) bg = g.content;
+      const bool before = Shared(c, bg) > 0 && c.b < bg.b, after = Shared(c, bg) > 0 && c.e > bg.e;
+      ++m->outside[Shared(c, bg) == 0 ? 0 : before && after ? 3 : before ? 1 : after ? 2 : 4];
+    }
     if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "outside" && !inside) {
       uint32_t best = 0;  // the gold content sharing most, for comparison
       Span bg{0, 0};
@@ -275,6 +285,9 @@ void PrintMeasures(const Measures& m) {
   std::printf("hearsay: %zu attributions, inside a gold content %zu (%.1f%%); quotes %zu, inside %zu (%.1f%%)\n", m.pred,
               m.pred_inside, pct(m.pred_inside, m.pred), m.pred_direct, m.pred_direct_inside,
               pct(m.pred_direct_inside, m.pred_direct));
+  std::printf("outside: %zu share no byte with a gold content; of the rest %zu start before the gold content sharing "
+              "most, %zu end after it, %zu both, %zu neither\n",
+              m.outside[0], m.outside[1], m.outside[2], m.outside[3], m.outside[4]);
 }
 
 }  // namespace
@@ -309,6 +322,13 @@ int main(int argc, char** argv) {
     }
     model = std::move(loaded).value();
     if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_THRESHOLD")) model->threshold = std::strtof(t, nullptr);
+    if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_KEEP_THRESHOLD")) model->keep_threshold = std::strtof(t, nullptr);
+    // HEARSAY_ATTRIBUTION_PARTS=cue: the cue model alone; =start, =end: the parts up to that one.
+    if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_PARTS"); p && std::string(p) != "all") {
+      if (std::string(p) == "cue") model->start = syntax::LinearModel(2);
+      if (std::string(p) == "cue" || std::string(p) == "start") model->end = syntax::LinearModel(2);
+      model->keep = syntax::LinearModel(2);
+    }
   }
   size_t docs = 0;
   for (const auto& [article, ann] : ann_for) {
@@ -322,17 +342,17 @@ int main(int argc, char** argv) {
     // Whole text as body (no headline), as the gold offsets count from the first byte.
     DocumentAnalysis a;
     a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
+    // As the pipeline (pipeline.cc AnalyzeDocument): mentions, then the parse of the sentences
+    // SentencesToParse selects with them (quote frames and relations), then resolve.
+    const entities::Tagger* tagger = testing::ShippedTagger();
+    if (tagger) entities::FindMentions(doc, a.layout, tagger, &a.mentions);
     if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
-      std::vector<bool> select = extract::SentencesToParse(doc, a.layout);
+      std::vector<bool> select = extract::SentencesToParse(doc, a.layout, a.mentions);
       if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
       a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
     }
-    if (const entities::Tagger* tagger = testing::ShippedTagger()) {
-      entities::FindMentions(doc, a.layout, tagger, &a.mentions);
-      resolve::ResolveInDocument(doc, &a);
-    } else {
-      testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
-    }
+    if (tagger) resolve::ResolveInDocument(doc, &a);
+    else testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
     extract::DocView view(doc, &a, extract::DefaultLexicon());
     extract::PassState st;
     extract::RunPasses(view, &st, model.get());

@@ -10,13 +10,27 @@
 // makes it a cue. extract's attribution pass then reads the cue's source and content from the
 // sentence (attributions.cc).
 //
+// Three further learned parts judge the attributions the passes built (RefineAttributions):
+//   * `start` ranks where a reported content begins, the same way ("told [Y on Thursday] how
+//     …" → "how …"), over ContentStartFeatures; the best one is kept;
+//   * `end` ranks where a reported content stops: every token boundary between the content's
+//     start and the end the passes chose is a candidate ("sent [a letter] Thursday", "attacked
+//     [Machado] in tweets"), scored over ContentEndFeatures (the parse: what the next word hangs
+//     on and by which relation; words and punctuation around the cut); the best one is kept;
+//   * `keep` scores whether an indirect or mixed attribution is one at all ("made the comments
+//     Friday" is an action, not speech) over KeepFeatures; at or below `keep_threshold` it is
+//     dropped.
+// Both are trained on PolNeAR train over the pipeline's own attributions (the cue model's,
+// the lexicon frames', the colon lead-ins), the threshold tuned on dev.
+//
 //   auto model = hearsay::extract::AttributionModel::Load("models/attribution.hsa");
 //   if (!model.ok()) Report(model.status());            // names the file and what is wrong
 //   hearsay::extract::ExtractClaims(doc, &analysis, model->get());
 //
 // File format (little endian): magic "HSATTR\0\0", u32 format version, u32 feature version,
-// provenance string, f32 threshold, u32 vocabulary size + strings (sorted), the LinearModel
-// (syntax/internal/linear.h). A stale feature version is refused with the expected value.
+// provenance string, f32 threshold, u32 vocabulary size + strings (sorted), the cue LinearModel
+// (syntax/internal/linear.h), then the `start` and `end` LinearModels, f32 keep_threshold and the `keep`
+// LinearModel. A stale format or feature version is refused with the expected value.
 // Thread safety: immutable after loading; Score() may be called from any thread.
 
 #include <cstdint>
@@ -33,8 +47,9 @@ namespace hearsay::extract {
 
 struct DocView;
 
-// Bump when CueFeatures changes; models of another version are refused.
-constexpr uint32_t kAttributionFeatureVersion = 1;
+// Bump when CueFeatures, ContentEndFeatures or KeepFeatures change; models of another version
+// are refused.
+constexpr uint32_t kAttributionFeatureVersion = 2;
 
 class AttributionModel {
  public:
@@ -51,6 +66,15 @@ class AttributionModel {
   float threshold = 0.0f;          // a token is a cue when Score() > threshold
   std::set<std::string, std::less<>> vocabulary;  // lower-cased words seen in gold cues
   syntax::LinearModel linear{2};   // classes: 0 no cue, 1 cue
+  syntax::LinearModel start{2};    // content start ranking: margin of class 1 over 0 per candidate
+  syntax::LinearModel end{2};      // content end ranking: margin of class 1 over 0 per candidate
+  syntax::LinearModel keep{2};     // classes: 0 no attribution, 1 attribution
+  float keep_threshold = 0.0f;     // an attribution is kept when its keep margin > keep_threshold
+
+  bool HasStartModel() const { return start.num_rows() > 0; }
+  bool HasEndModel() const { return end.num_rows() > 0; }
+  bool HasKeepModel() const { return keep.num_rows() > 0; }
+  static float Margin(const syntax::LinearModel& m, const std::vector<uint64_t>& features);
 
  private:
   std::vector<uint64_t> vocabulary_hashes_;  // sorted hashes of `vocabulary`, for IsCandidate
@@ -59,6 +83,25 @@ class AttributionModel {
 // The features of token `tok` for the cue classifier (runtime and training share them);
 // `quote_in_sentence`: tok's sentence holds a quotation mark.
 void CueFeatures(const DocView& v, uint32_t tok, bool quote_in_sentence, std::vector<uint64_t>* out);
+// The features of ending a content that opens at token `cb` before token `e` (cb < e <= ce;
+// `ce` the end the passes chose), for the cue at tokens [cue_b, cue_e).
+void ContentEndFeatures(const DocView& v, uint32_t cue_b, uint32_t cue_e, uint32_t cb, uint32_t e, uint32_t ce,
+                        std::vector<uint64_t>* out);
+// The features of starting a content that ends before token `ce` at token `b` (cb <= b < ce;
+// `cb` the start the passes chose), for the cue at tokens [cue_b, cue_e).
+void ContentStartFeatures(const DocView& v, uint32_t cue_b, uint32_t cue_e, uint32_t cb, uint32_t b, uint32_t ce,
+                          std::vector<uint64_t>* out);
+// May a content start at token b? At a word or an opening quotation mark within 16 tokens of
+// the passes' start cb, never inside a quotation span; always at cb.
+bool IsContentStartCandidate(const DocView& v, uint32_t cb, uint32_t b, uint32_t ce);
+// May a content end before token e? after a word or a closing quotation mark, never inside
+// a quotation span, and always at the passes' end ce.
+bool IsContentEndCandidate(const DocView& v, uint32_t cb, uint32_t e, uint32_t ce);
+// The features of an attribution with cue [cue_b, cue_e) (cue_b == cue_e: none), content
+// tokens [cb, ce), source kind `source_kind` (SourceKind as int) with or without words, and
+// `mixed` (its content holds a quotation).
+void KeepFeatures(const DocView& v, const AttributionModel& model, uint32_t cue_b, uint32_t cue_e, uint32_t cb,
+                  uint32_t ce, int source_kind, bool source_words, bool mixed, std::vector<uint64_t>* out);
 // Does sentence [token_begin, token_end) hold a quotation mark?
 bool HasQuoteMark(const DocView& v, uint32_t token_begin, uint32_t token_end);
 

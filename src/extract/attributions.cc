@@ -458,6 +458,76 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
   SortByContent(&out);
 }
 
+bool AttributionTokens(const DocView& v, const AttributionRecord& r, uint32_t* cue_b, uint32_t* cue_e, uint32_t* cb,
+                       uint32_t* ce) {
+  const auto& toks = v.toks;
+  auto first_at = [&](uint32_t byte) {  // the first token starting at or after byte
+    return static_cast<uint32_t>(std::lower_bound(toks.begin(), toks.end(), byte, [](const Token& t, uint32_t x) {
+                                   return t.byte_begin < x;
+                                 }) - toks.begin());
+  };
+  *cb = first_at(r.content_byte_begin);
+  *ce = first_at(r.content_byte_end);
+  if (*cb >= *ce || *ce > v.size() || v.sent_of[*cb] == UINT32_MAX || v.sent_of[*cb] != v.sent_of[*ce - 1]) return false;
+  *cue_b = *cue_e = 0;
+  if (r.cue_byte_end > r.cue_byte_begin) {
+    *cue_b = first_at(r.cue_byte_begin);
+    *cue_e = std::max(first_at(r.cue_byte_end), *cue_b + 1);
+    if (*cue_e > v.size()) *cue_b = *cue_e = 0;
+  }
+  return true;
+}
+
+namespace {
+
+// The candidate of [from, to) that `ranker` scores best among those `ok` admits (`from` when none).
+template <typename Ok, typename Features>
+uint32_t BestCandidate(const syntax::LinearModel& ranker, uint32_t from, uint32_t to, Ok ok, Features features,
+                       std::vector<uint64_t>* f) {
+  uint32_t best = from;
+  float best_score = -1e30f;
+  for (uint32_t k = from; k < to; ++k) {
+    if (!ok(k)) continue;
+    features(k, f);
+    const float s = AttributionModel::Margin(ranker, *f);
+    if (s > best_score) best = k, best_score = s;
+  }
+  return best;
+}
+
+}  // namespace
+
+void RefineAttributions(DocView& v, const AttributionModel& model) {
+  if (!model.HasStartModel() && !model.HasEndModel() && !model.HasKeepModel()) return;
+  std::vector<uint64_t> f;
+  std::erase_if(v.a.attributions, [&](AttributionRecord& r) {
+    uint32_t cue_b, cue_e, cb, ce;
+    if (r.kind == AttributionKind::kDirect || !AttributionTokens(v, r, &cue_b, &cue_e, &cb, &ce)) return false;
+    const uint32_t cb0 = cb, ce0 = ce;
+    if (model.HasStartModel())
+      cb = BestCandidate(
+          model.start, cb0, ce0, [&](uint32_t b) { return IsContentStartCandidate(v, cb0, b, ce0); },
+          [&](uint32_t b, std::vector<uint64_t>* out) { ContentStartFeatures(v, cue_b, cue_e, cb0, b, ce0, out); }, &f);
+    if (model.HasEndModel())  // candidates e = k + 1
+      ce = 1 + BestCandidate(
+                   model.end, cb, ce0, [&](uint32_t k) { return IsContentEndCandidate(v, cb, k + 1, ce0); },
+                   [&](uint32_t k, std::vector<uint64_t>* out) { ContentEndFeatures(v, cue_b, cue_e, cb, k + 1, ce0, out); },
+                   &f);
+    r.content_byte_begin = v.toks[cb].byte_begin;
+    r.content_byte_end = v.toks[ce - 1].byte_end;
+    const Quote* q = r.quote_idx >= 0 ? &v.a.quotes[r.quote_idx] : nullptr;
+    if (q && (q->byte_begin >= r.content_byte_end || q->byte_end <= r.content_byte_begin)) {  // the quotation cut off
+      r.kind = AttributionKind::kIndirect;
+      r.quote_idx = -1;
+    }
+    if (!model.HasKeepModel()) return false;
+    KeepFeatures(v, model, cue_b, cue_e, cb, ce, static_cast<int>(r.source.kind), r.source.byte_end > r.source.byte_begin,
+                 r.kind == AttributionKind::kMixed, &f);
+    return AttributionModel::Margin(model.keep, f) <= model.keep_threshold;
+  });
+  SortByContent(&v.a.attributions);
+}
+
 void AddColonAttributions(DocView& v, PassState* st) {
   std::vector<AttributionRecord>& out = v.a.attributions;
   const size_t before = out.size();

@@ -55,6 +55,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   BuildAttributions(view, *state);
   AddColonAttributions(view, state);
   if (model) AddModelAttributions(view, state, *model);
+  if (model) RefineAttributions(view, *model);
   SpeakQuotesFromParagraphs(view);
   ResolveQuoteSpeakers(view);
   FindAges(view, state);

@@ -118,6 +118,15 @@ void AddColonAttributions(DocView& v, PassState* st);
 // Adds the attributions whose cue the learned model finds (attribution_model.h) and no quote
 // or frame has taken: source and content from the sentence's shape around the cue.
 void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& model);
+// The learned span parts of the model (attribution_model.h) over the indirect and mixed
+// attributions (after AddModelAttributions): each content ends where the end model ranks
+// best, and an attribution the keep model scores at or below its threshold is dropped. A
+// model without those parts changes nothing.
+void RefineAttributions(DocView& v, const AttributionModel& model);
+// The tokens of an attribution record: cue [*cue_b, *cue_e) (empty when it has none) and
+// content [*cb, *ce). False when the content maps to no tokens of one sentence.
+bool AttributionTokens(const DocView& v, const AttributionRecord& r, uint32_t* cue_b, uint32_t* cue_e, uint32_t* cb,
+                       uint32_t* ce);
 // Quotes still without a speaker (no cue, no words) take one from their paragraph: the one person
 // it names outside quotations, else (a quote opening a paragraph that names nobody) the one
 // person the last sentence of the paragraph before names. After the attribution passes.

@@ -20,34 +20,38 @@ struct Example {
   bool cue = false;
 };
 
-struct Article {
-  std::string text;
-  std::vector<std::pair<uint32_t, uint32_t>> cues;  // byte spans
-};
-
-// The cue spans of a brat file: "T<n>\tCue <start> <end>[;<start> <end>]\t<surface>"; each
-// fragment is a span.
-std::vector<std::pair<uint32_t, uint32_t>> Cues(const std::string& ann, const std::vector<uint32_t>& c2b) {
+// The spans of type `type` in a brat file: "T<n>\t<type> <start> <end>[;<start> <end>]\t<surface>";
+// each fragment is a span, or (`join`) one span from the first fragment's start to the last's end.
+std::vector<std::pair<uint32_t, uint32_t>> Spans(const std::string& ann, const std::vector<uint32_t>& c2b,
+                                                 const std::string& type, bool join) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   std::stringstream ss(ann);
   std::string line;
   while (std::getline(ss, line)) {
     if (line.rfind('T', 0) != 0) continue;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos || line.compare(tab + 1, 4, "Cue ") != 0) continue;
-    std::string mid = line.substr(tab + 5, line.find('\t', tab + 1) - tab - 5);
+    if (tab == std::string::npos || line.compare(tab + 1, type.size() + 1, type + " ") != 0) continue;
+    const size_t from = tab + 2 + type.size();
+    std::string mid = line.substr(from, line.find('\t', tab + 1) - from);
     std::stringstream ms(mid);
     std::string frag;
+    uint32_t lo = UINT32_MAX, hi = 0;
     while (std::getline(ms, frag, ';')) {
       uint32_t a = 0, b = 0;
       std::stringstream fs_(frag);
-      if ((fs_ >> a >> b) && a < b && b < c2b.size()) out.push_back({c2b[a], c2b[b]});
+      if (!(fs_ >> a >> b) || a >= b || b >= c2b.size()) continue;
+      if (!join) out.push_back({c2b[a], c2b[b]});
+      lo = std::min(lo, c2b[a]), hi = std::max(hi, c2b[b]);
     }
+    if (join && lo < hi) out.push_back({lo, hi});
   }
   return out;
 }
 
-Result<std::vector<Article>> ReadSplit(const fs::path& dir) {
+}  // namespace
+
+Result<std::vector<Article>> ReadSplit(const std::string& dir_name) {
+  const fs::path dir(dir_name);
   if (!fs::is_directory(dir / "attributions") || !fs::is_directory(dir / "text"))
     return NotFoundError(dir.string() + ": no text/ and attributions/ folders (PolNeAR absent?)");
   std::vector<fs::path> anns;
@@ -66,11 +70,15 @@ Result<std::vector<Article>> ReadSplit(const fs::path& dir) {
     if (!ann.ok()) return ann.status();
     Article a;
     a.text = std::move(*text);
-    a.cues = Cues(*ann, CharToByte(a.text));
+    const std::vector<uint32_t> c2b = CharToByte(a.text);
+    a.cues = Spans(*ann, c2b, "Cue", false);
+    a.contents = Spans(*ann, c2b, "Content", true);
     out.push_back(std::move(a));
   }
   return out;
 }
+
+namespace {
 
 // Calls fn(view, token, is_cue, quote_in_sentence) for every word token outside quotation marks in a body sentence.
 template <typename Fn>
@@ -94,8 +102,10 @@ void ForEachToken(const Article& art, Fn fn) {
   }
 }
 
-// Threshold maximising F1 over (score, is_cue) pairs, recall over `gold` positives.
-double BestThreshold(std::vector<std::pair<float, bool>> scored, size_t gold, double* p, double* r, double* f1) {
+// Threshold maximising F-beta over (score, is_cue) pairs, recall over `gold` positives (beta > 1
+// favours recall); *f1 is F1 at that threshold.
+double BestThreshold(std::vector<std::pair<float, bool>> scored, size_t gold, double beta, double* p, double* r,
+                     double* f1) {
   std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   size_t tp = 0;
   double best = -1, best_t = 0;
@@ -103,9 +113,10 @@ double BestThreshold(std::vector<std::pair<float, bool>> scored, size_t gold, do
     tp += scored[i].second;
     if (i + 1 < scored.size() && scored[i + 1].first == scored[i].first) continue;
     double prec = double(tp) / double(i + 1), rec = gold ? double(tp) / double(gold) : 0;
-    double f = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
+    const double b2 = beta * beta;
+    double f = prec + rec > 0 ? (1 + b2) * prec * rec / (b2 * prec + rec) : 0;
     if (f > best) {
-      best = f, *p = prec, *r = rec, *f1 = f;
+      best = f, *p = prec, *r = rec, *f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
       best_t = i + 1 < scored.size() ? (scored[i].first + scored[i + 1].first) / 2 : scored[i].first - 1;
     }
   }
@@ -122,16 +133,11 @@ std::vector<uint32_t> CharToByte(const std::string& s) {
   return m;
 }
 
-Result<Trained> Train(const Options& o) {
-  auto train = ReadSplit(fs::path(o.polnear_dir) / "train");
-  if (!train.ok()) return train.status();
-  auto dev = ReadSplit(fs::path(o.polnear_dir) / "dev");
-  if (!dev.ok()) return dev.status();
-  Trained out;
-  out.model = std::make_unique<AttributionModel>();
-  AttributionModel& m = *out.model;
+void TrainCueModel(const Options& o, const std::vector<Article>& train, const std::vector<Article>& dev,
+                   AttributionModel* model, Trained* out) {
+  AttributionModel& m = *model;
   std::map<std::string, std::pair<int, int>> counts;  // word -> (cue tokens, all tokens)
-  for (const Article& art : *train)
+  for (const Article& art : train)
     ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool) {
       auto& c = counts[v.lower[t]];
       c.first += cue;
@@ -141,7 +147,7 @@ Result<Trained> Train(const Options& o) {
     if (n.first >= o.min_count && n.first >= o.min_rate * n.second) m.vocabulary.insert(w);
   m.IndexVocabulary();
   std::vector<Example> examples;
-  for (const Article& art : *train)
+  for (const Article& art : train)
     ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool quote_mark) {
       if (!m.IsCandidate(v.lower[t])) return;
       Example ex;
@@ -166,20 +172,35 @@ Result<Trained> Train(const Options& o) {
   m.linear.Finalize();
   std::vector<std::pair<float, bool>> scored;
   std::vector<uint64_t> f;
-  for (const Article& art : *dev)
+  out->dev_gold_tokens = out->dev_gold_outside_vocabulary = 0;
+  for (const Article& art : dev)
     ForEachToken(art, [&](const DocView& v, uint32_t t, bool cue, bool quote_mark) {
-      out.dev_gold_tokens += cue;
+      out->dev_gold_tokens += cue;
       if (!m.IsCandidate(v.lower[t])) {
-        out.dev_gold_outside_vocabulary += cue;
+        out->dev_gold_outside_vocabulary += cue;
         return;
       }
       CueFeatures(v, t, quote_mark, &f);
       scored.push_back({m.Score(f), cue});
     });
-  m.threshold = static_cast<float>(BestThreshold(scored, out.dev_gold_tokens, &out.dev_precision, &out.dev_recall, &out.dev_f1));
+  m.threshold = static_cast<float>(BestThreshold(scored, out->dev_gold_tokens, o.cue_beta, &out->dev_precision, &out->dev_recall, &out->dev_f1));
+  out->train_examples = examples.size();
+}
+
+Result<Trained> Train(const Options& o) {
+  auto train = ReadSplit((fs::path(o.polnear_dir) / "train").string());
+  if (!train.ok()) return train.status();
+  auto dev = ReadSplit((fs::path(o.polnear_dir) / "dev").string());
+  if (!dev.ok()) return dev.status();
+  Trained out;
+  out.model = std::make_unique<AttributionModel>();
+  TrainCueModel(o, *train, *dev, out.model.get(), &out);
   out.train_articles = train->size();
   out.dev_articles = dev->size();
-  out.train_examples = examples.size();
+  if (!o.models_dir.empty()) {
+    Status s = TrainSpanParts(o, *train, *dev, out.model.get(), &out);
+    if (!s.ok()) return s;
+  }
   return out;
 }
 

@@ -564,5 +564,55 @@ TEST(AttributionModel, ShippedModelAddsCuesTheLexiconLacks) {
   }
 }
 
+// The span parts survive the file: a model with start, end and keep parts scores the same
+// after Serialize and FromBytes, and keeps its keep threshold.
+TEST(AttributionModel, SpanPartsRoundTrip) {
+  AttributionModel m;
+  m.vocabulary = {"said"};
+  m.IndexVocabulary();
+  m.linear.Finalize();
+  const std::vector<uint64_t> f = {11, 22, 33};
+  for (syntax::LinearModel* part : {&m.start, &m.end, &m.keep}) {
+    for (int i = 0; i < 4; ++i) part->Update(f.data(), f.size(), 1, 0);
+    part->Finalize();
+  }
+  m.keep_threshold = -1.5f;
+  auto back = AttributionModel::FromBytes(m.Serialize(), "span.hsa");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE((*back)->HasStartModel() && (*back)->HasEndModel() && (*back)->HasKeepModel());
+  EXPECT_EQ((*back)->keep_threshold, -1.5f);
+  EXPECT_EQ(AttributionModel::Margin((*back)->end, f), AttributionModel::Margin(m.end, f));
+  EXPECT_GT(AttributionModel::Margin((*back)->start, f), 0.0f);
+  AttributionModel empty;
+  empty.linear.Finalize();
+  auto none = AttributionModel::FromBytes(empty.Serialize(), "cue-only.hsa");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_FALSE((*none)->HasStartModel() || (*none)->HasEndModel() || (*none)->HasKeepModel());
+}
+
+// The shipped model's span parts (trained on PolNeAR): the listener of "told" and the time
+// after it are no part of what was told; the passes' content ("reporters on Monday how …")
+// starts at "how". Every refined content stays inside its sentence.
+TEST(AttributionModel, ShippedModelStartsTheContentAfterTheListener) {
+  const AttributionModel* model = testing::ShippedAttributionModel();
+  ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
+  ASSERT_TRUE(model->HasStartModel() && model->HasEndModel() && model->HasKeepModel());
+  const std::string body =
+      "Senator Odile Marchetti attacked the governor's budget in a speech on Friday. "
+      "Mayor Ilse Brandt told reporters on Monday how the flood defences had held. "
+      "Officials said the road would reopen in May.";
+  Analysed r = Analyze(body, model);
+  bool told = false;
+  for (const AttributionRecord& x : r.a.attributions) {
+    const std::string content = r.Slice(x.content_byte_begin, x.content_byte_end);
+    EXPECT_EQ(content.find(". "), std::string::npos) << content;
+    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != "told") continue;
+    told = true;
+    EXPECT_EQ(content, "how the flood defences had held");
+    EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Mayor Ilse Brandt");
+  }
+  EXPECT_TRUE(told);
+}
+
 }  // namespace
 }  // namespace hearsay::extract
