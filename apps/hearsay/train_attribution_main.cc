@@ -39,6 +39,7 @@ int RunTrainAttribution(TrainAttributionOptions& o) {
               "the vocabulary)\n",
               r->dev_articles, r->dev_precision, r->dev_recall, r->dev_f1, r->model->threshold, r->dev_gold_tokens,
               r->dev_gold_outside_vocabulary);
+  std::printf("quote speakers: cues over %.3f (best cue-token F1 on dev)\n", r->model->quote_threshold);
   std::printf("span parts: start examples train %zu, dev %zu: ranked start right %zu (the passes' own start %zu)\n",
               r->start_train_examples, r->start_dev_examples, r->start_dev_right, r->start_dev_right_passes);
   std::printf("span parts: end examples train %zu, dev %zu: ranked end right %zu (%.1f%%; the passes' own end %zu, "

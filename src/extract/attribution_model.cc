@@ -307,6 +307,7 @@ std::string AttributionModel::Serialize() const {
   end.Write(&out);
   syntax::PutF32(&out, keep_threshold);
   keep.Write(&out);
+  syntax::PutF32(&out, quote_threshold);
   return out;
 }
 
@@ -335,6 +336,7 @@ Result<std::unique_ptr<AttributionModel>> AttributionModel::FromBytes(std::strin
   if (s.ok()) s = m->end.Read(&in);
   if (s.ok() && !syntax::GetF32(&in, &m->keep_threshold)) return bad("truncated keep threshold");
   if (s.ok()) s = m->keep.Read(&in);
+  if (s.ok() && !syntax::GetF32(&in, &m->quote_threshold)) return bad("truncated quote threshold");
   if (!s.ok()) return bad(s.message());
   return m;
 }

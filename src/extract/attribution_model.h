@@ -29,8 +29,8 @@
 //
 // File format (little endian): magic "HSATTR\0\0", u32 format version, u32 feature version,
 // provenance string, f32 threshold, u32 vocabulary size + strings (sorted), the cue LinearModel
-// (syntax/internal/linear.h), then the `start` and `end` LinearModels, f32 keep_threshold and the `keep`
-// LinearModel. A stale format or feature version is refused with the expected value.
+// (syntax/internal/linear.h), then the `start` and `end` LinearModels, f32 keep_threshold, the `keep`
+// LinearModel and f32 quote_threshold. A stale format or feature version is refused with the expected value.
 // Thread safety: immutable after loading; Score() may be called from any thread.
 
 #include <cstdint>
@@ -64,6 +64,10 @@ class AttributionModel {
 
   std::string provenance;          // training data and command
   float threshold = 0.0f;          // a token is a cue when Score() > threshold
+  // A cue speaks a quote left without a speaker only over this score (cue-token F1 on dev:
+  // `threshold` favours recall, the span parts judging attributions, but a quote's speaker
+  // has no such judge).
+  float quote_threshold = 0.0f;
   std::set<std::string, std::less<>> vocabulary;  // lower-cased words seen in gold cues
   syntax::LinearModel linear{2};   // classes: 0 no cue, 1 cue
   syntax::LinearModel start{2};    // content start ranking: margin of class 1 over 0 per candidate

@@ -103,6 +103,7 @@ bool OnlyBesideCue(std::string_view w) {
 // A cue the model found: tokens [b, e) of sentence `s`.
 struct CueRun {
   uint32_t b = 0, e = 0;
+  float score = 0;  // the best score of its words
 };
 
 // The cues of the model in sentence [sb, se): candidate words outside quotations scoring over
@@ -115,11 +116,12 @@ std::vector<CueRun> ModelCues(const DocView& v, const AttributionModel& model, u
     if (!v.IsWord(t) || v.quote_at[t] >= 0 || !model.IsCandidate(v.lower[t])) continue;
     if (quote_mark < 0) quote_mark = HasQuoteMark(v, sb, se);
     CueFeatures(v, t, quote_mark == 1, features);
-    if (model.Score(*features) <= model.threshold) continue;
+    const float score = model.Score(*features);
+    if (score <= model.threshold) continue;
     uint32_t e = t + 1;
     if (v.lower[t] == "according" && e < se && v.lower[e] == "to") ++e;
-    if (!cues.empty() && cues.back().e == t) cues.back().e = e;
-    else cues.push_back({t, e});
+    if (!cues.empty() && cues.back().e == t) cues.back().e = e, cues.back().score = std::max(cues.back().score, score);
+    else cues.push_back({t, e, score});
     t = e - 1;
   }
   std::erase_if(cues, [&](const CueRun& c) {
@@ -322,10 +324,12 @@ void SignedQuote(DocView& v, PassState* st, AttributionRecord* r) {
 }
 
 // Quotes whose speaker the quotes pass left unknown take the source of the nearest model cue
-// outside them in the sentences they touch ("…," the insider added; In X's tweet, the actor
+// scoring over `quote_threshold` (AttributionModel::quote_threshold) outside them in the
+// sentences they touch ("…," the insider added; In X's tweet, the actor
 // shared, "…"): the phrase before the cue, else the one after it ("…," said X). The quote
 // record takes the same speaker and cue, so quotes[] and attributions[] agree.
-void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector<CueRun>>& sentence_cues) {
+void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector<CueRun>>& sentence_cues,
+                        float quote_threshold) {
   const auto& toks = v.toks;
   auto first_at = [&](uint32_t byte) {
     return static_cast<uint32_t>(std::lower_bound(toks.begin(), toks.end(), byte, [](const Token& t, uint32_t x) {
@@ -342,7 +346,7 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
     uint32_t best_dist = UINT32_MAX, best_s = 0;
     for (uint32_t s = v.sent_of[qb]; s <= v.sent_of[qe - 1]; ++s)
       for (const CueRun& c : sentence_cues[s]) {
-        if (c.b >= qb && c.b < qe) continue;
+        if ((c.b >= qb && c.b < qe) || c.score <= quote_threshold) continue;
         uint32_t dist = c.b < qb ? qb - c.b : c.b - qe;
         if (dist < best_dist) best = &c, best_dist = dist, best_s = s;
       }
@@ -452,7 +456,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       out.push_back(r);
     }
   }
-  SpeakUnknownQuotes(v, st, sentence_cues);
+  SpeakUnknownQuotes(v, st, sentence_cues, std::max(model.threshold, model.quote_threshold));
   SpeakQuotesInsideFrames(v);
   if (out.size() == before) return;
   SortByContent(&out);

@@ -184,6 +184,8 @@ void TrainCueModel(const Options& o, const std::vector<Article>& train, const st
       scored.push_back({m.Score(f), cue});
     });
   m.threshold = static_cast<float>(BestThreshold(scored, out->dev_gold_tokens, o.cue_beta, &out->dev_precision, &out->dev_recall, &out->dev_f1));
+  double p1, r1, f1;  // the quote threshold: best cue-token F1
+  m.quote_threshold = static_cast<float>(BestThreshold(scored, out->dev_gold_tokens, 1.0, &p1, &r1, &f1));
   out->train_examples = examples.size();
 }
 

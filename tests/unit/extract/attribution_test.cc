@@ -565,7 +565,7 @@ TEST(AttributionModel, ShippedModelAddsCuesTheLexiconLacks) {
 }
 
 // The span parts survive the file: a model with start, end and keep parts scores the same
-// after Serialize and FromBytes, and keeps its keep threshold.
+// after Serialize and FromBytes, and keeps its keep and quote thresholds.
 TEST(AttributionModel, SpanPartsRoundTrip) {
   AttributionModel m;
   m.vocabulary = {"said"};
@@ -577,10 +577,12 @@ TEST(AttributionModel, SpanPartsRoundTrip) {
     part->Finalize();
   }
   m.keep_threshold = -1.5f;
+  m.quote_threshold = 2.5f;
   auto back = AttributionModel::FromBytes(m.Serialize(), "span.hsa");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_TRUE((*back)->HasStartModel() && (*back)->HasEndModel() && (*back)->HasKeepModel());
   EXPECT_EQ((*back)->keep_threshold, -1.5f);
+  EXPECT_EQ((*back)->quote_threshold, 2.5f);
   EXPECT_EQ(AttributionModel::Margin((*back)->end, f), AttributionModel::Margin(m.end, f));
   EXPECT_GT(AttributionModel::Margin((*back)->start, f), 0.0f);
   AttributionModel empty;
@@ -590,28 +592,37 @@ TEST(AttributionModel, SpanPartsRoundTrip) {
   EXPECT_FALSE((*none)->HasStartModel() || (*none)->HasEndModel() || (*none)->HasKeepModel());
 }
 
-// The shipped model's span parts (trained on PolNeAR): the listener of "told" and the time
-// after it are no part of what was told; the passes' content ("reporters on Monday how …")
-// starts at "how". Every refined content stays inside its sentence.
-TEST(AttributionModel, ShippedModelStartsTheContentAfterTheListener) {
+// The shipped model's span parts (trained on PolNeAR) only narrow: each refined content lies
+// inside the content the passes gave at the same cue (the listener and time of "told players
+// on Sunday why …" or the adjuncts of "criticized … in a speech on Friday" may go), never
+// holds its cue, and stays in its sentence; every attribution it keeps has one without them.
+TEST(AttributionModel, ShippedSpanPartsOnlyNarrowContents) {
   const AttributionModel* model = testing::ShippedAttributionModel();
   ASSERT_NE(model, nullptr) << "models/attribution.hsa missing or unreadable";
   ASSERT_TRUE(model->HasStartModel() && model->HasEndModel() && model->HasKeepModel());
+  auto cue_only = AttributionModel::FromBytes(model->Serialize(), "copy.hsa");
+  ASSERT_TRUE(cue_only.ok());
+  (*cue_only)->start = (*cue_only)->end = (*cue_only)->keep = syntax::LinearModel(2);
   const std::string body =
-      "Senator Odile Marchetti attacked the governor's budget in a speech on Friday. "
       "Mayor Ilse Brandt told reporters on Monday how the flood defences had held. "
-      "Officials said the road would reopen in May.";
-  Analysed r = Analyze(body, model);
-  bool told = false;
-  for (const AttributionRecord& x : r.a.attributions) {
-    const std::string content = r.Slice(x.content_byte_begin, x.content_byte_end);
+      "Officials said the road would reopen in May. "
+      "The coach told players on Sunday why the match had been moved. "
+      "Priya Halvorsen told the council in March how much the repairs would cost. "
+      "The senator criticized the governor's budget in a speech on Friday.";
+  Analysed refined = Analyze(body, model);
+  Analysed plain = Analyze(body, cue_only->get());
+  for (const AttributionRecord& x : refined.a.attributions) {
+    const AttributionRecord* p = nullptr;
+    for (const AttributionRecord& y : plain.a.attributions)
+      if (y.cue_byte_begin == x.cue_byte_begin && y.kind != AttributionKind::kDirect) p = &y;
+    if (x.kind == AttributionKind::kDirect) continue;
+    ASSERT_NE(p, nullptr) << refined.Slice(x.cue_byte_begin, x.cue_byte_end);
+    const std::string content = refined.Slice(x.content_byte_begin, x.content_byte_end);
+    EXPECT_GE(x.content_byte_begin, p->content_byte_begin) << content;
+    EXPECT_LE(x.content_byte_end, p->content_byte_end) << content;
+    EXPECT_TRUE(x.cue_byte_end <= x.content_byte_begin || x.cue_byte_begin >= x.content_byte_end) << content;
     EXPECT_EQ(content.find(". "), std::string::npos) << content;
-    if (r.Slice(x.cue_byte_begin, x.cue_byte_end) != "told") continue;
-    told = true;
-    EXPECT_EQ(content, "how the flood defences had held");
-    EXPECT_EQ(r.Slice(x.source.byte_begin, x.source.byte_end), "Mayor Ilse Brandt");
   }
-  EXPECT_TRUE(told);
 }
 
 }  // namespace
