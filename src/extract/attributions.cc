@@ -377,15 +377,18 @@ void SpeakUnknownQuotes(DocView& v, PassState* st, const std::vector<std::vector
 // Quotes still without a speaker that lie inside the content of a reported-speech attribution
 // whose source has words ("X described the plan as a \"costly mistake\"", "The senator said he
 // would \"…\""): that attribution's source (resolved or only its words) and cue speak them, in
-// quotes[] and attributions[] alike.
-void SpeakQuotesInsideFrames(DocView& v) {
+// quotes[] and attributions[] alike. Attributions whose cue starts at a byte of `weak_cues`
+// (model cues under the quote threshold) speak no quote.
+void SpeakQuotesInsideFrames(DocView& v, const std::set<uint32_t>& weak_cues = {}) {
   std::vector<AttributionRecord>& out = v.a.attributions;
   for (AttributionRecord& r : out) {
     if (r.kind != AttributionKind::kDirect || r.quote_idx < 0 || r.source.kind != SourceKind::kUnknown) continue;
     const AttributionRecord* frame = nullptr;
     const uint32_t len = r.content_byte_end - r.content_byte_begin;
     for (const AttributionRecord& x : out) {
-      if (x.kind == AttributionKind::kDirect || x.source.byte_end <= x.source.byte_begin) continue;
+      if (x.kind == AttributionKind::kDirect || x.source.byte_end <= x.source.byte_begin ||
+          weak_cues.count(x.cue_byte_begin))
+        continue;
       uint32_t lo = std::max(x.content_byte_begin, r.content_byte_begin);
       uint32_t hi = std::min(x.content_byte_end, r.content_byte_end);
       if (hi > lo && (hi - lo) * 5 >= len * 4 && (!frame || x.content_byte_end - x.content_byte_begin <
@@ -412,6 +415,7 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
     if (r.cue_byte_end > r.cue_byte_begin) taken.insert(r.cue_byte_begin);
   std::vector<uint64_t> features;
   const size_t before = out.size();
+  std::set<uint32_t> weak;  // cue bytes of the model attributions under the quote threshold
   std::vector<std::vector<CueRun>> sentence_cues(v.a.layout.sentences.size());
   for (size_t si = 0; si < v.a.layout.sentences.size(); ++si) {
     const Sentence& sn = v.a.layout.sentences[si];
@@ -453,11 +457,12 @@ void AddModelAttributions(DocView& v, PassState* st, const AttributionModel& mod
       r.cue_byte_end = v.toks[cue.e - 1].byte_end;
       r.content_byte_begin = v.toks[cb].byte_begin;
       r.content_byte_end = v.toks[ce - 1].byte_end;
+      if (cue.score <= model.quote_threshold) weak.insert(r.cue_byte_begin);
       out.push_back(r);
     }
   }
   SpeakUnknownQuotes(v, st, sentence_cues, std::max(model.threshold, model.quote_threshold));
-  SpeakQuotesInsideFrames(v);
+  SpeakQuotesInsideFrames(v, weak);
   if (out.size() == before) return;
   SortByContent(&out);
 }
