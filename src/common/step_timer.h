@@ -12,6 +12,10 @@
 // instead (for steps that run beside others, e.g. the store's graph write while the
 // outputs render).
 //
+// Each line ends with the process's resident memory now and its peak so far (VmRSS and
+// VmHWM of /proc/self/status, MB; "rss ? MB" where that file is missing), for finding
+// which step holds the peak.
+//
 // Thread safety: one instance per thread; output lines are written whole by fprintf.
 #include <chrono>
 #include <cstddef>
@@ -52,10 +56,29 @@ class StepTimer {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
     double s = std::chrono::duration<double>(now - start_).count(), cpu = Cpu();
-    if (count) std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s  %zu\n", prefix_, name, s, cpu - cpu_start_, *count);
-    else std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s\n", prefix_, name, s, cpu - cpu_start_);
+    long rss = -1, peak = -1;
+    ResidentMb(&rss, &peak);
+    if (count)
+      std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s  %zu  rss %ld MB peak %ld MB\n", prefix_, name, s, cpu - cpu_start_,
+                   *count, rss, peak);
+    else
+      std::fprintf(stderr, "%s: %-15s %8.3f s  cpu %.3f s  rss %ld MB peak %ld MB\n", prefix_, name, s, cpu - cpu_start_, rss,
+                   peak);
     start_ = now;
     cpu_start_ = cpu;
+  }
+
+  // VmRSS and VmHWM in MB; left as they are where /proc/self/status cannot be read.
+  static void ResidentMb(long* rss, long* peak) {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return;
+    char line[256];
+    long kb = 0;
+    while (std::fgets(line, sizeof line, f)) {
+      if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1) *rss = kb / 1024;
+      else if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) *peak = kb / 1024;
+    }
+    std::fclose(f);
   }
 
   const char* prefix_;
