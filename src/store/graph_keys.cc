@@ -15,14 +15,15 @@ GraphIds::GraphIds(const Graph& g) : g_(g) {
     claim_base_[d + 1] = claim_base_[d] + g.analyses[d].claims.size();
     quote_base_[d + 1] = quote_base_[d] + g.analyses[d].quotes.size();
   }
-  mention_ord_.resize(g.docs.size());
-  for (size_t d = 0; d < g.docs.size(); ++d) mention_ord_[d].assign(g.analyses[d].mentions.size(), -1);
+  mention_base_.assign(g.docs.size() + 1, 0);
+  for (size_t d = 0; d < g.docs.size(); ++d) mention_base_[d + 1] = mention_base_[d] + g.analyses[d].mentions.size();
+  mention_ord_.assign(mention_base_.back(), -1);
   for (const hearsay::Entity& e : g.corpus.entities) {
-    entity_name_[e.id] = e.name;
+    entity_name_[e.id] = &e.name;
     for (size_t i = 0; i < e.mentions.size(); ++i) {
       const MentionRef& r = e.mentions[i];
-      if (r.doc_idx < mention_ord_.size() && r.mention_idx < mention_ord_[r.doc_idx].size())
-        mention_ord_[r.doc_idx][r.mention_idx] = static_cast<int32_t>(i);
+      if (r.doc_idx < g.docs.size() && r.mention_idx < g.analyses[r.doc_idx].mentions.size())
+        mention_ord_[mention_base_[r.doc_idx] + r.mention_idx] = static_cast<int32_t>(i);
     }
   }
   for (size_t k = 0; k < g.corpus.clusters.size(); ++k) cluster_index_[g.corpus.clusters[k].id] = static_cast<int32_t>(k);
@@ -40,7 +41,7 @@ int32_t GraphIds::ClusterOfClaim(size_t d, size_t c) const {
 }
 
 std::optional<int64_t> GraphIds::MentionOrd(size_t d, size_t i) const {
-  int32_t v = mention_ord_[d][i];
+  int32_t v = mention_ord_[mention_base_[d] + i];
   return v >= 0 ? std::optional<int64_t>(v) : std::nullopt;
 }
 
@@ -64,7 +65,7 @@ std::string GraphIds::PropositionKey(size_t k) const {
   const ClaimCluster& c = g_.corpus.clusters[k];
   auto name = [&](const std::string& id) {
     auto it = entity_name_.find(id);
-    return it == entity_name_.end() ? id : it->second;
+    return it == entity_name_.end() ? id : *it->second;
   };
   return name(c.subject) + "|" + c.predicate + "|" + (c.object ? name(*c.object) : "") + "|" + c.value.value_or("");
 }

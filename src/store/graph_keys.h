@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -43,9 +44,11 @@ class GraphIds {
   std::vector<size_t> claim_base_;
   std::vector<size_t> quote_base_;
   std::vector<size_t> attribution_base_;
-  std::vector<std::vector<int32_t>> mention_ord_;  // per document and mention; -1: unlisted (int32: 4 bytes a mention held)
-  std::unordered_map<std::string, int32_t> cluster_index_;
-  std::unordered_map<std::string, std::string> entity_name_;
+  std::vector<size_t> mention_base_;  // mentions before each document
+  std::vector<int32_t> mention_ord_;  // per mention, in document order; -1: unlisted (4 bytes a mention held, one block)
+  // Keyed by views of the graph's own ids (no copies: a corpus has ~2 entities an article).
+  std::unordered_map<std::string_view, int32_t> cluster_index_;
+  std::unordered_map<std::string_view, const std::string*> entity_name_;
 };
 
 std::string ContradictionKey(const std::string& kind, std::string a, std::string b);
