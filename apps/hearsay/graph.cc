@@ -12,6 +12,7 @@
 #include "common/parallel.h"
 #include "common/sha256.h"
 #include "common/step_timer.h"
+#include "common/text_spill.h"
 #include "score/score.h"
 #include "store/analysis_codec.h"
 
@@ -62,17 +63,21 @@ std::vector<size_t> LongestFirst(const std::vector<Document>& docs, const std::v
 // Analyses docs[todo[i]] into analyses on `jobs` threads, batch by batch; with `cache`
 // each batch is encoded by the workers and written to the store's cache by another
 // thread while the next batch is analysed; then released (ReleaseForCorpus), so the
-// per-document results are never all held in full. The last batch's write is still running
+// per-document results are never all held in full; with a `spill` each batch's texts are
+// read back from it for the batch and freed after. The last batch's write is still running
 // when this returns: *last_write (invalid when there is none) gives its status.
-Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, const std::vector<size_t>& todo, const Models& models,
+Status AnalyzeFresh(store::Store& store, std::vector<Document>& docs, const std::vector<size_t>& todo, const Models& models,
                     const std::string& pipeline, int64_t run_id, int jobs, bool cache, bool quiet,
-                    std::vector<DocumentAnalysis>& analyses, std::future<Status>* last_write) {
+                    std::vector<DocumentAnalysis>& analyses, TextSpill* spill, std::future<Status>* last_write) {
   constexpr size_t kBatch = 1024;
   Progress progress("analyzing", quiet);
   std::future<Status> writing;
   for (size_t from = 0; from < todo.size(); from += kBatch) {
     size_t n = std::min(kBatch, todo.size() - from);
     std::vector<store::CachedAnalysis> bodies(cache ? n : 0);
+    if (spill)  // the batch's texts, read back (freed below)
+      for (size_t i = 0; i < n; ++i)
+        if (size_t d = todo[from + i]; spill->Holds(d)) spill->Read(d, 0, spill->Size(d), &docs[d].text);
     const std::vector<size_t> order = LongestFirst(docs, todo, from, n);
     ParallelFor(n, jobs, [&](size_t k) {
       const size_t i = order[k], d = todo[from + i];
@@ -81,6 +86,9 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
       ReleaseForCorpus(&analyses[d]);
     });
     progress.Update(from + n, todo.size());
+    if (spill)
+      for (size_t i = 0; i < n; ++i)
+        if (size_t d = todo[from + i]; spill->Holds(d)) std::string().swap(docs[d].text);
     ReturnFreedMemory();  // the batch's trees and tokens, freed in the workers' arenas
     if (writing.valid()) HEARSAY_RETURN_IF_ERROR(writing.get());
     if (cache)
@@ -92,6 +100,22 @@ Status AnalyzeFresh(store::Store& store, const std::vector<Document>& docs, cons
   return Status::Ok();
 }
 
+// Every text moved to a file beside the store (TextSpill; null when it cannot be made: the
+// texts stay in memory), then each document's other fields copied afresh: the texts had been
+// read between them, so their freed space is reused by the copies and what is left lies in
+// whole pages that go back to the system, not in holes between the records the run keeps.
+std::shared_ptr<TextSpill> SpillTexts(const store::Store& store, std::vector<Document>& docs) {
+  std::shared_ptr<TextSpill> spill = TextSpill::Create(std::filesystem::path(store.path()).parent_path().string(), docs.size());
+  if (!spill) return nullptr;
+  for (size_t d = 0; d < docs.size(); ++d) spill->Move(docs, d);  // on failure the text stays in memory
+  for (Document& d : docs) {
+    Document fresh = d;
+    d = std::move(fresh);
+  }
+  ReturnFreedMemory();
+  return spill;
+}
+
 }  // namespace
 
 Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, const Models& models,
@@ -100,6 +124,7 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   for (Document& d : docs) std::string().swap(d.raw);  // checked against its hash on loading; not read after
   auto cached = store.LoadAnalyses(docs, pipeline);
   if (!cached.ok()) return cached.status();
+  std::shared_ptr<TextSpill> spill = SpillTexts(store, docs);
   GraphBuild b;
   b.graph.analyses.resize(docs.size());
   b.fresh.assign(docs.size(), false);
@@ -121,10 +146,12 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   // stages (the ClickHouse store's buckets, `groups`, are asked for there).
   std::future<std::vector<DuplicatePair>> duplicates;
   if (!groups && jobs >= 2)
-    duplicates = std::async(std::launch::async, [&docs] { return FindNearDuplicateDocuments(docs, 1); });
+    duplicates = std::async(std::launch::async, [&docs, texts = spill.get()] {
+      return FindNearDuplicateDocuments(docs, 1, texts);  // spilled texts from the file: the batches read and free their copies
+    });
   std::future<Status> last_write;  // the last batch's cache write, beside the corpus stages
-  Status fresh =
-      AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses, &last_write);
+  Status fresh = AnalyzeFresh(store, docs, todo, models, pipeline, cache_run_id, jobs, cache, quiet, b.graph.analyses,
+                              spill.get(), &last_write);
   std::optional<std::vector<DuplicatePair>> found;
   if (duplicates.valid()) found = duplicates.get();  // also when AnalyzeFresh failed: `docs` is read there
   HEARSAY_RETURN_IF_ERROR(fresh);
@@ -133,17 +160,18 @@ Result<GraphBuild> BuildGraph(store::Store& store, std::vector<Document> docs, c
   b.analysed = todo.size();
   Status stages = Status::Ok();
   if (groups) {
-    auto corpus = AnalyzeCorpusStages(docs, b.graph.analyses, *groups);
+    auto corpus = AnalyzeCorpusStages(docs, b.graph.analyses, *groups, spill.get());
     if (corpus.ok()) b.graph.corpus = std::move(*corpus);
     else stages = corpus.status();
   } else {
-    b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, found ? &*found : nullptr);
+    b.graph.corpus = AnalyzeCorpusStages(docs, b.graph.analyses, found ? &*found : nullptr, spill.get());
   }
   if (last_write.valid()) HEARSAY_RETURN_IF_ERROR(last_write.get());
   HEARSAY_RETURN_IF_ERROR(stages);
   ReturnFreedMemory();  // the corpus stages' signatures, candidate pairs and indexes
   timer.Step("corpus stages");
   b.graph.docs = std::move(docs);
+  b.graph.texts = std::move(spill);
   b.graph.pipeline = pipeline;
   store::StabilizeIds(b.graph);
   timer.Step("stable ids");
@@ -179,6 +207,7 @@ std::optional<report::CalibrationSummary> CalibrationFromJson(const std::string&
 report::ReportView ViewOf(const store::Graph& graph, const std::vector<Reject>& rejects, const std::vector<Warning>& warnings,
                           GraphViewParts& parts) {
   report::ReportView view{&graph.docs, &graph.analyses, &graph.corpus, &rejects, &warnings, Version()};
+  view.texts = graph.texts.get();
   parts.calibration = CalibrationFromJson(graph.calibration);
   if (parts.calibration) view.calibration = &*parts.calibration;
   view.cluster_grade_rules = score::ClusterGradeRules();

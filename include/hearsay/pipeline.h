@@ -61,16 +61,20 @@ struct CorpusResult {
   CorpusAnalysis corpus;
 };
 
+class TextSpill;  // common/text_spill.h
+
 // The corpus stages (cross-document resolution, fusion, cluster scores) over documents
 // whose per-document analyses are done (fresh or read back from the store). `duplicates`:
 // FindNearDuplicateDocuments(docs) found before (nullptr: found here); the result is the same.
+// `texts`: the documents' texts where they were moved out of `docs` (null: all in docs).
 CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                   const std::vector<DuplicatePair>* duplicates = nullptr);
+                                   const std::vector<DuplicatePair>* duplicates = nullptr, const TextSpill* texts = nullptr);
 
 // The near-duplicate pairs of the corpus stages (fuse/near_duplicates.h), on `jobs` threads
 // (0: all). They read only the documents' text, so a caller can find them while the
 // per-document stages run (on a thread of its own) and hand them to AnalyzeCorpusStages.
-std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs);
+std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs,
+                                                      const TextSpill* texts = nullptr);
 
 // Candidate groups of the corpus stages that a store finds with GROUP BY queries over
 // per-document keys (docs/scale.md) instead of the stages grouping in memory. Each is asked
@@ -91,7 +95,7 @@ class CorpusKeyGroups {
 // The corpus stages with the groups of `groups`: the same result as without, or the first
 // error of `groups`.
 Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                           CorpusKeyGroups& groups);
+                                           CorpusKeyGroups& groups, const TextSpill* texts = nullptr);
 
 // Per-document stages on `jobs` threads, then the corpus stages. `progress(done, total)`
 // is called from worker threads as documents finish (may be empty).

@@ -7,8 +7,8 @@
 namespace hearsay::fuse {
 
 FuseContext::FuseContext(const std::vector<Document>& docs_in, const std::vector<DocumentAnalysis>& analyses_in,
-                         CorpusAnalysis& corpus_in)
-    : docs(docs_in), analyses(analyses_in), corpus(corpus_in) {
+                         CorpusAnalysis& corpus_in, const TextSpill* texts_in)
+    : docs(docs_in), analyses(analyses_in), corpus(corpus_in), texts(texts_in) {
   const size_t n = docs.size();
   published_day.resize(n);
   outlet.resize(n);
@@ -56,10 +56,14 @@ std::optional<int64_t> FuseContext::EffectiveDay(uint32_t doc_idx) const {
 }
 
 std::string FuseContext::Slice(uint32_t doc_idx, uint32_t byte_begin, uint32_t byte_end) const {
-  const std::string& text = docs[doc_idx].text;
-  byte_end = std::min<uint32_t>(byte_end, static_cast<uint32_t>(text.size()));
+  const bool spilled = texts && texts->Holds(doc_idx);
+  const size_t size = spilled ? texts->Size(doc_idx) : docs[doc_idx].text.size();
+  byte_end = std::min<uint32_t>(byte_end, static_cast<uint32_t>(size));
   byte_begin = std::min(byte_begin, byte_end);
-  return text.substr(byte_begin, byte_end - byte_begin);
+  if (!spilled) return docs[doc_idx].text.substr(byte_begin, byte_end - byte_begin);
+  std::string out;
+  texts->Read(doc_idx, byte_begin, byte_end - byte_begin, &out);
+  return out;
 }
 
 std::string OutletKey(const std::string& outlet) {

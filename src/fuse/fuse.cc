@@ -11,7 +11,7 @@ namespace hearsay::fuse {
 
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
           const std::vector<std::vector<uint32_t>>* lsh_buckets, const std::vector<std::vector<ClaimRef>>* claim_groups,
-          const std::vector<DuplicatePair>* duplicates) {
+          const std::vector<DuplicatePair>* duplicates, const TextSpill* texts) {
   corpus->estimated_published.assign(docs.size(), std::nullopt);
   corpus->clusters.clear();
   corpus->contradictions.clear();
@@ -19,13 +19,14 @@ void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>
   if (corpus->local_to_global.size() < analyses.size()) corpus->local_to_global.resize(analyses.size());
   StepTimer timer("fuse");  // HEARSAY_FUSE_TIMING=1 prints the time of each step to stderr
   auto step = [&](const char* name) { timer.Step(name); };
-  FuseContext ctx(docs, analyses, *corpus);
+  FuseContext ctx(docs, analyses, *corpus, texts);
 
   if (duplicates) {
     corpus->duplicates = *duplicates;
   } else {
     NearDuplicateOptions near;
     near.buckets = lsh_buckets;
+    near.texts = texts;
     corpus->duplicates = FindNearDuplicates(docs, near);
   }
   step("near-duplicates");

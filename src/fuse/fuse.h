@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/text_spill.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 
@@ -28,10 +29,11 @@ namespace hearsay::fuse {
 // `lsh_buckets`: the near-duplicate LSH buckets when found elsewhere (NearDuplicateOptions::buckets);
 // `claim_groups`: the claims sharing a cluster key when found elsewhere (BuildClusters);
 // `duplicates`: FindNearDuplicates(docs) with the default options, found before (e.g. while
-// the per-document stages ran); then neither it nor `lsh_buckets` is used here.
+// the per-document stages ran); then neither it nor `lsh_buckets` is used here;
+// `texts`: the documents' texts where they were moved out of `docs` (null: all in docs).
 void Fuse(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus,
           const std::vector<std::vector<uint32_t>>* lsh_buckets = nullptr,
           const std::vector<std::vector<ClaimRef>>* claim_groups = nullptr,
-          const std::vector<DuplicatePair>* duplicates = nullptr);
+          const std::vector<DuplicatePair>* duplicates = nullptr, const TextSpill* texts = nullptr);
 
 }  // namespace hearsay::fuse

@@ -152,7 +152,8 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   std::vector<uint32_t> signatures(n * hashes, std::numeric_limits<uint32_t>::max());
   std::vector<uint8_t> usable(n, 0);
   ParallelFor(n, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t d) {
-    usable[d] = MinHashSignature(docs[d].text, opt, &signatures[d * hashes]) ? 1 : 0;
+    DocumentTexts texts(docs, opt.texts);
+    usable[d] = MinHashSignature(texts.Of(d), opt, &signatures[d * hashes]) ? 1 : 0;
   });
 
   step("signatures", n);
@@ -204,6 +205,7 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   ParallelFor((candidates.size() + kChunk - 1) / kChunk, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t chunk) {
     uint32_t cached = std::numeric_limits<uint32_t>::max();
     std::vector<uint64_t> shingles_a;
+    DocumentTexts texts(docs, opt.texts);
     for (size_t idx = chunk * kChunk; idx < std::min(candidates.size(), (chunk + 1) * kChunk); ++idx) {
       uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
       size_t equal = 0;
@@ -215,8 +217,8 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
         continue;
       }
       ++exact_checks;
-      if (a != cached) shingles_a = ShingleHashes(docs[a].text, opt.shingle_words), cached = a;
-      similarity[idx] = Jaccard(shingles_a, ShingleHashes(docs[b].text, opt.shingle_words));
+      if (a != cached) shingles_a = ShingleHashes(texts.Of(a), opt.shingle_words), cached = a;
+      similarity[idx] = Jaccard(shingles_a, ShingleHashes(texts.Of(b), opt.shingle_words));
     }
   });
   // Duplicate groups grow with the corpus (syndicated copies, boilerplate), and all pairs of
@@ -227,6 +229,7 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   std::vector<DuplicatePair> pairs;
   uint32_t cached = std::numeric_limits<uint32_t>::max();
   std::vector<uint64_t> shingles_a;
+  DocumentTexts texts(docs, opt.texts);
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     if (similarity[idx] == kLow) continue;
     uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
@@ -234,8 +237,8 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
     double j = similarity[idx];
     if (j == kHigh) {
       ++exact_checks;
-      if (a != cached) shingles_a = ShingleHashes(docs[a].text, opt.shingle_words), cached = a;
-      j = Jaccard(shingles_a, ShingleHashes(docs[b].text, opt.shingle_words));
+      if (a != cached) shingles_a = ShingleHashes(texts.Of(a), opt.shingle_words), cached = a;
+      j = Jaccard(shingles_a, ShingleHashes(texts.Of(b), opt.shingle_words));
     }
     if (j < opt.min_jaccard) continue;
     groups.Union(a, b);

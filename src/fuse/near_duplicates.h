@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/text_spill.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 
@@ -50,6 +51,8 @@ struct NearDuplicateOptions {
   // indices of documents sharing the key of one band. When set, candidates come from them
   // instead of banding in memory; given the buckets of BandKeys, the result is the same.
   const std::vector<std::vector<uint32_t>>* buckets = nullptr;
+  // The documents' texts where they were moved out of the documents (null: all in them).
+  const TextSpill* texts = nullptr;
 };
 
 // The LSH key of each band of the MinHash signature of `text` (options.bands values), as

@@ -165,23 +165,24 @@ CorpusResult AnalyzeCorpus(const std::vector<Document>& docs, const Models& mode
 }
 
 CorpusAnalysis AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                   const std::vector<DuplicatePair>* duplicates) {
+                                   const std::vector<DuplicatePair>* duplicates, const TextSpill* texts) {
   CorpusAnalysis corpus;
   resolve::ResolveAcrossDocuments(docs, analyses, &corpus);
-  fuse::Fuse(docs, analyses, &corpus, nullptr, nullptr, duplicates);
+  fuse::Fuse(docs, analyses, &corpus, nullptr, nullptr, duplicates, texts);
   score::ScoreClusters(docs, analyses, &corpus);
   FitCorpus(&corpus);
   return corpus;
 }
 
-std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs) {
+std::vector<DuplicatePair> FindNearDuplicateDocuments(const std::vector<Document>& docs, int jobs, const TextSpill* texts) {
   fuse::NearDuplicateOptions options;
   options.jobs = jobs;
+  options.texts = texts;
   return fuse::FindNearDuplicates(docs, options);
 }
 
 Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
-                                           CorpusKeyGroups& groups) {
+                                           CorpusKeyGroups& groups, const TextSpill* texts) {
   auto buckets = groups.LshBuckets();
   if (!buckets.ok()) return buckets.status();
   auto entity_groups = groups.EntityGroups(analyses);
@@ -191,7 +192,7 @@ Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, co
   entity_groups->clear();
   auto claim_groups = groups.ClaimGroups(analyses, corpus);
   if (!claim_groups.ok()) return claim_groups.status();
-  fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups);
+  fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups, texts);
   score::ScoreClusters(docs, analyses, &corpus);
   FitCorpus(&corpus);
   return corpus;

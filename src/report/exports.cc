@@ -83,6 +83,7 @@ std::string RenderCsv(const ReportView& v) {
   for (size_t i = 0; i < std::size(kHeader); ++i) out += std::string(i ? "," : "") + kHeader[i];
   out += "\r\n";
   size_t n = 0;
+  DocumentTexts texts(*v.docs, v.texts);
   for (size_t d = 0; d < v.docs->size(); ++d) {
     const Document& doc = (*v.docs)[d];
     const auto& claims = (*v.analyses)[d].claims;
@@ -100,7 +101,7 @@ std::string RenderCsv(const ReportView& v) {
                                     PolarityName(x.polarity), ModalityName(x.modality), x.time_from.value_or(""),
                                     x.time_to.value_or(""), SourceKindName(x.source.kind), source ? source->id : "",
                                     x.source.text, x.source.via_outlet.value_or(""), cluster ? cluster->id : "",
-                                    cluster ? cluster->grade : "", Slice(doc.text, x.evidence_byte_begin, x.evidence_byte_end)};
+                                    cluster ? cluster->grade : "", Slice(texts.Of(d), x.evidence_byte_begin, x.evidence_byte_end)};
       for (size_t i = 0; i < std::size(fields); ++i) out += (i ? "," : "") + CsvField(fields[i]);
       out += "\r\n";
     }

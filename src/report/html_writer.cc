@@ -209,7 +209,7 @@ void RenderRange(std::ostream& out, const std::string& text, uint32_t b, uint32_
 class HtmlReport {
  public:
   HtmlReport(const ReportView& v, std::ostream& out)
-      : out_(out), v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus) {
+      : out_(out), v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus), texts_(*v.docs, v.texts) {
     for (const Entity& e : corpus_.entities) entity_by_id_.emplace(e.id, &e);
     for (const ClaimCluster& k : corpus_.clusters) cluster_by_id_.emplace(k.id, &k);
     for (uint32_t d = 0; d < docs_.size(); ++d)
@@ -290,7 +290,7 @@ class HtmlReport {
     const ClaimRef* r = ClaimById(id);
     if (!r) return Esc(id);
     const Claim& c = analyses_[r->doc_idx].claims[r->claim_idx];
-    const std::string& text = docs_[r->doc_idx].text;
+    const std::string& text = texts_.Of(r->doc_idx);
     size_t end = std::min<size_t>(c.evidence_byte_end, text.size());
     std::string ev = c.evidence_byte_begin < end ? text.substr(c.evidence_byte_begin, end - c.evidence_byte_begin) : std::string();
     return "“" + Esc(ev) + "”<br><span class=\"note\">" + Esc(id) + " · " + PolarityName(c.polarity) + " · " +
@@ -377,11 +377,12 @@ class HtmlReport {
     }
     if (doc.replaced_bytes) out_ << " · <b>repaired</b> " << doc.replaced_bytes << " invalid UTF-8 bytes";
     out_ << "</p>\n";
-    DocumentText(doc, a);
+    const std::string& text = texts_.Of(d);
+    DocumentText(text, a);
     if (!a.quotes.empty()) {
       out_ << "<h3>Quotes</h3><table><tr><th>quote</th><th>speaker</th></tr>";
       for (const Quote& q : a.quotes)
-        out_ << "<tr><td>" << Esc(doc.text.substr(q.byte_begin, q.byte_end - q.byte_begin)) << "</td><td>"
+        out_ << "<tr><td>" << Esc(text.substr(q.byte_begin, q.byte_end - q.byte_begin)) << "</td><td>"
              << SourceKindName(q.speaker.kind) << (q.speaker.text.empty() ? "" : ": " + Esc(q.speaker.text))
              << (q.speaker.via_outlet ? " via " + Esc(*q.speaker.via_outlet) : "") << "</td></tr>";
       out_ << "</table>";
@@ -412,7 +413,7 @@ class HtmlReport {
     out_ << "</section>\n";
   }
 
-  void DocumentText(const hearsay::Document& doc, const DocumentAnalysis& a) {
+  void DocumentText(const std::string& text, const DocumentAnalysis& a) {
     std::vector<Span> spans;
     for (const Mention& m : a.mentions) {
       std::string t = EntityTypeName(m.type);
@@ -446,18 +447,18 @@ class HtmlReport {
       uint32_t e = p.byte_end;
       if (p.byte_end - p.byte_begin > kMaxHtmlTextBytes - shown) {
         e = static_cast<uint32_t>(p.byte_begin + (kMaxHtmlTextBytes - shown));
-        while (e > p.byte_begin && (static_cast<unsigned char>(doc.text[e]) & 0xC0) == 0x80) --e;
+        while (e > p.byte_begin && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
         cut = true;
       }
       for (; next_span < by_begin.size() && by_begin[next_span]->b < e; ++next_span) active.push_back(by_begin[next_span]);
       active.erase(std::remove_if(active.begin(), active.end(), [&](const Span* s) { return s->e <= p.byte_begin; }), active.end());
-      RenderRange(out_, doc.text, p.byte_begin, e, active);
+      RenderRange(out_, text, p.byte_begin, e, active);
       shown += e - p.byte_begin;
       out_ << "</p>\n";
       if (cut) break;
     }
     if (cut)
-      out_ << "<p class=\"cut\">Text shown up to " << shown << " of " << doc.text.size()
+      out_ << "<p class=\"cut\">Text shown up to " << shown << " of " << text.size()
            << " bytes; the whole text is in hearsay.json and the store.</p>\n";
   }
 
@@ -622,8 +623,9 @@ class HtmlReport {
   const std::vector<hearsay::Document>& docs_;
   const std::vector<DocumentAnalysis>& analyses_;
   const CorpusAnalysis& corpus_;
-  std::unordered_map<std::string, const Entity*> entity_by_id_;
-  std::unordered_map<std::string, const ClaimCluster*> cluster_by_id_;
+  mutable DocumentTexts texts_;  // each document's text, in memory or read back (ClaimCell is const)
+  std::unordered_map<std::string_view, const Entity*> entity_by_id_;  // views of the corpus's own ids
+  std::unordered_map<std::string_view, const ClaimCluster*> cluster_by_id_;
   std::vector<ClaimRef> claim_refs_;
 };
 

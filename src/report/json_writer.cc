@@ -1,6 +1,7 @@
 // hearsay.json writer. Key order is fixed (ordered_json) so output is byte-stable.
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "report/report.h"
 
@@ -44,6 +45,25 @@ class StreamWriter {
     first_item_ = false;
     Append(value, 2);
   }
+  // An item whose last member is an array of n elements, written one by one (element(i)
+  // gives each) after the rest of `head`, whose last member is that array left empty: the
+  // bytes of Item(head with the array filled), without the array's tree (an entity with tens
+  // of thousands of mentions).
+  template <class Element>
+  void ItemEndingInArray(const Json& head, size_t n, const Element& element) {
+    if (n == 0) return Item(head);
+    out_ << (first_item_ ? "\n  " : ",\n  ");
+    first_item_ = false;
+    Dump(head, 2);  // ends in "[]\n  }": the members at depth 3, the array's elements at 4
+    constexpr std::string_view kEmptyTail = "[]\n  }";
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size() - kEmptyTail.size()));
+    out_ << "[\n    ";
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out_ << ",\n    ";
+      Append(element(i), 4);
+    }
+    out_ << "\n   ]\n  }";
+  }
   void EndArray() { out_ << (first_item_ ? "]" : "\n ]"); }
   void Finish() { out_ << "\n}\n"; }
 
@@ -56,11 +76,14 @@ class StreamWriter {
   // The serializer's own indentation offset (current_indent) puts `depth` more spaces after
   // every line break, as re-indenting dump(1) would; the buffer is reused across elements.
   void Append(const Json& value, size_t depth) {
+    Dump(value, depth);
+    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+  }
+  void Dump(const Json& value, size_t depth) {
     text_.clear();
     nlohmann::detail::serializer<Json> s(nlohmann::detail::output_adapter<char, std::string>(text_), ' ',
                                          nlohmann::json::error_handler_t::replace);
     s.dump(value, true, false, 1, static_cast<unsigned int>(depth));
-    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
   }
   std::ostream& out_;
   std::string text_;
@@ -80,6 +103,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
   const auto& docs = *v.docs;
   const auto& analyses = *v.analyses;
   const CorpusAnalysis& corpus = *v.corpus;
+  DocumentTexts texts(docs, v.texts);  // one document's text at a time, in memory or read back
   StreamWriter out(stream);
   out.Value("generator", v.generator);
 
@@ -118,7 +142,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
     j["metadata"] = meta;
     j["content_hash"] = doc.content_hash;
     j["replaced_bytes"] = doc.replaced_bytes;
-    j["text_bytes"] = doc.text.size();
+    j["text_bytes"] = texts.Size(d);
     j["counts"] = Json{{"tokens", a.layout.token_count()}, {"sentences", a.layout.sentence_count()},
                        {"paragraphs", a.layout.paragraphs.size()}, {"quote_spans", a.layout.quote_spans.size()}};
     Json blocks = Json::array();
@@ -126,7 +150,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
       blocks.push_back(Json{{"kind", BlockKindName(p.kind)}, {"start", p.byte_begin}, {"end", p.byte_end},
                             {"sentences", p.sentence_end - p.sentence_begin}});
     j["blocks"] = std::move(blocks);
-    j["text"] = doc.text;
+    j["text"] = texts.Of(d);
     out.Item(j);
   }
   out.EndArray();
@@ -140,14 +164,13 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
     j["aliases"] = e.aliases;
     j["birth_window"] = Window(e.birth_window);
     j["merge_confidence"] = e.merge_confidence;
-    Json ms = Json::array();
-    for (const MentionRef& r : e.mentions) {
+    j["mentions"] = Json::array();  // written one by one
+    out.ItemEndingInArray(j, e.mentions.size(), [&](size_t i) {
+      const MentionRef& r = e.mentions[i];
       const Mention& m = analyses[r.doc_idx].mentions[r.mention_idx];
-      ms.push_back(Json{{"doc", docs[r.doc_idx].id}, {"start", m.byte_begin}, {"end", m.byte_end},
-                        {"text", Slice(docs[r.doc_idx].text, m.byte_begin, m.byte_end)}});
-    }
-    j["mentions"] = std::move(ms);
-    out.Item(j);
+      return Json{{"doc", docs[r.doc_idx].id}, {"start", m.byte_begin}, {"end", m.byte_end},
+                  {"text", texts.Slice(r.doc_idx, m.byte_begin, std::min<size_t>(m.byte_end, texts.Size(r.doc_idx)))}};
+    });
   }
   out.EndArray();
 
@@ -156,7 +179,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
   for (size_t d = 0; d < docs.size(); ++d) {
     for (const Quote& q : analyses[d].quotes) {
       out.Item(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs[d].id}, {"start", q.byte_begin},
-                             {"end", q.byte_end}, {"text", Slice(docs[d].text, q.byte_begin, q.byte_end)},
+                             {"end", q.byte_end}, {"text", Slice(texts.Of(d), q.byte_begin, q.byte_end)},
                              {"speaker", source(d, q.speaker)}});
     }
   }
@@ -165,7 +188,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
   out.BeginArray("attributions");
   size_t attribution_no = 0, quote_base = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
-    const std::string& text = docs[d].text;
+    const std::string& text = texts.Of(d);
     auto span = [&](uint32_t b, uint32_t e) { return Json{{"start", b}, {"end", e}, {"text", Slice(text, b, e)}}; };
     for (const AttributionRecord& r : analyses[d].attributions) {
       bool has_words = r.source.byte_end > r.source.byte_begin;
@@ -200,7 +223,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
       j["ended"] = cl.ended;
       j["source"] = source(d, cl.source);
       j["evidence"] = Json{{"start", cl.evidence_byte_begin}, {"end", cl.evidence_byte_end},
-                           {"text", Slice(docs[d].text, cl.evidence_byte_begin, cl.evidence_byte_end)}};
+                           {"text", Slice(texts.Of(d), cl.evidence_byte_begin, cl.evidence_byte_end)}};
       int32_t k = d < corpus.claim_cluster.size() && c < corpus.claim_cluster[d].size() ? corpus.claim_cluster[d][c] : -1;
       j["cluster"] = k >= 0 ? Json(corpus.clusters[k].id) : Json(nullptr);
       out.Item(j);

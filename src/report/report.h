@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text_spill.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 
@@ -49,6 +50,7 @@ struct ReportView {
   std::string generator = "hearsay";  // name and version written into the output
   const CalibrationSummary* calibration = nullptr;  // null: no credibility model loaded
   std::vector<std::string> cluster_grade_rules;      // score::ClusterGradeRules(), for the explanation
+  const TextSpill* texts = nullptr;  // texts moved out of docs (common/text_spill.h); null: all in docs
 };
 
 // hearsay.json and index.html to `out`; the Render forms return the same bytes as a string.

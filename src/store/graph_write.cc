@@ -112,7 +112,7 @@ class RowDiff {
 // Writes the rows of one graph; every Put* returns the first failure.
 class GraphWriter {
  public:
-  GraphWriter(sqlite3* db, const Graph& g) : db_(db), g_(g), ids_(g) {}
+  GraphWriter(sqlite3* db, const Graph& g) : db_(db), g_(g), ids_(g), texts_(g.docs, g.texts.get()) {}
 
   // The per-document rows of the documents whose digest is not `old` (doc_seq -> digest);
   // first_run: doc_seq -> the run that first analysed it.
@@ -153,6 +153,7 @@ class GraphWriter {
   sqlite3* db_;
   const Graph& g_;
   GraphIds ids_;
+  DocumentTexts texts_;  // each document's text, read back once per document written
   std::map<std::string, std::unique_ptr<Stmt>> prepared_;
 };
 
@@ -236,7 +237,7 @@ Status GraphWriter::PutDocumentRows(const std::map<int64_t, std::string>& old, c
 // Blocks, reasons, local entities, mentions and citations of document d.
 Status GraphWriter::PutDocumentParts(size_t d) {
   const DocumentAnalysis& a = g_.analyses[d];
-  const std::string& text = g_.docs[d].text;
+  const std::string& text = texts_.Of(d);
   Stmt& b = Prepared("INSERT INTO blocks(doc_seq, idx, kind, start, end, sentences) VALUES(?,?,?,?,?,?)");
   for (size_t i = 0; i < a.layout.paragraphs.size(); ++i) {
     const Paragraph& p = a.layout.paragraphs[i];
@@ -351,7 +352,7 @@ Status GraphWriter::PutQuotes(size_t d) {
   Stmt& q = Prepared(
          "INSERT INTO quotes(quote_id, doc_seq, idx, start, end, text, speaker_kind, speaker_entity, speaker_text,"
          " speaker_via_outlet, speaker_anonymous_id, cue_start, cue_end) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  const std::string& text = g_.docs[d].text;
+  const std::string& text = texts_.Of(d);
   const auto& quotes = g_.analyses[d].quotes;
   for (size_t i = 0; i < quotes.size(); ++i) {
     const Quote& x = quotes[i];
@@ -378,7 +379,7 @@ Status GraphWriter::PutAttributions(size_t d) {
           "INSERT INTO attributions(attribution_id, doc_seq, idx, kind, source_kind, source_entity, source_text,"
           " source_via_outlet, source_start, source_end, cue_start, cue_end, cue_text, content_start, content_end,"
           " content_text, quote_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  const std::string& text = g_.docs[d].text;
+  const std::string& text = texts_.Of(d);
   const auto& records = g_.analyses[d].attributions;
   auto span = [&](int first, uint32_t b, uint32_t e) {
     bool has = e > b;
@@ -440,7 +441,7 @@ Status GraphWriter::PutClaims(size_t d) {
       s.OptInt(21, x.source.anonymous_id >= 0 ? std::optional<int64_t>(x.source.anonymous_id) : std::nullopt);
       s.Int(22, x.evidence_byte_begin);
       s.Int(23, x.evidence_byte_end);
-      BindSlice(s, 24, g_.docs[d].text, x.evidence_byte_begin, x.evidence_byte_end);
+      BindSlice(s, 24, texts_.Of(d), x.evidence_byte_begin, x.evidence_byte_end);
       s.OptText(25, k >= 0 ? std::optional<std::string>(g_.corpus.clusters[k].id) : std::nullopt);
       s.OptReal(26, k >= 0 ? std::optional<double>(g_.corpus.clusters[k].credibility) : std::nullopt);
       s.Int(27, x.ended ? 1 : 0);

@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text_spill.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 #include "hearsay/status.h"
@@ -61,6 +62,9 @@ struct Graph {
   std::string calibration;  // the article model's calibration as JSON, "" when none
   int64_t run_id = 0;       // the run that wrote it
   bool analyses_cached = false;  // the fresh analyses were cached already (CacheAnalyses): WriteGraph counts them only
+  // The texts moved out of docs (common/text_spill.h): read back one document at a time by
+  // the graph write and the renders; null when every text is in docs.
+  std::shared_ptr<const TextSpill> texts;
 };
 
 // An encoded per-document analysis (store/analysis_codec.h) for the store's cache.

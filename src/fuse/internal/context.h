@@ -9,17 +9,21 @@
 #include <string>
 #include <vector>
 
+#include "common/text_spill.h"
 #include "hearsay/document.h"
 #include "hearsay/records.h"
 
 namespace hearsay::fuse {
 
 struct FuseContext {
-  FuseContext(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis& corpus);
+  // texts: the documents' texts where they were moved out of `docs` (null: in docs).
+  FuseContext(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis& corpus,
+              const TextSpill* texts = nullptr);
 
   const std::vector<Document>& docs;
   const std::vector<DocumentAnalysis>& analyses;
   CorpusAnalysis& corpus;
+  const TextSpill* texts;
   std::vector<std::optional<int64_t>> published_day;  // Document::published as a day number
   std::vector<std::string> outlet;                    // metadata outlet, else detected; "" if none
   std::vector<std::string> outlet_key;                // OutletKey(outlet)
