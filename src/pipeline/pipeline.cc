@@ -192,7 +192,7 @@ Result<CorpusAnalysis> AnalyzeCorpusStages(const std::vector<Document>& docs, co
   entity_groups->clear();
   auto claim_groups = groups.ClaimGroups(analyses, corpus);
   if (!claim_groups.ok()) return claim_groups.status();
-  fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups, texts);
+  fuse::Fuse(docs, analyses, &corpus, &*buckets, &*claim_groups, nullptr, texts);
   score::ScoreClusters(docs, analyses, &corpus);
   FitCorpus(&corpus);
   return corpus;
