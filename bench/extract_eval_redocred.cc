@@ -102,7 +102,7 @@ void DumpDocument(const hearsay::Document& doc, const hearsay::DocumentAnalysis&
     std::printf("\n");
   }
   for (const Claim& c : a.claims)
-    std::printf("claim %s %d -> %d polarity %d\n", c.predicate.c_str(), c.subject_entity, c.object_entity,
+    std::printf("claim %s %d -> %d polarity %d\n", std::string(hearsay::PredicateName(c.predicate)).c_str(), c.subject_entity, c.object_entity,
                 static_cast<int>(c.polarity));
 }
 
@@ -218,6 +218,7 @@ void AddGoldPairs(const nlohmann::json& jd, int di, PairSets* gold) {
 // like becomes a pair no gold entity holds (a false positive). Returns how many there were.
 size_t AddPredictedPairs(const DocumentAnalysis& a, const std::vector<int>& to_gold, int di, bool show_unmapped,
                          PairSets* pred) {
+  using P = hearsay::Predicate;
   size_t unmapped = 0;
   auto unordered = [&](int x, int y) { return Pair{di, std::min(x, y), std::max(x, y)}; };
   for (const Claim& c : a.claims) {
@@ -226,18 +227,18 @@ size_t AddPredictedPairs(const DocumentAnalysis& a, const std::vector<int>& to_g
     if (x >= 0 && x == y) continue;  // two of our people named like one gold entity: no pair to score
     if (x < 0 || y < 0) {
       if (show_unmapped)
-        std::printf("%s: %s%s -> %s%s\n", c.predicate.c_str(), a.local_entities[c.subject_entity].name.c_str(),
+        std::printf("%s: %s%s -> %s%s\n", std::string(hearsay::PredicateName(c.predicate)).c_str(), a.local_entities[c.subject_entity].name.c_str(),
                     x < 0 ? " (unmapped)" : "", a.local_entities[c.object_entity].name.c_str(),
                     y < 0 ? " (unmapped)" : "");
       x = -1 - c.subject_entity;
       y = -1 - c.object_entity;
       ++unmapped;
     }
-    if (c.predicate == "spouse_of" || c.predicate == "divorced_from") (*pred)["spouse"].insert(unordered(x, y));
-    else if (c.predicate == "sibling_of") (*pred)["sibling"].insert(unordered(x, y));
-    else if (c.predicate == "child_of" || c.predicate == "adopted_child_of" || c.predicate == "stepchild_of")
+    if (c.predicate == P::kSpouseOf || c.predicate == P::kDivorcedFrom) (*pred)["spouse"].insert(unordered(x, y));
+    else if (c.predicate == P::kSiblingOf) (*pred)["sibling"].insert(unordered(x, y));
+    else if (c.predicate == P::kChildOf || c.predicate == P::kAdoptedChildOf || c.predicate == P::kStepchildOf)
       (*pred)["parent/child"].insert({di, y, x});
-    else if (c.predicate == "parent_of") (*pred)["parent/child"].insert({di, x, y});
+    else if (c.predicate == P::kParentOf) (*pred)["parent/child"].insert({di, x, y});
   }
   return unmapped;
 }

@@ -2,16 +2,16 @@
 // The relation predicates of DESIGN.md and their traits, in one table that extract, fuse,
 // score and report read instead of spelling predicate names in their own code.
 //
-//   const hearsay::PredicateTraits* t = hearsay::FindPredicate("divorced_from");
-//   if (t && t->symmetric) ...;            // order subject and object for a cluster key
-//   std::string ended = t->ended_form;     // "spouse_of" -> "divorced_from"
+//   if (hearsay::IsSymmetric(claim.predicate)) ...;  // order subject and object for a cluster key
+//   hearsay::EndedForm(Predicate::kSpouseOf);       // Predicate::kDivorcedFrom
+//   auto p = hearsay::ParsePredicate("spouse_of");  // a reader's name -> the type
 //
 // Traits:
 //   symmetric     p(x, y) == p(y, x): clusters order the pair, extract emits it once
-//   inverse       p(x, y) == inverse(y, x): "parent_of" <-> "child_of"; empty when none
+//   inverse       p(x, y) == inverse(y, x): "parent_of" <-> "child_of"; kNone when none
 //   ended_form    the predicate of the relation once it has ended ("ex-wife", "former
 //                 boyfriend", "no longer dating"): spouse_of -> divorced_from, dating and
-//                 engaged_to -> split_from; empty when the relation does not end that way
+//                 engaged_to -> split_from; kNone when the relation does not end that way
 //   partner_state a romantic state of which a person has one at a time (dating, engaged_to,
 //                 spouse_of); fusion's one-partner rule compares these
 //   timeless      holds for life once true (kinship by birth): a claim takes no time from its
@@ -26,15 +26,46 @@
 //
 // Thread safety: the table is a constant; every function is a pure lookup.
 
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
 #include <string_view>
 
 namespace hearsay {
 
+// The relation predicates of DESIGN.md. Claims and clusters carry this type; the name
+// ("spouse_of") is for files, the store and the output only (PredicateName, ParsePredicate).
+enum class Predicate : uint8_t {
+  kNone,  // no predicate: an empty inverse or ended form; never on a claim
+  kSpouseOf,
+  kDivorcedFrom,
+  kEngagedTo,
+  kDating,
+  kRomanticInterest,
+  kSplitFrom,
+  kParentOf,
+  kChildOf,
+  kAdoptedChildOf,
+  kStepchildOf,
+  kSiblingOf,
+  kEstrangedFrom,
+  kFriendsWith,
+  kCollaboratesWith,
+  kMemberOf,
+  kLivesIn,
+  kNationality,
+  kOccupation,
+  kHoldsOffice,
+  kWorksOn,
+  kAge,
+};
+
 struct PredicateTraits {
+  Predicate id;
   std::string_view name;
   bool symmetric;
-  std::string_view inverse;
-  std::string_view ended_form;
+  Predicate inverse;
+  Predicate ended_form;
   bool partner_state;
   bool timeless;
   std::string_view phrase;
@@ -44,14 +75,21 @@ struct PredicateTraits {
   bool wikidata_reverse = false;
 };
 
-// The traits of `name`, or null for a name not in the table.
-const PredicateTraits* FindPredicate(std::string_view name);
+// The traits of a predicate (kNone has a row of its own: empty name, no traits).
+const PredicateTraits& Traits(Predicate p);
+// "spouse_of"; empty for kNone.
+std::string_view PredicateName(Predicate p);
+// The predicate named `name`; nullopt for a name not in the table (readers report it).
+std::optional<Predicate> ParsePredicate(std::string_view name);
+// Writes the name (test messages, logs).
+std::ostream& operator<<(std::ostream& os, Predicate p);
 
-// Convenience lookups; false / empty for unknown names.
-bool IsSymmetric(std::string_view predicate);
-bool IsTimeless(std::string_view predicate);
-bool IsPartnerState(std::string_view predicate);
-std::string_view EndedForm(std::string_view predicate);
-bool EndsRelation(std::string_view predicate);
+// Convenience lookups.
+inline bool IsSymmetric(Predicate p) { return Traits(p).symmetric; }
+inline bool IsTimeless(Predicate p) { return Traits(p).timeless; }
+inline bool IsPartnerState(Predicate p) { return Traits(p).partner_state; }
+inline bool EndsRelation(Predicate p) { return Traits(p).ends; }
+// kNone when the relation does not end that way.
+inline Predicate EndedForm(Predicate p) { return Traits(p).ended_form; }
 
 }  // namespace hearsay

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "hearsay/document.h"
+#include "hearsay/predicate.h"
 #include "hearsay/syntax.h"
 
 namespace hearsay {
@@ -178,7 +179,7 @@ const char* ModalityName(Modality m);
 
 struct Claim {
   int32_t subject_entity = -1;          // local entity index
-  std::string predicate;                // DESIGN.md predicate list
+  Predicate predicate = Predicate::kNone;  // DESIGN.md predicate list (hearsay/predicate.h)
   int32_t object_entity = -1;           // local entity index, or -1
   std::optional<std::string> object_text;  // when the object is not an entity (occupation, place)
   std::optional<std::string> value;     // "62" for age, etc.
@@ -258,7 +259,7 @@ struct ClaimRef {
 struct ClaimCluster {
   std::string id;
   std::string subject;            // global entity id
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   std::optional<std::string> object;  // global entity id or literal
   std::optional<std::string> value;
   std::vector<ClaimRef> claims;

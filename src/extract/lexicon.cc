@@ -9,12 +9,6 @@
 namespace hearsay::extract {
 namespace {
 
-constexpr std::string_view kPredicates[] = {
-    "spouse_of",   "divorced_from",   "engaged_to",     "dating",           "romantic_interest", "split_from",
-    "parent_of",   "child_of",        "adopted_child_of", "stepchild_of",   "sibling_of",        "estranged_from",
-    "friends_with", "collaborates_with", "member_of",   "lives_in",         "nationality",       "occupation",
-    "holds_office", "works_on",       "age"};
-
 std::vector<std::string> SplitTabs(std::string_view line) {
   std::vector<std::string> cols;
   size_t start = 0;
@@ -73,12 +67,6 @@ bool Lexicon::IsNegator(std::string_view w) const {
   return negators.count(std::string(w)) > 0 || (w.size() > 3 && w.ends_with("n't"));
 }
 
-bool IsKnownPredicate(std::string_view predicate) {
-  for (std::string_view p : kPredicates)
-    if (p == predicate) return true;
-  return false;
-}
-
 const ScopeClass* Lexicon::Scope(std::string_view lemma) const {
   auto it = scope_words.find(std::string(lemma));
   return it == scope_words.end() ? nullptr : &it->second;
@@ -133,7 +121,6 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
         Phrase p;
         p.words = words;
         p.modality = cue.modality;
-        p.predicate = c[1];
         lex->cue_phrases.push_back(std::move(p));
       }
     } else if (name == "source_nouns.tsv") {
@@ -172,12 +159,14 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
     } else if (name == "negators.tsv") {
       lex->negators.insert(c[0]);
     } else if (name == "role_nouns.tsv") {
-      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
+      std::optional<Predicate> pred = ParsePredicate(c[1]);
+      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
       if (c[2] != "0" && c[2] != "1") return where("plural must be 0 or 1, found \"" + c[2] + "\"");
-      lex->role_nouns[c[0]] = RoleNoun{c[1], c[2] == "1"};
+      lex->role_nouns[c[0]] = RoleNoun{*pred, c[2] == "1"};
     } else if (name == "event_nouns.tsv") {
-      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
-      EventNoun e{c[1], {}};
+      std::optional<Predicate> pred = ParsePredicate(c[1]);
+      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
+      EventNoun e{*pred, {}};
       size_t s = 0;
       while (s <= c[2].size()) {
         size_t comma = c[2].find(',', s);
@@ -191,8 +180,9 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
     } else if (name == "pair_phrases.tsv") {
       Phrase p;
       p.words = SplitSpaces(c[0]);
-      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
-      p.predicate = c[1];
+      std::optional<Predicate> pred = ParsePredicate(c[1]);
+      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
+      p.predicate = *pred;
       if (c[2] == "denied") p.denied = true;
       else if (c[2] != "affirmed") return where("polarity must be affirmed or denied, found \"" + c[2] + "\"");
       lex->pair_phrases.push_back(std::move(p));
@@ -213,8 +203,9 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
     } else if (name == "state_words.tsv") {
       Phrase p;
       p.words = SplitSpaces(c[0]);
-      if (!IsKnownPredicate(c[1])) return where("unknown predicate \"" + c[1] + "\"");
-      p.predicate = c[1];
+      std::optional<Predicate> pred = ParsePredicate(c[1]);
+      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
+      p.predicate = *pred;
       p.denied = true;
       if (c[2] == "have") p.have_frame = true;
       else if (c[2] != "be") return where("frame must be be or have, found \"" + c[2] + "\"");

@@ -38,7 +38,7 @@ struct CueVerb {
 // A multi-token phrase, matched token by token on lower-cased words.
 struct Phrase {
   std::vector<std::string> words;  // "POSS" matches his/her/their/its
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;  // pair phrases and state words
   bool inverse = false;            // predicate(object, subject)
   bool negated_only = false;       // states the relation only under negation
   bool speculative = false;        // the phrase is itself a rumour frame
@@ -51,12 +51,12 @@ struct Phrase {
 enum class ScopeClass : uint8_t { kCondition, kWish, kSpeculate, kRumour, kEnded, kEnder, kDenial, kPast, kActivity };
 
 struct RoleNoun {
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   bool plural = false;
 };
 
 struct EventNoun {
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   std::vector<std::string> prepositions;
 };
 
@@ -102,7 +102,5 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
 // unit tests parse every embedded file and fail with the message.
 const Lexicon& DefaultLexicon();
 
-// The DESIGN.md predicates (and the ones docs/extract.md adds).
-bool IsKnownPredicate(std::string_view predicate);
 
 }  // namespace hearsay::extract

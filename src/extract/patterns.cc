@@ -150,9 +150,13 @@ Status ParseEmits(std::string_view text, const RowError& err, RelationPattern* p
   const std::string& head = parts[0];
   size_t open = head.find('(');
   if (open == std::string::npos || head.back() != ')') return err("emits", "expected PRED(S,O)", head);
-  p->predicate = head.substr(0, open);
-  if (p->predicate != "@" && !IsKnownPredicate(p->predicate))
-    return err("emits", "unknown predicate '" + p->predicate + "'", head);
+  const std::string name = head.substr(0, open);
+  p->class_predicate = name == "@";
+  if (!p->class_predicate) {
+    std::optional<Predicate> pred = ParsePredicate(name);
+    if (!pred) return err("emits", "unknown predicate '" + name + "'", head);
+    p->predicate = *pred;
+  }
   std::string args = head.substr(open + 1, head.size() - open - 2);
   if (args == "S,O") p->swap = false;
   else if (args == "O,S") p->swap = true;
@@ -191,7 +195,7 @@ Status CompileRow(std::string_view file, uint32_t line_no, std::string_view line
   if ((c[3] == "-") != p->alone) return err("object", "object '-' goes with emits PRED(S,-) and only with it", c[3]);
   if (!p->alone)
     if (Status s = ParsePath(c[3], lex, err, "object", &p->object); !s.ok()) return s;
-  if (p->predicate == "@" && p->trigger.word_class.empty())
+  if (p->class_predicate && p->trigger.word_class.empty())
     return err("emits", "'@' needs a trigger with class=", c[4]);
   p->example = c[5];
   std::vector<std::string> t = Split(c[6], '|');
@@ -255,7 +259,7 @@ bool InList(const std::vector<std::string>& list, const std::string& a, const st
 }
 
 // The class value of a word (its lemma, else its form), or null.
-const std::string* ClassValue(const DocView& v, const std::string& cls, const std::string& lemma,
+const Predicate* ClassValue(const DocView& v, const std::string& cls, const std::string& lemma,
                               const std::string& form) {
   if (cls == "role_nouns") {
     const RoleNoun* r = v.lex.Role(form);
@@ -270,14 +274,14 @@ const std::string* ClassValue(const DocView& v, const std::string& cls, const st
   return nullptr;
 }
 
-bool Passes(const DocView& v, int w, const WordTest& t, const std::string** class_value) {
+bool Passes(const DocView& v, int w, const WordTest& t, const Predicate** class_value) {
   const syntax::Tree& tree = v.tree;
   const syntax::Word& word = tree.word(w);
   const std::string lemma = WordLemma(v, w);
   const std::string& form = v.lower[word.token];
   if (!t.lemmas.empty() && !InList(t.lemmas, lemma, form)) return false;
   if (!t.word_class.empty()) {
-    const std::string* val = ClassValue(v, t.word_class, lemma, form);
+    const Predicate* val = ClassValue(v, t.word_class, lemma, form);
     if (!val || v.IsCap(word.token)) return false;
     if (class_value) *class_value = val;
   }
@@ -415,10 +419,10 @@ bool IsIndefinite(const DocView& v, int w) {
   return f == "anyone" || f == "anybody" || f == "someone" || f == "somebody" || f == "nobody";
 }
 
-void MatchRow(const DocView& v, const RelationPattern& p, uint32_t row, int w, const std::string* cls,
+void MatchRow(const DocView& v, const RelationPattern& p, uint32_t row, int w, const Predicate* cls,
               std::vector<PatternMatch>* out) {
-  const std::string pred = p.predicate == "@" ? (cls ? *cls : std::string()) : p.predicate;
-  if (pred.empty()) return;
+  const Predicate pred = p.class_predicate ? (cls ? *cls : Predicate::kNone) : p.predicate;
+  if (pred == Predicate::kNone) return;
   const uint32_t tok = v.tree.word(w).token;
   std::vector<int32_t> subjects;
   const std::vector<int> subject_words = Walk(v, p.subject, w);
@@ -477,7 +481,7 @@ std::vector<PatternMatch> MatchPatterns(const DocView& v, const PatternSet& set,
         continue;
       for (uint32_t r = 0; r < set.rows.size(); ++r) {
         if (only_row >= 0 && r != uint32_t(only_row)) continue;
-        const std::string* cls = nullptr;
+        const Predicate* cls = nullptr;
         if (!Passes(v, int(w), set.rows[r].trigger, &cls)) continue;
         MatchRow(v, set.rows[r], r, int(w), cls, &out);
       }
@@ -531,7 +535,8 @@ const TriggerForms& Forms() {
     const Lexicon& lex = DefaultLexicon();
     for (const RelationPattern& p : DefaultPatterns().rows) {
       FormUse use;
-      use.alone = p.predicate == "dating" || p.predicate == "spouse_of" || p.predicate == "engaged_to";
+      use.alone = p.predicate == Predicate::kDating || p.predicate == Predicate::kSpouseOf ||
+                  p.predicate == Predicate::kEngagedTo;
       use.negator = p.negated_only || p.negated;
       for (const PathStep& step : p.object)
         for (const WordTest::ChildTest& ct : step.test.children)
@@ -540,7 +545,7 @@ const TriggerForms& Forms() {
         std::unordered_set<std::string> forms;
         AddForms(l, &forms);
         for (const std::string& form : forms) f.lemma_rows[form].push_back(use);
-        if (p.predicate == "divorced_from" || p.predicate == "split_from") AddForms(l, &f.ending);
+        if (p.predicate == Predicate::kDivorcedFrom || p.predicate == Predicate::kSplitFrom) AddForms(l, &f.ending);
       }
       if (p.trigger.word_class == "role_nouns")
         for (const auto& [w, r] : lex.role_nouns) f.class_rows.insert(w);

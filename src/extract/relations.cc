@@ -39,11 +39,11 @@ bool IsPersonNoun(const DocView& v, std::string_view w) {
 
 namespace {
 
-const std::string kAdopted = "adopted_child_of";
+constexpr Predicate kAdopted = Predicate::kAdoptedChildOf;
 
 // Kinship by birth holds for life: a role noun's claim takes no date from its clause ("his son
 // ..., has not spoken to him since 2023"). The traits table says which predicates.
-bool Timeless(const std::string& p) { return IsTimeless(p); }
+bool Timeless(Predicate p) { return IsTimeless(p); }
 
 bool IsPluralWord(const DocView& v, uint32_t k) {
   const std::string& w = v.lower[k];
@@ -51,7 +51,7 @@ bool IsPluralWord(const DocView& v, uint32_t k) {
          ((w == "couple" || w == "pair" || w == "two") && k > 0 && v.lower[k - 1] == "the");
 }
 
-bool Symmetric(const std::string& p) { return IsSymmetric(p); }
+bool Symmetric(Predicate p) { return IsSymmetric(p); }
 
 bool IsNumberTok(const DocView& v, uint32_t k, int* value) {
   if (k >= v.size()) return false;
@@ -152,7 +152,7 @@ struct Ctx {
   DocView& v;
   PassState& st;
   const PatternSet& patterns;
-  std::set<std::tuple<int32_t, std::string, int32_t, std::string, uint32_t, int>> seen;
+  std::set<std::tuple<int32_t, Predicate, int32_t, std::string, uint32_t, int>> seen;
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
   bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
   bool guessed_here = false;  // set around Emit calls: the anchor is the nearest person, a guess
@@ -299,7 +299,7 @@ struct Ctx {
     if (!DocView::IsPossessivePronoun(w) || w == "its" || w == "their") return 0;
     for (uint32_t j = k + 1; j < limit && j <= k + 3; ++j) {
       const RoleNoun* role = v.IsCap(j) ? nullptr : v.lex.Role(v.lower[j]);
-      if (role) return role->predicate == "member_of" ? 0 : j;
+      if (role) return role->predicate == Predicate::kMemberOf ? 0 : j;
       if (!IsModifier(v, j)) return 0;
     }
     return 0;
@@ -308,17 +308,17 @@ struct Ctx {
   // The person holding `predicate` relative to `anchor` by the affirmed claims found so far:
   // predicate(H, anchor), its symmetric twin, or the inverse parent_of / child_of. -1 unless
   // exactly one person does.
-  int32_t KinOf(int32_t anchor, const std::string& predicate) const {
+  int32_t KinOf(int32_t anchor, Predicate predicate) const {
     if (anchor < 0) return -1;
-    auto child = [](const std::string& p) { return p == "child_of" || p == "adopted_child_of"; };
+    auto child = [](Predicate p) { return p == Predicate::kChildOf || p == Predicate::kAdoptedChildOf; };
     int32_t found = -1;
     for (const Claim& c : v.a.claims) {
       if (c.polarity != Polarity::kAffirmed || c.object_entity < 0) continue;
       int32_t h = -1;
       if (c.predicate == predicate && c.object_entity == anchor) h = c.subject_entity;
       else if (c.predicate == predicate && Symmetric(predicate) && c.subject_entity == anchor) h = c.object_entity;
-      else if (predicate == "parent_of" && child(c.predicate) && c.subject_entity == anchor) h = c.object_entity;
-      else if (child(predicate) && c.predicate == "parent_of" && c.subject_entity == anchor) h = c.object_entity;
+      else if (predicate == Predicate::kParentOf && child(c.predicate) && c.subject_entity == anchor) h = c.object_entity;
+      else if (child(predicate) && c.predicate == Predicate::kParentOf && c.subject_entity == anchor) h = c.object_entity;
       if (h < 0 || h == found) continue;
       if (found >= 0) return -1;
       found = h;
@@ -377,12 +377,12 @@ struct Ctx {
     return false;
   }
 
-  Claim* Emit(uint32_t tok, int32_t subject, const std::string& predicate, int32_t object, bool negated,
+  Claim* Emit(uint32_t tok, int32_t subject, Predicate predicate, int32_t object, bool negated,
               Modality extra) {
     if (subject < 0 || subject == object || IsNoParty(subject) || IsNoParty(object)) return nullptr;
     if (object >= 0 && Symmetric(predicate) && object < subject) std::swap(subject, object);
     uint32_t s = v.sent_of[tok];
-    if (predicate == "sibling_of" && object >= 0 && SiblingOfAnotherFamily(s, subject, object)) return nullptr;
+    if (predicate == Predicate::kSiblingOf && object >= 0 && SiblingOfAnotherFamily(s, subject, object)) return nullptr;
     auto key = std::make_tuple(subject, predicate, object, std::string(), s, negated ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
     Claim* c = AddClaim(v, st, tok, subject, predicate, object);
@@ -466,7 +466,7 @@ struct Ctx {
     uint32_t tok = 0;
     bool adopted = false;
   };
-  std::vector<Listed> NameList(uint32_t* k, uint32_t limit, const std::string& predicate) const {
+  std::vector<Listed> NameList(uint32_t* k, uint32_t limit, Predicate predicate) const {
     std::vector<Listed> out;
     uint32_t i = *k;
     bool adopted = false;
@@ -588,7 +588,7 @@ struct Ctx {
       if (c.evidence_byte_begin >= here.byte_begin) continue;
       if (c.evidence_byte_begin < from) break;
       if (c.object_entity < 0 || c.polarity != Polarity::kAffirmed || c.ended || c.subject_inferred) continue;
-      if (c.predicate == "spouse_of" || c.predicate == "engaged_to" || c.predicate == "dating")
+      if (c.predicate == Predicate::kSpouseOf || c.predicate == Predicate::kEngagedTo || c.predicate == Predicate::kDating)
         return {c.subject_entity, c.object_entity};
     }
     return {};
@@ -627,7 +627,7 @@ struct Ctx {
   // dated anyone", "is single", "has never married", "is dating someone". Time: the date
   // expression of the clause ("since 2012", "ever since" -> the date before); else "never"
   // covers everything up to the publication day and any other form the publication day.
-  Claim* EmitAlone(uint32_t tok, int32_t subject, const std::string& predicate, bool denied, Modality extra) {
+  Claim* EmitAlone(uint32_t tok, int32_t subject, Predicate predicate, bool denied, Modality extra) {
     if (subject < 0 || IsNoParty(subject)) return nullptr;
     auto key = std::make_tuple(subject, predicate, -1, std::string(), v.sent_of[tok], denied ? 1 : 0);
     if (!seen.insert(key).second) return nullptr;
@@ -652,7 +652,7 @@ struct Ctx {
     const RoleNoun* role;
     uint32_t i, sb, se;       // the noun, its sentence
     uint32_t mb = 0;          // first word of the noun's modifiers
-    std::string pred;
+    Predicate pred = Predicate::kNone;
     bool ended = false;       // "her late husband", "former friend"
     bool of_anchor = false;   // "the NOUN of Y"
     bool guessed = false;     // the anchor is the nearest person before, a guess
@@ -721,7 +721,7 @@ bool Ctx::ReadRoleModifiers(RoleMatch& m) const {
     --m.mb;
   }
   if (future) return false;
-  for (uint32_t q = m.mb; q < m.i && m.pred == "dating"; ++q) {
+  for (uint32_t q = m.mb; q < m.i && m.pred == Predicate::kDating; ++q) {
     const ScopeClass* cls = v.lex.Scope(v.lower[q]);
     if (cls && *cls == ScopeClass::kActivity) return false;
   }
@@ -731,16 +731,16 @@ bool Ctx::ReadRoleModifiers(RoleMatch& m) const {
     uint32_t q = m.mb - 1;
     if ((v.lower[q] == "from" || v.lower[q] == "with") && q > m.sb) --q;
     const EventNoun* ev = v.lex.Event(v.lower[q]);
-    bool ending = (ev && (ev->predicate == "divorced_from" || ev->predicate == "split_from")) ||
+    bool ending = (ev && (ev->predicate == Predicate::kDivorcedFrom || ev->predicate == Predicate::kSplitFrom)) ||
                   IsEndingTriggerForm(v.lower[q]);
     if (ending) former = true;
   }
-  if (adopted && m.pred == "child_of") m.pred = "adopted_child_of";
-  if (former && !EndedForm(m.pred).empty()) m.pred = std::string(EndedForm(m.pred));
+  if (adopted && m.pred == Predicate::kChildOf) m.pred = Predicate::kAdoptedChildOf;
+  if (former && EndedForm(m.pred) != Predicate::kNone) m.pred = EndedForm(m.pred);
   else if (former && !Timeless(m.pred)) m.ended = true;  // "former friend", "ex-best friend": no ended predicate
   // "Velvet Static frontman X" / "frontman of Velvet Static": the group is an ORG or a
   // capitalised name, not a person; MemberOf reads it.
-  return m.pred != "member_of";
+  return m.pred != Predicate::kMemberOf;
 }
 
 void Ctx::TakeList(RoleMatch& m, uint32_t* from) {
@@ -802,7 +802,7 @@ void Ctx::ReadRoleRelativeClause(RoleMatch& m, uint32_t k) {
   m.anchor = v.ResolvePronoun(p);
   uint32_t j = p + 1;
   for (; j < se && !v.IsClauseBreak(j) && v.lower[j] != ","; ++j) {
-    if (v.lower[j] == "adopted" && m.pred == "child_of") m.pred = "adopted_child_of";
+    if (v.lower[j] == "adopted" && m.pred == Predicate::kChildOf) m.pred = Predicate::kAdoptedChildOf;
     if ((v.lower[j] == "with" || v.lower[j] == "alongside") && j + 1 < se) {
       uint32_t at = 0;
       std::string text;
@@ -908,12 +908,12 @@ void Ctx::EmitRole(RoleMatch& m) {
     bool& flag;
     ~Reset() { flag = false; }
   } reset{ended_here}, reset_guess{guessed_here};
-  if (m.role->plural && (m.pred == "child_of" || m.pred == "sibling_of"))
+  if (m.role->plural && (m.pred == Predicate::kChildOf || m.pred == Predicate::kSiblingOf))
     for (size_t x = 0; x < m.holders.size(); ++x)
       for (size_t y = x + 1; y < m.holders.size(); ++y)
-        Emit(m.i, m.holders[x], "sibling_of", m.holders[y], negated, Modality::kAsserted);
+        Emit(m.i, m.holders[x], Predicate::kSiblingOf, m.holders[y], negated, Modality::kAsserted);
   for (int32_t h : m.holders) {
-    const std::string& p = m.adopted_holders.count(h) && m.pred == "child_of" ? kAdopted : m.pred;
+    const Predicate p = m.adopted_holders.count(h) && m.pred == Predicate::kChildOf ? kAdopted : m.pred;
     // Role "X is Y's parent": parent_of(X, Y).
     if (m.anchor >= 0 && h != m.anchor) Emit(m.i, h, p, m.anchor, negated, Modality::kAsserted);
     for (int32_t co : m.co_anchors)
@@ -953,7 +953,7 @@ void Ctx::EventNouns(uint32_t i) {
   const EventNoun* ev = v.lex.Event(v.lower[i]);
   if (!ev || v.IsCap(i)) return;
   uint32_t sb = SentBegin(i), se = SentEnd(i);
-  std::string pred = ev->predicate;
+  Predicate pred = ev->predicate;
   uint32_t mb = i;
   bool former = false, rumored = false;
   while (mb > sb && i - mb < 3 && (IsModifier(v, mb - 1) || v.toks[mb - 1].kind == TokenKind::kNumber)) {
@@ -962,7 +962,7 @@ void Ctx::EventNouns(uint32_t i) {
     if (w == "rumored" || w == "rumoured" || w == "alleged" || w == "possible" || w == "potential") rumored = true;
     --mb;
   }
-  if (former && pred == "spouse_of") pred = "divorced_from";
+  if (former && pred == Predicate::kSpouseOf) pred = Predicate::kDivorcedFrom;
   // The preposition introducing the other person.
   uint32_t p = i + 1;
   if (p >= se) return;
@@ -976,7 +976,7 @@ void Ctx::EventNouns(uint32_t i) {
   if (object < 0 && text.empty()) return;
   // "her relationship with her ex-wife X", "his relationship with his father": the kin noun
   // states the relation (role nouns); only conflict nouns ("rift with his father") add one.
-  if (KinNounAfter(p + 1, se) && pred != "estranged_from" && pred != "friends_with" && pred != "collaborates_with")
+  if (KinNounAfter(p + 1, se) && pred != Predicate::kEstrangedFrom && pred != Predicate::kFriendsWith && pred != Predicate::kCollaboratesWith)
     return;
   int32_t subject = v.PossessorBefore(mb);
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
@@ -984,7 +984,7 @@ void Ctx::EventNouns(uint32_t i) {
   // Joint activities ("made two films with X", "we are planning projects with X") belong to
   // the clause subject; in a quotation with no subject in its sentence ("It's not one but a
   // few projects with X"), to the named speaker.
-  if (subject < 0 && object >= 0 && (pred == "collaborates_with" || pred == "friends_with")) {
+  if (subject < 0 && object >= 0 && (pred == Predicate::kCollaboratesWith || pred == Predicate::kFriendsWith)) {
     subject = SubjectBefore(mb, object);
     if (subject < 0) subject = v.QuoteSpeakerAt(i);
   }
@@ -993,7 +993,7 @@ void Ctx::EventNouns(uint32_t i) {
     // "is not in a relationship with anyone", "her romance with someone".
     bool negated = Negated(i, mb, 3, TriggerKind::kEventNoun);
     Indefinite ind = IndefiniteAt(v, at);
-    if (pred != "dating" && pred != "spouse_of" && pred != "engaged_to") return;
+    if (pred != Predicate::kDating && pred != Predicate::kSpouseOf && pred != Predicate::kEngagedTo) return;
     if ((ind == Indefinite::kAny && !negated) || (ind != Indefinite::kAny && negated)) return;
     EmitAlone(i, subject, pred, ind != Indefinite::kSome, rumored ? Modality::kSpeculative : Modality::kAsserted);
     return;
@@ -1003,7 +1003,7 @@ void Ctx::EventNouns(uint32_t i) {
   bool negated = Negated(i, mb, 3, TriggerKind::kEventNoun);
   // "ended their engagement" -> split_from; "ditched her friendship with X": ended.
   if (ScopeAt(v, i, TriggerKind::kEventNoun).ended) {
-    if (!EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+    if (EndedForm(pred) != Predicate::kNone) pred = EndedForm(pred);
     else ended_here = true;
   }
   struct Reset {
@@ -1024,8 +1024,8 @@ void Ctx::EmitPattern(const PatternMatch& m) {
   const TreeScope scope = ScopeAt(v, i, p.kind);
   bool negated = scope.negated;
   Modality extra = p.speculative ? Modality::kSpeculative : Modality::kAsserted;
-  std::string pred = m.predicate;
-  if (pred == "spouse_of" && Upcoming(i)) pred = "engaged_to";  // "is getting married to X"
+  Predicate pred = m.predicate;
+  if (pred == Predicate::kSpouseOf && Upcoming(i)) pred = Predicate::kEngagedTo;  // "is getting married to X"
   int32_t object = m.object;
   // No person as the tree's subject ("(X, infamously, has no contact with Y" misparsed): the
   // nearest person before the trigger in its clause.
@@ -1041,7 +1041,7 @@ void Ctx::EmitPattern(const PatternMatch& m) {
     if (object < 0 || object == subject_found) return;
   }
   if (object < 0) {
-    if (pred != "dating" && pred != "spouse_of" && pred != "engaged_to") return;
+    if (pred != Predicate::kDating && pred != Predicate::kSpouseOf && pred != Predicate::kEngagedTo) return;
     bool denied = true;
     if (p.alone) {
       if (p.negated && !negated) return;  // "has never married"; not "married in June"
@@ -1060,7 +1060,7 @@ void Ctx::EmitPattern(const PatternMatch& m) {
     if (!negated) return;
     negated = false;
   }
-  if ((Past(i) || scope.ended) && !negated && !EndedForm(pred).empty()) pred = std::string(EndedForm(pred));
+  if ((Past(i) || scope.ended) && !negated && EndedForm(pred) != Predicate::kNone) pred = EndedForm(pred);
   int32_t subject = subject_found;
   if (p.swap) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);
@@ -1185,7 +1185,7 @@ uint32_t GroupNameAfterOf(const DocView& v, uint32_t of, uint32_t limit) {
 void MemberOf(Ctx& c, uint32_t i) {
   DocView& v = c.v;
   const RoleNoun* role = v.lex.Role(v.lower[i]);
-  if (!role || role->predicate != "member_of" || v.IsCap(i)) return;
+  if (!role || role->predicate != Predicate::kMemberOf || v.IsCap(i)) return;
   uint32_t sb = c.SentBegin(i), se = c.SentEnd(i);
   // The group: a capitalised non-person run right before the noun, or after "of".
   std::string group;
@@ -1218,9 +1218,9 @@ void MemberOf(Ctx& c, uint32_t i) {
   }
   if (holder < 0) return;
   uint32_t s = v.sent_of[i];
-  auto key = std::make_tuple(holder, std::string("member_of"), group_entity, group, s, 0);
+  auto key = std::make_tuple(holder, Predicate::kMemberOf, group_entity, group, s, 0);
   if (!c.seen.insert(key).second) return;
-  Claim* cl = AddClaim(v, c.st, i, holder, "member_of", group_entity);
+  Claim* cl = AddClaim(v, c.st, i, holder, Predicate::kMemberOf, group_entity);
   if (group_entity < 0) cl->object_text = group;
 }
 
@@ -1277,14 +1277,14 @@ void MemberVerbs(Ctx& c, uint32_t i) {
     }
   }
   if (holder < 0 || group < 0) return;
-  auto key = std::make_tuple(holder, std::string("member_of"), group, std::string(), v.sent_of[i], 0);
+  auto key = std::make_tuple(holder, Predicate::kMemberOf, group, std::string(), v.sent_of[i], 0);
   if (!c.seen.insert(key).second) return;
-  AddClaim(v, c.st, i, holder, "member_of", group);
+  AddClaim(v, c.st, i, holder, Predicate::kMemberOf, group);
 }
 
 }  // namespace
 
-Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
+Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, Predicate predicate,
                 int32_t object) {
   Claim c;
   c.subject_entity = subject;
@@ -1374,7 +1374,7 @@ class AgeReader {
     if (e < 0) return;
     uint32_t s = v_.sent_of[tok];
     if (!done_.insert({e, s}).second) return;
-    Claim* c = AddClaim(v_, *st_, tok, e, "age", -1);
+    Claim* c = AddClaim(v_, *st_, tok, e, Predicate::kAge, -1);
     c->value = value;
     c->subject_inferred = inferred;
     // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
@@ -1564,9 +1564,9 @@ namespace hearsay::extract {
 // wife Y"), or a question mark. Collaboration, friendship and group words, and other
 // sentences, are left to the token patterns: parsing costs speed (docs/extract.md, "Speed").
 namespace {
-bool FamilyOrRomance(std::string_view p) {
-  return IsPartnerState(p) || IsTimeless(p) || p == "divorced_from" || p == "split_from" ||
-         p == "adopted_child_of" || p == "romantic_interest" || p == "estranged_from";
+bool FamilyOrRomance(Predicate p) {
+  return IsPartnerState(p) || IsTimeless(p) || p == Predicate::kDivorcedFrom || p == Predicate::kSplitFrom ||
+         p == Predicate::kAdoptedChildOf || p == Predicate::kRomanticInterest || p == Predicate::kEstrangedFrom;
 }
 }  // namespace
 

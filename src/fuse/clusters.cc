@@ -52,8 +52,6 @@ bool Overlaps(uint32_t a_begin, uint32_t a_end, uint32_t b_begin, uint32_t b_end
 
 }  // namespace
 
-bool IsSymmetricPredicate(const std::string& p) { return IsSymmetric(p); }
-
 std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs) {
   std::vector<std::vector<uint32_t>> adj(n_docs);
   for (const DuplicatePair& p : pairs) {
@@ -69,7 +67,7 @@ std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis) {
   const auto in_range = [&](int32_t local) { return local >= 0 && static_cast<size_t>(local) < analysis.local_entities.size(); };
   for (uint32_t c = 0; c < analysis.claims.size(); ++c) {
     const Claim& claim = analysis.claims[c];
-    if (claim.predicate.empty() || !in_range(claim.subject_entity)) continue;
+    if (claim.predicate == Predicate::kNone || !in_range(claim.subject_entity)) continue;
     ClaimKeyRow row;
     row.claim = c;
     row.predicate = claim.predicate;
@@ -77,7 +75,7 @@ std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis) {
     row.object = in_range(claim.object_entity) ? claim.object_entity : -1;
     if (claim.object_text) row.object_text = FoldText(*claim.object_text);
     if (claim.value) row.value = FoldText(*claim.value);
-    row.symmetric = IsSymmetricPredicate(claim.predicate);
+    row.symmetric = IsSymmetric(claim.predicate);
     out.push_back(std::move(row));
   }
   return out;
@@ -93,7 +91,8 @@ namespace {
 // The text of a claim key for hashing: each part after its length, so no two keys meet.
 std::string KeyText(const ClaimKey& k) {
   std::string out;
-  for (const std::string* part : {&k.predicate, &k.object_text, &k.value}) out += std::to_string(part->size()) + ':' + *part;
+  const std::string predicate(PredicateName(k.predicate));
+  for (const std::string* part : {&predicate, &k.object_text, &k.value}) out += std::to_string(part->size()) + ':' + *part;
   return out + std::to_string(k.subject) + ',' + std::to_string(k.object);
 }
 
@@ -126,7 +125,7 @@ void AssignClusters(FuseContext& ctx, const std::vector<std::vector<ClaimRef>>* 
       ClaimKey key = ClaimKeyOf(row, subject, ctx.Global(d, row.object));
       std::vector<Sub> own;
       std::vector<Sub>& subs = !key_groups ? by_key[KeyText(key)] : group_of[d][c] >= 0 ? subs_of_group[group_of[d][c]] : own;
-      Span span = claim.predicate == "age" ? Span{} : ClaimSpan(claim);
+      Span span = claim.predicate == Predicate::kAge ? Span{} : ClaimSpan(claim);
       Sub* target = nullptr;
       for (Sub& s : subs) {
         if (!span.timed || !s.span.timed || (span.first <= s.span.last && s.span.first <= span.last)) {

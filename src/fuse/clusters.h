@@ -37,8 +37,6 @@
 
 namespace hearsay::fuse {
 
-bool IsSymmetricPredicate(const std::string& predicate);
-
 // Near-duplicate neighbours of each document (both directions), from FindNearDuplicates.
 std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std::vector<DuplicatePair>& pairs);
 
@@ -47,12 +45,12 @@ std::vector<std::vector<uint32_t>> DuplicateNeighbours(size_t n_docs, const std:
 // a predicate and a subject entity, claims without are in no cluster):
 struct ClaimKeyRow {
   uint32_t claim = 0;       // index in DocumentAnalysis::claims
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   int32_t subject = -1;     // local entity
   int32_t object = -1;      // local entity, -1: none
   std::string object_text;  // folded (spaces collapsed, ASCII lower case); "" when none
   std::string value;        // folded; "" when none
-  bool symmetric = false;   // IsSymmetricPredicate(predicate)
+  bool symmetric = false;   // IsSymmetric(predicate)
 };
 std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis);
 // ...and the key once resolution gave the global entities of subject and object (-1: no
@@ -60,7 +58,7 @@ std::vector<ClaimKeyRow> ClaimKeysOf(const DocumentAnalysis& analysis);
 // only when there is no object entity. Claims with equal keys are one candidate group,
 // split into time-compatible clusters.
 struct ClaimKey {
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   int32_t subject = -1, object = -1;
   std::string object_text, value;
 };

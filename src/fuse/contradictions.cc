@@ -27,30 +27,27 @@ constexpr size_t kMaxPartnerStates = 64;  // partner clusters examined per perso
 // `inverse` predicates count with the person as their object (x child_of s: s is a parent).
 // `timeless`: the denied state, once true, stays true ("has no children").
 struct ExclusionRule {
-  const char* denied;
-  std::vector<std::string> states;
-  std::vector<std::string> ended;
-  std::vector<std::string> inverse;
+  Predicate denied;
+  std::vector<Predicate> states;
+  std::vector<Predicate> ended;
+  std::vector<Predicate> inverse;
   bool timeless;
 };
 const std::vector<ExclusionRule>& ExclusionRules() {
+  using P = Predicate;
   static const std::vector<ExclusionRule> kExclusionRules = {
-      {"dating", {"dating", "engaged_to", "spouse_of"}, {"split_from", "divorced_from"}, {}, false},
-      {"engaged_to", {"engaged_to"}, {}, {}, false},
-      {"spouse_of", {"spouse_of"}, {"divorced_from"}, {}, false},
-      {"parent_of", {"parent_of"}, {}, {"child_of", "adopted_child_of"}, true},
+      {P::kDating, {P::kDating, P::kEngagedTo, P::kSpouseOf}, {P::kSplitFrom, P::kDivorcedFrom}, {}, false},
+      {P::kEngagedTo, {P::kEngagedTo}, {}, {}, false},
+      {P::kSpouseOf, {P::kSpouseOf}, {P::kDivorcedFrom}, {}, false},
+      {P::kParentOf, {P::kParentOf}, {}, {P::kChildOf, P::kAdoptedChildOf}, true},
   };
   return kExclusionRules;
 }
-std::string Phrase(const std::string& p) {
-  const PredicateTraits* t = FindPredicate(p);
-  return t ? std::string(t->phrase) : p;
-}
+std::string Phrase(Predicate p) { return std::string(Traits(p).phrase); }
 
 // A denied claim with no object, in words: dating -> "has not dated anyone".
-std::string DeniedAlonePhrase(const std::string& p) {
-  const PredicateTraits* t = FindPredicate(p);
-  if (t && !t->denied_alone.empty()) return std::string(t->denied_alone);
+std::string DeniedAlonePhrase(Predicate p) {
+  if (!Traits(p).denied_alone.empty()) return std::string(Traits(p).denied_alone);
   return "denies " + Phrase(p) + " anyone";
 }
 
@@ -398,7 +395,7 @@ struct Finder {
     std::vector<Timed> out;
     auto it = by_person.find(person);
     if (it == by_person.end()) return out;
-    auto listed = [](const std::vector<std::string>& v, const std::string& p) {
+    auto listed = [](const std::vector<Predicate>& v, Predicate p) {
       return std::find(v.begin(), v.end(), p) != v.end();
     };
     for (const Side& side : it->second) {
@@ -407,7 +404,7 @@ struct Finder {
       if (!listed(rule.states, k.predicate) && !ended && !inverse) continue;
       // Asymmetric predicates count only in their direction: s parent_of x, x child_of s.
       bool subject = IsSubjectOf(k, person);
-      if (!IsSymmetricPredicate(k.predicate) && (inverse ? subject : !subject)) continue;
+      if (!IsSymmetric(k.predicate) && (inverse ? subject : !subject)) continue;
       for (const ClaimRef& r : k.claims) {
         if (ctx.ClaimAt(r).polarity != Polarity::kAffirmed || !Firm(ctx.ClaimAt(r))) continue;
         auto days = rule.timeless ? std::make_optional(std::make_pair(kMin, kMax)) : ended ? EventDays(r) : StateDays(r);

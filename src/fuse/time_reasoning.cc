@@ -125,7 +125,7 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
     const auto& claims = ctx.analyses[d].claims;
     for (uint32_t c = 0; c < claims.size(); ++c) {
       const Claim& claim = claims[c];
-      if (claim.predicate != "age" || claim.polarity != Polarity::kAffirmed || !claim.value) continue;
+      if (claim.predicate != Predicate::kAge || claim.polarity != Polarity::kAffirmed || !claim.value) continue;
       int32_t g = ctx.Global(d, claim.subject_entity);
       auto age = ParseAgeValue(*claim.value);
       if (g < 0 || !age) continue;

@@ -104,7 +104,6 @@ void ShrinkKept(DocumentAnalysis* a) {
   for (AttributionRecord& r : a->attributions) Fit(r.source);
   Fit(a->claims);
   for (Claim& c : a->claims) {
-    Fit(c.predicate);
     for (std::optional<std::string>* s : {&c.object_text, &c.value, &c.time_from, &c.time_to}) Fit(*s);
     Fit(c.source);
   }

@@ -96,7 +96,7 @@ std::string RenderCsv(const ReportView& v) {
       const ClaimCluster* cluster = k >= 0 ? &v.corpus->clusters[k] : nullptr;
       const std::string fields[] = {"c" + std::to_string(++n), doc.id, names.Outlet(d), doc.published.value_or(""),
                                     doc.url.value_or(""), subject ? subject->id : "", subject ? subject->name : "",
-                                    x.predicate, object ? object->id : x.object_text.value_or(""),
+                                    std::string(PredicateName(x.predicate)), object ? object->id : x.object_text.value_or(""),
                                     object ? object->name : x.object_text.value_or(""), x.value.value_or(""),
                                     PolarityName(x.polarity), ModalityName(x.modality), x.time_from.value_or(""),
                                     x.time_to.value_or(""), SourceKindName(x.source.kind), source ? source->id : "",
@@ -138,8 +138,8 @@ std::string RenderGexf(const ReportView& v) {
   for (const ClaimCluster& k : v.corpus->clusters) {
     if (!k.object || !names.ById(k.subject) || !names.ById(*k.object)) continue;  // relations between two entities
     out += "      <edge id=\"" + XmlEscape(k.id) + "\" source=\"" + XmlEscape(k.subject) + "\" target=\"" + XmlEscape(*k.object) +
-           "\" label=\"" + XmlEscape(k.predicate) + "\" weight=\"" + std::to_string(k.documents.size()) +
-           "\"><attvalues><attvalue for=\"0\" value=\"" + XmlEscape(k.predicate) + "\"/><attvalue for=\"1\" value=\"" +
+           "\" label=\"" + XmlEscape(std::string(PredicateName(k.predicate))) + "\" weight=\"" + std::to_string(k.documents.size()) +
+           "\"><attvalues><attvalue for=\"0\" value=\"" + XmlEscape(std::string(PredicateName(k.predicate))) + "\"/><attvalue for=\"1\" value=\"" +
            std::to_string(k.claims.size()) + "\"/><attvalue for=\"2\" value=\"" + std::to_string(k.documents.size()) +
            "\"/><attvalue for=\"3\" value=\"" + XmlEscape(k.grade) + "\"/><attvalue for=\"4\" value=\"" + Fixed(k.credibility) +
            "\"/><attvalue for=\"5\" value=\"" + XmlEscape(k.first_date.value_or("")) + "\"/></attvalues></edge>\n";
@@ -152,10 +152,9 @@ namespace {
 
 // The Wikidata property of a family or partner predicate; `reverse` when the object is
 // the statement's subject (child_of: the parent has the child). Empty for other predicates.
-std::string WikidataProperty(const std::string& predicate, bool* reverse) {
-  const PredicateTraits* t = FindPredicate(predicate);
-  *reverse = t && t->wikidata_reverse;
-  return t ? std::string(t->wikidata) : std::string();
+std::string WikidataProperty(Predicate predicate, bool* reverse) {
+  *reverse = Traits(predicate).wikidata_reverse;
+  return std::string(Traits(predicate).wikidata);
 }
 
 bool OnRecord(const Claim& c) {
@@ -195,7 +194,7 @@ std::string RenderQuickStatements(const ReportView& v, const std::map<std::strin
       std::string refs = "\tS854\t\"" + QsText(*doc.url) + "\"";
       if (doc.published) refs += "\tS577\t+" + *doc.published + "T00:00:00Z/11";
       refs += "\tS1476\ten:\"" + QsText(doc.title) + "\"";
-      std::string comment = " /* " + QsText(a->name) + " " + c.predicate + " " + QsText(b->name) + "; outlet: " +
+      std::string comment = " /* " + QsText(a->name) + " " + std::string(PredicateName(c.predicate)) + " " + QsText(b->name) + "; outlet: " +
                             QsText(names.Outlet(d)) + "; source: " + QsText(c.source.text) + " */";
       std::string qa = item(*a), qb = item(*b);
       if (qa.empty() || qb.empty()) {

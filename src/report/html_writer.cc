@@ -268,7 +268,7 @@ class HtmlReport {
   }
   std::string ClusterLabel(const ClaimCluster& k) const {
     std::string object = k.value ? *k.value : k.object ? EntityName(*k.object) : std::string("—");
-    return Esc(EntityName(k.subject)) + " <b>" + Esc(k.predicate) + "</b> " + Esc(object);
+    return Esc(EntityName(k.subject)) + " <b>" + Esc(PredicateName(k.predicate)) + "</b> " + Esc(object);
   }
   // A claim id of hearsay.json ("c12") → its claim, or null.
   const ClaimRef* ClaimById(const std::string& id) const {
@@ -395,7 +395,7 @@ class HtmlReport {
       };
       for (size_t c = 0; c < a.claims.size(); ++c) {
         const Claim& cl = a.claims[c];
-        out_ << "<tr><td>" << Esc(name(cl.subject_entity)) << "</td><td>" << Esc(cl.predicate) << "</td><td>"
+        out_ << "<tr><td>" << Esc(name(cl.subject_entity)) << "</td><td>" << Esc(PredicateName(cl.predicate)) << "</td><td>"
              << Esc(cl.object_entity >= 0 ? name(cl.object_entity) : cl.value.value_or(cl.object_text.value_or("")))
              << "</td><td>" << PolarityName(cl.polarity) << "</td><td>" << ModalityName(cl.modality) << "</td><td>"
              << SourceKindName(cl.source.kind) << (cl.source.text.empty() ? "" : ": " + Esc(cl.source.text))
@@ -428,7 +428,7 @@ class HtmlReport {
     if (a.quotes.empty())
       for (const QuoteSpan& q : a.layout.quote_spans) spans.push_back(Span{q.byte_begin, q.byte_end, "q", "quotation"});
     for (const Claim& c : a.claims)
-      spans.push_back(Span{c.evidence_byte_begin, c.evidence_byte_end, "ev", "claim: " + c.predicate});
+      spans.push_back(Span{c.evidence_byte_begin, c.evidence_byte_end, "ev", "claim: " + std::string(PredicateName(c.predicate))});
     // Spans by begin; `active` holds those that may meet the current paragraph (paragraphs
     // come in text order), so each paragraph looks only at its own spans.
     std::vector<const Span*> by_begin;

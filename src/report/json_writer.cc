@@ -214,7 +214,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
       j["doc"] = docs[d].id;
       j["subject"] = entity_id(d, cl.subject_entity);
       j["subject_inferred"] = cl.subject_inferred;
-      j["predicate"] = cl.predicate;
+      j["predicate"] = PredicateName(cl.predicate);
       j["object"] = cl.object_entity >= 0 ? entity_id(d, cl.object_entity) : OptStr(cl.object_text);
       j["value"] = OptStr(cl.value);
       j["polarity"] = PolarityName(cl.polarity);
@@ -244,7 +244,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
       if (i < k.rereport_of.size() && k.rereport_of[i] >= 0)
         rereports.push_back(Json{{"doc", docs[k.documents[i]].id}, {"of", docs[k.rereport_of[i]].id}});
     }
-    out.Item(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", k.predicate}, {"object", OptStr(k.object)},
+    out.Item(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", PredicateName(k.predicate)}, {"object", OptStr(k.object)},
                              {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
                              {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
                              {"independent_sources", k.independent_sources}, {"rereports", rereports},

@@ -71,7 +71,7 @@ Status AddDocumentKeys(ClickHouseClient& ch, const std::vector<DocumentKeys>& ke
       entities.Field(k.content_hash).Field(pipeline).Uint(r.local).Field(r.key).Field(r.written_key).EndRow();
     for (const std::string& s : k.split_keys) splits.Field(k.content_hash).Field(pipeline).Field(s).EndRow();
     for (const fuse::ClaimKeyRow& r : k.claim_keys) {
-      claims.Field(k.content_hash).Field(pipeline).Uint(r.claim).Field(r.predicate).Int(r.subject).Int(r.object);
+      claims.Field(k.content_hash).Field(pipeline).Uint(r.claim).Field(PredicateName(r.predicate)).Int(r.subject).Int(r.object);
       claims.Field(r.object_text).Field(r.value).Uint(r.symmetric ? 1 : 0).EndRow();
     }
     done.Field(k.content_hash).Field(pipeline).EndRow();

@@ -88,6 +88,12 @@ class Reader {
     if (U() == 0) return std::nullopt;
     return S();
   }
+  // A predicate, stored by its name (so a cached analysis outlives a reordered enum).
+  Predicate Pred() {
+    std::optional<Predicate> p = ParsePredicate(S());
+    if (!p) Fail();
+    return p.value_or(Predicate::kNone);
+  }
   std::vector<std::string> Strings() {
     std::vector<std::string> v(Count());
     for (std::string& s : v) s = S();
@@ -191,7 +197,7 @@ Attribution GetAttribution(Reader& r) {
 
 void PutClaim(Writer& w, const Claim& c) {
   w.I(c.subject_entity);
-  w.S(c.predicate);
+  w.S(std::string(PredicateName(c.predicate)));
   w.I(c.object_entity);
   w.OptS(c.object_text);
   w.OptS(c.value);
@@ -208,7 +214,7 @@ void PutClaim(Writer& w, const Claim& c) {
 Claim GetClaim(Reader& r) {
   Claim c;
   c.subject_entity = r.I32();
-  c.predicate = r.S();
+  c.predicate = r.Pred();
   c.object_entity = r.I32();
   c.object_text = r.OptS();
   c.value = r.OptS();

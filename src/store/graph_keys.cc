@@ -67,7 +67,7 @@ std::string GraphIds::PropositionKey(size_t k) const {
     auto it = entity_name_.find(id);
     return it == entity_name_.end() ? id : *it->second;
   };
-  return name(c.subject) + "|" + c.predicate + "|" + (c.object ? name(*c.object) : "") + "|" + c.value.value_or("");
+  return name(c.subject) + "|" + std::string(PredicateName(c.predicate)) + "|" + (c.object ? name(*c.object) : "") + "|" + c.value.value_or("");
 }
 
 std::string GraphIds::SideKey(const std::string& ref) const {
@@ -185,7 +185,7 @@ Result<GraphChanges> RecordChanges(sqlite3* db, const Graph& g, const GraphIds& 
     HEARSAY_RETURN_IF_ERROR(log.Add("document", doc.id, seq, doc.content_hash, doc.title));
     const auto& claims = g.analyses[d].claims;
     for (size_t c = 0; c < claims.size(); ++c, ++out.claims)
-      HEARSAY_RETURN_IF_ERROR(log.Add("claim", ids.ClaimId(d, c), seq, ids.ClaimKey(d, c), claims[c].predicate));
+      HEARSAY_RETURN_IF_ERROR(log.Add("claim", ids.ClaimId(d, c), seq, ids.ClaimKey(d, c), std::string(PredicateName(claims[c].predicate))));
   }
   const auto& contradictions = g.corpus.contradictions;
   for (size_t i = 0; i < contradictions.size(); ++i) {

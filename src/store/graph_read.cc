@@ -155,7 +155,10 @@ Status GraphReader::Clusters() {
         ClaimCluster k;
         k.id = s.ColText(0);
         k.subject = s.ColText(1);
-        k.predicate = s.ColText(2);
+        std::optional<Predicate> predicate = ParsePredicate(s.ColText(2));
+        if (!predicate)
+          return Status(StatusCode::kDataLoss, "cluster " + k.id + ": unknown predicate '" + s.ColText(2) + "'");
+        k.predicate = *predicate;
         k.object = s.ColOptText(3);
         k.value = s.ColOptText(4);
         auto d = Doc(s.ColInt(5));

@@ -427,7 +427,7 @@ Status GraphWriter::PutClaims(size_t d) {
       s.OptText(4, ids_.Entity(d, x.subject_entity));
       s.OptInt(5, local(x.subject_entity));
       s.Int(6, x.subject_inferred ? 1 : 0);
-      s.Text(7, x.predicate);
+      s.Text(7, std::string(PredicateName(x.predicate)));
       s.OptText(8, x.object_entity >= 0 ? ids_.Entity(d, x.object_entity) : std::nullopt);
       s.OptInt(9, local(x.object_entity));
       s.OptText(10, x.object_text);
@@ -453,7 +453,7 @@ Status GraphWriter::PutClaims(size_t d) {
 
 std::string GraphWriter::ClusterDigest(size_t i) const {
   const ClaimCluster& k = g_.corpus.clusters[i];
-  std::string v = std::to_string(OrdOf(k.id, i)) + "|" + k.subject + "|" + k.predicate + "|" + k.object.value_or("\x01") + "|" +
+  std::string v = std::to_string(OrdOf(k.id, i)) + "|" + k.subject + "|" + std::string(PredicateName(k.predicate)) + "|" + k.object.value_or("\x01") + "|" +
                   k.value.value_or("\x01") + "|" + std::to_string(Seq(k.first_doc)) + "|" + k.first_date.value_or("\x01") + "|" +
                   std::to_string(k.independent_sources) + "|" + Bits(k.credibility) + "|" + k.grade + "|" +
                   Bits(k.evidence_points) + "|";
@@ -488,7 +488,7 @@ Status GraphWriter::PutClusters() {
     if (!*changed) continue;
     row(s, k.id, static_cast<size_t>(OrdOf(k.id, i)));
     s.Text(3, k.subject);
-    s.Text(4, k.predicate);
+    s.Text(4, std::string(PredicateName(k.predicate)));
     s.OptText(5, k.object);
     s.OptText(6, k.value);
     s.Int(7, Seq(k.first_doc));

@@ -50,7 +50,7 @@ struct Fixture {
     a.attributions.push_back(AttributionRecord{AttributionKind::kDirect, anon, 55, 59, 17, 45, 0});
     Claim c;
     c.subject_entity = 0;
-    c.predicate = "spouse_of";
+    c.predicate = hearsay::Predicate::kSpouseOf;
     c.object_entity = 1;
     c.source = anon;
     c.modality = Modality::kReported;
@@ -60,7 +60,7 @@ struct Fixture {
     a.claims.push_back(c);
     Claim age;
     age.subject_entity = 0;
-    age.predicate = "age";
+    age.predicate = hearsay::Predicate::kAge;
     age.value = "34";
     age.evidence_byte_begin = 17;
     age.evidence_byte_end = 62;
@@ -86,7 +86,7 @@ struct Fixture {
     ClaimCluster k;
     k.id = "k1";
     k.subject = "e1";
-    k.predicate = "spouse_of";
+    k.predicate = hearsay::Predicate::kSpouseOf;
     k.object = "e2";
     k.claims = {ClaimRef{0, 0}};
     k.documents = {0, 1};

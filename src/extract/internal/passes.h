@@ -102,7 +102,7 @@ std::optional<DateSpan> AnaphoricSince(const DocView& v, uint32_t tok);
 std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok);
 
 // Appends a claim with source, modality and evidence (the sentence of `tok`) filled in.
-Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, const std::string& predicate,
+Claim* AddClaim(DocView& v, const PassState& st, uint32_t tok, int32_t subject, Predicate predicate,
                 int32_t object);
 
 void FindAges(DocView& v, PassState* st);

@@ -86,7 +86,8 @@ struct RelationPattern {
   std::vector<PathStep> subject, object;
   std::string subject_path, object_path;  // as written
   bool alone = false;                // object "-": a claim about the subject alone
-  std::string predicate;             // "@": the trigger's word-class predicate
+  Predicate predicate = Predicate::kNone;  // kNone with class_predicate
+  bool class_predicate = false;      // "@": the trigger's word-class predicate
   bool swap = false;                 // PRED(O,S)
   TriggerKind kind = TriggerKind::kVerb;
   bool speculative = false, negated_only = false, negated = false;
@@ -114,11 +115,11 @@ struct PatternMatch {
   uint32_t trigger_tok = 0;
   int32_t subject = -1, object = -1;
   uint32_t object_tok = UINT32_MAX;  // the object's word (its indefinite pronoun for "anyone")
-  std::string predicate;
+  Predicate predicate = Predicate::kNone;
   // An object that is a kin noun with a possessor and no name ("estranged from his father"):
   // the possessor and the noun's predicate; the caller finds the kin (object stays -1).
   int32_t kin_anchor = -1;
-  std::string kin_predicate;
+  Predicate kin_predicate = Predicate::kNone;
 };
 
 // Matches every row (or only row `only_row` when >= 0) on the parsed sentences of the view.

@@ -30,7 +30,7 @@ Result Analyze(const std::string& body, const std::string& published = "2025-06-
 std::vector<const Claim*> Alone(const Result& r, const std::string& predicate, const std::string& who) {
   std::vector<const Claim*> out;
   for (const Claim& c : r.a.claims)
-    if (c.predicate == predicate && c.object_entity < 0 && !c.object_text &&
+    if (hearsay::PredicateName(c.predicate) == predicate && c.object_entity < 0 && !c.object_text &&
         EntityName(r.a, c.subject_entity).find(who) != std::string::npos)
       out.push_back(&c);
   return out;

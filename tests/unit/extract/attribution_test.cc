@@ -403,7 +403,7 @@ TEST(Attributions, RunsOfQuotesKeepTheirSpeaker) {
 SourceKind AgeSource(const std::string& text, const std::string& value) {
   Analysed r = Analyze(text, nullptr);
   for (const Claim& c : r.a.claims)
-    if (c.predicate == "age" && c.value == value) return c.source.kind;
+    if (c.predicate == hearsay::Predicate::kAge && c.value == value) return c.source.kind;
   ADD_FAILURE() << "no age " << value << " in: " << text;
   return SourceKind::kAuthor;
 }

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
       for (const auto& q : a.quotes)
         std::cout << "  Q " << Src(a, q.speaker) << " | " << doc.text.substr(q.byte_begin, std::min<size_t>(70, q.byte_end - q.byte_begin)) << "\n";
       for (const auto& c : a.claims) {
-        std::cout << "  C " << Name(a, c.subject_entity) << " " << c.predicate << " "
+        std::cout << "  C " << Name(a, c.subject_entity) << " " << hearsay::PredicateName(c.predicate) << " "
                   << (c.object_entity >= 0 ? Name(a, c.object_entity) : c.object_text.value_or(""))
                   << (c.value ? " =" + *c.value : "") << " [" << PolarityName(c.polarity) << ","
                   << ModalityName(c.modality) << "," << Src(a, c.source) << "]"

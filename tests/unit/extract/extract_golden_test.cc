@@ -67,12 +67,12 @@ bool Check(const Loaded& l, const std::vector<std::string>& c) {
   }
   if (kind == "age") {
     for (const Claim& cl : a.claims)
-      if (cl.predicate == "age" && cl.value == c[4] && NameMatch(a, cl.subject_entity, std::nullopt, c[3])) return true;
+      if (cl.predicate == hearsay::Predicate::kAge && cl.value == c[4] && NameMatch(a, cl.subject_entity, std::nullopt, c[3])) return true;
     return false;
   }
   if (kind == "claim") {
     for (const Claim& cl : a.claims) {
-      if (cl.predicate != c[4] || PolarityName(cl.polarity) != c[6]) continue;
+      if (hearsay::PredicateName(cl.predicate) != c[4] || PolarityName(cl.polarity) != c[6]) continue;
       if (c[7] != "-" && SourceKindName(cl.source.kind) != c[7]) continue;
       if (c.size() > 8 && cl.time_from.value_or("-") + ".." + cl.time_to.value_or("-") != c[8]) continue;
       bool fwd = NameMatch(a, cl.subject_entity, std::nullopt, c[3]) &&

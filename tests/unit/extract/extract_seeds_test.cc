@@ -53,7 +53,7 @@ void ExpectSameSource(const Seed& s, const std::string& a, const std::string& b)
 
 void ExpectAge(const Seed& s, const std::string& person, const std::string& value) {
   for (const Claim& c : s.a.claims)
-    if (c.predicate == "age" && c.value == value && EntityName(s.a, c.subject_entity).find(person) != std::string::npos)
+    if (c.predicate == hearsay::Predicate::kAge && c.value == value && EntityName(s.a, c.subject_entity).find(person) != std::string::npos)
       return;
   ADD_FAILURE() << "no age " << value << " for " << person << " in " << s.doc.path;
 }
@@ -66,7 +66,7 @@ void ExpectClaim(const Seed& s, const std::string& subject, const std::string& p
   bool symmetric = predicate == "dating" || predicate == "spouse_of" || predicate == "divorced_from" ||
                    predicate == "split_from" || predicate == "estranged_from" || predicate == "collaborates_with";
   for (const Claim& c : s.a.claims) {
-    if (c.predicate != predicate || c.polarity != polarity || c.source.kind != kind) continue;
+    if (hearsay::PredicateName(c.predicate) != predicate || c.polarity != polarity || c.source.kind != kind) continue;
     std::string object_text = c.object_text.value_or("");
     auto object_is = [&](int32_t e, const std::string& part) {
       return has(e, part) || (e < 0 && object_text.find(part) != std::string::npos);
@@ -88,7 +88,7 @@ bool Cites(const Seed& s, const std::string& outlet) {
 // A denied `dating` claim with no object (object null) over [from, to].
 bool DeniedDatingAlone(const Seed& s, const std::string& from, const std::string& to) {
   for (const Claim& c : s.a.claims)
-    if (c.predicate == "dating" && c.polarity == Polarity::kDenied && c.object_entity < 0 && !c.object_text &&
+    if (c.predicate == hearsay::Predicate::kDating && c.polarity == Polarity::kDenied && c.object_entity < 0 && !c.object_text &&
         c.time_from.value_or("") == from && c.time_to.value_or("") == to)
       return true;
   return false;

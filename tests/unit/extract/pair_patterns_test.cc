@@ -22,7 +22,7 @@ DocumentAnalysis Analyze(const std::string& body) {
 bool Has(const DocumentAnalysis& a, const std::string& x, const std::string& predicate, const std::string& y,
          Polarity polarity = Polarity::kAffirmed, bool symmetric = false) {
   for (const Claim& c : a.claims) {
-    if (c.predicate != predicate || c.polarity != polarity || c.object_entity < 0) continue;
+    if (hearsay::PredicateName(c.predicate) != predicate || c.polarity != polarity || c.object_entity < 0) continue;
     std::string s = EntityName(a, c.subject_entity), o = EntityName(a, c.object_entity);
     bool fwd = s.find(x) != std::string::npos && o.find(y) != std::string::npos;
     bool rev = o.find(x) != std::string::npos && s.find(y) != std::string::npos;
@@ -83,7 +83,7 @@ TEST(PairPatterns, AListedChildResolvedToItsParentGivesNoClaim) {
   DocumentAnalysis a = Analyze(
       "Callum Rourke is married to Marisol Quenby. They have three children: Callum, Ezra and Juniper.");
   for (const Claim& c : a.claims)
-    if (c.predicate == "child_of" || c.predicate == "sibling_of") {
+    if (c.predicate == hearsay::Predicate::kChildOf || c.predicate == hearsay::Predicate::kSiblingOf) {
       EXPECT_FALSE(EntityName(a, c.subject_entity).find("Rourke") != std::string::npos &&
                    EntityName(a, c.object_entity).find("Quenby") != std::string::npos)
           << c.predicate << " " << EntityName(a, c.subject_entity) << " " << EntityName(a, c.object_entity);

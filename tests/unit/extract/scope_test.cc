@@ -46,10 +46,10 @@ TEST(Scope, EveryExampleRowGivesItsClaim) {
     std::string seen;
     for (const Claim& c : a.claims) {
       std::string s = EntityName(a, c.subject_entity), o = c.object_entity >= 0 ? EntityName(a, c.object_entity) : "-";
-      seen += "\n  " + s + " " + c.predicate + " " + o + " " + PolarityName(c.polarity) + " " +
+      seen += "\n  " + s + " " + std::string(hearsay::PredicateName(c.predicate)) + " " + o + " " + PolarityName(c.polarity) + " " +
               ModalityName(c.modality) + (c.ended ? " ended" : "");
       bool people = (s == r.subject && o == r.object) || (s == r.object && o == r.subject);
-      if (people && c.predicate == r.predicate && PolarityName(c.polarity) == r.polarity &&
+      if (people && hearsay::PredicateName(c.predicate) == r.predicate && PolarityName(c.polarity) == r.polarity &&
           ModalityName(c.modality) == r.modality && c.ended == r.ended)
         found = true;
     }

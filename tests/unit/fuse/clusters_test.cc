@@ -55,7 +55,7 @@ TEST(Clusters, EqualClaimsFormOneClusterWithIndependentOrigins) {
   ASSERT_EQ(r.c.clusters.size(), 1u);
   const ClaimCluster& k = r.c.clusters[0];
   EXPECT_EQ(k.id, "k1");
-  EXPECT_EQ(k.predicate, "dating");
+  EXPECT_EQ(k.predicate, hearsay::Predicate::kDating);
   EXPECT_EQ(k.claims.size(), 5u);
   // Report order: by date, whatever the ingest order.
   EXPECT_EQ(k.documents, (std::vector<uint32_t>{0, 1, 4, 2, 3}));
@@ -168,7 +168,7 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
 // Groups of claims sharing a ClaimKey in the resolved corpus, as a store's GROUP BY over
 // the rows of ClaimKeysOf joined with the global entities finds them (reverse order).
 std::vector<std::vector<ClaimRef>> ClaimGroupsFromKeys(const std::vector<DocumentAnalysis>& analyses, const CorpusAnalysis& c) {
-  std::map<std::tuple<std::string, int32_t, int32_t, std::string, std::string>, std::vector<ClaimRef>> by_key;
+  std::map<std::tuple<hearsay::Predicate, int32_t, int32_t, std::string, std::string>, std::vector<ClaimRef>> by_key;
   auto global = [&](uint32_t d, int32_t local) { return local < 0 ? -1 : c.local_to_global[d][local]; };
   for (uint32_t d = 0; d < analyses.size(); ++d)
     for (const fuse::ClaimKeyRow& row : fuse::ClaimKeysOf(analyses[d])) {
@@ -183,7 +183,7 @@ std::vector<std::vector<ClaimRef>> ClaimGroupsFromKeys(const std::vector<Documen
 
 TEST(Clusters, GroupsFromKeysGiveTheSameClusters) {
   const char* people[] = {"Marisol Quenby", "Teo Marchetti", "Ines Vantani", "Bo Quill"};
-  const char* predicates[] = {"dating", "split_from", "works_with", "pregnant", "age", "engaged_to"};
+  const char* predicates[] = {"dating", "split_from", "collaborates_with", "member_of", "age", "engaged_to"};
   const char* times[] = {"", "2025-08", "2024-01", "2025-09"};
   std::mt19937 rng(7);
   CorpusBuilder b;

@@ -40,7 +40,7 @@ struct DocBuilder {
   hearsay::Claim& Claim(int subject, const std::string& predicate, int object = -1) {
     hearsay::Claim c;
     c.subject_entity = subject;
-    c.predicate = predicate;
+    c.predicate = hearsay::ParsePredicate(predicate).value();
     c.object_entity = object;
     c.source.kind = SourceKind::kAnonymous;
     c.source.text = "a source";

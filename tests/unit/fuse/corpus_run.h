@@ -56,7 +56,7 @@ struct CorpusRun {
   }
   std::string ClusterPredicate(const std::string& cluster_id) const {
     for (const ClaimCluster& k : result.corpus.clusters)
-      if (k.id == cluster_id) return k.predicate;
+      if (k.id == cluster_id) return std::string(hearsay::PredicateName(k.predicate));
     return "";
   }
 };

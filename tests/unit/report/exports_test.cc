@@ -38,7 +38,7 @@ struct Corpus {
     Claim c;
     c.subject_entity = 0;
     c.object_entity = 1;
-    c.predicate = predicate;
+    c.predicate = hearsay::ParsePredicate(predicate).value();
     c.modality = modality;
     c.source.kind = source;
     c.source.text = source == SourceKind::kAnonymous ? "a friend" : "Ora Pell";
@@ -66,7 +66,7 @@ TEST(Exports, GexfEscapesHostileNamesAndIsWellFormed) {
   ClaimCluster k;
   k.id = "k1";
   k.subject = "e1";
-  k.predicate = "spouse_of";
+  k.predicate = hearsay::Predicate::kSpouseOf;
   k.object = "e2";
   k.documents = {0};
   c.corpus.clusters.push_back(k);

@@ -55,7 +55,7 @@ struct SmallCorpus {
     x.attributions.push_back(AttributionRecord{AttributionKind::kIndirect, insider, 72, 76, 22, 59, -1});
     Claim c;
     c.subject_entity = 0;
-    c.predicate = "spouse_of";
+    c.predicate = hearsay::Predicate::kSpouseOf;
     c.object_entity = 1;
     c.source = insider;
     c.modality = Modality::kReported;
@@ -78,7 +78,7 @@ struct SmallCorpus {
     ClaimCluster k;
     k.id = "k1";
     k.subject = "e1";
-    k.predicate = "spouse_of";
+    k.predicate = hearsay::Predicate::kSpouseOf;
     k.object = "Oda Brandt";
     k.claims.push_back(ClaimRef{0, 0});
     k.documents = {0};

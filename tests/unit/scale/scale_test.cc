@@ -167,7 +167,7 @@ TEST(CorpusKeys, RowsOfADocumentComeFromResolveAndFuse) {
   a.local_entities.push_back(LocalEntity{"34", EntityType::kAge, {"34"}, ""});
   Claim c;
   c.subject_entity = 1;
-  c.predicate = "dating";
+  c.predicate = hearsay::Predicate::kDating;
   c.object_text = "A  Singer";
   a.claims.push_back(c);
   DocumentKeys k = DocumentKeysOf("h1", a);

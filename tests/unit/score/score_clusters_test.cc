@@ -7,7 +7,7 @@ namespace {
 
 Claim MakeClaim(SourceKind kind, Polarity polarity = Polarity::kAffirmed, Modality modality = Modality::kAsserted) {
   Claim c;
-  c.predicate = "dating";
+  c.predicate = hearsay::Predicate::kDating;
   c.source.kind = kind;
   c.polarity = polarity;
   c.modality = modality;
@@ -23,7 +23,7 @@ struct Corpus {
   explicit Corpus(const std::vector<Claim>& claims, uint32_t independent) {
     ClaimCluster cluster;
     cluster.id = "k1";
-    cluster.predicate = "dating";
+    cluster.predicate = hearsay::Predicate::kDating;
     cluster.independent_sources = independent;
     for (const Claim& c : claims) {
       Document d;

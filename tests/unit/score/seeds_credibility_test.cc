@@ -14,7 +14,7 @@
 namespace hearsay {
 namespace {
 
-bool IsOneOf(const std::string& s, std::initializer_list<const char*> list) {
+bool IsOneOf(std::string_view s, std::initializer_list<const char*> list) {
   return std::any_of(list.begin(), list.end(), [&](const char* x) { return s == x; });
 }
 
@@ -44,8 +44,8 @@ TEST(SeedClusters, OnRecordCollaborationAboveAnonymousRomance) {
       named |= claim.source.kind == SourceKind::kNamed;
       anonymous |= claim.source.kind == SourceKind::kAnonymous;
     }
-    if (IsOneOf(c.predicate, {"collaborates_with", "works_on"}) && named) collaboration.push_back(&c);
-    if (IsOneOf(c.predicate, {"dating", "romantic_interest"}) && anonymous && !named) romance.push_back(&c);
+    if (IsOneOf(hearsay::PredicateName(c.predicate), {"collaborates_with", "works_on"}) && named) collaboration.push_back(&c);
+    if (IsOneOf(hearsay::PredicateName(c.predicate), {"dating", "romantic_interest"}) && anonymous && !named) romance.push_back(&c);
   }
   ASSERT_FALSE(collaboration.empty()) << "no on-record collaboration cluster between the two";
   ASSERT_FALSE(romance.empty()) << "no romance cluster told by anonymous sources";

@@ -93,7 +93,7 @@ TEST(AnalysisCodec, KeepsEveryClaimFlag) {
   for (int bits = 0; bits < 4; ++bits) {
     DocumentAnalysis a;
     Claim c;
-    c.predicate = "married_to";
+    c.predicate = hearsay::Predicate::kSpouseOf;
     c.subject_inferred = (bits & 1) != 0;
     c.ended = (bits & 2) != 0;
     a.claims.push_back(c);
