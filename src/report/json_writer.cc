@@ -91,44 +91,54 @@ class StreamWriter {
   bool first_item_ = true;
 };
 
-}  // namespace
+// The sections of hearsay.json, each written in one pass over the records; one document's
+// text in memory at a time.
+class JsonSections {
+ public:
+  JsonSections(const ReportView& v, std::ostream& stream)
+      : v_(v), docs_(*v.docs), analyses_(*v.analyses), corpus_(*v.corpus), texts_(docs_, v.texts), out_(stream) {}
 
-std::string RenderJson(const ReportView& v) {
-  std::ostringstream out;
-  WriteJson(v, out);
-  return std::move(out).str();
-}
+  void Write() {
+    out_.Value("generator", v_.generator);
+    Documents();
+    Entities();
+    Quotes();
+    Attributions();
+    Claims();
+    Clusters();
+    Links();
+    Calibration();
+    out_.Finish();
+  }
 
-void WriteJson(const ReportView& v, std::ostream& stream) {
-  const auto& docs = *v.docs;
-  const auto& analyses = *v.analyses;
-  const CorpusAnalysis& corpus = *v.corpus;
-  DocumentTexts texts(docs, v.texts);  // one document's text at a time, in memory or read back
-  StreamWriter out(stream);
-  out.Value("generator", v.generator);
-
-  auto entity_id = [&](size_t d, int32_t local) -> Json {
-    if (local < 0 || d >= corpus.local_to_global.size()) return nullptr;
-    const auto& map = corpus.local_to_global[d];
+ private:
+  Json EntityId(size_t d, int32_t local) const {
+    if (local < 0 || d >= corpus_.local_to_global.size()) return nullptr;
+    const auto& map = corpus_.local_to_global[d];
     if (static_cast<size_t>(local) >= map.size() || map[local] < 0) return nullptr;
-    return corpus.entities[map[local]].id;
-  };
-  auto source = [&](size_t d, const Attribution& a) {
-    return Json{{"kind", SourceKindName(a.kind)}, {"entity", entity_id(d, a.entity_idx)}, {"text", a.text},
+    return corpus_.entities[map[local]].id;
+  }
+  Json Source(size_t d, const Attribution& a) const {
+    return Json{{"kind", SourceKindName(a.kind)}, {"entity", EntityId(d, a.entity_idx)}, {"text", a.text},
                 {"via_outlet", OptStr(a.via_outlet)}};
-  };
+  }
 
-  out.BeginArray("documents");
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const Document& doc = docs[d];
-    const DocumentAnalysis& a = analyses[d];
+  void Documents() {
+    out_.BeginArray("documents");
+    for (size_t d = 0; d < docs_.size(); ++d) out_.Item(DocumentJson(d));
+    out_.EndArray();
+  }
+
+  Json DocumentJson(size_t d) {
+    const Document& doc = docs_[d];
+    const DocumentAnalysis& a = analyses_[d];
     Json j;
     j["id"] = doc.id;
     j["path"] = doc.path;
     j["title"] = doc.title;
     j["outlet"] = doc.outlet ? Json(*doc.outlet) : a.detected_outlet ? Json(*a.detected_outlet) : Json(nullptr);
     j["published"] = OptStr(doc.published);
-    j["estimated_published"] = d < corpus.estimated_published.size() ? Window(corpus.estimated_published[d]) : Json(nullptr);
+    j["estimated_published"] = d < corpus_.estimated_published.size() ? Window(corpus_.estimated_published[d]) : Json(nullptr);
     if (a.credibility) {
       j["credibility"] = Json{{"score", *a.credibility}, {"reasons", a.credibility_reasons}};
     } else {
@@ -142,7 +152,7 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
     j["metadata"] = meta;
     j["content_hash"] = doc.content_hash;
     j["replaced_bytes"] = doc.replaced_bytes;
-    j["text_bytes"] = texts.Size(d);
+    j["text_bytes"] = texts_.Size(d);
     j["counts"] = Json{{"tokens", a.layout.token_count()}, {"sentences", a.layout.sentence_count()},
                        {"paragraphs", a.layout.paragraphs.size()}, {"quote_spans", a.layout.quote_spans.size()}};
     Json blocks = Json::array();
@@ -150,150 +160,183 @@ void WriteJson(const ReportView& v, std::ostream& stream) {
       blocks.push_back(Json{{"kind", BlockKindName(p.kind)}, {"start", p.byte_begin}, {"end", p.byte_end},
                             {"sentences", p.sentence_end - p.sentence_begin}});
     j["blocks"] = std::move(blocks);
-    j["text"] = texts.Of(d);
-    out.Item(j);
+    j["text"] = texts_.Of(d);
+    return j;
   }
-  out.EndArray();
 
-  out.BeginArray("entities");
-  for (const Entity& e : corpus.entities) {
-    Json j;
-    j["id"] = e.id;
-    j["name"] = e.name;
-    j["type"] = EntityTypeName(e.type);
-    j["aliases"] = e.aliases;
-    j["birth_window"] = Window(e.birth_window);
-    j["merge_confidence"] = e.merge_confidence;
-    j["mentions"] = Json::array();  // written one by one
-    out.ItemEndingInArray(j, e.mentions.size(), [&](size_t i) {
-      const MentionRef& r = e.mentions[i];
-      const Mention& m = analyses[r.doc_idx].mentions[r.mention_idx];
-      return Json{{"doc", docs[r.doc_idx].id}, {"start", m.byte_begin}, {"end", m.byte_end},
-                  {"text", texts.Slice(r.doc_idx, m.byte_begin, std::min<size_t>(m.byte_end, texts.Size(r.doc_idx)))}};
-    });
-  }
-  out.EndArray();
-
-  out.BeginArray("quotes");
-  size_t quote_no = 0, claim_no = 0;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    for (const Quote& q : analyses[d].quotes) {
-      out.Item(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs[d].id}, {"start", q.byte_begin},
-                             {"end", q.byte_end}, {"text", Slice(texts.Of(d), q.byte_begin, q.byte_end)},
-                             {"speaker", source(d, q.speaker)}});
-    }
-  }
-  out.EndArray();
-  // attributions[]: every attribution relation, its source's words and the quote it is.
-  out.BeginArray("attributions");
-  size_t attribution_no = 0, quote_base = 0;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const std::string& text = texts.Of(d);
-    auto span = [&](uint32_t b, uint32_t e) { return Json{{"start", b}, {"end", e}, {"text", Slice(text, b, e)}}; };
-    for (const AttributionRecord& r : analyses[d].attributions) {
-      bool has_words = r.source.byte_end > r.source.byte_begin;
-      Json src{{"kind", SourceKindName(r.source.kind)}, {"entity", entity_id(d, r.source.entity_idx)},
-               {"text", r.source.text}, {"start", has_words ? Json(r.source.byte_begin) : Json(nullptr)},
-               {"end", has_words ? Json(r.source.byte_end) : Json(nullptr)}, {"via_outlet", OptStr(r.source.via_outlet)}};
-      out.Item(Json{{"id", "a" + std::to_string(++attribution_no)}, {"doc", docs[d].id},
-                    {"kind", AttributionKindName(r.kind)}, {"source", src},
-                    {"cue", r.cue_byte_end > r.cue_byte_begin ? span(r.cue_byte_begin, r.cue_byte_end) : Json(nullptr)},
-                    {"content", span(r.content_byte_begin, r.content_byte_end)},
-                    {"quote", r.quote_idx >= 0 ? Json("q" + std::to_string(quote_base + r.quote_idx + 1)) : Json(nullptr)}});
-    }
-    quote_base += analyses[d].quotes.size();
-  }
-  out.EndArray();
-  out.BeginArray("claims");
-  for (size_t d = 0; d < docs.size(); ++d) {
-    const auto& claims = analyses[d].claims;
-    for (size_t c = 0; c < claims.size(); ++c) {
-      const Claim& cl = claims[c];
+  void Entities() {
+    out_.BeginArray("entities");
+    for (const Entity& e : corpus_.entities) {
       Json j;
-      j["id"] = "c" + std::to_string(++claim_no);
-      j["doc"] = docs[d].id;
-      j["subject"] = entity_id(d, cl.subject_entity);
-      j["subject_inferred"] = cl.subject_inferred;
-      j["predicate"] = PredicateName(cl.predicate);
-      j["object"] = cl.object_entity >= 0 ? entity_id(d, cl.object_entity) : OptStr(cl.object_text);
-      j["value"] = OptStr(cl.value);
-      j["polarity"] = PolarityName(cl.polarity);
-      j["modality"] = ModalityName(cl.modality);
-      j["time"] = (cl.time_from || cl.time_to) ? Json{{"from", OptStr(cl.time_from)}, {"to", OptStr(cl.time_to)}} : Json(nullptr);
-      j["ended"] = cl.ended;
-      j["source"] = source(d, cl.source);
-      j["evidence"] = Json{{"start", cl.evidence_byte_begin}, {"end", cl.evidence_byte_end},
-                           {"text", Slice(texts.Of(d), cl.evidence_byte_begin, cl.evidence_byte_end)}};
-      int32_t k = d < corpus.claim_cluster.size() && c < corpus.claim_cluster[d].size() ? corpus.claim_cluster[d][c] : -1;
-      j["cluster"] = k >= 0 ? Json(corpus.clusters[k].id) : Json(nullptr);
-      out.Item(j);
+      j["id"] = e.id;
+      j["name"] = e.name;
+      j["type"] = EntityTypeName(e.type);
+      j["aliases"] = e.aliases;
+      j["birth_window"] = Window(e.birth_window);
+      j["merge_confidence"] = e.merge_confidence;
+      j["mentions"] = Json::array();  // written one by one
+      out_.ItemEndingInArray(j, e.mentions.size(), [&](size_t i) {
+        const MentionRef& r = e.mentions[i];
+        const Mention& m = analyses_[r.doc_idx].mentions[r.mention_idx];
+        return Json{{"doc", docs_[r.doc_idx].id}, {"start", m.byte_begin}, {"end", m.byte_end},
+                    {"text", texts_.Slice(r.doc_idx, m.byte_begin, std::min<size_t>(m.byte_end, texts_.Size(r.doc_idx)))}};
+      });
+    }
+    out_.EndArray();
+  }
+
+  void Quotes() {
+    out_.BeginArray("quotes");
+    size_t quote_no = 0;
+    for (size_t d = 0; d < docs_.size(); ++d) {
+      for (const Quote& q : analyses_[d].quotes) {
+        out_.Item(Json{{"id", "q" + std::to_string(++quote_no)}, {"doc", docs_[d].id}, {"start", q.byte_begin},
+                               {"end", q.byte_end}, {"text", Slice(texts_.Of(d), q.byte_begin, q.byte_end)},
+                               {"speaker", Source(d, q.speaker)}});
+      }
+    }
+    out_.EndArray();
+  }
+
+  // attributions[]: every attribution relation, its source's words and the quote it is.
+  void Attributions() {
+    out_.BeginArray("attributions");
+    size_t attribution_no = 0, quote_base = 0;
+    for (size_t d = 0; d < docs_.size(); ++d) {
+      const std::string& text = texts_.Of(d);
+      auto span = [&](uint32_t b, uint32_t e) { return Json{{"start", b}, {"end", e}, {"text", Slice(text, b, e)}}; };
+      for (const AttributionRecord& r : analyses_[d].attributions) {
+        bool has_words = r.source.byte_end > r.source.byte_begin;
+        Json src{{"kind", SourceKindName(r.source.kind)}, {"entity", EntityId(d, r.source.entity_idx)},
+                 {"text", r.source.text}, {"start", has_words ? Json(r.source.byte_begin) : Json(nullptr)},
+                 {"end", has_words ? Json(r.source.byte_end) : Json(nullptr)}, {"via_outlet", OptStr(r.source.via_outlet)}};
+        out_.Item(Json{{"id", "a" + std::to_string(++attribution_no)}, {"doc", docs_[d].id},
+                      {"kind", AttributionKindName(r.kind)}, {"source", src},
+                      {"cue", r.cue_byte_end > r.cue_byte_begin ? span(r.cue_byte_begin, r.cue_byte_end) : Json(nullptr)},
+                      {"content", span(r.content_byte_begin, r.content_byte_end)},
+                      {"quote", r.quote_idx >= 0 ? Json("q" + std::to_string(quote_base + r.quote_idx + 1)) : Json(nullptr)}});
+      }
+      quote_base += analyses_[d].quotes.size();
+    }
+    out_.EndArray();
+  }
+
+  void Claims() {
+    size_t claim_no = 0;
+    out_.BeginArray("claims");
+    for (size_t d = 0; d < docs_.size(); ++d) {
+      const auto& claims = analyses_[d].claims;
+      for (size_t c = 0; c < claims.size(); ++c) {
+        const Claim& cl = claims[c];
+        Json j;
+        j["id"] = "c" + std::to_string(++claim_no);
+        j["doc"] = docs_[d].id;
+        j["subject"] = EntityId(d, cl.subject_entity);
+        j["subject_inferred"] = cl.subject_inferred;
+        j["predicate"] = PredicateName(cl.predicate);
+        j["object"] = cl.object_entity >= 0 ? EntityId(d, cl.object_entity) : OptStr(cl.object_text);
+        j["value"] = OptStr(cl.value);
+        j["polarity"] = PolarityName(cl.polarity);
+        j["modality"] = ModalityName(cl.modality);
+        j["time"] = (cl.time_from || cl.time_to) ? Json{{"from", OptStr(cl.time_from)}, {"to", OptStr(cl.time_to)}} : Json(nullptr);
+        j["ended"] = cl.ended;
+        j["source"] = Source(d, cl.source);
+        j["evidence"] = Json{{"start", cl.evidence_byte_begin}, {"end", cl.evidence_byte_end},
+                             {"text", Slice(texts_.Of(d), cl.evidence_byte_begin, cl.evidence_byte_end)}};
+        int32_t k = d < corpus_.claim_cluster.size() && c < corpus_.claim_cluster[d].size() ? corpus_.claim_cluster[d][c] : -1;
+        j["cluster"] = k >= 0 ? Json(corpus_.clusters[k].id) : Json(nullptr);
+        out_.Item(j);
+      }
+    }
+    out_.EndArray();
+  }
+
+  void Clusters() {
+    // Claim ids in corpus order, for cluster membership.
+    std::vector<size_t> claim_base(docs_.size(), 0);
+    for (size_t d = 1; d < docs_.size(); ++d) claim_base[d] = claim_base[d - 1] + analyses_[d - 1].claims.size();
+    out_.BeginArray("clusters");
+    for (const ClaimCluster& k : corpus_.clusters) {
+      Json members = Json::array(), kdocs = Json::array();
+      for (const ClaimRef& r : k.claims) members.push_back("c" + std::to_string(claim_base[r.doc_idx] + r.claim_idx + 1));
+      Json rereports = Json::array();
+      for (size_t i = 0; i < k.documents.size(); ++i) {
+        kdocs.push_back(docs_[k.documents[i]].id);
+        if (i < k.rereport_of.size() && k.rereport_of[i] >= 0)
+          rereports.push_back(Json{{"doc", docs_[k.documents[i]].id}, {"of", docs_[k.rereport_of[i]].id}});
+      }
+      out_.Item(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", PredicateName(k.predicate)}, {"object", OptStr(k.object)},
+                               {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
+                               {"first_reported", Json{{"doc", docs_[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
+                               {"independent_sources", k.independent_sources}, {"rereports", rereports},
+                               {"credibility", Json{{"score", k.credibility}, {"grade", k.grade}, {"points", k.evidence_points},
+                                                                  {"scale", "evidence grade by rules, not a probability"},
+                                                                  {"reasons", k.reasons}}}});
+    }
+    out_.EndArray();
+  }
+
+  // contradictions[], provenance[], duplicates[], rejects[], warnings[].
+  void Links() {
+    out_.BeginArray("contradictions");
+    for (const Contradiction& c : corpus_.contradictions)
+      out_.Item(Json{{"a", c.a}, {"b", c.b}, {"kind", ContradictionKindName(c.kind)}, {"explanation", c.explanation},
+                    {"confidence", c.confidence}});
+    out_.EndArray();
+
+    out_.BeginArray("provenance");
+    for (const ProvenanceEdge& p : corpus_.provenance)
+      out_.Item(Json{{"doc", docs_[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
+                            {"target", p.target_doc >= 0 ? Json(docs_[p.target_doc].id) : Json(nullptr)}});
+    out_.EndArray();
+
+    out_.BeginArray("duplicates");
+    for (const DuplicatePair& p : corpus_.duplicates)
+      out_.Item(Json{{"a", docs_[p.a].id}, {"b", docs_[p.b].id}, {"similarity", p.similarity}});
+    out_.EndArray();
+
+    out_.BeginArray("rejects");
+    for (const Reject& r : *v_.rejects)
+      out_.Item(Json{{"path", r.path}, {"where", OptStr(r.where)}, {"stage", r.stage}, {"reason", r.reason}});
+    out_.EndArray();
+
+    out_.BeginArray("warnings");
+    if (v_.warnings)
+      for (const Warning& w : *v_.warnings)
+        out_.Item(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
+                             {"message", w.message}});
+    out_.EndArray();
+  }
+
+  void Calibration() {
+    if (v_.calibration) {
+      Json bins = Json::array();
+      for (const ReliabilityBin& b : v_.calibration->bins)
+        bins.push_back(Json{{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"mean_predicted", b.mean_predicted},
+                            {"observed", b.observed}});
+      out_.Value("calibration", Json{{"dataset", v_.calibration->dataset}, {"brier", v_.calibration->brier},
+                                {"ece", v_.calibration->ece}, {"macro_f1", v_.calibration->macro_f1}, {"bins", bins}});
+    } else {
+      out_.Value("calibration", nullptr);
     }
   }
-  out.EndArray();
 
-  // Claim ids in corpus order, for cluster membership.
-  std::vector<size_t> claim_base(docs.size(), 0);
-  for (size_t d = 1; d < docs.size(); ++d) claim_base[d] = claim_base[d - 1] + analyses[d - 1].claims.size();
-  out.BeginArray("clusters");
-  for (const ClaimCluster& k : corpus.clusters) {
-    Json members = Json::array(), kdocs = Json::array();
-    for (const ClaimRef& r : k.claims) members.push_back("c" + std::to_string(claim_base[r.doc_idx] + r.claim_idx + 1));
-    Json rereports = Json::array();
-    for (size_t i = 0; i < k.documents.size(); ++i) {
-      kdocs.push_back(docs[k.documents[i]].id);
-      if (i < k.rereport_of.size() && k.rereport_of[i] >= 0)
-        rereports.push_back(Json{{"doc", docs[k.documents[i]].id}, {"of", docs[k.rereport_of[i]].id}});
-    }
-    out.Item(Json{{"id", k.id}, {"subject", k.subject}, {"predicate", PredicateName(k.predicate)}, {"object", OptStr(k.object)},
-                             {"value", OptStr(k.value)}, {"claims", members}, {"documents", kdocs}, {"outlets", k.outlets},
-                             {"first_reported", Json{{"doc", docs[k.first_doc].id}, {"date", OptStr(k.first_date)}}},
-                             {"independent_sources", k.independent_sources}, {"rereports", rereports},
-                             {"credibility", Json{{"score", k.credibility}, {"grade", k.grade}, {"points", k.evidence_points},
-                                                                {"scale", "evidence grade by rules, not a probability"},
-                                                                {"reasons", k.reasons}}}});
-  }
-  out.EndArray();
+  const ReportView& v_;
+  const std::vector<Document>& docs_;
+  const std::vector<DocumentAnalysis>& analyses_;
+  const CorpusAnalysis& corpus_;
+  DocumentTexts texts_;
+  StreamWriter out_;
+};
 
-  out.BeginArray("contradictions");
-  for (const Contradiction& c : corpus.contradictions)
-    out.Item(Json{{"a", c.a}, {"b", c.b}, {"kind", ContradictionKindName(c.kind)}, {"explanation", c.explanation},
-                  {"confidence", c.confidence}});
-  out.EndArray();
+}  // namespace
 
-  out.BeginArray("provenance");
-  for (const ProvenanceEdge& p : corpus.provenance)
-    out.Item(Json{{"doc", docs[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
-                          {"target", p.target_doc >= 0 ? Json(docs[p.target_doc].id) : Json(nullptr)}});
-  out.EndArray();
-
-  out.BeginArray("duplicates");
-  for (const DuplicatePair& p : corpus.duplicates)
-    out.Item(Json{{"a", docs[p.a].id}, {"b", docs[p.b].id}, {"similarity", p.similarity}});
-  out.EndArray();
-
-  out.BeginArray("rejects");
-  for (const Reject& r : *v.rejects)
-    out.Item(Json{{"path", r.path}, {"where", OptStr(r.where)}, {"stage", r.stage}, {"reason", r.reason}});
-  out.EndArray();
-
-  out.BeginArray("warnings");
-  if (v.warnings)
-    for (const Warning& w : *v.warnings)
-      out.Item(Json{{"path", w.path}, {"where", w.where.empty() ? Json(nullptr) : Json(w.where)}, {"stage", w.stage},
-                           {"message", w.message}});
-  out.EndArray();
-
-  if (v.calibration) {
-    Json bins = Json::array();
-    for (const ReliabilityBin& b : v.calibration->bins)
-      bins.push_back(Json{{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"mean_predicted", b.mean_predicted},
-                          {"observed", b.observed}});
-    out.Value("calibration", Json{{"dataset", v.calibration->dataset}, {"brier", v.calibration->brier},
-                              {"ece", v.calibration->ece}, {"macro_f1", v.calibration->macro_f1}, {"bins", bins}});
-  } else {
-    out.Value("calibration", nullptr);
-  }
-  out.Finish();
+std::string RenderJson(const ReportView& v) {
+  std::ostringstream out;
+  WriteJson(v, out);
+  return std::move(out).str();
 }
+
+void WriteJson(const ReportView& v, std::ostream& stream) { JsonSections(v, stream).Write(); }
 
 }  // namespace hearsay::report
