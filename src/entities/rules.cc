@@ -71,6 +71,12 @@ bool IsIn(std::string_view w, std::initializer_list<std::string_view> list) {
     if (w == x) return true;
   return false;
 }
+template <size_t N>
+bool IsIn(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
+    if (w == x) return true;
+  return false;
+}
 
 // Sentence index of every token (tokens outside sentences: UINT32_MAX).
 std::vector<uint32_t> SentenceOfToken(const TextLayout& layout) {
@@ -229,254 +235,348 @@ void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector
   mentions->insert(mentions->end(), add.begin(), add.end());
 }
 
-void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer* gaz, std::vector<Mention>* mentions) {
-  Toks tk{doc, layout, {}};
-  auto sent = SentenceOfToken(layout);
-  FixGroupsAndShoutedAdverbs(tk, layout, sent, mentions);
-  auto same_sentence = [&](long a, long b) {
-    return a >= 0 && b >= 0 && static_cast<size_t>(b) < tk.size() && static_cast<size_t>(a) < tk.size() &&
-           sent[a] == sent[b] && sent[a] != UINT32_MAX;
-  };
-  auto phrase_types = [&](long first, long last) -> uint8_t {
-    if (!gaz) return 0;
+namespace {
+
+// The word classes the type rules read (lower case).
+namespace words {
+constexpr std::string_view kTellVerbs[] = {"told", "tells", "telling", "tell"};
+// "X reported", "X magazine": a word after a name that makes it a publication.
+constexpr std::string_view kOutletVerbsAfter[] = {"reported", "reports", "magazine",
+                                                                        "writes",   "wrote",   "revealed"};
+constexpr std::string_view kOutletAuxAfter[] = {"can", "has"};
+constexpr std::string_view kOutletClaimsAfter[] = {"reveal", "learned", "confirmed"};
+// Last words of a multi-word name that make it a publication ("Harbor Weekly").
+constexpr std::string_view kOutletHeads[] = {
+    "news",  "daily",  "weekly", "magazine", "online", "times", "post",   "journal", "tribune",
+    "herald", "gazette", "tv",   "radio",    "network", "media", "images", "press"};
+constexpr std::string_view kPossessive[] = {"'s", "’s"};
+constexpr std::string_view kHolidayHeads[] = {"day", "eve"};
+constexpr std::string_view kPhotoCreditWords[] = {"photo", "photos", "credit", "image", "picture"};
+// Role nouns after a title: "the <Title> actor".
+constexpr std::string_view kRolesAfterTitle[] = {
+    "actor", "actress",  "star",       "co-star",   "costar", "director", "franchise", "alum",  "hitmaker", "creator",
+    "showrunner", "frontman", "singer", "universe", "saga",   "trilogy",  "sequel",    "films", "movies",   "character"};
+constexpr std::string_view kActorNouns[] = {"actor", "actress"};
+// Lower-case words inside a title ("Pride and Prejudice").
+constexpr std::string_view kTitleInnerWords[] = {"of", "the", "to", "in", "and"};
+constexpr std::string_view kArticles[] = {"the", "a", "an"};
+constexpr std::string_view kNotTitleOpeners[] = {"the", "a",    "an",   "he",
+                                                                       "she", "they", "his", "her"};
+// What may stand before "<Title> actor": a determiner, a possessive, "former", a list.
+constexpr std::string_view kBeforeTitle[] = {
+    "the", "a", "an", "'s", "’s", "former", "ex", ",", "with", "and", "fellow", "his", "her", "their"};
+// Work nouns before a quoted title ("the film “X”").
+constexpr std::string_view kWorkNounsBeforeQuote[] = {
+    "film",  "films", "movie", "movies", "series",      "show",   "shows",   "album",    "song",     "single",
+    "novel", "book",  "documentary",     "sitcom",      "musical", "thriller", "drama",  "comedy",  "franchise", "sequel"};
+// Work nouns before an unquoted title ("the action thriller X").
+constexpr std::string_view kWorkNounsBeforeTitle[] = {
+    "film",   "movie", "thriller", "comedy", "drama", "documentary", "sitcom", "series",
+    "album", "single", "song",     "novel",  "book",  "biopic",      "musical"};
+constexpr std::string_view kTitleInnerWordsOrColon[] = {"of", "the", "to", "in", "and", ":"};
+}  // namespace words
+
+// RefineTypes' steps over one document: retype the tagger's spans, then add outlet and work
+// spans it missed. `covered` marks tokens inside a mention; the name type per token is built
+// on first use and repainted where a new work span drops the names it overlaps.
+class TypeRefiner {
+ public:
+  TypeRefiner(const Document& doc, const TextLayout& layout, const Gazetteer* gaz, std::vector<Mention>* mentions)
+      : tk_{doc, layout, {}}, layout_(layout), gaz_(gaz), mentions_(mentions), sent_(SentenceOfToken(layout)) {}
+
+  void Run() {
+    FixGroupsAndShoutedAdverbs(tk_, layout_, sent_, mentions_);
+    covered_.assign(tk_.size(), false);
+    for (const Mention& m : *mentions_) {
+      long a = TokenAt(layout_, m.byte_begin), b = TokenEndingAt(layout_, m.byte_end);
+      if (a < 0 || b < 0) continue;
+      for (long i = a; i <= b; ++i) covered_[i] = true;
+    }
+    for (Mention& m : *mentions_) Retype(&m);
+    AddPhotoCreditAgencies();
+    AddUntaggedOutlets();
+    AddTitlesBeforeRoleNouns();
+    AddQuotedTitles();
+    AddUnquotedTitles();
+    mentions_->insert(mentions_->end(), add_.begin(), add_.end());
+  }
+
+ private:
+  bool SameSentence(long a, long b) const {
+    return a >= 0 && b >= 0 && static_cast<size_t>(b) < tk_.size() && static_cast<size_t>(a) < tk_.size() &&
+           sent_[a] == sent_[b] && sent_[a] != UINT32_MAX;
+  }
+  std::string LowerAt(long i) const {
+    return i >= 0 && static_cast<size_t>(i) < tk_.size() ? tk_.Lower(i) : std::string();
+  }
+  uint8_t PhraseTypes(long first, long last) const {
+    if (!gaz_) return 0;
     std::vector<std::string> lowers;
-    for (long i = first; i <= last; ++i) lowers.push_back(tk.Lower(i));
+    for (long i = first; i <= last; ++i) lowers.push_back(tk_.Lower(i));
     std::vector<std::string_view> views(lowers.begin(), lowers.end());
-    return gaz->FindPhrase(Gazetteer::PhraseHash(views));
-  };
-  auto lower_at = [&](long i) { return i >= 0 && static_cast<size_t>(i) < tk.size() ? tk.Lower(i) : std::string(); };
-  std::vector<bool> covered(tk.size(), false);
-  for (const Mention& m : *mentions) {
-    long a = TokenAt(layout, m.byte_begin), b = TokenEndingAt(layout, m.byte_end);
-    if (a < 0 || b < 0) continue;
-    for (long i = a; i <= b; ++i) covered[i] = true;
+    return gaz_->FindPhrase(Gazetteer::PhraseHash(views));
   }
-  auto is_outlet_cue_before = [&](long first) {
-    std::string p1 = lower_at(first - 1), p2 = lower_at(first - 2);
-    if (!same_sentence(first - 1, first)) return false;
-    if (IsIn(p1, {"told", "tells", "telling", "tell"})) return true;
-    if (p1 == "to" && p2 == "according") return true;
-    if (p1 == "toradaronline") return true;
-    return false;
-  };
-  auto is_outlet_cue_after = [&](long last) {
-    if (!same_sentence(last, last + 1)) return false;
-    std::string n1 = lower_at(last + 1), n2 = lower_at(last + 2);
-    return IsIn(n1, {"reported", "reports", "magazine", "writes", "wrote", "revealed"}) ||
-           (IsIn(n1, {"can", "has"}) && IsIn(n2, {"reveal", "learned", "confirmed"}));
-  };
-  for (Mention& m : *mentions) {
-    if (!IsNameType(m.type)) continue;
-    long a = TokenAt(layout, m.byte_begin), b = TokenEndingAt(layout, m.byte_end);
-    if (a < 0 || b < 0) continue;
-    uint8_t types = phrase_types(a, b);
-    bool domain = a == b && layout.tokens[a].kind == TokenKind::kUrl && tk.Text(a).find('/') == std::string_view::npos;
-    if (m.type == EntityType::kOrg || m.type == EntityType::kMisc) {
-      if ((types & kPhraseOutlet) || domain || is_outlet_cue_before(a) || is_outlet_cue_after(b)) m.type = EntityType::kOutlet;
-      else if ((types & kPhraseWork) && m.type == EntityType::kMisc) m.type = EntityType::kWork;
-    } else if (m.type == EntityType::kPerson) {
-      std::string last = tk.Lower(b);
-      bool head = b > a && IsIn(last, {"news", "daily", "weekly", "magazine", "online", "times", "post", "journal", "tribune",
-                                       "herald", "gazette", "tv", "radio", "network", "media", "images", "press"});
-      if (domain || head || ((types & kPhraseOutlet) && (is_outlet_cue_before(a) || is_outlet_cue_after(b))))
-        m.type = EntityType::kOutlet;
-    }
-    // Holidays: "Valentine's Day", "Mother's Day", "New Year's Eve" are events (MISC).
-    if (same_sentence(b, b + 2) && IsIn(lower_at(b + 1), {"'s", "’s"}) && IsIn(lower_at(b + 2), {"day", "eve"}) &&
-        tk.Cap(b + 2)) {
-      m.type = EntityType::kMisc;
-      m.byte_end = layout.tokens[b + 2].byte_end;
-      for (long i = a; i <= b + 2; ++i) covered[i] = true;
-    }
+  uint32_t WordClasses(long i) const {
+    const WordEntry* e = gaz_ ? gaz_->FindWord(HashBytes(tk_.Lower(i), kGazetteerSeed)) : nullptr;
+    return e ? e->classes : 0;
   }
-  // Photo credits: "(Photo by A B/Agency Name via Other Agency for Client)": the runs after
-  // "/", "via" and "for" are agencies or companies (OUTLET unless already a name mention).
-  for (size_t i = 1; i + 1 < tk.size(); ++i) {
-    std::string_view w = tk.Text(i);
-    if (!(w == "/" || tk.Lower(i) == "via")) continue;
+  // "told X", "according to X".
+  bool OutletCueBefore(long first) const {
+    if (!SameSentence(first - 1, first)) return false;
+    std::string p1 = LowerAt(first - 1);
+    return IsIn(p1, words::kTellVerbs) || (p1 == "to" && LowerAt(first - 2) == "according");
+  }
+  // "X reported", "X can reveal", "X has learned".
+  bool OutletCueAfter(long last) const {
+    if (!SameSentence(last, last + 1)) return false;
+    std::string n1 = LowerAt(last + 1), n2 = LowerAt(last + 2);
+    return IsIn(n1, words::kOutletVerbsAfter) || (IsIn(n1, words::kOutletAuxAfter) && IsIn(n2, words::kOutletClaimsAfter));
+  }
+
+  void Retype(Mention* m);
+  void AddPhotoCreditAgencies();
+  void AddUntaggedOutlets();
+  void AddTitlesBeforeRoleNouns();
+  bool TitleBeforeRoleNoun(size_t i, long* first_out, long* last_out);
+  void AddQuotedTitles();
+  void AddUnquotedTitles();
+  void AddWork(long first, long last, float confidence);
+  int TypeAt(long i);
+  void Paint(long lo, long hi);
+  void DropOverlaps(uint32_t begin, uint32_t end);
+
+  Toks tk_;
+  const TextLayout& layout_;
+  const Gazetteer* gaz_;
+  std::vector<Mention>* mentions_;
+  std::vector<uint32_t> sent_;
+  std::vector<bool> covered_;
+  std::vector<Mention> add_;
+  std::vector<int> type_of_token_;             // name type per token, -1 none
+  std::vector<std::pair<long, long>> span_of_;  // mention k's token range, {-1, -1} if none
+  bool types_built_ = false;
+};
+
+// OUTLET from the phrase gazetteer, a bare domain or a cue around the span; WORK from the
+// gazetteer; a holiday ("Mother's Day", "New Year's Eve") is an event (MISC).
+void TypeRefiner::Retype(Mention* m) {
+  if (!IsNameType(m->type)) return;
+  long a = TokenAt(layout_, m->byte_begin), b = TokenEndingAt(layout_, m->byte_end);
+  if (a < 0 || b < 0) return;
+  uint8_t types = PhraseTypes(a, b);
+  bool domain = a == b && layout_.tokens[a].kind == TokenKind::kUrl && tk_.Text(a).find('/') == std::string_view::npos;
+  if (m->type == EntityType::kOrg || m->type == EntityType::kMisc) {
+    if ((types & kPhraseOutlet) || domain || OutletCueBefore(a) || OutletCueAfter(b)) m->type = EntityType::kOutlet;
+    else if ((types & kPhraseWork) && m->type == EntityType::kMisc) m->type = EntityType::kWork;
+  } else if (m->type == EntityType::kPerson) {
+    bool head = b > a && IsIn(tk_.Lower(b), words::kOutletHeads);
+    if (domain || head || ((types & kPhraseOutlet) && (OutletCueBefore(a) || OutletCueAfter(b))))
+      m->type = EntityType::kOutlet;
+  }
+  if (SameSentence(b, b + 2) && IsIn(LowerAt(b + 1), words::kPossessive) && IsIn(LowerAt(b + 2), words::kHolidayHeads) &&
+      tk_.Cap(b + 2)) {
+    m->type = EntityType::kMisc;
+    m->byte_end = layout_.tokens[b + 2].byte_end;
+    for (long i = a; i <= b + 2; ++i) covered_[i] = true;
+  }
+}
+
+// Photo credits: "(Photo by A B/Agency Name via Other Agency for Client)": the runs after
+// "/" and "via" are agencies or companies (OUTLET unless already a name mention).
+void TypeRefiner::AddPhotoCreditAgencies() {
+  for (size_t i = 1; i + 1 < tk_.size(); ++i) {
+    std::string_view w = tk_.Text(i);
+    if (!(w == "/" || tk_.Lower(i) == "via")) continue;
     bool credit = false;
-    for (long j = static_cast<long>(i) - 1; j >= 0 && j + 8 >= static_cast<long>(i) && same_sentence(j, i); --j)
-      if (IsIn(tk.Lower(j), {"photo", "photos", "credit", "image", "picture"})) credit = true;
-    if (!credit || !tk.Cap(i + 1) || covered[i + 1] || !same_sentence(i, i + 1)) continue;
+    for (long j = static_cast<long>(i) - 1; j >= 0 && j + 8 >= static_cast<long>(i) && SameSentence(j, i); --j)
+      if (IsIn(tk_.Lower(j), words::kPhotoCreditWords)) credit = true;
+    if (!credit || !tk_.Cap(i + 1) || covered_[i + 1] || !SameSentence(i, i + 1)) continue;
     size_t j = i + 1;
-    while (j + 1 < tk.size() && j - i < 4 && same_sentence(i, j + 1) && tk.Cap(j + 1) && !covered[j + 1]) ++j;
-    mentions->push_back(Mention{layout.tokens[i + 1].byte_begin, layout.tokens[j].byte_end, EntityType::kOutlet, 0.7f, -1, false});
-    for (size_t x = i + 1; x <= j; ++x) covered[x] = true;
+    while (j + 1 < tk_.size() && j - i < 4 && SameSentence(i, j + 1) && tk_.Cap(j + 1) && !covered_[j + 1]) ++j;
+    mentions_->push_back(
+        Mention{layout_.tokens[i + 1].byte_begin, layout_.tokens[j].byte_end, EntityType::kOutlet, 0.7f, -1, false});
+    for (size_t x = i + 1; x <= j; ++x) covered_[x] = true;
   }
-  std::vector<Mention> add;
-  // Bare domain names and capitalised runs after outlet cues that the tagger left out.
-  for (size_t i = 0; i < tk.size(); ++i) {
-    if (covered[i]) continue;
-    const Token& k = layout.tokens[i];
-    if (k.kind == TokenKind::kUrl && tk.Text(i).find('/') == std::string_view::npos && tk.Cap(i)) {
-      add.push_back(Mention{k.byte_begin, k.byte_end, EntityType::kOutlet, 0.7f, -1, false});
-      covered[i] = true;
+}
+
+// Bare domain names and capitalised runs after outlet cues that the tagger left out.
+void TypeRefiner::AddUntaggedOutlets() {
+  for (size_t i = 0; i < tk_.size(); ++i) {
+    if (covered_[i]) continue;
+    const Token& k = layout_.tokens[i];
+    if (k.kind == TokenKind::kUrl && tk_.Text(i).find('/') == std::string_view::npos && tk_.Cap(i)) {
+      add_.push_back(Mention{k.byte_begin, k.byte_end, EntityType::kOutlet, 0.7f, -1, false});
+      covered_[i] = true;
       continue;
     }
-    if (!tk.Cap(i) || !is_outlet_cue_before(static_cast<long>(i))) continue;
+    if (!tk_.Cap(i) || !OutletCueBefore(static_cast<long>(i))) continue;
     size_t j = i;
-    while (j + 1 < tk.size() && j - i < 3 && same_sentence(i, j + 1) && tk.Cap(j + 1) && !covered[j + 1]) ++j;
-    bool stop_after = !same_sentence(i, j + 1) || !tk.Cap(j + 1);
-    std::string first = tk.Lower(i);
-    const WordEntry* e = gaz ? gaz->FindWord(HashBytes(first, kGazetteerSeed)) : nullptr;
-    bool person_like = e && (e->classes & (kFirstNameCommon | kTitleWord));
+    while (j + 1 < tk_.size() && j - i < 3 && SameSentence(i, j + 1) && tk_.Cap(j + 1) && !covered_[j + 1]) ++j;
+    bool stop_after = !SameSentence(i, j + 1) || !tk_.Cap(j + 1);
+    bool person_like = WordClasses(static_cast<long>(i)) & (kFirstNameCommon | kTitleWord);
     if (stop_after && !person_like) {
-      add.push_back(Mention{k.byte_begin, layout.tokens[j].byte_end, EntityType::kOutlet, 0.6f, -1, false});
-      for (size_t x = i; x <= j; ++x) covered[x] = true;
+      add_.push_back(Mention{k.byte_begin, layout_.tokens[j].byte_end, EntityType::kOutlet, 0.6f, -1, false});
+      for (size_t x = i; x <= j; ++x) covered_[x] = true;
     }
   }
-  // Works: "the <Title> actor/actress/star", work nouns before a quoted title.
-  // Name type per token (that of the last name mention covering it), built on first use and
-  // repainted where drop_overlaps removes mentions; span_of[k] is mention k's token range
-  // ({-1, -1}: not a name, or not on token boundaries).
-  std::vector<int> type_of_token;
-  std::vector<std::pair<long, long>> span_of;
-  bool types_built = false;
-  auto paint = [&](long lo, long hi) {
-    for (size_t k = 0; k < mentions->size(); ++k) {
-      const auto [a, b] = span_of[k];
-      if (a < 0 || b < lo || a > hi) continue;
-      for (long t = std::max(a, lo); t <= std::min(b, hi); ++t) type_of_token[t] = static_cast<int>((*mentions)[k].type);
-    }
-  };
-  auto type_at = [&](long i) -> int {
-    if (!types_built) {
-      span_of.clear();
-      for (const Mention& m : *mentions) {
-        long a = IsNameType(m.type) ? TokenAt(layout, m.byte_begin) : -1, b = a < 0 ? -1 : TokenEndingAt(layout, m.byte_end);
-        span_of.emplace_back(b < 0 ? -1 : a, b);
-      }
-      type_of_token.assign(tk.size(), -1);
-      paint(0, static_cast<long>(tk.size()) - 1);
-      types_built = true;
-    }
-    return type_of_token[i];
-  };
-  auto drop_overlaps = [&](uint32_t begin, uint32_t end) {
-    auto overlaps = [&](const Mention& m) { return IsNameType(m.type) && m.byte_begin < end && begin < m.byte_end; };
-    if (!types_built) {
-      mentions->erase(std::remove_if(mentions->begin(), mentions->end(), overlaps), mentions->end());
-      return;
-    }
-    std::vector<std::pair<long, long>> gone;
-    size_t kept = 0;
-    for (size_t k = 0; k < mentions->size(); ++k) {
-      if (overlaps((*mentions)[k])) {
-        if (span_of[k].first >= 0) gone.push_back(span_of[k]);
-        continue;
-      }
-      if (kept != k) {
-        (*mentions)[kept] = (*mentions)[k];
-        span_of[kept] = span_of[k];
-      }
-      ++kept;
-    }
-    mentions->erase(mentions->begin() + static_cast<long>(kept), mentions->end());
-    span_of.resize(kept);
-    for (const auto [a, b] : gone) {
-      for (long t = a; t <= b; ++t) type_of_token[t] = -1;
-      paint(a, b);
-    }
-  };
-  for (size_t i = 1; i < tk.size(); ++i) {
-    const std::string& lw = tk.Lower(i);
-    if (!IsIn(lw, {"actor", "actress", "star", "co-star", "costar", "director", "franchise", "alum", "hitmaker", "creator",
-                   "showrunner", "frontman", "singer", "universe", "saga", "trilogy", "sequel", "films", "movies", "character"}))
-      continue;
-    long last = static_cast<long>(i) - 1;
-    if (!same_sentence(last, i) || !tk.Cap(last)) continue;
-    long first = last;
-    while (first - 1 >= 0 && same_sentence(first - 1, last) &&
-           (tk.Cap(first - 1) ||
-            ((tk.Text(first - 1) == ":" || IsIn(tk.Lower(first - 1), {"of", "the", "to", "in", "and"})) && first - 2 >= 0 &&
-             tk.Cap(first - 2) && same_sentence(first - 2, last))))
-      --first;
-    // A capitalised determiner at sentence start belongs to the sentence, not the title.
-    while (first < last && IsIn(tk.Lower(first), {"the", "a", "an"})) ++first;
-    if (IsIn(tk.Lower(first), {"the", "a", "an", "he", "she", "they", "his", "her"})) continue;
-    // The span must not be a person, place, organisation or nationality.
-    bool skip = false;
-    for (long t = first; t <= last && !skip; ++t) {
-      int ty = type_at(t);
-      if (ty == static_cast<int>(EntityType::kLoc) || ty == static_cast<int>(EntityType::kOrg) ||
-          ty == static_cast<int>(EntityType::kOutlet))
-        skip = true;
-    }
-    // "Oscar-winning actor", "Cuban-born actress", "London-based star": qualifiers, not titles.
-    for (long t = first; t <= last && !skip; ++t) {
-      std::string_view w = tk.Text(t);
-      size_t dash = w.find('-');
-      if (dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z') skip = true;
-    }
-    // "the <Org> actress": one ORG word right after "the" before actor/actress reads as a title.
-    if (skip && first == last && type_at(first) == static_cast<int>(EntityType::kOrg) && lower_at(first - 1) == "the" &&
-        IsIn(lw, {"actor", "actress"}))
-      skip = false;
-    uint8_t types = phrase_types(first, last);
-    if (types & (kPhraseMisc | kPhraseOutlet)) skip = true;
-    if (first == last && type_at(first) == static_cast<int>(EntityType::kPerson)) {
-      // One capitalised word tagged PERSON before "actor": a work only if not a known name.
-      const WordEntry* e = gaz ? gaz->FindWord(HashBytes(tk.Lower(first), kGazetteerSeed)) : nullptr;
-      if (e && (e->classes & (kFirstNameCommon | kSurnameCommon))) skip = true;
-    }
-    // "Hollywood star", "Oscar-winning actor" style words are not titles: need the span to be
-    // preceded by a determiner, a possessive, a number/age or the sentence start.
-    std::string before = lower_at(first - 1);
-    bool det = !same_sentence(first - 1, first) ||
-               IsIn(before, {"the", "a", "an", "'s", "’s", "former", "ex", ",", "with", "and", "fellow", "his", "her", "their"}) ||
-               before.find("-year") != std::string::npos || before == "old";
-    if (skip || !det) continue;
-    // The word after "star" etc. is often the person; keep it.
-    uint32_t begin = layout.tokens[first].byte_begin, end = layout.tokens[last].byte_end;
-    drop_overlaps(begin, end);
-    add.push_back(Mention{begin, end, EntityType::kWork, 0.7f, -1, false});
+}
+
+// Works: "the <Title> actor/actress/star".
+void TypeRefiner::AddTitlesBeforeRoleNouns() {
+  for (size_t i = 1; i < tk_.size(); ++i) {
+    long first = 0, last = 0;
+    if (TitleBeforeRoleNoun(i, &first, &last)) AddWork(first, last, 0.7f);
   }
-  for (size_t i = 0; i + 2 < tk.size(); ++i) {
-    const std::string& lw = tk.Lower(i);
-    if (!IsIn(lw, {"film", "films", "movie", "movies", "series", "show", "shows", "album", "song", "single", "novel", "book",
-                   "documentary", "sitcom", "musical", "thriller", "drama", "comedy", "franchise", "sequel"}))
-      continue;
-    // Opening quote within three tokens ("films such as "X"").
+}
+
+// The capitalised run before the role noun at i, when it reads as a title: no person, place,
+// organisation or nationality, no "Oscar-winning" qualifier, and after a determiner, a
+// possessive, an age or the sentence start.
+bool TypeRefiner::TitleBeforeRoleNoun(size_t i, long* first_out, long* last_out) {
+  const std::string& lw = tk_.Lower(i);
+  if (!IsIn(lw, words::kRolesAfterTitle)) return false;
+  long last = static_cast<long>(i) - 1;
+  if (!SameSentence(last, i) || !tk_.Cap(last)) return false;
+  long first = last;
+  while (first - 1 >= 0 && SameSentence(first - 1, last) &&
+         (tk_.Cap(first - 1) ||
+          ((tk_.Text(first - 1) == ":" || IsIn(tk_.Lower(first - 1), words::kTitleInnerWords)) && first - 2 >= 0 &&
+           tk_.Cap(first - 2) && SameSentence(first - 2, last))))
+    --first;
+  // A capitalised determiner at sentence start belongs to the sentence, not the title.
+  while (first < last && IsIn(tk_.Lower(first), words::kArticles)) ++first;
+  if (IsIn(tk_.Lower(first), words::kNotTitleOpeners)) return false;
+  bool skip = false;
+  for (long t = first; t <= last && !skip; ++t) {
+    int ty = TypeAt(t);
+    skip = ty == static_cast<int>(EntityType::kLoc) || ty == static_cast<int>(EntityType::kOrg) ||
+           ty == static_cast<int>(EntityType::kOutlet);
+  }
+  // "Oscar-winning actor", "Cuban-born actress", "London-based star": qualifiers, not titles.
+  for (long t = first; t <= last && !skip; ++t) {
+    std::string_view w = tk_.Text(t);
+    size_t dash = w.find('-');
+    if (dash != std::string_view::npos && dash + 1 < w.size() && w[dash + 1] >= 'a' && w[dash + 1] <= 'z') skip = true;
+  }
+  // "the <Org> actress": one ORG word right after "the" before actor/actress reads as a title.
+  if (skip && first == last && TypeAt(first) == static_cast<int>(EntityType::kOrg) && LowerAt(first - 1) == "the" &&
+      IsIn(lw, words::kActorNouns))
+    skip = false;
+  if (PhraseTypes(first, last) & (kPhraseMisc | kPhraseOutlet)) skip = true;
+  // One capitalised word tagged PERSON before "actor": a work only if not a known name.
+  if (first == last && TypeAt(first) == static_cast<int>(EntityType::kPerson) &&
+      (WordClasses(first) & (kFirstNameCommon | kSurnameCommon)))
+    skip = true;
+  std::string before = LowerAt(first - 1);
+  bool det = !SameSentence(first - 1, first) || IsIn(before, words::kBeforeTitle) ||
+             before.find("-year") != std::string::npos || before == "old";
+  *first_out = first;
+  *last_out = last;
+  return !skip && det;
+}
+
+// A title in quotation marks within three tokens after a work noun ("films such as “X”").
+void TypeRefiner::AddQuotedTitles() {
+  for (size_t i = 0; i + 2 < tk_.size(); ++i) {
+    if (!IsIn(tk_.Lower(i), words::kWorkNounsBeforeQuote)) continue;
     size_t q = i + 1;
-    while (q < i + 4 && q < tk.size() && layout.tokens[q].kind != TokenKind::kQuote) ++q;
-    if (q >= tk.size() || layout.tokens[q].kind != TokenKind::kQuote || !same_sentence(i, q)) continue;
+    while (q < i + 4 && q < tk_.size() && layout_.tokens[q].kind != TokenKind::kQuote) ++q;
+    if (q >= tk_.size() || layout_.tokens[q].kind != TokenKind::kQuote || !SameSentence(i, q)) continue;
     size_t j = q + 1;
-    while (j < tk.size() && j - q <= 10 && layout.tokens[j].kind != TokenKind::kQuote && same_sentence(q, j)) ++j;
-    if (j >= tk.size() || layout.tokens[j].kind != TokenKind::kQuote || j == q + 1 || !tk.Cap(q + 1)) continue;
+    while (j < tk_.size() && j - q <= 10 && layout_.tokens[j].kind != TokenKind::kQuote && SameSentence(q, j)) ++j;
+    if (j >= tk_.size() || layout_.tokens[j].kind != TokenKind::kQuote || j == q + 1 || !tk_.Cap(q + 1)) continue;
     size_t last = j - 1;
-    while (last > q + 1 && (tk.Text(last) == "," || tk.Text(last) == ".")) --last;
-    uint32_t begin = layout.tokens[q + 1].byte_begin, end = layout.tokens[last].byte_end;
-    drop_overlaps(begin, end);
-    add.push_back(Mention{begin, end, EntityType::kWork, 0.8f, -1, false});
+    while (last > q + 1 && (tk_.Text(last) == "," || tk_.Text(last) == ".")) --last;
+    AddWork(static_cast<long>(q + 1), static_cast<long>(last), 0.8f);
   }
-  // Unquoted title right after a work noun: "the action thriller Ballerina".
-  for (size_t i = 0; i + 1 < tk.size(); ++i) {
-    if (!IsIn(tk.Lower(i), {"film", "movie", "thriller", "comedy", "drama", "documentary", "sitcom", "series", "album",
-                            "single", "song", "novel", "book", "biopic", "musical"}))
-      continue;
+}
+
+// An unquoted title right after a lower-case work noun in body text: "the action thriller X"
+// (headlines and headings are in title case throughout; the cue means nothing there).
+void TypeRefiner::AddUnquotedTitles() {
+  for (size_t i = 0; i + 1 < tk_.size(); ++i) {
+    if (!IsIn(tk_.Lower(i), words::kWorkNounsBeforeTitle)) continue;
     size_t first = i + 1;
-    if (!same_sentence(i, first) || !tk.Cap(first) || i == 0 || !same_sentence(i - 1, i) || tk.Cap(i)) continue;
-    // Headlines and headings are in title case throughout; the cue means nothing there.
-    const Sentence& st = layout.sentences[sent[i]];
-    if (st.paragraph_idx < layout.paragraphs.size() && layout.paragraphs[st.paragraph_idx].kind != BlockKind::kBody) continue;
+    if (!SameSentence(i, first) || !tk_.Cap(first) || i == 0 || !SameSentence(i - 1, i) || tk_.Cap(i)) continue;
+    const Sentence& st = layout_.sentences[sent_[i]];
+    if (st.paragraph_idx < layout_.paragraphs.size() && layout_.paragraphs[st.paragraph_idx].kind != BlockKind::kBody)
+      continue;
     size_t last = first;
-    while (last + 1 < tk.size() && last - first < 6 && same_sentence(first, last + 1) &&
-           (tk.Cap(last + 1) || (IsIn(tk.Lower(last + 1), {"of", "the", "to", "in", "and", ":"}) && last + 2 < tk.size() &&
-                                 tk.Cap(last + 2))))
+    while (last + 1 < tk_.size() && last - first < 6 && SameSentence(first, last + 1) &&
+           (tk_.Cap(last + 1) ||
+            (IsIn(tk_.Lower(last + 1), words::kTitleInnerWordsOrColon) && last + 2 < tk_.size() && tk_.Cap(last + 2))))
       ++last;
     bool skip = false;
     for (size_t t = first; t <= last; ++t) {
-      int ty = type_at(static_cast<long>(t));
+      int ty = TypeAt(static_cast<long>(t));
       if (ty == static_cast<int>(EntityType::kPerson) || ty == static_cast<int>(EntityType::kLoc) ||
           ty == static_cast<int>(EntityType::kOutlet) || ty == static_cast<int>(EntityType::kWork))
         skip = true;
     }
-    if (skip) continue;
-    uint32_t begin = layout.tokens[first].byte_begin, end = layout.tokens[last].byte_end;
-    drop_overlaps(begin, end);
-    add.push_back(Mention{begin, end, EntityType::kWork, 0.7f, -1, false});
+    if (!skip) AddWork(static_cast<long>(first), static_cast<long>(last), 0.7f);
   }
-  mentions->insert(mentions->end(), add.begin(), add.end());
+}
+
+// A WORK span over tokens first..last; the name mentions it overlaps go.
+void TypeRefiner::AddWork(long first, long last, float confidence) {
+  uint32_t begin = layout_.tokens[first].byte_begin, end = layout_.tokens[last].byte_end;
+  DropOverlaps(begin, end);
+  add_.push_back(Mention{begin, end, EntityType::kWork, confidence, -1, false});
+}
+
+int TypeRefiner::TypeAt(long i) {
+  if (!types_built_) {
+    span_of_.clear();
+    for (const Mention& m : *mentions_) {
+      long a = IsNameType(m.type) ? TokenAt(layout_, m.byte_begin) : -1, b = a < 0 ? -1 : TokenEndingAt(layout_, m.byte_end);
+      span_of_.emplace_back(b < 0 ? -1 : a, b);
+    }
+    type_of_token_.assign(tk_.size(), -1);
+    Paint(0, static_cast<long>(tk_.size()) - 1);
+    types_built_ = true;
+  }
+  return type_of_token_[i];
+}
+
+void TypeRefiner::Paint(long lo, long hi) {
+  for (size_t k = 0; k < mentions_->size(); ++k) {
+    const auto [a, b] = span_of_[k];
+    if (a < 0 || b < lo || a > hi) continue;
+    for (long t = std::max(a, lo); t <= std::min(b, hi); ++t) type_of_token_[t] = static_cast<int>((*mentions_)[k].type);
+  }
+}
+
+void TypeRefiner::DropOverlaps(uint32_t begin, uint32_t end) {
+  auto overlaps = [&](const Mention& m) { return IsNameType(m.type) && m.byte_begin < end && begin < m.byte_end; };
+  if (!types_built_) {
+    mentions_->erase(std::remove_if(mentions_->begin(), mentions_->end(), overlaps), mentions_->end());
+    return;
+  }
+  std::vector<std::pair<long, long>> gone;
+  size_t kept = 0;
+  for (size_t k = 0; k < mentions_->size(); ++k) {
+    if (overlaps((*mentions_)[k])) {
+      if (span_of_[k].first >= 0) gone.push_back(span_of_[k]);
+      continue;
+    }
+    if (kept != k) {
+      (*mentions_)[kept] = (*mentions_)[k];
+      span_of_[kept] = span_of_[k];
+    }
+    ++kept;
+  }
+  mentions_->erase(mentions_->begin() + static_cast<long>(kept), mentions_->end());
+  span_of_.resize(kept);
+  for (const auto [a, b] : gone) {
+    for (long t = a; t <= b; ++t) type_of_token_[t] = -1;
+    Paint(a, b);
+  }
+}
+
+}  // namespace
+
+void RefineTypes(const Document& doc, const TextLayout& layout, const Gazetteer* gaz, std::vector<Mention>* mentions) {
+  TypeRefiner(doc, layout, gaz, mentions).Run();
 }
 
 void TrimSentenceOpeners(const Document& doc, const TextLayout& layout, const Gazetteer* gaz,
