@@ -136,102 +136,145 @@ void FixGroupsAndShoutedAdverbs(const Toks& tk, const TextLayout& layout, const 
 
 }  // namespace
 
-void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector<Mention>* mentions) {
-  Toks tk{doc, layout, {}};
-  auto sent = SentenceOfToken(layout);
-  std::vector<Mention> add;
-  auto same_sentence = [&](size_t a, size_t b) { return b < tk.size() && sent[a] == sent[b] && sent[a] != UINT32_MAX; };
-  auto push = [&](size_t first, size_t last, EntityType type) {
-    add.push_back(Mention{layout.tokens[first].byte_begin, layout.tokens[last].byte_end, type, 1.0f, -1, false});
-  };
-  std::vector<bool> used(tk.size(), false);
-  for (size_t i = 0; i < tk.size(); ++i) {
-    const Token& k = layout.tokens[i];
-    if (k.kind == TokenKind::kHandle) {
-      push(i, i, EntityType::kHandle);
-      continue;
+namespace {
+
+constexpr std::string_view kMoneySigns[] = {"$", "£", "€"};
+constexpr std::string_view kMoneyScales[] = {"million", "billion", "thousand", "m", "bn"};
+// Words before a month that make it a date even when the month is also a name ("May", "March").
+constexpr std::string_view kMonthCues[] = {"in",   "since", "last",  "next",   "this",   "early",  "late",    "until", "by",
+                                           "mid",  "on",    "from",  "of",     "before", "after",  "during", "through"};
+// Words before a bare year ("in 2012").
+constexpr std::string_view kYearCues[] = {"in",    "since", "of",     "by",     "until", "from",
+                                          "before", "after", "during", "til",   "till"};
+// What may follow "Name, 37" for 37 to be an age.
+constexpr std::string_view kAfterAge[] = {",", ".", ";", ")", "and", ":"};
+
+// FindRuleMentions' steps: each Match* looks at token i, pushes what it finds and returns the
+// last token it used (or -1 when nothing matched).
+class RuleMentionFinder {
+ public:
+  RuleMentionFinder(const Document& doc, const TextLayout& layout)
+      : tk_{doc, layout, {}}, layout_(layout), sent_(SentenceOfToken(layout)), used_(tk_.size(), false) {}
+
+  std::vector<Mention> Run(const std::vector<Mention>& mentions) {
+    for (size_t i = 0; i < tk_.size(); ++i) {
+      long last = MatchToken(i);
+      if (last >= 0) i = static_cast<size_t>(last);
     }
-    const std::string& lw = tk.Lower(i);
-    // Ages: "62-year-old", "62-year-old's"; "62-year" "old"; "62" "-" "year" "-" "old".
-    {
-      int v = 0;
-      size_t dash = lw.find("-year");
-      if (dash != std::string::npos && IsNumber(std::string_view(lw).substr(0, dash), &v) && v > 0 && v < 130) {
-        std::string_view rest = std::string_view(lw).substr(dash);
-        if (rest.rfind("-year-old", 0) == 0) {
-          push(i, i, EntityType::kAge);
-          continue;
-        }
-        if (rest == "-year" && same_sentence(i, i + 1) && tk.Lower(i + 1) == "old") {
-          push(i, i + 1, EntityType::kAge);
-          continue;
-        }
-      }
-    }
-    // Money: "$3", "$3.5 million", "£2 billion".
-    if (k.kind == TokenKind::kSymbol && (lw == "$" || lw == "£" || lw == "€") && same_sentence(i, i + 1) &&
-        layout.tokens[i + 1].kind == TokenKind::kNumber) {
-      size_t last = i + 1;
-      if (same_sentence(i, i + 2) && IsIn(tk.Lower(i + 2), {"million", "billion", "thousand", "m", "bn"})) last = i + 2;
-      push(i, last, EntityType::kMoney);
-      i = last;
-      continue;
-    }
-    // Dates.
-    if (used[i]) continue;
-    int month = MonthIndex(lw);
-    if (month >= 0 && tk.Cap(i)) {
-      size_t last = i;
-      int v = 0;
-      bool day = same_sentence(i, i + 1) && IsNumber(tk.Text(i + 1), &v) && v >= 1 && v <= 31;
-      if (day) {
-        last = i + 1;
-        if (same_sentence(i, i + 3) && tk.Text(i + 2) == "," && IsNumber(tk.Text(i + 3), &v) && v >= 1800) last = i + 3;
-      } else if (same_sentence(i, i + 1) && IsNumber(tk.Text(i + 1), &v) && v >= 1800 && v <= 2200) {
-        last = i + 1;
-      }
-      bool cue = i > 0 && same_sentence(i - 1, i) &&
-                 IsIn(tk.Lower(i - 1), {"in", "since", "last", "next", "this", "early", "late", "until", "by", "mid", "on",
-                                         "from", "of", "before", "after", "during", "through"});
-      if (last > i || cue || (month != 4 && month != 2)) {
-        // A date preceded by its day: "27 July 2024".
-        size_t first = i;
-        if (i > 0 && same_sentence(i - 1, i) && IsNumber(tk.Text(i - 1), &v) && v >= 1 && v <= 31) first = i - 1;
-        push(first, last, EntityType::kDate);
-        for (size_t j = first; j <= last; ++j) used[j] = true;
-        i = last;
-        continue;
-      }
-    }
-    if (IsWeekday(lw) && tk.Cap(i)) {
-      push(i, i, EntityType::kDate);
-      continue;
-    }
-    if (k.kind == TokenKind::kNumber || k.kind == TokenKind::kWord) {
-      int v = 0;
-      auto w = tk.Text(i);
-      // ISO date 2025-05-27.
-      if (w.size() == 10 && w[4] == '-' && w[7] == '-' && IsNumber(w.substr(0, 4), &v)) {
-        push(i, i, EntityType::kDate);
-        continue;
-      }
-      if (IsNumber(w, &v) && v >= 1900 && v <= 2100 && i > 0 && same_sentence(i - 1, i) &&
-          IsIn(tk.Lower(i - 1), {"in", "since", "of", "by", "until", "from", "before", "after", "during", "til", "till"})) {
-        push(i, i, EntityType::kDate);
-        continue;
-      }
-    }
+    AgesAfterNames(mentions);
+    return std::move(add_);
   }
-  // "Name, 37," -> AGE on the number after a PERSON mention.
-  for (const Mention& m : *mentions) {
-    if (m.type != EntityType::kPerson) continue;
-    long last = TokenEndingAt(layout, m.byte_end);
-    if (last < 0 || !same_sentence(last, last + 2)) continue;
+
+ private:
+  bool SameSentence(size_t a, size_t b) const { return b < tk_.size() && sent_[a] == sent_[b] && sent_[a] != UINT32_MAX; }
+  void Push(size_t first, size_t last, EntityType type) {
+    add_.push_back(Mention{layout_.tokens[first].byte_begin, layout_.tokens[last].byte_end, type, 1.0f, -1, false});
+  }
+
+  long MatchToken(size_t i) {
+    if (layout_.tokens[i].kind == TokenKind::kHandle) {
+      Push(i, i, EntityType::kHandle);
+      return static_cast<long>(i);
+    }
+    long last = MatchAge(i);
+    if (last < 0) last = MatchMoney(i);
+    if (last >= 0 || used_[i]) return last;
+    last = MatchMonthDate(i);
+    if (last < 0) last = MatchOtherDate(i);
+    return last;
+  }
+
+  // Ages: "62-year-old", "62-year-old's"; "62-year" "old". ("62" "-" "year" …: the tagger.)
+  long MatchAge(size_t i) {
+    const std::string& lw = tk_.Lower(i);
     int v = 0;
-    if (tk.Text(last + 1) == "," && IsNumber(tk.Text(last + 2), &v) && v > 0 && v < 120 &&
-        (!same_sentence(last, last + 3) || IsIn(tk.Text(last + 3), {",", ".", ";", ")", "and", ":"})))
-      push(last + 2, last + 2, EntityType::kAge);
+    size_t dash = lw.find("-year");
+    if (dash == std::string::npos || !IsNumber(std::string_view(lw).substr(0, dash), &v) || v <= 0 || v >= 130) return -1;
+    std::string_view rest = std::string_view(lw).substr(dash);
+    if (rest.rfind("-year-old", 0) == 0) {
+      Push(i, i, EntityType::kAge);
+      return static_cast<long>(i);
+    }
+    if (rest == "-year" && SameSentence(i, i + 1) && tk_.Lower(i + 1) == "old") {
+      Push(i, i + 1, EntityType::kAge);
+      return static_cast<long>(i + 1);
+    }
+    return -1;
   }
+
+  // Money: "$3", "$3.5 million", "£2 billion".
+  long MatchMoney(size_t i) {
+    if (layout_.tokens[i].kind != TokenKind::kSymbol || !IsIn(tk_.Lower(i), kMoneySigns) || !SameSentence(i, i + 1) ||
+        layout_.tokens[i + 1].kind != TokenKind::kNumber)
+      return -1;
+    size_t last = i + 1;
+    if (SameSentence(i, i + 2) && IsIn(tk_.Lower(i + 2), kMoneyScales)) last = i + 2;
+    Push(i, last, EntityType::kMoney);
+    return static_cast<long>(last);
+  }
+
+  // "July 27", "July 27, 2024", "July 2024", "27 July 2024", "in May"; a bare "May" or
+  // "March" with no day, year or cue is no date.
+  long MatchMonthDate(size_t i) {
+    int month = MonthIndex(tk_.Lower(i));
+    if (month < 0 || !tk_.Cap(i)) return -1;
+    size_t last = i;
+    int v = 0;
+    if (SameSentence(i, i + 1) && IsNumber(tk_.Text(i + 1), &v) && v >= 1 && v <= 31) {
+      last = i + 1;
+      if (SameSentence(i, i + 3) && tk_.Text(i + 2) == "," && IsNumber(tk_.Text(i + 3), &v) && v >= 1800) last = i + 3;
+    } else if (SameSentence(i, i + 1) && IsNumber(tk_.Text(i + 1), &v) && v >= 1800 && v <= 2200) {
+      last = i + 1;
+    }
+    bool cue = i > 0 && SameSentence(i - 1, i) && IsIn(tk_.Lower(i - 1), kMonthCues);
+    if (!(last > i || cue || (month != 4 && month != 2))) return -1;
+    size_t first = i;
+    if (i > 0 && SameSentence(i - 1, i) && IsNumber(tk_.Text(i - 1), &v) && v >= 1 && v <= 31) first = i - 1;
+    Push(first, last, EntityType::kDate);
+    for (size_t j = first; j <= last; ++j) used_[j] = true;
+    return static_cast<long>(last);
+  }
+
+  // Weekdays, ISO dates (2025-05-27) and years after a preposition ("in 2012").
+  long MatchOtherDate(size_t i) {
+    const Token& k = layout_.tokens[i];
+    bool date = IsWeekday(tk_.Lower(i)) && tk_.Cap(i);
+    if (!date && (k.kind == TokenKind::kNumber || k.kind == TokenKind::kWord)) {
+      int v = 0;
+      auto w = tk_.Text(i);
+      date = (w.size() == 10 && w[4] == '-' && w[7] == '-' && IsNumber(w.substr(0, 4), &v)) ||
+             (IsNumber(w, &v) && v >= 1900 && v <= 2100 && i > 0 && SameSentence(i - 1, i) &&
+              IsIn(tk_.Lower(i - 1), kYearCues));
+    }
+    if (!date) return -1;
+    Push(i, i, EntityType::kDate);
+    return static_cast<long>(i);
+  }
+
+  // "Name, 37," -> AGE on the number after a PERSON mention.
+  void AgesAfterNames(const std::vector<Mention>& mentions) {
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPerson) continue;
+      long last = TokenEndingAt(layout_, m.byte_end);
+      if (last < 0 || !SameSentence(last, last + 2)) continue;
+      int v = 0;
+      if (tk_.Text(last + 1) == "," && IsNumber(tk_.Text(last + 2), &v) && v > 0 && v < 120 &&
+          (!SameSentence(last, last + 3) || IsIn(tk_.Text(last + 3), kAfterAge)))
+        Push(last + 2, last + 2, EntityType::kAge);
+    }
+  }
+
+  Toks tk_;
+  const TextLayout& layout_;
+  std::vector<uint32_t> sent_;
+  std::vector<bool> used_;  // tokens inside a date found already
+  std::vector<Mention> add_;
+};
+
+}  // namespace
+
+void FindRuleMentions(const Document& doc, const TextLayout& layout, std::vector<Mention>* mentions) {
+  std::vector<Mention> add = RuleMentionFinder(doc, layout).Run(*mentions);
   mentions->insert(mentions->end(), add.begin(), add.end());
 }
 
