@@ -72,22 +72,177 @@ const ScopeClass* Lexicon::Scope(std::string_view lemma) const {
   return it == scope_words.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// One row of a lexicon file, split into its columns, and how to report an error in it.
+struct Row {
+  std::string_view path;
+  size_t line_no;
+  std::string_view line;
+  std::vector<std::string> c;
+  Status Error(const std::string& what) const {
+    return InvalidArgumentError(std::string(path) + ":" + std::to_string(line_no) + ": " + what + " in \"" +
+                                std::string(line) + "\"");
+  }
+};
+
+Status CueVerbRow(const Row& r, Lexicon* lex) {
+  static constexpr std::pair<std::string_view, CueClass> kClasses[] = {
+      {"speech", CueClass::kSpeech}, {"writing", CueClass::kWriting}, {"belief", CueClass::kBelief}, {"denial", CueClass::kDenial}};
+  CueVerb cue;
+  auto it = std::find_if(std::begin(kClasses), std::end(kClasses), [&](const auto& k) { return k.first == r.c[1]; });
+  if (it == std::end(kClasses))
+    return r.Error("unknown cue class \"" + r.c[1] + "\" (expected speech, writing, belief or denial)");
+  cue.cls = it->second;
+  if (!ParseModality(r.c[2], &cue.modality)) return r.Error("unknown modality \"" + r.c[2] + "\"");
+  std::vector<std::string> words = SplitSpaces(r.c[0]);
+  if (words.size() == 1) {
+    lex->cue_words[words[0]] = cue;
+  } else {
+    Phrase p;
+    p.words = words;
+    p.modality = cue.modality;
+    lex->cue_phrases.push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+Status SourceNounRow(const Row& r, Lexicon* lex) {
+  static constexpr std::pair<std::string_view, SourceNounKind> kKinds[] = {{"anonymous", SourceNounKind::kAnonymous},
+                                                                           {"outlet_ref", SourceNounKind::kOutletRef},
+                                                                           {"role", SourceNounKind::kRole},
+                                                                           {"writing", SourceNounKind::kWriting}};
+  auto it = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& k) { return k.first == r.c[1]; });
+  if (it == std::end(kKinds))
+    return r.Error("unknown source kind \"" + r.c[1] + "\" (expected anonymous, outlet_ref, role or writing)");
+  lex->source_nouns[r.c[0]] = it->second;
+  return Status::Ok();
+}
+
+Status HedgeRow(const Row& r, Lexicon* lex) {
+  Phrase p;
+  p.words = SplitSpaces(r.c[0]);
+  if (!ParseModality(r.c[1], &p.modality)) return r.Error("unknown modality \"" + r.c[1] + "\"");
+  lex->hedges.push_back(std::move(p));
+  return Status::Ok();
+}
+
+Status NegatorRow(const Row& r, Lexicon* lex) {
+  lex->negators.insert(r.c[0]);
+  return Status::Ok();
+}
+
+Status OutletWordRow(const Row& r, Lexicon* lex) {
+  if (r.c[1] == "head") lex->outlet_heads.insert(r.c[0]);
+  else if (r.c[1] == "name") lex->outlet_names.insert(r.c[0]);
+  else return r.Error("unknown outlet word kind \"" + r.c[1] + "\" (expected head or name)");
+  return Status::Ok();
+}
+
+Status SelfReferenceRow(const Row& r, Lexicon* lex) {
+  std::vector<std::string> words = SplitSpaces(r.c[0]);
+  auto name_at = std::find(words.begin(), words.end(), "_");
+  if (std::count(words.begin(), words.end(), "_") != 1 || words.size() < 2)
+    return r.Error("a context needs one '_' for the name and a word beside it");
+  if (r.c[1].find_first_not_of("0123456789") != std::string::npos ||
+      r.c[2].find_first_not_of("0123456789") != std::string::npos)
+    return r.Error("own and other must be counts");
+  SelfReferenceContext ctx;
+  ctx.left.assign(words.begin(), name_at);
+  ctx.right.assign(name_at + 1, words.end());
+  auto has = [](const std::vector<std::string>& v, std::string_view w) { return std::find(v.begin(), v.end(), w) != v.end(); };
+  if (has(ctx.left, "<domain>") || (has(ctx.right, "<domain>") && ctx.right.size() != 1))
+    return r.Error("<domain> stands alone after the name");
+  if (has(ctx.left, "^") && (ctx.left.size() != 1 || ctx.right.empty() || ctx.right[0] != "<domain>"))
+    return r.Error("^ stands alone before the name, and only before '_ <domain>'");
+  lex->self_references.push_back(std::move(ctx));
+  return Status::Ok();
+}
+
+Status RoleNounRow(const Row& r, Lexicon* lex) {
+  std::optional<Predicate> pred = ParsePredicate(r.c[1]);
+  if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
+  if (r.c[2] != "0" && r.c[2] != "1") return r.Error("plural must be 0 or 1, found \"" + r.c[2] + "\"");
+  lex->role_nouns[r.c[0]] = RoleNoun{*pred, r.c[2] == "1"};
+  return Status::Ok();
+}
+
+Status EventNounRow(const Row& r, Lexicon* lex) {
+  std::optional<Predicate> pred = ParsePredicate(r.c[1]);
+  if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
+  EventNoun e{*pred, {}};
+  size_t s = 0;
+  while (s <= r.c[2].size()) {
+    size_t comma = r.c[2].find(',', s);
+    std::string prep = r.c[2].substr(s, comma == std::string::npos ? std::string::npos : comma - s);
+    if (prep.empty()) return r.Error("empty preposition");
+    e.prepositions.push_back(prep);
+    if (comma == std::string::npos) break;
+    s = comma + 1;
+  }
+  lex->event_nouns[r.c[0]] = std::move(e);
+  return Status::Ok();
+}
+
+Status PairPhraseRow(const Row& r, Lexicon* lex) {
+  Phrase p;
+  p.words = SplitSpaces(r.c[0]);
+  std::optional<Predicate> pred = ParsePredicate(r.c[1]);
+  if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
+  p.predicate = *pred;
+  if (r.c[2] == "denied") p.denied = true;
+  else if (r.c[2] != "affirmed") return r.Error("polarity must be affirmed or denied, found \"" + r.c[2] + "\"");
+  lex->pair_phrases.push_back(std::move(p));
+  return Status::Ok();
+}
+
+Status ScopeWordRow(const Row& r, Lexicon* lex) {
+  static constexpr std::pair<std::string_view, ScopeClass> kClasses[] = {
+      {"condition", ScopeClass::kCondition}, {"wish", ScopeClass::kWish},     {"speculate", ScopeClass::kSpeculate},
+      {"rumour", ScopeClass::kRumour},       {"ended", ScopeClass::kEnded},   {"ender", ScopeClass::kEnder},
+      {"denial", ScopeClass::kDenial},       {"past", ScopeClass::kPast},     {"activity", ScopeClass::kActivity}};
+  auto it = std::find_if(std::begin(kClasses), std::end(kClasses), [&](const auto& k) { return k.first == r.c[1]; });
+  if (it == std::end(kClasses))
+    return r.Error("unknown scope class \"" + r.c[1] +
+                   "\" (expected condition, wish, speculate, rumour, ended, ender, denial, past or activity)");
+  lex->scope_words[r.c[0]] = it->second;
+  return Status::Ok();
+}
+
+Status StateWordRow(const Row& r, Lexicon* lex) {
+  Phrase p;
+  p.words = SplitSpaces(r.c[0]);
+  std::optional<Predicate> pred = ParsePredicate(r.c[1]);
+  if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
+  p.predicate = *pred;
+  p.denied = true;
+  if (r.c[2] == "have") p.have_frame = true;
+  else if (r.c[2] != "be") return r.Error("frame must be be or have, found \"" + r.c[2] + "\"");
+  lex->state_words.push_back(std::move(p));
+  return Status::Ok();
+}
+
+// Each lexicon file by name: its number of tab-separated columns and the reader of a row.
+struct FileKind {
+  std::string_view name;
+  size_t cols;
+  Status (*row)(const Row&, Lexicon*);
+};
+constexpr FileKind kFileKinds[] = {
+    {"cue_verbs.tsv", 3, CueVerbRow},     {"source_nouns.tsv", 2, SourceNounRow}, {"hedges.tsv", 2, HedgeRow},
+    {"negators.tsv", 1, NegatorRow},       {"outlet_words.tsv", 2, OutletWordRow},  {"self_reference.tsv", 3, SelfReferenceRow},
+    {"role_nouns.tsv", 3, RoleNounRow},   {"event_nouns.tsv", 3, EventNounRow},   {"pair_phrases.tsv", 3, PairPhraseRow},
+    {"state_words.tsv", 3, StateWordRow}, {"scope_words.tsv", 2, ScopeWordRow}};
+
+}  // namespace
+
 Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* lex) {
   std::string_view name = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
-  size_t expected_cols = 0;
-  if (name == "cue_verbs.tsv") expected_cols = 3;
-  else if (name == "source_nouns.tsv") expected_cols = 2;
-  else if (name == "hedges.tsv") expected_cols = 2;
-  else if (name == "negators.tsv") expected_cols = 1;
-  else if (name == "outlet_words.tsv") expected_cols = 2;
-  else if (name == "self_reference.tsv") expected_cols = 3;
-  else if (name == "role_nouns.tsv") expected_cols = 3;
-  else if (name == "event_nouns.tsv") expected_cols = 3;
-  else if (name == "relation_patterns.tsv") return Status::Ok();  // compiled by patterns.cc
-  else if (name == "pair_phrases.tsv") expected_cols = 3;
-  else if (name == "state_words.tsv") expected_cols = 3;
-  else if (name == "scope_words.tsv") expected_cols = 2;
-  else return NotFoundError(std::string(path) + ": no parser for a lexicon file of this name");
+  if (name == "relation_patterns.tsv") return Status::Ok();  // compiled by patterns.cc
+  const FileKind* kind = nullptr;
+  for (const FileKind& k : kFileKinds)
+    if (k.name == name) kind = &k;
+  if (!kind) return NotFoundError(std::string(path) + ": no parser for a lexicon file of this name");
 
   size_t line_no = 0, start = 0;
   while (start < text.size()) {
@@ -97,120 +252,12 @@ Status ParseLexiconFile(std::string_view path, std::string_view text, Lexicon* l
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    auto where = [&](const std::string& what) {
-      return InvalidArgumentError(std::string(path) + ":" + std::to_string(line_no) + ": " + what + " in \"" +
-                                  std::string(line) + "\"");
-    };
-    std::vector<std::string> c = SplitTabs(line);
-    if (c.size() != expected_cols)
-      return where("expected " + std::to_string(expected_cols) + " tab-separated columns, found " +
-                   std::to_string(c.size()));
-    if (c[0].empty() || SplitSpaces(c[0]).empty()) return where("empty first column");
-    if (name == "cue_verbs.tsv") {
-      CueVerb cue;
-      if (c[1] == "speech") cue.cls = CueClass::kSpeech;
-      else if (c[1] == "writing") cue.cls = CueClass::kWriting;
-      else if (c[1] == "belief") cue.cls = CueClass::kBelief;
-      else if (c[1] == "denial") cue.cls = CueClass::kDenial;
-      else return where("unknown cue class \"" + c[1] + "\" (expected speech, writing, belief or denial)");
-      if (!ParseModality(c[2], &cue.modality)) return where("unknown modality \"" + c[2] + "\"");
-      std::vector<std::string> words = SplitSpaces(c[0]);
-      if (words.size() == 1) {
-        lex->cue_words[words[0]] = cue;
-      } else {
-        Phrase p;
-        p.words = words;
-        p.modality = cue.modality;
-        lex->cue_phrases.push_back(std::move(p));
-      }
-    } else if (name == "source_nouns.tsv") {
-      SourceNounKind k;
-      if (c[1] == "anonymous") k = SourceNounKind::kAnonymous;
-      else if (c[1] == "outlet_ref") k = SourceNounKind::kOutletRef;
-      else if (c[1] == "role") k = SourceNounKind::kRole;
-      else if (c[1] == "writing") k = SourceNounKind::kWriting;
-      else return where("unknown source kind \"" + c[1] + "\" (expected anonymous, outlet_ref, role or writing)");
-      lex->source_nouns[c[0]] = k;
-    } else if (name == "hedges.tsv") {
-      Phrase p;
-      p.words = SplitSpaces(c[0]);
-      if (!ParseModality(c[1], &p.modality)) return where("unknown modality \"" + c[1] + "\"");
-      lex->hedges.push_back(std::move(p));
-    } else if (name == "outlet_words.tsv") {
-      if (c[1] == "head") lex->outlet_heads.insert(c[0]);
-      else if (c[1] == "name") lex->outlet_names.insert(c[0]);
-      else return where("unknown outlet word kind \"" + c[1] + "\" (expected head or name)");
-    } else if (name == "self_reference.tsv") {
-      std::vector<std::string> words = SplitSpaces(c[0]);
-      auto name_at = std::find(words.begin(), words.end(), "_");
-      if (std::count(words.begin(), words.end(), "_") != 1 || words.size() < 2)
-        return where("a context needs one '_' for the name and a word beside it");
-      if (c[1].find_first_not_of("0123456789") != std::string::npos || c[2].find_first_not_of("0123456789") != std::string::npos)
-        return where("own and other must be counts");
-      SelfReferenceContext ctx;
-      ctx.left.assign(words.begin(), name_at);
-      ctx.right.assign(name_at + 1, words.end());
-      if (std::find(ctx.left.begin(), ctx.left.end(), "<domain>") != ctx.left.end() ||
-          (std::find(ctx.right.begin(), ctx.right.end(), "<domain>") != ctx.right.end() && ctx.right.size() != 1))
-        return where("<domain> stands alone after the name");
-      if (std::find(ctx.left.begin(), ctx.left.end(), "^") != ctx.left.end() && (ctx.left.size() != 1 || ctx.right.empty() || ctx.right[0] != "<domain>"))
-        return where("^ stands alone before the name, and only before '_ <domain>'");
-      lex->self_references.push_back(std::move(ctx));
-    } else if (name == "negators.tsv") {
-      lex->negators.insert(c[0]);
-    } else if (name == "role_nouns.tsv") {
-      std::optional<Predicate> pred = ParsePredicate(c[1]);
-      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
-      if (c[2] != "0" && c[2] != "1") return where("plural must be 0 or 1, found \"" + c[2] + "\"");
-      lex->role_nouns[c[0]] = RoleNoun{*pred, c[2] == "1"};
-    } else if (name == "event_nouns.tsv") {
-      std::optional<Predicate> pred = ParsePredicate(c[1]);
-      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
-      EventNoun e{*pred, {}};
-      size_t s = 0;
-      while (s <= c[2].size()) {
-        size_t comma = c[2].find(',', s);
-        std::string prep = c[2].substr(s, comma == std::string::npos ? std::string::npos : comma - s);
-        if (prep.empty()) return where("empty preposition");
-        e.prepositions.push_back(prep);
-        if (comma == std::string::npos) break;
-        s = comma + 1;
-      }
-      lex->event_nouns[c[0]] = std::move(e);
-    } else if (name == "pair_phrases.tsv") {
-      Phrase p;
-      p.words = SplitSpaces(c[0]);
-      std::optional<Predicate> pred = ParsePredicate(c[1]);
-      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
-      p.predicate = *pred;
-      if (c[2] == "denied") p.denied = true;
-      else if (c[2] != "affirmed") return where("polarity must be affirmed or denied, found \"" + c[2] + "\"");
-      lex->pair_phrases.push_back(std::move(p));
-    } else if (name == "scope_words.tsv") {
-      ScopeClass cls;
-      if (c[1] == "condition") cls = ScopeClass::kCondition;
-      else if (c[1] == "wish") cls = ScopeClass::kWish;
-      else if (c[1] == "speculate") cls = ScopeClass::kSpeculate;
-      else if (c[1] == "rumour") cls = ScopeClass::kRumour;
-      else if (c[1] == "ended") cls = ScopeClass::kEnded;
-      else if (c[1] == "ender") cls = ScopeClass::kEnder;
-      else if (c[1] == "denial") cls = ScopeClass::kDenial;
-      else if (c[1] == "past") cls = ScopeClass::kPast;
-      else if (c[1] == "activity") cls = ScopeClass::kActivity;
-      else return where("unknown scope class \"" + c[1] +
-                        "\" (expected condition, wish, speculate, rumour, ended, ender, denial, past or activity)");
-      lex->scope_words[c[0]] = cls;
-    } else if (name == "state_words.tsv") {
-      Phrase p;
-      p.words = SplitSpaces(c[0]);
-      std::optional<Predicate> pred = ParsePredicate(c[1]);
-      if (!pred) return where("unknown predicate \"" + c[1] + "\"");
-      p.predicate = *pred;
-      p.denied = true;
-      if (c[2] == "have") p.have_frame = true;
-      else if (c[2] != "be") return where("frame must be be or have, found \"" + c[2] + "\"");
-      lex->state_words.push_back(std::move(p));
-    }
+    Row row{path, line_no, line, SplitTabs(line)};
+    if (row.c.size() != kind->cols)
+      return row.Error("expected " + std::to_string(kind->cols) + " tab-separated columns, found " +
+                       std::to_string(row.c.size()));
+    if (row.c[0].empty() || SplitSpaces(row.c[0]).empty()) return row.Error("empty first column");
+    if (Status s = kind->row(row, lex); !s.ok()) return s;
   }
   Index(lex->hedges, &lex->hedge_first);
   Index(lex->pair_phrases, &lex->pair_first);
