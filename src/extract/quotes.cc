@@ -246,329 +246,413 @@ bool SubjectTokens(const DocView& v, int cue, uint32_t qb, uint32_t qe, uint32_t
   return tb < te;
 }
 
-void FindQuotes(DocView& v, PassState* st) {
+namespace {
+
+// One quote span of the text stage, as FindQuotes reads it: tokens [qb, qe) with the marks,
+// the words inside [inner_b, inner_e), and what makes it a quotation rather than a title.
+struct QuoteSpanView {
+  uint32_t qi = 0, qb = 0, qe = 0, inner_b = 0, inner_e = 0, byte_b = 0, para = UINT32_MAX;
+  uint32_t words = 0;
+  bool title_case = true, in_title = false, ends_open = false;
+};
+
+// The span `qi` as tokens; false when it is nested in a quote already taken, is the shorter of
+// two spans opening at one mark (a nested quotation cut it), or maps to no tokens.
+bool ReadQuoteSpan(const DocView& v, uint32_t qi, uint32_t last_end_byte, QuoteSpanView* out) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
+  const auto& spans = v.a.layout.quote_spans;
+  const QuoteSpan& qs = spans[qi];
+  if (qs.byte_begin < last_end_byte) return false;  // nested inside a quote already taken
+  // Of spans opening at one mark, the longest: a nested quotation cuts a shorter one at its
+  // own opening mark ("“… see “that” happen.”").
+  if (qi + 1 < spans.size() && spans[qi + 1].byte_begin == qs.byte_begin && spans[qi + 1].byte_end > qs.byte_end)
+    return false;
+  TokRange r = TokensOf(v, qs.byte_begin, qs.byte_end);
+  if (r.b >= r.e || r.b >= n) return false;
+  QuoteSpanView q;
+  q.qi = qi;
+  q.qb = r.b;
+  q.qe = r.e;  // [qb, qe) includes the marks
+  q.byte_b = qs.byte_begin;
+  if (qs.missing_open) {
+    // The opening mark is missing: the quote is the sentence holding the closing mark.
+    uint32_t s = v.sent_of[q.qe - 1];
+    if (s != UINT32_MAX && v.a.layout.sentences[s].token_begin > q.qb) {
+      q.qb = v.a.layout.sentences[s].token_begin;
+      q.byte_b = v.toks[q.qb].byte_begin;
+    }
+  }
+  q.inner_b = qs.missing_open ? q.qb : q.qb + 1;
+  q.inner_e = q.qe - 1;
+  for (uint32_t k = q.inner_b; k < q.inner_e; ++k)
+    if (v.IsWord(k)) {
+      ++q.words;
+      if (!v.IsCap(k) && w[k].size() > 3 && w[k] != "with" && w[k] != "from" && w[k] != "into" && w[k] != "over" &&
+          w[k] != "upon" && w[k] != "onto")  // short prepositions stay lower case in titles
+        q.title_case = false;
+    }
+  q.para = ParagraphOf(v, q.qb);
+  q.in_title = q.para != UINT32_MAX && v.a.layout.paragraphs[q.para].kind != BlockKind::kBody;
+  uint32_t last_inner = q.inner_e > q.inner_b ? q.inner_e - 1 : q.inner_b;
+  q.ends_open = q.inner_e > q.inner_b && (w[last_inner] == "," || w[last_inner] == "?" || w[last_inner] == "!" ||
+                                          w[last_inner] == "\xE2\x80\x94" || w[last_inner] == "-");
+  *out = q;
+  return true;
+}
+
+// Finds the speaker of one quote span: the cue rules in order (label, parse, after/before,
+// lead-ins, continuation), then an unresolved pronoun read from the quote before.
+class QuoteSpeaker {
+ public:
+  QuoteSpeaker(DocView& v, PassState* st, const QuoteSpanView& q) : v_(v), st_(st), q_(q), n_(v.size()), w_(v.lower) {}
+
+  // True when a rule found a speaker (in speaker, cue_b, cue_e). prev_quote indexes
+  // v.a.quotes (-1 for none); prev_para is the paragraph it ends in.
+  bool Find(int32_t prev_quote, uint32_t prev_para);
+
+  Attribution speaker;
+  uint32_t cue_b = 0, cue_e = 0;
+
+ private:
+  bool Take(Attribution a, uint32_t j, uint32_t limit = UINT32_MAX);
+  bool TryAfter();
+  bool AfterAppositive(uint32_t k);
+  Attribution InvertedSpeaker(uint32_t j);
+  bool CueIn(uint32_t sb, uint32_t limit);
+  Attribution ParticipleSpeaker(uint32_t j);
+  bool TryBefore();
+  bool TryParse();
+  bool TryLabel();
+  bool TryLeadIn();
+  bool TrySentenceLeadIn();
+  bool TryContinuation(int32_t prev_quote, uint32_t prev_para);
+  void PronounFromPrevious(int32_t prev_quote, uint32_t prev_para);
+
+  DocView& v_;
+  PassState* st_;
+  const QuoteSpanView& q_;
+  const uint32_t n_;
+  const std::vector<std::string>& w_;
+  Attribution pending_;  // unresolved words of a cue right after the quote (TryAfter)
+  uint32_t pending_cue_ = UINT32_MAX;
+};
+
+// Takes `a` as the speaker with the cue at token j, with the outlet it passed through
+// ("a source told In Touch", looked for up to `limit`, else to the sentence's end) for
+// anonymous and named sources.
+bool QuoteSpeaker::Take(Attribution a, uint32_t j, uint32_t limit) {
+  if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
+    uint32_t lim = limit != UINT32_MAX ? limit
+                   : v_.sent_of[j] == UINT32_MAX ? n_ : v_.a.layout.sentences[v_.sent_of[j]].token_end;
+    auto via = ViaOutletAfter(v_, j + 1, lim);
+    if (via) AttachVia(st_, &a, *via);
+  }
+  speaker = a;
+  cue_b = v_.toks[j].byte_begin;
+  cue_e = v_.toks[j].byte_end;
+  return true;
+}
+
+// `…," Ilse X, director of … and a lecturer at …, said.`: a name at k, its apposition between
+// commas, then the cue.
+bool QuoteSpeaker::AfterAppositive(uint32_t k) {
+  if (!(k < n_ && v_.PersonAt(k) >= 0 && v_.MentionEnd(k) < n_ && v_.IsPunct(v_.MentionEnd(k), ","))) return false;
+  uint32_t j = v_.MentionEnd(k) + 1;
+  while (j < n_ && j < k + 40 && !v_.IsPunct(j, ",") && !v_.IsClauseBreak(j) && v_.toks[j].kind != TokenKind::kQuote) ++j;
+  if (j + 1 < n_ && v_.IsPunct(j, ",") && IsCueAt(v_, j + 1)) {
+    Attribution a = ResolveSource(v_, st_, k, v_.MentionEnd(k), j + 1);
+    if (Usable(a)) return Take(a, j + 1);
+  }
+  return false;
+}
+
+// Inversion: the speaker follows the cue at j ("said Tom", "asks the tabloid", "added one").
+Attribution QuoteSpeaker::InvertedSpeaker(uint32_t j) {
+  uint32_t e = j + 1;
+  while (e < n_ && e < j + 7 && !v_.IsClauseBreak(e) && w_[e] != "," && w_[e] != "of" && w_[e] != "about" &&
+         w_[e] != "in" && w_[e] != "during" && w_[e] != "on" && w_[e] != "to" && w_[e] != "that" &&
+         v_.toks[e].kind != TokenKind::kQuote)
+    ++e;
+  return ResolveSource(v_, st_, j + 1, e, j);
+}
+
+// Cue after: `…," one added`, `…," said Tom`, `…?" asks the tabloid`.
+bool QuoteSpeaker::TryAfter() {
+  uint32_t k = q_.qe;
+  if (k < n_ && w_[k] == ",") ++k;
+  uint32_t start = k;
+  if (k >= n_ || ParagraphOf(v_, k) != ParagraphOf(v_, q_.qe - 1)) return false;
+  if (AfterAppositive(k)) return true;
+  uint32_t reach = k + 10;
+  for (uint32_t j = k; j < n_ && j < reach; ++j) {
+    if (v_.IsPunct(j, "(")) {  // a party and state after a name: "Rep. X (D-Wis.) said"
+      uint32_t close = j + 1;
+      while (close < n_ && close < j + 8 && !v_.IsPunct(close, ")")) ++close;
+      if (close < n_ && v_.IsPunct(close, ")")) {
+        reach += close + 1 - j;
+        j = close;
+        continue;
+      }
+    }
+    if (v_.toks[j].kind == TokenKind::kQuote || w_[j] == "." || w_[j] == "!" || w_[j] == "?" || w_[j] == ";" ||
+        w_[j] == ":")
+      return false;
+    if (!IsCueAt(v_, j)) continue;
+    // A new sentence after `."` only speaks for the quote when it starts with its cue.
+    if (!q_.ends_open && j == start && v_.IsCap(j)) return false;
+    Attribution a = j > start ? ResolveSource(v_, st_, start, j, j) : InvertedSpeaker(j);
+    if (!Usable(a)) {
+      // "…," the mayor said: words right before or after a cue right after the quote are
+      // its speaker even when they name nobody, unless another rule finds one.
+      if (q_.ends_open && j <= start + 4 && a.byte_end > a.byte_begin) pending_ = a, pending_cue_ = j;
+      return false;
+    }
+    return Take(a, j);
+  }
+  return false;
+}
+
+// A participle cue at j after a comma ("X walked on stage, chanting “…”"): the first person
+// named in its sentence before it, past earlier quotations.
+Attribution QuoteSpeaker::ParticipleSpeaker(uint32_t j) {
+  Attribution a;
+  for (uint32_t k = v_.a.layout.sentences[v_.sent_of[j]].token_begin; k + 1 < j && a.kind == SourceKind::kUnknown; ++k)
+    if (v_.quote_at[k] < 0 && v_.PersonAt(k) >= 0 && !DocView::IsPossessivePronoun(w_[k]) &&
+        !(v_.MentionEnd(k) < j && (w_[v_.MentionEnd(k)] == "'s" || w_[v_.MentionEnd(k)] == "'")))
+      a = ResolveSource(v_, st_, k, v_.MentionEnd(k), j);
+  return a;
+}
+
+// The first cue in tokens [sb, limit), nearest the quote first, whose subject resolves;
+// appositive and inverted speakers ("Priya X, a publicist ..., said"; "said Tom:") as
+// fallbacks.
+bool QuoteSpeaker::CueIn(uint32_t sb, uint32_t limit) {
+  for (uint32_t j = limit; j-- > sb;) {
+    if (!IsCueAt(v_, j)) continue;
+    uint32_t np_b = j;
+    while (np_b > sb && !v_.IsPunct(np_b - 1, ",") && !v_.IsClauseBreak(np_b - 1)) --np_b;
+    Attribution a = ResolveSource(v_, st_, np_b, j, j);
+    if (a.kind == SourceKind::kUnknown && np_b > sb) {
+      uint32_t first_comma = sb;
+      while (first_comma < j && !v_.IsPunct(first_comma, ",")) ++first_comma;
+      a = ResolveSource(v_, st_, sb, first_comma, j);
+    }
+    if (a.kind == SourceKind::kUnknown && np_b == j && j > sb && v_.IsPunct(j - 1, ",") && w_[j].size() > 4 &&
+        w_[j].compare(w_[j].size() - 3, 3, "ing") == 0)
+      a = ParticipleSpeaker(j);
+    if (a.kind == SourceKind::kUnknown && np_b == j && j + 1 < limit &&
+        (w_[j] == "said" || w_[j] == "says" || w_[j] == "asks" || w_[j] == "added")) {
+      uint32_t e = j + 1;
+      while (e < limit && !v_.IsPunct(e, ",") && !v_.IsPunct(e, ":")) ++e;
+      a = ResolveSource(v_, st_, j + 1, e, j);
+    }
+    if (!Usable(a)) continue;
+    return Take(a, j, limit);
+  }
+  return false;
+}
+
+// Cue before: `A source told us: "…"`, `He said about X: "…"`, `she mentioned, "…"`,
+// `," he said, "…"` (the second half of a cue-inside quote), or a sentence ending in ':'
+// right before a quote that opens its own sentence or paragraph.
+bool QuoteSpeaker::TryBefore() {
+  uint32_t s = v_.sent_of[q_.qb];
+  if (s == UINT32_MAX) return false;
+  uint32_t sb = v_.a.layout.sentences[s].token_begin;
+  // Start after a quote that ends earlier in the same sentence.
+  for (uint32_t k = q_.qb; k > sb; --k)
+    if (v_.quote_at[k - 1] >= 0 && v_.quote_at[k - 1] != static_cast<int32_t>(q_.qi)) {
+      sb = k;
+      break;
+    }
+  if (sb < q_.qb) return CueIn(sb, q_.qb);
+  if (s == 0) return false;
+  const Sentence& ps = v_.a.layout.sentences[s - 1];
+  if (ps.token_end == 0 || w_[ps.token_end - 1] != ":") return false;
+  sb = ps.token_begin;
+  for (uint32_t k = ps.token_end - 1; k > sb; --k)
+    if (v_.quote_at[k - 1] >= 0) {
+      sb = k;
+      break;
+    }
+  return CueIn(sb, ps.token_end);
+}
+
+// From the parse: the speech verb linked to the quote and that verb's subject.
+bool QuoteSpeaker::TryParse() {
+  if (!v_.HasParse(q_.qb) && !v_.HasParse(q_.qe - 1)) return false;
+  int cue = ParseCue(v_, q_.qb, q_.qe);
+  uint32_t np_b, np_e;
+  if (cue < 0 || !SubjectTokens(v_, cue, q_.qb, q_.qe, &np_b, &np_e)) return false;
+  uint32_t j = v_.a.syntax.words[cue].token;
+  if (np_b < q_.qe && np_e > q_.qb) return false;  // a subject inside the quote is a misparse
+  Attribution a = ResolveSource(v_, st_, np_b, np_e, j);
+  return Usable(a) && Take(a, j);
+}
+
+// A transcript's speaker label opening the quotation: `"KIM: …` (one to three capitalised
+// words and a colon) naming a person of the article; a label in capitals names the person
+// whose name holds it ("KIM" for Dana Kim).
+bool QuoteSpeaker::TryLabel() {
+  uint32_t colon = q_.inner_b;
+  while (colon < q_.inner_e && colon < q_.inner_b + 3 && v_.IsWord(colon) && v_.IsCap(colon)) ++colon;
+  if (colon == q_.inner_b || colon + 1 >= q_.inner_e || !v_.IsPunct(colon, ":")) return false;
+  Attribution a = ResolveSource(v_, st_, q_.inner_b, colon, UINT32_MAX);
+  if (a.kind != SourceKind::kNamed || a.entity_idx < 0) {
+    bool capitals = true;
+    for (uint32_t k = q_.inner_b; k < colon; ++k)
+      for (char c : v_.Text(k)) capitals = capitals && !(c >= 'a' && c <= 'z');
+    if (!capitals) return false;
+    a.kind = SourceKind::kNamed;
+    a.entity_idx = PersonNamedLike(v_, v_.Text(colon - 1));
+  }
+  return a.entity_idx >= 0 && Take(a, colon, colon + 1);  // only a person of the article
+}
+
+// A quote opening its paragraph with no cue of its own, after a paragraph whose last sentence
+// has a person as its subject and speaks of talking ("X addressed the subject on a podcast."):
+// that person speaks it.
+bool QuoteSpeaker::TryLeadIn() {
+  if (q_.para == UINT32_MAX || v_.a.layout.paragraphs[q_.para].byte_begin != q_.byte_b) return false;
+  int32_t lead = LeadInSpeaker(v_, q_.para);
+  if (lead < 0) return false;
+  speaker.kind = SourceKind::kNamed;
+  speaker.entity_idx = lead;
+  return true;
+}
+
+// A quote opening a sentence of its paragraph, with no cue of its own, right after a
+// quote-free sentence of that paragraph that opens with a named or unnamed source and its
+// cue ("The insider states she wants in. “…”"): that source.
+bool QuoteSpeaker::TrySentenceLeadIn() {
+  if (q_.in_title) return false;
+  uint32_t s = v_.sent_of[q_.qb];
+  if (!(s != UINT32_MAX && s > 0 && v_.a.layout.sentences[s].token_begin == q_.qb &&
+        v_.a.layout.sentences[s - 1].paragraph_idx == v_.a.layout.sentences[s].paragraph_idx))
+    return false;
+  const Sentence& ps = v_.a.layout.sentences[s - 1];
+  for (uint32_t k = ps.token_begin; k < ps.token_end; ++k)
+    if (v_.quote_at[k] >= 0) return false;
+  // The sentence opens with the source and its cue: at most three words before the cue.
+  for (uint32_t j = ps.token_begin; j < ps.token_end && j <= ps.token_begin + 3; ++j) {
+    if (!IsCueAt(v_, j) || j == ps.token_begin) continue;
+    const std::string& first = w_[ps.token_begin];  // a pronoun here is too weak a link
+    if (first == "he" || first == "she" || first == "they" || first == "it" || first == "i" || first == "we") return false;
+    Attribution a = ResolveSource(v_, st_, ps.token_begin, j, j);
+    if (a.kind == SourceKind::kNamed || a.kind == SourceKind::kAnonymous) return Take(a, j, ps.token_end);
+    return false;
+  }
+  return false;
+}
+
+// Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
+// a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote
+// after `"…," one said.` in the same paragraph.
+bool QuoteSpeaker::TryContinuation(int32_t prev_quote, uint32_t prev_para) {
+  if (!(prev_quote >= 0 && q_.para != UINT32_MAX && prev_para != UINT32_MAX)) return false;
+  const uint32_t para = q_.para, byte_b = q_.byte_b, qb = q_.qb;
+  const Quote& pq = v_.a.quotes[prev_quote];
+  bool para_start = para == prev_para + 1 && v_.a.layout.paragraphs[para].byte_begin == byte_b;
+  bool same_sentence = v_.sent_of[qb] != UINT32_MAX && pq.byte_end > 0 &&
+                       v_.sent_of[TokensOf(v_, pq.byte_end - 1, pq.byte_end).b] == v_.sent_of[qb];
+  bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
+                   TokensOf(v_, pq.byte_end, byte_b).e - TokensOf(v_, pq.byte_end, byte_b).b <= 12;
+  // `"…," X said on Friday at a dinner in Y, where Z spoke. "…"`: a quote opening the
+  // sentence right after the one holding the previous quote's cue (after that quote), in its
+  // paragraph; the previous quote may itself run over several sentences.
+  uint32_t s = v_.sent_of[qb];
+  bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v_.a.layout.sentences[s].token_begin == qb &&
+                       pq.cue_byte_begin >= pq.byte_end && v_.a.layout.sentences[s - 1].byte_begin <= pq.cue_byte_begin &&
+                       pq.speaker.kind != SourceKind::kUnknown;
+  if ((para_start || same_sentence || after_cue || next_sentence) &&
+      (pq.speaker.kind != SourceKind::kUnknown || pq.speaker.byte_end > pq.speaker.byte_begin)) {
+    speaker = pq.speaker;
+    return true;
+  }
+  return false;
+}
+
+// An unresolved "he"/"she" as the speaker: the named speaker of the quote before, in this
+// paragraph or the one before, when the gender agrees ("…," she added, after her quote); an
+// unresolved "they" after an unnamed source's quote is that source (a singular "they").
+void QuoteSpeaker::PronounFromPrevious(int32_t prev_quote, uint32_t prev_para) {
+  if (!(speaker.kind == SourceKind::kUnknown && prev_quote >= 0 && q_.para != UINT32_MAX &&
+        prev_para != UINT32_MAX && q_.para <= prev_para + 1))
+    return;
+  const Attribution& ps = v_.a.quotes[prev_quote].speaker;
+  std::string pron = speaker.text;
+  for (char& c : pron) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (pron == "they" && ps.kind == SourceKind::kAnonymous) {  // a source's singular "they"
+    uint32_t wb = speaker.byte_begin, we = speaker.byte_end;
+    speaker = ps;
+    speaker.text = pron;
+    speaker.byte_begin = wb;
+    speaker.byte_end = we;
+  }
+  if ((pron == "he" || pron == "she") && ps.kind == SourceKind::kNamed && ps.entity_idx >= 0) {
+    const std::string& g = v_.a.local_entities[ps.entity_idx].gender;
+    if (g.empty() || g == (pron == "he" ? "male" : "female")) {
+      speaker.kind = SourceKind::kNamed;
+      speaker.entity_idx = ps.entity_idx;
+    }
+  }
+}
+
+bool QuoteSpeaker::Find(int32_t prev_quote, uint32_t prev_para) {
+  bool found;
+  if (TryLabel()) found = true;
+  else if (v_.use_parse && TryParse()) found = true;
+  else if (q_.ends_open) found = TryAfter() || TryBefore();
+  else found = TryBefore() || TryAfter();
+  if (!found && pending_cue_ != UINT32_MAX) found = Take(pending_, pending_cue_);
+  if (!found) found = TryLeadIn();
+  if (!found) found = TrySentenceLeadIn();
+  if (!found) found = TryContinuation(prev_quote, prev_para);
+  if (found) PronounFromPrevious(prev_quote, prev_para);
+  return found;
+}
+
+// Appends the quote (and the citation of an outlet that speaks it) to the analysis.
+void RecordQuote(DocView& v, const QuoteSpanView& span, const QuoteSpeaker& qs) {
+  Quote q;
+  q.byte_begin = span.byte_b;
+  q.byte_end = v.a.layout.quote_spans[span.qi].byte_end;
+  q.speaker = qs.speaker;
+  q.cue_byte_begin = qs.cue_b;
+  q.cue_byte_end = qs.cue_e;
+  v.quote_record[span.qi] = static_cast<int32_t>(v.a.quotes.size());
+  v.a.quotes.push_back(q);
+  const Attribution& speaker = qs.speaker;
+  if (speaker.kind == SourceKind::kOutlet && !speaker.text.empty()) {
+    uint32_t s = v.sent_of[span.qe - 1];
+    uint32_t eb = s == UINT32_MAX ? q.byte_begin : v.a.layout.sentences[s].byte_begin;
+    uint32_t ee = s == UINT32_MAX ? q.byte_end : v.a.layout.sentences[s].byte_end;
+    std::string outlet = speaker.via_outlet ? *speaker.via_outlet : speaker.text;
+    if (!(v.a.detected_outlet && *v.a.detected_outlet == outlet))
+      v.a.citations.push_back(CitedOutlet{outlet, "quotes", std::min(eb, q.byte_begin), std::max(ee, q.byte_end)});
+  }
+}
+
+}  // namespace
+
+void FindQuotes(DocView& v, PassState* st) {
   const auto& spans = v.a.layout.quote_spans;
   uint32_t last_end_byte = 0;
   int32_t prev_quote = -1;  // index into v.a.quotes
   uint32_t prev_para = UINT32_MAX;
   for (uint32_t qi = 0; qi < spans.size(); ++qi) {
-    const QuoteSpan& qs = spans[qi];
-    if (qs.byte_begin < last_end_byte) continue;  // nested inside a quote already taken
-    // Of spans opening at one mark, the longest: a nested quotation cuts a shorter one at its
-    // own opening mark ("“… see “that” happen.”").
-    if (qi + 1 < spans.size() && spans[qi + 1].byte_begin == qs.byte_begin && spans[qi + 1].byte_end > qs.byte_end)
-      continue;
-    TokRange r = TokensOf(v, qs.byte_begin, qs.byte_end);
-    if (r.b >= r.e || r.b >= n) continue;
-    uint32_t qb = r.b, qe = r.e;  // [qb, qe) includes the marks
-    uint32_t byte_b = qs.byte_begin;
-    if (qs.missing_open) {
-      // The opening mark is missing: the quote is the sentence holding the closing mark.
-      uint32_t close_tok = qe - 1;
-      uint32_t s = v.sent_of[close_tok];
-      if (s != UINT32_MAX && v.a.layout.sentences[s].token_begin > qb) {
-        qb = v.a.layout.sentences[s].token_begin;
-        byte_b = v.toks[qb].byte_begin;
-      }
-    }
-    uint32_t inner_b = qs.missing_open ? qb : qb + 1, inner_e = qe - 1;
-    uint32_t words = 0;
-    bool title_case = true;
-    for (uint32_t k = inner_b; k < inner_e; ++k)
-      if (v.IsWord(k)) {
-        ++words;
-        if (!v.IsCap(k) && w[k].size() > 3 && w[k] != "with" && w[k] != "from" && w[k] != "into" && w[k] != "over" &&
-            w[k] != "upon" && w[k] != "onto")  // short prepositions stay lower case in titles
-          title_case = false;
-      }
-    uint32_t para = ParagraphOf(v, qb);
-    bool in_title = para != UINT32_MAX && v.a.layout.paragraphs[para].kind != BlockKind::kBody;
-
-    Attribution speaker;
-    uint32_t cue_b = 0, cue_e = 0;
-    bool found = false;
-    uint32_t last_inner = inner_e > inner_b ? inner_e - 1 : inner_b;
-    bool ends_open = inner_e > inner_b && (w[last_inner] == "," || w[last_inner] == "?" || w[last_inner] == "!" ||
-                                           w[last_inner] == "\xE2\x80\x94" || w[last_inner] == "-");
-
-    // Takes `a` as the speaker with the cue at token j, with the outlet it passed through
-    // ("a source told In Touch", looked for up to `limit`, else to the sentence's end) for
-    // anonymous and named sources.
-    auto TakeSpeaker = [&](DocView& dv, PassState* ps, Attribution a, uint32_t j, uint32_t limit = UINT32_MAX) {
-      if (a.kind == SourceKind::kAnonymous || a.kind == SourceKind::kNamed) {
-        uint32_t lim = limit != UINT32_MAX ? limit
-                       : dv.sent_of[j] == UINT32_MAX ? n : dv.a.layout.sentences[dv.sent_of[j]].token_end;
-        auto via = ViaOutletAfter(dv, j + 1, lim);
-        if (via) AttachVia(ps, &a, *via);
-      }
-      speaker = a;
-      cue_b = dv.toks[j].byte_begin;
-      cue_e = dv.toks[j].byte_end;
-      return true;
-    };
-
-    Attribution pending;  // unresolved words of a cue right after the quote (try_after)
-    uint32_t pending_cue = UINT32_MAX;
-    // Cue after: `…," one added`, `…," said Tom`, `…?" asks the tabloid`.
-    auto try_after = [&]() {
-      uint32_t k = qe;
-      if (k < n && w[k] == ",") ++k;
-      uint32_t start = k;
-      if (k >= n || ParagraphOf(v, k) != ParagraphOf(v, qe - 1)) return false;
-      if (!ends_open && v.IsCap(k) && !(k < n && v.PersonAt(k) >= 0) && !v.lex.Cue(w[k])) {
-        // A new sentence after `."` only speaks for the quote when it starts with its cue.
-      }
-      // `…," Ilse X, director of … and a lecturer at …, said.`: a name, its apposition between
-      // commas, then the cue.
-      if (k < n && v.PersonAt(k) >= 0 && v.MentionEnd(k) < n && v.IsPunct(v.MentionEnd(k), ",")) {
-        uint32_t j = v.MentionEnd(k) + 1;
-        while (j < n && j < k + 40 && !v.IsPunct(j, ",") && !v.IsClauseBreak(j) && v.toks[j].kind != TokenKind::kQuote) ++j;
-        if (j + 1 < n && v.IsPunct(j, ",") && IsCueAt(v, j + 1)) {
-          Attribution a = ResolveSource(v, st, k, v.MentionEnd(k), j + 1);
-          if (Usable(a)) return TakeSpeaker(v, st, a, j + 1);
-        }
-      }
-      uint32_t reach = k + 10;
-      for (uint32_t j = k; j < n && j < reach; ++j) {
-        if (v.IsPunct(j, "(")) {  // a party and state after a name: "Rep. X (D-Wis.) said"
-          uint32_t close = j + 1;
-          while (close < n && close < j + 8 && !v.IsPunct(close, ")")) ++close;
-          if (close < n && v.IsPunct(close, ")")) {
-            reach += close + 1 - j;
-            j = close;
-            continue;
-          }
-        }
-        if (v.toks[j].kind == TokenKind::kQuote || w[j] == "." || w[j] == "!" || w[j] == "?" || w[j] == ";" ||
-            w[j] == ":")
-          return false;
-        if (!IsCueAt(v, j)) continue;
-        if (!ends_open && j == start && v.IsCap(j)) return false;
-        Attribution a;
-        if (j > start) {
-          a = ResolveSource(v, st, start, j, j);
-        } else {
-          // Inversion: the speaker follows the cue ("said Tom", "asks the tabloid", "added one").
-          uint32_t e = j + 1;
-          while (e < n && e < j + 7 && !v.IsClauseBreak(e) && w[e] != "," && w[e] != "of" && w[e] != "about" &&
-                 w[e] != "in" && w[e] != "during" && w[e] != "on" && w[e] != "to" && w[e] != "that" &&
-                 v.toks[e].kind != TokenKind::kQuote)
-            ++e;
-          a = ResolveSource(v, st, j + 1, e, j);
-        }
-        if (!Usable(a)) {
-          // "…," the mayor said: words right before or after a cue right after the quote are
-          // its speaker even when they name nobody, unless another rule finds one.
-          if (ends_open && j <= start + 4 && a.byte_end > a.byte_begin) pending = a, pending_cue = j;
-          return false;
-        }
-        return TakeSpeaker(v, st, a, j);
-      }
-      return false;
-    };
-
-    // Cue before: `A source told us: "…"`, `He said about X: "…"`, `she mentioned, "…"`,
-    // `," he said, "…"` (the second half of a cue-inside quote).
-    // The first cue in tokens [sb, limit) whose subject resolves; appositive and inverted
-    // speakers ("Priya X, a publicist ..., said"; "said Tom:") as fallbacks.
-    auto cue_in = [&](uint32_t sb, uint32_t limit) {
-      for (uint32_t j = limit; j-- > sb;) {  // nearest the quote first
-        if (!IsCueAt(v, j)) continue;
-        uint32_t np_b = j;
-        while (np_b > sb && !v.IsPunct(np_b - 1, ",") && !v.IsClauseBreak(np_b - 1)) --np_b;
-        Attribution a = ResolveSource(v, st, np_b, j, j);
-        if (a.kind == SourceKind::kUnknown && np_b > sb) {
-          uint32_t first_comma = sb;
-          while (first_comma < j && !v.IsPunct(first_comma, ",")) ++first_comma;
-          a = ResolveSource(v, st, sb, first_comma, j);
-        }
-        if (a.kind == SourceKind::kUnknown && np_b == j && j > sb && v.IsPunct(j - 1, ",") && w[j].size() > 4 &&
-            w[j].compare(w[j].size() - 3, 3, "ing") == 0) {
-          // A participle cue after a comma ("X walked on stage, chanting “…”"): the first person
-          // named in its sentence before it, past earlier quotations.
-          for (uint32_t k = v.a.layout.sentences[v.sent_of[j]].token_begin; k + 1 < j && a.kind == SourceKind::kUnknown; ++k)
-            if (v.quote_at[k] < 0 && v.PersonAt(k) >= 0 && !DocView::IsPossessivePronoun(w[k]) &&
-                !(v.MentionEnd(k) < j && (w[v.MentionEnd(k)] == "'s" || w[v.MentionEnd(k)] == "'")))
-              a = ResolveSource(v, st, k, v.MentionEnd(k), j);
-        }
-        if (a.kind == SourceKind::kUnknown && np_b == j && j + 1 < limit &&
-            (w[j] == "said" || w[j] == "says" || w[j] == "asks" || w[j] == "added")) {
-          uint32_t e = j + 1;
-          while (e < limit && !v.IsPunct(e, ",") && !v.IsPunct(e, ":")) ++e;
-          a = ResolveSource(v, st, j + 1, e, j);
-        }
-        if (!Usable(a)) continue;
-        return TakeSpeaker(v, st, a, j, limit);
-      }
-      return false;
-    };
-
-    // Cue before: `A source told us: "…"`, `He said about X: "…"`, `she mentioned, "…"`,
-    // `," he said, "…"` (the second half of a cue-inside quote), or a sentence ending in ':'
-    // right before a quote that opens its own sentence or paragraph.
-    auto try_before = [&]() {
-      uint32_t s = v.sent_of[qb];
-      if (s == UINT32_MAX) return false;
-      uint32_t sb = v.a.layout.sentences[s].token_begin;
-      // Start after a quote that ends earlier in the same sentence.
-      for (uint32_t k = qb; k > sb; --k)
-        if (v.quote_at[k - 1] >= 0 && v.quote_at[k - 1] != static_cast<int32_t>(qi)) {
-          sb = k;
-          break;
-        }
-      if (sb < qb) return cue_in(sb, qb);
-      if (s == 0) return false;
-      const Sentence& ps = v.a.layout.sentences[s - 1];
-      if (ps.token_end == 0 || w[ps.token_end - 1] != ":") return false;
-      sb = ps.token_begin;
-      for (uint32_t k = ps.token_end - 1; k > sb; --k)
-        if (v.quote_at[k - 1] >= 0) {
-          sb = k;
-          break;
-        }
-      return cue_in(sb, ps.token_end);
-    };
-
-    // From the parse: the speech verb linked to the quote and that verb's subject.
-    auto try_parse = [&]() {
-      if (!v.HasParse(qb) && !v.HasParse(qe - 1)) return false;
-      int cue = ParseCue(v, qb, qe);
-      uint32_t np_b, np_e;
-      if (cue < 0 || !SubjectTokens(v, cue, qb, qe, &np_b, &np_e)) return false;
-      uint32_t j = v.a.syntax.words[cue].token;
-      if (np_b < qe && np_e > qb) return false;  // a subject inside the quote is a misparse
-      Attribution a = ResolveSource(v, st, np_b, np_e, j);
-      return Usable(a) && TakeSpeaker(v, st, a, j);
-    };
-
-    // A transcript's speaker label opening the quotation: `"KIM: …` (one to three capitalised
-    // words and a colon) naming a person of the article; a label in capitals names the person
-    // whose name holds it ("KIM" for Dana Kim).
-    auto try_label = [&]() {
-      uint32_t colon = inner_b;
-      while (colon < inner_e && colon < inner_b + 3 && v.IsWord(colon) && v.IsCap(colon)) ++colon;
-      if (colon == inner_b || colon + 1 >= inner_e || !v.IsPunct(colon, ":")) return false;
-      Attribution a = ResolveSource(v, st, inner_b, colon, UINT32_MAX);
-      if (a.kind != SourceKind::kNamed || a.entity_idx < 0) {
-        bool capitals = true;
-        for (uint32_t k = inner_b; k < colon; ++k)
-          for (char c : v.Text(k)) capitals = capitals && !(c >= 'a' && c <= 'z');
-        if (!capitals) return false;
-        a.kind = SourceKind::kNamed;
-        a.entity_idx = PersonNamedLike(v, v.Text(colon - 1));
-      }
-      return a.entity_idx >= 0 && TakeSpeaker(v, st, a, colon, colon + 1);  // only a person of the article
-    };
-
-    if (try_label()) found = true;
-    else if (v.use_parse && try_parse()) found = true;
-    else if (ends_open) found = try_after() || try_before();
-    else found = try_before() || try_after();
-    if (!found && pending_cue != UINT32_MAX) found = TakeSpeaker(v, st, pending, pending_cue);
-    if (!found && para != UINT32_MAX && v.a.layout.paragraphs[para].byte_begin == byte_b) {
-      // A quote opening its paragraph with no cue of its own, after a paragraph whose last
-      // sentence has a person as its subject and speaks of talking ("X addressed the subject
-      // on a podcast."): that person speaks it.
-      int32_t lead = LeadInSpeaker(v, para);
-      if (lead >= 0) {
-        speaker.kind = SourceKind::kNamed;
-        speaker.entity_idx = lead;
-        found = true;
-      }
-    }
-
-    // A quote opening a sentence of its paragraph, with no cue of its own, right after a
-    // quote-free sentence of that paragraph that opens with a named or unnamed source and its
-    // cue ("The insider states she wants in. “…”"): that source.
-    if (!found && !in_title) {
-      uint32_t s = v.sent_of[qb];
-      if (s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
-          v.a.layout.sentences[s - 1].paragraph_idx == v.a.layout.sentences[s].paragraph_idx) {
-        const Sentence& ps = v.a.layout.sentences[s - 1];
-        bool quote_free = true;
-        for (uint32_t k = ps.token_begin; k < ps.token_end; ++k) quote_free = quote_free && v.quote_at[k] < 0;
-        // The sentence opens with the source and its cue: at most three words before the cue.
-        for (uint32_t j = ps.token_begin; quote_free && !found && j < ps.token_end && j <= ps.token_begin + 3; ++j) {
-          if (!IsCueAt(v, j) || j == ps.token_begin) continue;
-          const std::string& first = w[ps.token_begin];  // a pronoun here is too weak a link
-          if (first == "he" || first == "she" || first == "they" || first == "it" || first == "i" || first == "we") break;
-          Attribution a = ResolveSource(v, st, ps.token_begin, j, j);
-          if (a.kind == SourceKind::kNamed || a.kind == SourceKind::kAnonymous) found = TakeSpeaker(v, st, a, j, ps.token_end);
-          break;
-        }
-      }
-    }
-    // Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
-    // a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote
-    // after `"…," one said.` in the same paragraph.
-    if (!found && prev_quote >= 0 && para != UINT32_MAX && prev_para != UINT32_MAX) {
-      const Quote& pq = v.a.quotes[prev_quote];
-      bool para_start = para == prev_para + 1 && v.a.layout.paragraphs[para].byte_begin == byte_b;
-      bool same_sentence = v.sent_of[qb] != UINT32_MAX && pq.byte_end > 0 &&
-                           v.sent_of[TokensOf(v, pq.byte_end - 1, pq.byte_end).b] == v.sent_of[qb];
-      bool after_cue = para == prev_para && pq.cue_byte_begin >= pq.byte_end && pq.cue_byte_end <= byte_b &&
-                       TokensOf(v, pq.byte_end, byte_b).e - TokensOf(v, pq.byte_end, byte_b).b <= 12;
-      // `"…," X said on Friday at a dinner in Y, where Z spoke. "…"`: a quote opening the
-      // sentence right after the one holding the previous quote's cue (after that quote), in its
-      // paragraph; the previous quote may itself run over several sentences.
-      uint32_t s = v.sent_of[qb];
-      bool next_sentence = para == prev_para && s != UINT32_MAX && s > 0 && v.a.layout.sentences[s].token_begin == qb &&
-                           pq.cue_byte_begin >= pq.byte_end && v.a.layout.sentences[s - 1].byte_begin <= pq.cue_byte_begin &&
-                           pq.speaker.kind != SourceKind::kUnknown;
-      if ((para_start || same_sentence || after_cue || next_sentence) &&
-          (pq.speaker.kind != SourceKind::kUnknown || pq.speaker.byte_end > pq.speaker.byte_begin)) {
-        speaker = pq.speaker;
-        found = true;
-      }
-    }
-    // An unresolved "he"/"she" as the speaker: the named speaker of the quote before, in this
-    // paragraph or the one before, when the gender agrees ("…," she added, after her quote); an
-    // unresolved "they" after an unnamed source's quote is that source (a singular "they").
-    if (found && speaker.kind == SourceKind::kUnknown && prev_quote >= 0 && para != UINT32_MAX &&
-        prev_para != UINT32_MAX && para <= prev_para + 1) {
-      const Attribution& ps = v.a.quotes[prev_quote].speaker;
-      std::string pron = speaker.text;
-      for (char& c : pron) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (pron == "they" && ps.kind == SourceKind::kAnonymous) {  // a source's singular "they"
-        uint32_t wb = speaker.byte_begin, we = speaker.byte_end;
-        speaker = ps;
-        speaker.text = pron;
-        speaker.byte_begin = wb;
-        speaker.byte_end = we;
-      }
-      if ((pron == "he" || pron == "she") && ps.kind == SourceKind::kNamed && ps.entity_idx >= 0) {
-        const std::string& g = v.a.local_entities[ps.entity_idx].gender;
-        if (g.empty() || g == (pron == "he" ? "male" : "female")) {
-          speaker.kind = SourceKind::kNamed;
-          speaker.entity_idx = ps.entity_idx;
-        }
-      }
-    }
+    QuoteSpanView span;
+    if (!ReadQuoteSpan(v, qi, last_end_byte, &span)) continue;
+    QuoteSpeaker finder(v, st, span);
+    bool found = finder.Find(prev_quote, prev_para);
     // Scare quotes, titles and short headline fragments are not direct quotes.
-    if (!found && (words < 4 || (title_case && words < 8) || (in_title && words < 4))) continue;
-    if (!found) speaker.kind = SourceKind::kUnknown;
-
-    Quote q;
-    q.byte_begin = byte_b;
-    q.byte_end = qs.byte_end;
-    q.speaker = speaker;
-    q.cue_byte_begin = cue_b;
-    q.cue_byte_end = cue_e;
-    v.quote_record[qi] = static_cast<int32_t>(v.a.quotes.size());
-    v.a.quotes.push_back(q);
+    if (!found && (span.words < 4 || (span.title_case && span.words < 8) || (span.in_title && span.words < 4))) continue;
+    if (!found) finder.speaker.kind = SourceKind::kUnknown;
+    RecordQuote(v, span, finder);
     prev_quote = static_cast<int32_t>(v.a.quotes.size() - 1);
-    prev_para = ParagraphOf(v, qe - 1);
-    last_end_byte = qs.byte_end;
-    if (speaker.kind == SourceKind::kOutlet && !speaker.text.empty()) {
-      uint32_t s = v.sent_of[qe - 1];
-      uint32_t eb = s == UINT32_MAX ? q.byte_begin : v.a.layout.sentences[s].byte_begin;
-      uint32_t ee = s == UINT32_MAX ? q.byte_end : v.a.layout.sentences[s].byte_end;
-      std::string outlet = speaker.via_outlet ? *speaker.via_outlet : speaker.text;
-      if (!(v.a.detected_outlet && *v.a.detected_outlet == outlet))
-        v.a.citations.push_back(CitedOutlet{outlet, "quotes", std::min(eb, q.byte_begin), std::max(ee, q.byte_end)});
-    }
+    prev_para = ParagraphOf(v, span.qe - 1);
+    last_end_byte = spans[qi].byte_end;
   }
 }
 

@@ -440,6 +440,149 @@ Attribution ResolveSource(DocView& v, PassState* st, uint32_t b, uint32_t e, uin
 }
 
 namespace {
+
+// What reading one token of a source phrase decided: nothing (read the next rule), skip to the
+// next token, or the source is found.
+enum class Read { kOn, kSkip, kDone };
+
+// Token k of the phrase [b, e) as a mention: a possessor is skipped ("X's publicist", "Quenby's
+// team": the head noun is the source; *k moves past it), an outlet or organisation speaks as an
+// outlet, a named person (or a resolved descriptor such as "the actress") is named.
+Read MentionRead(const DocView& v, uint32_t e, uint32_t* k, Attribution* a) {
+  const auto& w = v.lower;
+  int32_t m = v.mention_at[*k];
+  if (m < 0) return Read::kOn;
+  uint32_t after = v.MentionEnd(*k);
+  const Mention& men = v.a.mentions[m];
+  if (after + 1 < e && (w[after] == "'s" || w[after] == "'") && men.type == EntityType::kPerson) {
+    *k = after;
+    return Read::kSkip;
+  }
+  if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
+    uint32_t end = 0;
+    std::string name = OutletNameAt(v, *k, &end);
+    a->kind = SourceKind::kOutlet;
+    a->text = name.empty() ? v.TextRange(v.MentionBegin(*k), v.MentionEnd(*k)) : name;
+    a->via_outlet = a->text;
+    return Read::kDone;
+  }
+  if (men.type == EntityType::kPerson && men.entity_idx >= 0 &&
+      (!men.descriptor || DocView::PronounGender(w[*k]) == Gender::kUnknown)) {
+    a->kind = SourceKind::kNamed;
+    a->entity_idx = men.entity_idx;
+    return Read::kDone;
+  }
+  return Read::kOn;
+}
+
+// The anonymous source whose head noun `t` (a source noun of class `cls`) stands at k of the
+// phrase starting at b. Definite and "one"/"same" references continue the latest anonymous
+// source before this one in the text; indefinite ones ("a source", "another insider") start a
+// new one. The latest one named with the same head noun ("the friend" after "a friend of the
+// couple", past a publicist quoted in between); for the generic "the source" / "one", the
+// latest that is no on-record role; else the latest.
+void AnonymousIdentity(const DocView& v, PassState* st, uint32_t b, uint32_t k, SourceNounKind cls, bool continues,
+                       bool another, Attribution* a) {
+  const std::string& t = v.lower[k];
+  a->kind = SourceKind::kAnonymous;
+  bool generic = t == "one" || t == "source" || t == "sources";
+  bool role = cls == SourceNounKind::kRole;
+  // Only the kAnonymousLookback sources met last are candidates: a real article names a
+  // handful, and scanning all of them made a document of thousands quadratic (issue 18).
+  int32_t prev = -1, preferred = -1;
+  size_t first_candidate = st->anonymous.size() > kAnonymousLookback ? st->anonymous.size() - kAnonymousLookback : 0;
+  for (size_t id = first_candidate; id < st->anonymous.size(); ++id) {
+    if (st->anonymous_tok[id] >= b) continue;
+    auto later = [&](int32_t cur) { return cur < 0 || st->anonymous_tok[id] > st->anonymous_tok[cur]; };
+    if (later(prev)) prev = static_cast<int32_t>(id);
+    bool fits = generic ? !st->anonymous_role[id] : HasWord(st->anonymous[id].text, v.Text(k));
+    if (fits && later(preferred)) preferred = static_cast<int32_t>(id);
+  }
+  if (preferred >= 0) prev = preferred;
+  if ((continues || t == "one") && !another && prev >= 0) {
+    a->anonymous_id = prev;
+    a->via_outlet = st->anonymous[prev].via_outlet;
+  } else {
+    a->anonymous_id = static_cast<int32_t>(st->anonymous.size());
+    st->anonymous.push_back(*a);
+    st->anonymous_tok.push_back(b);
+    st->anonymous_role.push_back(role);
+  }
+}
+
+// Token k of the phrase [b, e) as a source noun (source_nouns.tsv): written words are skipped,
+// a source noun in capitals is an outlet's name ("PEOPLE confirms"), "the tabloid" the latest
+// outlet named, a role before a person's name gives way to the name; else an anonymous source.
+Read SourceNounRead(const DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t k, bool continues,
+                    bool another, Attribution* a) {
+  const std::string& t = v.lower[k];
+  auto sn = v.lex.source_nouns.find(t);
+  // "the statement (released by her publicist)": written words are no source ("the Post" may be).
+  if (sn != v.lex.source_nouns.end() && sn->second == SourceNounKind::kWriting && !v.IsCap(k)) return Read::kSkip;
+  // "another", "a third" name a source only as the head ("Another posted:"), not before one
+  // ("Another star, X, said").
+  if ((t == "another" || t == "third") && k + 1 != e) return Read::kSkip;
+  if (sn == v.lex.source_nouns.end()) return Read::kOn;
+  if (t.size() > 2 && AllCaps(std::string(v.Text(k)))) {
+    uint32_t end = 0;
+    std::string name = OutletNameAt(v, k, &end);
+    if (!name.empty()) {
+      a->kind = SourceKind::kOutlet;
+      a->text = name;
+      a->via_outlet = name;
+      return Read::kDone;
+    }
+  }
+  if (sn->second == SourceNounKind::kWriting || v.toks[k].kind != TokenKind::kWord || v.mention_at[k] >= 0)
+    return Read::kOn;
+  if (sn->second == SourceNounKind::kOutletRef) {
+    std::string o = LastOutletBefore(*st, b);
+    if (o.empty()) return Read::kSkip;
+    a->kind = SourceKind::kOutlet;
+    a->via_outlet = o;
+    return Read::kDone;
+  }
+  if (t == "one" && k + 1 < e && !v.IsPunct(k + 1, ",")) return Read::kSkip;  // "one family friend": head follows
+  // A role before the person's name ("Representative X", "publicist Jane X"): the person.
+  if (k + 1 < e && v.mention_at[k + 1] >= 0 && v.a.mentions[v.mention_at[k + 1]].type == EntityType::kPerson &&
+      v.a.mentions[v.mention_at[k + 1]].entity_idx >= 0)
+    return Read::kSkip;
+  AnonymousIdentity(v, st, b, k, sn->second, continues, another, a);
+  return Read::kDone;
+}
+
+// Token k of the phrase [k, e) as a capitalised name the tagger did not mark: an outlet by its
+// shape (or any name before a writing cue), else a named person without an entity (kept as
+// text), matched to a local person by a name word when one has it.
+Read CapitalisedRead(const DocView& v, uint32_t e, uint32_t k, uint32_t cue_tok, Attribution* a) {
+  const auto& w = v.lower;
+  const std::string& t = w[k];
+  if (!(v.IsCap(k) && v.toks[k].kind != TokenKind::kPunct && !IsDeterminer(t) && t != "according")) return Read::kOn;
+  uint32_t end = 0;
+  std::string name = OutletNameAt(v, k, &end);
+  bool writing = cue_tok != UINT32_MAX && v.lex.Cue(w[cue_tok]) && v.lex.Cue(w[cue_tok])->cls == CueClass::kWriting;
+  if (!name.empty() || writing) {
+    a->kind = SourceKind::kOutlet;
+    a->text = name.empty() ? v.TextRange(k, e) : name;
+    a->via_outlet = a->text;
+    return Read::kDone;
+  }
+  for (uint32_t j = k + 1; j < e && v.IsCap(j); ++j)
+    if (v.mention_at[j] >= 0) return Read::kSkip;  // "De Armas" where the tagger marked only "Armas"
+  // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
+  // no name. So is a lone opener followed by a comma ("However, …", "Meanwhile, …").
+  bool opener = k == v.SentenceOf(k).token_begin &&
+                ((k + 1 < e && !v.IsCap(k + 1)) || (k + 1 < v.size() && v.IsPunct(k + 1, ",")));
+  if (v.toks[k].kind != TokenKind::kWord || v.mention_at[k] >= 0 || opener) return Read::kOn;
+  // A name the tagger missed: the local person whose name has this word ("Castellane" for
+  // "Priya Castellane"), else a named source without an entity.
+  a->kind = SourceKind::kNamed;
+  a->entity_idx = -1;
+  for (uint32_t j = k; j < e && j < k + 4 && v.IsCap(j) && a->entity_idx < 0; ++j)
+    a->entity_idx = PersonByNameWord(v, v.Text(j));
+  return Read::kDone;
+}
+
 Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, uint32_t cue_tok) {
   const auto& w = v.lower;
   Attribution a;
@@ -450,146 +593,26 @@ Attribution ResolveTrimmed(DocView& v, PassState* st, uint32_t b, uint32_t e, ui
     if (w[k] == "same") same = true;
     if (w[k] == "another" || w[k] == "second" || w[k] == "third" || w[k] == "other") another = true;
   }
+  const bool continues = definite || same;  // "the/this/same …" continue an earlier source
   for (uint32_t k = b; k < e; ++k) {
-    const std::string& t = w[k];
-    // A named person (or a resolved descriptor such as "the actress").
-    int32_t m = v.mention_at[k];
-    // "X's publicist", "Quenby's team": the possessor is not the source; its head noun is.
-    uint32_t after = v.MentionEnd(k);
-    if (m >= 0 && after + 1 < e && (w[after] == "'s" || w[after] == "'") && v.a.mentions[m].type == EntityType::kPerson) {
-      k = after;
-      continue;
-    }
-    if (m >= 0) {
-      const Mention& men = v.a.mentions[m];
-      if (men.type == EntityType::kOutlet || men.type == EntityType::kOrg) {
-        uint32_t end = 0;
-        std::string name = OutletNameAt(v, k, &end);
-        a.kind = SourceKind::kOutlet;
-        a.text = name.empty() ? v.TextRange(v.MentionBegin(k), v.MentionEnd(k)) : name;
-        a.via_outlet = a.text;
-        return a;
-      }
-      if (men.type == EntityType::kPerson && men.entity_idx >= 0 && !men.descriptor) {
+    Read r = MentionRead(v, e, &k, &a);
+    if (r == Read::kOn) {
+      const std::string& t = w[k];
+      Gender g = DocView::PronounGender(t);
+      if ((g == Gender::kMale || g == Gender::kFemale) && !DocView::IsPossessivePronoun(t)) {
         a.kind = SourceKind::kNamed;
-        a.entity_idx = men.entity_idx;
+        a.entity_idx = v.ResolvePronoun(k);
+        if (a.entity_idx < 0) a.kind = SourceKind::kUnknown;
         return a;
       }
-      if (men.type == EntityType::kPerson && men.entity_idx >= 0 && men.descriptor &&
-          DocView::PronounGender(t) == Gender::kUnknown) {
-        a.kind = SourceKind::kNamed;
-        a.entity_idx = men.entity_idx;
+      if (t == "i" || t == "we") {
+        a.kind = SourceKind::kUnknown;
         return a;
       }
+      r = SourceNounRead(v, st, b, e, k, continues, another, &a);
     }
-    Gender g = DocView::PronounGender(t);
-    if ((g == Gender::kMale || g == Gender::kFemale) && !DocView::IsPossessivePronoun(t)) {
-      a.kind = SourceKind::kNamed;
-      a.entity_idx = v.ResolvePronoun(k);
-      if (a.entity_idx < 0) a.kind = SourceKind::kUnknown;
-      return a;
-    }
-    if (t == "i" || t == "we") {
-      a.kind = SourceKind::kUnknown;
-      return a;
-    }
-    auto sn = v.lex.source_nouns.find(t);
-    // "the statement (released by her publicist)": written words are no source ("the Post" may be).
-    if (sn != v.lex.source_nouns.end() && sn->second == SourceNounKind::kWriting && !v.IsCap(k)) continue;
-    // "another", "a third" name a source only as the head ("Another posted:"), not before one
-    // ("Another star, X, said").
-    if ((t == "another" || t == "third") && k + 1 != e) continue;
-    // "PEOPLE confirms": a source noun written in capitals is an outlet's name.
-    if (sn != v.lex.source_nouns.end() && t.size() > 2 && AllCaps(std::string(v.Text(k)))) {
-      uint32_t end = 0;
-      std::string name = OutletNameAt(v, k, &end);
-      if (!name.empty()) {
-        a.kind = SourceKind::kOutlet;
-        a.text = name;
-        a.via_outlet = name;
-        return a;
-      }
-    }
-    if (sn != v.lex.source_nouns.end() && sn->second != SourceNounKind::kWriting && v.toks[k].kind == TokenKind::kWord &&
-        v.mention_at[k] < 0) {
-      if (sn->second == SourceNounKind::kOutletRef) {
-        std::string o = LastOutletBefore(*st, b);
-        if (o.empty()) continue;
-        a.kind = SourceKind::kOutlet;
-        a.via_outlet = o;
-        return a;
-      }
-      if (t == "one" && k + 1 < e && !v.IsPunct(k + 1, ",")) continue;  // "one family friend": head follows
-      // A role before the person's name ("Representative X", "publicist Jane X"): the person.
-      if (k + 1 < e && v.mention_at[k + 1] >= 0 && v.a.mentions[v.mention_at[k + 1]].type == EntityType::kPerson &&
-          v.a.mentions[v.mention_at[k + 1]].entity_idx >= 0)
-        continue;
-      if (t == "people" || t == "everyone" || t == "fans") {
-        if (k + 1 >= e) { /* bare "people said": still anonymous */ }
-      }
-      a.kind = SourceKind::kAnonymous;
-      // Definite and "one"/"same" references continue the latest anonymous source before
-      // this one in the text; indefinite ones ("a source", "another insider") start a new one.
-      // The latest one named with the same head noun ("the friend" after "a friend of the
-      // couple", past a publicist quoted in between); for the generic "the source" / "one",
-      // the latest that is no on-record role; else the latest.
-      bool generic = t == "one" || t == "source" || t == "sources";
-      bool role = sn->second == SourceNounKind::kRole;
-      // Only the kAnonymousLookback sources met last are candidates: a real article names a
-      // handful, and scanning all of them made a document of thousands quadratic (issue 18).
-      int32_t prev = -1, preferred = -1;
-      size_t first_candidate = st->anonymous.size() > kAnonymousLookback ? st->anonymous.size() - kAnonymousLookback : 0;
-      for (size_t id = first_candidate; id < st->anonymous.size(); ++id) {
-        if (st->anonymous_tok[id] >= b) continue;
-        auto later = [&](int32_t cur) { return cur < 0 || st->anonymous_tok[id] > st->anonymous_tok[cur]; };
-        if (later(prev)) prev = static_cast<int32_t>(id);
-        bool fits = generic ? !st->anonymous_role[id] : HasWord(st->anonymous[id].text, v.Text(k));
-        if (fits && later(preferred)) preferred = static_cast<int32_t>(id);
-      }
-      if (preferred >= 0) prev = preferred;
-      bool reuse = (definite || same || t == "one") && !another && prev >= 0;
-      if (reuse) {
-        a.anonymous_id = prev;
-        a.via_outlet = st->anonymous[prev].via_outlet;
-      } else {
-        a.anonymous_id = static_cast<int32_t>(st->anonymous.size());
-        st->anonymous.push_back(a);
-        st->anonymous_tok.push_back(b);
-        st->anonymous_role.push_back(role);
-      }
-      return a;
-    }
-    // A capitalised name the tagger did not mark: an outlet by its shape, else a named person
-    // without an entity (kept as text).
-    if (v.IsCap(k) && v.toks[k].kind != TokenKind::kPunct && !IsDeterminer(t) && t != "according") {
-      uint32_t end = 0;
-      std::string name = OutletNameAt(v, k, &end);
-      bool writing = cue_tok != UINT32_MAX && v.lex.Cue(w[cue_tok]) && v.lex.Cue(w[cue_tok])->cls == CueClass::kWriting;
-      if (!name.empty() || writing) {
-        a.kind = SourceKind::kOutlet;
-        a.text = name.empty() ? v.TextRange(k, e) : name;
-        a.via_outlet = a.text;
-        return a;
-      }
-      bool mention_later = false;
-      for (uint32_t j = k + 1; j < e && v.IsCap(j); ++j)
-        if (v.mention_at[j] >= 0) mention_later = true;
-      if (mention_later) continue;  // "De Armas" where the tagger marked only "Armas"
-      // A capitalised sentence opener before lower-case words ("Prior to the most recent") is
-      // no name.
-      // So is a lone opener followed by a comma ("However, …", "Meanwhile, …").
-      bool opener = k == v.SentenceOf(k).token_begin &&
-                    ((k + 1 < e && !v.IsCap(k + 1)) || (k + 1 < v.size() && v.IsPunct(k + 1, ",")));
-      if (v.toks[k].kind == TokenKind::kWord && v.mention_at[k] < 0 && !opener) {
-        // A name the tagger missed: the local person whose name has this word ("Castellane"
-        // for "Priya Castellane"), else a named source without an entity.
-        a.kind = SourceKind::kNamed;
-        a.entity_idx = -1;
-        for (uint32_t j = k; j < e && j < k + 4 && v.IsCap(j) && a.entity_idx < 0; ++j)
-          a.entity_idx = PersonByNameWord(v, v.Text(j));
-        return a;
-      }
-    }
+    if (r == Read::kOn) r = CapitalisedRead(v, e, k, cue_tok, &a);
+    if (r == Read::kDone) return a;
   }
   a.kind = SourceKind::kUnknown;
   return a;
@@ -671,10 +694,140 @@ Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uin
   return ResolveSource(v, st, sb, first_comma, cue);
 }
 
+namespace {
+
+// "According to X, …" at token i of sentence sn (i is "according", i + 1 "to" or "toX"): X as
+// the frame's source (an outlet, a person, an unnamed publication), or the inner source of
+// "according to X, insiders claim …" with via X. False when token i opens no such phrase.
+bool AccordingFrame(DocView& v, PassState* st, const Sentence& sn, uint32_t i, PassState::Frame* f) {
+  const auto& w = v.lower;
+  if (f->present || w[i] != "according" || i + 1 >= sn.token_end || !(w[i + 1] == "to" || w[i + 1].rfind("to", 0) == 0))
+    return false;
+  uint32_t np_b = w[i + 1] == "to" ? i + 2 : i + 1;
+  uint32_t np_e = np_b;
+  while (np_e < sn.token_end && !v.IsPunct(np_e, ",") && !v.IsClauseBreak(np_e)) ++np_e;
+  if (np_e == np_b) return true;
+  Attribution src;
+  uint32_t end = 0;
+  std::string name = w[i + 1] == "to" ? OutletNameAt(v, np_b, &end) : StripDomain(std::string(v.Text(i + 1).substr(2)));
+  if (!name.empty()) {
+    src.kind = SourceKind::kOutlet;
+    src.text = name;
+    src.via_outlet = name;
+    src.byte_begin = v.toks[np_b].byte_begin;
+    src.byte_end = v.toks[np_e - 1].byte_end;
+  } else {
+    src = ResolveSource(v, st, np_b, np_e, UINT32_MAX);
+    if (src.kind == SourceKind::kUnknown) {
+      // "according to a new report": an unnamed publication.
+      src.kind = SourceKind::kOutlet;
+      src.text = v.TextRange(np_b, np_e);
+      src.byte_begin = v.toks[np_b].byte_begin;
+      src.byte_end = v.toks[np_e - 1].byte_end;
+    }
+  }
+  f->present = true;
+  f->source = src;
+  f->content_tok = np_e;
+  // "…, according to federal statistics.": the clause before owns the content.
+  if (i > sn.token_begin + 4 && v.IsPunct(i - 1, ",") && np_e + 1 >= sn.token_end) {
+    f->content_tok = sn.token_begin;
+    f->content_end = i - 1;
+  }
+  f->modality = Modality::kReported;
+  f->source_tok_begin = np_b;
+  f->source_tok_end = np_e;
+  f->cue_tok = i;
+  // "According to X, insiders claim ...": the inner source, via X.
+  for (uint32_t k = np_e + 1; k < sn.token_end && k < np_e + 8; ++k) {
+    const CueVerb* c = ActiveCue(v, k);
+    if (!c || v.quote_at[k] >= 0) continue;
+    Attribution inner = ResolveSource(v, st, np_e + 1, k, k);
+    if (inner.kind == SourceKind::kAnonymous || inner.kind == SourceKind::kNamed) {
+      if (src.kind == SourceKind::kOutlet && !src.text.empty() && src.via_outlet) AttachVia(st, &inner, src.text);
+      f->source = inner;
+      f->content_tok = k + 1;
+      f->source_tok_begin = np_e + 1;
+      f->source_tok_end = k;
+      f->cue_tok = k;
+      f->modality = Weaker(Modality::kReported, c->modality);
+    }
+    break;
+  }
+  return true;
+}
+
+// The content of a denial cue at i: "denied (the) reports (saying) that …" → the token after
+// "that"; 0 when no "that" follows.
+uint32_t DeniedContent(const DocView& v, const Sentence& sn, uint32_t i) {
+  const auto& w = v.lower;
+  uint32_t k = i + 1;
+  auto at = [&](uint32_t j, std::initializer_list<std::string_view> words) {
+    return j < sn.token_end && std::find(words.begin(), words.end(), w[j]) != words.end();
+  };
+  if (at(k, {"the", "these", "those", "any"})) ++k;
+  if (k < sn.token_end && (IsRumourNoun(w[k]) || at(k, {"reports", "claims", "allegations", "suggestions"}))) {
+    ++k;
+    if (at(k, {"saying", "claiming", "suggesting"})) ++k;
+  }
+  return at(k, {"that"}) ? k + 1 : 0;
+}
+
+// The frame of the reporting cue at token i, if i is one whose subject resolves: its source,
+// content (after the cue, or the clause before a trailing cue) and modality. The subject is
+// resolved even when the sentence already has a frame (anonymous identities in reading order);
+// only the first frame is kept.
+void CueFrame(DocView& v, PassState* st, const Sentence& sn, uint32_t i, PassState::Frame* f) {
+  const auto& w = v.lower;
+  const CueVerb* c = ActiveCue(v, i);
+  if (!c) return;
+  const bool denial = c->cls == CueClass::kDenial;
+  uint32_t denied_b = 0;  // "X denied (reports) that …": the content after "that"
+  if (denial && (denied_b = DeniedContent(v, sn, i)) == 0) return;
+  // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
+  // sentiment") need the frame's punctuation or "that" right after them.
+  if (!denial && !CoreCue(w[i]) && i + 1 < sn.token_end) {
+    const std::string& nx = w[i + 1];
+    if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) return;
+  }
+  uint32_t np_b = i, np_e = i;
+  uint32_t content_b = i + 1, content_e = UINT32_MAX;
+  Attribution src;
+  if (denial) {
+    src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+    content_b = denied_b;
+  } else if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
+    src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
+    if (src.kind != SourceKind::kUnknown && TrailingSubject(v, sn, np_b, i)) {
+      content_b = sn.token_begin;  // "The economy is strong, the senator said Friday."
+      content_e = np_b - 1;
+    }
+  } else {
+    content_b = sn.token_begin;  // "…, said Jeffrey X, a senior official."
+    content_e = i - 1;
+  }
+  if (src.kind == SourceKind::kUnknown) return;
+  if (src.kind == SourceKind::kAnonymous || src.kind == SourceKind::kNamed) {
+    auto via = ViaOutletAfter(v, i + 1, sn.token_end);
+    if (via) AttachVia(st, &src, *via);
+  }
+  if (f->present) return;
+  f->present = true;
+  f->source = src;
+  f->content_tok = content_b;
+  f->content_end = content_e;
+  f->modality = c->modality;
+  f->source_tok_begin = np_b;
+  f->source_tok_end = np_e;
+  f->cue_tok = i;
+  f->denial = denial;
+}
+
+}  // namespace
+
 void FindFrames(DocView& v, PassState* st) {
   const auto& sents = v.a.layout.sentences;
   st->frames.assign(sents.size(), {});
-  const auto& w = v.lower;
   for (uint32_t s = 0; s < sents.size(); ++s) {
     const Sentence& sn = sents[s];
     PassState::Frame& f = st->frames[s];
@@ -682,117 +835,8 @@ void FindFrames(DocView& v, PassState* st) {
     // in reading order; the first frame of the sentence is kept.
     for (uint32_t i = sn.token_begin; i < sn.token_end; ++i) {
       if (v.quote_at[i] >= 0) continue;
-      // "According to X, ..."
-      if (!f.present && w[i] == "according" && i + 1 < sn.token_end &&
-          (w[i + 1] == "to" || w[i + 1].rfind("to", 0) == 0)) {
-        uint32_t np_b = w[i + 1] == "to" ? i + 2 : i + 1;
-        uint32_t np_e = np_b;
-        while (np_e < sn.token_end && !v.IsPunct(np_e, ",") && !v.IsClauseBreak(np_e)) ++np_e;
-        if (np_e == np_b) continue;
-        Attribution src;
-        uint32_t end = 0;
-        std::string name = w[i + 1] == "to" ? OutletNameAt(v, np_b, &end) : StripDomain(std::string(v.Text(i + 1).substr(2)));
-        if (!name.empty()) {
-          src.kind = SourceKind::kOutlet;
-          src.text = name;
-          src.via_outlet = name;
-          src.byte_begin = v.toks[np_b].byte_begin;
-          src.byte_end = v.toks[np_e - 1].byte_end;
-        } else {
-          src = ResolveSource(v, st, np_b, np_e, UINT32_MAX);
-          if (src.kind == SourceKind::kUnknown) {
-            // "according to a new report": an unnamed publication.
-            src.kind = SourceKind::kOutlet;
-            src.text = v.TextRange(np_b, np_e);
-            src.byte_begin = v.toks[np_b].byte_begin;
-            src.byte_end = v.toks[np_e - 1].byte_end;
-          }
-        }
-        f.present = true;
-        f.source = src;
-        f.content_tok = np_e;
-        // "…, according to federal statistics.": the clause before owns the content.
-        if (i > sn.token_begin + 4 && v.IsPunct(i - 1, ",") && np_e + 1 >= sn.token_end) {
-          f.content_tok = sn.token_begin;
-          f.content_end = i - 1;
-        }
-        f.modality = Modality::kReported;
-        f.source_tok_begin = np_b;
-        f.source_tok_end = np_e;
-        f.cue_tok = i;
-        // "According to X, insiders claim ...": the inner source, via X.
-        for (uint32_t k = np_e + 1; k < sn.token_end && k < np_e + 8; ++k) {
-          const CueVerb* c = ActiveCue(v, k);
-          if (!c || v.quote_at[k] >= 0) continue;
-          Attribution inner = ResolveSource(v, st, np_e + 1, k, k);
-          if (inner.kind == SourceKind::kAnonymous || inner.kind == SourceKind::kNamed) {
-            if (src.kind == SourceKind::kOutlet && !src.text.empty() && src.via_outlet) AttachVia(st, &inner, src.text);
-            f.source = inner;
-            f.content_tok = k + 1;
-            f.source_tok_begin = np_e + 1;
-            f.source_tok_end = k;
-            f.cue_tok = k;
-            f.modality = Weaker(Modality::kReported, c->modality);
-          }
-          break;
-        }
-        continue;
-      }
-      const CueVerb* c = ActiveCue(v, i);
-      if (!c) continue;
-      const bool denial = c->cls == CueClass::kDenial;
-      uint32_t denied_b = 0;  // "X denied (reports) that …": the content after "that"
-      if (denial) {
-        // "denied (the) reports (saying) that …"
-        uint32_t k = i + 1;
-        auto at = [&](uint32_t j, std::initializer_list<std::string_view> words) {
-          return j < sn.token_end && std::find(words.begin(), words.end(), w[j]) != words.end();
-        };
-        if (at(k, {"the", "these", "those", "any"})) ++k;
-        if (k < sn.token_end && (IsRumourNoun(w[k]) || at(k, {"reports", "claims", "allegations", "suggestions"}))) {
-          ++k;
-          if (at(k, {"saying", "claiming", "suggesting"})) ++k;
-        }
-        if (!at(k, {"that"})) continue;
-        denied_b = k + 1;
-      }
-      // Verbs that are cues only in a reporting frame ("shares a bond", "echoed the
-      // sentiment") need the frame's punctuation or "that" right after them.
-      if (!denial && !CoreCue(w[i]) && i + 1 < sn.token_end) {
-        const std::string& nx = w[i + 1];
-        if (nx != "that" && nx != ":" && nx != "," && v.toks[i + 1].kind != TokenKind::kQuote) continue;
-      }
-      uint32_t np_b = i, np_e = i;
-      uint32_t content_b = i + 1, content_e = UINT32_MAX;
-      Attribution src;
-      if (denial) {
-        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
-        content_b = denied_b;
-      } else if (!TrailingCue(v, st, sn, i, &src, &np_b, &np_e)) {
-        src = CueSubject(v, st, ClauseStartBefore(v, sn.token_begin, i), i, &np_b, &np_e);
-        if (src.kind != SourceKind::kUnknown && TrailingSubject(v, sn, np_b, i)) {
-          content_b = sn.token_begin;  // "The economy is strong, the senator said Friday."
-          content_e = np_b - 1;
-        }
-      } else {
-        content_b = sn.token_begin;  // "…, said Jeffrey X, a senior official."
-        content_e = i - 1;
-      }
-      if (src.kind == SourceKind::kUnknown) continue;
-      if (src.kind == SourceKind::kAnonymous || src.kind == SourceKind::kNamed) {
-        auto via = ViaOutletAfter(v, i + 1, sn.token_end);
-        if (via) AttachVia(st, &src, *via);
-      }
-      if (f.present) continue;
-      f.present = true;
-      f.source = src;
-      f.content_tok = content_b;
-      f.content_end = content_e;
-      f.modality = c->modality;
-      f.source_tok_begin = np_b;
-      f.source_tok_end = np_e;
-      f.cue_tok = i;
-      f.denial = denial;
+      if (AccordingFrame(v, st, sn, i, &f)) continue;
+      CueFrame(v, st, sn, i, &f);
     }
   }
 }
