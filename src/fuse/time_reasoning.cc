@@ -1,6 +1,7 @@
 #include "fuse/time_reasoning.h"
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -118,10 +119,12 @@ Consensus NamedFirstConsensus(const std::vector<AgeObservation>& obs, const std:
 
 }  // namespace
 
-std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
-  const size_t n_docs = ctx.analyses.size();
+namespace {
+
+// Every affirmed age claim about a resolved person.
+std::vector<AgeObservation> CollectAgeObservations(const FuseContext& ctx) {
   std::vector<AgeObservation> obs;
-  for (uint32_t d = 0; d < n_docs; ++d) {
+  for (uint32_t d = 0; d < ctx.analyses.size(); ++d) {
     const auto& claims = ctx.analyses[d].claims;
     for (uint32_t c = 0; c < claims.size(); ++c) {
       const Claim& claim = claims[c];
@@ -132,71 +135,73 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
       obs.push_back(AgeObservation{ClaimRef{d, c}, g, age->first, age->second, claim.subject_inferred});
     }
   }
-  // Dated observations per person, in corpus order.
-  std::unordered_map<int32_t, std::vector<size_t>> dated_of;
-  std::vector<int32_t> people;
-  for (size_t i = 0; i < obs.size(); ++i) {
-    if (!ctx.published_day[obs[i].claim.doc_idx]) continue;
-    auto [it, fresh] = dated_of.emplace(obs[i].entity, std::vector<size_t>{});
-    if (fresh) people.push_back(obs[i].entity);
-    it->second.push_back(i);
-  }
+  return obs;
+}
 
-  std::vector<StaleAge> stale;
-  std::unordered_map<int32_t, DayRange> birth;
-  std::unordered_map<int32_t, size_t> birth_support;
-  for (int32_t g : people) {
-    const std::vector<size_t>& ids = dated_of[g];
-    std::vector<DayRange> windows;
-    for (size_t i : ids) {
-      const AgeObservation& o = obs[i];
-      windows.push_back(BirthWindowFromAge(*ctx.published_day[o.claim.doc_idx], o.age_lo, o.age_hi));
-    }
-    Consensus best = NamedFirstConsensus(obs, ids, windows);
-    if (best.members.empty()) continue;
-    birth[g] = best.range;
-    birth_support[g] = best.members.size();
-    DateWindow w;
-    w.earliest = FormatIsoDay(best.range.first);
-    w.latest = FormatIsoDay(best.range.last);
-    std::vector<uint8_t> in(ids.size(), 0);
-    // Members by publication day, so a stale age finds its nearest supporter by binary search.
-    std::vector<std::pair<int64_t, size_t>> member_days;
-    member_days.reserve(best.members.size());
-    for (size_t m : best.members) member_days.emplace_back(*ctx.published_day[obs[ids[m]].claim.doc_idx], m);
-    std::sort(member_days.begin(), member_days.end());
-    for (size_t m : best.members) {
-      in[m] = 1;
-      const AgeObservation& o = obs[ids[m]];
-      w.basis.push_back("aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
-                        ctx.DocLabel(o.claim.doc_idx) + "): born " + RangeText(windows[m]));
-    }
-    for (size_t m = 0; m < ids.size(); ++m) {
-      if (in[m]) continue;
-      const AgeObservation& o = obs[ids[m]];
-      if (o.inferred) {
-        // Most likely the age of someone else the descriptor was taken for: not a stale age.
-        w.basis.push_back("left out: aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
-                          ctx.DocLabel(o.claim.doc_idx) + ") is said of an unnamed \"the N-year-old\" taken to be " +
-                          ctx.EntityName(g) + ", and disagrees with the named ages");
-        continue;
-      }
-      int64_t day = *ctx.published_day[o.claim.doc_idx];
-      auto after = std::lower_bound(member_days.begin(), member_days.end(), std::make_pair(day, size_t{0}));
-      auto pick = after == member_days.end() ? std::prev(after) : after;
-      if (after != member_days.begin() && after != member_days.end() &&
-          day - std::prev(after)->first <= after->first - day)
-        pick = std::prev(after);  // the earlier one wins a tie
-      size_t nearest = pick->second;
-      w.basis.push_back("left out as stale: aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" +
-                        ctx.DocLabel(o.claim.doc_idx) + ") would mean born " + RangeText(windows[m]));
-      stale.push_back(StaleAge{g, o.claim, obs[ids[nearest]].claim, windows[m], best.range, best.members.size()});
-    }
-    ctx.corpus.entities[g].birth_window = std::move(w);
-  }
+// A person's birth window from the consensus of dated age statements.
+struct Birth {
+  DayRange range;
+  size_t support = 0;  // dated age statements that agree
+};
 
-  // Undated documents: each age claim about a person with a window bounds the date.
-  ctx.corpus.estimated_published.resize(n_docs);
+// The member of a consensus published nearest to `day` (the earlier one wins a tie);
+// member_days is sorted by day.
+size_t NearestMember(const std::vector<std::pair<int64_t, size_t>>& member_days, int64_t day) {
+  auto after = std::lower_bound(member_days.begin(), member_days.end(), std::make_pair(day, size_t{0}));
+  auto pick = after == member_days.end() ? std::prev(after) : after;
+  if (after != member_days.begin() && after != member_days.end() && day - std::prev(after)->first <= after->first - day)
+    pick = std::prev(after);
+  return pick->second;
+}
+
+// Person g's birth window from its dated observations `ids`; the ones that disagree are
+// stale (appended to *stale) or, said of a descriptor, left out. Sets the entity's window.
+std::optional<Birth> BirthOf(FuseContext& ctx, const std::vector<AgeObservation>& obs, const std::vector<size_t>& ids,
+                             int32_t g, std::vector<StaleAge>* stale) {
+  std::vector<DayRange> windows;
+  for (size_t i : ids) {
+    const AgeObservation& o = obs[i];
+    windows.push_back(BirthWindowFromAge(*ctx.published_day[o.claim.doc_idx], o.age_lo, o.age_hi));
+  }
+  Consensus best = NamedFirstConsensus(obs, ids, windows);
+  if (best.members.empty()) return std::nullopt;
+  DateWindow w;
+  w.earliest = FormatIsoDay(best.range.first);
+  w.latest = FormatIsoDay(best.range.last);
+  std::vector<uint8_t> in(ids.size(), 0);
+  // Members by publication day, so a stale age finds its nearest supporter by binary search.
+  std::vector<std::pair<int64_t, size_t>> member_days;
+  member_days.reserve(best.members.size());
+  for (size_t m : best.members) member_days.emplace_back(*ctx.published_day[obs[ids[m]].claim.doc_idx], m);
+  std::sort(member_days.begin(), member_days.end());
+  auto said = [&](const AgeObservation& o) {
+    return "aged " + AgeText(o) + " on " + *ctx.docs[o.claim.doc_idx].published + " (" + ctx.DocLabel(o.claim.doc_idx) + ")";
+  };
+  for (size_t m : best.members) {
+    in[m] = 1;
+    w.basis.push_back(said(obs[ids[m]]) + ": born " + RangeText(windows[m]));
+  }
+  for (size_t m = 0; m < ids.size(); ++m) {
+    if (in[m]) continue;
+    const AgeObservation& o = obs[ids[m]];
+    if (o.inferred) {
+      // Most likely the age of someone else the descriptor was taken for: not a stale age.
+      w.basis.push_back("left out: " + said(o) + " is said of an unnamed \"the N-year-old\" taken to be " +
+                        ctx.EntityName(g) + ", and disagrees with the named ages");
+      continue;
+    }
+    size_t nearest = NearestMember(member_days, *ctx.published_day[o.claim.doc_idx]);
+    w.basis.push_back("left out as stale: " + said(o) + " would mean born " + RangeText(windows[m]));
+    stale->push_back(StaleAge{g, o.claim, obs[ids[nearest]].claim, windows[m], best.range, best.members.size()});
+  }
+  ctx.corpus.entities[g].birth_window = std::move(w);
+  return Birth{best.range, best.members.size()};
+}
+
+// Undated documents: each age claim about a person with a birth window bounds the date.
+void EstimateUndated(FuseContext& ctx, const std::vector<AgeObservation>& obs,
+                     const std::unordered_map<int32_t, Birth>& birth) {
+  ctx.corpus.estimated_published.resize(ctx.analyses.size());
   std::unordered_map<uint32_t, std::vector<size_t>> undated_of;
   std::vector<uint32_t> undated_docs;
   for (size_t i = 0; i < obs.size(); ++i) {
@@ -209,7 +214,7 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
   for (uint32_t d : undated_docs) {
     const std::vector<size_t>& ids = undated_of[d];
     std::vector<DayRange> ranges;
-    for (size_t i : ids) ranges.push_back(DaysAtAge(birth[obs[i].entity], obs[i].age_lo, obs[i].age_hi));
+    for (size_t i : ids) ranges.push_back(DaysAtAge(birth.at(obs[i].entity).range, obs[i].age_lo, obs[i].age_hi));
     Consensus best = DeepestOverlap(ranges);
     if (best.members.empty()) continue;
     DateWindow w;
@@ -219,13 +224,33 @@ std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
     for (size_t m : best.members) in[m] = 1;
     for (size_t m = 0; m < ids.size(); ++m) {
       const AgeObservation& o = obs[ids[m]];
-      std::string text = ctx.EntityName(o.entity) + " is " + AgeText(o) + " here; born " + RangeText(birth[o.entity]) +
-                         " (" + std::to_string(birth_support[o.entity]) + " dated age statements), so published " +
-                         RangeText(ranges[m]);
+      const Birth& b = birth.at(o.entity);
+      std::string text = ctx.EntityName(o.entity) + " is " + AgeText(o) + " here; born " + RangeText(b.range) + " (" +
+                         std::to_string(b.support) + " dated age statements), so published " + RangeText(ranges[m]);
       w.basis.push_back(in[m] ? text : "left out (disagrees with the others): " + text);
     }
     ctx.corpus.estimated_published[d] = std::move(w);
   }
+}
+
+}  // namespace
+
+std::vector<StaleAge> ApplyTimeReasoning(FuseContext& ctx) {
+  std::vector<AgeObservation> obs = CollectAgeObservations(ctx);
+  // Dated observations per person, in corpus order.
+  std::unordered_map<int32_t, std::vector<size_t>> dated_of;
+  std::vector<int32_t> people;
+  for (size_t i = 0; i < obs.size(); ++i) {
+    if (!ctx.published_day[obs[i].claim.doc_idx]) continue;
+    auto [it, fresh] = dated_of.emplace(obs[i].entity, std::vector<size_t>{});
+    if (fresh) people.push_back(obs[i].entity);
+    it->second.push_back(i);
+  }
+  std::vector<StaleAge> stale;
+  std::unordered_map<int32_t, Birth> birth;
+  for (int32_t g : people)
+    if (std::optional<Birth> b = BirthOf(ctx, obs, dated_of[g], g, &stale)) birth[g] = *b;
+  EstimateUndated(ctx, obs, birth);
   return stale;
 }
 

@@ -69,121 +69,158 @@ void ScoreDocument(const Document& doc, const ArticleModel* model, DocumentAnaly
   analysis->credibility = model->Score(doc, *analysis, &analysis->credibility_reasons);
 }
 
+namespace {
+
+// What one cluster's claims say, by source kind and polarity.
+struct ClusterTally {
+  size_t named_affirm = 0, outlet_affirm = 0, author_affirm = 0, anonymous_affirm = 0, other_affirm = 0;
+  size_t named_deny = 0, other_deny = 0, hedged = 0, total = 0, via_outlet = 0;
+  std::set<uint32_t> docs_seen;
+  size_t affirm() const { return named_affirm + outlet_affirm + author_affirm + anonymous_affirm + other_affirm; }
+};
+
+ClusterTally Tally(const ClaimCluster& c, const std::vector<DocumentAnalysis>& analyses) {
+  ClusterTally t;
+  for (const ClaimRef& ref : c.claims) {
+    if (ref.doc_idx >= analyses.size() || ref.claim_idx >= analyses[ref.doc_idx].claims.size()) continue;
+    const Claim& claim = analyses[ref.doc_idx].claims[ref.claim_idx];
+    ++t.total;
+    t.docs_seen.insert(ref.doc_idx);
+    if (claim.source.via_outlet) ++t.via_outlet;
+    if (claim.modality == Modality::kHedged || claim.modality == Modality::kSpeculative) ++t.hedged;
+    if (claim.polarity == Polarity::kDenied) {
+      ++(claim.source.kind == SourceKind::kNamed ? t.named_deny : t.other_deny);
+      continue;
+    }
+    switch (claim.source.kind) {
+      case SourceKind::kNamed: ++t.named_affirm; break;
+      case SourceKind::kOutlet: ++t.outlet_affirm; break;
+      case SourceKind::kAnonymous: ++t.anonymous_affirm; break;
+      case SourceKind::kAuthor: ++t.author_affirm; break;
+      default: ++t.other_affirm; break;
+    }
+  }
+  for (uint32_t d : c.documents) t.docs_seen.insert(d);
+  return t;
+}
+
+// Evidence points (log-odds) and the reasons that name them, in order.
+struct Evidence {
+  double z = kPrior;
+  std::vector<std::string> reasons;
+};
+
+// Support: the best-attributed affirming claim sets it (named on record > an outlet's own
+// report > the article's unattributed voice > anonymous sources); further sources count
+// through corroboration, so one voice is not counted twice.
+void AddSupport(const ClusterTally& t, Evidence* e) {
+  if (t.named_affirm) {
+    e->z += kNamedSupport;
+    e->reasons.push_back("on record from a named source (" + Count(t.named_affirm, "claim", "claims") + ")");
+  } else if (t.outlet_affirm) {
+    e->z += kOutletSupport;
+    e->reasons.push_back("stated by an outlet in its own words (" + Count(t.outlet_affirm, "claim", "claims") + ")");
+  } else if (t.author_affirm) {
+    e->z += kAuthorSupport;
+    e->reasons.push_back("unattributed: only the article's own voice (" + Count(t.author_affirm, "claim", "claims") + ")");
+  } else if (t.anonymous_affirm && t.anonymous_affirm == t.affirm()) {
+    e->z += kAnonymousSupport;
+    e->reasons.push_back("only anonymous sources (" + Count(t.anonymous_affirm, "claim", "claims") + ")");
+  }
+  if (t.anonymous_affirm && t.anonymous_affirm < t.affirm())
+    e->reasons.push_back(Count(t.anonymous_affirm, "anonymous-source claim", "anonymous-source claims") + " among the support");
+  if (t.via_outlet) e->reasons.push_back(Count(t.via_outlet, "claim", "claims") + " relayed through another outlet");
+}
+
+void AddCorroboration(const ClaimCluster& c, const ClusterTally& t, Evidence* e) {
+  uint32_t independent = c.independent_sources;
+  if (independent == 0) {
+    // Fusion did not count them: distinct outlets of the supporting documents, else documents.
+    std::set<std::string> outlets(c.outlets.begin(), c.outlets.end());
+    independent = static_cast<uint32_t>(!outlets.empty() ? outlets.size() : std::max<size_t>(t.docs_seen.size(), 1));
+  }
+  e->z += kCorroboration * std::log2(static_cast<double>(independent));
+  e->reasons.push_back(independent == 1 ? "one independent source"
+                                        : Count(independent, "independent source", "independent sources"));
+}
+
+// Hedging, denials and contradictions lower the points.
+void AddDoubts(const ClaimCluster& c, const ClusterTally& t, const CorpusAnalysis& corpus, Evidence* e) {
+  if (t.hedged) {
+    e->z -= kHedged * static_cast<double>(t.hedged) / static_cast<double>(t.total);
+    e->reasons.push_back("hedged or speculative in " + std::to_string(t.hedged) + " of " + Count(t.total, "claim", "claims"));
+  }
+  if (t.named_deny) {
+    e->z -= kNamedDenial;
+    e->reasons.push_back("denied on record by a named source (" + Count(t.named_deny, "claim", "claims") + ")");
+  } else if (t.other_deny) {
+    e->z -= kOtherDenial;
+    e->reasons.push_back("denied by unnamed or indirect sources (" + Count(t.other_deny, "claim", "claims") + ")");
+  }
+  size_t contradictions = 0;
+  for (const Contradiction& k : corpus.contradictions) contradictions += (k.a == c.id || k.b == c.id) ? 1 : 0;
+  if (contradictions) {
+    e->z -= kContradiction * static_cast<double>(std::min<size_t>(contradictions, kMaxContradictions));
+    e->reasons.push_back("contradicted " + Count(contradictions, "time", "times") + " by other claims");
+  }
+}
+
+// Staleness against the newest document, and the reporting articles' credibility.
+void AddArticleEvidence(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses,
+                        long newest_day, const ClusterTally& t, Evidence* e) {
+  long last_day = -1;
+  std::string last_date;
+  for (uint32_t d : t.docs_seen)
+    if (d < docs.size() && docs[d].published) {
+      long day = DayNumber(*docs[d].published);
+      if (day > last_day) last_day = day, last_date = *docs[d].published;
+    }
+  if (newest_day >= 0 && last_day >= 0 && newest_day - last_day > 730) {
+    e->z -= kStale;
+    e->reasons.push_back("stale: last reported " + last_date);
+  }
+  double cred_sum = 0;
+  size_t cred_n = 0;
+  for (uint32_t d : t.docs_seen)
+    if (d < analyses.size() && analyses[d].credibility) cred_sum += *analyses[d].credibility, ++cred_n;
+  if (cred_n) {
+    double mean = cred_sum / static_cast<double>(cred_n);
+    e->z += kArticleCredibility * (mean - 0.5);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "reporting articles' credibility %.2f on average", mean);
+    e->reasons.push_back(buf);
+  }
+}
+
+}  // namespace
+
 void ScoreClusters(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& analyses, CorpusAnalysis* corpus) {
   long newest_day = -1;
   for (const Document& d : docs)
     if (d.published) newest_day = std::max(newest_day, DayNumber(*d.published));
 
   for (ClaimCluster& c : corpus->clusters) {
-    size_t named_affirm = 0, outlet_affirm = 0, author_affirm = 0, anonymous_affirm = 0, other_affirm = 0;
-    size_t named_deny = 0, other_deny = 0, hedged = 0, total = 0, via_outlet = 0;
-    std::set<uint32_t> docs_seen;
-    for (const ClaimRef& ref : c.claims) {
-      if (ref.doc_idx >= analyses.size() || ref.claim_idx >= analyses[ref.doc_idx].claims.size()) continue;
-      const Claim& claim = analyses[ref.doc_idx].claims[ref.claim_idx];
-      ++total;
-      docs_seen.insert(ref.doc_idx);
-      if (claim.source.via_outlet) ++via_outlet;
-      if (claim.modality == Modality::kHedged || claim.modality == Modality::kSpeculative) ++hedged;
-      bool named = claim.source.kind == SourceKind::kNamed;
-      if (claim.polarity == Polarity::kDenied) {
-        ++(named ? named_deny : other_deny);
-        continue;
-      }
-      switch (claim.source.kind) {
-        case SourceKind::kNamed: ++named_affirm; break;
-        case SourceKind::kOutlet: ++outlet_affirm; break;
-        case SourceKind::kAnonymous: ++anonymous_affirm; break;
-        case SourceKind::kAuthor: ++author_affirm; break;
-        default: ++other_affirm; break;
-      }
-    }
-    for (uint32_t d : c.documents) docs_seen.insert(d);
-
-    std::vector<std::string> reasons;
-    double z = kPrior;
-    if (total == 0) {
+    ClusterTally t = Tally(c, analyses);
+    if (t.total == 0) {
       c.credibility = 0.5;
       c.evidence_points = 0;
       c.grade = "weak";
       c.reasons = {"no claims to judge"};
       continue;
     }
-    // Support: the best-attributed affirming claim sets it (named on record > an outlet's
-    // own report > the article's unattributed voice > anonymous sources); further sources
-    // count through corroboration below, so one voice is not counted twice.
-    size_t affirm = named_affirm + outlet_affirm + author_affirm + anonymous_affirm + other_affirm;
-    if (named_affirm) {
-      z += kNamedSupport;
-      reasons.push_back("on record from a named source (" + Count(named_affirm, "claim", "claims") + ")");
-    } else if (outlet_affirm) {
-      z += kOutletSupport;
-      reasons.push_back("stated by an outlet in its own words (" + Count(outlet_affirm, "claim", "claims") + ")");
-    } else if (author_affirm) {
-      z += kAuthorSupport;
-      reasons.push_back("unattributed: only the article's own voice (" + Count(author_affirm, "claim", "claims") + ")");
-    } else if (anonymous_affirm && anonymous_affirm == affirm) {
-      z += kAnonymousSupport;
-      reasons.push_back("only anonymous sources (" + Count(anonymous_affirm, "claim", "claims") + ")");
-    }
-    if (anonymous_affirm && anonymous_affirm < affirm)
-      reasons.push_back(Count(anonymous_affirm, "anonymous-source claim", "anonymous-source claims") + " among the support");
-    if (via_outlet) reasons.push_back(Count(via_outlet, "claim", "claims") + " relayed through another outlet");
-    uint32_t independent = c.independent_sources;
-    if (independent == 0) {
-      // Fusion did not count them: distinct outlets of the supporting documents, else documents.
-      std::set<std::string> outlets(c.outlets.begin(), c.outlets.end());
-      independent = static_cast<uint32_t>(!outlets.empty() ? outlets.size() : std::max<size_t>(docs_seen.size(), 1));
-    }
-    z += kCorroboration * std::log2(static_cast<double>(independent));
-    reasons.push_back(independent == 1 ? "one independent source" : Count(independent, "independent source", "independent sources"));
-    if (hedged) {
-      z -= kHedged * static_cast<double>(hedged) / static_cast<double>(total);
-      reasons.push_back("hedged or speculative in " + std::to_string(hedged) + " of " + Count(total, "claim", "claims"));
-    }
-    if (named_deny) {
-      z -= kNamedDenial;
-      reasons.push_back("denied on record by a named source (" + Count(named_deny, "claim", "claims") + ")");
-    } else if (other_deny) {
-      z -= kOtherDenial;
-      reasons.push_back("denied by unnamed or indirect sources (" + Count(other_deny, "claim", "claims") + ")");
-    }
-    size_t contradictions = 0;
-    for (const Contradiction& k : corpus->contradictions) contradictions += (k.a == c.id || k.b == c.id) ? 1 : 0;
-    if (contradictions) {
-      z -= kContradiction * static_cast<double>(std::min<size_t>(contradictions, kMaxContradictions));
-      reasons.push_back("contradicted " + Count(contradictions, "time", "times") + " by other claims");
-    }
-    long last_day = -1;
-    std::string last_date;
-    for (uint32_t d : docs_seen)
-      if (d < docs.size() && docs[d].published) {
-        long day = DayNumber(*docs[d].published);
-        if (day > last_day) last_day = day, last_date = *docs[d].published;
-      }
-    if (newest_day >= 0 && last_day >= 0 && newest_day - last_day > 730) {
-      z -= kStale;
-      reasons.push_back("stale: last reported " + last_date);
-    }
-    double cred_sum = 0;
-    size_t cred_n = 0;
-    for (uint32_t d : docs_seen)
-      if (d < analyses.size() && analyses[d].credibility) cred_sum += *analyses[d].credibility, ++cred_n;
-    if (cred_n) {
-      double mean = cred_sum / static_cast<double>(cred_n);
-      z += kArticleCredibility * (mean - 0.5);
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "reporting articles' credibility %.2f on average", mean);
-      reasons.push_back(buf);
-    }
-    c.credibility = 1.0 / (1.0 + std::exp(-z));
-    c.evidence_points = z;
-    c.grade = GradeOf(z);
+    Evidence e;
+    AddSupport(t, &e);
+    AddCorroboration(c, t, &e);
+    AddDoubts(c, t, *corpus, &e);
+    AddArticleEvidence(docs, analyses, newest_day, t, &e);
+    c.credibility = 1.0 / (1.0 + std::exp(-e.z));
+    c.evidence_points = e.z;
+    c.grade = GradeOf(e.z);
     char head[96];
-    std::snprintf(head, sizeof head, "evidence grade %s: %+.2f points (strong >= %+.1f, moderate >= %+.1f, weak >= %+.1f)", c.grade.c_str(), z,
-                  kStrong, kModerate, kWeak);
-    reasons.insert(reasons.begin(), head);
-    c.reasons = std::move(reasons);
+    std::snprintf(head, sizeof head, "evidence grade %s: %+.2f points (strong >= %+.1f, moderate >= %+.1f, weak >= %+.1f)",
+                  c.grade.c_str(), e.z, kStrong, kModerate, kWeak);
+    e.reasons.insert(e.reasons.begin(), head);
+    c.reasons = std::move(e.reasons);
   }
 }
 
