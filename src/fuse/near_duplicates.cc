@@ -144,40 +144,53 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs, const NearDuplicateOptions& opt) {
+namespace {
+
+constexpr double kLow = -1.0, kHigh = -2.0;  // similarity slots: dropped / clear duplicate
+
+// MinHash signatures of every document (`hashes` bins each); usable[d] is 0 when a document
+// is too short to have one.
+struct Signatures {
+  size_t hashes;
+  std::vector<uint32_t> bins;
+  std::vector<uint8_t> usable;
+  const uint32_t* Of(size_t d) const { return &bins[d * hashes]; }
+};
+
+Signatures ComputeSignatures(const std::vector<Document>& docs, const NearDuplicateOptions& opt) {
   const size_t n = docs.size();
-  const size_t hashes = static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows);
-  StepTimer timer("  near-duplicates");
-  auto step = [&](const char* name, size_t count) { timer.Step(name, count); };
-  std::vector<uint32_t> signatures(n * hashes, std::numeric_limits<uint32_t>::max());
-  std::vector<uint8_t> usable(n, 0);
+  Signatures sig{static_cast<size_t>(opt.bands) * static_cast<size_t>(opt.rows), {}, std::vector<uint8_t>(n, 0)};
+  sig.bins.assign(n * sig.hashes, std::numeric_limits<uint32_t>::max());
   ParallelFor(n, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t d) {
     DocumentTexts texts(docs, opt.texts);
-    usable[d] = MinHashSignature(texts.Of(d), opt, &signatures[d * hashes]) ? 1 : 0;
+    sig.usable[d] = MinHashSignature(texts.Of(d), opt, &sig.bins[d * sig.hashes]) ? 1 : 0;
   });
+  return sig;
+}
 
-  step("signatures", n);
-  // LSH: per band, sort (band hash, doc) and take runs of equal hashes as buckets; or the
-  // buckets given (a GROUP BY over stored band keys), which are the same runs.
-  std::vector<uint64_t> candidates;  // (a << 32) | b, a < b
+// LSH: per band, sort (band hash, doc) and take runs of equal hashes as buckets; or the
+// buckets given (a GROUP BY over stored band keys), which are the same runs. Returns the
+// candidate pairs (a << 32) | b, a < b, sorted and unique.
+std::vector<uint64_t> CandidatePairs(const Signatures& sig, const NearDuplicateOptions& opt) {
+  const size_t n = sig.usable.size();
+  std::vector<uint64_t> candidates;
+  std::vector<uint32_t> members;
   if (opt.buckets) {
-    std::vector<uint32_t> members;
     for (const std::vector<uint32_t>& bucket : *opt.buckets) {
       members.clear();
       for (uint32_t d : bucket)
-        if (d < n && usable[d]) members.push_back(d);
+        if (d < n && sig.usable[d]) members.push_back(d);
       std::sort(members.begin(), members.end());
       members.erase(std::unique(members.begin(), members.end()), members.end());
       AddBucketPairs(members.data(), members.size(), opt.max_bucket, &candidates);
     }
   } else {
     std::vector<std::pair<uint64_t, uint32_t>> keys;
-    std::vector<uint32_t> members;
     keys.reserve(n);
     for (int band = 0; band < opt.bands; ++band) {
       keys.clear();
       for (size_t d = 0; d < n; ++d)
-        if (usable[d]) keys.emplace_back(BandKey(&signatures[d * hashes], band, opt.rows), static_cast<uint32_t>(d));
+        if (sig.usable[d]) keys.emplace_back(BandKey(sig.Of(d), band, opt.rows), static_cast<uint32_t>(d));
       std::sort(keys.begin(), keys.end());
       for (size_t i = 0; i < keys.size();) {
         size_t j = i + 1;
@@ -191,45 +204,71 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
 
-  step("candidates", candidates.size());
-  // Signature estimate Ĵ = (equal bins) / hashes; standard error sqrt(J(1−J)/hashes) ≈ 0.044
-  // at J = 0.5 with 128 bins. Candidates with Ĵ < min_jaccard − 0.15 (3.4 standard errors
-  // below) are dropped; those within ±0.15 of the threshold get the exact check here, on all
-  // threads in chunks of consecutive candidates (results in per-candidate slots, so the
-  // output does not depend on scheduling); those above are clear duplicates.
+// Exact shingle Jaccard of a pair, keeping the first document's shingles while it repeats.
+class ExactJaccard {
+ public:
+  ExactJaccard(const std::vector<Document>& docs, const NearDuplicateOptions& opt) : texts_(docs, opt.texts), opt_(opt) {}
+  double operator()(uint32_t a, uint32_t b) {
+    if (a != cached_) shingles_a_ = ShingleHashes(texts_.Of(a), opt_.shingle_words), cached_ = a;
+    return Jaccard(shingles_a_, ShingleHashes(texts_.Of(b), opt_.shingle_words));
+  }
+
+ private:
+  DocumentTexts texts_;
+  const NearDuplicateOptions& opt_;
+  uint32_t cached_ = std::numeric_limits<uint32_t>::max();
+  std::vector<uint64_t> shingles_a_;
+};
+
+// Signature estimate Ĵ = (equal bins) / hashes; standard error sqrt(J(1−J)/hashes) ≈ 0.044
+// at J = 0.5 with 128 bins. Candidates with Ĵ < min_jaccard − 0.15 (3.4 standard errors
+// below) are dropped (kLow); those within ±0.15 of the threshold get the exact check here,
+// on all threads in chunks of consecutive candidates (results in per-candidate slots, so the
+// output does not depend on scheduling); those above are clear duplicates (kHigh).
+std::vector<double> ScreenCandidates(const std::vector<Document>& docs, const Signatures& sig,
+                                     const std::vector<uint64_t>& candidates, const NearDuplicateOptions& opt,
+                                     std::atomic<size_t>* exact_checks) {
   constexpr size_t kChunk = 512;
-  constexpr double kLow = -1.0, kHigh = -2.0;  // similarity slots: dropped / clear duplicate
   std::vector<double> similarity(candidates.size(), kLow);
-  std::atomic<size_t> exact_checks{0};
   ParallelFor((candidates.size() + kChunk - 1) / kChunk, opt.jobs > 0 ? opt.jobs : DefaultJobs(), [&](size_t chunk) {
-    uint32_t cached = std::numeric_limits<uint32_t>::max();
-    std::vector<uint64_t> shingles_a;
-    DocumentTexts texts(docs, opt.texts);
+    ExactJaccard exact(docs, opt);
     for (size_t idx = chunk * kChunk; idx < std::min(candidates.size(), (chunk + 1) * kChunk); ++idx) {
       uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
       size_t equal = 0;
-      for (size_t i = 0; i < hashes; ++i) equal += signatures[a * hashes + i] == signatures[b * hashes + i];
-      const double estimate = static_cast<double>(equal) / static_cast<double>(hashes);
+      for (size_t i = 0; i < sig.hashes; ++i) equal += sig.Of(a)[i] == sig.Of(b)[i];
+      const double estimate = static_cast<double>(equal) / static_cast<double>(sig.hashes);
       if (estimate < opt.min_jaccard - 0.15) continue;
       if (estimate >= opt.min_jaccard + 0.15) {
         similarity[idx] = kHigh;
         continue;
       }
-      ++exact_checks;
-      if (a != cached) shingles_a = ShingleHashes(texts.Of(a), opt.shingle_words), cached = a;
-      similarity[idx] = Jaccard(shingles_a, ShingleHashes(texts.Of(b), opt.shingle_words));
+      ++*exact_checks;
+      similarity[idx] = exact(a, b);
     }
   });
+  return similarity;
+}
+
+}  // namespace
+
+std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs, const NearDuplicateOptions& opt) {
+  StepTimer timer("  near-duplicates");
+  Signatures sig = ComputeSignatures(docs, opt);
+  timer.Step("signatures", docs.size());
+  std::vector<uint64_t> candidates = CandidatePairs(sig, opt);
+  timer.Step("candidates", candidates.size());
+  std::atomic<size_t> exact_checks{0};
+  std::vector<double> similarity = ScreenCandidates(docs, sig, candidates, opt, &exact_checks);
   // Duplicate groups grow with the corpus (syndicated copies, boilerplate), and all pairs of
   // a group of m would be m(m−1)/2. So the output is a spanning forest of the duplicate
   // graph: in candidate order, a pair is kept only when it joins two groups not yet joined
   // (union-find); a clear duplicate's exact similarity is computed only then.
-  UnionFind groups(static_cast<uint32_t>(n));
+  UnionFind groups(static_cast<uint32_t>(docs.size()));
   std::vector<DuplicatePair> pairs;
-  uint32_t cached = std::numeric_limits<uint32_t>::max();
-  std::vector<uint64_t> shingles_a;
-  DocumentTexts texts(docs, opt.texts);
+  ExactJaccard exact(docs, opt);
   for (size_t idx = 0; idx < candidates.size(); ++idx) {
     if (similarity[idx] == kLow) continue;
     uint32_t a = static_cast<uint32_t>(candidates[idx] >> 32), b = static_cast<uint32_t>(candidates[idx] & 0xFFFFFFFFu);
@@ -237,14 +276,13 @@ std::vector<DuplicatePair> FindNearDuplicates(const std::vector<Document>& docs,
     double j = similarity[idx];
     if (j == kHigh) {
       ++exact_checks;
-      if (a != cached) shingles_a = ShingleHashes(texts.Of(a), opt.shingle_words), cached = a;
-      j = Jaccard(shingles_a, ShingleHashes(texts.Of(b), opt.shingle_words));
+      j = exact(a, b);
     }
     if (j < opt.min_jaccard) continue;
     groups.Union(a, b);
     pairs.push_back(DuplicatePair{a, b, j});
   }
-  step("verified", exact_checks.load());
+  timer.Step("verified", exact_checks.load());
   return pairs;
 }
 
