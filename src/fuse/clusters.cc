@@ -255,6 +255,28 @@ bool SharePeople(const std::vector<int32_t>& a, const std::vector<int32_t>& b) {
   }
   return false;
 }
+
+// Near-duplicates as provenance: the later copy points at the earlier one (publication
+// date, then ingest order).
+void AddDuplicateEdges(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) {
+  for (const DuplicatePair& p : pairs) {
+    uint32_t earlier = p.a, later = p.b;
+    std::optional<int64_t> da = ctx.EffectiveDay(p.a), db = ctx.EffectiveDay(p.b);
+    if ((da && db && *db < *da) || (!da && db) ||
+        ((da == db) && ctx.docs[p.b].ingest_seq < ctx.docs[p.a].ingest_seq))
+      std::swap(earlier, later);
+    char sim[32];
+    std::snprintf(sim, sizeof sim, "%.2f", p.similarity);
+    ProvenanceEdge e;
+    e.doc_idx = later;
+    e.outlet = ctx.outlet[earlier].empty() ? ctx.docs[earlier].id : ctx.outlet[earlier];
+    e.kind = "near_duplicate";
+    e.evidence = std::string("near-duplicate of ") + ctx.docs[earlier].id + " (" + ctx.DocLabel(earlier) +
+                 "): word 3-shingle Jaccard " + sim;
+    e.target_doc = static_cast<int32_t>(earlier);
+    ctx.corpus.provenance.push_back(std::move(e));
+  }
+}
 }  // namespace
 
 void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) {
@@ -320,24 +342,7 @@ void BuildProvenance(FuseContext& ctx, const std::vector<DuplicatePair>& pairs) 
       corpus.provenance.push_back(std::move(e));
     }
   }
-  for (const DuplicatePair& p : pairs) {
-    // The later copy points at the earlier one (publication date, then ingest order).
-    uint32_t earlier = p.a, later = p.b;
-    std::optional<int64_t> da = ctx.EffectiveDay(p.a), db = ctx.EffectiveDay(p.b);
-    if ((da && db && *db < *da) || (!da && db) ||
-        ((da == db) && ctx.docs[p.b].ingest_seq < ctx.docs[p.a].ingest_seq))
-      std::swap(earlier, later);
-    char sim[32];
-    std::snprintf(sim, sizeof sim, "%.2f", p.similarity);
-    ProvenanceEdge e;
-    e.doc_idx = later;
-    e.outlet = ctx.outlet[earlier].empty() ? ctx.docs[earlier].id : ctx.outlet[earlier];
-    e.kind = "near_duplicate";
-    e.evidence = std::string("near-duplicate of ") + ctx.docs[earlier].id + " (" + ctx.DocLabel(earlier) +
-                 "): word 3-shingle Jaccard " + sim;
-    e.target_doc = static_cast<int32_t>(earlier);
-    corpus.provenance.push_back(std::move(e));
-  }
+  AddDuplicateEdges(ctx, pairs);
 }
 
 }  // namespace hearsay::fuse
