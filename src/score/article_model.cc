@@ -568,19 +568,27 @@ std::string LinearArticleModel::Serialize() const {
   return std::move(w.out());
 }
 
-Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string& bytes, const std::string& where) {
-  const std::string retrain = "; rebuild it with `hearsay train credibility`";
-  if (bytes.empty()) return DataLossError(where + ": empty file, expected an article model starting with magic \"HSCREDM\"" + retrain);
+namespace {
+
+const char kRetrain[] = "; rebuild it with `hearsay train credibility`";
+
+Status CheckMagic(const std::string& bytes, const std::string& where) {
+  if (bytes.empty()) return DataLossError(where + ": empty file, expected an article model starting with magic \"HSCREDM\"" + kRetrain);
   if (bytes.size() < sizeof kArticleModelMagic || std::memcmp(bytes.data(), kArticleModelMagic, sizeof kArticleModelMagic) != 0) {
     std::string found = bytes.substr(0, std::min<size_t>(8, bytes.size()));
     for (char& c : found)
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '.';
-    return DataLossError(where + ": wrong magic: expected \"HSCREDM\", found \"" + found + "\" (not a hearsay article model)" + retrain);
+    return DataLossError(where + ": wrong magic: expected \"HSCREDM\", found \"" + found + "\" (not a hearsay article model)" + kRetrain);
   }
-  if (bytes.size() < 8 + 8) return DataLossError(where + ": truncated header (" + std::to_string(bytes.size()) + " bytes)" + retrain);
-  Reader r(bytes, bytes.size() - 8, where);
+  if (bytes.size() < 8 + 8) return DataLossError(where + ": truncated header (" + std::to_string(bytes.size()) + " bytes)" + kRetrain);
+  return Status::Ok();
+}
+
+// Version, feature fingerprint, table size and evidence count, then the checksum (before any
+// length field is trusted).
+Status ReadHeader(Reader& r, const std::string& bytes, const std::string& where, uint32_t* hash_bits) {
   char magic[8];
-  uint32_t version = 0, hash_bits = 0, dense_count = 0;
+  uint32_t version = 0, dense_count = 0;
   uint64_t fingerprint = 0;
   r.GetBytes(magic, 8, "magic");
   r.Get(&version, "format version");
@@ -590,32 +598,31 @@ Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string&
                                    std::to_string(kArticleModelFormatVersion) + "); update hearsay or retrain the model");
   if (version < kArticleModelFormatVersion)
     return FailedPreconditionError(where + ": format version " + std::to_string(version) + " is older than the supported " +
-                                   std::to_string(kArticleModelFormatVersion) + retrain);
+                                   std::to_string(kArticleModelFormatVersion) + kRetrain);
   r.Get(&fingerprint, "feature fingerprint");
-  r.Get(&hash_bits, "hash_bits");
+  r.Get(hash_bits, "hash_bits");
   r.Get(&dense_count, "dense feature count");
   if (!r.ok()) return r.status();
   if (fingerprint != FeatureFingerprint())
     return FailedPreconditionError(where + ": feature fingerprint mismatch: expected " + Hex(FeatureFingerprint()) + ", found " +
-                                   Hex(fingerprint) + " (the model was trained with another feature set)" + retrain);
-  if (hash_bits < kMinHashBits || hash_bits > kMaxHashBits)
-    return DataLossError(where + ": hash_bits " + std::to_string(hash_bits) + " out of range [" + std::to_string(kMinHashBits) + ", " +
-                         std::to_string(kMaxHashBits) + "]" + retrain);
+                                   Hex(fingerprint) + " (the model was trained with another feature set)" + kRetrain);
+  if (*hash_bits < kMinHashBits || *hash_bits > kMaxHashBits)
+    return DataLossError(where + ": hash_bits " + std::to_string(*hash_bits) + " out of range [" + std::to_string(kMinHashBits) + ", " +
+                         std::to_string(kMaxHashBits) + "]" + kRetrain);
   if (dense_count != kDenseCount)
     return FailedPreconditionError(where + ": expected " + std::to_string(kDenseCount) + " evidence features, found " +
-                                   std::to_string(dense_count) + retrain);
-  // The checksum covers everything before it: check it before trusting any length field.
+                                   std::to_string(dense_count) + kRetrain);
   uint64_t stored_sum = 0;
   std::memcpy(&stored_sum, bytes.data() + bytes.size() - 8, 8);
   uint64_t sum = Fnv1a(bytes.data(), bytes.size() - 8);
   if (sum != stored_sum)
-    return DataLossError(where + ": checksum mismatch: expected " + Hex(stored_sum) + ", computed " + Hex(sum) + " (file corrupt)" + retrain);
+    return DataLossError(where + ": checksum mismatch: expected " + Hex(stored_sum) + ", computed " + Hex(sum) + " (file corrupt)" + kRetrain);
+  return Status::Ok();
+}
 
-  ArticleModelParams p;
-  p.hash_bits = hash_bits;
-  r.GetString(&p.engine_version, "engine version");
-  r.GetString(&p.training_note, "training note");
-  for (auto* list : {&p.lexicons.hedges, &p.lexicons.boosters}) {
+// The hedge and booster lexicons and each evidence feature's name, reference and scale.
+Status ReadLexiconsAndDense(Reader& r, const std::string& where, ArticleModelParams* p) {
+  for (auto* list : {&p->lexicons.hedges, &p->lexicons.boosters}) {
     uint32_t n = 0;
     r.Get(&n, "lexicon size");
     for (uint32_t i = 0; i < n && r.ok(); ++i) {
@@ -627,35 +634,52 @@ Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string&
   for (size_t k = 0; k < kDenseCount && r.ok(); ++k) {
     std::string name;
     r.GetString(&name, "dense feature name");
-    r.Get(&p.dense_ref[k], "dense reference");
-    r.Get(&p.dense_scale[k], "dense scale");
+    r.Get(&p->dense_ref[k], "dense reference");
+    r.Get(&p->dense_scale[k], "dense scale");
     if (r.ok() && name != DenseName(static_cast<Dense>(k)))
       return FailedPreconditionError(where + ": evidence feature " + std::to_string(k) + ": expected \"" +
-                                     DenseName(static_cast<Dense>(k)) + "\", found \"" + name + "\"" + retrain);
-    if (r.ok() && !(p.dense_scale[k] > 0))
-      return DataLossError(where + ": evidence feature \"" + name + "\" has scale " + std::to_string(p.dense_scale[k]) +
-                           ", expected > 0" + retrain);
+                                     DenseName(static_cast<Dense>(k)) + "\", found \"" + name + "\"" + kRetrain);
+    if (r.ok() && !(p->dense_scale[k] > 0))
+      return DataLossError(where + ": evidence feature \"" + name + "\" has scale " + std::to_string(p->dense_scale[k]) +
+                           ", expected > 0" + kRetrain);
   }
+  return Status::Ok();
+}
+
+// Flags, the outlet prior, the heads and the weight (and idf) tables.
+Status ReadTables(Reader& r, const std::string& where, ArticleModelParams* p) {
   uint32_t flags = 0;
   r.Get(&flags, "flags");
-  if (r.ok() && flags > 1)
-    return DataLossError(where + ": flags " + std::to_string(flags) + ", expected 0..1" + retrain);
-  p.tfidf = flags & 1;
-  r.Get(&p.prior.base_real, "prior base rate");
-  r.Get(&p.prior.pseudo, "prior pseudo-counts");
-  for (auto* records : {&p.prior.hosts, &p.prior.cited, &p.prior.bylines, &p.prior.sections})
+  if (r.ok() && flags > 1) return DataLossError(where + ": flags " + std::to_string(flags) + ", expected 0..1" + kRetrain);
+  p->tfidf = flags & 1;
+  r.Get(&p->prior.base_real, "prior base rate");
+  r.Get(&p->prior.pseudo, "prior pseudo-counts");
+  for (auto* records : {&p->prior.hosts, &p->prior.cited, &p->prior.bylines, &p->prior.sections})
     if (Status s = ReadRecords(&r, where, records); !s.ok()) return s;
-  for (ArticleHead& h : p.heads)
+  for (ArticleHead& h : p->heads)
     if (Status s = ReadHead(&r, where, &h); !s.ok()) return s;
-  p.weights.resize(size_t{1} << hash_bits);
-  r.GetBytes(p.weights.data(), p.weights.size() * sizeof(float), "weights");
-  if (p.tfidf) {
-    p.idf.resize(size_t{1} << hash_bits);
-    r.GetBytes(p.idf.data(), p.idf.size() * sizeof(float), "idf");
+  p->weights.resize(size_t{1} << p->hash_bits);
+  r.GetBytes(p->weights.data(), p->weights.size() * sizeof(float), "weights");
+  if (p->tfidf) {
+    p->idf.resize(size_t{1} << p->hash_bits);
+    r.GetBytes(p->idf.data(), p->idf.size() * sizeof(float), "idf");
   }
-  if (!r.ok()) return r.status();
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LinearArticleModel>> ParseArticleModel(const std::string& bytes, const std::string& where) {
+  if (Status s = CheckMagic(bytes, where); !s.ok()) return s;
+  Reader r(bytes, bytes.size() - 8, where);
+  ArticleModelParams p;
+  if (Status s = ReadHeader(r, bytes, where, &p.hash_bits); !s.ok()) return s;
+  r.GetString(&p.engine_version, "engine version");
+  r.GetString(&p.training_note, "training note");
+  if (Status s = ReadLexiconsAndDense(r, where, &p); !s.ok()) return s;
+  if (Status s = ReadTables(r, where, &p); !s.ok()) return s;
   if (r.pos() != bytes.size() - 8)
-    return DataLossError(where + ": " + std::to_string(bytes.size() - 8 - r.pos()) + " unexpected bytes before the checksum" + retrain);
+    return DataLossError(where + ": " + std::to_string(bytes.size() - 8 - r.pos()) + " unexpected bytes before the checksum" + kRetrain);
   return std::make_unique<LinearArticleModel>(std::move(p));
 }
 
