@@ -83,7 +83,12 @@ Result<std::unique_ptr<NerModel>> NerModel::Load(const std::string& path) {
   return FromBytes(*bytes, path);
 }
 
-Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, const std::string& where) {
+namespace {
+
+// Magic, version, feature fingerprint, labels and table size, then the checksum (before any
+// length field is trusted). Sets *hash_bits and *producer_len.
+Status ReadNerHeader(Reader& r, const std::string& bytes, const std::string& where, uint32_t* hash_bits,
+                     uint32_t* producer_len) {
   auto bad = [&](const std::string& what) { return DataLossError(where + ": " + what); };
   if (bytes.empty()) return bad("empty file, expected a tagger model (magic HSNERMDL)");
   if (bytes.size() < 8 || std::memcmp(bytes.data(), kNerMagic, 8) != 0) {
@@ -92,10 +97,9 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) c = '?';
     return bad("wrong magic: expected \"HSNERMDL\", found \"" + found + "\" (not a hearsay tagger model)");
   }
-  Reader r(bytes, bytes.size() >= 8 ? bytes.size() - 8 : 0);
   std::string magic;
   r.Bytes(8, &magic);
-  uint32_t version = 0, fingerprint = 0, labels = 0, hash_bits = 0, producer_len = 0;
+  uint32_t version = 0, fingerprint = 0, labels = 0;
   if (!r.Get(&version)) return bad("truncated header");
   if (version > kNerFormatVersion)
     return FailedPreconditionError(where + ": model format version " + std::to_string(version) +
@@ -104,8 +108,7 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
   if (version != kNerFormatVersion)
     return FailedPreconditionError(where + ": model format version " + std::to_string(version) + ", expected " +
                                    std::to_string(kNerFormatVersion) + "; retrain with `hearsay train ner`");
-  if (!r.Get(&fingerprint) || !r.Get(&labels) || !r.Get(&hash_bits) || !r.Get(&producer_len))
-    return bad("truncated header");
+  if (!r.Get(&fingerprint) || !r.Get(&labels) || !r.Get(hash_bits) || !r.Get(producer_len)) return bad("truncated header");
   char hex[2][16];
   std::snprintf(hex[0], sizeof hex[0], "%08x", kFeatureFingerprint);
   std::snprintf(hex[1], sizeof hex[1], "%08x", fingerprint);
@@ -115,44 +118,60 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, 
   if (labels != kNumLabels)
     return FailedPreconditionError(where + ": model has " + std::to_string(labels) + " labels, expected " +
                                    std::to_string(kNumLabels));
-  if (hash_bits < 8 || hash_bits > 26) return bad("hash bits " + std::to_string(hash_bits) + " out of range 8..26");
+  if (*hash_bits < 8 || *hash_bits > 26) return bad("hash bits " + std::to_string(*hash_bits) + " out of range 8..26");
   uint64_t stored_sum = 0;
   std::memcpy(&stored_sum, bytes.data() + bytes.size() - 8, 8);
   uint64_t sum = HashBytes(std::string_view(bytes.data(), bytes.size() - 8), kChecksumSeed);
   if (sum != stored_sum) return bad("checksum mismatch (file corrupt or truncated)");
+  return Status::Ok();
+}
 
-  std::unique_ptr<NerModel> m(new NerModel());
-  m->hash_bits_ = hash_bits;
-  std::string producer;
-  if (!r.Bytes(producer_len, &producer)) return bad("truncated producer string");
+// The word gazetteer, the phrase list and the word clusters.
+Status ReadNerLexicons(Reader& r, size_t file_size, const std::string& where, Gazetteer* gaz, WordClusters* clusters) {
+  auto bad = [&](const std::string& what) { return DataLossError(where + ": " + what); };
   uint32_t count = 0;
   if (!r.Get(&count)) return bad("truncated gazetteer");
-  if (count > bytes.size() / 18) return bad("gazetteer count larger than the file");
-  m->gazetteer_.ReserveWords(count);
+  if (count > file_size / 18) return bad("gazetteer count larger than the file");
+  gaz->ReserveWords(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     WordEntry e;
     if (!r.Get(&h) || !r.Get(&e.classes) || !r.Get(&e.female) || !r.Get(&e.male)) return bad("truncated gazetteer");
-    m->gazetteer_.AddWord(h, e);
+    gaz->AddWord(h, e);
   }
   if (!r.Get(&count)) return bad("truncated phrase list");
-  if (count > bytes.size() / 9) return bad("phrase count larger than the file");
-  m->gazetteer_.ReservePhrases(count);
+  if (count > file_size / 9) return bad("phrase count larger than the file");
+  gaz->ReservePhrases(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     uint8_t t;
     if (!r.Get(&h) || !r.Get(&t)) return bad("truncated phrase list");
-    m->gazetteer_.AddPhrase(h, t);
+    gaz->AddPhrase(h, t);
   }
   if (!r.Get(&count)) return bad("truncated cluster table");
-  if (count > bytes.size() / 12) return bad("cluster count larger than the file");
-  m->clusters_.Reserve(count);
+  if (count > file_size / 12) return bad("cluster count larger than the file");
+  clusters->Reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
     uint64_t h;
     WordClusters::Ids ids;
     if (!r.Get(&h) || !r.Get(&ids.coarse) || !r.Get(&ids.fine)) return bad("truncated cluster table");
-    m->clusters_.Add(h, ids);
+    clusters->Add(h, ids);
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<NerModel>> NerModel::FromBytes(const std::string& bytes, const std::string& where) {
+  auto bad = [&](const std::string& what) { return DataLossError(where + ": " + what); };
+  Reader r(bytes, bytes.size() >= 8 ? bytes.size() - 8 : 0);
+  uint32_t hash_bits = 0, producer_len = 0;
+  if (Status s = ReadNerHeader(r, bytes, where, &hash_bits, &producer_len); !s.ok()) return s;
+  std::unique_ptr<NerModel> m(new NerModel());
+  m->hash_bits_ = hash_bits;
+  std::string producer;
+  if (!r.Bytes(producer_len, &producer)) return bad("truncated producer string");
+  if (Status s = ReadNerLexicons(r, bytes.size(), where, &m->gazetteer_, &m->clusters_); !s.ok()) return s;
   for (Stage& st : m->stage_) {
     for (float& f : st.start)
       if (!r.Get(&f)) return bad("truncated weights");
