@@ -436,6 +436,123 @@ std::vector<double> Stack(std::vector<std::vector<double>> X, const std::vector<
   return z;
 }
 
+// One cross-validation run over the dumped train rows: each learner's out-of-fold scores are
+// kept by name, then stacked.
+class CvRun {
+ public:
+  CvRun(std::vector<Row> rows, int folds, std::string only) : rows_(std::move(rows)), folds_(folds), only_(std::move(only)) {
+    for (auto& r : rows_) y_.push_back(r.y);
+  }
+
+  void Run() {
+    std::printf("train rows %zu (dev not read), folds %d\n", rows_.size(), folds_);
+    TextLearners();
+    NeighbourVote();
+    StandardiseEvidence();
+    Stacks();
+  }
+
+ private:
+  using Matrix = std::vector<std::vector<double>>;
+
+  bool Want(const std::string& name) const { return only_.empty() || only_.find("," + name + ",") != std::string::npos; }
+
+  void Report(const std::string& name, const std::vector<double>& z) {
+    auto [f1, t] = Best(z, y_);
+    std::printf("%-44s %.4f  (t %.2f)\n", name.c_str(), f1, t);
+    std::fflush(stdout);
+    oof_[name] = z;
+  }
+
+  void TextLearners() {
+    struct Set { const char* name; unsigned ns; int min_df; };
+    const std::vector<Set> sets = {{"w12", kT1 | kT2 | kB1 | kB2 | kLead | kTC, 1},
+                                   {"w123", kT1 | kT2 | kT3 | kB1 | kB2 | kB3 | kLead | kTC, 2},
+                                   {"char", kTC | kBC, 2}};
+    for (const Set& s : sets) {
+      if (!Want(s.name)) continue;
+      std::vector<Vec> counts(rows_.size());
+      for (size_t i = 0; i < rows_.size(); ++i) counts[i] = Counts(rows_[i], s.ns);
+      X_[s.name] = Tfidf(counts, s.min_df);
+      const auto& x = X_[s.name];
+      std::string n = s.name;
+      if (Want("ada")) Report(n + " adagrad-lr (shipped learner)", Oof(AdaGradLr(5, 0.1), x, y_, folds_));
+      for (double c : {0.3, 1.0, 3.0})
+        if (Want("svm")) Report(n + " svm C " + std::to_string(c).substr(0, 4), Oof(Svm(c), x, y_, folds_));
+      for (double c : {0.3, 1.0, 3.0})
+        if (Want("nbsvm")) Report(n + " nb-svm C " + std::to_string(c).substr(0, 4), Oof(NbSvm(c), x, y_, folds_));
+    }
+  }
+
+  void NeighbourVote() {
+    if (!Want("knn") || !X_.count("w12")) return;
+    auto k = Knn(X_["w12"], y_, folds_, 10);
+    std::vector<double> a, b;
+    for (auto& p : k) a.push_back(p[0]), b.push_back(p[1]);
+    oof_["knn max"] = a, oof_["knn vote"] = b;
+    Report("knn vote (w12, 10)", b);
+  }
+
+  void StandardiseEvidence() {
+    dense_.assign(rows_.size(), {});
+    size_t d = rows_[0].dense.size();
+    std::vector<double> mu(d, 0), sd(d, 0);
+    for (auto& r : rows_) for (size_t k = 0; k < d; ++k) mu[k] += r.dense[k] / rows_.size();
+    for (auto& r : rows_) for (size_t k = 0; k < d; ++k) sd[k] += (r.dense[k] - mu[k]) * (r.dense[k] - mu[k]) / rows_.size();
+    for (size_t i = 0; i < rows_.size(); ++i)
+      for (size_t k = 0; k < d; ++k) dense_[i].push_back((rows_[i].dense[k] - mu[k]) / std::sqrt(sd[k] + 1e-12));
+  }
+
+  // Stack inputs: the named learners' scores, the neighbour vote, a prior and the evidence.
+  Matrix Columns(const std::vector<std::string>& use, const Matrix* prior, bool evidence, bool with_knn) {
+    Matrix Z(rows_.size());
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      for (auto& n : use) Z[i].push_back(oof_[n][i]);
+      if (with_knn)
+        Z[i].push_back(oof_["knn max"][i]), Z[i].push_back(oof_["knn vote"][i]),
+            Z[i].push_back(oof_["knn max"][i] * oof_["knn vote"][i]);
+      if (prior) Z[i].insert(Z[i].end(), (*prior)[i].begin(), (*prior)[i].end());
+      if (evidence) Z[i].insert(Z[i].end(), dense_[i].begin(), dense_[i].end());
+    }
+    return Z;
+  }
+
+  void Stacks() {
+    std::vector<std::string> names;
+    for (auto& [n, z] : oof_)
+      if (n.rfind("knn", 0) != 0) names.push_back(n);
+    bool knn = oof_.count("knn vote") > 0;
+    auto P10 = Prior(rows_, y_, folds_, 10);
+    for (auto& n : names) {
+      Report("stack " + n + " +evidence", Stack(Columns({n}, nullptr, true, false), y_, folds_));
+      Report("stack " + n + " +prior", Stack(Columns({n}, &P10, false, false), y_, folds_));
+      Report("stack " + n + " +prior+evidence", Stack(Columns({n}, &P10, true, false), y_, folds_));
+    }
+    if (names.size() > 1) {
+      Report("stack ALL text", Stack(Columns(names, nullptr, false, false), y_, folds_));
+      Report("stack ALL text +evidence", Stack(Columns(names, nullptr, true, false), y_, folds_));
+      Report("stack ALL text +prior+evidence", Stack(Columns(names, &P10, true, false), y_, folds_));
+    }
+    if (knn) {
+      Report("stack ALL text +knn +evidence", Stack(Columns(names, nullptr, true, true), y_, folds_));
+      Report("stack ALL text +knn +prior+evidence", Stack(Columns(names, &P10, true, true), y_, folds_));
+    }
+    for (double m : {1.0, 3.0, 30.0, 100.0}) {
+      auto P = Prior(rows_, y_, folds_, m);
+      Report("stack ALL text +prior(m " + std::to_string(m).substr(0, 5) + ")+evidence",
+             Stack(Columns(names, &P, true, knn), y_, folds_));
+    }
+  }
+
+  std::vector<Row> rows_;
+  std::vector<int> y_;
+  int folds_;
+  std::string only_;
+  std::map<std::string, std::vector<double>> oof_;
+  std::map<std::string, std::vector<Vec>> X_;
+  Matrix dense_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -447,85 +564,6 @@ int main(int argc, char** argv) {
     if (a == "--folds") folds = std::stoi(argv[i + 1]);
     else if (a == "--only") only = "," + std::string(argv[i + 1]) + ",";
   }
-  auto want = [&](const std::string& name) { return only.empty() || only.find("," + name + ",") != std::string::npos; };
-  std::vector<Row> rows = Load(argv[1]);
-  std::vector<int> y;
-  for (auto& r : rows) y.push_back(r.y);
-  std::printf("train rows %zu (dev not read), folds %d\n", rows.size(), folds);
-  std::map<std::string, std::vector<double>> oof;
-  auto report = [&](const std::string& name, const std::vector<double>& z) {
-    auto [f1, t] = Best(z, y);
-    std::printf("%-44s %.4f  (t %.2f)\n", name.c_str(), f1, t);
-    std::fflush(stdout);
-    oof[name] = z;
-  };
-  struct Set { const char* name; unsigned ns; int min_df; };
-  std::vector<Set> sets = {{"w12", kT1 | kT2 | kB1 | kB2 | kLead | kTC, 1},
-                           {"w123", kT1 | kT2 | kT3 | kB1 | kB2 | kB3 | kLead | kTC, 2},
-                           {"char", kTC | kBC, 2}};
-  std::map<std::string, std::vector<Vec>> X;
-  for (const Set& s : sets) {
-    if (!want(s.name)) continue;
-    std::vector<Vec> counts(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) counts[i] = Counts(rows[i], s.ns);
-    X[s.name] = Tfidf(counts, s.min_df);
-    const auto& x = X[s.name];
-    std::string n = s.name;
-    if (want("ada")) report(n + " adagrad-lr (shipped learner)", Oof(AdaGradLr(5, 0.1), x, y, folds));
-    for (double c : {0.3, 1.0, 3.0})
-      if (want("svm")) report(n + " svm C " + std::to_string(c).substr(0, 4), Oof(Svm(c), x, y, folds));
-    for (double c : {0.3, 1.0, 3.0})
-      if (want("nbsvm")) report(n + " nb-svm C " + std::to_string(c).substr(0, 4), Oof(NbSvm(c), x, y, folds));
-  }
-  if (want("knn") && X.count("w12")) {
-    auto k = Knn(X["w12"], y, folds, 10);
-    std::vector<double> a, b;
-    for (auto& p : k) a.push_back(p[0]), b.push_back(p[1]);
-    oof["knn max"] = a, oof["knn vote"] = b;
-    report("knn vote (w12, 10)", b);
-  }
-  // Stacks over what was computed.
-  std::vector<std::vector<double>> dense(rows.size());
-  {
-    size_t d = rows[0].dense.size();
-    std::vector<double> mu(d, 0), sd(d, 0);
-    for (auto& r : rows) for (size_t k = 0; k < d; ++k) mu[k] += r.dense[k] / rows.size();
-    for (auto& r : rows) for (size_t k = 0; k < d; ++k) sd[k] += (r.dense[k] - mu[k]) * (r.dense[k] - mu[k]) / rows.size();
-    for (size_t i = 0; i < rows.size(); ++i)
-      for (size_t k = 0; k < d; ++k) dense[i].push_back((rows[i].dense[k] - mu[k]) / std::sqrt(sd[k] + 1e-12));
-  }
-  std::vector<std::string> names;
-  for (auto& [n, z] : oof)
-    if (n.rfind("knn", 0) != 0) names.push_back(n);
-  bool knn = oof.count("knn vote") > 0;
-  auto cols = [&](const std::vector<std::string>& use, const std::vector<std::vector<double>>* P, bool ev, bool with_knn) {
-    std::vector<std::vector<double>> Z(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-      for (auto& n : use) Z[i].push_back(oof[n][i]);
-      if (with_knn) Z[i].push_back(oof["knn max"][i]), Z[i].push_back(oof["knn vote"][i]), Z[i].push_back(oof["knn max"][i] * oof["knn vote"][i]);
-      if (P) Z[i].insert(Z[i].end(), (*P)[i].begin(), (*P)[i].end());
-      if (ev) Z[i].insert(Z[i].end(), dense[i].begin(), dense[i].end());
-    }
-    return Z;
-  };
-  auto P10 = Prior(rows, y, folds, 10);
-  for (auto& n : names) {
-    report("stack " + n + " +evidence", Stack(cols({n}, nullptr, true, false), y, folds));
-    report("stack " + n + " +prior", Stack(cols({n}, &P10, false, false), y, folds));
-    report("stack " + n + " +prior+evidence", Stack(cols({n}, &P10, true, false), y, folds));
-  }
-  if (names.size() > 1) {
-    report("stack ALL text", Stack(cols(names, nullptr, false, false), y, folds));
-    report("stack ALL text +evidence", Stack(cols(names, nullptr, true, false), y, folds));
-    report("stack ALL text +prior+evidence", Stack(cols(names, &P10, true, false), y, folds));
-  }
-  if (knn) {
-    report("stack ALL text +knn +evidence", Stack(cols(names, nullptr, true, true), y, folds));
-    report("stack ALL text +knn +prior+evidence", Stack(cols(names, &P10, true, true), y, folds));
-  }
-  for (double m : {1.0, 3.0, 30.0, 100.0}) {
-    auto P = Prior(rows, y, folds, m);
-    report("stack ALL text +prior(m " + std::to_string(m).substr(0, 5) + ")+evidence", Stack(cols(names, &P, true, knn), y, folds));
-  }
+  CvRun(Load(argv[1]), folds, only).Run();
   return 0;
 }

@@ -109,6 +109,69 @@ int CrossValidateOnly(const std::string& data, const train::TrainOptions& o) {
   return 0;
 }
 
+// The dev articles, their restyled copies, an optional test file, and their labels.
+struct EvalSets {
+  std::vector<LabeledDoc> dev, restyled, test;
+  std::vector<int> labels, test_labels;
+  size_t real = 0;
+};
+
+// The baseline: TF-IDF (1 + log tf) * idf over title/body word uni+bigrams and headline
+// characters, L2-normalised, logistic regression; names not masked, nothing else.
+hearsay::Result<Scored> ScoreBaseline(const std::vector<LabeledDoc>& trn, const hearsay::score::Lexicons& lex, const EvalSets& e) {
+  train::TrainOptions o;
+  o.use_dense = false;
+  o.use_prior = false;
+  o.augment_restyled = false;
+  o.mask = false;
+  auto t = train::TrainArticleModel(trn, {}, lex, nullptr, o);
+  if (!t.ok()) return t.status();
+  Scored s;
+  s.name = "baseline TF-IDF + LR (text only, names not masked)";
+  s.scores = t->Score(e.dev);
+  s.restyled = t->Score(e.restyled);
+  s.test = t->Score(e.test);
+  s.threshold = t->threshold;
+  s.cv_macro_f1 = t->cv[hearsay::score::kWithPrior].macro_f1;
+  s.m = train::ComputeMetrics(s.scores, e.labels, s.threshold);
+  return s;
+}
+
+// Both heads of the article model (with and without the outlet prior).
+std::vector<Scored> ScoreHeads(hearsay::score::LinearArticleModel& model, const hearsay::entities::Tagger* tagger,
+                               const EvalSets& e, bool retrained) {
+  std::vector<Scored> rows;
+  for (bool prior : {true, false}) {
+    model.UseOutletPrior(prior);
+    Scored s;
+    s.name = std::string("hearsay, names masked, ") + (prior ? "with" : "without") + " outlet prior" + (retrained ? " (retrained)" : "");
+    s.scores = ScoreDocs(model, tagger, e.dev);
+    s.restyled = ScoreDocs(model, tagger, e.restyled);
+    s.test = ScoreDocs(model, tagger, e.test);
+    s.threshold = model.head().threshold;
+    s.cv_macro_f1 = model.head().cv.macro_f1;
+    s.m = train::ComputeMetrics(s.scores, e.labels, s.threshold);
+    rows.push_back(std::move(s));
+  }
+  return rows;
+}
+
+void PrintReport(const std::vector<Scored>& rows, const EvalSets& e, const std::string& test_path) {
+  std::printf("# GossipCop dev (held out): %zu articles (%zu real, %zu fake)\n\n", e.dev.size(), e.real, e.dev.size() - e.real);
+  PrintComparison(rows, e.dev.size());
+  for (const Scored& r : rows) {
+    std::printf("\n## Reliability on dev: %s\n\n%s", r.name.c_str(), train::FormatReliability(r.m).c_str());
+    std::printf("\nAt threshold 0.50: %s\n", train::FormatMetrics(train::ComputeMetrics(r.scores, e.labels, 0.5)).c_str());
+  }
+  if (!e.test.empty()) {
+    std::printf("\n## %s (%zu articles)\n\n", test_path.c_str(), e.test.size());
+    for (const Scored& r : rows)
+      std::printf("- %s: %s\n", r.name.c_str(), train::FormatMetrics(train::ComputeMetrics(r.test, e.test_labels, r.threshold)).c_str());
+  }
+}
+
+int Fail(const hearsay::Status& s) { return std::fprintf(stderr, "credibility_eval: %s\n", s.ToString().c_str()), 1; }
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -126,74 +189,33 @@ int main(int argc, char** argv) {
   auto test = train::ReadLabeled(test_path.empty() ? data + "/gossipcop/gossipcop_dev.jsonl" : test_path, test_path.empty() ? 1 : 0);
   auto tagger = hearsay::entities::LoadTagger(HEARSAY_SOURCE_DIR "/models");
   for (const hearsay::Status* s : {&lex.status(), &trn.status(), &dev.status(), &test.status(), &tagger.status()})
-    if (!s->ok()) return std::fprintf(stderr, "credibility_eval: %s\n", s->ToString().c_str()), 1;
-  if (test_path.empty()) test->clear();
-  std::vector<int> labels, test_labels;
-  std::vector<LabeledDoc> restyled;
-  size_t real = 0;
-  for (const LabeledDoc& d : *dev) {
-    labels.push_back(d.label);
-    real += d.label;
-    restyled.push_back({train::Restyle(d.doc), d.label});
+    if (!s->ok()) return Fail(*s);
+  EvalSets e;
+  e.dev = std::move(*dev);
+  if (!test_path.empty()) e.test = std::move(*test);
+  for (const LabeledDoc& d : e.dev) {
+    e.labels.push_back(d.label);
+    e.real += d.label;
+    e.restyled.push_back({train::Restyle(d.doc), d.label});
   }
-  for (const LabeledDoc& d : *test) test_labels.push_back(d.label);
-  std::vector<Scored> rows;
+  for (const LabeledDoc& d : e.test) e.test_labels.push_back(d.label);
 
-  // The article model, both heads: the shipped file, or retrained here.
+  // The article model: the shipped file, or retrained here.
   std::unique_ptr<hearsay::score::LinearArticleModel> model;
   if (retrain) {
-    auto t = train::TrainArticleModel(*trn, *dev, *lex, tagger->get(), full);
-    if (!t.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", t.status().ToString().c_str()), 1;
+    auto t = train::TrainArticleModel(*trn, e.dev, *lex, tagger->get(), full);
+    if (!t.ok()) return Fail(t.status());
     model = std::move(t->model);
   } else {
     auto m = hearsay::score::LoadArticleModelFile(model_path);
-    if (!m.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", m.status().ToString().c_str()), 1;
+    if (!m.ok()) return Fail(m.status());
     model = std::move(m).value();
   }
-  for (bool prior : {true, false}) {
-    model->UseOutletPrior(prior);
-    Scored s;
-    s.name = std::string("hearsay, names masked, ") + (prior ? "with" : "without") + " outlet prior" + (retrain ? " (retrained)" : "");
-    s.scores = ScoreDocs(*model, tagger->get(), *dev);
-    s.restyled = ScoreDocs(*model, tagger->get(), restyled);
-    s.test = ScoreDocs(*model, tagger->get(), *test);
-    s.threshold = model->head().threshold;
-    s.cv_macro_f1 = model->head().cv.macro_f1;
-    s.m = train::ComputeMetrics(s.scores, labels, s.threshold);
-    rows.push_back(std::move(s));
-  }
-  // The baseline: TF-IDF (1 + log tf) * idf over title/body word uni+bigrams and headline
-  // characters, L2-normalised, logistic regression; names not masked, nothing else.
-  {
-    train::TrainOptions o;
-    o.use_dense = false;
-    o.use_prior = false;
-    o.augment_restyled = false;
-    o.mask = false;
-    auto t = train::TrainArticleModel(*trn, {}, *lex, nullptr, o);
-    if (!t.ok()) return std::fprintf(stderr, "credibility_eval: %s\n", t.status().ToString().c_str()), 1;
-    Scored s;
-    s.name = "baseline TF-IDF + LR (text only, names not masked)";
-    s.scores = t->Score(*dev);
-    s.restyled = t->Score(restyled);
-    s.test = t->Score(*test);
-    s.threshold = t->threshold;
-    s.cv_macro_f1 = t->cv[hearsay::score::kWithPrior].macro_f1;
-    s.m = train::ComputeMetrics(s.scores, labels, s.threshold);
-    rows.push_back(std::move(s));
-  }
-
-  std::printf("# GossipCop dev (held out): %zu articles (%zu real, %zu fake)\n\n", dev->size(), real, dev->size() - real);
-  PrintComparison(rows, dev->size());
-  for (const Scored& r : rows) {
-    std::printf("\n## Reliability on dev: %s\n\n%s", r.name.c_str(), train::FormatReliability(r.m).c_str());
-    std::printf("\nAt threshold 0.50: %s\n", train::FormatMetrics(train::ComputeMetrics(r.scores, labels, 0.5)).c_str());
-  }
-  if (!test->empty()) {
-    std::printf("\n## %s (%zu articles)\n\n", test_path.c_str(), test->size());
-    for (const Scored& r : rows)
-      std::printf("- %s: %s\n", r.name.c_str(), train::FormatMetrics(train::ComputeMetrics(r.test, test_labels, r.threshold)).c_str());
-  }
+  std::vector<Scored> rows = ScoreHeads(*model, tagger->get(), e, retrain);
+  auto baseline = ScoreBaseline(*trn, *lex, e);
+  if (!baseline.ok()) return Fail(baseline.status());
+  rows.push_back(std::move(baseline).value());
+  PrintReport(rows, e, test_path);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fprintf(stderr, "credibility_eval: %.1f s\n", secs);
   return 0;

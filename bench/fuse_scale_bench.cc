@@ -147,41 +147,75 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 // CPU seconds of the process (all threads): steadier than wall time on a shared machine.
 double CpuSeconds() { return StepTimer::CpuSeconds(); }
 
-int Main(int argc, char** argv) {
+struct BenchOptions {
   std::vector<size_t> sizes = {2500, 5000, 10000, 20000, 40000, 80000, 100000};
   int jobs = DefaultJobs();
   int repeat = 3;  // each size runs `repeat` times; the fastest run is reported (shared machines are noisy)
   std::string data = std::string(HEARSAY_SHARED_DIR) + "/data/gossipcop";
   std::string models_dir = "models";  // run from the project root
+};
+
+bool ParseFlags(int argc, char** argv, BenchOptions* o) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--sizes") {
-      sizes.clear();
+      o->sizes.clear();
       for (size_t p = 0; p < value.size();) {
         size_t q = value.find(',', p);
         if (q == std::string::npos) q = value.size();
-        sizes.push_back(std::stoul(value.substr(p, q - p)));
+        o->sizes.push_back(std::stoul(value.substr(p, q - p)));
         p = q + 1;
       }
     } else if (flag == "--repeat") {
-      repeat = std::max(1, std::stoi(value));
+      o->repeat = std::max(1, std::stoi(value));
     } else if (flag == "--jobs") {
-      jobs = std::stoi(value);
+      o->jobs = std::stoi(value);
     } else if (flag == "--data") {
-      data = value;
+      o->data = value;
     } else if (flag == "--models") {
-      models_dir = value;
+      o->models_dir = value;
     } else {
       std::fprintf(stderr, "unknown flag %s\nusage: fuse_scale_bench [--sizes N,N,...] [--jobs N] [--repeat N] [--data DIR] [--models DIR]\n", argv[i]);
-      return 2;
+      return false;
     }
   }
+  return true;
+}
 
+// One size's timings: the fastest of `repeat` runs of resolve + fuse.
+struct SizeRun {
+  double resolve = 1e30, fuse = 1e30, total = 1e30, cpu = 1e30, peak_mb = 0;
+  CorpusAnalysis corpus;
+};
+
+SizeRun MeasureSize(const std::vector<Document>& docs, const std::vector<DocumentAnalysis>& as, int repeat) {
+  SizeRun out;
+  for (int run = 0; run < repeat; ++run) {
+    out.corpus = CorpusAnalysis{};
+    const int64_t base_heap = g_heap_now.load();
+    g_heap_peak.store(base_heap);
+    auto ts = std::chrono::steady_clock::now();
+    const double cpu0 = CpuSeconds();
+    resolve::ResolveAcrossDocuments(docs, as, &out.corpus);
+    double r = Seconds(ts);
+    auto tf = std::chrono::steady_clock::now();
+    fuse::Fuse(docs, as, &out.corpus);
+    double f = Seconds(tf), all = Seconds(ts);
+    out.cpu = std::min(out.cpu, CpuSeconds() - cpu0);
+    if (all < out.total) out.resolve = r, out.fuse = f, out.total = all;
+    out.peak_mb = std::max(out.peak_mb, static_cast<double>(g_heap_peak.load() - base_heap) / (1024.0 * 1024.0));
+  }
+  return out;
+}
+
+int Main(int argc, char** argv) {
+  BenchOptions o;
+  if (!ParseFlags(argc, argv, &o)) return 2;
   auto t0 = std::chrono::steady_clock::now();
   Collect sink;
-  Status st = ingest::IngestPaths({data + "/gossipcop_train.jsonl", data + "/gossipcop_dev.jsonl"}, {}, sink);
+  Status st = ingest::IngestPaths({o.data + "/gossipcop_train.jsonl", o.data + "/gossipcop_dev.jsonl"}, {}, sink);
   if (!st.ok() || sink.docs.empty()) {
-    std::fprintf(stderr, "no GossipCop articles read from %s (%s): the bench needs ../shared/data\n", data.c_str(),
+    std::fprintf(stderr, "no GossipCop articles read from %s (%s): the bench needs ../shared/data\n", o.data.c_str(),
                  st.ToString().c_str());
     return 1;
   }
@@ -190,24 +224,24 @@ int Main(int argc, char** argv) {
   for (size_t i = 0; i < sink.docs.size(); ++i) sink.docs[i].ingest_seq = i;
   std::printf("read %zu GossipCop articles (%zu rejects) in %.1f s\n", sink.docs.size(), sink.rejects, Seconds(t0));
 
-  auto models = LoadModels(models_dir);
+  auto models = LoadModels(o.models_dir);
   if (!models.ok()) {
     std::fprintf(stderr, "models: %s\n", models.status().ToString().c_str());
     return 1;
   }
   t0 = std::chrono::steady_clock::now();
   std::vector<DocumentAnalysis> analyses(sink.docs.size());
-  ParallelFor(sink.docs.size(), jobs, [&](size_t i) { analyses[i] = AnalyzeDocument(sink.docs[i], *models); });
+  ParallelFor(sink.docs.size(), o.jobs, [&](size_t i) { analyses[i] = AnalyzeDocument(sink.docs[i], *models); });
   size_t claims = 0, locals = 0;
   for (const DocumentAnalysis& a : analyses) claims += a.claims.size(), locals += a.local_entities.size();
-  std::printf("per-document stages: %.1f s on %d threads (%zu local entities, %zu claims)\n\n", Seconds(t0), jobs, locals,
+  std::printf("per-document stages: %.1f s on %d threads (%zu local entities, %zu claims)\n\n", Seconds(t0), o.jobs, locals,
               claims);
 
   std::printf("| articles | kind | resolve s | fuse s | total s | x prev | cpu s | cpu x prev | peak heap MB | entities | "
               "clusters | contradictions | duplicate pairs |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   double prev = 0, prev_cpu = 0;
   size_t prev_n = 0;
-  for (size_t n : sizes) {
+  for (size_t n : o.sizes) {
     std::vector<Document> docs;
     std::vector<DocumentAnalysis> as;
     docs.reserve(n);
@@ -222,31 +256,15 @@ int Main(int argc, char** argv) {
         Recombine(sink.docs, analyses, k, &docs.back(), &as.back());
       }
     }
-    double t_resolve = 1e30, t_fuse = 1e30, total = 1e30, cpu = 1e30, peak_mb = 0;
-    CorpusAnalysis corpus;
-    for (int run = 0; run < repeat; ++run) {
-      corpus = CorpusAnalysis{};
-      const int64_t base_heap = g_heap_now.load();
-      g_heap_peak.store(base_heap);
-      auto ts = std::chrono::steady_clock::now();
-      const double cpu0 = CpuSeconds();
-      resolve::ResolveAcrossDocuments(docs, as, &corpus);
-      double r = Seconds(ts);
-      auto tf = std::chrono::steady_clock::now();
-      fuse::Fuse(docs, as, &corpus);
-      double f = Seconds(tf), all = Seconds(ts);
-      cpu = std::min(cpu, CpuSeconds() - cpu0);
-      if (all < total) t_resolve = r, t_fuse = f, total = all;
-      peak_mb = std::max(peak_mb, static_cast<double>(g_heap_peak.load() - base_heap) / (1024.0 * 1024.0));
-    }
+    SizeRun m = MeasureSize(docs, as, o.repeat);
     char ratio[32] = "", cpu_ratio[32] = "";
-    if (prev > 0) std::snprintf(ratio, sizeof ratio, "%.2f (n x%.2f)", total / prev, double(n) / double(prev_n));
-    if (prev_cpu > 0) std::snprintf(cpu_ratio, sizeof cpu_ratio, "%.2f", cpu / prev_cpu);
+    if (prev > 0) std::snprintf(ratio, sizeof ratio, "%.2f (n x%.2f)", m.total / prev, double(n) / double(prev_n));
+    if (prev_cpu > 0) std::snprintf(cpu_ratio, sizeof cpu_ratio, "%.2f", m.cpu / prev_cpu);
     std::printf("| %zu | %s | %.2f | %.2f | %.2f | %s | %.2f | %s | %.0f | %zu | %zu | %zu | %zu |\n", n,
-                n <= sink.docs.size() ? "real" : "synthetic", t_resolve, t_fuse, total, ratio, cpu, cpu_ratio, peak_mb,
-                corpus.entities.size(), corpus.clusters.size(), corpus.contradictions.size(), corpus.duplicates.size());
+                n <= sink.docs.size() ? "real" : "synthetic", m.resolve, m.fuse, m.total, ratio, m.cpu, cpu_ratio, m.peak_mb,
+                m.corpus.entities.size(), m.corpus.clusters.size(), m.corpus.contradictions.size(), m.corpus.duplicates.size());
     std::fflush(stdout);
-    prev = total, prev_cpu = cpu, prev_n = n;
+    prev = m.total, prev_cpu = m.cpu, prev_n = n;
   }
   return 0;
 }
