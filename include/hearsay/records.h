@@ -200,9 +200,19 @@ struct Claim {
   uint32_t evidence_byte_end = 0;
 };
 
+// How an article points at an outlet: it cites it ("according to X", "X reported"), quotes
+// an interview it gave ("she told X: …"), or copies another article (near-duplicate text).
+enum class ProvenanceKind : uint8_t {
+  kCites,
+  kQuotes,
+  kNearDuplicate,
+};
+const char* ProvenanceKindName(ProvenanceKind kind);  // "cites", "quotes", "near_duplicate"
+bool ProvenanceKindFromName(std::string_view name, ProvenanceKind* kind);  // false if unknown
+
 struct CitedOutlet {
   std::string outlet;
-  std::string kind;          // "cites" | "quotes"
+  ProvenanceKind kind = ProvenanceKind::kCites;  // kCites or kQuotes
   uint32_t byte_begin = 0;   // the evidence span
   uint32_t byte_end = 0;
 };
@@ -300,7 +310,7 @@ struct Contradiction {
 struct ProvenanceEdge {
   uint32_t doc_idx = 0;
   std::string outlet;
-  std::string kind;               // "cites" | "quotes" | "near_duplicate"
+  ProvenanceKind kind = ProvenanceKind::kCites;
   std::string evidence;
   int32_t target_doc = -1;        // corpus document the edge points at (the cited outlet's
                                   // article, or the earlier near-duplicate), -1 if none

@@ -113,4 +113,22 @@ bool ContradictionKindFromName(std::string_view name, ContradictionKind* kind) {
   return false;
 }
 
+const char* ProvenanceKindName(ProvenanceKind kind) {
+  switch (kind) {
+    case ProvenanceKind::kCites: return "cites";
+    case ProvenanceKind::kQuotes: return "quotes";
+    case ProvenanceKind::kNearDuplicate: return "near_duplicate";
+  }
+  return "cites";
+}
+
+bool ProvenanceKindFromName(std::string_view name, ProvenanceKind* kind) {
+  for (ProvenanceKind k : {ProvenanceKind::kCites, ProvenanceKind::kQuotes, ProvenanceKind::kNearDuplicate})
+    if (name == ProvenanceKindName(k)) {
+      *kind = k;
+      return true;
+    }
+  return false;
+}
+
 }  // namespace hearsay

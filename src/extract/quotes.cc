@@ -630,7 +630,7 @@ void RecordQuote(DocView& v, const QuoteSpanView& span, const QuoteSpeaker& qs) 
     uint32_t ee = s == UINT32_MAX ? q.byte_end : v.a.layout.sentences[s].byte_end;
     std::string outlet = speaker.via_outlet ? *speaker.via_outlet : speaker.text;
     if (!(v.a.detected_outlet && *v.a.detected_outlet == outlet))
-      v.a.citations.push_back(CitedOutlet{outlet, "quotes", std::min(eb, q.byte_begin), std::max(ee, q.byte_end)});
+      v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kQuotes, std::min(eb, q.byte_begin), std::max(ee, q.byte_end)});
   }
 }
 

@@ -304,7 +304,7 @@ void FindOutlets(DocView& v, PassState* st) {
     uint32_t ee = s == UINT32_MAX ? v.toks[e - 1].byte_end : v.a.layout.sentences[s].byte_end;
     for (const CitedOutlet& c : v.a.citations)
       if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
-    v.a.citations.push_back(CitedOutlet{outlet, "cites", eb, ee});
+    v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
   };
   // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
   // exclusively", "exclusively tells X".

@@ -270,7 +270,7 @@ void AddDuplicateEdges(FuseContext& ctx, const std::vector<DuplicatePair>& pairs
     ProvenanceEdge e;
     e.doc_idx = later;
     e.outlet = ctx.outlet[earlier].empty() ? ctx.docs[earlier].id : ctx.outlet[earlier];
-    e.kind = "near_duplicate";
+    e.kind = ProvenanceKind::kNearDuplicate;
     e.evidence = std::string("near-duplicate of ") + ctx.docs[earlier].id + " (" + ctx.DocLabel(earlier) +
                  "): word 3-shingle Jaccard " + sim;
     e.target_doc = static_cast<int32_t>(earlier);

@@ -529,7 +529,7 @@ class HtmlReport {
                     "sources-table", corpus_.provenance.size(), {"article", "kind", "outlet", "evidence", "leads to"});
     for (size_t i = 0; i < corpus_.provenance.size() && i < kMaxHtmlTableRows; ++i) {
       const ProvenanceEdge& p = corpus_.provenance[i];
-      out_ << "<tr><td>" << DocLink(p.doc_idx) << "</td><td>" << Esc(p.kind) << "</td><td>" << Esc(p.outlet) << "</td><td>"
+      out_ << "<tr><td>" << DocLink(p.doc_idx) << "</td><td>" << ProvenanceKindName(p.kind) << "</td><td>" << Esc(p.outlet) << "</td><td>"
            << Esc(p.evidence) << "</td><td>"
            << (p.target_doc >= 0 ? DocLink(static_cast<uint32_t>(p.target_doc)) : std::string("<span class=\"note\">not in this corpus</span>"))
            << "</td></tr>";

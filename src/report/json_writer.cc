@@ -286,7 +286,7 @@ class JsonSections {
 
     out_.BeginArray("provenance");
     for (const ProvenanceEdge& p : corpus_.provenance)
-      out_.Item(Json{{"doc", docs_[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", p.kind}, {"evidence", p.evidence},
+      out_.Item(Json{{"doc", docs_[p.doc_idx].id}, {"outlet", p.outlet}, {"kind", ProvenanceKindName(p.kind)}, {"evidence", p.evidence},
                             {"target", p.target_doc >= 0 ? Json(docs_[p.target_doc].id) : Json(nullptr)}});
     out_.EndArray();
 

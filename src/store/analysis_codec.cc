@@ -94,6 +94,12 @@ class Reader {
     if (!p) Fail();
     return p.value_or(Predicate::kNone);
   }
+  // A citation's kind, stored by its name like predicates.
+  ProvenanceKind Provenance() {
+    ProvenanceKind k = ProvenanceKind::kCites;
+    if (!ProvenanceKindFromName(S(), &k)) Fail();
+    return k;
+  }
   std::vector<std::string> Strings() {
     std::vector<std::string> v(Count());
     for (std::string& s : v) s = S();
@@ -298,7 +304,7 @@ std::string EncodeAnalysis(const DocumentAnalysis& a) {
   w.U(a.citations.size());
   for (const CitedOutlet& c : a.citations) {
     w.S(c.outlet);
-    w.S(c.kind);
+    w.S(ProvenanceKindName(c.kind));
     w.U(c.byte_begin);
     w.U(c.byte_end);
   }
@@ -338,7 +344,7 @@ Result<DocumentAnalysis> DecodeAnalysis(std::string_view body) {
   a.citations.resize(r.Count());
   for (CitedOutlet& c : a.citations) {
     c.outlet = r.S();
-    c.kind = r.S();
+    c.kind = r.Provenance();
     c.byte_begin = r.U32();
     c.byte_end = r.U32();
   }

@@ -230,7 +230,10 @@ Status GraphReader::Edges() {
                                    if (!t.ok()) return t.status();
                                    target = static_cast<int32_t>(*t);
                                  }
-                                 g_.corpus.provenance.push_back(ProvenanceEdge{*d, s.ColText(1), s.ColText(2), s.ColText(3), target});
+                                 ProvenanceKind kind;
+                                 if (!ProvenanceKindFromName(s.ColText(2), &kind))
+                                   return DataLossError("provenance: unknown kind \"" + s.ColText(2) + "\"");
+                                 g_.corpus.provenance.push_back(ProvenanceEdge{*d, s.ColText(1), kind, s.ColText(3), target});
                                  return Status::Ok();
                                }));
   return Rows("SELECT a_seq, b_seq, similarity FROM duplicates ORDER BY pair_id", "duplicates", [&](Stmt& s) {

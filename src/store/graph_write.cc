@@ -292,7 +292,7 @@ Status GraphWriter::PutDocumentParts(size_t d) {
     c.Int(1, Seq(d));
     c.Int(2, static_cast<int64_t>(i));
     c.Text(3, x.outlet);
-    c.Text(4, x.kind);
+    c.Text(4, ProvenanceKindName(x.kind));
     c.Int(5, x.byte_begin);
     c.Int(6, x.byte_end);
     HEARSAY_RETURN_IF_ERROR(Done(c, "citation"));
@@ -549,7 +549,7 @@ Status GraphWriter::PutEdges() {
     p.Int(1, static_cast<int64_t>(i + 1));
     p.Int(2, Seq(e.doc_idx));
     p.Text(3, e.outlet);
-    p.Text(4, e.kind);
+    p.Text(4, ProvenanceKindName(e.kind));
     p.Text(5, e.evidence);
     p.OptInt(6, e.target_doc >= 0 ? std::optional<int64_t>(Seq(e.target_doc)) : std::nullopt);
     HEARSAY_RETURN_IF_ERROR(Done(p, "provenance edge"));

@@ -65,7 +65,7 @@ struct Fixture {
     age.evidence_byte_begin = 17;
     age.evidence_byte_end = 62;
     a.claims.push_back(age);
-    a.citations.push_back(CitedOutlet{"Other Weekly", "cites", 17, 30});
+    a.citations.push_back(CitedOutlet{"Other Weekly", ProvenanceKind::kCites, 17, 30});
     a.credibility = 0.25;
     a.credibility_reasons = {"only anonymous sources"};
     analyses.push_back(a);
@@ -100,8 +100,8 @@ struct Fixture {
     corpus.clusters.push_back(k);
     corpus.claim_cluster = {{0, -1}, {}};
     corpus.contradictions.push_back(Contradiction{"k1", "c2", ContradictionKind::kPolarity, "affirmed here, denied there", 0.5});
-    corpus.provenance.push_back(ProvenanceEdge{0, "Other Weekly", "cites", "according to Other Weekly"});
-    corpus.provenance.push_back(ProvenanceEdge{1, "Daily Lantern", "near_duplicate", "copy", 0});
+    corpus.provenance.push_back(ProvenanceEdge{0, "Other Weekly", ProvenanceKind::kCites, "according to Other Weekly"});
+    corpus.provenance.push_back(ProvenanceEdge{1, "Daily Lantern", ProvenanceKind::kNearDuplicate, "copy", 0});
     corpus.duplicates.push_back(DuplicatePair{0, 1, 0.91});
     corpus.estimated_published = {std::nullopt, DateWindow{"2025-01-01", "2025-03-01", {"ages"}}};
     rejects.push_back(Reject{"bad.jsonl", std::string("line 4"), "ingest", "not JSON"});

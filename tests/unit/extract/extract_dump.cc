@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
           std::cout << "  M " << EntityTypeName(m.type) << " " << m.entity_idx << " "
                     << doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin) << "\n";
       for (const auto& c : a.citations)
-        std::cout << "  cite " << c.kind << " " << c.outlet << "\n";
+        std::cout << "  cite " << ProvenanceKindName(c.kind) << " " << c.outlet << "\n";
       if (std::getenv("DUMP_SPANS"))
         for (const auto& q : a.layout.quote_spans)
           std::cout << "  S " << q.byte_begin << "-" << q.byte_end << (q.missing_open ? " missing_open" : "") << " <"

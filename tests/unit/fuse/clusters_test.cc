@@ -46,7 +46,7 @@ TEST(Clusters, EqualClaimsFormOneClusterWithIndependentOrigins) {
   r.Add("origin", "2025-09-20", "StarWire", original);
   r.Add("copy", "2025-09-21", "PopBeacon", copy);
   DocBuilder& relay = r.Add("relay", "2025-10-08", "Celebrity Ledger Weekly", Words(2, 300));
-  relay.analysis.citations.push_back(CitedOutlet{"StarWire", "cites", 10, 30});  // inside the evidence
+  relay.analysis.citations.push_back(CitedOutlet{"StarWire", ProvenanceKind::kCites, 10, 30});  // inside the evidence
   r.Add("independent", "2025-10-10", "GlossDaily.com", Words(3, 300), /*reversed=*/true);
   r.Add("late", "2025-10-01", "StarWire", Words(4, 300));  // same outlet as the origin
   r.c = r.b.Run();
@@ -138,7 +138,7 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
   other.Person("Someone Else");
   auto& relay = r.Add("relay", "2025-10-08", "Celebrity Ledger Weekly", Words(7, 300));
   relay.Cites("StarWire");
-  relay.Cites("Us Weekly", "quotes");  // not in the corpus
+  relay.Cites("Us Weekly", ProvenanceKind::kQuotes);  // not in the corpus
   auto& unrelated = r.b.Doc("unrelated", "2025-12-01", "GlossDaily", Words(8, 300));
   unrelated.Person("Someone Else");
   unrelated.Cites("StarWire");  // no shared claim: the latest StarWire article before it naming one of its people
@@ -152,13 +152,13 @@ TEST(Provenance, CitationsResolveToTheCitedArticleAndCopiesToTheirOriginal) {
   EXPECT_EQ(p[0].doc_idx, 3u);
   EXPECT_EQ(p[0].outlet, "StarWire");
   EXPECT_EQ(p[0].target_doc, 1);  // the origin, which carries the relayed claim
-  EXPECT_EQ(p[1].kind, "quotes");
+  EXPECT_EQ(p[1].kind, ProvenanceKind::kQuotes);
   EXPECT_EQ(p[1].target_doc, -1);
   EXPECT_EQ(p[2].doc_idx, 4u);
   EXPECT_EQ(p[2].target_doc, 2);
   EXPECT_EQ(p[3].doc_idx, 5u);
   EXPECT_EQ(p[3].target_doc, -1);
-  EXPECT_EQ(p[4].kind, "near_duplicate");
+  EXPECT_EQ(p[4].kind, ProvenanceKind::kNearDuplicate);
   EXPECT_EQ(p[4].doc_idx, 0u);  // the later copy points at the earlier original
   EXPECT_EQ(p[4].target_doc, 1);
   EXPECT_EQ(p[4].outlet, "StarWire");

@@ -58,7 +58,7 @@ struct DocBuilder {
     c.polarity = Polarity::kDenied;
     return c;
   }
-  void Cites(const std::string& outlet, const std::string& kind = "cites") {
+  void Cites(const std::string& outlet, ProvenanceKind kind = ProvenanceKind::kCites) {
     analysis.citations.push_back(CitedOutlet{outlet, kind, 0, 0});
   }
 };

@@ -28,7 +28,7 @@ TEST_F(Examples, TheRewritePairIsTheOnlyNearDuplicateAndPointsAtItsOriginal) {
   EXPECT_EQ(std::max(c.duplicates[0].a, c.duplicates[0].b), std::max(d03, d04));
   size_t edges = 0;
   for (const ProvenanceEdge& e : c.provenance)
-    if (e.kind == "near_duplicate") {
+    if (e.kind == ProvenanceKind::kNearDuplicate) {
       ++edges;
       EXPECT_EQ(e.doc_idx, d04);
       EXPECT_EQ(e.target_doc, static_cast<int32_t>(d03));
