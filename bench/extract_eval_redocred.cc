@@ -34,6 +34,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
+#include "extract/relation_scorer.h"
 #include "hearsay/pipeline.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
@@ -265,6 +266,74 @@ void PrintTable(const PairSets& gold, PairSets& pred) {
   row("micro", G, P, T);
 }
 
+// One scored family candidate of a document as gold pairs (REDOCRED_SWEEP).
+struct SweepItem {
+  std::string rel;
+  Pair pair;
+  bool rule = false;
+  int derived = 0;
+  float score = 0;
+};
+
+// The family candidates of an analysed document with the scorer's margins, mapped to gold.
+void AddSweepItems(const Document& doc, DocumentAnalysis a, const std::vector<int>& to_gold, int di,
+                   const hearsay::Models& models, std::vector<SweepItem>* out) {
+  using hearsay::extract::Family;
+  for (const auto& c : hearsay::extract::ExtractFamilyCandidates(doc, &a, models.attribution.get())) {
+    int x = to_gold[c.a], y = to_gold[c.b];
+    if (x >= 0 && x == y) continue;
+    if (x < 0 || y < 0) x = -1 - c.a, y = -1 - c.b;
+    if (c.family != Family::kParent && x > y) std::swap(x, y);
+    if (std::getenv("REDOCRED_SHOW") && std::string(std::getenv("REDOCRED_SHOW")) == "candidates" && c.claim < 0)
+      std::printf("doc %d %s derived %d score %.2f: %s -> %s | %s\n", di, std::string(hearsay::extract::FamilyName(c.family)).c_str(),
+                  static_cast<int>(c.derived), models.relations->Score(c.features), a.local_entities[c.a].name.c_str(),
+                  a.local_entities[c.b].name.c_str(),
+                  doc.text.substr(a.layout.sentences[c.sentence].byte_begin,
+                                  std::min<uint32_t>(200, a.layout.sentences[c.sentence].byte_end - a.layout.sentences[c.sentence].byte_begin)).c_str());
+    out->push_back({std::string(hearsay::extract::FamilyName(c.family)), Pair{di, x, y}, c.claim >= 0,
+                    static_cast<int>(c.derived), models.relations->Score(c.features)});
+  }
+}
+
+// Micro P/R/F1 over thresholds: rule candidates kept over `drop`, new ones added over `add`.
+void Sweep(const std::vector<SweepItem>& items, const PairSets& gold) {
+  std::vector<float> grid{-1e30f, 1e30f};
+  std::vector<float> scores;
+  for (const SweepItem& it : items) scores.push_back(it.score);
+  std::sort(scores.begin(), scores.end());
+  for (size_t q = 1; q < 40 && !scores.empty(); ++q) grid.push_back(scores[scores.size() * q / 40]);
+  std::sort(grid.begin(), grid.end());
+  size_t G = 0;
+  for (const auto& [r, g] : gold) G += g.size();
+  struct Row { double f1, p, r; float drop, add; };
+  std::vector<Row> rows;
+  for (float drop : grid)
+    for (float add : grid) {
+      std::set<std::pair<std::string, Pair>> pred;
+      for (const SweepItem& it : items)
+        if (it.score > (it.rule ? drop : add)) pred.insert({it.rel, it.pair});
+      size_t tp = 0;
+      for (const auto& [r, p] : pred) tp += gold.count(r) && gold.at(r).count(p);
+      const double P = pred.empty() ? 0 : double(tp) / pred.size(), R = G ? double(tp) / G : 0;
+      rows.push_back({P + R > 0 ? 2 * P * R / (P + R) : 0, P, R, drop, add});
+    }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.f1 > b.f1; });
+  size_t n[4] = {0, 0, 0, 0}, right[4] = {0, 0, 0, 0};  // rules, kin paths, derivations 1..2
+  for (const SweepItem& it : items) {
+    const int k = it.rule ? 0 : 1 + it.derived;
+    ++n[k];
+    right[k] += gold.count(it.rel) && gold.at(it.rel).count(it.pair);
+  }
+  std::printf("candidates (in gold): rules %zu (%zu), kin paths %zu (%zu), shared parent %zu (%zu), sibling's parent "
+              "%zu (%zu)\n", n[0], right[0], n[1], right[1], n[2], right[2], n[3], right[3]);
+  std::printf("sweep (drop, add): best by F1 with P >= 0.80, then best overall\n");
+  int shown = 0;
+  for (const Row& r : rows)
+    if (r.p >= 0.80 && shown++ < 8) std::printf("  drop %9.3g add %9.3g  P %.3f R %.3f F1 %.3f\n", r.drop, r.add, r.p, r.r, r.f1);
+  for (size_t i = 0; i < rows.size() && i < 8; ++i)
+    std::printf("  drop %9.3g add %9.3g  P %.3f R %.3f F1 %.3f\n", rows[i].drop, rows[i].add, rows[i].p, rows[i].r, rows[i].f1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -288,7 +357,16 @@ int main(int argc, char** argv) {
     std::cerr << "extract_eval_redocred: " << loaded.status().ToString() << "\n";
     return 1;
   }
-  const hearsay::Models models = std::move(loaded).value();  // with gold mentions the parser is still used
+  hearsay::Models models_rw = std::move(loaded).value();  // with gold mentions the parser is still used
+  // REDOCRED_SCORER=none: the rules' claims as they are; REDOCRED_THRESHOLDS=drop,add: the
+  // scorer with other thresholds; REDOCRED_SWEEP=1: P/R/F1 over a grid of both thresholds.
+  const char* scorer_env = std::getenv("REDOCRED_SCORER");
+  if (scorer_env && std::string(scorer_env) == "none") models_rw.relations.reset();
+  if (const char* t = std::getenv("REDOCRED_THRESHOLDS"); t && models_rw.relations)
+    std::sscanf(t, "%f,%f", &models_rw.relations->drop_threshold, &models_rw.relations->add_threshold);
+  const bool sweep = std::getenv("REDOCRED_SWEEP") && models_rw.relations;
+  std::vector<SweepItem> sweep_items;
+  const hearsay::Models models = std::move(models_rw);
   const char* show_env = std::getenv("REDOCRED_SHOW");
   const std::string show = show_env ? show_env : "";
   size_t unmapped = 0;
@@ -305,6 +383,7 @@ int main(int argc, char** argv) {
     } else {
       a = hearsay::AnalyzeDocument(doc, models);
       to_gold = MapByName(vs, doc, a);
+      if (sweep) AddSweepItems(doc, a, to_gold, static_cast<int>(d), models, &sweep_items);
     }
     const int di = static_cast<int>(d);
     if (show == "doc:" + std::to_string(d)) DumpDocument(doc, a, to_gold, vs);
@@ -317,5 +396,6 @@ int main(int argc, char** argv) {
   std::printf("Re-DocRED dev (%zu documents), %s, pair level; %zu family claims on unmapped people\n", data.size(),
               gold_mentions ? "gold entity mentions" : "hearsay's entities mapped to gold by name", unmapped);
   PrintTable(gold, pred);
+  if (sweep) Sweep(sweep_items, gold);
   return 0;
 }

@@ -24,7 +24,7 @@
 namespace hearsay {
 
 namespace entities { class Tagger; }
-namespace extract { class AttributionModel; }
+namespace extract { class AttributionModel; class RelationScorer; }
 namespace score { class ArticleModel; }
 namespace syntax { class Parser; }
 
@@ -37,6 +37,7 @@ struct Models {
   std::unique_ptr<syntax::Parser> parser;            // null: no trees (extract falls back to token patterns)
   std::unique_ptr<score::ArticleModel> article_model; // null: articles are not scored
   std::unique_ptr<extract::AttributionModel> attribution;  // null: attributions from quotes and cue-verb frames only
+  std::unique_ptr<extract::RelationScorer> relations;     // null: family relations as the rules read them
   std::vector<std::string> notes;                    // what was loaded, or why not
 };
 

@@ -3,12 +3,19 @@
 #include "extract/internal/doc_view.h"
 #include "extract/internal/passes.h"
 #include "extract/lexicon.h"
+#include "extract/relation_scorer.h"
 
 namespace hearsay::extract {
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis) { ExtractClaims(doc, analysis, nullptr); }
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model) {
+  ExtractClaims(doc, analysis, model, nullptr);
+}
+
+// Clears what the extract stage writes and runs its passes (the two calls below).
+static void Extract(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                    const RelationScorer* relations, std::vector<FamilyCandidate>* collect) {
   analysis->quotes.clear();
   analysis->attributions.clear();
   analysis->claims.clear();
@@ -16,7 +23,19 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const Attrib
   if (analysis->layout.tokens.empty()) return;
   DocView view(doc, analysis, DefaultLexicon());
   PassState state;
-  RunPasses(view, &state, model);
+  RunPasses(view, &state, model, relations, collect);
+}
+
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                   const RelationScorer* relations) {
+  Extract(doc, analysis, model, relations, nullptr);
+}
+
+std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
+                                                     const AttributionModel* model) {
+  std::vector<FamilyCandidate> out;
+  Extract(doc, analysis, model, nullptr, &out);
+  return out;
 }
 
 std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout) {
@@ -48,7 +67,8 @@ std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout
   return out;
 }
 
-void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
+void RunPasses(DocView& view, PassState* state, const AttributionModel* model, const RelationScorer* relations,
+               std::vector<FamilyCandidate>* collect) {
   FindOutlets(view, state);
   FindFrames(view, state);
   FindQuotes(view, state);
@@ -59,7 +79,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model) {
   SpeakQuotesFromParagraphs(view);
   ResolveQuoteSpeakers(view);
   FindAges(view, state);
-  FindRelations(view, state);
+  FindRelations(view, state, relations, collect);
 }
 
 }  // namespace hearsay::extract

@@ -38,6 +38,17 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis);
 // whose cue no quote or frame found (analysis->attributions); null = the call above.
 class AttributionModel;
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model);
+// The same, with the learned family-relation scorer (relation_scorer.h) keeping or dropping
+// the rules' spouse, parent/child and sibling claims and adding kin candidates; null = the
+// call above.
+class RelationScorer;
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                   const RelationScorer* relations);
+// ExtractClaims without a relation scorer, returning every family candidate with its
+// features (training of the scorer: src/extract/train/relation_train.cc; evaluation).
+struct FamilyCandidate;
+std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
+                                                     const AttributionModel* model);
 
 // Which sentences of a layout the extractors read trees of, for the parser's `select`. Today
 // the parse serves quote speakers (quotes.cc), which look for a cue verb linked to the quote

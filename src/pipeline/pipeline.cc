@@ -7,6 +7,7 @@
 #include "common/parallel.h"
 #include "entities/entities.h"
 #include "extract/attribution_model.h"
+#include "extract/relation_scorer.h"
 #include "extract/extract.h"
 #include "fuse/fuse.h"
 #include "fuse/near_duplicates.h"
@@ -48,6 +49,14 @@ Result<Models> LoadModels(const std::string& dir) {
   } else {
     models.notes.push_back("no attribution model in " + dir + ": reported speech only after cue verbs of the lexicon");
   }
+  const std::string relations_path = dir + "/relations.hsr";
+  if (std::filesystem::exists(relations_path)) {
+    auto relations = extract::RelationScorer::Load(relations_path);
+    if (!relations.ok()) return relations.status();
+    models.relations = std::move(relations).value();
+  } else {
+    models.notes.push_back("no relation scorer in " + dir + ": family relations as the rules read them");
+  }
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
@@ -64,7 +73,7 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
     a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
   }
   resolve::ResolveInDocument(doc, &a);
-  extract::ExtractClaims(doc, &a, models.attribution.get());
+  extract::ExtractClaims(doc, &a, models.attribution.get(), models.relations.get());
   score::ScoreDocument(doc, models.article_model.get(), &a);
   return a;
 }
