@@ -20,6 +20,12 @@
 // pair not in gold) with the sentences naming both, for reviewing the patterns; =unmapped prints
 // the claims on people no gold entity is named like, with our entity names; =doc:N our people
 // and claims on document N.
+// The learned family scorer (models/relations.hsr, extract/relation_scorer.h), when there is
+// one: REDOCRED_SCORER=none leaves it out; REDOCRED_THRESHOLDS=drop,add sets its thresholds;
+// REDOCRED_SWEEP=1 also prints how it orders the rules' candidates (AUC within a family), the
+// candidates of each kind and how many are gold, and micro P/R/F1 over a grid of both
+// thresholds (how they are tuned on dev); with REDOCRED_SHOW=candidates each candidate no rule
+// gave, with its score and sentence.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -324,6 +330,18 @@ void Sweep(const std::vector<SweepItem>& items, const PairSets& gold) {
     ++n[k];
     right[k] += gold.count(it.rel) && gold.at(it.rel).count(it.pair);
   }
+  // How the scorer orders the rules' candidates: the share of (right, wrong) pairs it ranks so.
+  double ordered = 0;
+  size_t pairs = 0;
+  for (const SweepItem& x : items)
+    for (const SweepItem& y : items) {
+      if (!x.rule || !y.rule || x.rel != y.rel) continue;
+      const bool xr = gold.count(x.rel) && gold.at(x.rel).count(x.pair), yr = gold.count(y.rel) && gold.at(y.rel).count(y.pair);
+      if (!xr || yr) continue;
+      ++pairs;
+      ordered += x.score > y.score ? 1.0 : x.score == y.score ? 0.5 : 0.0;
+    }
+  std::printf("rules' candidates: right over wrong in %.1f of %zu pairs of one family (ties half; AUC %.3f)\n", ordered, pairs, pairs ? ordered / pairs : 0.0);
   std::printf("candidates (in gold): rules %zu (%zu), kin paths %zu (%zu), shared parent %zu (%zu), sibling's parent "
               "%zu (%zu)\n", n[0], right[0], n[1], right[1], n[2], right[2], n[3], right[3]);
   std::printf("sweep (drop, add): best by F1 with P >= 0.80, then best overall\n");

@@ -13,28 +13,30 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const Attrib
   ExtractClaims(doc, analysis, model, nullptr);
 }
 
-// Clears what the extract stage writes and runs its passes (the two calls below).
-static void Extract(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
-                    const RelationScorer* relations, std::vector<FamilyCandidate>* collect) {
+// Clears what the extract stage writes and runs its passes; false when there is no text.
+static bool Extract(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                    const RelationScorer* relations, std::vector<FamilyCandidate>* candidates, bool all_pairs) {
   analysis->quotes.clear();
   analysis->attributions.clear();
   analysis->claims.clear();
   analysis->citations.clear();
-  if (analysis->layout.tokens.empty()) return;
+  if (analysis->layout.tokens.empty()) return false;
   DocView view(doc, analysis, DefaultLexicon());
   PassState state;
-  RunPasses(view, &state, model, relations, collect);
+  RunPasses(view, &state, model, relations);
+  if (candidates) *candidates = FamilyCandidates(view, 0, all_pairs);
+  return true;
 }
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
                    const RelationScorer* relations) {
-  Extract(doc, analysis, model, relations, nullptr);
+  Extract(doc, analysis, model, relations, nullptr, false);
 }
 
 std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
-                                                     const AttributionModel* model) {
+                                                     const AttributionModel* model, bool all_pairs) {
   std::vector<FamilyCandidate> out;
-  Extract(doc, analysis, model, nullptr, &out);
+  Extract(doc, analysis, model, nullptr, &out, all_pairs);
   return out;
 }
 
@@ -67,8 +69,7 @@ std::vector<bool> SentencesToParse(const Document& doc, const TextLayout& layout
   return out;
 }
 
-void RunPasses(DocView& view, PassState* state, const AttributionModel* model, const RelationScorer* relations,
-               std::vector<FamilyCandidate>* collect) {
+void RunPasses(DocView& view, PassState* state, const AttributionModel* model, const RelationScorer* relations) {
   FindOutlets(view, state);
   FindFrames(view, state);
   FindQuotes(view, state);
@@ -79,7 +80,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model, c
   SpeakQuotesFromParagraphs(view);
   ResolveQuoteSpeakers(view);
   FindAges(view, state);
-  FindRelations(view, state, relations, collect);
+  FindRelations(view, state, relations);
 }
 
 }  // namespace hearsay::extract

@@ -45,10 +45,11 @@ class RelationScorer;
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
                    const RelationScorer* relations);
 // ExtractClaims without a relation scorer, returning every family candidate with its
-// features (training of the scorer: src/extract/train/relation_train.cc; evaluation).
+// features (training of the scorer: src/extract/train/relation_train.cc; evaluation);
+// `all_pairs`: also every pair of people of a parsed sentence (relation_scorer.h).
 struct FamilyCandidate;
 std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
-                                                     const AttributionModel* model);
+                                                     const AttributionModel* model, bool all_pairs = false);
 
 // Which sentences of a layout the extractors read trees of, for the parser's `select`. Today
 // the parse serves quote speakers (quotes.cc), which look for a cue verb linked to the quote

@@ -150,6 +150,30 @@ void KinCandidates(const DocView& v, uint32_t s, const std::vector<PersonWord>& 
     }
 }
 
+// Training only: every pair of people of sentence s within the path limit, as a candidate of
+// each family (parent both ways), where the kin words gave none.
+void PairCandidates(const DocView& v, uint32_t s, const std::vector<PersonWord>& people,
+                    std::map<Key, std::pair<FamilyCandidate, Pick>>* out) {
+  for (size_t i = 0; i < people.size(); ++i)
+    for (size_t j = 0; j < people.size(); ++j) {
+      const PersonWord &x = people[i], &y = people[j];
+      if (x.entity == y.entity) continue;
+      const std::vector<int> path = v.tree.Path(x.word, y.word);
+      if (path.size() < 2 || path.size() > kMaxPathWords) continue;
+      Pick pick{x.word, y.word, -1, x.pronoun, y.pronoun, path.size()};
+      for (size_t k = 1; k + 1 < path.size() && pick.kin < 0; ++k)
+        if (KinPredicate(v, path[k]) != Predicate::kNone) pick.kin = path[k];
+      for (Family f : {Family::kSpouse, Family::kParent, Family::kSibling}) {
+        if (f != Family::kParent && x.entity > y.entity) continue;
+        FamilyCandidate c;
+        c.family = f, c.a = x.entity, c.b = y.entity, c.sentence = s, c.trigger_tok = x.tok;
+        c.predicate = f == Family::kSpouse ? Predicate::kSpouseOf : f == Family::kSibling ? Predicate::kSiblingOf : Predicate::kParentOf;
+        c.subject = x.entity, c.object = y.entity;
+        out->emplace(KeyOf(f, c.a, c.b, s), std::make_pair(c, pick));
+      }
+    }
+}
+
 uint32_t SentenceAtByte(const DocView& v, uint32_t byte) {
   const auto& ss = v.a.layout.sentences;
   auto it = std::upper_bound(ss.begin(), ss.end(), byte, [](uint32_t b, const Sentence& s) { return b < s.byte_begin; });
@@ -214,10 +238,24 @@ void PathFeatures(const DocView& v, uint64_t fam, const Pick& p, std::vector<uin
   out->push_back(F(14, fam, uint64_t(a.rel) * 64 + uint64_t(b.rel)));
 }
 
+// The shape of a person's name: its words (1, 2, 3 or more) and how often the document
+// names them (1, 2, 3 or more mentions that are no pronoun).
+uint64_t NameShape(const DocView& v, int32_t e) {
+  const std::string& n = v.a.local_entities[e].name;
+  const uint64_t words = std::min<uint64_t>(3, 1 + std::count(n.begin(), n.end(), ' '));
+  uint64_t named = 0;
+  for (const Mention& m : v.a.mentions)
+    named += m.entity_idx == e && !m.descriptor && m.byte_end - m.byte_begin > 3;
+  return words * 4 + std::min<uint64_t>(named, 3);
+}
+
 // The features of one candidate (see the header).
 void Features(const DocView& v, const FamilyCandidate& c, const Pick& p, size_t people, std::vector<uint64_t>* out) {
   const uint64_t fam = uint64_t(c.family) + 1;
   const bool rule = c.claim >= 0;
+  const uint64_t shape_a = NameShape(v, c.a), shape_b = NameShape(v, c.b);
+  out->push_back(F(8, fam, std::min(shape_a, shape_b) * 16 + std::max(shape_a, shape_b)));
+  out->push_back(F(9, std::min(shape_a, shape_b) / 4));
   out->push_back(F(1, 0));
   out->push_back(F(2, fam));
   out->push_back(F(3, fam, rule));
@@ -311,7 +349,7 @@ std::string_view FamilyName(Family f) {
   return f == Family::kSpouse ? "spouse" : f == Family::kParent ? "parent/child" : "sibling";
 }
 
-std::vector<FamilyCandidate> FamilyCandidates(const DocView& v, size_t first_claim) {
+std::vector<FamilyCandidate> FamilyCandidates(const DocView& v, size_t first_claim, bool all_pairs) {
   std::map<Key, std::pair<FamilyCandidate, Pick>> found;
   std::map<uint32_t, std::vector<PersonWord>> people;  // per sentence with candidates or claims
   auto people_of = [&](uint32_t s) -> const std::vector<PersonWord>& {
@@ -321,8 +359,10 @@ std::vector<FamilyCandidate> FamilyCandidates(const DocView& v, size_t first_cla
   };
   const auto& sents = v.a.layout.sentences;
   for (uint32_t s = 0; s < sents.size(); ++s)
-    if (sents[s].token_end > sents[s].token_begin && v.HasParse(sents[s].token_begin))
+    if (sents[s].token_end > sents[s].token_begin && v.HasParse(sents[s].token_begin)) {
       KinCandidates(v, s, people_of(s), &found);
+      if (all_pairs) PairCandidates(v, s, people_of(s), &found);
+    }
   for (size_t i = first_claim; i < v.a.claims.size(); ++i) {
     const Claim& cl = v.a.claims[i];
     FamilyCandidate c;

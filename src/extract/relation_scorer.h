@@ -90,8 +90,10 @@ std::string_view FamilyName(Family f);  // "spouse", "parent/child", "sibling"
 
 // The family candidates of a document whose relation rules have run (claims of the rules
 // from index `first_claim` on), each with its features; in text order, one per family and
-// pair and sentence.
-std::vector<FamilyCandidate> FamilyCandidates(const DocView& v, size_t first_claim);
+// pair and sentence. `all_pairs` (training): also every pair of people of a parsed sentence
+// within the path limit, as a candidate of each family, so that the examples hold what a
+// pair looks like when it is no relation.
+std::vector<FamilyCandidate> FamilyCandidates(const DocView& v, size_t first_claim, bool all_pairs = false);
 
 // relations.cc's FindRelations applies a scorer to these: it drops the rules' claims at or
 // under the drop threshold and emits the new candidates over the add threshold (the rules'

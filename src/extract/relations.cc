@@ -1332,17 +1332,16 @@ std::optional<DateSpan> TimeNear(const DocView& v, uint32_t tok) {
 }
 
 // The learned scorer over the family claims of the rules (from `first` on) and the kin
-// candidates no rule read (relation_scorer.h): drops and adds; `collect` gets every candidate.
-static void ApplyRelationScorer(Ctx& c, size_t first, const RelationScorer* scorer, std::vector<FamilyCandidate>* collect) {
+// candidates no rule read (relation_scorer.h): drops and adds.
+static void ApplyRelationScorer(Ctx& c, size_t first, const RelationScorer& scorer) {
   DocView& v = c.v;
-  std::vector<FamilyCandidate> cands = FamilyCandidates(v, first);
+  const std::vector<FamilyCandidate> cands = FamilyCandidates(v, first);
   std::vector<bool> drop(v.a.claims.size(), false);
   std::vector<const FamilyCandidate*> add;
   for (const FamilyCandidate& cand : cands) {
-    if (!scorer) break;
-    const float s = scorer->Score(cand.features);
-    if (cand.claim >= 0 && s <= scorer->drop_threshold) drop[cand.claim] = true;
-    if (cand.claim < 0 && s > scorer->add_threshold) add.push_back(&cand);
+    const float s = scorer.Score(cand.features);
+    if (cand.claim >= 0 && s <= scorer.drop_threshold) drop[cand.claim] = true;
+    if (cand.claim < 0 && s > scorer.add_threshold) add.push_back(&cand);
   }
   size_t out = first;
   for (size_t i = first; i < v.a.claims.size(); ++i)
@@ -1350,10 +1349,9 @@ static void ApplyRelationScorer(Ctx& c, size_t first, const RelationScorer* scor
   v.a.claims.resize(out);
   for (const FamilyCandidate* cand : add)
     c.Emit(cand->trigger_tok, cand->subject, cand->predicate, cand->object, /*negated=*/false, Modality::kAsserted);
-  if (collect) *collect = std::move(cands);
 }
 
-void FindRelations(DocView& v, PassState* st, const RelationScorer* scorer, std::vector<FamilyCandidate>* collect) {
+void FindRelations(DocView& v, PassState* st, const RelationScorer* scorer) {
   const size_t first_claim = v.a.claims.size();
   Ctx c{v, *st, DefaultPatterns(), {}, {}};
   // The tree patterns' matches, emitted at their trigger in text order with the token rules.
@@ -1371,7 +1369,7 @@ void FindRelations(DocView& v, PassState* st, const RelationScorer* scorer, std:
     c.PairPhrases(i);
     c.StateWords(i);
   }
-  if (scorer || collect) ApplyRelationScorer(c, first_claim, scorer, collect);
+  if (scorer) ApplyRelationScorer(c, first_claim, *scorer);
 }
 
 namespace {

@@ -21,7 +21,6 @@ namespace hearsay::extract {
 
 class AttributionModel;
 class RelationScorer;
-struct FamilyCandidate;
 
 // State shared between the passes of one document.
 struct PassState {
@@ -151,10 +150,9 @@ bool IsPersonNoun(const DocView& v, std::string_view w);
 // All passes of ExtractClaims, keeping the pass state (for the attribution evaluation, which
 // scores frames as well as quotes).
 // `relations`: the learned family-relation scorer (relation_scorer.h), null: the rules' claims
-// as they are; `collect`: when not null, receives the family candidates with their features.
+// as they are.
 void RunPasses(DocView& v, PassState* st, const AttributionModel* model = nullptr,
-               const RelationScorer* relations = nullptr, std::vector<FamilyCandidate>* collect = nullptr);
-void FindRelations(DocView& v, PassState* st, const RelationScorer* scorer = nullptr,
-                   std::vector<FamilyCandidate>* collect = nullptr);
+               const RelationScorer* relations = nullptr);
+void FindRelations(DocView& v, PassState* st, const RelationScorer* scorer = nullptr);
 
 }  // namespace hearsay::extract

@@ -38,14 +38,15 @@ Status LoadAll(const std::string& dir, Models* m) {
   return Status::Ok();
 }
 
-// A text analysed as the pipeline does (whole text as body), and its family candidates.
+// A text analysed as the pipeline does (whole text as body; every sentence parsed: a
+// sentence's parse does not depend on which others are), and its family candidates with every
+// pair of people of a sentence.
 std::vector<FamilyCandidate> Candidates(const Models& m, const Document& doc, DocumentAnalysis* a) {
   a->layout = text::AnalyzeTextSpan(doc.text, 0, 0);
   entities::FindMentions(doc, a->layout, m.tagger.get(), &a->mentions);
-  std::vector<bool> select = SentencesToParse(doc, a->layout, a->mentions);
-  a->syntax = m.parser->ParseDocument(doc.text, a->layout, &select);
+  a->syntax = m.parser->ParseDocument(doc.text, a->layout);
   resolve::ResolveInDocument(doc, a);
-  return ExtractFamilyCandidates(doc, a, m.attribution.get());
+  return ExtractFamilyCandidates(doc, a, m.attribution.get(), /*all_pairs=*/true);
 }
 
 struct Example {
@@ -113,9 +114,9 @@ Status ReadKbp(const Models& m, const std::string& path, std::vector<Example>* o
     const int32_t e1 = EntityOver(a, s.e1b, s.e1e), e2 = EntityOver(a, s.e2b, s.e2e);
     if (e1 < 0 || e2 < 0 || e1 == e2) continue;
     const bool spouse = s.label.rfind("per:spouse", 0) == 0;
-    for (const FamilyCandidate& c : cands) {
-      if (!((c.a == e1 && c.b == e2) || (c.a == e2 && c.b == e1))) continue;
-      out->push_back({c.features, spouse && c.family == Family::kSpouse, c.family});
+    for (const FamilyCandidate& c : cands) {  // KBP37 labels no kin but spouses
+      if (c.family != Family::kSpouse || !((c.a == e1 && c.b == e2) || (c.a == e2 && c.b == e1))) continue;
+      out->push_back({c.features, spouse, c.family});
     }
   }
   return Status::Ok();

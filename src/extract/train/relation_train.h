@@ -2,13 +2,13 @@
 // Training of the family-relation scorer (extract/relation_scorer.h) on KBP37 and DialogRE.
 //
 // Every text is analysed as the pipeline does (the tagger, parser and attribution model of
-// `models_dir`; the parse of the sentences extract::SentencesToParse selects; in-document
-// coreference), then extract::ExtractFamilyCandidates gives the family candidates with their
-// features. Labels:
+// `models_dir`; in-document coreference; every sentence parsed), then
+// extract::ExtractFamilyCandidates gives the family candidates with their features, with every
+// pair of people of a sentence as a candidate of each family (`all_pairs`). Labels:
 //   * KBP37 train (`kbp37_dir`/train.txt; one sentence per example, <e1>/<e2> marked): a
-//     candidate whose two people are the marked ones (a mention of each overlapping the
-//     marks) is positive when the label is per:spouse and the candidate a spouse one, else
-//     negative; candidates on other pairs are not examples.
+//     spouse candidate whose two people are the marked ones (a mention of each overlapping the
+//     marks) is positive when the label is per:spouse, else negative; KBP37 labels no other
+//     kin, so its other candidates are not examples.
 //   * DialogRE train (`dialogre_dir`/train.json; a dialogue is a document, a turn a
 //     paragraph): a candidate's people are matched to the argument names by name (the
 //     entity's name or a name it is written with, case folded); positive when the dialogue's
