@@ -43,7 +43,7 @@ bool ParseModality(std::string_view s, Modality* m) {
   return true;
 }
 
-void Index(const std::vector<Phrase>& phrases, std::unordered_map<std::string, std::vector<uint32_t>>* first) {
+void Index(const std::vector<Phrase>& phrases, WordMap<std::vector<uint32_t>>* first) {
   first->clear();
   for (uint32_t i = 0; i < phrases.size(); ++i) (*first)[phrases[i].words[0]].push_back(i);
 }
@@ -51,24 +51,24 @@ void Index(const std::vector<Phrase>& phrases, std::unordered_map<std::string, s
 }  // namespace
 
 const CueVerb* Lexicon::Cue(std::string_view w) const {
-  auto it = cue_words.find(std::string(w));
+  auto it = cue_words.find(w);
   return it == cue_words.end() ? nullptr : &it->second;
 }
 const RoleNoun* Lexicon::Role(std::string_view w) const {
-  auto it = role_nouns.find(std::string(w));
+  auto it = role_nouns.find(w);
   return it == role_nouns.end() ? nullptr : &it->second;
 }
 const EventNoun* Lexicon::Event(std::string_view w) const {
-  auto it = event_nouns.find(std::string(w));
+  auto it = event_nouns.find(w);
   return it == event_nouns.end() ? nullptr : &it->second;
 }
 // A contracted negation ("hasn't", "isn't", "won't") is one token: its "n't" negates.
 bool Lexicon::IsNegator(std::string_view w) const {
-  return negators.count(std::string(w)) > 0 || (w.size() > 3 && w.ends_with("n't"));
+  return negators.count(w) > 0 || (w.size() > 3 && w.ends_with("n't"));
 }
 
 const ScopeClass* Lexicon::Scope(std::string_view lemma) const {
-  auto it = scope_words.find(std::string(lemma));
+  auto it = scope_words.find(lemma);
   return it == scope_words.end() ? nullptr : &it->second;
 }
 

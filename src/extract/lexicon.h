@@ -25,6 +25,16 @@
 
 namespace hearsay::extract {
 
+// Word tables looked up by std::string_view without building a std::string (heterogeneous
+// lookup: a transparent hash and equality).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 enum class CueClass : uint8_t { kSpeech, kWriting, kBelief, kDenial };
 // kWriting: written words that speak in a quote's cue ("the statement added", "the suit says"):
 // no source of their own; the quote takes the speaker of the quotation before it.
@@ -70,21 +80,21 @@ struct SelfReferenceContext {
 };
 
 struct Lexicon {
-  std::unordered_map<std::string, CueVerb> cue_words;        // single-token cues
+  WordMap<CueVerb> cue_words;        // single-token cues
   std::vector<Phrase> cue_phrases;                            // multi-token cues ("opened up"); modality only
-  std::unordered_map<std::string, SourceNounKind> source_nouns;
-  std::unordered_set<std::string> outlet_heads;   // case-sensitive: "Weekly", "News"
-  std::unordered_set<std::string> outlet_names;   // case-sensitive one-word outlets: "People"
+  WordMap<SourceNounKind> source_nouns;
+  WordSet outlet_heads;   // case-sensitive: "Weekly", "News"
+  WordSet outlet_names;   // case-sensitive one-word outlets: "People"
   std::vector<SelfReferenceContext> self_references;
   std::vector<Phrase> hedges;                                 // single and multi-token
-  std::unordered_set<std::string> negators;
-  std::unordered_map<std::string, RoleNoun> role_nouns;
-  std::unordered_map<std::string, EventNoun> event_nouns;
+  WordSet negators;
+  WordMap<RoleNoun> role_nouns;
+  WordMap<EventNoun> event_nouns;
   std::vector<Phrase> pair_phrases;
   std::vector<Phrase> state_words;  // "single", "no children": a relation denied, no object
-  std::unordered_map<std::string, ScopeClass> scope_words;  // by lemma
+  WordMap<ScopeClass> scope_words;  // by lemma
   // Index: first word of a phrase -> indices into the vector it belongs to.
-  std::unordered_map<std::string, std::vector<uint32_t>> hedge_first, pair_first, state_first;
+  WordMap<std::vector<uint32_t>> hedge_first, pair_first, state_first;
 
   const CueVerb* Cue(std::string_view lower_word) const;
   const RoleNoun* Role(std::string_view lower_word) const;

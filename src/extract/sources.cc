@@ -272,7 +272,7 @@ bool MinedSelfReference(const DocView& v, uint32_t b, uint32_t e) {
   // head word ("… Weekly", outlet_words.tsv).
   const bool domain = e == b + 1 && !KnownOutletOfAddress(v.Text(b)).empty();
   const bool tagged = v.mention_at[b] >= 0 && v.a.mentions[v.mention_at[b]].type == EntityType::kOutlet;
-  if (!domain && !tagged && !(e > b + 1 && v.lex.outlet_heads.count(std::string(v.Text(e - 1))))) return false;
+  if (!domain && !tagged && !(e > b + 1 && v.lex.outlet_heads.count(v.Text(e - 1)))) return false;
   for (const SelfReferenceContext& c : v.lex.self_references) {
     const bool wants_domain = c.right.size() == 1 && c.right[0] == "<domain>";
     if (wants_domain != domain) continue;
