@@ -79,6 +79,7 @@ void RunPasses(DocView& view, PassState* state, const AttributionModel* model, c
   if (model) RefineAttributions(view, *model);
   SpeakQuotesFromParagraphs(view);
   ResolveQuoteSpeakers(view);
+  DropUnspokenFragments(view);
   FindAges(view, state);
   FindRelations(view, state, relations);
 }

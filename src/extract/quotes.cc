@@ -115,21 +115,6 @@ int32_t ParagraphSpeaker(const DocView& v, uint32_t para, bool opens_paragraph) 
   return SolePerson(v, prev.sentence_end - 1, prev.sentence_end);
 }
 
-// Does the quotation over tokens [qb, qe) speak of `person` in the third person: a name or a
-// pronoun resolved to them, or "he"/"she"/"his"/"her" of their gender ("Britney is in love",
-// "She has tried talking to her sisters": an insider speaking of them, not they themselves)?
-bool SpeaksOf(const DocView& v, uint32_t qb, uint32_t qe, int32_t person) {
-  const std::string& g = v.a.local_entities[person].gender;
-  for (uint32_t k = qb; k < qe && k < v.size(); ++k) {
-    const std::string& w = v.lower[k];
-    if (w == "i" || w == "me" || w == "my" || w == "we" || w == "us" || w == "our") continue;
-    if (v.PersonAt(k) == person) return true;
-    bool male = w == "he" || w == "him" || w == "his", female = w == "she" || w == "her" || w == "hers";
-    if ((male && g != "female") || (female && g != "male")) return true;
-  }
-  return false;
-}
-
 // The person who introduces a quotation after a colon, in the quote's sentence or the one before
 // it ending in ':' ("X congratulated Y on the win: “…”", "to which X responds: “…”", "It is from
 // the poet X: “…”"), in a body paragraph: of the people named in the clause before the colon
@@ -164,6 +149,18 @@ int32_t ColonSpeaker(const DocView& v, uint32_t qb) {
 }
 
 }  // namespace
+
+bool SpeaksOf(const DocView& v, uint32_t qb, uint32_t qe, int32_t person) {
+  const std::string& g = v.a.local_entities[person].gender;
+  for (uint32_t k = qb; k < qe && k < v.size(); ++k) {
+    const std::string& w = v.lower[k];
+    if (w == "i" || w == "me" || w == "my" || w == "we" || w == "us" || w == "our") continue;
+    if (v.PersonAt(k) == person) return true;
+    bool male = w == "he" || w == "him" || w == "his", female = w == "she" || w == "her" || w == "hers";
+    if ((male && g != "female") || (female && g != "male")) return true;
+  }
+  return false;
+}
 
 void SpeakQuotesFromParagraphs(DocView& v) {
   for (AttributionRecord& r : v.a.attributions) {
@@ -254,6 +251,10 @@ struct QuoteSpanView {
   uint32_t qi = 0, qb = 0, qe = 0, inner_b = 0, inner_e = 0, byte_b = 0, para = UINT32_MAX;
   uint32_t words = 0;
   bool title_case = true, in_title = false, ends_open = false;
+  // A short quotation inside a sentence, neither opening it nor after a colon or a comma ("a
+  // “for your consideration” push", "hits like “…”"): a term, a title or a phrase, spoken only
+  // by a cue of its own or by the frame that reports its sentence.
+  bool fragment = false;
 };
 
 // The span `qi` as tokens; false when it is nested in a quote already taken, is the shorter of
@@ -297,6 +298,9 @@ bool ReadQuoteSpan(const DocView& v, uint32_t qi, uint32_t last_end_byte, QuoteS
   uint32_t last_inner = q.inner_e > q.inner_b ? q.inner_e - 1 : q.inner_b;
   q.ends_open = q.inner_e > q.inner_b && (w[last_inner] == "," || w[last_inner] == "?" || w[last_inner] == "!" ||
                                           w[last_inner] == "\xE2\x80\x94" || w[last_inner] == "-");
+  uint32_t s = v.sent_of[q.qb];
+  q.fragment = q.words < 8 && s != UINT32_MAX && v.a.layout.sentences[s].token_begin < q.qb &&
+               !v.IsPunct(q.qb - 1, ":") && !v.IsPunct(q.qb - 1, ",");
   *out = q;
   return true;
 }
@@ -606,6 +610,7 @@ bool QuoteSpeaker::Find(int32_t prev_quote, uint32_t prev_para) {
   else if (q_.ends_open) found = TryAfter() || TryBefore();
   else found = TryBefore() || TryAfter();
   if (!found && pending_cue_ != UINT32_MAX) found = Take(pending_, pending_cue_);
+  if (q_.fragment) return found;  // no lead-in or run speaks a phrase inside a sentence
   if (!found) found = TryLeadIn();
   if (!found) found = TrySentenceLeadIn();
   if (!found) found = TryContinuation(prev_quote, prev_para);
@@ -623,6 +628,7 @@ void RecordQuote(DocView& v, const QuoteSpanView& span, const QuoteSpeaker& qs) 
   q.cue_byte_end = qs.cue_e;
   v.quote_record[span.qi] = static_cast<int32_t>(v.a.quotes.size());
   v.a.quotes.push_back(q);
+  v.quote_fragment.push_back(span.fragment);
   const Attribution& speaker = qs.speaker;
   if (speaker.kind == SourceKind::kOutlet && !speaker.text.empty()) {
     uint32_t s = v.sent_of[span.qe - 1];
@@ -654,6 +660,32 @@ void FindQuotes(DocView& v, PassState* st) {
     prev_para = ParagraphOf(v, span.qe - 1);
     last_end_byte = spans[qi].byte_end;
   }
+}
+
+void DropUnspokenFragments(DocView& v) {
+  std::vector<int32_t> new_index(v.a.quotes.size(), -1);
+  std::vector<Quote> kept;
+  for (size_t i = 0; i < v.a.quotes.size(); ++i) {
+    const Quote& q = v.a.quotes[i];
+    if (v.quote_fragment[i] && q.speaker.kind == SourceKind::kUnknown && q.speaker.byte_end <= q.speaker.byte_begin)
+      continue;
+    new_index[i] = static_cast<int32_t>(kept.size());
+    kept.push_back(q);
+  }
+  if (kept.size() == v.a.quotes.size()) return;
+  std::vector<bool> fragment(kept.size());
+  for (size_t i = 0; i < new_index.size(); ++i)
+    if (new_index[i] >= 0) fragment[new_index[i]] = v.quote_fragment[i];
+  v.a.quotes = std::move(kept);
+  v.quote_fragment = std::move(fragment);
+  for (int32_t& r : v.quote_record)
+    if (r >= 0) r = new_index[r];
+  auto& recs = v.a.attributions;
+  std::erase_if(recs, [&](const AttributionRecord& r) {
+    return r.kind == AttributionKind::kDirect && r.quote_idx >= 0 && new_index[r.quote_idx] < 0;
+  });
+  for (AttributionRecord& r : recs)
+    if (r.quote_idx >= 0) r.quote_idx = new_index[r.quote_idx];
 }
 
 }  // namespace hearsay::extract

@@ -102,7 +102,9 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
     int32_t p = PersonBefore(v, b, NounGender(v.lower[last]));
     return p >= 0 && p == previous_named ? p : -1;
   }
-  if (e - b > 3 || first == "i" || first == "it") return -1;
+  if (e - b > 3 || DocView::PronounGender(first) != Gender::kUnknown || first == "i" || first == "it" ||
+      first == "they" || first == "we" || first == "you")  // "They said": a pronoun is no name
+    return -1;
   for (uint32_t k = b; k < e; ++k)
     if (!v.IsWord(k) || !v.IsCap(k) || v.lex.source_nouns.count(v.lower[k])) return -1;
   int32_t p = PersonNamedLike(v, v.Text(last));
@@ -131,16 +133,98 @@ bool OpensSentence(const DocView& v, uint32_t qb) {
   return v.sent_of[qb] != UINT32_MAX && (v.SentenceOf(qb).token_begin == qb || (qb > 0 && v.IsPunct(qb - 1, ":")));
 }
 
-// Is anyone but `speaker` named, or a cue spoken, outside quotations in tokens [b, e)?
-bool OtherVoiceBetween(const DocView& v, uint32_t b, uint32_t e, const Attribution& speaker) {
+// Is anyone but `speaker` named, or a cue spoken, outside quotations in tokens [b, e)? A person
+// the quotation [qb, qe) speaks of in the third person is no other voice ("…,” the insider said.
+// But Kris will be there. “Kris has assured her girls …”).
+bool OtherVoiceBetween(const DocView& v, uint32_t b, uint32_t e, const Attribution& speaker, uint32_t qb, uint32_t qe) {
   for (uint32_t k = b; k < e; ++k) {
     if (v.quote_at[k] >= 0) continue;
     if (v.lex.Cue(v.lower[k])) return true;
     if (v.mention_at[k] >= 0 && v.a.mentions[v.mention_at[k]].type != EntityType::kPerson) return true;
     int32_t p = v.PersonAt(k);
-    if (p >= 0 && !(speaker.kind == SourceKind::kNamed && p == speaker.entity_idx)) return true;
+    if (p >= 0 && !(speaker.kind == SourceKind::kNamed && p == speaker.entity_idx) && !SpeaksOf(v, qb, qe, p))
+      return true;
   }
   return false;
+}
+
+// A run: the speaker of the quotation before when quote `qi` (record r, tokens from qb, in
+// paragraph para) opens its sentence after a speaker's quotation in this paragraph (or opens
+// the next one), with no one else named and no cue spoken between. nullptr otherwise.
+const Attribution* SpeakerOfRun(const DocView& v, size_t qi, const AttributionRecord& r, uint32_t qb, uint32_t para) {
+  if (!OpensSentence(v, qb) || qi == 0) return nullptr;
+  const Attribution* prev = PreviousSpeaker(v, qi, para);
+  if (!prev) return nullptr;
+  const Quote& pq = v.a.quotes[qi - 1];
+  uint32_t from = TokenAtByte(v, pq.byte_end);
+  // In the next paragraph only a quotation opening it ("Tickets sold out. “…”" there is not hers).
+  if (ParagraphAt(v, from - 1) != para && v.a.layout.paragraphs[para].byte_begin != r.content_byte_begin) return nullptr;
+  if (pq.cue_byte_end > pq.byte_end) {  // past the cue's clause: "…," a source told X of Y's reaction.
+    from = TokenAtByte(v, pq.cue_byte_end);
+    while (from < qb && v.quote_at[from] < 0 && !v.IsPunct(from, ".")) ++from;
+  }
+  uint32_t qe = TokenAtByte(v, r.content_byte_end);
+  return OtherVoiceBetween(v, from, qb, *prev, qb, qe) ? nullptr : prev;
+}
+
+// A quotation [qb, qe) opening its sentence right after a sentence without quotations that
+// reports someone's words ("Kim told ET she is happy.", "…, a source said." — an indirect
+// attribution with its cue there), in its paragraph, or opening its paragraph after a body
+// paragraph ending in such a sentence: that attribution's source, when it is a person of the
+// article the quotation does not speak of in the third person, or an unnamed source. Every
+// source reported in that sentence must agree. nullptr otherwise.
+const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
+  const uint32_t s = v.sent_of[qb];
+  if (s == UINT32_MAX || s == 0 || v.a.layout.sentences[s].token_begin != qb) return nullptr;
+  const Sentence& cur = v.a.layout.sentences[s];
+  const Sentence& ps = v.a.layout.sentences[s - 1];
+  const Paragraph& pp = v.a.layout.paragraphs[ps.paragraph_idx];
+  bool opens_para = v.a.layout.paragraphs[cur.paragraph_idx].sentence_begin == s;
+  if (pp.kind != BlockKind::kBody || (ps.paragraph_idx != cur.paragraph_idx && !(opens_para && ps.paragraph_idx + 1 == cur.paragraph_idx)))
+    return nullptr;
+  for (uint32_t k = ps.token_begin; k < ps.token_end; ++k)
+    if (v.quote_at[k] >= 0 || v.toks[k].kind == TokenKind::kQuote) return nullptr;
+  const Attribution* found = nullptr;
+  for (const AttributionRecord& x : v.a.attributions) {
+    if (x.kind == AttributionKind::kDirect || x.cue_byte_end == 0 || x.cue_byte_begin < ps.byte_begin ||
+        x.cue_byte_end > ps.byte_end)
+      continue;
+    const Attribution& a = x.source;
+    bool person = a.kind == SourceKind::kNamed && a.entity_idx >= 0;
+    if (!person && a.kind != SourceKind::kAnonymous) return nullptr;
+    if (found && !(found->kind == a.kind && found->entity_idx == a.entity_idx && found->anonymous_id == a.anonymous_id))
+      return nullptr;
+    found = &a;
+  }
+  if (found && found->kind == SourceKind::kNamed && SpeaksOf(v, qb, qe, found->entity_idx)) return nullptr;
+  return found;
+}
+
+// An interview's speaker label: the person of the article named by the one to three capitalised
+// words and the colon that open body paragraph `para` ("Dana Kim: I thought, “…”"), when the
+// quotation at qb has no cue of another speaker before it in its clause ("…, and they said, “…”").
+// -1 otherwise.
+int32_t LabelSpeaker(const DocView& v, uint32_t qb, uint32_t para) {
+  const Paragraph& p = v.a.layout.paragraphs[para];
+  if (p.kind != BlockKind::kBody || p.sentence_end <= p.sentence_begin) return -1;
+  const uint32_t b = v.a.layout.sentences[p.sentence_begin].token_begin;
+  uint32_t colon = b;
+  while (colon < qb && colon < b + 3 && v.IsWord(colon) && v.IsCap(colon)) ++colon;
+  if (colon == b || colon >= qb || !v.IsPunct(colon, ":")) return -1;
+  int32_t person = v.PersonAt(b) >= 0 && v.MentionEnd(b) == colon ? v.PersonAt(b) : PersonNamedLike(v, v.Text(colon - 1));
+  if (person < 0) return -1;
+  for (uint32_t k = qb; k > colon + 1 && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0; --k) {
+    const std::string& w = v.lower[k - 1];
+    if (w == "he" || w == "she" || w == "they" || w == "it" || w == "you" || v.PersonAt(k - 1) >= 0) return -1;
+  }
+  return person;
+}
+
+Attribution NamedSpeaker(int32_t person) {
+  Attribution a;
+  a.kind = SourceKind::kNamed;
+  a.entity_idx = person;
+  return a;
 }
 
 void SetSpeaker(DocView& v, AttributionRecord* r, const Attribution& s) {
@@ -187,20 +271,9 @@ void ResolveQuoteSpeakers(DocView& v) {
       }
       continue;
     }
-    // A run: a quotation opening its sentence after a speaker's quotation in this paragraph (or
-    // opening the next one), with no one else named and no cue spoken between.
-    if (!OpensSentence(v, qb) || qi == 0) continue;
-    if (const Attribution* prev = PreviousSpeaker(v, qi, para)) {
-      const Quote& pq = v.a.quotes[qi - 1];
-      uint32_t from = TokenAtByte(v, pq.byte_end);
-      // In the next paragraph only a quotation opening it ("Tickets sold out. “…”" there is not hers).
-      if (ParagraphAt(v, from - 1) != para && v.a.layout.paragraphs[para].byte_begin != r.content_byte_begin) continue;
-      if (pq.cue_byte_end > pq.byte_end) {  // past the cue's clause: "…," a source told X of Y's reaction.
-        from = TokenAtByte(v, pq.cue_byte_end);
-        while (from < qb && v.quote_at[from] < 0 && !v.IsPunct(from, ".")) ++from;
-      }
-      if (!OtherVoiceBetween(v, from, qb, *prev)) SetSpeaker(v, &r, *prev);
-    }
+    if (const Attribution* a = SpeakerOfRun(v, qi, r, qb, para)) SetSpeaker(v, &r, *a);
+    else if (const Attribution* a = LeadInSource(v, qb, qe)) SetSpeaker(v, &r, *a);
+    else if (int32_t p = v.quote_fragment[qi] ? -1 : LabelSpeaker(v, qb, para); p >= 0) SetSpeaker(v, &r, NamedSpeaker(p));
   }
 }
 

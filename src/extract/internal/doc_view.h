@@ -38,6 +38,7 @@ struct DocView {
   std::vector<Gender> entity_gender;   // per local entity, from LocalEntity::gender and the text
   std::optional<Ymd> published;        // the document's date, if any
   std::vector<int32_t> quote_record;   // per quote span: index into a.quotes, or -1 (set by quotes pass)
+  std::vector<bool> quote_fragment;    // per a.quotes: a short phrase quoted inside a sentence (quotes pass)
   // The dependency parse (a.syntax), when the pipeline ran the parser: the tree view, and
   // per token the index of its first word (-1 without a parse); per word its token.
   syntax::Tree tree;

@@ -132,6 +132,10 @@ bool AttributionTokens(const DocView& v, const AttributionRecord& r, uint32_t* c
 // it names outside quotations, else (a quote opening a paragraph that names nobody) the one
 // person the last sentence of the paragraph before names. After the attribution passes.
 void SpeakQuotesFromParagraphs(DocView& v);
+// Does the quotation over tokens [qb, qe) speak of `person` in the third person: a name or a
+// pronoun resolved to them, or "he"/"she"/"his"/"her" of their gender ("Britney is in love",
+// "She has tried talking to her sisters": an insider speaking of them, not they themselves)?
+bool SpeaksOf(const DocView& v, uint32_t qb, uint32_t qe, int32_t person);
 // Quotes whose speaker is still unknown (speakers.cc), after SpeakQuotesFromParagraphs. Words
 // that name nobody yet: "…," the weatherman said: the person read back past quotations when
 // that person spoke the quote before; "he"/"she": the person of that gender read back past
@@ -142,6 +146,11 @@ void SpeakQuotesFromParagraphs(DocView& v);
 // quotation (in its paragraph, or opening the next; no one else named and no cue between)
 // continues that speaker.
 void ResolveQuoteSpeakers(DocView& v);
+// Drops the quotes that are short phrases quoted inside a sentence (not opening it, not after a
+// colon or comma: "a “for your consideration” push", a title) and that no pass gave a speaker or
+// words: terms, titles and scare quotes, not speech. Their direct attributions go too; quote
+// indices are renumbered. After ResolveQuoteSpeakers.
+void DropUnspokenFragments(DocView& v);
 
 // Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
 // Top Gun actor"): occupations, relations (role_nouns.tsv) and gendered nouns.
