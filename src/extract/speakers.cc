@@ -202,7 +202,8 @@ const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
 
 // An interview's speaker label: the person of the article named by the one to three capitalised
 // words and the colon that open body paragraph `para` ("Dana Kim: I thought, “…”"), when the
-// quotation at qb has no cue of another speaker before it in its clause ("…, and they said, “…”").
+// quotation at qb has no other speaker before it in its clause ("…, and they said, “…”", "the
+// director said, “…”": a person, a third-person pronoun or a cue not after "I"/"we").
 // -1 otherwise.
 int32_t LabelSpeaker(const DocView& v, uint32_t qb, uint32_t para) {
   const Paragraph& p = v.a.layout.paragraphs[para];
@@ -216,6 +217,8 @@ int32_t LabelSpeaker(const DocView& v, uint32_t qb, uint32_t para) {
   for (uint32_t k = qb; k > colon + 1 && !v.IsClauseBreak(k - 1) && v.quote_at[k - 1] < 0; --k) {
     const std::string& w = v.lower[k - 1];
     if (w == "he" || w == "she" || w == "they" || w == "it" || w == "you" || v.PersonAt(k - 1) >= 0) return -1;
+    // A cue whose subject is not the speaker's "I"/"we" ("the director said, “…”").
+    if (v.lex.Cue(w) && (k - 1 == colon + 1 || (v.lower[k - 2] != "i" && v.lower[k - 2] != "we"))) return -1;
   }
   return person;
 }

@@ -399,6 +399,55 @@ TEST(Attributions, RunsOfQuotesKeepTheirSpeaker) {
   EXPECT_NE(other[1], "Dana Reyes");
 }
 
+// A person named between two quotations of a run does not break it when the second quotation
+// speaks of that person in the third person (the source goes on about them).
+TEST(Attributions, RunGoesOnPastAPersonTheQuoteSpeaksOf) {
+  EXPECT_EQ(Speakers("\u201cThe family is tired of the rumors,\u201d a source told the Harbor Ledger. But Dana Reyes "
+                     "will stand by her sisters. \u201cDana has told them that everything will be fine this "
+                     "summer.\u201d"),
+            (std::vector<std::string>{"anonymous", "anonymous"}));
+}
+
+// A quotation opening its sentence right after a sentence that reports someone's words (a cue and
+// its source, no quotation) is that source's, in its paragraph or opening the next one; not when
+// the quotation speaks of that person, nor after a sentence that reports nobody.
+TEST(Attributions, ReportingLeadInSentenceSpeaksTheNextQuote) {
+  EXPECT_EQ(Speakers("Later that week Dana Reyes said she wishes her old band well. \u201cI hope they find someone "
+                     "who loves those songs as much as I did.\u201d"),
+            (std::vector<std::string>{"Dana Reyes"}));
+  EXPECT_EQ(Speakers("The storm passed and the harbour opened on Friday, a source told reporters.\n\n"
+                     "\u201cEveryone was relieved to see the boats go out again after a long week.\u201d"),
+            (std::vector<std::string>{"anonymous"}));
+  EXPECT_EQ(Speakers("Dana Reyes and Tom Hale said the tour was a success. \u201cDana loved every night of it and "
+                     "wants to go back on the road.\u201d"),
+            (std::vector<std::string>{""}));
+}
+
+// An interview printed as a transcript: a paragraph opening with a person's name and a colon
+// speaks the quotations it holds ("Name: … I said, “…”"); not one another speaker's cue speaks there.
+TEST(Attributions, TranscriptParagraphLabelSpeaksItsQuotes) {
+  EXPECT_EQ(Speakers("Dana Reyes and Tom Hale looked back on the film.\n\nDana Reyes: The costume was heavy. One "
+                     "morning I said, \u201cCan we please cut the sleeves off this thing today?\u201d\n\nTom Hale: "
+                     "Nobody cut anything."),
+            (std::vector<std::string>{"Dana Reyes"}));
+  EXPECT_EQ(Speakers("Dana Reyes and Tom Hale looked back on the film.\n\nDana Reyes: The costume was heavy. Then "
+                     "the crew said, \u201cWe keep the sleeves, and that is the end of it for today.\u201d"),
+            (std::vector<std::string>{"anonymous"}));
+}
+
+// A short phrase quoted inside a sentence that no cue, frame or person speaks (a title, a term)
+// is no quote; a pronoun written with a capital is no name.
+TEST(Attributions, UnspokenPhraseInsideASentenceIsNoQuote) {
+  Analysed r = Analyze("The band played the old hit \u201cHarbor Lights at Night\u201d for the crowd in June.", nullptr);
+  EXPECT_TRUE(r.a.quotes.empty());
+  for (const AttributionRecord& a : r.a.attributions) EXPECT_NE(a.kind, AttributionKind::kDirect);
+  Analysed spoken = Analyze("Dana Reyes said the show was \u201cthe best night of the tour\u201d and left early.", nullptr);
+  ASSERT_EQ(spoken.a.quotes.size(), 1u);
+  EXPECT_EQ(spoken.a.quotes[0].speaker.kind, SourceKind::kNamed);
+  EXPECT_EQ(Speakers("The crew asked about the tape. \u201cThe tape is fine and we will keep it,\u201d They said."),
+            (std::vector<std::string>{""}));
+}
+
 // The source kind of the age claim `value` in `text`; kAuthor when there is none.
 SourceKind AgeSource(const std::string& text, const std::string& value) {
   Analysed r = Analyze(text, nullptr);
