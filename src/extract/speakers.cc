@@ -87,7 +87,7 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
   if (e == b + 1 && (first == "he" || first == "she")) {
     Gender g = DocView::PronounGender(first);
     int32_t p = PersonBefore(v, b, g);
-    return p >= 0 && v.entity_gender[p] == g ? p : -1;
+    return p >= 0 && (v.entity_gender[p] == g || v.entity_gender[p] == Gender::kUnknown) ? p : -1;
   }
   if (first == "the" && (v.lower[last] == "couple" || v.lower[last] == "pair")) {
     std::vector<int32_t> two = v.ResolvePlural(last);
@@ -167,12 +167,12 @@ const Attribution* SpeakerOfRun(const DocView& v, size_t qi, const AttributionRe
   return OtherVoiceBetween(v, from, qb, *prev, qb, qe) ? nullptr : prev;
 }
 
-// A quotation [qb, qe) opening its sentence right after a sentence without quotations that
-// reports someone's words ("Kim told ET she is happy.", "…, a source said." — an indirect
+// A quotation [qb, qe) opening its sentence right after a sentence that reports someone's words ("Kim told ET she is happy.", "…, a source said." — an indirect
 // attribution with its cue there), in its paragraph, or opening its paragraph after a body
 // paragraph ending in such a sentence: that attribution's source, when it is a person of the
 // article the quotation does not speak of in the third person, or an unnamed source. Every
-// source reported in that sentence must agree. nullptr otherwise.
+// source reported in that sentence must agree, and so must the speaker of any quotation there.
+// nullptr otherwise.
 const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
   const uint32_t s = v.sent_of[qb];
   if (s == UINT32_MAX || s == 0 || v.a.layout.sentences[s].token_begin != qb) return nullptr;
@@ -182,8 +182,6 @@ const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
   bool opens_para = v.a.layout.paragraphs[cur.paragraph_idx].sentence_begin == s;
   if (pp.kind != BlockKind::kBody || (ps.paragraph_idx != cur.paragraph_idx && !(opens_para && ps.paragraph_idx + 1 == cur.paragraph_idx)))
     return nullptr;
-  for (uint32_t k = ps.token_begin; k < ps.token_end; ++k)
-    if (v.quote_at[k] >= 0 || v.toks[k].kind == TokenKind::kQuote) return nullptr;
   const Attribution* found = nullptr;
   for (const AttributionRecord& x : v.a.attributions) {
     if (x.kind == AttributionKind::kDirect || x.cue_byte_end == 0 || x.cue_byte_begin < ps.byte_begin ||
@@ -196,7 +194,19 @@ const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
       return nullptr;
     found = &a;
   }
-  if (found && found->kind == SourceKind::kNamed && SpeaksOf(v, qb, qe, found->entity_idx)) return nullptr;
+  if (!found || (found->kind == SourceKind::kNamed && SpeaksOf(v, qb, qe, found->entity_idx))) return nullptr;
+  // A quotation in that sentence is the same source's words ("X admits it was “hard” to …"), or
+  // no one's yet.
+  for (uint32_t k = ps.token_begin; k < ps.token_end; ++k) {
+    int32_t span = v.quote_at[k];
+    int32_t q = span >= 0 ? v.quote_record[span] : -1;
+    if (span >= 0 && q < 0) return nullptr;
+    if (q < 0) continue;
+    const Attribution& a = v.a.quotes[q].speaker;
+    if (a.kind != SourceKind::kUnknown &&
+        !(a.kind == found->kind && a.entity_idx == found->entity_idx && a.anonymous_id == found->anonymous_id))
+      return nullptr;
+  }
   return found;
 }
 
