@@ -460,4 +460,15 @@ uint32_t DocView::MatchPhrase(const std::vector<std::string>& words, uint32_t to
   return k;
 }
 
+bool DocView::WrittenLowerElsewhere(uint32_t tok) const {
+  if (!lower_written_ready_) {
+    for (uint32_t k = 0; k < size(); ++k)
+      if (IsWord(k) && !IsCap(k)) lower_written_.push_back(lower[k]);
+    std::sort(lower_written_.begin(), lower_written_.end());
+    lower_written_.erase(std::unique(lower_written_.begin(), lower_written_.end()), lower_written_.end());
+    lower_written_ready_ = true;
+  }
+  return std::binary_search(lower_written_.begin(), lower_written_.end(), std::string_view(lower[tok]));
+}
+
 }  // namespace hearsay::extract

@@ -553,7 +553,8 @@ Read SourceNounRead(const DocView& v, PassState* st, uint32_t b, uint32_t e, uin
 
 // Token k of the phrase [k, e) as a capitalised name the tagger did not mark: an outlet by its
 // shape (or any name before a writing cue), else a named person without an entity (kept as
-// text), matched to a local person by a name word when one has it.
+// text), matched to a local person by a name word when one has it; a word the document also
+// writes in lower case is no name.
 Read CapitalisedRead(const DocView& v, uint32_t e, uint32_t k, uint32_t cue_tok, Attribution* a) {
   const auto& w = v.lower;
   const std::string& t = w[k];
@@ -574,6 +575,9 @@ Read CapitalisedRead(const DocView& v, uint32_t e, uint32_t k, uint32_t cue_tok,
   bool opener = k == v.SentenceOf(k).token_begin &&
                 ((k + 1 < e && !v.IsCap(k + 1)) || (k + 1 < v.size() && v.IsPunct(k + 1, ",")));
   if (v.toks[k].kind != TokenKind::kWord || v.mention_at[k] >= 0 || opener) return Read::kOn;
+  // Nor a common word written with a capital ("When asked …", "Good cheer:", "They said"): the
+  // document writes it in lower case elsewhere.
+  if (v.WrittenLowerElsewhere(k)) return Read::kSkip;
   // A name the tagger missed: the local person whose name has this word ("Castellane" for
   // "Priya Castellane"), else a named source without an entity.
   a->kind = SourceKind::kNamed;

@@ -39,6 +39,12 @@ struct DocView {
   std::optional<Ymd> published;        // the document's date, if any
   std::vector<int32_t> quote_record;   // per quote span: index into a.quotes, or -1 (set by quotes pass)
   std::vector<bool> quote_fragment;    // per a.quotes: a short phrase quoted inside a sentence (quotes pass)
+
+ private:
+  mutable std::vector<std::string_view> lower_written_;  // sorted words written in lower case
+  mutable bool lower_written_ready_ = false;
+
+ public:
   // The dependency parse (a.syntax), when the pipeline ran the parser: the tree view, and
   // per token the index of its first word (-1 without a parse); per word its token.
   syntax::Tree tree;
@@ -55,6 +61,9 @@ struct DocView {
   bool IsWord(uint32_t tok) const { return toks[tok].kind == TokenKind::kWord; }
   bool IsPunct(uint32_t tok, std::string_view p) const { return lower[tok] == p; }
   bool IsClauseBreak(uint32_t tok) const;  // ; : ( ) — and sentence-final marks
+  // Does the document also write the word of `tok` in lower case ("When" and "when", "Good" and
+  // "good")? A capitalised word that does is a common word, no name. Read lazily, once.
+  bool WrittenLowerElsewhere(uint32_t tok) const;
   const Sentence& SentenceOf(uint32_t tok) const { return a.layout.sentences[sent_of[tok]]; }
 
   // The person entity a token denotes: a resolved person mention covering it, else a

@@ -436,7 +436,8 @@ TEST(Attributions, TranscriptParagraphLabelSpeaksItsQuotes) {
 }
 
 // A short phrase quoted inside a sentence that no cue, frame or person speaks (a title, a term)
-// is no quote; a pronoun written with a capital is no name.
+// is no quote; a pronoun, or a word the article also writes in lower case, written with a
+// capital is no name.
 TEST(Attributions, UnspokenPhraseInsideASentenceIsNoQuote) {
   Analysed r = Analyze("The band played the old hit \u201cHarbor Lights at Night\u201d for the crowd in June.", nullptr);
   EXPECT_TRUE(r.a.quotes.empty());
@@ -446,6 +447,12 @@ TEST(Attributions, UnspokenPhraseInsideASentenceIsNoQuote) {
   EXPECT_EQ(spoken.a.quotes[0].speaker.kind, SourceKind::kNamed);
   EXPECT_EQ(Speakers("The crew asked about the tape. \u201cThe tape is fine and we will keep it,\u201d They said."),
             (std::vector<std::string>{""}));
+  // A capitalised word the article also writes in lower case is a common word, no name.
+  Analysed common = Analyze("We asked, but nobody had an answer. \u201cWe will be back next year for sure,\u201d "
+                            "Nobody said.",
+                            nullptr);
+  ASSERT_EQ(common.a.quotes.size(), 1u);
+  EXPECT_NE(common.a.quotes[0].speaker.kind, SourceKind::kNamed);
 }
 
 // The source kind of the age claim `value` in `text`; kAuthor when there is none.
