@@ -106,7 +106,9 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
       first == "they" || first == "we" || first == "you")  // "They said": a pronoun is no name
     return -1;
   for (uint32_t k = b; k < e; ++k)
-    if (!v.IsWord(k) || !v.IsCap(k) || v.lex.source_nouns.count(v.lower[k])) return -1;
+    if (!v.IsWord(k) || !v.IsCap(k) || v.lex.source_nouns.count(v.lower[k]) ||
+        (v.mention_at[k] < 0 && v.WrittenLowerElsewhere(k)))  // a common word: "Nobody said"
+      return -1;
   int32_t p = PersonNamedLike(v, v.Text(last));
   return p >= 0 ? p : kNameOnly;
 }
