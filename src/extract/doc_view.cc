@@ -461,14 +461,13 @@ uint32_t DocView::MatchPhrase(const std::vector<std::string>& words, uint32_t to
 }
 
 bool DocView::WrittenLowerElsewhere(uint32_t tok) const {
-  if (!lower_written_ready_) {
-    for (uint32_t k = 0; k < size(); ++k)
-      if (IsWord(k) && !IsCap(k)) lower_written_.push_back(lower[k]);
-    std::sort(lower_written_.begin(), lower_written_.end());
-    lower_written_.erase(std::unique(lower_written_.begin(), lower_written_.end()), lower_written_.end());
-    lower_written_ready_ = true;
-  }
-  return std::binary_search(lower_written_.begin(), lower_written_.end(), std::string_view(lower[tok]));
+  const std::string_view word = lower[tok];
+  for (const auto& [w, seen] : lower_written_)
+    if (w == word) return seen;
+  bool seen = false;
+  for (uint32_t k = 0; k < size() && !seen; ++k) seen = lower[k] == word && IsWord(k) && !IsCap(k);
+  lower_written_.emplace_back(word, seen);
+  return seen;
 }
 
 }  // namespace hearsay::extract

@@ -41,8 +41,7 @@ struct DocView {
   std::vector<bool> quote_fragment;    // per a.quotes: a short phrase quoted inside a sentence (quotes pass)
 
  private:
-  mutable std::vector<std::string_view> lower_written_;  // sorted words written in lower case
-  mutable bool lower_written_ready_ = false;
+  mutable std::vector<std::pair<std::string_view, bool>> lower_written_;  // memo: word -> written in lower case
 
  public:
   // The dependency parse (a.syntax), when the pipeline ran the parser: the tree view, and
@@ -62,7 +61,8 @@ struct DocView {
   bool IsPunct(uint32_t tok, std::string_view p) const { return lower[tok] == p; }
   bool IsClauseBreak(uint32_t tok) const;  // ; : ( ) — and sentence-final marks
   // Does the document also write the word of `tok` in lower case ("When" and "when", "Good" and
-  // "good")? A capitalised word that does is a common word, no name. Read lazily, once.
+  // "good")? A capitalised word that does is a common word, no name. A scan of the document per
+  // word asked about, remembered.
   bool WrittenLowerElsewhere(uint32_t tok) const;
   const Sentence& SentenceOf(uint32_t tok) const { return a.layout.sentences[sent_of[tok]]; }
 
