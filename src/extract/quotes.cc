@@ -684,8 +684,12 @@ void DropUnspokenFragments(DocView& v) {
   std::erase_if(recs, [&](const AttributionRecord& r) {
     return r.kind == AttributionKind::kDirect && r.quote_idx >= 0 && new_index[r.quote_idx] < 0;
   });
-  for (AttributionRecord& r : recs)
-    if (r.quote_idx >= 0) r.quote_idx = new_index[r.quote_idx];
+  for (AttributionRecord& r : recs) {
+    if (r.quote_idx < 0) continue;
+    r.quote_idx = new_index[r.quote_idx];
+    // Reported speech around a dropped phrase holds no quotation any more.
+    if (r.quote_idx < 0 && r.kind == AttributionKind::kMixed) r.kind = AttributionKind::kIndirect;
+  }
 }
 
 }  // namespace hearsay::extract

@@ -149,7 +149,8 @@ void ResolveQuoteSpeakers(DocView& v);
 // Drops the quotes that are short phrases quoted inside a sentence (not opening it, not after a
 // colon or comma: "a “for your consideration” push", a title) and that no pass gave a speaker or
 // words: terms, titles and scare quotes, not speech. Their direct attributions go too; quote
-// indices are renumbered. After ResolveQuoteSpeakers.
+// indices are renumbered; a mixed attribution that held only such a phrase becomes indirect.
+// After ResolveQuoteSpeakers.
 void DropUnspokenFragments(DocView& v);
 
 // Nouns that head a descriptor of a person ("the 37-year-old actress", "the 62-year-old
