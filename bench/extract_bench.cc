@@ -27,6 +27,8 @@ struct Corpus {
   std::unique_ptr<hearsay::entities::Tagger> tagger;
   std::unique_ptr<hearsay::syntax::Parser> parser;
   std::unique_ptr<hearsay::extract::AttributionModel> attribution;  // models/attribution.hsa, as the pipeline loads it
+  std::unique_ptr<hearsay::resolve::CorefModel> coref;              // models/coref.hsc
+  hearsay::resolve::Knowledge Knowledge() const { return {tagger ? tagger->gazetteer() : nullptr, coref.get()}; }
 };
 
 const Corpus& Load() {
@@ -54,6 +56,8 @@ const Corpus& Load() {
     if (parser.ok()) corpus->parser = std::move(parser).value();
     auto attribution = hearsay::extract::AttributionModel::Load(models + "/attribution.hsa");
     if (attribution.ok()) corpus->attribution = std::move(attribution).value();
+    auto coref = hearsay::resolve::CorefModel::Load(models + "/coref.hsc");
+    if (coref.ok()) corpus->coref = std::move(coref).value();
     std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
               << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";
     return corpus;
@@ -73,7 +77,7 @@ void BM_Pipeline_TextEntitiesClaims(benchmark::State& state) {
       hearsay::DocumentAnalysis a;
       a.layout = hearsay::text::AnalyzeText(doc);
       hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
-      hearsay::resolve::ResolveInDocument(doc, &a);
+      hearsay::resolve::ResolveInDocument(doc, &a, c.Knowledge());
       hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
       claims += a.claims.size();
       quotes += a.quotes.size();
@@ -109,7 +113,7 @@ void BM_Pipeline_WithParser(benchmark::State& state) {
       }
       sentences += a.layout.sentences.size();
       tokens += a.layout.tokens.size();
-      hearsay::resolve::ResolveInDocument(doc, &a);
+      hearsay::resolve::ResolveInDocument(doc, &a, c.Knowledge());
       hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
       quotes += a.quotes.size();
       attributions += a.attributions.size();
@@ -133,7 +137,7 @@ void BM_Extract_Only(benchmark::State& state) {
     hearsay::DocumentAnalysis a;
     a.layout = hearsay::text::AnalyzeText(doc);
     hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
-    hearsay::resolve::ResolveInDocument(doc, &a);
+    hearsay::resolve::ResolveInDocument(doc, &a, c.Knowledge());
     prepared.push_back(std::move(a));
   }
   for (auto _ : state) {

@@ -351,7 +351,7 @@ int main(int argc, char** argv) {
       if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
       a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
     }
-    if (tagger) resolve::ResolveInDocument(doc, &a);
+    if (tagger) resolve::ResolveInDocument(doc, &a, testing::ShippedKnowledge());
     else testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
     extract::DocView view(doc, &a, extract::DefaultLexicon());
     extract::PassState st;

@@ -115,7 +115,7 @@ int RunNer(const NerOptions& o) {
     DocumentAnalysis a;
     a.layout = text::AnalyzeText(*doc);
     entities::FindMentions(*doc, a.layout, tagger->get(), &a.mentions);
-    if (o.coref) resolve::ResolveInDocument(*doc, &a);
+    if (o.coref) resolve::ResolveInDocument(*doc, &a, {tagger->get() ? tagger->get()->gazetteer() : nullptr, nullptr});
     std::cout << "# " << path << "\n";
     for (const Mention& m : a.mentions) {
       std::cout << m.byte_begin << "\t" << m.byte_end << "\t" << EntityTypeName(m.type) << "\t"

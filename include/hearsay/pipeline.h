@@ -25,6 +25,7 @@ namespace hearsay {
 
 namespace entities { class Tagger; }
 namespace extract { class AttributionModel; class RelationScorer; }
+namespace resolve { class CorefModel; }
 namespace score { class ArticleModel; }
 namespace syntax { class Parser; }
 
@@ -38,6 +39,7 @@ struct Models {
   std::unique_ptr<score::ArticleModel> article_model; // null: articles are not scored
   std::unique_ptr<extract::AttributionModel> attribution;  // null: attributions from quotes and cue-verb frames only
   std::unique_ptr<extract::RelationScorer> relations;     // null: family relations as the rules read them
+  std::unique_ptr<resolve::CorefModel> coref;        // null: pronouns by the nearest-person rule
   std::vector<std::string> notes;                    // what was loaded, or why not
 };
 

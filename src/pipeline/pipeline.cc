@@ -57,6 +57,14 @@ Result<Models> LoadModels(const std::string& dir) {
   } else {
     models.notes.push_back("no relation scorer in " + dir + ": family relations as the rules read them");
   }
+  const std::string coref_path = dir + "/" + resolve::kCorefModelFile;
+  if (std::filesystem::exists(coref_path)) {
+    auto coref = resolve::CorefModel::Load(coref_path);
+    if (!coref.ok()) return coref.status();
+    models.coref = std::move(coref).value();
+  } else {
+    models.notes.push_back("no coreference model in " + dir + ": pronouns by the nearest-person rule");
+  }
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
@@ -72,7 +80,7 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
     std::vector<bool> select = extract::SentencesToParse(doc, a.layout, a.mentions);
     a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
   }
-  resolve::ResolveInDocument(doc, &a);
+  resolve::ResolveInDocument(doc, &a, {models.tagger ? models.tagger->gazetteer() : nullptr, models.coref.get()});
   extract::ExtractClaims(doc, &a, models.attribution.get(), models.relations.get());
   score::ScoreDocument(doc, models.article_model.get(), &a);
   return a;

@@ -25,12 +25,14 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "entities/entities.h"
 #include "entities/features.h"
 #include "entities/gazetteer.h"
+#include "resolve/internal/pronouns.h"
 
 namespace hearsay::resolve {
 namespace {
@@ -215,8 +217,11 @@ std::vector<Titled> TitledPeople(const Ctx& c, const std::vector<int>& person_of
 // person). Built and run once per document; holds no state beyond it.
 class DocumentResolver {
  public:
-  DocumentResolver(const Document& doc, DocumentAnalysis& a)
-      : c_{doc, a, std::vector<uint32_t>(a.layout.tokens.size(), UINT32_MAX)}, person_of_(a.mentions.size(), -1) {
+  DocumentResolver(const Document& doc, DocumentAnalysis& a, const Knowledge& k, const PronounChooser* chooser)
+      : c_{doc, a, std::vector<uint32_t>(a.layout.tokens.size(), UINT32_MAX)},
+        knowledge_(k),
+        chooser_(chooser),
+        person_of_(a.mentions.size(), -1) {
     for (uint32_t s = 0; s < a.layout.sentences.size(); ++s)
       for (uint32_t t = a.layout.sentences[s].token_begin; t < a.layout.sentences[s].token_end; ++t)
         c_.sentence_of_token[t] = s;
@@ -372,9 +377,9 @@ class DocumentResolver {
     }
   }
 
-  // First-name statistics of the tagger's gazetteer (a share of 80% or more decides).
+  // First-name statistics passed in (a share of 80% or more decides).
   void CollectGazetteerGender() {
-    std::shared_ptr<const entities::Gazetteer> gaz = entities::SharedGazetteer();
+    const entities::Gazetteer* gaz = knowledge_.names;
     if (!gaz) return;
     for (Person& p : people_) {
       const entities::WordEntry* e = gaz->FindWord(entities::HashBytes(p.words.front(), entities::kGazetteerSeed));
@@ -444,7 +449,10 @@ class DocumentResolver {
       add_alias(a.local_entities[m.entity_idx], text);
     }
     for (size_t i = 0; i < a.mentions.size(); ++i)
-      if (person_of_[i] >= 0) timeline_.emplace_back(a.mentions[i].byte_begin, person_of_[i]);
+      if (person_of_[i] >= 0) {
+        timeline_.emplace_back(a.mentions[i].byte_begin, person_of_[i]);
+        named_end_.push_back(a.mentions[i].byte_end);
+      }
   }
 
   int32_t EntityOfPerson(int p) {
@@ -487,6 +495,45 @@ class DocumentResolver {
     return found;
   }
 
+  static bool IsRankedPronoun(const std::string& w) {
+    return w == "he" || w == "him" || w == "his" || w == "himself" || w == "she" || w == "her" || w == "hers" ||
+           w == "herself";
+  }
+
+  // The person the ranker (or the trainer's chooser) picks for the pronoun at token t, -1 for
+  // none. Name mentions before t join the seen mentions first; the pronoun joins them when
+  // resolved, so a later pronoun may refer back through it.
+  int RankPronoun(const PronounDoc& pd, size_t t, int gender) {
+    const auto& toks = c_.a.layout.tokens;
+    if (facts_.empty()) {
+      facts_.resize(people_.size());
+      for (size_t p = 0; p < people_.size(); ++p) facts_[p] = {Gender(static_cast<int>(p)), entity_of_person_[p]};
+      count_.assign(people_.size(), 0);
+    }
+    for (; next_named_ < timeline_.size() && timeline_[next_named_].first < toks[t].byte_begin; ++next_named_) {
+      const auto& [byte, p] = timeline_[next_named_];
+      long b = c_.TokenAt(byte);
+      if (b < 0) continue;
+      uint32_t e = static_cast<uint32_t>(b) + 1;
+      while (e < toks.size() && toks[e].byte_begin < NamedEnd(next_named_)) ++e;
+      seen_.push_back({static_cast<uint32_t>(b), e, p, false});
+      ++count_[p];
+    }
+    if (c_.sentence_of_token[t] == UINT32_MAX) return -1;
+    PronounCase pc = BuildPronounCase(pd, static_cast<uint32_t>(t), gender, seen_, facts_, count_);
+    int pick = chooser_ ? (*chooser_)(pc, c_.a) : knowledge_.coref->Choose(pc);
+    if (pick < 0 || pick >= static_cast<int>(pc.candidates.size())) return -1;
+    int32_t entity = pc.candidates[pick].entity;
+    for (size_t p = 0; p < facts_.size(); ++p)
+      if (facts_[p].entity == entity) {
+        seen_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t) + 1, static_cast<int>(p), true});
+        ++count_[p];
+        return static_cast<int>(p);
+      }
+    return -1;
+  }
+  uint32_t NamedEnd(size_t k) const { return named_end_[k]; }
+
   bool Covered(uint32_t b, uint32_t e) const {
     for (const Mention& m : c_.a.mentions)
       if (IsNameType(m.type) && m.byte_begin < e && b < m.byte_end) return true;
@@ -502,9 +549,16 @@ class DocumentResolver {
   void LinkPronounsAndDescriptors() {
     const auto& toks = c_.a.layout.tokens;
     titled_ = TitledPeople(c_, person_of_);
+    const bool ranked = knowledge_.coref || chooser_;
+    std::optional<PronounDoc> pd;
+    if (ranked) pd.emplace(c_.doc, c_.a, c_.sentence_of_token);
     for (size_t t = 0; t < toks.size(); ++t) {
       std::string lw = c_.Lower(t);
-      if (lw == "he" || lw == "him" || lw == "his" || lw == "she" || lw == "her") {
+      if (ranked && IsRankedPronoun(lw)) {
+        AddDescriptor(toks[t].byte_begin, toks[t].byte_end, RankPronoun(*pd, t, GenderOfWord(lw)));
+        continue;
+      }
+      if (!ranked && (lw == "he" || lw == "him" || lw == "his" || lw == "she" || lw == "her")) {
         AddDescriptor(toks[t].byte_begin, toks[t].byte_end, Recent(toks[t].byte_begin, GenderOfWord(lw), 3, 0));
         continue;
       }
@@ -578,18 +632,31 @@ class DocumentResolver {
   }
 
   Ctx c_;
+  const Knowledge& knowledge_;
+  const PronounChooser* chooser_;
   std::vector<Person> people_;
   std::vector<int> person_of_;         // per mention, -1 for no person
   std::vector<int32_t> entity_of_person_;
   std::vector<std::pair<uint32_t, int>> timeline_;  // (byte, person) of named mentions, in order
   std::vector<Titled> titled_;
   std::vector<Mention> added_;
+  std::vector<uint32_t> named_end_;   // byte_end of each timeline_ mention
+  // The ranker's state: the people's facts, the mentions seen so far, each person's count.
+  std::vector<PersonFacts> facts_;
+  std::vector<SeenMention> seen_;
+  std::vector<int> count_;
+  size_t next_named_ = 0;
 };
 
 }  // namespace
 
-void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis) {
-  DocumentResolver(doc, *analysis).Run();
+void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis, const Knowledge& knowledge) {
+  DocumentResolver(doc, *analysis, knowledge, nullptr).Run();
+}
+
+void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis, const Knowledge& knowledge,
+                       const PronounChooser& chooser) {
+  DocumentResolver(doc, *analysis, knowledge, &chooser).Run();
 }
 
 }  // namespace hearsay::resolve

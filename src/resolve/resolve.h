@@ -14,8 +14,11 @@
 // mentions with descriptor = true (pronouns, "the 62-year-old actor"), keeping the mentions
 // sorted by byte_begin. LocalEntity::name is the longest full name ("[...]" brackets
 // dropped), aliases are the distinct name spellings (never pronouns or descriptors),
-// gender is "female", "male" or "". Uses the first-name statistics of the loaded tagger
-// model (entities::SharedGazetteer) when there is one.
+// gender is "female", "male" or "". Reads the first-name statistics and the pronoun ranker
+// of `knowledge` (coref.h) when given: with a ranker, he/him/his/himself/she/her/hers/herself
+// each become a descriptor mention of the person the ranker picks, or stay unresolved;
+// without one, of the most recent person of that gender within three sentences.
+// `chooser` (training and evaluation) decides each pronoun in the ranker's place.
 
 #include <string>
 #include <unordered_set>
@@ -23,10 +26,13 @@
 
 #include "hearsay/document.h"
 #include "hearsay/records.h"
+#include "resolve/coref.h"
 
 namespace hearsay::resolve {
 
-void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis);
+void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis, const Knowledge& knowledge = {});
+void ResolveInDocument(const Document& doc, DocumentAnalysis* analysis, const Knowledge& knowledge,
+                       const PronounChooser& chooser);
 
 // `key_groups`: the local entities sharing a BlockingKey, two or more each, when a store
 // found them (a GROUP BY over EntityKeysOf rows, docs/scale.md) instead of grouping here;

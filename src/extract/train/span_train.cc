@@ -34,7 +34,7 @@ DocumentAnalysis Analyze(const Document& doc, const entities::Tagger* tagger, co
   entities::FindMentions(doc, a.layout, tagger, &a.mentions);
   std::vector<bool> select = SentencesToParse(doc, a.layout, a.mentions);
   a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
-  resolve::ResolveInDocument(doc, &a);
+  resolve::ResolveInDocument(doc, &a, {tagger ? tagger->gazetteer() : nullptr, nullptr});
   return a;
 }
 

@@ -48,13 +48,28 @@ inline const extract::AttributionModel* ShippedAttributionModel() {
   return model.get();
 }
 
+// The shipped pronoun ranker (models/coref.hsc), as the pipeline loads it; null when absent.
+inline const resolve::CorefModel* ShippedCorefModel() {
+  static std::unique_ptr<resolve::CorefModel> model = []() -> std::unique_ptr<resolve::CorefModel> {
+    auto m = resolve::CorefModel::Load(std::string(HEARSAY_SOURCE_DIR) + "/models/coref.hsc");
+    return m.ok() ? std::move(m).value() : nullptr;
+  }();
+  return model.get();
+}
+
+// What resolve reads, as the pipeline passes it: the tagger's first-name statistics and the ranker.
+inline resolve::Knowledge ShippedKnowledge() {
+  const entities::Tagger* t = ShippedTagger();
+  return {t ? t->gazetteer() : nullptr, ShippedCorefModel()};
+}
+
 inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
   DocumentAnalysis a;
   a.layout = text::AnalyzeText(doc);
   if (const syntax::Parser* p = ShippedParser()) a.syntax = p->ParseDocument(doc.text, a.layout);
   if (const entities::Tagger* t = ShippedTagger()) {
     entities::FindMentions(doc, a.layout, t, &a.mentions);
-    resolve::ResolveInDocument(doc, &a);
+    resolve::ResolveInDocument(doc, &a, ShippedKnowledge());
   } else {
     HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
   }

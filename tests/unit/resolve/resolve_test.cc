@@ -23,6 +23,14 @@ const entities::Tagger* Shipped() {
   return tagger.get();
 }
 
+const CorefModel* ShippedCoref() {
+  static std::unique_ptr<CorefModel> model = [] {
+    auto m = CorefModel::Load(testing::SourceDir() + "/models/coref.hsc");
+    return m.ok() ? std::move(*m) : nullptr;
+  }();
+  return model.get();
+}
+
 struct Resolved {
   Document doc;
   DocumentAnalysis a;
@@ -46,7 +54,7 @@ Resolved ResolveText(const std::string& path, const std::string& text) {
   r.doc = *doc;
   r.a.layout = text::AnalyzeText(r.doc);
   entities::FindMentions(r.doc, r.a.layout, Shipped(), &r.a.mentions);
-  ResolveInDocument(r.doc, &r.a);
+  ResolveInDocument(r.doc, &r.a, {Shipped() ? Shipped()->gazetteer() : nullptr, ShippedCoref()});
   return r;
 }
 
