@@ -1,4 +1,4 @@
-// hearsay train coref [--shared DIR] [--out FILE] [--epochs N] [--models DIR]
+// hearsay train coref [--shared DIR] [--out FILE] [--iterations N] [--l2 X] [--rate X] [--models DIR]
 #include <cstdio>
 #include <iostream>
 
@@ -32,7 +32,8 @@ int RunTrainCoref(TrainCorefOptions& o) {
   auto r = resolve::train::Train(o.train);
   if (!r.ok()) return Fail(r.status());
   r->model->provenance = "GUM coreference (amir-zeldes/gum @ 72ce5ac), train split, CC BY 4.0 annotations; "
-                         "hearsay train coref --epochs " + std::to_string(o.train.epochs) +
+                         "hearsay train coref --iterations " + std::to_string(o.train.iterations) +
+                         " --l2 " + std::to_string(o.train.l2) + " --rate " + std::to_string(o.train.rate) +
                          "; candidates over models/ner.hsm and models/parser.hsp";
   std::string bytes = r->model->Serialize();
   Status s = WriteWholeFile(o.out, bytes);
@@ -51,7 +52,9 @@ Runner AddTrainCoref(CLI::App& train) {
   CLI::App* cmd = train.add_subcommand("coref", "Train the pronoun ranker on GUM -> models/coref.hsc");
   cmd->add_option("--shared", o->shared, "Folder holding data/gum_coref")->capture_default_str();
   cmd->add_option("--out", o->out, "Model file to write")->capture_default_str();
-  cmd->add_option("--epochs", o->train.epochs, "Perceptron epochs")->capture_default_str();
+  cmd->add_option("--iterations", o->train.iterations, "Full-batch AdaGrad steps")->capture_default_str();
+  cmd->add_option("--l2", o->train.l2, "L2 weight on the mean log loss")->capture_default_str();
+  cmd->add_option("--rate", o->train.rate, "AdaGrad step")->capture_default_str();
   cmd->add_option("--models", o->train.models_dir, "Folder holding ner.hsm and parser.hsp (default: the models folder)");
   return [o] { return RunTrainCoref(*o); };
 }

@@ -1,6 +1,9 @@
 #include "resolve/coref.h"
 
+#include <algorithm>
+
 #include "common/file_io.h"
+#include "syntax/internal/linear.h"
 
 namespace hearsay::resolve {
 namespace {
@@ -11,9 +14,12 @@ constexpr uint32_t kFormatVersion = 1;
 }  // namespace
 
 float CorefModel::Score(const std::vector<uint64_t>& features) const {
-  float s[2] = {0, 0};
-  linear_.Score(features.data(), features.size(), s);
-  return s[1] - s[0];
+  float s = 0;
+  for (uint64_t f : features) {
+    auto it = weights_.find(f);
+    if (it != weights_.end()) s += it->second;
+  }
+  return s;
 }
 
 int CorefModel::Choose(const PronounCase& c) const {
@@ -29,15 +35,10 @@ int CorefModel::Choose(const PronounCase& c) const {
   return best;
 }
 
-void CorefModel::Update(const PronounCase& c, int truth, int guess) {
-  if (truth == guess) {
-    linear_.Tick();
-    return;
-  }
-  const auto& t = truth < 0 ? c.none_features : c.candidates[truth].features;
-  const auto& g = guess < 0 ? c.none_features : c.candidates[guess].features;
-  linear_.Update(t.data(), t.size(), 1, 0);
-  linear_.Update(g.data(), g.size(), 0, 1);
+void CorefModel::SetWeights(const std::vector<std::pair<uint64_t, float>>& weights) {
+  weights_.clear();
+  for (const auto& [k, w] : weights)
+    if (w != 0) weights_[k] = w;
 }
 
 std::string CorefModel::Serialize() const {
@@ -45,7 +46,13 @@ std::string CorefModel::Serialize() const {
   syntax::PutU32(&out, kFormatVersion);
   syntax::PutU32(&out, kCorefFeatureVersion);
   syntax::PutStr(&out, provenance);
-  linear_.Write(&out);
+  std::vector<std::pair<uint64_t, float>> sorted(weights_.begin(), weights_.end());
+  std::sort(sorted.begin(), sorted.end());
+  syntax::PutU32(&out, static_cast<uint32_t>(sorted.size()));
+  for (const auto& [k, w] : sorted) {
+    syntax::PutU64(&out, k);
+    syntax::PutF32(&out, w);
+  }
   return out;
 }
 
@@ -54,17 +61,22 @@ Result<std::unique_ptr<CorefModel>> CorefModel::FromBytes(std::string_view in, c
   if (in.size() < sizeof kMagic || in.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
     return bad("wrong magic (expected HSCOREF)");
   in.remove_prefix(sizeof kMagic);
-  uint32_t format = 0, features = 0;
+  uint32_t format = 0, features = 0, n = 0;
   if (!syntax::GetU32(&in, &format) || format != kFormatVersion)
     return bad("format version " + std::to_string(format) + ", expected " + std::to_string(kFormatVersion));
   if (!syntax::GetU32(&in, &features) || features != kCorefFeatureVersion)
     return bad("feature version " + std::to_string(features) + ", this build expects " +
                std::to_string(kCorefFeatureVersion) + " (retrain: hearsay train coref)");
   auto m = std::make_unique<CorefModel>();
-  if (!syntax::GetStr(&in, &m->provenance)) return bad("truncated header");
-  Status s = m->linear_.Read(&in);
-  if (!s.ok()) return bad(s.message());
-  if (m->linear_.num_classes() != 2) return bad("expected two classes");
+  if (!syntax::GetStr(&in, &m->provenance) || !syntax::GetU32(&in, &n) || n > in.size() / 12)
+    return bad("truncated header");
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t k = 0;
+    float w = 0;
+    if (!syntax::GetU64(&in, &k) || !syntax::GetF32(&in, &w)) return bad("truncated weights");
+    m->weights_[k] = w;
+  }
+  if (!in.empty()) return bad("trailing bytes");
   return m;
 }
 

@@ -9,18 +9,17 @@
 // features of the pair (PronounFeatures, resolve.cc: distance in sentences and mentions,
 // gender agreement from the first-name statistics and the text, grammatical role of both from
 // the parse, same clause, parallel role, subject-first, inside or outside a quotation,
-// salience so far, apposition); the option "no earlier person" has features of its own. An
-// averaged perceptron scores each; the best wins, so a pronoun stays unresolved when no
-// candidate beats "none".
+// salience so far, apposition); the option "no earlier person" has features of its own. A
+// linear score (a log-linear ranker: softmax over "none" and the candidates, trained with L2)
+// rates each; the best wins, so a pronoun stays unresolved when no candidate beats "none".
 //
 //   auto model = hearsay::resolve::CorefModel::Load("models/coref.hsc");
 //   hearsay::resolve::Knowledge k{tagger->gazetteer(), model->get()};
 //   hearsay::resolve::ResolveInDocument(doc, &analysis, k);
 //
 // File format (little endian): magic "HSCOREF\0", u32 format version, u32 feature version
-// (kCorefFeatureVersion), provenance string, then one two-class LinearModel
-// (syntax/internal/linear.h; a candidate's score is class 1 minus class 0). A stale format
-// or feature version is refused with the expected value.
+// (kCorefFeatureVersion), provenance string, u32 n, then n (u64 feature key, f32 weight)
+// pairs in key order. A stale format or feature version is refused with the expected value.
 // Thread safety: immutable after loading; Choose() may be called from any thread.
 
 #include <cstdint>
@@ -32,7 +31,8 @@
 
 #include "hearsay/records.h"
 #include "hearsay/status.h"
-#include "syntax/internal/linear.h"
+#include <unordered_map>
+#include <utility>
 
 namespace hearsay::entities {
 class Gazetteer;
@@ -41,7 +41,7 @@ class Gazetteer;
 namespace hearsay::resolve {
 
 // Bump when PronounFeatures change; models of another version are refused.
-constexpr uint32_t kCorefFeatureVersion = 1;
+constexpr uint32_t kCorefFeatureVersion = 2;
 // Sentences before the pronoun's that may hold a candidate.
 constexpr uint32_t kCorefWindow = 6;
 inline constexpr const char* kCorefModelFile = "coref.hsc";
@@ -71,15 +71,14 @@ class CorefModel {
   int Choose(const PronounCase& c) const;
   float Score(const std::vector<uint64_t>& features) const;
 
-  // Training: one perceptron step towards `truth` away from `guess` (indices as Choose
-  // returns); Finalize averages the weights.
-  void Update(const PronounCase& c, int truth, int guess);
-  void Finalize() { linear_.Finalize(); }
+  // Training (src/resolve/train): the weights as (key, weight), any order; zeros dropped.
+  void SetWeights(const std::vector<std::pair<uint64_t, float>>& weights);
+  size_t size() const { return weights_.size(); }
 
   std::string provenance;
 
  private:
-  syntax::LinearModel linear_{2};
+  std::unordered_map<uint64_t, float> weights_;
 };
 
 // What in-document resolution reads besides the document: passed in, never process-wide.

@@ -77,6 +77,8 @@ struct Pronoun {
   uint32_t tok = 0, sentence = 0;
   int gender = 0, form = 0, role = 0, clause = -1;
   bool quoted = false, sentence_initial = false;
+  int noun_subject = -1;       // word of the nearest common-noun subject before (NounSubjectBefore)
+  uint32_t noun_subject_tok = 0;
 };
 
 // Features of the pair (pronoun p, candidate at mention m of a person with facts f).
@@ -115,13 +117,18 @@ std::vector<uint64_t> PairFeatures(const PronounDoc& d, const Pronoun& p, const 
   out.push_back(F(kT[11], first_in_sentence, std::min(sdist, 2), agree));
   out.push_back(F(kT[12], p.sentence_initial && sdist == 1 && first_in_sentence, agree));
   out.push_back(F(kT[14], tdist, p.form, agree));
+  static const uint64_t kNounBetween = HashStr("nounbtw");
+  out.push_back(F(kNounBetween, p.noun_subject >= 0 && p.noun_subject_tok > m.tok_end, std::min(sdist, 2)));
   return out;
 }
 
-std::vector<uint64_t> NoneFeatures(const Pronoun& p, size_t candidates, int agreeing, int nearest_agree_sdist) {
+std::vector<uint64_t> NoneFeatures(const Pronoun& p, size_t candidates, int agreeing,
+                                   int nearest_agree_sdist) {
   static const uint64_t kT[] = {HashStr("n.bias"), HashStr("n.form"), HashStr("n.agree"), HashStr("n.cands"),
-                                HashStr("n.quote"), HashStr("n.near")};
+                                HashStr("n.quote"), HashStr("n.near"), HashStr("n.nsubj")};
+  const bool noun = p.noun_subject >= 0;
   return {F(kT[0], 1),
+          F(kT[6], noun, nearest_agree_sdist),
           F(kT[1], p.form),
           F(kT[2], std::min(agreeing, 3)),
           F(kT[3], std::min<size_t>(candidates, 4)),
@@ -141,6 +148,13 @@ PronounDoc::PronounDoc(const Document& d, const DocumentAnalysis& an, const std:
     if (!s.parsed)
       for (uint32_t w = s.word_begin; w < s.word_end; ++w)
         if (a.syntax.words[w].token < n) word_of_tok[a.syntax.words[w].token] = -1;
+  named_tok.assign(n, 0);
+  for (const Mention& m : a.mentions) {
+    if (m.type != EntityType::kPerson || m.descriptor) continue;
+    auto it = std::lower_bound(a.layout.tokens.begin(), a.layout.tokens.end(), m.byte_begin,
+                               [](const Token& k, uint32_t b) { return k.byte_end <= b; });
+    for (; it != a.layout.tokens.end() && it->byte_begin < m.byte_end; ++it) named_tok[it - a.layout.tokens.begin()] = 1;
+  }
   quote_of_tok.assign(n, -1);
   size_t t = 0;
   for (uint32_t q = 0; q < a.layout.quote_spans.size(); ++q) {
@@ -174,6 +188,22 @@ int PronounDoc::HeadWord(uint32_t b, uint32_t e) const {
   return -1;
 }
 
+int PronounDoc::NounSubjectBefore(uint32_t tok, uint32_t* token) const {
+  const uint32_t s = sentence_of_token[tok];
+  for (uint32_t k = tok; k-- > 0;) {
+    uint32_t ks = sentence_of_token[k];
+    if (ks == UINT32_MAX || ks + 1 < s) break;
+    int w = word_of_tok[k];
+    if (w < 0 || named_tok[k]) continue;
+    const syntax::Word& x = tree.word(w);
+    if (x.rel == syntax::Rel::kNsubj && x.upos == syntax::Upos::kNOUN) {
+      *token = k;
+      return w;
+    }
+  }
+  return -1;
+}
+
 PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, const std::vector<SeenMention>& seen,
                              const std::vector<PersonFacts>& people, const std::vector<int>& count) {
   PronounCase c;
@@ -189,6 +219,7 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
   p.quoted = d.quote_of_tok[tok] >= 0;
   p.sentence_initial = p.sentence != UINT32_MAX && d.a.layout.sentences[p.sentence].token_begin == tok;
   if (p.sentence == UINT32_MAX) return c;
+  p.noun_subject = d.NounSubjectBefore(tok, &p.noun_subject_tok);
   // Nearest mention of each person within the window, nearest first.
   std::vector<const SeenMention*> nearest;
   std::vector<char> taken(people.size(), 0);

@@ -42,10 +42,14 @@ class PronounDoc {
   syntax::Tree tree;
   std::vector<int32_t> word_of_tok;   // first word of each token, -1 without a parse
   std::vector<int32_t> quote_of_tok;  // quote span holding each token, -1 outside
+  std::vector<char> named_tok;        // token inside a person's name mention
   bool InCaption(uint32_t tok) const;
   std::string_view Text(uint32_t tok) const;
   // The head word of tokens [b, e) (the first whose head lies outside), -1 without a parse.
   int HeadWord(uint32_t b, uint32_t e) const;
+  // The nearest common-noun subject before tok (no name; tok's sentence or the one before),
+  // its word, else -1; *token gets its token.
+  int NounSubjectBefore(uint32_t tok, uint32_t* token) const;
 };
 
 // The case of the pronoun at token `tok` (gender +1 female, -1 male): candidates are the

@@ -2,6 +2,7 @@
 #include "resolve/train/train.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -271,6 +272,73 @@ void EvaluateDoc(const GumDoc& g, const DocumentAnalysis& base, const Stages& st
   ++s->documents;
 }
 
+// An example with dense feature ids: options[0] is "none", options[1 + i] candidate i.
+struct Dense {
+  std::vector<std::vector<uint32_t>> options;
+  int gold = 0;  // index into options
+};
+
+// One full-batch step: the mean log-loss gradient plus L2, AdaGrad-scaled.
+void Step(const std::vector<Dense>& data, const Options& o, std::vector<double>* w, std::vector<double>* g2) {
+  std::vector<double> grad(w->size());
+  for (size_t f = 0; f < w->size(); ++f) grad[f] = o.l2 * (*w)[f];
+  const double inv = 1.0 / double(data.size());
+  std::vector<double> s;
+  for (const Dense& ex : data) {
+    s.assign(ex.options.size(), 0);
+    double mx = -1e300;
+    for (size_t j = 0; j < ex.options.size(); ++j) {
+      for (uint32_t f : ex.options[j]) s[j] += (*w)[f];
+      mx = std::max(mx, s[j]);
+    }
+    double z = 0;
+    for (double& v : s) z += (v = std::exp(v - mx));
+    for (size_t j = 0; j < ex.options.size(); ++j) {
+      double coeff = (s[j] / z - (int(j) == ex.gold ? 1.0 : 0.0)) * inv;
+      for (uint32_t f : ex.options[j]) grad[f] += coeff;
+    }
+  }
+  for (size_t f = 0; f < w->size(); ++f) {
+    (*g2)[f] += grad[f] * grad[f];
+    (*w)[f] -= o.rate * grad[f] / (std::sqrt((*g2)[f]) + 1e-8);
+  }
+}
+
+// The log-linear ranker's weights for `cases` (features in key order: deterministic).
+std::vector<std::pair<uint64_t, float>> Fit(const std::vector<std::pair<PronounCase, int>>& cases, const Options& o) {
+  std::map<uint64_t, uint32_t> id;
+  auto add = [&](const std::vector<uint64_t>& fs) {
+    for (uint64_t f : fs) id.emplace(f, 0);
+  };
+  for (const auto& [c, gold] : cases) {
+    add(c.none_features);
+    for (const PronounCandidate& k : c.candidates) add(k.features);
+  }
+  std::vector<uint64_t> key;
+  for (auto& [k, v] : id) {
+    v = static_cast<uint32_t>(key.size());
+    key.push_back(k);
+  }
+  auto dense = [&](const std::vector<uint64_t>& fs) {
+    std::vector<uint32_t> out;
+    for (uint64_t f : fs) out.push_back(id[f]);
+    return out;
+  };
+  std::vector<Dense> data;
+  for (const auto& [c, gold] : cases) {
+    Dense d;
+    d.options.push_back(dense(c.none_features));
+    for (const PronounCandidate& k : c.candidates) d.options.push_back(dense(k.features));
+    d.gold = gold + 1;
+    data.push_back(std::move(d));
+  }
+  std::vector<double> w(key.size(), 0), g2(key.size(), 0);
+  for (int it = 0; it < o.iterations && !data.empty(); ++it) Step(data, o, &w, &g2);
+  std::vector<std::pair<uint64_t, float>> out;
+  for (size_t f = 0; f < key.size(); ++f) out.emplace_back(key[f], static_cast<float>(w[f]));
+  return out;
+}
+
 }  // namespace
 
 hearsay::Result<Score> Evaluate(const std::string& split_dir, const std::string& models_dir, const CorefModel* model) {
@@ -293,22 +361,21 @@ hearsay::Result<Result> Train(const Options& o) {
   Result r;
   r.model = std::make_unique<CorefModel>();
   r.train_documents = docs.size();
-  for (int epoch = 0; epoch < o.epochs; ++epoch) {
-    for (size_t d = 0; d < docs.size(); ++d) {
-      std::vector<int> chains;
-      PronounChooser teach = [&](const PronounCase& c, const DocumentAnalysis& an) {
-        if (chains.empty()) chains = EntityChains(docs[d], an);
-        int gold = GoldOf(docs[d], c, chains);
-        if (gold == -2) return r.model->Choose(c);
-        r.model->Update(c, gold, r.model->Choose(c));
-        if (epoch == 0) ++r.train_pronouns;
-        return gold;
-      };
-      DocumentAnalysis a = base[d];
-      ResolveInDocument(docs[d].doc, &a, Knowledge{st->tagger->gazetteer(), nullptr}, teach);
-    }
+  std::vector<std::pair<PronounCase, int>> cases;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    std::vector<int> chains;
+    PronounChooser teach = [&](const PronounCase& c, const DocumentAnalysis& an) {
+      if (chains.empty()) chains = EntityChains(docs[d], an);
+      int gold = GoldOf(docs[d], c, chains);
+      if (gold == -2) return -1;
+      cases.emplace_back(c, gold);
+      return gold;
+    };
+    DocumentAnalysis a = base[d];
+    ResolveInDocument(docs[d].doc, &a, Knowledge{st->tagger->gazetteer(), nullptr}, teach);
   }
-  r.model->Finalize();
+  r.train_pronouns = cases.size();
+  r.model->SetWeights(Fit(cases, o));
   std::vector<GumDoc> dev = ReadSplit(dev_dir);
   for (const GumDoc& g : dev) {
     DocumentAnalysis b = BeforeResolve(g, *st);

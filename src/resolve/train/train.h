@@ -13,8 +13,10 @@
 // candidate whose entity has the pronoun's chain, else "none" (the chain's person is not
 // among the candidates, or the pronoun is not about a named person).
 //
-// Training is deterministic (documents in name order, no shuffling): the same data and
-// models give the same bytes. Thread safety: none needed (one thread).
+// Training: each pronoun's gold answer (or "none") against the other options, a softmax over
+// them, mean log loss plus L2, full-batch AdaGrad (the earlier pronouns of a document resolved
+// to their gold answers while reading). Deterministic (documents in name order, features in
+// key order, no shuffling): the same data and models give the same bytes. Thread safety: none needed (one thread).
 
 #include <cstddef>
 #include <memory>
@@ -29,7 +31,9 @@ namespace hearsay::resolve::train {
 struct Options {
   std::string gum_dir;     // ../shared/data/gum_coref
   std::string models_dir;  // ner.hsm and parser.hsp
-  int epochs = 8;
+  int iterations = 200;  // full-batch AdaGrad steps on the mean log loss
+  double l2 = 1e-3;      // L2 weight on the mean loss
+  double rate = 0.1;     // AdaGrad step
 };
 
 // Pronoun accuracy on one split: `right` of `pronouns` (an entity with the pronoun's chain, or
