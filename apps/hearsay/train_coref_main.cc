@@ -34,6 +34,7 @@ int RunTrainCoref(TrainCorefOptions& o) {
   r->model->provenance = "GUM coreference (amir-zeldes/gum @ 72ce5ac), train split, CC BY 4.0 annotations; "
                          "hearsay train coref --iterations " + std::to_string(o.train.iterations) +
                          " --l2 " + std::to_string(o.train.l2) + " --rate " + std::to_string(o.train.rate) +
+                         " --none-weight " + std::to_string(o.train.none_weight) +
                          "; candidates over models/ner.hsm and models/parser.hsp";
   std::string bytes = r->model->Serialize();
   Status s = WriteWholeFile(o.out, bytes);
@@ -55,6 +56,7 @@ Runner AddTrainCoref(CLI::App& train) {
   cmd->add_option("--iterations", o->train.iterations, "Full-batch AdaGrad steps")->capture_default_str();
   cmd->add_option("--l2", o->train.l2, "L2 weight on the mean log loss")->capture_default_str();
   cmd->add_option("--rate", o->train.rate, "AdaGrad step")->capture_default_str();
+  cmd->add_option("--none-weight", o->train.none_weight, "Loss weight of pronouns whose answer is none")->capture_default_str();
   cmd->add_option("--models", o->train.models_dir, "Folder holding ner.hsm and parser.hsp (default: the models folder)");
   return [o] { return RunTrainCoref(*o); };
 }

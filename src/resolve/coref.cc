@@ -23,6 +23,7 @@ float CorefModel::Score(const std::vector<uint64_t>& features) const {
 }
 
 int CorefModel::Choose(const PronounCase& c) const {
+  if (c.forced >= 0) return c.forced;
   int best = -1;
   float best_score = Score(c.none_features);
   for (size_t i = 0; i < c.candidates.size(); ++i) {

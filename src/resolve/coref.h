@@ -5,7 +5,10 @@
 // For each third-person singular pronoun (he, him, his, himself, she, her, hers, herself) the
 // resolver lists the candidates: the people named, or already referred to by a resolved
 // pronoun, in the pronoun's sentence before it and up to kCorefWindow sentences back (never
-// in photo captions), one candidate per person at its nearest mention. Each candidate has
+// in photo captions), one candidate per person at its nearest mention. Two constraints of
+// grammar hold before any score: a possessive in apposition to a name ("Finn X, 19, his son")
+// never refers to that person, and a pronoun outside quotation marks skips the names quoted
+// in its own sentence ("“X and Y have split,” he said"). Each candidate has
 // features of the pair (PronounFeatures, resolve.cc: distance in sentences and mentions,
 // gender agreement from the first-name statistics and the text, grammatical role of both from
 // the parse, same clause, parallel role, subject-first, inside or outside a quotation,
@@ -41,7 +44,7 @@ class Gazetteer;
 namespace hearsay::resolve {
 
 // Bump when PronounFeatures change; models of another version are refused.
-constexpr uint32_t kCorefFeatureVersion = 2;
+constexpr uint32_t kCorefFeatureVersion = 3;
 // Sentences before the pronoun's that may hold a candidate.
 constexpr uint32_t kCorefWindow = 6;
 inline constexpr const char* kCorefModelFile = "coref.hsc";
@@ -58,6 +61,10 @@ struct PronounCase {
   uint32_t byte_end = 0;
   std::vector<uint64_t> none_features;  // the option "refers to no earlier person"
   std::vector<PronounCandidate> candidates;  // nearest first
+  // A candidate the grammar decides, -1 when none: a possessive after "X and" is X ("X and
+  // his wife"); a possessive repeating one of its gender across a preposition in its phrase
+  // is that one's person ("his son from his first marriage").
+  int forced = -1;
 };
 
 class CorefModel {
@@ -66,8 +73,8 @@ class CorefModel {
   static Result<std::unique_ptr<CorefModel>> FromBytes(std::string_view bytes, const std::string& name);
   std::string Serialize() const;  // deterministic; after Finalize or load
 
-  // Index into c.candidates of the best-scoring candidate, or -1 when "none" scores highest
-  // (ties go to "none", then to the nearer candidate).
+  // c.forced when set; else the index into c.candidates of the best-scoring candidate, or -1
+  // when "none" scores highest (ties go to "none", then to the nearer candidate).
   int Choose(const PronounCase& c) const;
   float Score(const std::vector<uint64_t>& features) const;
 

@@ -117,6 +117,10 @@ std::vector<uint64_t> PairFeatures(const PronounDoc& d, const Pronoun& p, const 
   out.push_back(F(kT[11], first_in_sentence, std::min(sdist, 2), agree));
   out.push_back(F(kT[12], p.sentence_initial && sdist == 1 && first_in_sentence, agree));
   out.push_back(F(kT[14], tdist, p.form, agree));
+  // The candidate is the subject of the pronoun's clause ("X is estranged from his father").
+  static const uint64_t kClauseSubject = HashStr("clausesubj");
+  const bool clause_subject = p.clause >= 0 && hw >= 0 && d.tree.Subject(p.clause) == hw;
+  out.push_back(F(kClauseSubject, clause_subject, p.form));
   static const uint64_t kNounBetween = HashStr("nounbtw");
   out.push_back(F(kNounBetween, p.noun_subject >= 0 && p.noun_subject_tok > m.tok_end, std::min(sdist, 2)));
   return out;
@@ -134,6 +138,34 @@ std::vector<uint64_t> NoneFeatures(const Pronoun& p, size_t candidates, int agre
           F(kT[3], std::min<size_t>(candidates, 4)),
           F(kT[4], p.quoted, p.role),
           F(kT[5], nearest_agree_sdist)};
+}
+
+// The earlier possessive of the same gender a possessive at tok repeats within its phrase,
+// across a preposition ("his son from his first marriage"), or -1.
+int ChainedPossessive(const PronounDoc& d, uint32_t tok) {
+  std::string_view me = d.Text(tok);
+  const bool male = Is(me, "his");
+  bool preposition = false;
+  for (uint32_t k = tok; k-- > 0 && tok - k <= 5;) {
+    std::string_view w = d.Text(k);
+    if (d.sentence_of_token[k] != d.sentence_of_token[tok] || w == "," || w == ";" || w == ":" || w == "(" ||
+        w == ")")
+      return -1;
+    if (Is(w, "from") || Is(w, "of") || Is(w, "with") || Is(w, "by") || Is(w, "to")) preposition = true;
+    if ((male && Is(w, "his")) || (!male && Is(w, "her"))) return preposition ? int(k) : -1;
+  }
+  return -1;
+}
+
+// The candidate the grammar decides for a possessive at tok (PronounCase::forced), or -1.
+int Forced(const PronounDoc& d, uint32_t tok, const std::vector<const SeenMention*>& nearest) {
+  int chained = ChainedPossessive(d, tok);
+  for (size_t r = 0; r < nearest.size(); ++r) {
+    const SeenMention& m = *nearest[r];
+    if (chained >= 0 && m.pronoun && m.tok_begin == uint32_t(chained)) return int(r);
+    if (chained < 0 && !m.pronoun && Between(d, m.tok_end, tok) == 2) return int(r);
+  }
+  return -1;
 }
 
 }  // namespace
@@ -231,7 +263,9 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
       continue;
     }
     if (m.tok_end > tok || taken[m.person] || people[m.person].entity < 0 || d.InCaption(m.tok_begin)) continue;
+    if (!p.quoted && s == p.sentence && d.quote_of_tok[m.tok_begin] >= 0) continue;  // a name quoted here
     taken[m.person] = 1;
+    if (p.form == 3 && !m.pronoun && Between(d, m.tok_end, tok) == 1) continue;  // apposition: never that person
     nearest.push_back(&m);
   }
   int agreeing = 0, nearest_agree = 5;
@@ -257,6 +291,7 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
     c.candidates.push_back(std::move(pc));
   }
   c.none_features = NoneFeatures(p, nearest.size(), agreeing, nearest_agree);
+  if (p.form == 3) c.forced = Forced(d, tok, nearest);
   return c;
 }
 

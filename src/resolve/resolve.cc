@@ -505,20 +505,7 @@ class DocumentResolver {
   // resolved, so a later pronoun may refer back through it.
   int RankPronoun(const PronounDoc& pd, size_t t, int gender) {
     const auto& toks = c_.a.layout.tokens;
-    if (facts_.empty()) {
-      facts_.resize(people_.size());
-      for (size_t p = 0; p < people_.size(); ++p) facts_[p] = {Gender(static_cast<int>(p)), entity_of_person_[p]};
-      count_.assign(people_.size(), 0);
-    }
-    for (; next_named_ < timeline_.size() && timeline_[next_named_].first < toks[t].byte_begin; ++next_named_) {
-      const auto& [byte, p] = timeline_[next_named_];
-      long b = c_.TokenAt(byte);
-      if (b < 0) continue;
-      uint32_t e = static_cast<uint32_t>(b) + 1;
-      while (e < toks.size() && toks[e].byte_begin < NamedEnd(next_named_)) ++e;
-      seen_.push_back({static_cast<uint32_t>(b), e, p, false});
-      ++count_[p];
-    }
+    FlushNamed(toks[t].byte_begin);
     if (c_.sentence_of_token[t] == UINT32_MAX) return -1;
     PronounCase pc = BuildPronounCase(pd, static_cast<uint32_t>(t), gender, seen_, facts_, count_);
     int pick = chooser_ ? (*chooser_)(pc, c_.a) : knowledge_.coref->Choose(pc);
@@ -532,7 +519,20 @@ class DocumentResolver {
       }
     return -1;
   }
-  uint32_t NamedEnd(size_t k) const { return named_end_[k]; }
+
+  // Name mentions starting before `byte` join the seen mentions (the ranker's history).
+  void FlushNamed(uint32_t byte) {
+    const auto& toks = c_.a.layout.tokens;
+    for (; next_named_ < timeline_.size() && timeline_[next_named_].first < byte; ++next_named_) {
+      const auto& [begin, p] = timeline_[next_named_];
+      long b = c_.TokenAt(begin);
+      if (b < 0) continue;
+      uint32_t e = static_cast<uint32_t>(b) + 1;
+      while (e < toks.size() && toks[e].byte_begin < named_end_[next_named_]) ++e;
+      seen_.push_back({static_cast<uint32_t>(b), e, p, false});
+      ++count_[p];
+    }
+  }
 
   bool Covered(uint32_t b, uint32_t e) const {
     for (const Mention& m : c_.a.mentions)
@@ -540,8 +540,13 @@ class DocumentResolver {
     return false;
   }
   void AddDescriptor(uint32_t b, uint32_t e, int p) {
-    if (p >= 0 && entity_of_person_[p] >= 0)
-      added_.push_back(Mention{b, e, EntityType::kPerson, 0.6f, entity_of_person_[p], true});
+    if (p < 0 || entity_of_person_[p] < 0) return;
+    added_.push_back(Mention{b, e, EntityType::kPerson, 0.6f, entity_of_person_[p], true});
+    long tb = c_.TokenAt(b), te = c_.TokenEndingAt(e);
+    if (facts_.empty() || tb < 0 || te < tb || (!seen_.empty() && seen_.back().tok_begin == uint32_t(tb))) return;
+    FlushNamed(b);  // a descriptor ("the actress") is history for later pronouns, as a pronoun is
+    seen_.push_back({static_cast<uint32_t>(tb), static_cast<uint32_t>(te) + 1, p, true});
+    ++count_[p];
   }
 
   // Pass 3 and 4: pronouns, role descriptors ("the 62-year-old actor") and definite titles
@@ -551,7 +556,12 @@ class DocumentResolver {
     titled_ = TitledPeople(c_, person_of_);
     const bool ranked = knowledge_.coref || chooser_;
     std::optional<PronounDoc> pd;
-    if (ranked) pd.emplace(c_.doc, c_.a, c_.sentence_of_token);
+    if (ranked) {
+      pd.emplace(c_.doc, c_.a, c_.sentence_of_token);
+      facts_.resize(people_.size());
+      for (size_t p = 0; p < people_.size(); ++p) facts_[p] = {Gender(static_cast<int>(p)), entity_of_person_[p]};
+      count_.assign(people_.size(), 0);
+    }
     for (size_t t = 0; t < toks.size(); ++t) {
       std::string lw = c_.Lower(t);
       if (ranked && IsRankedPronoun(lw)) {

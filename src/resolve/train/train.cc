@@ -282,9 +282,12 @@ struct Dense {
 void Step(const std::vector<Dense>& data, const Options& o, std::vector<double>* w, std::vector<double>* g2) {
   std::vector<double> grad(w->size());
   for (size_t f = 0; f < w->size(); ++f) grad[f] = o.l2 * (*w)[f];
-  const double inv = 1.0 / double(data.size());
+  double total = 0;
+  for (const Dense& ex : data) total += ex.gold == 0 ? o.none_weight : 1.0;
+  const double inv = 1.0 / total;
   std::vector<double> s;
   for (const Dense& ex : data) {
+    const double weight = ex.gold == 0 ? o.none_weight : 1.0;
     s.assign(ex.options.size(), 0);
     double mx = -1e300;
     for (size_t j = 0; j < ex.options.size(); ++j) {
@@ -294,7 +297,7 @@ void Step(const std::vector<Dense>& data, const Options& o, std::vector<double>*
     double z = 0;
     for (double& v : s) z += (v = std::exp(v - mx));
     for (size_t j = 0; j < ex.options.size(); ++j) {
-      double coeff = (s[j] / z - (int(j) == ex.gold ? 1.0 : 0.0)) * inv;
+      double coeff = (s[j] / z - (int(j) == ex.gold ? 1.0 : 0.0)) * inv * weight;
       for (uint32_t f : ex.options[j]) grad[f] += coeff;
     }
   }
