@@ -243,8 +243,36 @@ int32_t DocView::ResolvePronounOnce(uint32_t tok) const {
     if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
     return QuoteSpeakerAt(tok);
   }
-  // Third person: resolve's coreference (the descriptor mention it added), or none.
-  return m >= 0 && a.mentions[m].entity_idx >= 0 ? a.mentions[m].entity_idx : -1;
+  Gender g = PronounGender(lower[tok]);
+  if (g != Gender::kMale && g != Gender::kFemale)
+    return m >= 0 && a.mentions[m].entity_idx >= 0 ? a.mentions[m].entity_idx : -1;
+  if (sent_of[tok] == UINT32_MAX) return -1;
+  int32_t chained = ChainedPossessive(tok);
+  if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
+  // "X and his wife Y", "X, and her son": the possessive goes with the name it is joined to.
+  if (IsPossessivePronoun(lower[tok]) && tok >= 2 && lower[tok - 1] == "and") {
+    uint32_t k = lower[tok - 2] == "," && tok >= 3 ? tok - 3 : tok - 2;
+    int32_t e = mention_at[k] >= 0 && PronounGender(lower[k]) == Gender::kUnknown ? PersonAt(k) : -1;
+    if (Fits(e, g)) return e;
+  }
+  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
+  int32_t appositive = AppositiveName(tok);
+  int32_t previous = PreviousSubject(tok, g);
+  if (previous >= 0 && previous != appositive) return previous;
+  const uint32_t s = sent_of[tok];
+  // Resolve's antecedent, unless it is the appositive name, a name quoted earlier in the
+  // sentence of a pronoun outside quotation marks ("“Lorcan and Nadia have split,” he said"),
+  // or the sentence opens with a descriptor the pronoun goes with.
+  auto quoted_here = [&](int32_t e) {
+    if (quote_at[tok] >= 0) return false;
+    for (uint32_t k = a.layout.sentences[s].token_begin; k < tok; ++k)
+      if (quote_at[k] >= 0 && mention_at[k] >= 0 && a.mentions[mention_at[k]].entity_idx == e) return true;
+    return false;
+  };
+  if (m >= 0 && a.mentions[m].entity_idx >= 0 && a.mentions[m].entity_idx != appositive &&
+      !quoted_here(a.mentions[m].entity_idx) && !DescriptorFirst(a.layout.sentences[s].token_begin, tok, g))
+    return a.mentions[m].entity_idx;
+  return Antecedent(tok, g, appositive);
 }
 
 int32_t DocView::PreviousSubject(uint32_t tok, Gender g) const {

@@ -158,8 +158,7 @@ int ChainedPossessive(const PronounDoc& d, uint32_t tok) {
 }
 
 // The candidate the grammar decides for a possessive at tok (PronounCase::forced), or -1.
-int Forced(const PronounDoc& d, uint32_t tok, const std::vector<const SeenMention*>& nearest) {
-  int chained = ChainedPossessive(d, tok);
+int Forced(const PronounDoc& d, uint32_t tok, int chained, const std::vector<const SeenMention*>& nearest) {
   for (size_t r = 0; r < nearest.size(); ++r) {
     const SeenMention& m = *nearest[r];
     if (chained >= 0 && m.pronoun && m.tok_begin == uint32_t(chained)) return int(r);
@@ -252,6 +251,7 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
   p.sentence_initial = p.sentence != UINT32_MAX && d.a.layout.sentences[p.sentence].token_begin == tok;
   if (p.sentence == UINT32_MAX) return c;
   p.noun_subject = d.NounSubjectBefore(tok, &p.noun_subject_tok);
+  const int chained = p.form == 3 ? ChainedPossessive(d, tok) : -1;
   // Nearest mention of each person within the window, nearest first.
   std::vector<const SeenMention*> nearest;
   std::vector<char> taken(people.size(), 0);
@@ -264,6 +264,9 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
     }
     if (m.tok_end > tok || taken[m.person] || people[m.person].entity < 0 || d.InCaption(m.tok_begin)) continue;
     if (!p.quoted && s == p.sentence && d.quote_of_tok[m.tok_begin] >= 0) continue;  // a name quoted here
+    // A resolved possessive is no antecedent of its own (a possessor ranks low), except the
+    // one a possessive repeats ("his son from his first marriage").
+    if (m.pronoun && m.tok_end == m.tok_begin + 1 && int(m.tok_begin) != chained && FormOf(d, m.tok_begin) == 3) continue;
     taken[m.person] = 1;
     if (p.form == 3 && !m.pronoun && Between(d, m.tok_end, tok) == 1) continue;  // apposition: never that person
     nearest.push_back(&m);
@@ -291,7 +294,7 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
     c.candidates.push_back(std::move(pc));
   }
   c.none_features = NoneFeatures(p, nearest.size(), agreeing, nearest_agree);
-  if (p.form == 3) c.forced = Forced(d, tok, nearest);
+  if (p.form == 3) c.forced = Forced(d, tok, chained, nearest);
   return c;
 }
 

@@ -614,7 +614,10 @@ class DocumentResolver {
     int g = GenderOfWord(noun);
     // A bare "the actress" links only to the person of its gender named within the last three
     // sentences; a longer descriptor also further back.
-    const bool bare = end == t + 1 && age == 0;
+    // With the ranker, a bare descriptor opening its sentence ("The actress shares …") is the
+    // sentence's topic, searched as far back as a longer one (pronouns after it go with it).
+    const bool opens = (knowledge_.coref || chooser_) && c_.a.layout.sentences[c_.sentence_of_token[t]].token_begin == t;
+    const bool bare = end == t + 1 && age == 0 && !opens;
     int p = Recent(b, g, bare ? 3 : 6, age);
     if (p < 0 && !bare) p = Recent(b, g, 1000, age);
     if (p < 0 || entity_of_person_[p] < 0) return t;
