@@ -8,6 +8,7 @@
 #include "entities/entities.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
+#include "resolve/train/train.h"
 #include "support/shared.h"
 #include "text/text.h"
 
@@ -204,6 +205,62 @@ TEST(ExampleCoref, AliasesUnderTheRightEntityNoFalseMerges) {
   Resolved r2 = ResolveFile(dir + "02_ledger_rourke_blended_family.txt");
   EXPECT_NE(r2.IndexOf("Callum Rourke"), r2.IndexOf("Finn Rourke"));
   EXPECT_TRUE(HasAlias(r2.Find("Finn Rourke"), "Finn"));
+}
+
+}  // namespace
+}  // namespace hearsay::resolve
+
+namespace hearsay::resolve {
+namespace {
+
+// The entity of the descriptor mention resolve added over the `nth` occurrence of `word`.
+int32_t PronounEntity(const Resolved& r, const std::string& word, int nth = 0) {
+  size_t at = 0;
+  for (int i = 0; i <= nth; ++i) {
+    at = r.doc.text.find(" " + word + " ", i == 0 ? 0 : at + 1);
+    if (at == std::string::npos) return -3;
+  }
+  for (const Mention& m : r.a.mentions)
+    if (m.descriptor && m.byte_begin == at + 1) return m.entity_idx;
+  return -1;
+}
+
+TEST(CorefRanker, PronounsGoToTheAgreeingPersonAndNeverToTheirOwnApposition) {
+  ASSERT_NE(Shipped(), nullptr);
+  ASSERT_NE(ShippedCoref(), nullptr) << "models/coref.hsc is missing (build/hearsay train coref)";
+  Resolved r = ResolveString("Mara Lindqvist met Teo Brandt in Oslo last spring. Later that year she said he was kind.");
+  EXPECT_EQ(PronounEntity(r, "she"), r.IndexOf("Mara Lindqvist"));
+  EXPECT_EQ(PronounEntity(r, "he"), r.IndexOf("Teo Brandt"));
+  Resolved b = ResolveString(
+      "Callum Rourke hosts a cooking show in Edinburgh. Finn Rourke, 19, his son from his first marriage, lives in "
+      "Leeds.");
+  EXPECT_EQ(PronounEntity(b, "his", 0), b.IndexOf("Callum Rourke"));  // never Finn: apposition
+  EXPECT_EQ(PronounEntity(b, "his", 1), b.IndexOf("Callum Rourke"));  // repeats the first "his"
+}
+
+TEST(CorefRanker, ModelFilesRoundTripAndBadOnesAreRefused) {
+  ASSERT_NE(ShippedCoref(), nullptr) << "models/coref.hsc is missing (build/hearsay train coref)";
+  std::string bytes = ShippedCoref()->Serialize();
+  auto back = CorefModel::FromBytes(bytes, "copy");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->Serialize(), bytes);
+  EXPECT_FALSE(CorefModel::FromBytes("HSNOTCOREF", "bad").ok());
+  std::string stale = bytes;
+  stale[12] = char(stale[12] + 1);  // the feature version
+  EXPECT_FALSE(CorefModel::FromBytes(stale, "stale").ok());
+}
+
+TEST(CorefRanker, TrainingTwiceGivesTheSameBytes) {
+  HEARSAY_REQUIRE_SHARED("data/gum_coref");
+  train::Options o;
+  o.gum_dir = testing::SharedDir() + "/data/gum_coref";
+  o.models_dir = testing::SourceDir() + "/models";
+  o.iterations = 20;
+  auto a = train::Train(o), b = train::Train(o);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_GT(a->train_pronouns, 1000u);
+  EXPECT_EQ(a->model->Serialize(), b->model->Serialize());
 }
 
 }  // namespace
