@@ -16,7 +16,7 @@
 //   hearsay::DocumentAnalysis a;
 //   a.layout = hearsay::text::AnalyzeText(doc);
 //   hearsay::entities::FindMentions(doc, a.layout, tagger, &a.mentions);
-//   hearsay::resolve::ResolveInDocument(doc, &a);
+//   hearsay::resolve::ResolveInDocument(doc, &a, knowledge);
 //   hearsay::extract::ExtractClaims(doc, &a);
 //   for (const hearsay::Claim& c : a.claims) Use(c);
 //

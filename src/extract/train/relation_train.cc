@@ -45,7 +45,7 @@ std::vector<FamilyCandidate> Candidates(const Models& m, const Document& doc, Do
   a->layout = text::AnalyzeTextSpan(doc.text, 0, 0);
   entities::FindMentions(doc, a->layout, m.tagger.get(), &a->mentions);
   a->syntax = m.parser->ParseDocument(doc.text, a->layout);
-  resolve::ResolveInDocument(doc, a);
+  resolve::ResolveInDocument(doc, a, {m.tagger ? m.tagger->gazetteer() : nullptr, nullptr});
   return ExtractFamilyCandidates(doc, a, m.attribution.get(), /*all_pairs=*/true);
 }
 
