@@ -13,6 +13,7 @@
 #include "bench_models.h"
 #include "entities/entities.h"
 #include "extract/attribution_model.h"
+#include "extract/own_outlet.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
@@ -29,6 +30,7 @@ struct Corpus {
   std::unique_ptr<hearsay::extract::AttributionModel> attribution;  // models/attribution.hsa, as the pipeline loads it
   std::unique_ptr<hearsay::resolve::CorefModel> coref;              // models/coref.hsc
   hearsay::resolve::Knowledge Knowledge() const { return {tagger ? tagger->gazetteer() : nullptr, coref.get()}; }
+  std::unique_ptr<hearsay::extract::OwnOutletModel> own_outlet;     // models/own_outlet.hso, likewise
 };
 
 const Corpus& Load() {
@@ -58,6 +60,8 @@ const Corpus& Load() {
     if (attribution.ok()) corpus->attribution = std::move(attribution).value();
     auto coref = hearsay::resolve::CorefModel::Load(models + "/coref.hsc");
     if (coref.ok()) corpus->coref = std::move(coref).value();
+    auto own_outlet = hearsay::extract::OwnOutletModel::Load(models + "/own_outlet.hso");
+    if (own_outlet.ok()) corpus->own_outlet = std::move(own_outlet).value();
     std::cerr << "extract_bench: " << corpus->docs.size() << " GossipCop train documents, " << corpus->words
               << " words; tagger: " << (corpus->tagger ? "models/" : "none (rules only)") << "\n";
     return corpus;
@@ -78,7 +82,7 @@ void BM_Pipeline_TextEntitiesClaims(benchmark::State& state) {
       a.layout = hearsay::text::AnalyzeText(doc);
       hearsay::entities::FindMentions(doc, a.layout, c.tagger.get(), &a.mentions);
       hearsay::resolve::ResolveInDocument(doc, &a, c.Knowledge());
-      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
+      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get(), nullptr, c.own_outlet.get());
       claims += a.claims.size();
       quotes += a.quotes.size();
       benchmark::DoNotOptimize(a);
@@ -114,7 +118,7 @@ void BM_Pipeline_WithParser(benchmark::State& state) {
       sentences += a.layout.sentences.size();
       tokens += a.layout.tokens.size();
       hearsay::resolve::ResolveInDocument(doc, &a, c.Knowledge());
-      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get());
+      hearsay::extract::ExtractClaims(doc, &a, c.attribution.get(), nullptr, c.own_outlet.get());
       quotes += a.quotes.size();
       attributions += a.attributions.size();
       benchmark::DoNotOptimize(a);

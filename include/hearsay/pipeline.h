@@ -24,7 +24,7 @@
 namespace hearsay {
 
 namespace entities { class Tagger; }
-namespace extract { class AttributionModel; class RelationScorer; }
+namespace extract { class AttributionModel; class RelationScorer; class OwnOutletModel; }
 namespace resolve { class CorefModel; }
 namespace score { class ArticleModel; }
 namespace syntax { class Parser; }
@@ -40,6 +40,7 @@ struct Models {
   std::unique_ptr<extract::AttributionModel> attribution;  // null: attributions from quotes and cue-verb frames only
   std::unique_ptr<extract::RelationScorer> relations;     // null: family relations as the rules read them
   std::unique_ptr<resolve::CorefModel> coref;        // null: pronouns by the nearest-person rule
+  std::unique_ptr<extract::OwnOutletModel> own_outlet;     // null: the article's own outlet by hand rules
   std::vector<std::string> notes;                    // what was loaded, or why not
 };
 

@@ -15,14 +15,17 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const Attrib
 
 // Clears what the extract stage writes and runs its passes; false when there is no text.
 static bool Extract(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
-                    const RelationScorer* relations, std::vector<FamilyCandidate>* candidates, bool all_pairs) {
+                    const RelationScorer* relations, const OwnOutletModel* own_outlet,
+                    std::vector<FamilyCandidate>* candidates, bool all_pairs) {
   analysis->quotes.clear();
   analysis->attributions.clear();
   analysis->claims.clear();
   analysis->citations.clear();
+  analysis->detected_outlet.reset();
   if (analysis->layout.tokens.empty()) return false;
   DocView view(doc, analysis, DefaultLexicon());
   PassState state;
+  state.own_outlet = own_outlet;
   RunPasses(view, &state, model, relations);
   if (candidates) *candidates = FamilyCandidates(view, 0, all_pairs);
   return true;
@@ -30,13 +33,18 @@ static bool Extract(const Document& doc, DocumentAnalysis* analysis, const Attri
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
                    const RelationScorer* relations) {
-  Extract(doc, analysis, model, relations, nullptr, false);
+  Extract(doc, analysis, model, relations, nullptr, nullptr, false);
+}
+
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                   const RelationScorer* relations, const OwnOutletModel* own_outlet) {
+  Extract(doc, analysis, model, relations, own_outlet, nullptr, false);
 }
 
 std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
                                                      const AttributionModel* model, bool all_pairs) {
   std::vector<FamilyCandidate> out;
-  Extract(doc, analysis, model, nullptr, &out, all_pairs);
+  Extract(doc, analysis, model, nullptr, nullptr, &out, all_pairs);
   return out;
 }
 

@@ -35,7 +35,8 @@ namespace hearsay::extract {
 
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis);
 // The same, with the learned attribution model (attribution_model.h) adding the attributions
-// whose cue no quote or frame found (analysis->attributions); null = the call above.
+// whose cue no quote or frame found (analysis->attributions); null = the call above. With the
+// own-outlet model (own_outlet.h) it decides detected_outlet; null: the hand rules of sources.cc.
 class AttributionModel;
 void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model);
 // The same, with the learned family-relation scorer (relation_scorer.h) keeping or dropping
@@ -50,6 +51,11 @@ void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const Attrib
 struct FamilyCandidate;
 std::vector<FamilyCandidate> ExtractFamilyCandidates(const Document& doc, DocumentAnalysis* analysis,
                                                      const AttributionModel* model, bool all_pairs = false);
+// The same, with the own-outlet model (own_outlet.h) deciding detected_outlet; null: the hand
+// rules of sources.cc.
+class OwnOutletModel;
+void ExtractClaims(const Document& doc, DocumentAnalysis* analysis, const AttributionModel* model,
+                   const RelationScorer* relations, const OwnOutletModel* own_outlet);
 
 // Which sentences of a layout the extractors read trees of, for the parser's `select`. Today
 // the parse serves quote speakers (quotes.cc), which look for a cue verb linked to the quote

@@ -7,6 +7,7 @@
 
 #include "common/utf8.h"
 #include "extract/internal/passes.h"
+#include "extract/own_outlet.h"
 #include "ingest/ingest.h"
 
 namespace hearsay::extract {
@@ -306,9 +307,10 @@ void FindOutlets(DocView& v, PassState* st) {
       if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
     v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
   };
-  // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
-  // exclusively", "exclusively tells X".
-  for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
+  // The document's own outlet: the learned model (own_outlet.h) when there is one; else hand
+  // rules: "X can reveal", "X has learned", "X has confirmed", "told X exclusively", "exclusively tells X".
+  if (st->own_outlet) own = PredictOwnOutlet(v, *st->own_outlet).value_or("");
+  for (uint32_t i = 0; i + 2 < n && own.empty() && !st->own_outlet; ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
     if (name.empty()) continue;

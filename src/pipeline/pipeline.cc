@@ -9,6 +9,7 @@
 #include "extract/attribution_model.h"
 #include "extract/relation_scorer.h"
 #include "extract/extract.h"
+#include "extract/own_outlet.h"
 #include "fuse/fuse.h"
 #include "fuse/near_duplicates.h"
 #include "resolve/resolve.h"
@@ -65,6 +66,14 @@ Result<Models> LoadModels(const std::string& dir) {
   } else {
     models.notes.push_back("no coreference model in " + dir + ": pronouns by the nearest-person rule");
   }
+  const std::string own_outlet_path = dir + "/own_outlet.hso";
+  if (std::filesystem::exists(own_outlet_path)) {
+    auto own = extract::OwnOutletModel::Load(own_outlet_path);
+    if (!own.ok()) return own.status();
+    models.own_outlet = std::move(own).value();
+  } else {
+    models.notes.push_back("no own-outlet model in " + dir + ": the article's own outlet by hand rules");
+  }
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
@@ -81,7 +90,7 @@ DocumentAnalysis AnalyzeDocument(const Document& doc, const Models& models) {
     a.syntax = models.parser->ParseDocument(doc.text, a.layout, &select);
   }
   resolve::ResolveInDocument(doc, &a, {models.tagger ? models.tagger->gazetteer() : nullptr, models.coref.get()});
-  extract::ExtractClaims(doc, &a, models.attribution.get(), models.relations.get());
+  extract::ExtractClaims(doc, &a, models.attribution.get(), models.relations.get(), models.own_outlet.get());
   score::ScoreDocument(doc, models.article_model.get(), &a);
   return a;
 }

@@ -21,9 +21,11 @@ namespace hearsay::extract {
 
 class AttributionModel;
 class RelationScorer;
+class OwnOutletModel;
 
 // State shared between the passes of one document.
 struct PassState {
+  const OwnOutletModel* own_outlet = nullptr;  // decides the document's own outlet; null: the hand rules
   // Outlet citations by token: the outlet named at token ranges (for "the tabloid" and via_outlet).
   struct OutletMention {
     uint32_t tok_begin = 0, tok_end = 0;

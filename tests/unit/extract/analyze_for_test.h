@@ -10,6 +10,7 @@
 #include "entities/entities.h"
 #include "extract/attribution_model.h"
 #include "extract/extract.h"
+#include "extract/own_outlet.h"
 #include "heuristic_mentions.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
@@ -57,6 +58,15 @@ inline const resolve::CorefModel* ShippedCorefModel() {
   return model.get();
 }
 
+// The shipped own-outlet model (models/own_outlet.hso), as the pipeline loads it; null when absent.
+inline const extract::OwnOutletModel* ShippedOwnOutletModel() {
+  static std::unique_ptr<extract::OwnOutletModel> model = []() -> std::unique_ptr<extract::OwnOutletModel> {
+    auto m = extract::OwnOutletModel::Load(std::string(HEARSAY_SOURCE_DIR) + "/models/own_outlet.hso");
+    return m.ok() ? std::move(m).value() : nullptr;
+  }();
+  return model.get();
+}
+
 // What resolve reads, as the pipeline passes it: the tagger's first-name statistics and the ranker.
 inline resolve::Knowledge ShippedKnowledge() {
   const entities::Tagger* t = ShippedTagger();
@@ -73,7 +83,7 @@ inline DocumentAnalysis AnalyzeForTest(const Document& doc) {
   } else {
     HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
   }
-  extract::ExtractClaims(doc, &a, ShippedAttributionModel());
+  extract::ExtractClaims(doc, &a, ShippedAttributionModel(), nullptr, ShippedOwnOutletModel());
   return a;
 }
 

@@ -1,0 +1,98 @@
+// The learned own-outlet model (src/extract/own_outlet.h, models/own_outlet.hso) on invented
+// articles: how an article speaks of itself names its outlet; how it cites others does not.
+#include <gtest/gtest.h>
+
+#include "analyze_for_test.h"
+#include "extract/internal/doc_view.h"
+#include "extract/lexicon.h"
+#include "extract/own_outlet.h"
+
+namespace hearsay::extract {
+namespace {
+
+struct Analysed {
+  Document doc;
+  DocumentAnalysis a;
+};
+
+// The shipped model; the test fails (never skips) without it.
+const OwnOutletModel& Model() {
+  const OwnOutletModel* m = testing::ShippedOwnOutletModel();
+  if (!m) {
+    ADD_FAILURE() << "no models/own_outlet.hso (rebuild it: hearsay train own-outlet)";
+    static OwnOutletModel empty;
+    return empty;
+  }
+  return *m;
+}
+
+Analysed Analyze(const std::string& body) {
+  auto doc = ingest::ParsePlainText("test.txt", " date 2025-06-01 Invented Test Headline\n" + body + "\n");
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  Analysed r{*doc, {}};
+  r.a = testing::AnalyzeForTest(r.doc);
+  ExtractClaims(r.doc, &r.a, testing::ShippedAttributionModel(), nullptr, &Model());
+  return r;
+}
+
+TEST(OwnOutletModel, AnArticleSpeakingOfItselfNamesItsOutlet) {
+  for (const char* text : {"A source exclusively tells Harbor Weekly that the two stars have split. The singer was "
+                           "seen in Rome on Friday.",
+                           "For more on the split, pick up the new issue of Harbor Weekly, on stands now. The "
+                           "singer was seen in Rome on Friday.",
+                           "An insider close to the couple tells Harbor Weekly exclusively that the wedding is off. "
+                           "\"They are done,\" the source says."}) {
+    Analysed r = Analyze(text);
+    ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
+    EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly") << text;
+  }
+}
+
+TEST(OwnOutletModel, AnArticleCitingAnotherOutletNamesNone) {
+  for (const char* text : {"She told Harbor Weekly in 2016 that she loved the city. The singer moved there in May.",
+                           "The singer opened up about the split in an interview with Harbor Weekly last year, "
+                           "according to Harbor Weekly. She has not commented since.",
+                           "\"I read it in Harbor Weekly,\" the singer laughed on the show."}) {
+    Analysed r = Analyze(text);
+    EXPECT_FALSE(r.a.detected_outlet.has_value()) << text << " -> " << r.a.detected_outlet.value_or("");
+  }
+}
+
+// A cited outlet stays a citation when the model names the article's own.
+TEST(OwnOutletModel, OwnAndCitedOutletsStayApart) {
+  Analysed r = Analyze("A source exclusively tells Harbor Weekly that the pair split. She told Lantern Monthly in "
+                       "2016 that she loved the city.");
+  ASSERT_TRUE(r.a.detected_outlet.has_value());
+  EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly");
+}
+
+TEST(OwnOutletModel, CandidatesAreGroupedByName) {
+  Analysed r = Analyze("Harbor Weekly has learned that the pair split. The Harbor Weekly team asked HarborWeekly.com "
+                       "readers. She told Lantern Monthly in 2016 that she loved the city.");
+  DocView v(r.doc, &r.a, DefaultLexicon());
+  OutletMentions m = OutletCandidates(v);
+  ASSERT_GE(m.list.size(), 3u);
+  EXPECT_EQ(m.list[0].name, "Harbor Weekly");
+  EXPECT_EQ(m.list[0].group, m.list[1].group);
+  EXPECT_EQ(m.group_size[m.list[0].group], 3u);
+  EXPECT_EQ(OutletKey("The Daily Quill"), "dailyquill");
+  EXPECT_EQ(OutletKey("HarborWeekly.com"), "harborweekly");
+  EXPECT_EQ(OutletKey("Quill & Ink"), "quillandink");
+}
+
+TEST(OwnOutletModel, FileRoundTripsAndRefusesOtherFiles) {
+  const std::string bytes = Model().Serialize();
+  auto back = OwnOutletModel::FromBytes(bytes, "own_outlet.hso");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->Serialize(), bytes);
+  EXPECT_EQ((*back)->threshold, Model().threshold);
+  EXPECT_FALSE(OwnOutletModel::FromBytes("HSATTR\0\0 not this model", "x").ok());
+  std::string stale = bytes;
+  stale[12] = static_cast<char>(kOwnOutletFeatureVersion + 1);  // the feature version after magic and format
+  auto refused = OwnOutletModel::FromBytes(stale, "stale.hso");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("retrain"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hearsay::extract
