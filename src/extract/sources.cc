@@ -307,10 +307,9 @@ void FindOutlets(DocView& v, PassState* st) {
       if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
     v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
   };
-  // The document's own outlet: the learned model (own_outlet.h) when there is one; else hand
-  // rules: "X can reveal", "X has learned", "X has confirmed", "told X exclusively", "exclusively tells X".
-  if (st->own_outlet) own = PredictOwnOutlet(v, *st->own_outlet).value_or("");
-  for (uint32_t i = 0; i + 2 < n && own.empty() && !st->own_outlet; ++i) {
+  // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
+  // exclusively", "exclusively tells X"; when none of these, the learned model (own_outlet.h).
+  for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
     if (name.empty()) continue;
@@ -335,6 +334,7 @@ void FindOutlets(DocView& v, PassState* st) {
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }
+  if (own.empty() && st->own_outlet) own = PredictOwnOutlet(v, *st->own_outlet).value_or("");
   if (!own.empty()) v.a.detected_outlet = own;
   // Without an outlet frame in the text, the outlet of the document's metadata is its own: a
   // source who "told The Marquee Report" in its own article is no citation.
