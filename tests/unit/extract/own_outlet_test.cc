@@ -1,6 +1,9 @@
 // The learned own-outlet model (src/extract/own_outlet.h, models/own_outlet.hso) on invented
-// articles: how an article speaks of itself names its outlet; how it cites others does not.
+// articles, alone and as the pipeline runs it (after the hand rules): how an article speaks of
+// itself names its outlet; how it cites others does not.
 #include <gtest/gtest.h>
+
+#include <optional>
 
 #include "analyze_for_test.h"
 #include "extract/internal/doc_view.h"
@@ -35,14 +38,19 @@ Analysed Analyze(const std::string& body) {
   return r;
 }
 
+// The model alone (FindOutlets asks it when the hand rules name no outlet).
+std::optional<std::string> ModelOutlet(Analysed& r) {
+  DocView v(r.doc, &r.a, DefaultLexicon());
+  return PredictOwnOutlet(v, Model());
+}
+
 TEST(OwnOutletModel, AnArticleSpeakingOfItselfNamesItsOutlet) {
   for (const char* text : {"A source exclusively tells Harbor Weekly that the two stars have split. The singer was "
                            "seen in Rome on Friday.",
-                           "For more on the split, pick up the new issue of Harbor Weekly, on stands now. The "
-                           "singer was seen in Rome on Friday.",
                            "An insider close to the couple tells Harbor Weekly exclusively that the wedding is off. "
                            "\"They are done,\" the source says."}) {
     Analysed r = Analyze(text);
+    EXPECT_EQ(ModelOutlet(r).value_or("(none)"), "Harbor Weekly") << text;
     ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
     EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly") << text;
   }
@@ -54,6 +62,7 @@ TEST(OwnOutletModel, AnArticleCitingAnotherOutletNamesNone) {
                            "according to Harbor Weekly. She has not commented since.",
                            "\"I read it in Harbor Weekly,\" the singer laughed on the show."}) {
     Analysed r = Analyze(text);
+    EXPECT_FALSE(ModelOutlet(r).has_value()) << text << " -> " << ModelOutlet(r).value_or("");
     EXPECT_FALSE(r.a.detected_outlet.has_value()) << text << " -> " << r.a.detected_outlet.value_or("");
   }
 }
