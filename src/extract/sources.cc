@@ -292,23 +292,29 @@ bool MinedSelfReference(const DocView& v, uint32_t b, uint32_t e) {
 
 }  // namespace
 
-void FindOutlets(DocView& v, PassState* st) {
+namespace {
+
+// A citation of `outlet` by tokens [b, e) (tok: the cue); one per outlet and sentence, none of
+// the article's own outlet `own`.
+void AddCitation(DocView& v, PassState* st, const std::string& own, const std::string& outlet, uint32_t b, uint32_t e,
+                 uint32_t tok) {
+  if (outlet.empty()) return;
+  st->outlets.push_back({b, e, outlet});
+  if (!own.empty() && outlet == own) return;
+  uint32_t s = v.sent_of[tok];
+  uint32_t eb = s == UINT32_MAX ? v.toks[b].byte_begin : v.a.layout.sentences[s].byte_begin;
+  uint32_t ee = s == UINT32_MAX ? v.toks[e - 1].byte_end : v.a.layout.sentences[s].byte_end;
+  for (const CitedOutlet& c : v.a.citations)
+    if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
+  v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
+}
+
+// The document's own outlet by the hand rules: "X can reveal", "X has learned", "X has
+// confirmed", "told X exclusively", "exclusively tells X", the mined self-references.
+std::string OwnOutletByRules(DocView& v) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
   std::string own;
-  auto add_cite = [&](const std::string& outlet, uint32_t b, uint32_t e, uint32_t tok) {
-    if (outlet.empty()) return;
-    st->outlets.push_back({b, e, outlet});
-    if (!own.empty() && outlet == own) return;
-    uint32_t s = v.sent_of[tok];
-    uint32_t eb = s == UINT32_MAX ? v.toks[b].byte_begin : v.a.layout.sentences[s].byte_begin;
-    uint32_t ee = s == UINT32_MAX ? v.toks[e - 1].byte_end : v.a.layout.sentences[s].byte_end;
-    for (const CitedOutlet& c : v.a.citations)
-      if (c.outlet == outlet && c.byte_begin == eb) return;  // one citation per outlet and sentence
-    v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
-  };
-  // The document's own outlet: "X can reveal", "X has learned", "X has confirmed", "told X
-  // exclusively", "exclusively tells X"; when none of these, the learned model (own_outlet.h).
   for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
@@ -334,12 +340,16 @@ void FindOutlets(DocView& v, PassState* st) {
     if (own_frame) own = name;
     i = std::max(i, end ? end - 1 : i);
   }
-  if (own.empty() && st->own_outlet) own = PredictOwnOutlet(v, *st->own_outlet).value_or("");
-  if (!own.empty()) v.a.detected_outlet = own;
-  // Without an outlet frame in the text, the outlet of the document's metadata is its own: a
-  // source who "told The Marquee Report" in its own article is no citation.
-  if (own.empty() && v.doc.outlet) own = StripDomain(*v.doc.outlet);
+  return own;
+}
 
+// Citations: "according to X", "told X", "reported by X", "X now writes", "X reported".
+void FindCitations(DocView& v, PassState* st, const std::string& own) {
+  const uint32_t n = v.size();
+  const auto& w = v.lower;
+  auto add_cite = [&](const std::string& outlet, uint32_t b, uint32_t e, uint32_t tok) {
+    AddCitation(v, st, own, outlet, b, e, tok);
+  };
   for (uint32_t i = 0; i < n; ++i) {
     // "according to X"; also the missing space of "according toX".
     if (w[i] == "according" && i + 1 < n) {
@@ -394,6 +404,19 @@ void FindOutlets(DocView& v, PassState* st) {
       i = end - 1;
     }
   }
+}
+
+}  // namespace
+
+void FindOutlets(DocView& v, PassState* st) {
+  // The document's own outlet: the hand rules, else the learned model (own_outlet.h).
+  std::string own = OwnOutletByRules(v);
+  if (own.empty() && st->own_outlet) own = PredictOwnOutlet(v, *st->own_outlet).value_or("");
+  if (!own.empty()) v.a.detected_outlet = own;
+  // Without an outlet frame in the text, the outlet of the document's metadata is its own: a
+  // source who "told The Marquee Report" in its own article is no citation.
+  if (own.empty() && v.doc.outlet) own = StripDomain(*v.doc.outlet);
+  FindCitations(v, st, own);
 }
 
 namespace {
