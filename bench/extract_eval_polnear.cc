@@ -290,15 +290,9 @@ void PrintMeasures(const Measures& m) {
               m.outside[0], m.outside[1], m.outside[2], m.outside[3], m.outside[4]);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(HEARSAY_SHARED_DIR) / "data/polnear/dev";
-  if (!fs::is_directory(dir / "text")) {
-    std::cerr << "extract_eval_polnear: " << (dir / "text").string() << " not found (../shared absent?)\n";
-    return 1;
-  }
-  std::map<std::string, fs::path> ann_for;  // article -> first annotator file (sorted)
+// Article name -> its first annotator's file (sorted), under DIR/attributions.
+std::map<std::string, fs::path> FirstAnnotatorFiles(const fs::path& dir) {
+  std::map<std::string, fs::path> ann_for;
   std::vector<fs::path> anns;
   for (const auto& e : fs::directory_iterator(dir / "attributions")) anns.push_back(e.path());
   std::sort(anns.begin(), anns.end());
@@ -307,31 +301,75 @@ int main(int argc, char** argv) {
     std::string article = stem.substr(0, stem.rfind('_'));
     if (!ann_for.count(article)) ann_for[article] = a;
   }
+  return ann_for;
+}
+
+// The learned cue model: models/attribution.hsa, or HEARSAY_ATTRIBUTION_MODEL (a path, or
+// "none" for quotes and lexicon frames alone); thresholds and parts from the environment.
+bool LoadModel(std::string* model_path, std::unique_ptr<extract::AttributionModel>* model) {
+  *model_path = std::string(HEARSAY_SOURCE_DIR) + "/models/attribution.hsa";
+  if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_MODEL")) *model_path = p;
+  if (*model_path == "none" || !fs::exists(*model_path)) return true;
+  auto loaded = extract::AttributionModel::Load(*model_path);
+  if (!loaded.ok()) {
+    std::cerr << loaded.status().ToString() << "\n";
+    return false;
+  }
+  *model = std::move(loaded).value();
+  if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_THRESHOLD")) (*model)->threshold = std::strtof(t, nullptr);
+  if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_KEEP_THRESHOLD")) (*model)->keep_threshold = std::strtof(t, nullptr);
+  // HEARSAY_ATTRIBUTION_PARTS=cue: the cue model alone; =start, =end: the parts up to that one.
+  if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_PARTS"); p && std::string(p) != "all") {
+    if (std::string(p) == "cue") (*model)->start = syntax::LinearModel(2);
+    if (std::string(p) == "cue" || std::string(p) == "start") (*model)->end = syntax::LinearModel(2);
+    (*model)->keep = syntax::LinearModel(2);
+  }
+  return true;
+}
+
+// As the pipeline (pipeline.cc AnalyzeDocument): the whole text as body (the gold offsets count
+// from the first byte), mentions, the parse of the sentences SentencesToParse selects, resolve.
+void AnalyzeForEval(const Document& doc, DocumentAnalysis* a) {
+  a->layout = text::AnalyzeTextSpan(doc.text, 0, 0);
+  const entities::Tagger* tagger = testing::ShippedTagger();
+  if (tagger) entities::FindMentions(doc, a->layout, tagger, &a->mentions);
+  if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
+    std::vector<bool> select = extract::SentencesToParse(doc, a->layout, a->mentions);
+    if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
+    a->syntax = parser->ParseDocument(doc.text, a->layout, &select);
+  }
+  if (tagger) resolve::ResolveInDocument(doc, a, testing::ShippedKnowledge());
+  else testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, a);
+}
+
+// POLNEAR_SHOW=missed: each gold cue no predicted cue overlaps, with its context.
+void ShowMissedCues(const Document& doc, const std::vector<Span>& gc, const std::vector<Span>& pc) {
+  for (const Span& g : gc) {
+    bool hit = std::any_of(pc.begin(), pc.end(), [&](const Span& p) { return p.b < g.e && g.b < p.e; });
+    if (hit || g.e <= g.b) continue;
+    uint32_t b = g.b > 80 ? g.b - 80 : 0;
+    std::string around = doc.text.substr(b, std::min<size_t>(200, doc.text.size() - b));
+    std::replace(around.begin(), around.end(), '\n', ' ');
+    std::printf("[%s] %s\n", doc.text.substr(g.b, g.e - g.b).c_str(), around.c_str());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(HEARSAY_SHARED_DIR) / "data/polnear/dev";
+  if (!fs::is_directory(dir / "text")) {
+    std::cerr << "extract_eval_polnear: " << (dir / "text").string() << " not found (../shared absent?)\n";
+    return 1;
+  }
   SpanScore src, cue, content;
   Measures measures;
-  // The learned cue model: models/attribution.hsa, or HEARSAY_ATTRIBUTION_MODEL (a path, or
-  // "none" for quotes and lexicon frames alone).
-  std::string model_path = std::string(HEARSAY_SOURCE_DIR) + "/models/attribution.hsa";
-  if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_MODEL")) model_path = p;
+  std::string model_path;
   std::unique_ptr<extract::AttributionModel> model;
-  if (model_path != "none" && fs::exists(model_path)) {
-    auto loaded = extract::AttributionModel::Load(model_path);
-    if (!loaded.ok()) {
-      std::cerr << loaded.status().ToString() << "\n";
-      return 1;
-    }
-    model = std::move(loaded).value();
-    if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_THRESHOLD")) model->threshold = std::strtof(t, nullptr);
-    if (const char* t = std::getenv("HEARSAY_ATTRIBUTION_KEEP_THRESHOLD")) model->keep_threshold = std::strtof(t, nullptr);
-    // HEARSAY_ATTRIBUTION_PARTS=cue: the cue model alone; =start, =end: the parts up to that one.
-    if (const char* p = std::getenv("HEARSAY_ATTRIBUTION_PARTS"); p && std::string(p) != "all") {
-      if (std::string(p) == "cue") model->start = syntax::LinearModel(2);
-      if (std::string(p) == "cue" || std::string(p) == "start") model->end = syntax::LinearModel(2);
-      model->keep = syntax::LinearModel(2);
-    }
-  }
+  if (!LoadModel(&model_path, &model)) return 1;
+  const char* show = std::getenv("POLNEAR_SHOW");
   size_t docs = 0;
-  for (const auto& [article, ann] : ann_for) {
+  for (const auto& [article, ann] : FirstAnnotatorFiles(dir)) {
     fs::path txt = dir / "text" / (article + ".txt");
     if (!fs::exists(txt)) continue;
     Document doc;
@@ -339,20 +377,8 @@ int main(int argc, char** argv) {
     doc.path = txt.string();
     std::vector<uint32_t> c2b = extract::train::CharToByte(doc.text);
     std::vector<Rel> gold = Gold(Read(ann), c2b);
-    // Whole text as body (no headline), as the gold offsets count from the first byte.
     DocumentAnalysis a;
-    a.layout = text::AnalyzeTextSpan(doc.text, 0, 0);
-    // As the pipeline (pipeline.cc AnalyzeDocument): mentions, then the parse of the sentences
-    // SentencesToParse selects with them (quote frames and relations), then resolve.
-    const entities::Tagger* tagger = testing::ShippedTagger();
-    if (tagger) entities::FindMentions(doc, a.layout, tagger, &a.mentions);
-    if (const syntax::Parser* parser = testing::ShippedParser()) {  // HEARSAY_EXTRACT_NO_PARSE=1: none
-      std::vector<bool> select = extract::SentencesToParse(doc, a.layout, a.mentions);
-      if (std::getenv("POLNEAR_PARSE_ALL")) select.assign(select.size(), true);  // every sentence
-      a.syntax = parser->ParseDocument(doc.text, a.layout, &select);
-    }
-    if (tagger) resolve::ResolveInDocument(doc, &a, testing::ShippedKnowledge());
-    else testing::HeuristicMentions(doc, HEARSAY_SHARED_DIR, &a);
+    AnalyzeForEval(doc, &a);
     extract::DocView view(doc, &a, extract::DefaultLexicon());
     extract::PassState st;
     extract::RunPasses(view, &st, model.get());
@@ -369,15 +395,7 @@ int main(int argc, char** argv) {
       gc.push_back(r.cue);
       gt.push_back(r.content);
     }
-    if (const char* show = std::getenv("POLNEAR_SHOW"); show && std::string(show) == "missed")
-      for (const Span& g : gc) {
-        bool hit = std::any_of(pc.begin(), pc.end(), [&](const Span& p) { return p.b < g.e && g.b < p.e; });
-        if (hit || g.e <= g.b) continue;
-        uint32_t b = g.b > 80 ? g.b - 80 : 0;
-        std::string around = doc.text.substr(b, std::min<size_t>(200, doc.text.size() - b));
-        std::replace(around.begin(), around.end(), '\n', ' ');
-        std::printf("[%s] %s\n", doc.text.substr(g.b, g.e - g.b).c_str(), around.c_str());
-      }
+    if (show && std::string(show) == "missed") ShowMissedCues(doc, gc, pc);
     auto by_begin = [](const Span& x, const Span& y) { return x.b < y.b; };
     for (auto* v : {&ps, &pc, &pt, &gs, &gc, &gt}) std::sort(v->begin(), v->end(), by_begin);
     Add(&src, gs, ps);
