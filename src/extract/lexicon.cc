@@ -184,12 +184,18 @@ Status EventNounRow(const Row& r, Lexicon* lex) {
   return Status::Ok();
 }
 
-Status PairPhraseRow(const Row& r, Lexicon* lex) {
-  Phrase p;
-  p.words = SplitSpaces(r.c[0]);
+// A phrase row's words (column 1) and predicate (column 2).
+Status PredicatePhrase(const Row& r, Phrase* p) {
+  p->words = SplitSpaces(r.c[0]);
   std::optional<Predicate> pred = ParsePredicate(r.c[1]);
   if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
-  p.predicate = *pred;
+  p->predicate = *pred;
+  return Status::Ok();
+}
+
+Status PairPhraseRow(const Row& r, Lexicon* lex) {
+  Phrase p;
+  if (Status s = PredicatePhrase(r, &p); !s.ok()) return s;
   if (r.c[2] == "denied") p.denied = true;
   else if (r.c[2] != "affirmed") return r.Error("polarity must be affirmed or denied, found \"" + r.c[2] + "\"");
   lex->pair_phrases.push_back(std::move(p));
@@ -211,10 +217,7 @@ Status ScopeWordRow(const Row& r, Lexicon* lex) {
 
 Status StateWordRow(const Row& r, Lexicon* lex) {
   Phrase p;
-  p.words = SplitSpaces(r.c[0]);
-  std::optional<Predicate> pred = ParsePredicate(r.c[1]);
-  if (!pred) return r.Error("unknown predicate \"" + r.c[1] + "\"");
-  p.predicate = *pred;
+  if (Status s = PredicatePhrase(r, &p); !s.ok()) return s;
   p.denied = true;
   if (r.c[2] == "have") p.have_frame = true;
   else if (r.c[2] != "be") return r.Error("frame must be be or have, found \"" + r.c[2] + "\"");
