@@ -34,46 +34,32 @@ Result<Models> LoadModels(const std::string& dir) {
   if (!tagger.ok()) return tagger.status();
   models.tagger = std::move(tagger).value();
   if (!models.tagger) models.notes.push_back("no entity tagger model in " + dir + ": entities by rules only");
-  const std::string parser_path = dir + "/parser.hsp";
-  if (std::filesystem::exists(parser_path)) {
-    auto parser = syntax::Parser::Load(parser_path);
-    if (!parser.ok()) return parser.status();
-    models.parser = std::move(parser).value();
-  } else {
-    models.notes.push_back("no parser model in " + dir + ": no dependency trees, extract uses token patterns only");
-  }
-  const std::string attribution_path = dir + "/attribution.hsa";
-  if (std::filesystem::exists(attribution_path)) {
-    auto attribution = extract::AttributionModel::Load(attribution_path);
-    if (!attribution.ok()) return attribution.status();
-    models.attribution = std::move(attribution).value();
-  } else {
-    models.notes.push_back("no attribution model in " + dir + ": reported speech only after cue verbs of the lexicon");
-  }
-  const std::string relations_path = dir + "/relations.hsr";
-  if (std::filesystem::exists(relations_path)) {
-    auto relations = extract::RelationScorer::Load(relations_path);
-    if (!relations.ok()) return relations.status();
-    models.relations = std::move(relations).value();
-  } else {
-    models.notes.push_back("no relation scorer in " + dir + ": family relations as the rules read them");
-  }
-  const std::string coref_path = dir + "/" + resolve::kCorefModelFile;
-  if (std::filesystem::exists(coref_path)) {
-    auto coref = resolve::CorefModel::Load(coref_path);
-    if (!coref.ok()) return coref.status();
-    models.coref = std::move(coref).value();
-  } else {
-    models.notes.push_back("no coreference model in " + dir + ": pronouns by the nearest-person rule");
-  }
-  const std::string own_outlet_path = dir + "/own_outlet.hso";
-  if (std::filesystem::exists(own_outlet_path)) {
-    auto own = extract::OwnOutletModel::Load(own_outlet_path);
-    if (!own.ok()) return own.status();
-    models.own_outlet = std::move(own).value();
-  } else {
-    models.notes.push_back("no own-outlet model in " + dir + ": the article's own outlet by hand rules");
-  }
+  // A model file that may be absent: loaded into *out when present, else a note saying what the
+  // run does without it; a file that is present but unreadable is an error.
+  auto optional = [&](const std::string& file, auto load, auto* out, const std::string& without) -> Status {
+    const std::string path = dir + "/" + file;
+    if (!std::filesystem::exists(path)) {
+      models.notes.push_back(without);
+      return Status::Ok();
+    }
+    auto model = load(path);
+    if (!model.ok()) return model.status();
+    *out = std::move(model).value();
+    return Status::Ok();
+  };
+  const Status statuses[] = {
+      optional("parser.hsp", syntax::Parser::Load, &models.parser,
+               "no parser model in " + dir + ": no dependency trees, extract uses token patterns only"),
+      optional("attribution.hsa", extract::AttributionModel::Load, &models.attribution,
+               "no attribution model in " + dir + ": reported speech only after cue verbs of the lexicon"),
+      optional("relations.hsr", extract::RelationScorer::Load, &models.relations,
+               "no relation scorer in " + dir + ": family relations as the rules read them"),
+      optional(resolve::kCorefModelFile, resolve::CorefModel::Load, &models.coref,
+               "no coreference model in " + dir + ": pronouns by the nearest-person rule"),
+      optional("own_outlet.hso", extract::OwnOutletModel::Load, &models.own_outlet,
+               "no own-outlet model in " + dir + ": the article's own outlet by hand rules")};
+  for (const Status& s : statuses)
+    if (!s.ok()) return s;
   auto article = score::LoadArticleModel(dir);
   if (!article.ok()) return article.status();
   models.article_model = std::move(article).value();
