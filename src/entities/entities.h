@@ -50,10 +50,4 @@ std::unique_ptr<Tagger> MakeTagger(std::unique_ptr<NerModel> model);
 // `tagger` may be null (rules only).
 void FindMentions(const Document& doc, const TextLayout& layout, const Tagger* tagger, std::vector<Mention>* out);
 
-// The gazetteer of the most recently loaded model, for stages that need first-name
-// statistics without a tagger handle (coreference, which the pipeline calls with the
-// document only). Null before any model is loaded. The returned pointer keeps the model's
-// tables alive. Thread-safe (a mutex guards the handle; the tables are immutable).
-std::shared_ptr<const Gazetteer> SharedGazetteer();
-
 }  // namespace hearsay::entities

@@ -3,7 +3,6 @@
 // per sentence in two stages (model.h), BIO spans -> Mention byte ranges.
 #include <algorithm>
 #include <filesystem>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,9 +12,6 @@
 
 namespace hearsay::entities {
 namespace {
-
-std::mutex g_shared_mu;
-std::shared_ptr<const NerModel> g_shared_model;
 
 std::string_view Text(const Document& doc, uint32_t begin, uint32_t end) {
   return std::string_view(doc.text).substr(begin, end - begin);
@@ -177,10 +173,7 @@ void MakePeopleConsistent(const Document& doc, const TextLayout& layout, const G
 
 class ModelTagger : public Tagger {
  public:
-  explicit ModelTagger(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {
-    std::lock_guard<std::mutex> lock(g_shared_mu);
-    g_shared_model = model_;
-  }
+  explicit ModelTagger(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {}
 
   void Tag(const Document& doc, const TextLayout& layout, std::vector<Mention>* out) const override {
     std::vector<SentenceInput> inputs;
@@ -228,12 +221,6 @@ class ModelTagger : public Tagger {
 };
 
 }  // namespace
-
-std::shared_ptr<const Gazetteer> SharedGazetteer() {
-  std::lock_guard<std::mutex> lock(g_shared_mu);
-  if (!g_shared_model) return nullptr;
-  return std::shared_ptr<const Gazetteer>(g_shared_model, &g_shared_model->gazetteer());
-}
 
 std::unique_ptr<Tagger> MakeTagger(std::unique_ptr<NerModel> model) {
   return std::make_unique<ModelTagger>(std::shared_ptr<const NerModel>(std::move(model)));

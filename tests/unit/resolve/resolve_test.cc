@@ -87,7 +87,9 @@ void ExpectEveryNameMentionResolved(const Resolved& r) {
   for (const Mention& m : r.a.mentions) {
     bool name = m.type == EntityType::kPerson || m.type == EntityType::kOrg || m.type == EntityType::kLoc ||
                 m.type == EntityType::kMisc || m.type == EntityType::kWork || m.type == EntityType::kOutlet;
-    if (name) EXPECT_GE(m.entity_idx, 0) << r.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin);
+    if (name) {
+      EXPECT_GE(m.entity_idx, 0) << r.doc.text.substr(m.byte_begin, m.byte_end - m.byte_begin);
+    }
   }
 }
 

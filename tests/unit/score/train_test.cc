@@ -139,7 +139,9 @@ TEST(TrainArticleModel, DevReasonsQuoteOnlyTheirArticle) {
           std::string q = r.substr(b + 1, e - b - 1);
           ++quotes;
           EXPECT_NE(text.find(lower(q)), std::string::npos) << d.doc.id << ": \"" << q << "\" not in the article: " << r;
-          if (r.rfind("cites ", 0) != 0) EXPECT_EQ(q, lower(q)) << d.doc.id << ": a capital in " << r;
+          if (r.rfind("cites ", 0) != 0) {
+            EXPECT_EQ(q, lower(q)) << d.doc.id << ": a capital in " << r;
+          }
           b = e;
         }
       }
