@@ -44,3 +44,24 @@ function(hearsay_add_bench NAME)
   target_compile_definitions(${NAME} PRIVATE HEARSAY_SHARED_DIR="${HEARSAY_SHARED_DIR}"
                                              HEARSAY_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endfunction()
+
+# hearsay_embed_tsv(OUT_VAR HEADER <path under the binary dir's generated/> DIRS ... NAMESPACE ns ARRAY name)
+# Compiles the word-class files data/<dir>/*.tsv into a generated header (cmake/embed_tsv.cmake),
+# so the binary needs no data path at run time; sets OUT_VAR to the header's full path.
+function(hearsay_embed_tsv OUT_VAR)
+  cmake_parse_arguments(ARG "" "HEADER;NAMESPACE;ARRAY" "DIRS" ${ARGN})
+  set(globs)
+  foreach(dir ${ARG_DIRS})
+    list(APPEND globs ${PROJECT_SOURCE_DIR}/data/${dir}/*.tsv)
+  endforeach()
+  file(GLOB tsv CONFIGURE_DEPENDS ${globs})
+  string(REPLACE ";" "," dirs "${ARG_DIRS}")
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/generated/${ARG_HEADER})
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DDATA_DIR=${PROJECT_SOURCE_DIR}/data -DOUT=${out} "-DDIRS=${dirs}"
+            -DNAMESPACE=${ARG_NAMESPACE} -DARRAY=${ARG_ARRAY} -P ${PROJECT_SOURCE_DIR}/cmake/embed_tsv.cmake
+    VERBATIM
+    DEPENDS ${tsv} ${PROJECT_SOURCE_DIR}/cmake/embed_tsv.cmake
+    COMMENT "Embedding data/{${dirs}}")
+  set(${OUT_VAR} ${out} PARENT_SCOPE)
+endfunction()

@@ -53,6 +53,7 @@
 #include "common/step_timer.h"
 #include "common/union_find.h"
 #include "common/utf8.h"
+#include "resolve/name_words.h"
 #include "resolve/resolve.h"
 
 namespace hearsay::resolve {
@@ -63,52 +64,15 @@ constexpr size_t kMaxContext = 24;     // other people of a document used as con
 constexpr size_t kMaxPeopleInContextDoc = 30;  // a document with more full-name people is a list
 constexpr size_t kMaxIntersectDocs = 256;  // documents of the shorter list tried per intersection
 
-bool IsTitle(const std::string& w) {
-  static const std::unordered_set<std::string> kTitles = {"dr", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "prof", "professor", "rev"};
-  return kTitles.count(w) > 0;
-}
-// Titles of rank that stand before a given name alone ("Prince Harry", "Queen Elizabeth"):
-// the name after them is a first name, so its nickname variants join ("Prince Henry").
-bool IsRankTitle(const std::string& w) {
-  static const std::unordered_set<std::string> kRanks = {"prince", "princess", "king", "queen", "duke", "duchess",
-                                                         "lord", "lady", "earl", "countess", "emperor", "empress"};
-  return kRanks.count(w) > 0;
-}
-bool IsSuffix(const std::string& w) { return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv"; }
-bool IsParticle(const std::string& w) {
-  static const std::unordered_set<std::string> kParticles = {"de", "del", "della", "da", "di", "dos", "das", "du", "van",
-                                                             "von", "der", "den", "la", "le", "st", "bin", "al", "ter"};
-  return kParticles.count(w) > 0;
-}
-
-// Nickname -> canonical first name. Only common English short forms; a nickname merge is
-// scored below an exact match and is split again when the genders disagree.
-const std::string& CanonicalFirst(const std::string& first) {
-  static const std::unordered_map<std::string, std::string> kNick = {
-      {"tom", "thomas"}, {"tommy", "thomas"}, {"kate", "katherine"}, {"katie", "katherine"}, {"kathy", "katherine"},
-      {"kat", "katherine"}, {"bill", "william"}, {"billy", "william"}, {"will", "william"}, {"willy", "william"},
-      {"bob", "robert"}, {"bobby", "robert"}, {"rob", "robert"}, {"robbie", "robert"}, {"jim", "james"},
-      {"jimmy", "james"}, {"jamie", "james"}, {"mike", "michael"}, {"mikey", "michael"}, {"matt", "matthew"},
-      {"chris", "christopher"}, {"alex", "alexander"}, {"nick", "nicholas"}, {"nicky", "nicholas"},
-      {"dave", "david"}, {"dan", "daniel"}, {"danny", "daniel"}, {"joe", "joseph"}, {"joey", "joseph"},
-      {"ben", "benjamin"}, {"benny", "benjamin"}, {"sam", "samuel"}, {"sammy", "samuel"}, {"tony", "anthony"},
-      {"liz", "elizabeth"}, {"lizzie", "elizabeth"}, {"beth", "elizabeth"}, {"betty", "elizabeth"},
-      {"jen", "jennifer"}, {"jenny", "jennifer"}, {"jess", "jessica"}, {"jessie", "jessica"}, {"abby", "abigail"},
-      {"maggie", "margaret"}, {"peggy", "margaret"}, {"meg", "margaret"}, {"sue", "susan"}, {"susie", "susan"},
-      {"steve", "steven"}, {"stephen", "steven"}, {"jon", "jonathan"}, {"johnny", "john"}, {"jack", "john"},
-      {"ed", "edward"}, {"eddie", "edward"}, {"ted", "edward"}, {"andy", "andrew"}, {"drew", "andrew"},
-      {"pat", "patrick"}, {"rick", "richard"}, {"ricky", "richard"}, {"rich", "richard"}, {"dick", "richard"},
-      {"greg", "gregory"}, {"jeff", "jeffrey"}, {"ken", "kenneth"}, {"kenny", "kenneth"}, {"larry", "lawrence"},
-      {"charlie", "charles"}, {"chuck", "charles"}, {"harry", "henry"}, {"hank", "henry"}, {"fred", "frederick"},
-      {"freddie", "frederick"}, {"josh", "joshua"}, {"zach", "zachary"}, {"zack", "zachary"}, {"nate", "nathan"},
-      {"tim", "timothy"}, {"timmy", "timothy"}, {"vicky", "victoria"}, {"tori", "victoria"}, {"becky", "rebecca"},
-      {"kim", "kimberly"}, {"mandy", "amanda"}, {"debbie", "deborah"}, {"sandy", "sandra"}, {"nikki", "nicole"},
-      {"cathy", "catherine"}, {"sasha", "alexandra"}, {"gabby", "gabrielle"}, {"ally", "allison"}, {"alli", "allison"},
-      {"ron", "ronald"}, {"ronnie", "ronald"}, {"don", "donald"}, {"donnie", "donald"}, {"phil", "philip"},
-      {"pete", "peter"}, {"ray", "raymond"}, {"walt", "walter"}, {"vince", "vincent"}, {"gerry", "gerald"}};
-  auto it = kNick.find(first);
-  return it == kNick.end() ? first : it->second;
-}
+// Name word classes and nicknames: data/names (name_words.h).
+bool IsTitle(const std::string& w) { return DefaultNameWords().Is(w, NameWordClass::kTitle); }
+// Titles of rank stand before a given name alone ("Prince Harry"): the name after them is a
+// first name, so its nickname variants join ("Prince Henry").
+bool IsRankTitle(const std::string& w) { return DefaultNameWords().Is(w, NameWordClass::kRank); }
+bool IsSuffix(const std::string& w) { return DefaultNameWords().Is(w, NameWordClass::kSuffix); }
+bool IsParticle(const std::string& w) { return DefaultNameWords().Is(w, NameWordClass::kParticle); }
+// A nickname merge is scored below an exact match and is split again when the genders disagree.
+const std::string& CanonicalFirst(const std::string& first) { return DefaultNameWords().CanonicalFirst(first); }
 
 // A PERSON name taken apart. `key` is empty for one-word names.
 struct NameParts {

@@ -33,6 +33,7 @@
 #include "entities/features.h"
 #include "entities/gazetteer.h"
 #include "resolve/internal/pronouns.h"
+#include "resolve/name_words.h"
 
 namespace hearsay::resolve {
 namespace {
@@ -81,30 +82,20 @@ std::string CleanName(std::string_view text) {
   return s;
 }
 
+// Surname particles and nicknames: data/names (name_words.h). "St." is written with its period.
 bool IsParticle(const std::string& lower_word) {
-  static const char* kParticles[] = {"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du", "st.", "bin", "al"};
-  for (const char* p : kParticles)
-    if (lower_word == p) return true;
-  return false;
+  std::string w = lower_word;
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  return DefaultNameWords().Is(w, NameWordClass::kParticle);
 }
 
-// Common English nicknames (general, not article-specific): short form -> given names.
+// A short form of `given`: a prefix or suffix of it ("Alex", "Gabe"), or a general nickname
+// form of it ("Bob" / "Robert").
 bool IsNicknameOf(const std::string& nick, const std::string& given) {
-  static const std::multimap<std::string, std::string> kNick = {
-      {"tom", "thomas"},   {"bob", "robert"},    {"rob", "robert"},    {"bill", "william"}, {"will", "william"},
-      {"liz", "elizabeth"}, {"beth", "elizabeth"}, {"kate", "katherine"}, {"katie", "katherine"}, {"jim", "james"},
-      {"mike", "michael"}, {"dick", "richard"},  {"rick", "richard"},  {"dan", "daniel"},   {"joe", "joseph"},
-      {"ben", "benjamin"}, {"sam", "samuel"},    {"alex", "alexander"}, {"chris", "christopher"}, {"matt", "matthew"},
-      {"nick", "nicholas"}, {"tony", "anthony"}, {"jen", "jennifer"},  {"jenny", "jennifer"}, {"meg", "margaret"},
-      {"peggy", "margaret"}, {"ted", "edward"},  {"ed", "edward"},     {"andy", "andrew"},  {"steve", "steven"},
-      {"dave", "david"},   {"jon", "jonathan"},  {"becky", "rebecca"}, {"abby", "abigail"}, {"ellie", "eleanor"}};
   if (nick.size() >= 3 && given.size() > nick.size() &&
       (given.compare(0, nick.size(), nick) == 0 || given.compare(given.size() - nick.size(), nick.size(), nick) == 0))
     return true;
-  auto range = kNick.equal_range(nick);
-  for (auto it = range.first; it != range.second; ++it)
-    if (it->second == given) return true;
-  return false;
+  return nick != given && DefaultNameWords().CanonicalFirst(nick) == given;
 }
 
 struct Person {
@@ -295,10 +286,12 @@ class DocumentResolver {
       if (q.words.size() >= 2 && (joined == q.surname() || (w.size() == 1 && joined == q.last()))) consider(p);
     }
     if (best >= 0 || w.size() != 1) return best;
-    for (size_t p = 0; p < people_.size(); ++p) {
-      const Person& q = people_[p];
-      if (q.words.size() >= 2 && (joined == q.first() || IsNicknameOf(joined, q.first()))) consider(p);
-    }
+    // A written first name before a short form: "Jack" is Jack N., not John C.
+    for (size_t p = 0; p < people_.size(); ++p)
+      if (people_[p].words.size() >= 2 && joined == people_[p].first()) consider(p);
+    if (best >= 0) return best;
+    for (size_t p = 0; p < people_.size(); ++p)
+      if (people_[p].words.size() >= 2 && IsNicknameOf(joined, people_[p].first())) consider(p);
     return best;
   }
 
@@ -335,12 +328,15 @@ class DocumentResolver {
       if (people_[p].words.size() != 1) continue;
       const std::string& w = people_[p].words[0];
       double best = -1;
-      for (size_t q = 0; q < people_.size(); ++q) {
-        if (q == p) continue;
-        if (people_[q].words.size() < 2 && !(people_[q].words.size() == 1 && IsNicknameOf(w, people_[q].first())))
-          continue;
-        if ((w == people_[q].first() || IsNicknameOf(w, people_[q].first())) && people_[q].salience + 1 > best) {
-          best = people_[q].salience + 1;
+      // Exact first names first; short forms only when no person has the written name.
+      for (int nickname = 0; nickname < 2 && best < 0; ++nickname) {
+        for (size_t q = 0; q < people_.size(); ++q) {
+          if (q == p) continue;
+          const Person& other = people_[q];
+          bool full = other.words.size() >= 2;
+          bool match = nickname ? IsNicknameOf(w, other.first()) : (full && w == other.first());
+          if (!match || !(full || other.words.size() == 1) || other.salience + 1 <= best) continue;
+          best = other.salience + 1;
           redirect[p] = static_cast<int>(q);
         }
       }

@@ -1,0 +1,21 @@
+# Writes OUT: a header with every DATA_DIR/<dir>/*.tsv file of DIRS (a ","-separated list) as a
+# raw string literal, with its path relative to DATA_DIR (used in error messages), in the array
+# NAMESPACE::ARRAY of {path, text}. Called by hearsay_embed_tsv (HearsayHelpers.cmake).
+string(REPLACE "," ";" dirs "${DIRS}")
+set(files)
+foreach(dir ${dirs})
+  file(GLOB f "${DATA_DIR}/${dir}/*.tsv")
+  list(SORT f)
+  list(APPEND files ${f})
+endforeach()
+set(body "#pragma once\n// Generated from data/{${DIRS}}/*.tsv; do not edit.\n")
+string(APPEND body "namespace ${NAMESPACE} {\nstruct EmbeddedFile { const char* path; const char* text; };\n")
+string(APPEND body "inline const EmbeddedFile ${ARRAY}[] = {\n")
+foreach(f ${files})
+  file(READ "${f}" text)
+  file(RELATIVE_PATH rel "${DATA_DIR}" "${f}")
+  string(APPEND body "{\"data/${rel}\", R\"hearsay_tsv(${text})hearsay_tsv\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace ${NAMESPACE}\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
