@@ -725,6 +725,30 @@ Attribution CueSubject(DocView& v, PassState* st, uint32_t sb, uint32_t cue, uin
 
 namespace {
 
+// Whether the speech cue at token `cue` was addressed to a person in the article ("X told his
+// ex-wife that …", "X told him that …"): the cue's object (on the parse), else the words right
+// after the cue up to "that" or a punctuation mark, hold a person. An outlet or the press as the
+// addressee ("told Us Weekly", "told reporters") is not one.
+bool SpokeToAPerson(const DocView& v, uint32_t cue) {
+  auto person_in = [&v](uint32_t b, uint32_t e) {
+    for (uint32_t tok = b; tok < e && tok < v.size(); ++tok) {
+      if (v.TypeAt(tok) == EntityType::kOutlet) return false;
+      if (v.PersonAt(tok) >= 0) return true;
+    }
+    return false;
+  };
+  if (v.use_parse && v.HasParse(cue)) {
+    int obj = v.tree.Object(v.word_of_tok[cue]);
+    if (obj < 0) return false;
+    auto [first, last] = v.tree.Span(obj);
+    return person_in(v.tree.word(first).token, v.tree.word(last).token + 1);
+  }
+  uint32_t e = cue + 1;
+  const uint32_t end = v.SentenceOf(cue).token_end;
+  while (e < end && e < cue + 7 && v.IsWord(e) && v.lower[e] != "that" && v.quote_at[e] < 0) ++e;
+  return person_in(cue + 1, e);
+}
+
 // "According to X, …" at token i of sentence sn (i is "according", i + 1 "to" or "toX"): X as
 // the frame's source (an outlet, a person, an unnamed publication), or the inner source of
 // "according to X, insiders claim …" with via X. False when token i opens no such phrase.
@@ -767,10 +791,12 @@ bool AccordingFrame(DocView& v, PassState* st, const Sentence& sn, uint32_t i, P
   f->source_tok_begin = np_b;
   f->source_tok_end = np_e;
   f->cue_tok = i;
-  // "According to X, insiders claim ...": the inner source, via X.
+  // "According to X, insiders claim ...": the inner source, via X. Not when the inner speech
+  // went to another person ("according to X, Y told his ex-wife that …"): X reports it.
   for (uint32_t k = np_e + 1; k < sn.token_end && k < np_e + 8; ++k) {
     const CueVerb* c = ActiveCue(v, k);
     if (!c || v.quote_at[k] >= 0) continue;
+    if (SpokeToAPerson(v, k)) break;
     Attribution inner = ResolveSource(v, st, np_e + 1, k, k);
     if (inner.kind == SourceKind::kAnonymous || inner.kind == SourceKind::kNamed) {
       if (src.kind == SourceKind::kOutlet && !src.text.empty() && src.via_outlet) AttachVia(st, &inner, src.text);
