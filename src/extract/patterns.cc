@@ -304,6 +304,20 @@ bool HasLabel(const PathStep& step, const syntax::Word& w) {
   return false;
 }
 
+// An adverbial clause of time whose verb follows its subordinator ("after divorcing X",
+// "while dating X"), not a topic ("talk about getting married") nor a verb with a subject the
+// parser missed ("lied about X proposing").
+bool TemporalParticiple(const DocView& v, int clause) {
+  const syntax::Tree& t = v.tree;
+  if (clause < 0 || t.word(clause).rel != Rel::kAdvcl || t.Head(clause) < 0) return false;
+  for (int c : t.Children(clause)) {
+    if (t.word(c).rel != Rel::kMark || t.word(c).token + 1 != t.word(clause).token) continue;
+    const std::string& m = v.lower[t.word(c).token];
+    return m == "after" || m == "before" || m == "while" || m == "since" || m == "when" || m == "until";
+  }
+  return false;
+}
+
 std::vector<int> Walk(const DocView& v, const std::vector<PathStep>& path, int start) {
   const syntax::Tree& t = v.tree;
   std::vector<int> cur = {start};
@@ -333,6 +347,9 @@ std::vector<int> Walk(const DocView& v, const std::vector<PathStep>& path, int s
           if (s >= 0 && s == t.Head(clause) && t.word(clause).rel == Rel::kAcl &&
               v.mention_at[t.word(s).token] < 0)
             s = t.Subject(t.ClauseOf(t.Head(s)));
+          // "(who was linked to A,) one year after divorcing B": an adverbial clause without a
+          // subject of its own takes the subject of the clause it modifies.
+          if (s < 0 && TemporalParticiple(v, clause)) s = t.Subject(t.ClauseOf(t.Head(clause)));
           if (s >= 0) next.push_back(s);
           break;
         }
@@ -345,6 +362,29 @@ std::vector<int> Walk(const DocView& v, const std::vector<PathStep>& path, int s
     if (cur.empty()) break;
   }
   return cur;
+}
+
+// Whether the name at tok is a possessor ("X's", "X'"): the mention is followed by a
+// possessive mark.
+bool PossessorName(const DocView& v, uint32_t tok) {
+  if (v.mention_at[tok] < 0 || v.PersonAt(tok) < 0) return false;
+  if (DocView::PronounGender(v.lower[tok]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[tok])) return false;
+  const uint32_t e = v.MentionEnd(tok);
+  if (e >= v.size() || v.sent_of[e] != v.sent_of[tok] || (v.lower[e] != "'s" && v.lower[e] != "'")) return false;
+  // "Lena's thrilled": the verb, not a possessive.
+  return v.word_of_tok[e] < 0 || v.tree.word(v.word_of_tok[e]).upos != syntax::Upos::kAUX;
+}
+
+// The person named in apposition to the noun a possessor at tok possesses: "X's co-star, Y,"
+// → Y (up to three words of the possessed noun, a comma, a name); -1 when none.
+int32_t AppositionAfterPossessed(const DocView& v, uint32_t tok) {
+  const uint32_t e = v.MentionEnd(tok);
+  for (uint32_t k = e + 1; k < v.size() && k <= e + 4 && v.sent_of[k] == v.sent_of[tok]; ++k) {
+    if (v.lower[k] != ",") continue;
+    if (k + 1 < v.size() && v.mention_at[k + 1] >= 0 && v.sent_of[k + 1] == v.sent_of[tok]) return v.PersonAt(k + 1);
+    return -1;
+  }
+  return -1;
 }
 
 // The people word w stands for: its person (a relative pronoun's antecedent; a plural
@@ -369,6 +409,11 @@ void PeopleOf(const DocView& v, int w, std::vector<int32_t>* out, int depth = 0)
   if (DocView::PronounGender(form) == Gender::kPlural || form == "we" || form == "us" || form == "couple" ||
       form == "pair") {
     for (int32_t e : v.ResolvePlural(tok)) out->push_back(e);
+  } else if (t.word(w).sub != syntax::Subtype::kPoss && PossessorName(v, tok)) {
+    // "X's co-star, Y, divorced Z" read with X as the subject: the possessed noun's apposition.
+    const int32_t e = AppositionAfterPossessed(v, tok);
+    if (e >= 0) out->push_back(e);
+    return;
   } else if (!DocView::IsPossessivePronoun(form) || form == "his" || form == "her") {
     int32_t e = v.PersonAt(tok);
     // A name the parser hung as a compound on a neighbouring noun ("from Teo Marchetti last

@@ -216,6 +216,42 @@ struct Ctx {
     return {v.PersonAt(j)};
   }
 
+  // "X (, 37,) and husband Y": the name right before the "and" that precedes the role noun's
+  // phrase at mb, unless it holds a role or a possession itself ("her son A and daughter B",
+  // "Kim's friend A and husband B"). -1 when none.
+  int32_t CoordinatedNameBefore(uint32_t mb) const {
+    const uint32_t sb = SentBegin(mb);
+    if (mb < sb + 2 || v.lower[mb - 1] != "and") return -1;
+    uint32_t k = mb - 2;
+    int num;
+    if (k >= sb + 3 && v.lower[k] == "," && IsNumberTok(v, k - 1, &num) && v.lower[k - 2] == ",") k -= 3;
+    if (v.mention_at[k] < 0 || v.PersonAt(k) < 0) return -1;
+    const uint32_t b = v.MentionBegin(k);
+    if (b > sb && (v.lex.Role(v.lower[b - 1]) || DocView::IsPossessivePronoun(v.lower[b - 1]) ||
+                   v.lower[b - 1] == "'s" || v.lower[b - 1] == "'" || v.lower[b - 1] == "and"))
+      return -1;
+    return v.PersonAt(k);
+  }
+
+  // When tok lies in a relative clause ", who …" / "(who …" with no comma between and no
+  // subject of its own ("…, who he shares with", "who met while X was filming"): true, with
+  // *antecedent the person right before the mark, -1 when that names nobody ("the
+  // entertainer, who shares …").
+  bool InRelativeClause(uint32_t tok, int32_t* antecedent) const {
+    const uint32_t sb = SentBegin(tok);
+    for (uint32_t k = tok; k-- > sb + 1;) {
+      const bool who = v.lower[k] == "who" || v.lower[k] == "whose";
+      if (!who && (v.lower[k] == "," || v.lower[k] == ";")) return false;
+      if (v.PersonAt(k) >= 0 && k + 1 < tok && IsVerbGroupWord(v, k + 1)) return false;  // "X was filming"
+      if (!who) continue;
+      if (v.lower[k - 1] != "," && v.lower[k - 1] != "(") return false;
+      if (k + 1 < tok && IsSubjectPronoun(v.lower[k + 1])) return false;  // "who he shares with"
+      *antecedent = k >= sb + 2 && v.mention_at[k - 2] >= 0 ? v.PersonAt(k - 2) : -1;
+      return true;
+    }
+    return false;
+  }
+
   // Nearest person (mention or pronoun) before tok in its sentence, within the clause.
   int32_t SubjectBefore(uint32_t tok, int32_t exclude) const {
     uint32_t sb = SentBegin(tok);
@@ -426,6 +462,9 @@ struct Ctx {
   bool Upcoming(uint32_t tok) const {
     if (tok == 0 || tok == SentBegin(tok)) return false;
     const std::string& w = v.lower[tok - 1];
+    // "after getting married in 2015" is a wedding of the past.
+    if (w == "getting" && tok - 1 > SentBegin(tok) && (v.lower[tok - 2] == "after" || v.lower[tok - 2] == "since"))
+      return false;
     return w == "getting" || w == "get" || w == "gets";
   }
 
@@ -730,12 +769,19 @@ bool Ctx::ReadRoleModifiers(RoleMatch& m) const {
   // husband X", "divorced husband X") is a partner of the past.
   if (m.mb > m.sb + 1 && IsPartnerState(m.pred)) {
     uint32_t q = m.mb - 1;
+    // "after splitting from her husband X": past the possessor.
+    if (DocView::IsPossessivePronoun(v.lower[q]) && q > m.sb + 1) --q;
+    // "divorced X, his wife of ten years": the apposition's name, then the event before it.
+    if (v.lower[q] == "," && q > m.sb + 1 && v.mention_at[q - 1] >= 0 && v.MentionBegin(q - 1) > m.sb)
+      q = v.MentionBegin(q - 1) - 1;
     if ((v.lower[q] == "from" || v.lower[q] == "with") && q > m.sb) --q;
     const EventNoun* ev = v.lex.Event(v.lower[q]);
     bool ending = (ev && (ev->predicate == Predicate::kDivorcedFrom || ev->predicate == Predicate::kSplitFrom)) ||
                   IsEndingTriggerForm(v.lower[q]);
     if (ending) former = true;
   }
+  // "divorced X, his wife of ten years", "she and husband X had divorced": the tree's verb.
+  if (IsPartnerState(m.pred) && TreeEndingHead(v, m.i)) former = true;
   if (adopted && m.pred == Predicate::kChildOf) m.pred = Predicate::kAdoptedChildOf;
   if (former && EndedForm(m.pred) != Predicate::kNone) m.pred = EndedForm(m.pred);
   else if (former && !Timeless(m.pred)) m.ended = true;  // "former friend", "ex-best friend": no ended predicate
@@ -851,18 +897,26 @@ void Ctx::ReadHolderBefore(RoleMatch& m) {
 // anchor ("daughter Ella and son Alexander").
 void Ctx::FindRoleAnchor(RoleMatch& m) {
   const uint32_t sb = m.sb, mb = m.mb;
+  bool possessed = false;
   for (uint32_t j = mb; j-- > sb && mb - j <= 6;) {
     if (v.IsClauseBreak(j)) break;
+    // Only a possessor right before the phrase counts as one ("Ne-Yo's wife", "his wife").
     if (DocView::IsPossessivePronoun(v.lower[j]) && v.lower[j] != "its" && v.lower[j] != "their") {
       m.anchor = v.ResolvePronoun(j);
+      possessed = j + 1 == mb && (v.lower[j] == "his" || v.lower[j] == "her");
       break;
     }
     if (v.lower[j] == "'s" || v.lower[j] == "'") {
       m.anchor = j > 0 ? v.PersonAt(j - 1) : -1;
+      possessed = j + 1 == mb && j > sb && v.IsCap(j - 1);
       break;
     }
   }
+  // A possessor naming no person we know ("Ne-Yo's wife, Y" with "Ne-Yo" untagged): the
+  // anchor is that possessor, never a name nearby.
+  if (possessed && m.anchor < 0) return;
   if (m.anchor < 0 && m.co_anchors.empty()) m.anchor = TreeCoordinatedAnchor(v, m.i);
+  if (m.anchor < 0 && m.co_anchors.empty()) m.anchor = CoordinatedNameBefore(mb);
   if (m.anchor < 0 && m.co_anchors.empty()) {
     std::vector<int32_t> pair = WithWhomParents(mb);
     if (pair.empty()) pair = PluralSubject(mb, /*possession=*/true);
@@ -875,6 +929,13 @@ void Ctx::FindRoleAnchor(RoleMatch& m) {
   // "X waved while being watched by girlfriend Y": the subject of the clause (through an
   // adverbial clause without its own), not the nearest name before.
   if (m.anchor < 0) m.anchor = TreeClauseAnchor(v, m.i, m.holders[0]);
+  // In a relative clause ("the singer, who shares twins A and B with ex-husband Y"), the
+  // anchor is the person it is on, never a name inside it; none when that names nobody.
+  int32_t antecedent = -1;
+  if (m.anchor < 0 && InRelativeClause(mb, &antecedent)) {
+    if (antecedent < 0) return;
+    m.anchor = antecedent;
+  }
   if (m.anchor < 0) {
     m.anchor = SubjectBefore(mb, m.holders[0]);
     m.guessed = m.anchor >= 0;
@@ -1061,7 +1122,9 @@ void Ctx::EmitPattern(const PatternMatch& m) {
     if (!negated) return;
     negated = false;
   }
-  if ((Past(i) || scope.ended) && !negated && EndedForm(pred) != Predicate::kNone) pred = EndedForm(pred);
+  // "divorced Y, his wife of ten years": a partner noun taken by an ending verb.
+  const bool ending_noun = p.kind == TriggerKind::kRoleNoun && IsPartnerState(pred) && TreeEndingHead(v, i);
+  if ((Past(i) || scope.ended || ending_noun) && !negated && EndedForm(pred) != Predicate::kNone) pred = EndedForm(pred);
   int32_t subject = subject_found;
   if (p.swap) std::swap(subject, object);
   Emit(i, subject, pred, object, negated, extra);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "extract/internal/patterns.h"
+
 namespace hearsay::extract {
 namespace {
 
@@ -37,6 +39,18 @@ bool InQuestion(const DocView& v, uint32_t tok) {
   return false;
 }
 
+// The first conjunct whose auxiliaries a conjunct predicate shares: p is a conj with no
+// subject and no auxiliary of its own ("couldn't have gotten secretly engaged" read as
+// "gotten" and "engaged" coordinated); -1 otherwise.
+int SharedAuxHead(const syntax::Tree& t, int p) {
+  if (p < 0 || t.word(p).rel != Rel::kConj || t.Head(p) < 0) return -1;
+  for (int c : t.Children(p)) {
+    const Rel r = t.word(c).rel;
+    if (r == Rel::kNsubj || r == Rel::kCsubj || r == Rel::kAux || r == Rel::kCop) return -1;
+  }
+  return t.Head(p);
+}
+
 // The weakest frame over the clause `start` and the clauses above it. `own` says whether the
 // clause itself is the trigger's predicate (conditions and modals on it count) or only holds
 // a presupposed argument (only hearsay frames above count). Sets *denied when a denial verb
@@ -46,6 +60,7 @@ Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
   Modality m = Modality::kAsserted;
   if (own) {
     int modal = t.ModalOf(start);
+    if (modal < 0) modal = t.ModalOf(SharedAuxHead(t, start));  // "could have met and married"
     if (modal >= 0) {
       std::string l = Lower(t.word(modal).lemma);
       // "will marry", "won't marry": a wedding to come is no present relation either.
@@ -53,6 +68,7 @@ Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
     }
   }
   int cur = start;
+  bool circumstance = false;  // crossed an adverbial clause ("while he was married to X")
   for (int guard = 0; cur >= 0 && guard < 12; ++guard) {
     bool above = cur != start;
     for (int c : t.Children(cur)) {
@@ -62,7 +78,7 @@ Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
     }
     const bool noun = t.word(cur).upos == Upos::kNOUN;
     if (above && ((noun && HasClass(v, cur, ScopeClass::kRumour)) || HasClass(v, cur, ScopeClass::kSpeculate) ||
-                  (own && HasClass(v, cur, ScopeClass::kWish))))
+                  (own && !circumstance && HasClass(v, cur, ScopeClass::kWish))))
       m = Modality::kSpeculative;
     // "denied claims that X is dating Y", "dismissed reports that ...": the clause is denied.
     if (above && noun && t.word(cur).rel == Rel::kObj && HasClass(v, t.Head(cur), ScopeClass::kDenial) &&
@@ -70,6 +86,7 @@ Modality FramesAbove(const DocView& v, int start, bool own, bool* denied) {
       *denied = true;
     if (above && HasClass(v, cur, ScopeClass::kDenial) && denied != nullptr) *denied = true;
     if (!Clausal(t.word(cur).rel)) break;
+    if (t.word(cur).rel == Rel::kAdvcl) circumstance = true;
     cur = t.Head(cur);
   }
   return m;
@@ -122,7 +139,8 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
     return s;
   }
   int neg = t.NegationOf(p);
-  if (neg < 0 && w != p) neg = t.NegationOf(w);  // "has no contact with", "had no relationship with"
+  if (neg < 0 && w != p) neg = t.NegationOf(w);
+  if (neg < 0 && SharedAuxHead(t, p) >= 0) neg = t.NegationOf(SharedAuxHead(t, p));  // "has no contact with", "had no relationship with"
   // A verb the tree reads as a compound noun ("not to date anyone" as "date anyone") takes
   // the negation of the phrase it was folded into.
   if (neg < 0 && w != p && kind == TriggerKind::kVerb && t.word(w).rel == Rel::kCompound)
@@ -150,6 +168,9 @@ TreeScope ScopeAt(const DocView& v, uint32_t tok, TriggerKind kind) {
   s.negated = neg >= 0 && !s.ended && !duration;
   bool denied = false;
   s.modality = FramesAbove(v, p, true, &denied);
+  // "was not allowed to date anyone" read with "date anyone" as the verb's argument: the
+  // clause is the wish or obligation itself.
+  if (w != p && kind == TriggerKind::kVerb && HasClass(v, p, ScopeClass::kWish)) s.modality = Modality::kSpeculative;
   s.denied_by_frame = denied;
   if (InQuestion(v, tok)) s.modality = Modality::kSpeculative;
   return s;
@@ -246,6 +267,31 @@ int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder) {
   if (v.mention_at[st] < 0 && g == Gender::kUnknown) return -1;
   int32_t e = v.PersonAt(st);
   return e == holder ? -1 : e;
+}
+
+bool TreeEndingHead(const DocView& v, uint32_t tok) {
+  if (tok >= v.size() || !v.HasParse(tok)) return false;
+  const syntax::Tree& t = v.tree;
+  int w = v.word_of_tok[tok];
+  // "wife Y" as a compound or flat on the name, "Y, his wife" as its apposition, "she and
+  // husband Y" as a conjunct: climb to the phrase that is the argument.
+  for (int step = 0; step < 3 && w >= 0; ++step) {
+    const Rel r = t.word(w).rel;
+    if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAppos && r != Rel::kConj) break;
+    w = t.Head(w);
+  }
+  if (w < 0) return false;
+  const Rel r = t.word(w).rel;
+  if (r != Rel::kObj && r != Rel::kObl && r != Rel::kNsubj && r != Rel::kNmod) return false;
+  const int head = t.Head(w);
+  if (head < 0) return false;
+  const std::string l = Lower(t.word(head).lemma);
+  if (l == "divorce" || l == "split" || l == "separate" || l == "dump") return true;
+  // "broke up with", not "take a break with".
+  if (l == "break")
+    for (int c : t.Children(head))
+      if (t.word(c).rel == Rel::kCompound && Lower(t.word(c).lemma) == "up") return true;
+  return false;
 }
 
 }  // namespace hearsay::extract

@@ -8,8 +8,12 @@
 //     relationship with X?") is negated by a "not"/"never"/"no" on its predicate (through
 //     xcomp: "did not want to date"); "no longer" says the relation ended;
 //   * questions (a "?" closing the trigger's sentence, in the same quotation), conditions
-//     ("if", "whether" on the clause or a clause above), wishes ("wants to marry") and
-//     speculation ("fans speculate that", "wondered whether") make it speculative;
+//     ("if", "whether" on the clause or a clause above), wishes, obligations and permissions
+//     ("wants to marry", "was obligated not to date anyone", "not allowed to date"; not across
+//     an adverbial clause: "while he was married to X") and speculation ("fans speculate
+//     that", "wondered whether") make it speculative; a conjunct predicate without subject or
+//     auxiliary of its own shares the first conjunct's modal and negation ("couldn't have
+//     gotten secretly engaged");
 //   * a rumour noun heading a clause above ("rumours that …") or subject of a verb above
 //     ("news broke that …", "fans think …") makes any trigger, role nouns too, speculative;
 //   * a denial verb above the predicate ("denied claims that she is dating X") denies it.
@@ -53,5 +57,12 @@ int32_t TreeCoordinatedAnchor(const DocView& v, uint32_t tok);
 // subject of the role noun's clause, or of the clause an adverbial clause without a subject
 // hangs from ("X waved while being watched by girlfriend Y": X); never `holder`; -1 when none.
 int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder);
+
+// Whether the partner role noun at `tok` names a partner of an ended relation by the verb or
+// noun it is an argument of, from the tree: a divorce or split trigger (relation_patterns.tsv
+// rows of divorced_from/split_from) taking it, its name, apposition or conjunct as object,
+// oblique or subject ("divorced Y, his wife of ten years", "after splitting from her husband
+// Y", "she and husband Y had divorced"). False without a tree.
+bool TreeEndingHead(const DocView& v, uint32_t tok);
 
 }  // namespace hearsay::extract

@@ -162,5 +162,50 @@ TEST(PairPatterns, DenialFramesDenyWhatTheyIntroduce) {
   EXPECT_FALSE(Has(a, "Quenby", "dating", "Marchetti", Polarity::kAffirmed, true));
 }
 
+TEST(PairPatterns, APartnerNamedByAnEndingVerbIsAPartnerOfThePast) {
+  // The role noun's own claim takes the ended form: no current marriage from "his wife".
+  for (const char* text : {"In 2001, Teo Marchetti divorced Lena Quist, his wife of ten years, in Milan.",
+                           "Lena Quist is adjusting to life after splitting from her husband Teo Marchetti."}) {
+    DocumentAnalysis a = Analyze(text);
+    EXPECT_FALSE(Has(a, "Quist", "spouse_of", "Marchetti", Polarity::kAffirmed, true)) << text;
+    EXPECT_TRUE(Has(a, "Quist", "divorced_from", "Marchetti", Polarity::kAffirmed, true) ||
+                Has(a, "Quist", "split_from", "Marchetti", Polarity::kAffirmed, true))
+        << text;
+  }
+}
+
+TEST(PairPatterns, ARoleNounAnchorsOnTheNameCoordinatedBeforeIt) {
+  DocumentAnalysis a = Analyze(
+      "Meanwhile, Dana Vance, 33, is expecting her first child with her boyfriend, Dex Okafor, while "
+      "Nina Bell, 37, and husband Teo Marchetti, 40, are expecting a third.");
+  EXPECT_TRUE(Has(a, "Bell", "spouse_of", "Marchetti", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Vance", "spouse_of", "Marchetti", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, AnUnknownPossessorOrRelativeAntecedentIsNoGuess) {
+  // "Vo-Ka's wife": the possessor is nobody the article names as a person; no pairing with the
+  // list member before.
+  DocumentAnalysis a = Analyze(
+      "Teo Marchetti's fiancee, Nina Bell, and Vo-Ka's wife, Dana Vance, also star in the show.");
+  EXPECT_FALSE(Has(a, "Bell", "spouse_of", "Vance", Polarity::kAffirmed, true));
+  // The relative clause is the singer's: not the twins' nor anyone named in it.
+  DocumentAnalysis b = Analyze(
+      "Lorcan Ashby spoke of his romance with the singer, who shares twins Ezra and Finn with "
+      "ex-husband Teo Marchetti.");
+  EXPECT_FALSE(Has(b, "Finn", "divorced_from", "Marchetti", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(b, "Ezra", "divorced_from", "Marchetti", Polarity::kAffirmed, true));
+  // An adverbial clause without a subject takes its clause's: the champion's divorce.
+  DocumentAnalysis c = Analyze(
+      "The former champion, who was linked to Nina Bell in 2016, one year after divorcing Dex Okafor, "
+      "has found a partner.");
+  EXPECT_FALSE(Has(c, "Bell", "divorced_from", "Okafor", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, APossessedSubjectIsItsApposition) {
+  DocumentAnalysis a = Analyze("Teo Marchetti's co-star, Marisol Quenby, divorced Callum Rourke.");
+  EXPECT_TRUE(Has(a, "Quenby", "divorced_from", "Rourke", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Marchetti", "divorced_from", "Rourke", Polarity::kAffirmed, true));
+}
+
 }  // namespace
 }  // namespace hearsay::extract
