@@ -225,6 +225,11 @@ Status StateWordRow(const Row& r, Lexicon* lex) {
   return Status::Ok();
 }
 
+Status QuoteCueRow(const Row& r, Lexicon* lex) {
+  lex->quote_cues.insert(std::string(r.c[0]));
+  return Status::Ok();
+}
+
 // Each lexicon file by name: its number of tab-separated columns and the reader of a row.
 struct FileKind {
   std::string_view name;
@@ -235,7 +240,7 @@ constexpr FileKind kFileKinds[] = {
     {"cue_verbs.tsv", 3, CueVerbRow},     {"source_nouns.tsv", 2, SourceNounRow}, {"hedges.tsv", 2, HedgeRow},
     {"negators.tsv", 1, NegatorRow},       {"outlet_words.tsv", 2, OutletWordRow},  {"self_reference.tsv", 3, SelfReferenceRow},
     {"role_nouns.tsv", 3, RoleNounRow},   {"event_nouns.tsv", 3, EventNounRow},   {"pair_phrases.tsv", 3, PairPhraseRow},
-    {"state_words.tsv", 3, StateWordRow}, {"scope_words.tsv", 2, ScopeWordRow}};
+    {"state_words.tsv", 3, StateWordRow}, {"scope_words.tsv", 2, ScopeWordRow}, {"quote_cues.tsv", 3, QuoteCueRow}};
 
 }  // namespace
 

@@ -82,6 +82,9 @@ struct SelfReferenceContext {
 struct Lexicon {
   WordMap<CueVerb> cue_words;        // single-token cues
   std::vector<Phrase> cue_phrases;                            // multi-token cues ("opened up"); modality only
+  // One-word cues of direct quotations mined from PolNeAR train (quote_cues.tsv: "argued",
+  // "lamented", "barked"); the quote pass takes them as speech cues besides cue_words.
+  WordSet quote_cues;
   WordMap<SourceNounKind> source_nouns;
   WordSet outlet_heads;   // case-sensitive: "Weekly", "News"
   WordSet outlet_names;   // case-sensitive one-word outlets: "People"

@@ -34,9 +34,14 @@ bool Usable(const Attribution& a) {
   return a.text == "he" || a.text == "she" || a.text == "He" || a.text == "She";
 }
 
-bool IsCueAt(const DocView& v, uint32_t tok) {
+// A cue of a quotation at tok: a speech, writing or belief word of the lexicon, or with
+// `mined` a word mined as the cue of PolNeAR's quotations (quote_cues.tsv: asked only right
+// after a quotation, `…," she lamented`, where the construction itself says speech; before a
+// quotation such words also name things: "a poll found"); not after a copula, "to" or an article
+// ("was told", "the statement").
+bool IsCueAt(const DocView& v, uint32_t tok, bool mined = false) {
   const CueVerb* c = v.lex.Cue(v.lower[tok]);
-  if (!c || c->cls == CueClass::kDenial) return false;
+  if (c ? c->cls == CueClass::kDenial : !(mined && v.lex.quote_cues.count(v.lower[tok]))) return false;
   if (tok > 0) {
     const std::string& p = v.lower[tok - 1];
     if (p == "is" || p == "was" || p == "are" || p == "were" || p == "been" || p == "to" || p == "the" || p == "a")
@@ -402,7 +407,9 @@ bool QuoteSpeaker::TryAfter() {
     if (v_.toks[j].kind == TokenKind::kQuote || w_[j] == "." || w_[j] == "!" || w_[j] == "?" || w_[j] == ";" ||
         w_[j] == ":")
       return false;
-    if (!IsCueAt(v_, j)) continue;
+    // A mined cue only in `…," she lamented`: after a quotation ending in a comma, "?" or "!",
+    // at most four words on.
+    if (!IsCueAt(v_, j, /*mined=*/q_.ends_open && j <= start + 4)) continue;
     // A new sentence after `."` only speaks for the quote when it starts with its cue.
     if (!q_.ends_open && j == start && v_.IsCap(j)) return false;
     Attribution a = j > start ? ResolveSource(v_, st_, start, j, j) : InvertedSpeaker(j);

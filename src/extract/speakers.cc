@@ -2,6 +2,7 @@
 // yet ("…," the singer tweeted; "…," she said with no antecedent near; "…," they said;
 // "…," the statement added) and quotes in a run after a speaker's quote.
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,11 +65,31 @@ const Attribution* PreviousSpeaker(const DocView& v, size_t qi, uint32_t para) {
 
 constexpr int32_t kNameOnly = -2;  // a name that is no person of the article's
 
-// Does the phrase [b, e) describe a person: a person noun ("the singer", "the weatherman",
-// "the Magic Mike alum" is not: no such noun) or a stated age ("the 21-year-old")?
+// The head noun of a definite descriptor [b, e): the word before its first "of"/"to" ("the
+// mother of two", "the mother to X"), else its last word.
+uint32_t DescriptorHead(const DocView& v, uint32_t b, uint32_t e) {
+  for (uint32_t k = b + 1; k + 1 < e; ++k)
+    if (v.lower[k] == "of" || v.lower[k] == "to") return k - 1;
+  return e - 1;
+}
+
+// Is `w` shaped like a singular noun for a person: an agent or occupation suffix ("-ist",
+// "-ess", "-ian", "-or", "-er", "-ee", "-ant": "the fitness enthusiast", "the songstress", "the
+// nominee", "the informant")? Only asked of the subject of a speech cue.
+bool PersonShapedNoun(std::string_view w) {
+  if (w.size() < 4 || (w.ends_with("s") && !w.ends_with("ss"))) return false;
+  for (std::string_view suffix : {"ist", "ess", "ian", "or", "er", "ee", "ant"})
+    if (w.ends_with(suffix)) return true;
+  return false;
+}
+
+// Does the phrase [b, e) describe a person: a person noun ("the singer", "the weatherman"), a
+// person-shaped noun ("the nominee"), a noun with "star"/"alum" after a title ("the Magic Mike
+// alum") or a stated age ("the 21-year-old")?
 bool DescribesPerson(const DocView& v, uint32_t b, uint32_t e) {
-  const std::string& last = v.lower[e - 1];
-  if (IsPersonNoun(v, last) || NounGender(last) != Gender::kUnknown || last.ends_with("man") || last.ends_with("woman"))
+  const std::string& last = v.lower[DescriptorHead(v, b, e)];
+  if (IsPersonNoun(v, last) || NounGender(last) != Gender::kUnknown || last.ends_with("man") || last.ends_with("woman") ||
+      PersonShapedNoun(last) || last == "alum")
     return true;
   for (uint32_t k = b; k < e; ++k)
     if (v.lower[k].find("-year") != std::string::npos) return true;
@@ -80,8 +101,10 @@ bool DescribesPerson(const DocView& v, uint32_t b, uint32_t e) {
 // "he"/"she" as the person of that gender read back past quotations (PersonBefore); "the
 // couple" as the coordination it stands for (its first person); a definite descriptor of a
 // person ("the singer", "the 21-year-old") as the person before it of the noun's gender when
-// that is `previous_named`, the named speaker of the quote before. -1 when none.
-int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previous_named) {
+// that is `previous_named`, the named speaker of the quote before, or one of `recent_speakers`.
+// -1 when none.
+int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previous_named,
+                       const std::set<int32_t>& recent_speakers) {
   const std::string& first = v.lower[b];
   const uint32_t last = e - 1;
   if (e == b + 1 && (first == "he" || first == "she")) {
@@ -94,13 +117,14 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
     return two.empty() ? -1 : two[0];
   }
   if (first == "the") {
+    const uint32_t head = DescriptorHead(v, b, e);
     if (e - b > 6 || !v.IsWord(last) || v.IsCap(last) || !DescribesPerson(v, b, e)) return -1;
-    for (uint32_t k = b; k < e; ++k)  // "the family of …", "the source's friend": no one person
-      if (v.lex.source_nouns.count(v.lower[k]) || v.lower[k] == "family" || v.lower[k] == "of") return -1;
-    // The person read back must also be the named speaker of the quote before (in this
-    // paragraph or the one before): "…," Kotb said. … "…," the journalist said.
-    int32_t p = PersonBefore(v, b, NounGender(v.lower[last]));
-    return p >= 0 && p == previous_named ? p : -1;
+    for (uint32_t k = b; k <= head; ++k)  // "the family of …", "the source's friend": no one person
+      if (v.lex.source_nouns.count(v.lower[k]) || v.lower[k] == "family") return -1;
+    // The person read back must also have spoken a quotation shortly before (the quote before,
+    // or any in this paragraph or the three before): "…," Kotb said. … "…," the journalist said.
+    int32_t p = PersonBefore(v, b, NounGender(v.lower[head]));
+    return p >= 0 && (p == previous_named || recent_speakers.count(p)) ? p : -1;
   }
   if (e - b > 3 || DocView::PronounGender(first) != Gender::kUnknown || first == "i" || first == "it" ||
       first == "they" || first == "we" || first == "you")  // "They said": a pronoun is no name
@@ -198,11 +222,11 @@ const Attribution* LeadInSource(const DocView& v, uint32_t qb, uint32_t qe) {
   }
   if (!found || (found->kind == SourceKind::kNamed && SpeaksOf(v, qb, qe, found->entity_idx))) return nullptr;
   // A quotation in that sentence is the same source's words ("X admits it was “hard” to …"), or
-  // no one's yet.
+  // no one's yet; a quoted term no pass took for a quotation ("is “sad and disappointed” that …,
+  // a source tells X.") is the reporting sentence's own words.
   for (uint32_t k = ps.token_begin; k < ps.token_end; ++k) {
     int32_t span = v.quote_at[k];
     int32_t q = span >= 0 ? v.quote_record[span] : -1;
-    if (span >= 0 && q < 0) return nullptr;
     if (q < 0) continue;
     const Attribution& a = v.a.quotes[q].speaker;
     if (a.kind != SourceKind::kUnknown &&
@@ -247,6 +271,96 @@ void SetSpeaker(DocView& v, AttributionRecord* r, const Attribution& s) {
   v.a.quotes[r->quote_idx].speaker = s;
 }
 
+// The people who spoke the quotations before quote `qi` whose paragraph lies in [para - 3, para].
+std::set<int32_t> RecentSpeakers(const DocView& v, size_t qi, uint32_t para) {
+  std::set<int32_t> out;
+  for (size_t i = qi; i-- > 0;) {
+    const Quote& q = v.a.quotes[i];
+    uint32_t pp = ParagraphAt(v, TokenAtByte(v, q.byte_begin));
+    if (pp == UINT32_MAX || pp + 3 < para) break;
+    if (q.speaker.kind == SourceKind::kNamed && q.speaker.entity_idx >= 0) out.insert(q.speaker.entity_idx);
+  }
+  return out;
+}
+
+bool SameSource(const Attribution& a, const Attribution& b) {
+  if (a.kind != b.kind) return false;
+  if (a.kind == SourceKind::kNamed) return a.entity_idx >= 0 && a.entity_idx == b.entity_idx;
+  return a.kind == SourceKind::kAnonymous && a.anonymous_id >= 0 && a.anonymous_id == b.anonymous_id;
+}
+
+// A speaker for the words of quote `qi`'s attribution r (tokens [b, e)): "they" after an
+// unnamed source, a name, a pronoun or a descriptor (PersonForWords), "the statement" as the
+// speaker before. False when none.
+bool SpeakerForWords(DocView& v, size_t qi, AttributionRecord* r, uint32_t b, uint32_t e, uint32_t para) {
+  const Attribution* source = v.lower[b] == "they" && e == b + 1 ? RecentAnonymous(v, *r, para) : nullptr;
+  if (source) {
+    Attribution s = *source;  // the words stay this quote's own
+    s.text = r->source.text, s.byte_begin = r->source.byte_begin, s.byte_end = r->source.byte_end;
+    SetSpeaker(v, r, s);
+    return true;
+  }
+  const Attribution* prev = PreviousSpeaker(v, qi, para);
+  int32_t p = PersonForWords(v, b, e, prev && prev->kind == SourceKind::kNamed ? prev->entity_idx : -1,
+                             RecentSpeakers(v, qi, para));
+  auto writing = v.lex.source_nouns.find(v.lower[e - 1]);
+  if (p >= 0 || p == kNameOnly) {
+    Attribution s = r->source;
+    s.kind = SourceKind::kNamed;
+    s.entity_idx = std::max(p, -1);
+    SetSpeaker(v, r, s);
+    return true;
+  }
+  if (writing == v.lex.source_nouns.end() || writing->second != SourceNounKind::kWriting) return false;
+  // "…," Kim's lawsuit read, "…," her statement added: the possessor's words.
+  for (uint32_t k = b + 1; k < e; ++k)
+    if (int32_t owner = v.PossessorBefore(k); owner >= 0) {
+      SetSpeaker(v, r, NamedSpeaker(owner));
+      return true;
+    }
+  // "…," the statement added: the words of whoever spoke the quotation before (a latest speaker
+  // further back was tried: statements and letters are as often another party's).
+  if (prev) SetSpeaker(v, r, *prev);
+  return prev != nullptr;
+}
+
+// The quotation qi between two quotations of one speaker: the nearest quotation before it with
+// a person of the article or an unnamed source as speaker, and the nearest after it with any
+// known speaker, both at most three paragraphs away, have the same speaker; no other voice
+// speaks between them ("…," the cop said); the quotation does
+// not speak of that person in the third person. A direct attribution with a speaker or words,
+// or an indirect one with a speech or writing cue of the lexicon, is another voice. That speaker ("…," the insider said. Author's
+// paragraph. “…” Author's paragraph. “…,” the insider added.), else nullptr.
+const Attribution* SpeakerBetween(const DocView& v, size_t qi, uint32_t qb, uint32_t qe, uint32_t para) {
+  if (qi == 0 || qi + 1 >= v.a.quotes.size()) return nullptr;
+  size_t pi = qi - 1, ni = qi + 1;
+  while (pi > 0 && v.a.quotes[pi].speaker.kind == SourceKind::kUnknown && v.a.quotes[pi].speaker.byte_end == 0) --pi;
+  while (ni + 1 < v.a.quotes.size() && v.a.quotes[ni].speaker.kind == SourceKind::kUnknown &&
+         v.a.quotes[ni].speaker.byte_end == 0)
+    ++ni;
+  const Quote& pq = v.a.quotes[pi];
+  const Quote& nq = v.a.quotes[ni];
+  if (!SameSource(pq.speaker, nq.speaker)) return nullptr;
+  uint32_t pp = ParagraphAt(v, TokenAtByte(v, pq.byte_begin)), np = ParagraphAt(v, TokenAtByte(v, nq.byte_begin));
+  if (pp == UINT32_MAX || np == UINT32_MAX || pp + 3 < para || np > para + 3) return nullptr;
+  for (uint32_t x = pp; x <= np; ++x)
+    if (v.a.layout.paragraphs[x].kind != BlockKind::kBody) return nullptr;
+  for (const AttributionRecord& r : v.a.attributions) {
+    if (r.cue_byte_end == 0 || r.cue_byte_begin < pq.byte_end || r.cue_byte_end > nq.byte_begin) continue;
+    if (r.quote_idx >= 0 && v.a.quotes[r.quote_idx].byte_begin == nq.byte_begin) continue;  // the next quote's cue
+    // Another quotation's speaker, or another source of a speech verb ("Kim told X that …");
+    // not a learned cue's guess over the author's narration ("she turned to drugs").
+    bool words = r.source.byte_end > r.source.byte_begin;
+    const CueVerb* cue = v.lex.Cue(v.lower[TokenAtByte(v, r.cue_byte_begin)]);
+    bool voice = r.kind == AttributionKind::kDirect ? r.source.kind != SourceKind::kUnknown || words
+                                                     : r.source.kind != SourceKind::kUnknown && cue &&
+                                                           (cue->cls == CueClass::kSpeech || cue->cls == CueClass::kWriting);
+    if (voice && !SameSource(r.source, pq.speaker)) return nullptr;
+  }
+  if (pq.speaker.kind == SourceKind::kNamed && SpeaksOf(v, qb, qe, pq.speaker.entity_idx)) return nullptr;
+  return &pq.speaker;
+}
+
 }  // namespace
 
 void ResolveQuoteSpeakers(DocView& v) {
@@ -264,31 +378,26 @@ void ResolveQuoteSpeakers(DocView& v) {
     if (para == UINT32_MAX) continue;
     if (r.source.byte_end > r.source.byte_begin) {
       uint32_t b = TokenAtByte(v, r.source.byte_begin), e = TokenAtByte(v, r.source.byte_end);
-      if (b >= e || e > v.size()) continue;
-      const Attribution* source = v.lower[b] == "they" && e == b + 1 ? RecentAnonymous(v, r, para) : nullptr;
-      if (source) {
-        Attribution s = *source;  // the words stay this quote's own
-        s.text = r.source.text, s.byte_begin = r.source.byte_begin, s.byte_end = r.source.byte_end;
-        SetSpeaker(v, &r, s);
-        continue;
-      }
-      const Attribution* prev = PreviousSpeaker(v, qi, para);
-      int32_t p = PersonForWords(v, b, e, prev && prev->kind == SourceKind::kNamed ? prev->entity_idx : -1);
-      auto writing = v.lex.source_nouns.find(v.lower[e - 1]);
-      if (p >= 0 || p == kNameOnly) {
-        Attribution s = r.source;
-        s.kind = SourceKind::kNamed;
-        s.entity_idx = std::max(p, -1);
-        SetSpeaker(v, &r, s);
-      } else if (writing != v.lex.source_nouns.end() && writing->second == SourceNounKind::kWriting) {
-        // "…," the statement added: the words of whoever spoke the quotation before.
-        if (prev) SetSpeaker(v, &r, *prev);
-      }
+      if (b < e && e <= v.size()) SpeakerForWords(v, qi, &r, b, e, para);
       continue;
     }
     if (const Attribution* a = SpeakerOfRun(v, qi, r, qb, para)) SetSpeaker(v, &r, *a);
     else if (const Attribution* a = LeadInSource(v, qb, qe)) SetSpeaker(v, &r, *a);
     else if (int32_t p = v.quote_fragment[qi] ? -1 : LabelSpeaker(v, qb, para); p >= 0) SetSpeaker(v, &r, NamedSpeaker(p));
+  }
+  // Quotations between two of one speaker's, once the runs above are read.
+  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
+    if (record_of[qi] < 0 || v.quote_fragment[qi]) continue;
+    AttributionRecord& r = v.a.attributions[record_of[qi]];
+    if (r.source.kind != SourceKind::kUnknown || r.source.byte_end > r.source.byte_begin) continue;
+    uint32_t qb = TokenAtByte(v, r.content_byte_begin), qe = TokenAtByte(v, r.content_byte_end);
+    if (qb >= qe || qb >= v.size() || !OpensSentence(v, qb)) continue;
+    uint32_t para = ParagraphAt(v, qb);
+    if (para == UINT32_MAX || v.a.layout.paragraphs[para].kind != BlockKind::kBody) continue;
+    if (const Attribution* a = SpeakerBetween(v, qi, qb, qe, para)) {
+      Attribution s = *a;
+      SetSpeaker(v, &r, s);
+    }
   }
 }
 

@@ -379,6 +379,68 @@ TEST(Attributions, UnresolvedSpeakerWordsReadBackPastQuotations) {
             (std::vector<std::string>{""}));
 }
 
+// A descriptor shaped like a person noun ("the fitness instructor", "the mother of two": the noun
+// before "of") is the person read back when that person spoke a quotation in the paragraphs just
+// before, not only the quotation right before it.
+TEST(Attributions, DescriptorIsARecentSpeakerReadBack) {
+  EXPECT_EQ(Speakers("\u201cI run every morning before the sun comes up,\u201d Mara Voss said.\n\nThe studio "
+                     "opened in March.\n\n\u201cNobody should skip breakfast before a class,\u201d the fitness "
+                     "instructor said."),
+            (std::vector<std::string>{"Mara Voss", "Mara Voss"}));
+  EXPECT_EQ(Speakers("\u201cMy kids come first,\u201d Lena Marsh told the Harbor Ledger.\n\nThe show returns in "
+                     "May.\n\n\u201cI only work while they are at school,\u201d the mother of two said."),
+            (std::vector<std::string>{"Lena Marsh", "Lena Marsh"}));
+  // The person read back did not speak before: the descriptor stays open.
+  EXPECT_EQ(Speakers("Lena Marsh opened the studio in March.\n\n\u201cNobody should skip breakfast before a "
+                     "class,\u201d the fitness instructor said."),
+            (std::vector<std::string>{""}));
+}
+
+// A quotation with no cue between two quotations of one speaker, a paragraph or two apart with
+// only the author's words between, is that speaker's; not when another voice speaks between.
+TEST(Attributions, QuoteBetweenTwoOfOneSpeakerIsTheirs) {
+  EXPECT_EQ(Speakers("\u201cThe tour was the best year of my life,\u201d Dana Reyes told the Harbor Ledger.\n\n"
+                     "The album was recorded in a rented kitchen in the spring.\n\n\u201cI wrote most of the "
+                     "songs at night while the town was asleep.\u201d\n\nThe record comes out in May.\n\n"
+                     "\u201cIt is the most honest thing I have made,\u201d Reyes added."),
+            (std::vector<std::string>{"Dana Reyes", "Dana Reyes", "Dana Reyes"}));
+  std::vector<std::string> other = Speakers(
+      "\u201cThe tour was the best year of my life,\u201d Dana Reyes told the Harbor Ledger.\n\nHer producer Tom "
+      "Hale said the band argued often.\n\n\u201cWe wrote most of the songs at night while the town was "
+      "asleep.\u201d\n\nThe record comes out in May.\n\n\u201cIt is the most honest thing I have made,\u201d "
+      "Reyes added.");
+  ASSERT_EQ(other.size(), 3u);
+  EXPECT_NE(other[1], "Dana Reyes");
+}
+
+// A cue mined from PolNeAR's quotations (quote_cues.tsv) speaks a quotation right after it ends in
+// a comma ("…," Voss lamented); after a title it speaks nothing.
+TEST(Attributions, MinedQuoteCueRightAfterAQuotation) {
+  ASSERT_TRUE(DefaultLexicon().quote_cues.count("lamented"));
+  ASSERT_EQ(DefaultLexicon().Cue("lamented"), nullptr);  // the test needs a word only the mined file has
+  EXPECT_EQ(Speakers("Mara Voss lost the appeal on Monday. \u201cWe will keep fighting for the park,\u201d Voss "
+                     "lamented."),
+            (std::vector<std::string>{"Mara Voss"}));
+  EXPECT_EQ(Speakers("Her new song \u201cHarbor Lights\u201d reads like a diary of the tour."),
+            (std::vector<std::string>{}));
+}
+
+// A quotation right after a sentence that reports a source's words is that source's, even when that
+// sentence quotes a title no pass took for a quotation ("the \u201cHarbor Lights\u201d tour").
+TEST(Attributions, LeadInSentenceWithAQuotedTitle) {
+  EXPECT_EQ(Speakers("Lena Marsh loved every minute of the \u201cHarbor Lights\u201d tour in the north of the "
+                     "country, a source told the Harbor Ledger. \u201cShe has wanted this for years and the whole "
+                     "family is thrilled.\u201d"),
+            (std::vector<std::string>{"anonymous"}));
+}
+
+// "…," Voss's lawsuit read: written words with a possessor are the possessor's.
+TEST(Attributions, WritingWithAPossessorIsThePossessors) {
+  EXPECT_EQ(Speakers("Mara Voss sued the magazine in June.\n\nThe case will be heard in the fall.\n\n\u201cThe story "
+                     "was false from its first line to its last,\u201d Voss\u2019s lawsuit read."),
+            (std::vector<std::string>{"Mara Voss"}));
+}
+
 // A source's singular "they" two paragraphs after its quotation; a quotation opening its sentence
 // after a speaker's quotation, with no one else named and no cue between, continues that speaker,
 // not when another person is named between.
