@@ -361,6 +361,64 @@ const Attribution* SpeakerBetween(const DocView& v, size_t qi, uint32_t qb, uint
   return &pq.speaker;
 }
 
+// The interviewee of a question-and-answer article: the person of the article who speaks the
+// most quotations, at least two and more than half of those with a named speaker. -1 otherwise.
+int32_t MainSpeaker(const DocView& v) {
+  std::vector<uint32_t> count(v.a.local_entities.size(), 0);
+  uint32_t named = 0;
+  int32_t best = -1;
+  for (const Quote& q : v.a.quotes) {
+    if (q.speaker.kind != SourceKind::kNamed || q.speaker.entity_idx < 0) continue;
+    ++named;
+    int32_t e = q.speaker.entity_idx;
+    if (++count[e] > (best < 0 ? 0 : count[best])) best = e;
+  }
+  return best >= 0 && count[best] >= 2 && 2 * count[best] > named ? best : -1;
+}
+
+// Is body paragraph `para` an interviewer's question: no quotation (a quoted title may stand
+// there), its last word a "?" ("Did you know there is a course called ‘Harbor Studies’?")?
+bool IsQuestionParagraph(const DocView& v, uint32_t para) {
+  const Paragraph& p = v.a.layout.paragraphs[para];
+  if (p.kind != BlockKind::kBody || p.sentence_end <= p.sentence_begin) return false;
+  const uint32_t b = v.a.layout.sentences[p.sentence_begin].token_begin;
+  const uint32_t e = v.a.layout.sentences[p.sentence_end - 1].token_end;
+  for (uint32_t k = b; k < e; ++k)
+    if (v.quote_at[k] >= 0 && v.quote_record[v.quote_at[k]] >= 0) return false;
+  return e > b && v.IsPunct(e - 1, "?");
+}
+
+// An answer in a question-and-answer article: the quotation opens body paragraph `para` right
+// after the interviewer's question paragraph; the article's main speaker (MainSpeaker), unless
+// the answer speaks of them in the third person. -1 otherwise.
+int32_t InterviewAnswerSpeaker(const DocView& v, uint32_t qb, uint32_t qe, uint32_t para, int32_t main_speaker) {
+  if (main_speaker < 0 || para == 0 || !IsQuestionParagraph(v, para - 1)) return -1;
+  const Paragraph& p = v.a.layout.paragraphs[para];
+  if (p.kind != BlockKind::kBody || v.a.layout.sentences[p.sentence_begin].token_begin != qb) return -1;
+  return SpeaksOf(v, qb, qe, main_speaker) ? -1 : main_speaker;
+}
+
+// The late sieves, once the runs are read: a quotation between two of one speaker's
+// (SpeakerBetween); an interviewee's answer after a question paragraph (InterviewAnswerSpeaker).
+void SpeakLateQuotes(DocView& v, const std::vector<int32_t>& record_of) {
+  const int32_t main_speaker = MainSpeaker(v);
+  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
+    if (record_of[qi] < 0 || v.quote_fragment[qi]) continue;
+    AttributionRecord& r = v.a.attributions[record_of[qi]];
+    if (r.source.kind != SourceKind::kUnknown || r.source.byte_end > r.source.byte_begin) continue;
+    uint32_t qb = TokenAtByte(v, r.content_byte_begin), qe = TokenAtByte(v, r.content_byte_end);
+    if (qb >= qe || qb >= v.size() || !OpensSentence(v, qb)) continue;
+    uint32_t para = ParagraphAt(v, qb);
+    if (para == UINT32_MAX || v.a.layout.paragraphs[para].kind != BlockKind::kBody) continue;
+    if (const Attribution* a = SpeakerBetween(v, qi, qb, qe, para)) {
+      Attribution s = *a;
+      SetSpeaker(v, &r, s);
+    } else if (int32_t p = InterviewAnswerSpeaker(v, qb, qe, para, main_speaker); p >= 0) {
+      SetSpeaker(v, &r, NamedSpeaker(p));
+    }
+  }
+}
+
 }  // namespace
 
 void ResolveQuoteSpeakers(DocView& v) {
@@ -385,20 +443,7 @@ void ResolveQuoteSpeakers(DocView& v) {
     else if (const Attribution* a = LeadInSource(v, qb, qe)) SetSpeaker(v, &r, *a);
     else if (int32_t p = v.quote_fragment[qi] ? -1 : LabelSpeaker(v, qb, para); p >= 0) SetSpeaker(v, &r, NamedSpeaker(p));
   }
-  // Quotations between two of one speaker's, once the runs above are read.
-  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
-    if (record_of[qi] < 0 || v.quote_fragment[qi]) continue;
-    AttributionRecord& r = v.a.attributions[record_of[qi]];
-    if (r.source.kind != SourceKind::kUnknown || r.source.byte_end > r.source.byte_begin) continue;
-    uint32_t qb = TokenAtByte(v, r.content_byte_begin), qe = TokenAtByte(v, r.content_byte_end);
-    if (qb >= qe || qb >= v.size() || !OpensSentence(v, qb)) continue;
-    uint32_t para = ParagraphAt(v, qb);
-    if (para == UINT32_MAX || v.a.layout.paragraphs[para].kind != BlockKind::kBody) continue;
-    if (const Attribution* a = SpeakerBetween(v, qi, qb, qe, para)) {
-      Attribution s = *a;
-      SetSpeaker(v, &r, s);
-    }
-  }
+  SpeakLateQuotes(v, record_of);
 }
 
 }  // namespace hearsay::extract

@@ -441,6 +441,20 @@ TEST(Attributions, WritingWithAPossessorIsThePossessors) {
             (std::vector<std::string>{"Mara Voss"}));
 }
 
+// In a question-and-answer article, a quotation opening the paragraph after the interviewer's
+// question is the interviewee's (the person who speaks most of its quotations); not when it speaks
+// of them in the third person.
+TEST(Attributions, InterviewAnswerAfterAQuestionParagraph) {
+  const std::string intro = "Dana Reyes spoke to us before her tour.\n\n\u201cI am ready to go,\u201d Reyes said."
+                            "\n\n\u201cThe band has never sounded better,\u201d she added.\n\nWhat will you miss "
+                            "most about home?\n\n";
+  EXPECT_EQ(Speakers(intro + "\u201cMy garden and the quiet mornings by the river.\u201d"),
+            (std::vector<std::string>{"Dana Reyes", "Dana Reyes", "Dana Reyes"}));
+  std::vector<std::string> third = Speakers(intro + "\u201cDana misses her garden and the river every day.\u201d");
+  ASSERT_EQ(third.size(), 3u);
+  EXPECT_EQ(third[2], "");
+}
+
 // A source's singular "they" two paragraphs after its quotation; a quotation opening its sentence
 // after a speaker's quotation, with no one else named and no cue between, continues that speaker,
 // not when another person is named between.
