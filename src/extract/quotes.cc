@@ -330,6 +330,7 @@ class QuoteSpeaker {
   Attribution InvertedSpeaker(uint32_t j);
   bool CueIn(uint32_t sb, uint32_t limit);
   Attribution ParticipleSpeaker(uint32_t j);
+  uint32_t ShapedCueAfter(uint32_t start, uint32_t* np_end) const;
   bool TryBefore();
   bool TryParse();
   bool TryLabel();
@@ -406,7 +407,7 @@ bool QuoteSpeaker::TryAfter() {
     }
     if (v_.toks[j].kind == TokenKind::kQuote || w_[j] == "." || w_[j] == "!" || w_[j] == "?" || w_[j] == ";" ||
         w_[j] == ":")
-      return false;
+      break;
     // A mined cue only in `…," she lamented`: after a quotation ending in a comma, "?" or "!",
     // at most four words on.
     if (!IsCueAt(v_, j, /*mined=*/q_.ends_open && j <= start + 4)) continue;
@@ -421,7 +422,39 @@ bool QuoteSpeaker::TryAfter() {
     }
     return Take(a, j);
   }
+  uint32_t np_end = 0, verb = ShapedCueAfter(start, &np_end);
+  if (verb == UINT32_MAX) return false;
+  Attribution a = ResolveSource(v_, st_, start, np_end, verb);
+  if (Usable(a)) return Take(a, verb);
+  if (a.byte_end > a.byte_begin) pending_ = a, pending_cue_ = verb;
   return false;
+}
+
+// `…," she expressed to X.`, `…," Voss snapped.`: right after a quotation ending in a comma, "?" or
+// "!", a person (a name or "he"/"she"/"they"), perhaps an adverb, then a word shaped like a finite
+// verb ("-ed", "-es", "-s"; not a form of be/have/do) and the end of the clause or a preposition:
+// that construction says speech whatever the verb ("tattled", "snipes"). The verb's token, or
+// UINT32_MAX when the words after the quote are not so shaped.
+uint32_t QuoteSpeaker::ShapedCueAfter(uint32_t start, uint32_t* np_end) const {
+  static const std::set<std::string> kAfter = {".", ",", "!", "?", ";", "to", "on", "in", "at", "during", "about",
+                                               "of", "from", "before", "after", "while", "as", "when", "with", "via",
+                                               "over", "later", "again", "back", "then", "in"};
+  static const std::set<std::string> kNotSpeech = {"was", "has", "does", "is", "goes", "comes", "gets", "seems",
+                                                   "looks", "needed", "wanted", "used"};
+  if (!q_.ends_open || start >= n_) return UINT32_MAX;
+  uint32_t j = start;
+  if (w_[j] == "he" || w_[j] == "she" || w_[j] == "they") ++j;
+  else if (v_.mention_at[j] >= 0 && v_.PersonAt(j) >= 0) j = v_.MentionEnd(j);
+  else return UINT32_MAX;
+  *np_end = j;
+  if (j < n_ && w_[j].size() > 4 && w_[j].ends_with("ly")) ++j;
+  if (j + 1 >= n_ || !v_.IsWord(j) || v_.IsCap(j) || w_[j].size() < 5 || kNotSpeech.count(w_[j])) return UINT32_MAX;
+  for (char c : w_[j])
+    if (c < 'a' || c > 'z') return UINT32_MAX;
+  const std::string& verb = w_[j];
+  bool finite = verb.ends_with("ed") || (verb.ends_with("s") && !verb.ends_with("ss") && !verb.ends_with("us"));
+  if (!finite || !(kAfter.count(w_[j + 1]) || v_.toks[j + 1].kind == TokenKind::kQuote)) return UINT32_MAX;
+  return j;
 }
 
 // A participle cue at j after a comma ("X walked on stage, chanting “…”"): the first person

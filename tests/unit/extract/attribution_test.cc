@@ -425,6 +425,19 @@ TEST(Attributions, MinedQuoteCueRightAfterAQuotation) {
             (std::vector<std::string>{}));
 }
 
+// Right after a quotation ending in a comma, a person and a word shaped like a finite verb speak it
+// whatever the verb ("…," Voss tattled to reporters.); a form of "be" is no such verb.
+TEST(Attributions, VerbShapedWordAfterAQuotationIsItsCue) {
+  ASSERT_EQ(DefaultLexicon().Cue("tattled"), nullptr);
+  ASSERT_FALSE(DefaultLexicon().quote_cues.count("tattled"));
+  EXPECT_EQ(Speakers("Mara Voss lost the appeal on Monday. \u201cThe park will stay open for every family in "
+                     "town,\u201d Voss tattled to reporters."),
+            (std::vector<std::string>{"Mara Voss"}));
+  EXPECT_EQ(Speakers("The museum closed on Monday. \u201cThe park will stay open for every family in town,\u201d "
+                     "she was warned."),
+            (std::vector<std::string>{""}));
+}
+
 // A quotation right after a sentence that reports a source's words is that source's, even when that
 // sentence quotes a title no pass took for a quotation ("the \u201cHarbor Lights\u201d tour").
 TEST(Attributions, LeadInSentenceWithAQuotedTitle) {
