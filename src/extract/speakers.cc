@@ -51,6 +51,23 @@ int32_t PersonBefore(const DocView& v, uint32_t tok, Gender g) {
   return -1;
 }
 
+// The one person the headline names (a mention in the title block), -1 when it names none or
+// several: the article's subject, for a "she says" before the body names anyone.
+int32_t HeadlinePerson(const DocView& v) {
+  int32_t one = -1;
+  for (const Paragraph& p : v.a.layout.paragraphs) {
+    if (p.kind != BlockKind::kTitle) continue;
+    for (uint32_t s = p.sentence_begin; s < p.sentence_end; ++s)
+      for (uint32_t k = v.a.layout.sentences[s].token_begin; k < v.a.layout.sentences[s].token_end; ++k) {
+        int32_t person = v.mention_at[k] >= 0 ? v.PersonAt(k) : -1;
+        if (person < 0 || person == one) continue;
+        if (one >= 0) return -1;
+        one = person;
+      }
+  }
+  return one;
+}
+
 // The speaker of quote `qi - 1` when it is a person of the article or anonymous and the quote
 // lies in paragraph `para` or the one before; nullptr otherwise.
 const Attribution* PreviousSpeaker(const DocView& v, size_t qi, uint32_t para) {
@@ -98,8 +115,9 @@ bool DescribesPerson(const DocView& v, uint32_t b, uint32_t e) {
 
 // A person for the words [b, e) of an unresolved speaker: one to three capitalised words the
 // tagger left ("said Khloe") as the article's person named by the last of them, else kNameOnly;
-// "he"/"she" as the person of that gender read back past quotations (PersonBefore); "the
-// couple" as the coordination it stands for (its first person); a definite descriptor of a
+// "he"/"she" as the person of that gender read back past quotations (PersonBefore), or, when no
+// one is named back there, the one person of the headline; "the couple", "the pair" and "they"
+// as the coordination it stands for (its first person); a definite descriptor of a
 // person ("the singer", "the 21-year-old") as the person before it of the noun's gender when
 // that is `previous_named`, the named speaker of the quote before, or one of `recent_speakers`.
 // -1 when none.
@@ -110,9 +128,10 @@ int32_t PersonForWords(const DocView& v, uint32_t b, uint32_t e, int32_t previou
   if (e == b + 1 && (first == "he" || first == "she")) {
     Gender g = DocView::PronounGender(first);
     int32_t p = PersonBefore(v, b, g);
+    if (p < 0 && PersonBefore(v, b, Gender::kUnknown) < 0) p = HeadlinePerson(v);  // no one named since
     return p >= 0 && (v.entity_gender[p] == g || v.entity_gender[p] == Gender::kUnknown) ? p : -1;
   }
-  if (first == "the" && (v.lower[last] == "couple" || v.lower[last] == "pair")) {
+  if ((first == "the" && (v.lower[last] == "couple" || v.lower[last] == "pair")) || (e == b + 1 && first == "they")) {
     std::vector<int32_t> two = v.ResolvePlural(last);
     return two.empty() ? -1 : two[0];
   }
