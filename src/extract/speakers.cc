@@ -308,10 +308,28 @@ bool SameSource(const Attribution& a, const Attribution& b) {
   return a.kind == SourceKind::kAnonymous && a.anonymous_id >= 0 && a.anonymous_id == b.anonymous_id;
 }
 
+// Has an unnamed source an attribution whose cue comes before r's, in paragraphs [para - 3, para]?
+bool AnonymousSpokeNear(const DocView& v, const AttributionRecord& r, uint32_t para) {
+  const uint32_t before = r.cue_byte_end > 0 ? std::min(r.content_byte_begin, r.cue_byte_begin) : r.content_byte_begin;
+  for (const AttributionRecord& x : v.a.attributions) {
+    if (&x == &r || x.cue_byte_end == 0 || x.cue_byte_end > before || x.source.kind != SourceKind::kAnonymous) continue;
+    uint32_t pp = ParagraphAt(v, TokenAtByte(v, x.cue_byte_begin));
+    if (pp != UINT32_MAX && pp + 3 >= para) return true;
+  }
+  return false;
+}
+
 // A speaker for the words of quote `qi`'s attribution r (tokens [b, e)): "they" after an
 // unnamed source, a name, a pronoun or a descriptor (PersonForWords), "the statement" as the
 // speaker before. False when none.
 bool SpeakerForWords(DocView& v, size_t qi, AttributionRecord* r, uint32_t b, uint32_t e, uint32_t para) {
+  // A continuation carries the words of the quotation before it: it keeps that one's reading.
+  if (qi > 0 && v.a.quotes[qi - 1].speaker.byte_begin == r->source.byte_begin &&
+      v.a.quotes[qi - 1].speaker.byte_end == r->source.byte_end) {
+    const Attribution& before = v.a.quotes[qi - 1].speaker;
+    if (before.kind != SourceKind::kUnknown) SetSpeaker(v, r, before);
+    return before.kind != SourceKind::kUnknown;
+  }
   const Attribution* source = v.lower[b] == "they" && e == b + 1 ? RecentAnonymous(v, *r, para) : nullptr;
   if (source) {
     Attribution s = *source;  // the words stay this quote's own
@@ -319,6 +337,10 @@ bool SpeakerForWords(DocView& v, size_t qi, AttributionRecord* r, uint32_t b, ui
     SetSpeaker(v, r, s);
     return true;
   }
+  // A "they" near an unnamed source is that source's singular "they" even when RecentAnonymous
+  // saw someone else's cue last ("The source revealed both X and Y are frustrated. “…,” they
+  // added."): no pair is read for it.
+  if (v.lower[b] == "they" && e == b + 1 && AnonymousSpokeNear(v, *r, para)) return false;
   const Attribution* prev = PreviousSpeaker(v, qi, para);
   int32_t p = PersonForWords(v, b, e, prev && prev->kind == SourceKind::kNamed ? prev->entity_idx : -1,
                              RecentSpeakers(v, qi, para));

@@ -468,6 +468,33 @@ TEST(Attributions, InterviewAnswerAfterAQuestionParagraph) {
   EXPECT_EQ(third[2], "");
 }
 
+// An unresolved "they" after two people coordinated in the sentence before is that pair (its first
+// person, as "the couple"); near an unnamed source it stays that source's singular "they".
+TEST(Attributions, TheyAfterACoordinationIsThePair) {
+  EXPECT_EQ(Speakers("Both Dana Reyes and Tom Hale released a statement on Monday.\n\n\u201cWe tried hard for a "
+                     "long time and we are sad,\u201d they said."),
+            (std::vector<std::string>{"Dana Reyes"}));
+  std::vector<std::string> source = Speakers(
+      "\u201cThe move was planned for months,\u201d an insider told the Harbor Ledger.\n\nThe insider revealed "
+      "both Dana Reyes and Tom Hale are frustrated.\n\n\u201cNobody wanted the kids to be away this long,\u201d "
+      "they added.");
+  ASSERT_EQ(source.size(), 2u);
+  EXPECT_NE(source[1], "Dana Reyes");
+}
+
+// "…," she says with no one named in the body before it is the one person of the headline.
+TEST(Attributions, PronounBeforeAnyNameIsTheHeadlinesPerson) {
+  auto doc = ingest::ParsePlainText("test.txt", " date 2025-06-01 Mara Voss on why she stretches every morning\n"
+                                                "What comes first each day: \u201cI stretch for ten minutes before "
+                                                "anything else,\u201d she says.\n");
+  ASSERT_TRUE(doc.ok());
+  DocumentAnalysis a = testing::AnalyzeForTest(*doc);
+  ExtractClaims(*doc, &a, nullptr);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_GE(a.quotes[0].speaker.entity_idx, 0);
+  EXPECT_EQ(a.local_entities[a.quotes[0].speaker.entity_idx].name, "Mara Voss");
+}
+
 // A source's singular "they" two paragraphs after its quotation; a quotation opening its sentence
 // after a speaker's quotation, with no one else named and no cue between, continues that speaker,
 // not when another person is named between.
