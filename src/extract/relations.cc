@@ -157,6 +157,7 @@ struct Ctx {
   std::set<uint32_t> listed;  // name tokens a list of a plural role noun took ("children: A and B")
   bool ended_here = false;    // set around Emit calls: "her late husband", "ditched her friendship with"
   bool guessed_here = false;  // set around Emit calls: the anchor is the nearest person, a guess
+  mutable std::vector<uint8_t> characters;  // IsCharacter's answers by local entity, filled once
 
   // Is entity e named in sentence s (a person mention that is neither a pronoun nor a descriptor)?
   bool NamedIn(uint32_t s, int32_t e) const {
@@ -250,6 +251,41 @@ struct Ctx {
       return true;
     }
     return false;
+  }
+
+  // "a great mum X has been", "a dedicated mother X is": the holder right after the noun is the
+  // subject of a copula, the phrase a description of X.
+  bool HolderThenCopula(uint32_t noun) const {
+    const uint32_t k = noun + 1, se = SentEnd(noun);
+    if (k >= se || v.mention_at[k] < 0) return false;
+    const uint32_t e = v.MentionEnd(k);
+    if (e >= se) return false;
+    const std::string& w = v.lower[e];
+    return w == "is" || w == "was" || w == "'s" || w == "has" || w == "had";
+  }
+
+  // Whether ", and" / ", but" / ", while" stands between the last mention of person e before
+  // tok and tok, in tok's sentence: a new clause opens between them.
+  bool CoordinatedClauseBetween(int32_t e, uint32_t tok) const {
+    const uint32_t sb = SentBegin(tok);
+    for (uint32_t k = tok; k-- > sb + 1;) {
+      if (v.PersonAt(k) == e) return false;
+      if (v.lower[k - 1] == "," && (v.lower[k] == "and" || v.lower[k] == "but" || v.lower[k] == "while")) return true;
+    }
+    return false;
+  }
+
+  // Whether the tree gives the clause of the word at tok a subject that is no person ("her
+  // problems stem from …"); false without a tree or a subject.
+  bool ClauseSubjectIsNoPerson(uint32_t tok) const {
+    if (!v.HasParse(tok)) return false;
+    const syntax::Tree& t = v.tree;
+    const int subj = t.Subject(t.ClauseOf(v.word_of_tok[tok]));
+    if (subj < 0) return false;
+    const uint32_t st = t.word(subj).token;
+    if (DocView::PronounGender(v.lower[st]) != Gender::kUnknown || DocView::IsFirstPerson(v.lower[st])) return false;
+    if (v.lower[st] == "who" || v.lower[st] == "that" || v.lower[st] == "which") return false;
+    return v.mention_at[st] < 0 || v.PersonAt(st) < 0;
   }
 
   // Nearest person (mention or pronoun) before tok in its sentence, within the clause.
@@ -411,7 +447,38 @@ struct Ctx {
       if (ch >= 'A' && ch <= 'Z') ch = char(ch | 0x20);
     for (std::string_view m : kMonths)
       if (n == m) return true;
-    return false;
+    return IsCharacter(e);
+  }
+
+  // A role an actor plays ("who stars as NYPD detective X", "playing X", "the role of X"):
+  // every name mention of entity e follows a casting word; such a character is no party to a
+  // relation of the people the article is about. Computed once per document.
+  bool IsCharacter(int32_t e) const {
+    if (characters.empty()) {
+      characters.assign(v.a.local_entities.size(), 0);  // 0 unseen, 1 character so far, 2 a person
+      for (uint32_t k = 0; k < v.size(); ++k) {
+        if (v.mention_at[k] < 0 || v.MentionBegin(k) != k || !v.IsCap(k)) continue;
+        const int32_t x = v.PersonAt(k);
+        if (x < 0 || x >= static_cast<int32_t>(characters.size())) continue;
+        characters[x] = AfterCastingWord(k) && characters[x] != 2 ? 1 : 2;
+      }
+    }
+    return e >= 0 && e < static_cast<int32_t>(characters.size()) && characters[e] == 1;
+  }
+
+  // Whether a casting word comes right before the name at k, over up to three descriptor words.
+  bool AfterCastingWord(uint32_t k) const {
+    static const std::set<std::string> kCast = {"star", "stars", "starred", "starring", "play", "plays", "played",
+                                                "playing", "portray", "portrays", "portrayed", "portraying", "cast"};
+    const uint32_t sb = SentBegin(k);
+    uint32_t j = k;
+    while (j > sb && k - j < 3 && v.IsWord(j - 1) && v.mention_at[j - 1] < 0 && v.lower[j - 1] != "as" &&
+           v.lower[j - 1] != "of")
+      --j;
+    if (j <= sb + 1) return false;
+    if (v.lower[j - 1] == "of") return v.lower[j - 2] == "role";
+    if (v.lower[j - 1] != "as") return kCast.count(v.lower[j - 1]) > 0;
+    return kCast.count(v.lower[j - 2]) > 0;
   }
 
   Claim* Emit(uint32_t tok, int32_t subject, Predicate predicate, int32_t object, bool negated,
@@ -818,7 +885,10 @@ bool Ctx::ReadHoldersAfter(RoleMatch& m, uint32_t* k_out) {
   if (k < se && m.role->plural && (v.PersonAt(k) >= 0 || v.lower[k] == "adopted") && !pronoun_after) {
     TakeList(m, &k);
     if (k + 1 < se && v.lower[k] == "," && v.lower[k + 1] == "with") ++k;
-    if (k < se && (v.lower[k] == "with" || v.lower[k] == "alongside")) {
+    // A co-parent after a list of children ("two sons, A and B, with her ex-husband Y"); not
+    // after friends or co-stars ("friends A and B with his fiancee Y").
+    const bool children = m.pred == Predicate::kChildOf || m.pred == Predicate::kAdoptedChildOf;
+    if (children && k < se && (v.lower[k] == "with" || v.lower[k] == "alongside")) {
       uint32_t at = 0;
       std::string text;
       int32_t co = ObjectAfter(k + 1, se, &at, &text);
@@ -908,7 +978,9 @@ void Ctx::FindRoleAnchor(RoleMatch& m) {
     }
     if (v.lower[j] == "'s" || v.lower[j] == "'") {
       m.anchor = j > 0 ? v.PersonAt(j - 1) : -1;
-      possessed = j + 1 == mb && j > sb && v.IsCap(j - 1);
+      // A name, or a common noun other than a couple word ("each student's best friend"; "the
+      // couple's daughters" are the couple's, read below).
+      possessed = j + 1 == mb && j > sb && (v.IsCap(j - 1) || !IsPluralWord(v, j - 1));
       break;
     }
   }
@@ -936,8 +1008,17 @@ void Ctx::FindRoleAnchor(RoleMatch& m) {
     if (antecedent < 0) return;
     m.anchor = antecedent;
   }
+  // No guess for a descriptor ("what a dedicated mother X is", "a great mum"), nor for a
+  // friend or co-star, whose other party the nearest name rarely is ("as did frequent
+  // collaborator X and co-stars Y and Z", "friend X told ET").
+  const bool descriptor = mb > sb && (v.lower[mb - 1] == "what" || ((v.lower[mb - 1] == "a" || v.lower[mb - 1] == "an") &&
+                                                                     HolderThenCopula(m.i)));
+  if (m.anchor < 0 && (descriptor || m.pred == Predicate::kFriendsWith || m.pred == Predicate::kCollaboratesWith))
+    return;
   if (m.anchor < 0) {
     m.anchor = SubjectBefore(mb, m.holders[0]);
+    // Not across a coordination of clauses (", and A-Rod is the father of daughters X").
+    if (m.anchor >= 0 && CoordinatedClauseBetween(m.anchor, mb)) m.anchor = -1;
     m.guessed = m.anchor >= 0;
   }
   if (m.anchor >= 0 && m.co_anchors.empty()) {
@@ -1022,6 +1103,9 @@ void Ctx::EventNouns(uint32_t i) {
     const std::string& w = v.lower[mb - 1];
     if (w == "former" || w == "previous" || w == "first" || w == "ex") former = true;
     if (w == "rumored" || w == "rumoured" || w == "alleged" || w == "possible" || w == "potential") rumored = true;
+    // "his friendly relationship with X", "a working relationship": no romance.
+    if (pred == Predicate::kDating && (w == "friendly" || w == "professional" || w == "working" || w == "platonic"))
+      return;
     --mb;
   }
   if (former && pred == Predicate::kSpouseOf) pred = Predicate::kDivorcedFrom;
@@ -1041,6 +1125,10 @@ void Ctx::EventNouns(uint32_t i) {
   if (KinNounAfter(p + 1, se) && pred != Predicate::kEstrangedFrom && pred != Predicate::kFriendsWith && pred != Predicate::kCollaboratesWith)
     return;
   int32_t subject = v.PossessorBefore(mb);
+  // "the divorce with X" names an event known from elsewhere: its party is the subject of the
+  // noun's own clause, not a name further back ("she believes her problems stem from the
+  // divorce with X").
+  if (subject < 0 && mb > sb && v.lower[mb - 1] == "the" && ClauseSubjectIsNoPerson(i)) return;
   if (subject < 0 && mb > sb && (v.lower[mb - 1] == "a" || v.lower[mb - 1] == "the" || v.lower[mb - 1] == "an"))
     subject = object < 0 ? GroupSubject(mb - 1 > sb && v.lower[mb - 2] == "in" ? mb - 2 : mb - 1) : SubjectBefore(mb - 1, object);
   // Joint activities ("made two films with X", "we are planning projects with X") belong to
@@ -1214,6 +1302,13 @@ void Ctx::PairPhrases(uint32_t i) {
     if (e >= 0 && std::find(pair.begin(), pair.end(), e) == pair.end()) pair.push_back(e);
   };
   Attribution src = SourceAt(v, st, i);
+  // "the pair were an item", "they are just friends": the pair the plural names.
+  for (uint32_t k = i; k-- > sb && i - k <= 4 && !v.IsClauseBreak(k);) {
+    if (!IsPluralWord(v, k)) continue;
+    for (int32_t e : v.ResolvePlural(k)) add(e);
+    if (pair.size() < 2) pair.clear();  // unresolved: the people named, as below
+    break;
+  }
   for (uint32_t k = sb; k < se && pair.size() < 2; ++k)
     if (v.mention_at[k] >= 0 && v.PersonAt(k) >= 0 && v.PersonAt(k) != src.entity_idx) add(v.PersonAt(k));
   for (uint32_t k = sb; k-- > 0 && pair.size() < 2 && sb - k < 200;)

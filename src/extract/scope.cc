@@ -246,6 +246,10 @@ int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder) {
   if (tok >= v.size() || !v.HasParse(tok)) return -1;
   const syntax::Tree& t = v.tree;
   int w = v.word_of_tok[tok];
+  // "married to co-star Y" read with the noun as a compound or flat on the name: the name.
+  if ((t.word(w).rel == Rel::kCompound || t.word(w).rel == Rel::kFlat) && t.Head(w) >= 0 &&
+      v.mention_at[t.word(t.Head(w)).token] >= 0)
+    w = t.Head(w);
   // Only a role noun in an argument of its clause (subject, object, oblique, agent).
   Rel r = t.word(w).rel;
   if (r != Rel::kObl && r != Rel::kObj && r != Rel::kIobj) return -1;

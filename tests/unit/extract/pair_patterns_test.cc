@@ -207,5 +207,48 @@ TEST(PairPatterns, APossessedSubjectIsItsApposition) {
   EXPECT_FALSE(Has(a, "Marchetti", "divorced_from", "Rourke", Polarity::kAffirmed, true));
 }
 
+TEST(PairPatterns, ACharacterAnActorPlaysIsNoParty) {
+  DocumentAnalysis a = Analyze(
+      "Dana Vance, who stars as detective Nina Bell on a crime drama, hired an investigator to tail her "
+      "boyfriend, Teo Marchetti.");
+  EXPECT_FALSE(Has(a, "Bell", "dating", "Marchetti", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, ADescriptionOrAFriendIsNoGuessedKin) {
+  DocumentAnalysis a = Analyze("Teo Marchetti knows what a dedicated mother Lena Quist is.");
+  EXPECT_FALSE(Has(a, "Quist", "parent_of", "Marchetti", Polarity::kAffirmed, true));
+  DocumentAnalysis b = Analyze("Callum Rourke has a daughter, Juniper Rourke, from his first marriage.");
+  EXPECT_TRUE(Has(b, "Juniper", "child_of", "Callum"));
+  DocumentAnalysis c = Analyze(
+      "Though Dana Vance and Teo Marchetti announced their split, friend Nina Bell said they still live together.");
+  EXPECT_FALSE(Has(c, "Bell", "friends_with", "Marchetti", Polarity::kAffirmed, true));
+  // Friends listed with a partner after "with": no co-anchor (that is for a child's co-parent).
+  DocumentAnalysis d = Analyze(
+      "They vacationed with friends Dana Vance and Dex Okafor and Lorcan Ashby with his fiancee Nina Bell.");
+  EXPECT_FALSE(Has(d, "Vance", "friends_with", "Bell", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, EventNounsNeedTheirOwnParty) {
+  DocumentAnalysis a = Analyze("Nina Bell believes her recent problems stem from the divorce with Teo Marchetti.");
+  EXPECT_FALSE(Has(a, "Bell", "divorced_from", "Marchetti", Polarity::kAffirmed, true));
+  DocumentAnalysis b = Analyze("Teo Marchetti kept up his friendly relationship with Lena Quist.");
+  EXPECT_FALSE(Has(b, "Marchetti", "dating", "Quist", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, APairPhraseTakesThePairItsPluralNames) {
+  DocumentAnalysis a = Analyze(
+      "Dana Vance and Dex Okafor were seen in Rome. Rumours that the pair were an item surfaced soon "
+      "after Dana Vance ended her marriage to Teo Marchetti.");
+  EXPECT_TRUE(Has(a, "Vance", "dating", "Okafor", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Vance", "dating", "Marchetti", Polarity::kAffirmed, true));
+}
+
+TEST(PairPatterns, AGuessedAnchorDoesNotCrossACoordinatedClause) {
+  DocumentAnalysis a = Analyze(
+      "Dana Vance has twins Ezra and Finn, and the pitcher is the proud father of daughters Juniper and Rosa.");
+  EXPECT_FALSE(Has(a, "Juniper", "child_of", "Finn"));
+  EXPECT_FALSE(Has(a, "Juniper", "child_of", "Ezra"));
+}
+
 }  // namespace
 }  // namespace hearsay::extract
