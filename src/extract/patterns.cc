@@ -494,6 +494,8 @@ void MatchRow(const DocView& v, const RelationPattern& p, uint32_t row, int w, c
       // looks the kin up in the claims found so far.
       const syntax::Word& ow = v.tree.word(o);
       const RoleNoun* role = v.IsCap(ow.token) ? nullptr : v.lex.Role(v.lower[ow.token]);
+      // "married his fourth wife, Playmate X": the apposition names her; not a kin known before.
+      if (v.tree.Child(o, Rel::kAppos) >= 0) continue;
       const int poss = v.tree.Child(o, Rel::kNmod);
       if (role && poss >= 0 && v.tree.word(poss).sub == syntax::Subtype::kPoss) {
         const int32_t anchor = v.PersonAt(v.tree.word(poss).token);

@@ -849,6 +849,8 @@ bool Ctx::ReadRoleModifiers(RoleMatch& m) const {
   }
   // "divorced X, his wife of ten years", "she and husband X had divorced": the tree's verb.
   if (IsPartnerState(m.pred) && TreeEndingHead(v, m.i)) former = true;
+  // "X and fiance Y have tied the knot": married now.
+  if (m.pred == Predicate::kEngagedTo && !former && TreeWeddingHead(v, m.i)) m.pred = Predicate::kSpouseOf;
   if (adopted && m.pred == Predicate::kChildOf) m.pred = Predicate::kAdoptedChildOf;
   if (former && EndedForm(m.pred) != Predicate::kNone) m.pred = EndedForm(m.pred);
   else if (former && !Timeless(m.pred)) m.ended = true;  // "former friend", "ex-best friend": no ended predicate

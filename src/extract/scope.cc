@@ -273,8 +273,13 @@ int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder) {
   return e == holder ? -1 : e;
 }
 
-bool TreeEndingHead(const DocView& v, uint32_t tok) {
-  if (tok >= v.size() || !v.HasParse(tok)) return false;
+namespace {
+
+// The verb or noun the role noun at tok is an argument of (object, oblique, subject, nmod),
+// climbing from the noun to its phrase over compound, flat, apposition and conjunction; -1
+// without a tree or such a head.
+int ArgumentHead(const DocView& v, uint32_t tok) {
+  if (tok >= v.size() || !v.HasParse(tok)) return -1;
   const syntax::Tree& t = v.tree;
   int w = v.word_of_tok[tok];
   // "wife Y" as a compound or flat on the name, "Y, his wife" as its apposition, "she and
@@ -284,11 +289,30 @@ bool TreeEndingHead(const DocView& v, uint32_t tok) {
     if (r != Rel::kCompound && r != Rel::kFlat && r != Rel::kAppos && r != Rel::kConj) break;
     w = t.Head(w);
   }
-  if (w < 0) return false;
+  if (w < 0) return -1;
   const Rel r = t.word(w).rel;
-  if (r != Rel::kObj && r != Rel::kObl && r != Rel::kNsubj && r != Rel::kNmod) return false;
-  const int head = t.Head(w);
+  if (r != Rel::kObj && r != Rel::kObl && r != Rel::kNsubj && r != Rel::kNmod) return -1;
+  return t.Head(w);
+}
+
+}  // namespace
+
+bool TreeWeddingHead(const DocView& v, uint32_t tok) {
+  const int head = ArgumentHead(v, tok);
   if (head < 0) return false;
+  const syntax::Tree& t = v.tree;
+  const std::string l = Lower(t.word(head).lemma);
+  if (l == "marry" || l == "wed" || l == "married") return true;
+  // "tied the knot"
+  for (int c : t.Children(head))
+    if (l == "tie" && t.word(c).rel == Rel::kObj && Lower(t.word(c).lemma) == "knot") return true;
+  return false;
+}
+
+bool TreeEndingHead(const DocView& v, uint32_t tok) {
+  const int head = ArgumentHead(v, tok);
+  if (head < 0) return false;
+  const syntax::Tree& t = v.tree;
   const std::string l = Lower(t.word(head).lemma);
   if (l == "divorce" || l == "split" || l == "separate" || l == "dump") return true;
   // "broke up with", not "take a break with".

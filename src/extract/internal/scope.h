@@ -65,4 +65,8 @@ int32_t TreeClauseAnchor(const DocView& v, uint32_t tok, int32_t holder);
 // Y", "she and husband Y had divorced"). False without a tree.
 bool TreeEndingHead(const DocView& v, uint32_t tok);
 
+// Whether the fiance(e) noun at `tok` is an argument of a wedding ("X and fiance Y have tied
+// the knot", "wed fiancee Y"): the engagement ended in a marriage. False without a tree.
+bool TreeWeddingHead(const DocView& v, uint32_t tok);
+
 }  // namespace hearsay::extract

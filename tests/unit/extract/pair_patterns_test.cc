@@ -250,5 +250,11 @@ TEST(PairPatterns, AGuessedAnchorDoesNotCrossACoordinatedClause) {
   EXPECT_FALSE(Has(a, "Juniper", "child_of", "Ezra"));
 }
 
+TEST(PairPatterns, AFianceTheSentenceMarriesIsASpouse) {
+  DocumentAnalysis a = Analyze("Lena Quist married her fiance Teo Marchetti in June.");
+  EXPECT_TRUE(Has(a, "Quist", "spouse_of", "Marchetti", Polarity::kAffirmed, true));
+  EXPECT_FALSE(Has(a, "Quist", "engaged_to", "Marchetti", Polarity::kAffirmed, true));
+}
+
 }  // namespace
 }  // namespace hearsay::extract
