@@ -264,6 +264,13 @@ struct Ctx {
     return w == "is" || w == "was" || w == "'s" || w == "has" || w == "had";
   }
 
+  // Whether a list of a plural role noun took a name of person e before tok in its sentence.
+  bool ListedBefore(int32_t e, uint32_t tok) const {
+    for (auto it = listed.lower_bound(SentBegin(tok)); it != listed.end() && *it < tok; ++it)
+      if (v.PersonAt(*it) == e) return true;
+    return false;
+  }
+
   // Whether ", and" / ", but" / ", while" stands between the last mention of person e before
   // tok and tok, in tok's sentence: a new clause opens between them.
   bool CoordinatedClauseBetween(int32_t e, uint32_t tok) const {
@@ -989,8 +996,14 @@ void Ctx::FindRoleAnchor(RoleMatch& m) {
   // A possessor naming no person we know ("Ne-Yo's wife, Y" with "Ne-Yo" untagged): the
   // anchor is that possessor, never a name nearby.
   if (possessed && m.anchor < 0) return;
-  if (m.anchor < 0 && m.co_anchors.empty()) m.anchor = TreeCoordinatedAnchor(v, m.i);
-  if (m.anchor < 0 && m.co_anchors.empty()) m.anchor = CoordinatedNameBefore(mb);
+  // A coordinated name, not inside a list of children ("four kids: A and son B, as well as C
+  // and son D": C is a sibling).
+  const bool in_list = listed.lower_bound(sb) != listed.end() && *listed.lower_bound(sb) < mb;
+  const bool coordinated = m.co_anchors.empty() && !(in_list && m.pred == Predicate::kChildOf);
+  if (m.anchor < 0 && coordinated) m.anchor = TreeCoordinatedAnchor(v, m.i);
+  if (m.anchor < 0 && coordinated) m.anchor = CoordinatedNameBefore(mb);
+  // "four kids: A and son B": a name a list of the same kin took is a sibling, not the anchor.
+  if (m.anchor >= 0 && ListedBefore(m.anchor, mb)) m.anchor = -1;
   if (m.anchor < 0 && m.co_anchors.empty()) {
     std::vector<int32_t> pair = WithWhomParents(mb);
     if (pair.empty()) pair = PluralSubject(mb, /*possession=*/true);
@@ -1015,12 +1028,13 @@ void Ctx::FindRoleAnchor(RoleMatch& m) {
   // collaborator X and co-stars Y and Z", "friend X told ET").
   const bool descriptor = mb > sb && (v.lower[mb - 1] == "what" || ((v.lower[mb - 1] == "a" || v.lower[mb - 1] == "an") &&
                                                                      HolderThenCopula(m.i)));
-  if (m.anchor < 0 && (descriptor || m.pred == Predicate::kFriendsWith || m.pred == Predicate::kCollaboratesWith))
+  if (m.anchor < 0 && (descriptor || m.pred == Predicate::kFriendsWith || m.pred == Predicate::kCollaboratesWith ||
+                       (in_list && m.pred == Predicate::kChildOf)))
     return;
   if (m.anchor < 0) {
     m.anchor = SubjectBefore(mb, m.holders[0]);
     // Not across a coordination of clauses (", and A-Rod is the father of daughters X").
-    if (m.anchor >= 0 && CoordinatedClauseBetween(m.anchor, mb)) m.anchor = -1;
+    if (m.anchor >= 0 && (CoordinatedClauseBetween(m.anchor, mb) || ListedBefore(m.anchor, mb))) m.anchor = -1;
     m.guessed = m.anchor >= 0;
   }
   if (m.anchor >= 0 && m.co_anchors.empty()) {

@@ -256,5 +256,13 @@ TEST(PairPatterns, AFianceTheSentenceMarriesIsASpouse) {
   EXPECT_FALSE(Has(a, "Quist", "engaged_to", "Marchetti", Polarity::kAffirmed, true));
 }
 
+TEST(PairPatterns, AChildOfAListIsNoAnchorForTheNext) {
+  DocumentAnalysis a = Analyze(
+      "She and husband Callum Rourke have four kids: Ezra and 19-month-old son Finn, as well as "
+      "Juniper and son Dex, 10, from his first marriage.");
+  EXPECT_FALSE(Has(a, "Finn", "child_of", "Ezra"));
+  EXPECT_FALSE(Has(a, "Dex", "child_of", "Juniper"));
+}
+
 }  // namespace
 }  // namespace hearsay::extract
