@@ -42,11 +42,13 @@ int RunTrainOwnOutlet(TrainOwnOutletOptions& o) {
   if (!back.ok()) return Fail(back.status());
   std::printf("train: %zu candidate mentions; threshold %.3f\n", r->train_candidates, r->model->threshold);
   PrintFigures("train, cross-validated (folds by article)", r->cv);
+  PrintFigures("train, cross-validated, as the pipeline decides (with the hand rules)", r->cv_with_rules);
   PrintFigures("train, cross-validated with the outlets held out, same threshold", r->cv_outlets);
   std::printf("(with the outlets held out, %.0f%% precision needs threshold %.3f:)\n", 100 * o.train.precision,
               r->cv_outlets_threshold);
   PrintFigures("train, cross-validated with the outlets held out, its own threshold", r->cv_outlets_own);
-  PrintFigures("dev", r->dev);
+  PrintFigures("dev, the model alone", r->dev);
+  PrintFigures("dev, as the pipeline decides (with the hand rules)", r->dev_with_rules);
   std::cout << "model " << o.out << " " << bytes.size() << " bytes sha256 " << Sha256Hex(bytes) << "\n";
   return kExitOk;
 }

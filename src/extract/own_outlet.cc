@@ -96,6 +96,31 @@ size_t OwnVoiceWords(const DocView& v) {
   return n;
 }
 
+// What the article says of candidate i's name elsewhere and of the other names: the hand rules'
+// reading of this mention (SelfReferenceAt), of the name's other mentions and of the other
+// names (a rival self-reference), and the words around the name's other mentions ("X further
+// reported" after "told X exclusively" reads as a copy of X's story).
+template <typename Add>
+void SpeechOfName(const DocView& v, const OutletMentions& cands, size_t i, uint64_t place, Add add) {
+  const OutletCandidate& c = cands.list[i];
+  const bool quoted = v.quote_at[c.b] >= 0;
+  const uint8_t rivals = [&] {
+    uint8_t bits = 0;
+    for (size_t g = 0; g < cands.group_self.size(); ++g)
+      if (g != c.group) bits |= static_cast<uint8_t>(cands.group_self[g] >> 1);
+    return bits;
+  }();
+  add(40, c.self_reference), add(41, F(c.self_reference, quoted)), add(42, F(c.self_reference, place));
+  add(43, cands.group_self[c.group] >> 1), add(44, F(c.self_reference, rivals));
+  add(45, F(cands.group_self[c.group] >> 1, rivals));
+  auto lower = [&](int64_t k) { return k < 0 || k >= int64_t(v.size()) ? HashStr("<d>") : HashStr(v.lower[k]); };
+  for (const OutletCandidate& o : cands.list) {
+    if (o.group != c.group || o.b == c.b) continue;
+    add(46, lower(int64_t(o.b) - 1)), add(47, lower(o.e));
+    add(48, F(lower(int64_t(o.b) - 2), lower(int64_t(o.b) - 1))), add(49, F(lower(o.e), lower(o.e + 1)));
+  }
+}
+
 }  // namespace
 
 std::string OutletKey(std::string_view name) {
@@ -131,10 +156,13 @@ OutletMentions OutletCandidates(const DocView& v) {
     if (it == keys.end()) {
       keys.push_back(std::move(key));
       out.group_size.push_back(0), out.group_quoted.push_back(0), out.group_address.push_back(0);
+      out.group_self.push_back(0);
     }
+    const auto self = static_cast<uint8_t>(SelfReferenceAt(v, b, end));
+    out.group_self[group] |= static_cast<uint8_t>(1u << self);
     out.group_address[group] |= end == b + 1 && v.Text(b).find('.') != std::string_view::npos;
     out.group_size[group] += 1, out.group_quoted[group] += v.quote_at[b] >= 0;
-    out.list.push_back({b, end, std::move(name), group});
+    out.list.push_back({b, end, std::move(name), group, self});
   }
   if (!out.list.empty()) out.own_voice = static_cast<uint32_t>(OwnVoiceWords(v));
   return out;
@@ -182,6 +210,22 @@ void OwnOutletFeatures(const DocView& v, const OutletMentions& cands, size_t i, 
   add(36, F(std::min<size_t>(same, 4), l1)), add(37, F(std::min<size_t>(same, 4), r1));
   add(38, F(l1, r1, r2)), add(39, F(quoted, place, kind));
   add(30, F(Bucket(cands.own_voice), quoted));
+  SpeechOfName(v, cands, i, place, add);
+  bool we = false, exclusive = false;  // in the sentence, outside quotations: "told us", "exclusively"
+  for (uint32_t k = sb; k < se; ++k) {
+    if (v.quote_at[k] >= 0) continue;
+    const std::string& w = v.lower[k];
+    we = we || ((w == "us" && !v.IsCap(k)) || w == "we" || w == "our");
+    exclusive = exclusive || w == "exclusively" || w == "exclusive";
+  }
+  add(50, F(we, exclusive, quoted));
+  add(51, F(place, l2, l1)), add(52, F(place, r1, r2)), add(53, F(place, c.b == sb, c.e == se));
+  uint64_t places = 0;  // the places of the name's mentions, as bits
+  for (const OutletCandidate& o : cands.list)
+    if (o.group == c.group) places |= 1u << Place(v, o.b);
+  add(54, places), add(55, F(places, place));
+  const uint32_t last = v.a.layout.sentences.empty() ? 0 : v.a.layout.sentences.back().token_end;
+  add(56, F(se == last, sb == 0 || place == 4));
   const int hw = HeadWord(v, c.b, c.e);
   if (hw >= 0) {
     const syntax::Word& w = v.a.syntax.words[hw];

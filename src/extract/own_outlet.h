@@ -38,7 +38,7 @@ namespace hearsay::extract {
 struct DocView;
 
 // Bump when OutletCandidates or OwnOutletFeatures change; models of another version are refused.
-constexpr uint32_t kOwnOutletFeatureVersion = 1;
+constexpr uint32_t kOwnOutletFeatureVersion = 2;
 
 class OwnOutletModel {
  public:
@@ -61,6 +61,7 @@ struct OutletCandidate {
   uint32_t b = 0, e = 0;
   std::string name;
   uint32_t group = 0;
+  uint8_t self_reference = 0;  // SelfReferenceKind (extract/internal/passes.h): the hand rules' reading
 };
 
 // The outlet-like mentions of an article in text order (outside photo captions), with what
@@ -69,6 +70,7 @@ struct OutletMentions {
   std::vector<OutletCandidate> list;
   std::vector<uint32_t> group_size, group_quoted;  // per name: mentions, of them inside quotations
   std::vector<uint8_t> group_address;              // per name: written as a web address somewhere
+  std::vector<uint8_t> group_self;                 // per name: its mentions' SelfReferenceKinds as bits
   uint32_t own_voice = 0;  // first-person plural words outside quotations ("told us", "we have learned")
 };
 OutletMentions OutletCandidates(const DocView& v);
@@ -81,7 +83,8 @@ void OwnOutletFeatures(const DocView& v, const OutletMentions& cands, size_t i, 
 // -1 when there are no candidates. `scores` (optional) receives every candidate's score.
 int BestOwnOutlet(const DocView& v, const OwnOutletModel& model, const OutletMentions& cands, float* best_score,
                   std::vector<float>* scores = nullptr);
-// The article's own outlet as the model reads it, or none.
+// The article's own outlet as the model reads it (its best name when it scores over
+// `model.threshold`), or none. The pipeline asks it when the hand rules name none.
 std::optional<std::string> PredictOwnOutlet(const DocView& v, const OwnOutletModel& model);
 
 }  // namespace hearsay::extract

@@ -309,39 +309,47 @@ void AddCitation(DocView& v, PassState* st, const std::string& own, const std::s
   v.a.citations.push_back(CitedOutlet{outlet, ProvenanceKind::kCites, eb, ee});
 }
 
-// The document's own outlet by the hand rules: "X can reveal", "X has learned", "X has
-// confirmed", "told X exclusively", "exclusively tells X", the mined self-references.
-std::string OwnOutletByRules(DocView& v) {
+}  // namespace
+
+SelfReferenceKind SelfReferenceAt(const DocView& v, uint32_t i, uint32_t end) {
   const uint32_t n = v.size();
   const auto& w = v.lower;
-  std::string own;
-  for (uint32_t i = 0; i + 2 < n && own.empty(); ++i) {
+  if (v.quote_at[i] >= 0) return SelfReferenceKind::kNone;  // someone quoted speaks, not the article
+  if (end + 1 < n) {
+    const std::string& a1 = w[end];
+    const std::string& a2 = w[end + 1];
+    if ((a1 == "can" && (a2 == "reveal" || a2 == "confirm" || a2 == "exclusively" || a2 == "now")) ||
+        (a1 == "has" && (a2 == "learned" || a2 == "learnt" || a2 == "exclusively")) || (a1 == "understands") ||
+        (a1 == "exclusively" && (a2 == "reveals" || a2 == "learned")) ||
+        (a1 == "has" && (a2 == "confirmed" || a2 == "obtained")))  // "X has confirmed"
+      return SelfReferenceKind::kFrame;
+    if (i > 0 && (w[i - 1] == "told" || w[i - 1] == "tells") && a1 == "exclusively") return SelfReferenceKind::kFrame;
+  }
+  // "a source exclusively tells X". ("our X" is no such frame: "our YouTube channel", "our TV
+  // screens", and inside quotations anyone's.)
+  if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") return SelfReferenceKind::kFrame;
+  if (SelfReference(v, i, end)) return SelfReferenceKind::kPhrase;
+  if (MinedSelfReference(v, i, end)) return SelfReferenceKind::kMined;
+  return SelfReferenceKind::kNone;
+}
+
+std::string OwnOutletByRules(const DocView& v) {
+  const uint32_t n = v.size();
+  for (uint32_t i = 0; i + 2 < n; ++i) {
     uint32_t end = 0;
     std::string name = OutletNameAt(v, i, &end);
     if (name.empty()) continue;
-    bool own_frame = false;
-    if (end + 1 < n) {
-      const std::string& a1 = w[end];
-      const std::string& a2 = w[end + 1];
-      own_frame = (a1 == "can" && (a2 == "reveal" || a2 == "confirm" || a2 == "exclusively" || a2 == "now")) ||
-                  (a1 == "has" && (a2 == "learned" || a2 == "learnt" || a2 == "exclusively")) ||
-                  (a1 == "understands") || (a1 == "exclusively" && (a2 == "reveals" || a2 == "learned"));
-      if (i > 0 && (w[i - 1] == "told" || w[i - 1] == "tells") && a1 == "exclusively") own_frame = true;
-      if (a1 == "has" && (a2 == "confirmed" || a2 == "obtained")) own_frame = true;  // "X has confirmed"
+    const SelfReferenceKind kind = SelfReferenceAt(v, i, end);
+    if (kind == SelfReferenceKind::kMined) {
+      if (std::string known = KnownOutletOfAddress(v.Text(i)); end == i + 1 && !known.empty()) return known;
     }
-    // "a source exclusively tells X". ("our X" is no such frame: "our YouTube channel", "our TV
-    // screens", and inside quotations anyone's.)
-    if (i > 1 && (w[i - 1] == "told" || w[i - 1] == "tells") && w[i - 2] == "exclusively") own_frame = true;
-    if (!own_frame && v.quote_at[i] < 0) own_frame = SelfReference(v, i, end);
-    if (!own_frame && v.quote_at[i] < 0 && MinedSelfReference(v, i, end)) {
-      own_frame = true;
-      if (std::string known = KnownOutletOfAddress(v.Text(i)); end == i + 1 && !known.empty()) name = known;
-    }
-    if (own_frame) own = name;
+    if (kind != SelfReferenceKind::kNone) return name;
     i = std::max(i, end ? end - 1 : i);
   }
-  return own;
+  return "";
 }
+
+namespace {
 
 // Citations: "according to X", "told X", "reported by X", "X now writes", "X reported".
 void FindCitations(DocView& v, PassState* st, const std::string& own) {

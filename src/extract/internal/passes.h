@@ -57,6 +57,17 @@ struct PassState {
 
 // Returns the outlet name for a capitalised run at [tok, end) if it reads as an outlet, else "".
 std::string OutletNameAt(const DocView& v, uint32_t tok, uint32_t* end);
+// How the article speaks of the outlet-shaped name at tokens [i, end) when it speaks of itself
+// (the hand rules of sources.cc), never inside a quotation (someone quoted speaks): kFrame "X
+// can reveal", "X has learned", "X has confirmed", "X understands", "told X exclusively",
+// "exclusively tells X"; kPhrase "exclusively revealed to X", "X (has) reached out to", "pick up
+// the new issue of X", a tip line, "As X readers know", a dateline "(X) --"; kMined a context
+// of data/attribution/self_reference.tsv; kNone otherwise.
+enum class SelfReferenceKind : uint8_t { kNone, kFrame, kPhrase, kMined };
+SelfReferenceKind SelfReferenceAt(const DocView& v, uint32_t i, uint32_t end);
+// The document's own outlet by the hand rules: the first outlet-shaped name SelfReferenceAt
+// reads as the article's own (a known host's outlet for a web address), or "".
+std::string OwnOutletByRules(const DocView& v);
 // Latest outlet named before tok (for "the tabloid"), or "".
 std::string LastOutletBefore(const PassState& st, uint32_t tok);
 

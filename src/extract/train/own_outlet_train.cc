@@ -7,6 +7,7 @@
 #include "entities/entities.h"
 #include "extract/extract.h"
 #include "extract/internal/doc_view.h"
+#include "extract/internal/passes.h"
 #include "extract/lexicon.h"
 #include "ingest/ingest.h"
 #include "resolve/resolve.h"
@@ -24,6 +25,7 @@ struct Art {
   std::vector<uint8_t> positive;  // per group
   std::string truth_key;
   bool names_own = false;
+  int rules_group = -1;  // the group the hand rules name (OwnOutletByRules), or -1
 };
 
 bool SameKey(const std::string& a, const std::string& b) {
@@ -68,6 +70,9 @@ Art ReadArticle(Document doc, const entities::Tagger* tagger, const syntax::Pars
   DocView v(doc, &a, DefaultLexicon());
   const OutletMentions m = OutletCandidates(v);
   art.positive.assign(m.group_size.size(), 0);
+  if (const std::string rules = OwnOutletByRules(v); !rules.empty())
+    for (const OutletCandidate& c : m.list)
+      if (OutletKey(c.name) == OutletKey(rules)) art.rules_group = static_cast<int>(c.group);
   // The units scored: each mention (max pooling), or each name with its mentions' features
   // together (sum pooling).
   const bool sum = pooling == OwnOutletModel::kSumPooling;
@@ -154,30 +159,39 @@ struct Scored {
   float score;
   bool right;
   size_t article;
+  int rules = -1;  // the hand rules name an outlet: -1 none, 0 not the URL's, 1 the URL's
 };
 
 Scored ScoreArticle(const syntax::LinearModel& m, const Art& a, size_t k) {
   const std::vector<float> s = Scores(m, a);
   const int best = Best(a, s, false);
-  if (best < 0) return {-1e30f, false, k};
-  return {s[best], a.positive[a.group[best]] != 0, k};
+  const int rules = a.rules_group < 0 ? -1 : a.positive[a.rules_group];
+  if (best < 0) return {-1e30f, false, k, rules};
+  return {s[best], a.positive[a.group[best]] != 0, k, rules};
 }
 
-OwnOutletFigures Figures(const std::vector<Art>& arts, const std::vector<Scored>& scored, float threshold) {
+// The figures at `threshold`, the model alone or (`with_rules`) as the pipeline decides: the
+// hand rules' name, else the model's.
+OwnOutletFigures Figures(const std::vector<Art>& arts, const std::vector<Scored>& scored, float threshold,
+                         bool with_rules = false) {
   OwnOutletFigures f;
   for (const Scored& s : scored) {
     const Art& a = arts[s.article];
-    const bool named = s.score > threshold;
+    const bool by_rules = with_rules && s.rules >= 0;
+    const bool named = by_rules || s.score > threshold;
     f.articles += 1;
-    f.named += named, f.right += named && s.right;
+    f.named += named, f.right += by_rules ? s.rules == 1 : named && s.right;
     f.names_own += a.names_own, f.found_own += a.names_own && named;
     f.reachable += std::any_of(a.positive.begin(), a.positive.end(), [](uint8_t p) { return p != 0; });
   }
   return f;
 }
 
-// The lowest threshold whose named articles are right in at least `precision` of cases.
+// The lowest threshold whose named articles are right in at least `precision` of cases, over
+// the articles the hand rules name none of (the model decides only those in the pipeline).
 float ChooseThreshold(std::vector<Scored> scored, double precision) {
+  scored.erase(std::remove_if(scored.begin(), scored.end(), [](const Scored& s) { return s.rules >= 0; }),
+               scored.end());
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     return a.score != b.score ? a.score > b.score : a.article < b.article;
   });
@@ -239,6 +253,7 @@ Result<OwnOutletTrained> TrainOwnOutlet(const OwnOutletOptions& o) {
   out.model->pooling = o.pooling;
   out.model->threshold = ChooseThreshold(cv, o.precision);
   out.cv = Figures(*train, cv, out.model->threshold);
+  out.cv_with_rules = Figures(*train, cv, out.model->threshold, true);
   out.cv_outlets = Figures(*train, cv_outlets, out.model->threshold);
   out.cv_outlets_threshold = ChooseThreshold(cv_outlets, o.precision);
   out.cv_outlets_own = Figures(*train, cv_outlets, out.cv_outlets_threshold);
@@ -247,6 +262,7 @@ Result<OwnOutletTrained> TrainOwnOutlet(const OwnOutletOptions& o) {
   for (size_t k = 0; k < dev->size(); ++k)
     if (!(*dev)[k].truth_key.empty()) scored.push_back(ScoreArticle(out.model->linear, (*dev)[k], k));
   out.dev = Figures(*dev, scored, out.model->threshold);
+  out.dev_with_rules = Figures(*dev, scored, out.model->threshold, true);
   return out;
 }
 

@@ -13,8 +13,10 @@
 //
 // The threshold comes from `folds`-fold cross-validation on train (article k in fold k %
 // folds: dev and test are drawn from the same outlets): over the out-of-fold scores of the best
-// name of every article, it is the lowest at which the named outlet is the URL's in at least
-// `precision` of the articles named. A second cross-validation holds the outlets out (an
+// name of every article the hand rules name none of (OwnOutletByRules: the pipeline asks the
+// model only then), it is the lowest at which the named outlet is the URL's in at least
+// `precision` of the articles named. The figures are reported for the model alone and as the
+// pipeline decides (the rules' name, else the model's). A second cross-validation holds the outlets out (an
 // article goes to the fold of its URL outlet's key, FNV hash, so no fold's model saw the
 // outlets it is scored on): how far the model carries to outlets it never saw, reported at the
 // chosen threshold and at the one it would choose itself. The final model is trained on all of
@@ -59,6 +61,8 @@ struct OwnOutletTrained {
   std::unique_ptr<OwnOutletModel> model;
   size_t train_candidates = 0;
   OwnOutletFigures cv, dev;  // cv: out-of-fold on train (folds by article) at the chosen threshold
+  // As the pipeline decides: the hand rules' name (OwnOutletByRules), else the model's.
+  OwnOutletFigures cv_with_rules, dev_with_rules;
   // Out-of-fold with the outlets held out (folds by URL outlet): at the chosen threshold, and
   // at the threshold this cross-validation alone would choose.
   OwnOutletFigures cv_outlets, cv_outlets_own;

@@ -50,7 +50,6 @@ TEST(OwnOutletModel, AnArticleSpeakingOfItselfNamesItsOutlet) {
                            "An insider close to the couple tells Harbor Weekly exclusively that the wedding is off. "
                            "\"They are done,\" the source says."}) {
     Analysed r = Analyze(text);
-    EXPECT_EQ(ModelOutlet(r).value_or("(none)"), "Harbor Weekly") << text;
     ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
     EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly") << text;
   }
@@ -73,6 +72,52 @@ TEST(OwnOutletModel, OwnAndCitedOutletsStayApart) {
                        "2016 that she loved the city.");
   ASSERT_TRUE(r.a.detected_outlet.has_value());
   EXPECT_EQ(*r.a.detected_outlet, "Harbor Weekly");
+}
+
+// Self-reference constructions: "X has learned", "X can reveal", "pick up the new issue of X",
+// "X has reached out to".
+TEST(OwnOutletModel, SelfReferenceConstructionsNameTheOutlet) {
+  for (const char* text :
+       {"Quillon Daily has learned that the two stars have split after four years. The singer was seen in Rome.",
+        "Quillon Daily can reveal that the actor is quitting the show. \"He is done,\" a source said.",
+        "The pair split in May, an insider says. For more, pick up the new issue of Quillon Daily, on stands now.",
+        "The singer was seen leaving the studio on Friday. Quillon Daily has reached out to her rep for comment."}) {
+    Analysed r = Analyze(text);
+    ASSERT_TRUE(r.a.detected_outlet.has_value()) << text;
+    EXPECT_EQ(*r.a.detected_outlet, "Quillon Daily") << text;
+  }
+}
+
+// Citations of another outlet, a handle and an outlet inside a quotation name none.
+TEST(OwnOutletModel, CitationsHandlesAndQuotedOutletsNameNone) {
+  for (const char* text :
+       {"Quillon Daily reported on Monday that the pair had split. Neither star has commented.",
+        "The actor is quitting the show, according to the Quillon Daily. His rep did not respond.",
+        "\"Quillon Daily has learned nothing,\" the singer joked on the show. She laughed it off.",
+        "The singer posted a photo from Rome. @QuillonDaily shared it with fans on Friday."}) {
+    Analysed r = Analyze(text);
+    EXPECT_FALSE(r.a.detected_outlet.has_value()) << text << " -> " << r.a.detected_outlet.value_or("");
+  }
+}
+
+// Scores read how an article speaks of a name, never the name: the same article under
+// another invented outlet's name of the same shape scores the same.
+TEST(OwnOutletModel, ScoresDoNotDependOnTheOutletsName) {
+  auto score = [](const std::string& name) {
+    Analysed r = Analyze("A source exclusively tells " + name + " that the pair split. She told Lantern Monthly in "
+                         "2016 that she loved the city.");
+    DocView v(r.doc, &r.a, DefaultLexicon());
+    const OutletMentions m = OutletCandidates(v);
+    float best = 0;
+    const int i = BestOwnOutlet(v, Model(), m, &best);
+    EXPECT_GE(i, 0) << name;
+    return i >= 0 ? std::make_pair(m.list[i].name, best) : std::make_pair(std::string(), best);
+  };
+  const auto [a, sa] = score("Harbor Weekly");
+  const auto [b, sb] = score("Copper Weekly");
+  EXPECT_EQ(a, "Harbor Weekly");
+  EXPECT_EQ(b, "Copper Weekly");
+  EXPECT_EQ(sa, sb);
 }
 
 TEST(OwnOutletModel, CandidatesAreGroupedByName) {
