@@ -335,6 +335,9 @@ struct Ctx {
   // ("Batman actor Affleck", "actress Ana X", "the much younger actress"); stops at clause breaks,
   // commas and prepositions.
   int32_t ObjectAfter(uint32_t tok, uint32_t limit, uint32_t* at, std::string* text) const {
+    static const std::set<std::string> kObjectStops = {"and", "or", "with", "alongside", "to", "from", "in", "at",
+                                                       "for", "by", "on", "of", "that", "who", "as", "after",
+                                                       "before", "since", "when", "while", "last", "this"};
     uint32_t end = std::min(limit, tok + 7);
     for (uint32_t k = tok; k < end; ++k) {
       if (uint32_t noun = KinNounAfter(k, limit)) {
@@ -348,11 +351,15 @@ struct Ctx {
         *at = noun;
         return KinOf(v.PersonAt(k), v.lex.Role(v.lower[noun])->predicate);
       }
-      int32_t e = v.PersonAt(k);
+      // "of his onscreen co-star X": a possessive before more of its phrase is X's possessor.
+      const bool possessor = (v.lower[k] == "his" || v.lower[k] == "her") && k + 1 < end && v.IsWord(k + 1) &&
+                             !v.IsClauseBreak(k + 1) && !kObjectStops.count(v.lower[k + 1]);
+      int32_t e = possessor ? -1 : v.PersonAt(k);
       if (e >= 0) {
         *at = k;
         return e;
       }
+      if (possessor) continue;
       const std::string& w = v.lower[k];
       if (IndefiniteAt(v, k) != Indefinite::kNone) {
         *text = w == "no" ? "no one" : w;

@@ -264,5 +264,12 @@ TEST(PairPatterns, AChildOfAListIsNoAnchorForTheNext) {
   EXPECT_FALSE(Has(a, "Dex", "child_of", "Juniper"));
 }
 
+TEST(PairPatterns, APossessiveBeforeItsPhraseIsNoObject) {
+  DocumentAnalysis a = Analyze(
+      "His marriage to Lena Quist (daughter of his onscreen co-star Nina Bell) lasted four years, Teo "
+      "Marchetti said.");
+  EXPECT_FALSE(Has(a, "Quist", "child_of", "Marchetti"));
+}
+
 }  // namespace
 }  // namespace hearsay::extract
