@@ -322,6 +322,7 @@ class QuoteSpeaker {
 
   Attribution speaker;
   uint32_t cue_b = 0, cue_e = 0;
+  Attribution in_sentence;  // the late fallback (TryInSentence), kUnknown when none
 
  private:
   bool Take(Attribution a, uint32_t j, uint32_t limit = UINT32_MAX);
@@ -336,6 +337,10 @@ class QuoteSpeaker {
   bool TryLabel();
   bool TryLeadIn();
   bool TrySentenceLeadIn();
+  bool TryInSentence();
+  void FindInSentence();
+  int GoverningCue() const;
+  uint32_t ShapedCueBefore(uint32_t* np_b, uint32_t* np_e) const;
   bool TryContinuation(int32_t prev_quote, uint32_t prev_para);
   void PronounFromPrevious(int32_t prev_quote, uint32_t prev_para);
 
@@ -430,6 +435,19 @@ bool QuoteSpeaker::TryAfter() {
   return false;
 }
 
+// Is the word at tok shaped like a finite verb of speech: lower case letters only, at least
+// min_len of them, ending in "-ed" or "-s" (not "-ss", "-us"), not a form of be/have/do or
+// a verb of seeming or wanting ("tattled", "snipes", "raps")?
+bool VerbShaped(const DocView& v, uint32_t tok, size_t min_len) {
+  static const std::set<std::string> kNotSpeech = {"was", "has", "does", "is", "goes", "comes", "gets", "seems",
+                                                   "looks", "needed", "wanted", "used"};
+  const std::string& w = v.lower[tok];
+  if (!v.IsWord(tok) || v.IsCap(tok) || w.size() < min_len || kNotSpeech.count(w)) return false;
+  for (char c : w)
+    if (c < 'a' || c > 'z') return false;
+  return w.ends_with("ed") || (w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us"));
+}
+
 // `…," she expressed to X.`, `…," Voss snapped.`: right after a quotation ending in a comma, "?" or
 // "!", a person (a name or "he"/"she"/"they"), perhaps an adverb, then a word shaped like a finite
 // verb ("-ed", "-es", "-s"; not a form of be/have/do) and the end of the clause or a preposition:
@@ -439,8 +457,6 @@ uint32_t QuoteSpeaker::ShapedCueAfter(uint32_t start, uint32_t* np_end) const {
   static const std::set<std::string> kAfter = {".", ",", "!", "?", ";", "to", "on", "in", "at", "during", "about",
                                                "of", "from", "before", "after", "while", "as", "when", "with", "via",
                                                "over", "later", "again", "back", "then", "in"};
-  static const std::set<std::string> kNotSpeech = {"was", "has", "does", "is", "goes", "comes", "gets", "seems",
-                                                   "looks", "needed", "wanted", "used"};
   if (!q_.ends_open || start >= n_) return UINT32_MAX;
   uint32_t j = start;
   if (w_[j] == "he" || w_[j] == "she" || w_[j] == "they") ++j;
@@ -448,12 +464,8 @@ uint32_t QuoteSpeaker::ShapedCueAfter(uint32_t start, uint32_t* np_end) const {
   else return UINT32_MAX;
   *np_end = j;
   if (j < n_ && w_[j].size() > 4 && w_[j].ends_with("ly")) ++j;
-  if (j + 1 >= n_ || !v_.IsWord(j) || v_.IsCap(j) || w_[j].size() < 5 || kNotSpeech.count(w_[j])) return UINT32_MAX;
-  for (char c : w_[j])
-    if (c < 'a' || c > 'z') return UINT32_MAX;
-  const std::string& verb = w_[j];
-  bool finite = verb.ends_with("ed") || (verb.ends_with("s") && !verb.ends_with("ss") && !verb.ends_with("us"));
-  if (!finite || !(kAfter.count(w_[j + 1]) || v_.toks[j + 1].kind == TokenKind::kQuote)) return UINT32_MAX;
+  if (j + 1 >= n_ || !VerbShaped(v_, j, 5) || !(kAfter.count(w_[j + 1]) || v_.toks[j + 1].kind == TokenKind::kQuote))
+    return UINT32_MAX;
   return j;
 }
 
@@ -590,6 +602,154 @@ bool QuoteSpeaker::TrySentenceLeadIn() {
   return false;
 }
 
+// The quotation's head word in the parse: its one word (punctuation aside) whose head lies
+// outside it, or the sentence's root; -1 when none, when several words lean outside (no
+// constituent: a misparse), or the sentence was not parsed.
+int QuoteHeadWord(const DocView& v, uint32_t qb, uint32_t qe, uint32_t inner_b, uint32_t inner_e) {
+  const auto& words = v.a.syntax.words;
+  int head = -1;
+  for (uint32_t k = inner_b; k < inner_e; ++k) {
+    int w = v.word_of_tok[k];
+    if (w < 0 || words[w].upos == syntax::Upos::kPUNCT) continue;
+    if (words[w].head < 0 || words[words[w].head].token < qb || words[words[w].head].token >= qe) {
+      if (head >= 0) return -1;
+      head = w;
+    }
+  }
+  return head;
+}
+
+bool IsClausalRel(syntax::Rel r) {
+  return r == syntax::Rel::kCcomp || r == syntax::Rel::kParataxis || r == syntax::Rel::kXcomp ||
+         r == syntax::Rel::kAdvcl || r == syntax::Rel::kConj || r == syntax::Rel::kCsubj;
+}
+
+// The cue verb governing a quotation inside a sentence, from the parse: walking up from the
+// quotation's head word, the nearest active verb that is a cue (lexicon or mined: "X said the
+// tour was “…”", "X labeled the rumours “…”"), through clausal links, subjects and objects only
+// past the first step; or the active verb right above the quotation when the quotation is its
+// clause, complement or (after a comma or colon) object, and that verb comes at most five words
+// before it with no punctuation between but the comma or colon ("he raps, “…”", "X called the
+// rumours “…”"): that construction says whose words they are whatever the verb. No other
+// quotation may stand between the cue and this one. -1 when none.
+int QuoteSpeaker::GoverningCue() const {
+  const auto& words = v_.a.syntax.words;
+  const int head = QuoteHeadWord(v_, q_.qb, q_.qe, q_.inner_b, q_.inner_e);
+  if (head < 0) return -1;
+  const syntax::Rel first_rel = words[head].rel;
+  auto clear_between = [&](uint32_t tok) {
+    for (uint32_t k = std::min(tok, q_.qb) + 1; k < std::max(tok, q_.qb); ++k)
+      if (v_.quote_at[k] >= 0) return false;
+    return true;
+  };
+  for (int x = head, guard = 0; x >= 0 && guard < 64; ++guard) {
+    const syntax::Word& w = words[x];
+    if (w.head < 0) return -1;
+    if (x != head && !IsClausalRel(w.rel) && w.rel != syntax::Rel::kNsubj && w.rel != syntax::Rel::kObj) return -1;
+    x = w.head;
+    const syntax::Word& h = words[x];
+    if (h.upos != syntax::Upos::kVERB || v_.tree.IsPassive(x)) continue;
+    if (IsCueAt(v_, h.token, /*mined=*/true)) return clear_between(h.token) ? x : -1;
+    if (x != words[head].head || h.token >= q_.qb || h.token + 6 < q_.qb || h.lemma == "be" || h.lemma == "have" ||
+        h.lemma == "do")
+      continue;
+    const bool marked = v_.IsPunct(q_.qb - 1, ",") || v_.IsPunct(q_.qb - 1, ":");
+    bool core = (IsClausalRel(first_rel) && (marked || v_.IsWord(q_.qb - 1))) || (first_rel == syntax::Rel::kObj && marked);
+    for (uint32_t k = h.token + 1; k + 1 < q_.qb && core; ++k) core = v_.IsWord(k) && v_.quote_at[k] < 0;
+    if (core) return x;
+  }
+  return -1;
+}
+
+// Sets in_sentence when TryInSentence finds a speaker, leaving speaker and cue as they were.
+void QuoteSpeaker::FindInSentence() {
+  const Attribution saved = speaker;
+  const uint32_t b = cue_b, e = cue_e;
+  if (TryInSentence()) in_sentence = speaker;
+  speaker = saved, cue_b = b, cue_e = e;
+}
+
+// Without a parse: does the quotation [qb, qe) read as a modifier or a prepositional object
+// rather than a clause or an argument: a preposition right before it ("in “…”"), or after it a
+// word that neither ends nor joins the clause ("a “…” push", "he “…” his girlfriend")?
+bool QuotedAsModifier(const DocView& v, uint32_t qb, uint32_t qe) {
+  static const std::set<std::string> kBefore = {"in", "on", "at", "with", "of", "for", "from", "by", "like", "about"};
+  static const std::set<std::string> kJoins = {"and", "or", "but", "as", "because", "while", "when", "after", "before",
+                                               "since", "if", "than", "that", "which", "who", "to", "in", "on", "at",
+                                               "for", "with", "from", "by", "about", "of", "during", "outside", "over",
+                                               "into", "until"};
+  if (qb > 0 && kBefore.count(v.lower[qb - 1])) return true;
+  return qe < v.size() && v.sent_of[qe] == v.sent_of[qb] && v.IsWord(qe) && !kJoins.count(v.lower[qe]);
+}
+
+// A cue before the quotation shaped like a verb of speech, without a parse: a person (a name,
+// "he", "she"), perhaps an adverb, a finite-shaped verb (VerbShaped), at most four more words,
+// then a comma or colon right before the quotation ("he raps, “…”", "Voss posted on Instagram:
+// “…”"): the construction says speech whatever the verb. The verb's token, or UINT32_MAX.
+uint32_t QuoteSpeaker::ShapedCueBefore(uint32_t* np_b, uint32_t* np_e) const {
+  if (q_.qb < 3 || !(v_.IsPunct(q_.qb - 1, ",") || v_.IsPunct(q_.qb - 1, ":"))) return UINT32_MAX;
+  const uint32_t sb = v_.SentenceOf(q_.qb).token_begin;
+  for (uint32_t j = q_.qb - 1; j-- > sb && j + 6 >= q_.qb;) {
+    if (!v_.IsWord(j) || v_.quote_at[j] >= 0) return UINT32_MAX;
+    if (!VerbShaped(v_, j, 4)) continue;
+    uint32_t k = j;
+    if (k > sb && v_.lower[k - 1].size() > 4 && v_.lower[k - 1].ends_with("ly")) --k;
+    if (k == sb) return UINT32_MAX;
+    const std::string& p = v_.lower[k - 1];
+    if (p == "he" || p == "she") *np_b = k - 1;
+    else if (v_.PersonAt(k - 1) >= 0 && v_.MentionEnd(k - 1) == k && !v_.personal_pronoun[k - 1]) *np_b = v_.MentionBegin(k - 1);
+    else return UINT32_MAX;
+    *np_e = k;
+    return j;
+  }
+  return UINT32_MAX;
+}
+
+// A quotation of three or more words inside a sentence (not opening it; no title, no heading):
+// the source of its sentence's reporting frame when it lies in the frame's content and reads
+// as a clause or an argument rather than a modifier (from the parse, else QuotedAsModifier;
+// not after a colon: "X says the tour was “…”", not "a song with “…” lyrics") and no cue of the
+// content speaks it; else the subject
+// of the cue that governs it (GoverningCue) or of a verb-shaped cue right before it
+// (ShapedCueBefore). A named source must be a person of the article the quotation does not speak
+// of in the third person.
+bool QuoteSpeaker::TryInSentence() {
+  const uint32_t s = v_.sent_of[q_.qb];
+  if (q_.in_title || q_.title_case || q_.words < 3 || s == UINT32_MAX || v_.a.layout.sentences[s].token_begin >= q_.qb)
+    return false;
+  auto fits = [&](const Attribution& a) {
+    if (a.kind == SourceKind::kNamed) return a.entity_idx >= 0 && !SpeaksOf(v_, q_.qb, q_.qe, a.entity_idx);
+    return Usable(a);
+  };
+  const bool parsed = v_.use_parse && v_.HasParse(q_.qb);
+  const int head = parsed ? QuoteHeadWord(v_, q_.qb, q_.qe, q_.inner_b, q_.inner_e) : -1;
+  const syntax::Rel rel = head >= 0 ? v_.a.syntax.words[head].rel : syntax::Rel::kDep;
+  const bool argument = parsed ? IsClausalRel(rel) || rel == syntax::Rel::kObj || rel == syntax::Rel::kNsubj ||
+                                     rel == syntax::Rel::kRoot
+                               : !QuotedAsModifier(v_, q_.qb, q_.qe);
+  if (argument && !v_.IsPunct(q_.qb - 1, ":") && st_->InFrame(s, q_.qb) && q_.qe <= st_->frames[s].content_end &&
+      fits(st_->frames[s].source)) {
+    // A cue inside the frame's content before the quotation gives the words to its own subject
+    // ("According to the filing, Kim denied the claims and said Jo was “…”"): not the frame's.
+    bool inner_cue = false;
+    for (uint32_t k = st_->frames[s].content_tok; k < q_.qb && !inner_cue; ++k)
+      inner_cue = k != st_->frames[s].cue_tok && v_.quote_at[k] < 0 && IsCueAt(v_, k, /*mined=*/true);
+    if (!inner_cue) return Take(st_->frames[s].source, st_->frames[s].cue_tok);
+  }
+  uint32_t np_b, np_e;
+  if (int cue = parsed ? GoverningCue() : -1; cue >= 0) {
+    uint32_t j = v_.a.syntax.words[cue].token;
+    if (SubjectTokens(v_, cue, q_.qb, q_.qe, &np_b, &np_e) && !(np_b < q_.qe && np_e > q_.qb)) {
+      Attribution a = ResolveSource(v_, st_, np_b, np_e, j);
+      if (fits(a)) return Take(a, j);
+    }
+  }
+  uint32_t verb = ShapedCueBefore(&np_b, &np_e);
+  if (verb == UINT32_MAX) return false;
+  Attribution a = ResolveSource(v_, st_, np_b, np_e, verb);
+  return fits(a) && Take(a, verb);
+}
+
 // Continuation: a quote opening a paragraph right after a paragraph that ended in a quote;
 // a second quote in the sentence of the first (`…: "wriggle out of" … : "…"`); the quote
 // after `"…," one said.` in the same paragraph.
@@ -650,6 +810,7 @@ bool QuoteSpeaker::Find(int32_t prev_quote, uint32_t prev_para) {
   else if (q_.ends_open) found = TryAfter() || TryBefore();
   else found = TryBefore() || TryAfter();
   if (!found && pending_cue_ != UINT32_MAX) found = Take(pending_, pending_cue_);
+  if (!found) FindInSentence();
   if (q_.fragment) return found;  // no lead-in or run speaks a phrase inside a sentence
   if (!found) found = TryLeadIn();
   if (!found) found = TrySentenceLeadIn();
@@ -669,6 +830,7 @@ void RecordQuote(DocView& v, const QuoteSpanView& span, const QuoteSpeaker& qs) 
   v.quote_record[span.qi] = static_cast<int32_t>(v.a.quotes.size());
   v.a.quotes.push_back(q);
   v.quote_fragment.push_back(span.fragment);
+  v.quote_in_sentence.push_back(qs.in_sentence);
   const Attribution& speaker = qs.speaker;
   if (speaker.kind == SourceKind::kOutlet && !speaker.text.empty()) {
     uint32_t s = v.sent_of[span.qe - 1];
@@ -714,10 +876,12 @@ void DropUnspokenFragments(DocView& v) {
   }
   if (kept.size() == v.a.quotes.size()) return;
   std::vector<bool> fragment(kept.size());
+  std::vector<Attribution> in_sentence(kept.size());
   for (size_t i = 0; i < new_index.size(); ++i)
-    if (new_index[i] >= 0) fragment[new_index[i]] = v.quote_fragment[i];
+    if (new_index[i] >= 0) fragment[new_index[i]] = v.quote_fragment[i], in_sentence[new_index[i]] = v.quote_in_sentence[i];
   v.a.quotes = std::move(kept);
   v.quote_fragment = std::move(fragment);
+  v.quote_in_sentence = std::move(in_sentence);
   for (int32_t& r : v.quote_record)
     if (r >= 0) r = new_index[r];
   auto& recs = v.a.attributions;

@@ -485,6 +485,13 @@ void ResolveQuoteSpeakers(DocView& v) {
     else if (int32_t p = v.quote_fragment[qi] ? -1 : LabelSpeaker(v, qb, para); p >= 0) SetSpeaker(v, &r, NamedSpeaker(p));
   }
   SpeakLateQuotes(v, record_of);
+  // Last, a partial quotation the sentence around it gives to someone (QuoteSpeaker::TryInSentence).
+  for (size_t qi = 0; qi < v.a.quotes.size(); ++qi) {
+    if (record_of[qi] < 0 || qi >= v.quote_in_sentence.size() || v.quote_in_sentence[qi].kind == SourceKind::kUnknown)
+      continue;
+    AttributionRecord& r = v.a.attributions[record_of[qi]];
+    if (r.source.kind == SourceKind::kUnknown) SetSpeaker(v, &r, v.quote_in_sentence[qi]);
+  }
 }
 
 }  // namespace hearsay::extract

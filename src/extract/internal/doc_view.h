@@ -39,6 +39,9 @@ struct DocView {
   std::optional<Ymd> published;        // the document's date, if any
   std::vector<int32_t> quote_record;   // per quote span: index into a.quotes, or -1 (set by quotes pass)
   std::vector<bool> quote_fragment;    // per a.quotes: a short phrase quoted inside a sentence (quotes pass)
+  // per a.quotes: the speaker the sentence around a partial quotation gives (its reporting frame
+  // or governing cue), taken only when no other rule names one (ResolveQuoteSpeakers); kUnknown: none
+  std::vector<Attribution> quote_in_sentence;
 
  private:
   mutable std::vector<std::pair<std::string_view, bool>> lower_written_;  // memo: word -> written in lower case

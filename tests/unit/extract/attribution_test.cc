@@ -447,6 +447,28 @@ TEST(Attributions, LeadInSentenceWithAQuotedTitle) {
             (std::vector<std::string>{"anonymous"}));
 }
 
+// A partial quotation inside a sentence: the source of the sentence's reporting frame when the
+// quotation is a clause or an argument of its content.
+TEST(Attributions, PartialQuotationInsideAFrameIsTheFramesSource) {
+  EXPECT_EQ(Speakers("According to Mara Voss, Lena Marsh and Tom Hale were \u201cgetting loud and happy\u201d outside "
+                     "the club on Friday."),
+            (std::vector<std::string>{"Mara Voss"}));
+}
+
+// A partial quotation that is the complement of a verb before it ("X called the rumours “…”"),
+// or follows a verb shaped like speech and a comma ("as Hale raps, “…”"), is the verb's
+// subject's; not when the verb is passive ("Hale was called “…”").
+TEST(Attributions, PartialQuotationOfAVerbBeforeItIsItsSubjects) {
+  EXPECT_EQ(Speakers("Tom Hale called the story \u201ca lie from the first line to the very last one\u201d on "
+                     "Friday."),
+            (std::vector<std::string>{"Tom Hale"}));
+  EXPECT_EQ(Speakers("Tom Hale is back on stage this month, and in the opening song, as Hale raps, \u201cEvery "
+                     "street in this town still knows my name.\u201d"),
+            (std::vector<std::string>{"Tom Hale"}));
+  EXPECT_EQ(Speakers("Tom Hale was called \u201cthe best drummer this little town has ever had\u201d by the paper."),
+            (std::vector<std::string>{""}));
+}
+
 // "…," Voss's lawsuit read: written words with a possessor are the possessor's.
 TEST(Attributions, WritingWithAPossessorIsThePossessors) {
   EXPECT_EQ(Speakers("Mara Voss sued the magazine in June.\n\nThe case will be heard in the fall.\n\n\u201cThe story "
