@@ -204,138 +204,18 @@ bool IsNumberToken(const DocView& v, uint32_t k) { return k < v.size() && v.toks
 
 }  // namespace
 
-int32_t DocView::AppositiveName(uint32_t tok) const {
-  if (!IsPossessivePronoun(lower[tok]) || tok == 0 || lower[tok - 1] != ",") return -1;
-  uint32_t k = tok - 1;
-  if (k > 1 && IsNumberToken(*this, k - 1) && lower[k - 2] == ",") k -= 2;
-  if (k == 0 || mention_at[k - 1] < 0) return -1;
-  return a.mentions[mention_at[k - 1]].entity_idx;
-}
-
-int32_t DocView::ChainedPossessive(uint32_t tok) const {
-  if (!IsPossessivePronoun(lower[tok])) return -1;
-  Gender g = PronounGender(lower[tok]);
-  bool preposition = false;
-  for (uint32_t k = tok; k-- > 0 && tok - k <= 5;) {
-    const std::string& w = lower[k];
-    if (sent_of[k] != sent_of[tok] || IsClauseBreak(k) || w == ",") return -1;
-    if (w == "from" || w == "of" || w == "with" || w == "by" || w == "to") preposition = true;
-    if (IsPossessivePronoun(w) && PronounGender(w) == g) return preposition ? static_cast<int32_t>(k) : -1;
-  }
-  return -1;
-}
-
 int32_t DocView::ResolvePronoun(uint32_t tok) const {
   if (tok >= size()) return -1;
-  if (pronoun_memo_.empty()) pronoun_memo_.assign(size(), -2);
-  if (pronoun_memo_[tok] == -2) pronoun_memo_[tok] = ResolvePronounOnce(tok);
-  return pronoun_memo_[tok];
+  int32_t m = mention_at[tok];
+  if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
+  // Resolve cannot know who speaks a quotation (the quotes pass decides): a first-person
+  // pronoun inside one is its named speaker.
+  return IsFirstPerson(lower[tok]) ? QuoteSpeakerAt(tok) : -1;
 }
 
 bool DocView::Fits(int32_t e, Gender g) const {
   if (e < 0 || a.local_entities[e].type != EntityType::kPerson) return false;
   return entity_gender[e] == Gender::kUnknown || entity_gender[e] == g;
-}
-
-int32_t DocView::ResolvePronounOnce(uint32_t tok) const {
-  int32_t m = mention_at[tok];
-  if (IsFirstPerson(lower[tok])) {
-    if (m >= 0 && a.mentions[m].entity_idx >= 0) return a.mentions[m].entity_idx;
-    return QuoteSpeakerAt(tok);
-  }
-  Gender g = PronounGender(lower[tok]);
-  if (g != Gender::kMale && g != Gender::kFemale)
-    return m >= 0 && a.mentions[m].entity_idx >= 0 ? a.mentions[m].entity_idx : -1;
-  if (sent_of[tok] == UINT32_MAX) return -1;
-  int32_t chained = ChainedPossessive(tok);
-  if (chained >= 0) return ResolvePronoun(static_cast<uint32_t>(chained));
-  // "X and his wife Y", "X, and her son": the possessive goes with the name it is joined to.
-  if (IsPossessivePronoun(lower[tok]) && tok >= 2 && lower[tok - 1] == "and") {
-    uint32_t k = lower[tok - 2] == "," && tok >= 3 ? tok - 3 : tok - 2;
-    int32_t e = mention_at[k] >= 0 && PronounGender(lower[k]) == Gender::kUnknown ? PersonAt(k) : -1;
-    if (Fits(e, g)) return e;
-  }
-  // A possessive in apposition to a name ("Finn X, 19, his son") never refers to that name.
-  int32_t appositive = AppositiveName(tok);
-  int32_t previous = PreviousSubject(tok, g);
-  if (previous >= 0 && previous != appositive) return previous;
-  const uint32_t s = sent_of[tok];
-  // Resolve's antecedent, unless it is the appositive name, a name quoted earlier in the
-  // sentence of a pronoun outside quotation marks ("“Lorcan and Nadia have split,” he said"),
-  // or the sentence opens with a descriptor the pronoun goes with.
-  auto quoted_here = [&](int32_t e) {
-    if (quote_at[tok] >= 0) return false;
-    for (uint32_t k = a.layout.sentences[s].token_begin; k < tok; ++k)
-      if (quote_at[k] >= 0 && mention_at[k] >= 0 && a.mentions[mention_at[k]].entity_idx == e) return true;
-    return false;
-  };
-  if (m >= 0 && a.mentions[m].entity_idx >= 0 && a.mentions[m].entity_idx != appositive &&
-      !quoted_here(a.mentions[m].entity_idx) && !DescriptorFirst(a.layout.sentences[s].token_begin, tok, g))
-    return a.mentions[m].entity_idx;
-  return Antecedent(tok, g, appositive);
-}
-
-int32_t DocView::PreviousSubject(uint32_t tok, Gender g) const {
-  const auto& sents = a.layout.sentences;
-  uint32_t s = sent_of[tok];
-  if (tok != sents[s].token_begin) return -1;
-  for (uint32_t p = s; p-- > 0 && s - p <= 3;) {
-    if (a.layout.paragraphs[sents[p].paragraph_idx].kind != BlockKind::kBody) continue;
-    uint32_t f = sents[p].token_begin;
-    if (f + 1 >= sents[p].token_end) return -1;
-    if (lower[f] == "the" && mention_at[f + 1] < 0 && DescriptorFirst(f, f + 2, g)) return Antecedent(f, g, -1);
-    if (mention_at[f] < 0 && PronounGender(lower[f]) != g) return -1;
-    int32_t e = PersonAt(f);
-    return Fits(e, g) && !IsPossessivePronoun(lower[f]) ? e : -1;
-  }
-  return -1;
-}
-
-int32_t DocView::Antecedent(uint32_t tok, Gender g, int32_t exclude) const {
-  // The first fitting person of a sentence (subjects come first), gender-known ones preferred.
-  // In the pronoun's own sentence, a pronoun outside quotation marks skips the names quoted
-  // there ("“X and Y have split,” he said": he is neither).
-  const auto& sents = a.layout.sentences;
-  const uint32_t s = sent_of[tok];
-  const bool outside = quote_at[tok] < 0;
-  int counted = 0;
-  for (uint32_t back = 0; back <= 6 && back <= s && counted <= 3; ++back) {
-    const Sentence& sn = sents[s - back];
-    if (back > 0 && a.layout.paragraphs[sn.paragraph_idx].kind != BlockKind::kBody) continue;
-    uint32_t end = back == 0 ? tok : sn.token_end;
-    // A definite descriptor of the pronoun's gender opening the sentence's people ("The
-    // actress shares two children, A and B, with her ex-husband"): the pronoun goes with it,
-    // and the descriptor refers further back.
-    if (DescriptorFirst(sn.token_begin, end, g)) continue;
-    int32_t best_known = -1, best_any = -1;
-    bool any_person = false;
-    for (uint32_t k = sn.token_begin; k < end; ++k) {
-      int32_t mk = mention_at[k];
-      if (mk < 0) continue;
-      const Mention& men = a.mentions[mk];
-      if (men.type != EntityType::kPerson || men.entity_idx < 0) continue;
-      if (back == 0 && outside && quote_at[k] >= 0) continue;
-      any_person = true;
-      int32_t e = PronounGender(lower[k]) == Gender::kUnknown ? men.entity_idx : PersonAt(k);
-      if (e == exclude || !Fits(e, g)) continue;
-      if (entity_gender[e] == g && best_known < 0) best_known = e;
-      if (best_any < 0) best_any = e;
-    }
-    if (best_known >= 0) return best_known;
-    if (best_any >= 0) return best_any;
-    if (any_person || back == 0) ++counted;
-  }
-  return -1;
-}
-
-bool DocView::DescriptorFirst(uint32_t begin, uint32_t end, Gender g) const {
-  for (uint32_t k = begin + 1; k < end; ++k) {
-    if (mention_at[k] >= 0 && a.mentions[mention_at[k]].type == EntityType::kPerson) return false;
-    if (lower[k - 1] == "the" && NounGender(lower[k]) == g && !lex.Role(lower[k]) &&
-        (k + 1 >= end || lower[k + 1] != "of"))
-      return true;
-  }
-  return false;
 }
 
 std::vector<int32_t> DocView::CoordinationBefore(uint32_t end) const {

@@ -44,7 +44,7 @@ class Gazetteer;
 namespace hearsay::resolve {
 
 // Bump when PronounFeatures change; models of another version are refused.
-constexpr uint32_t kCorefFeatureVersion = 3;
+constexpr uint32_t kCorefFeatureVersion = 4;
 // Sentences before the pronoun's that may hold a candidate.
 constexpr uint32_t kCorefWindow = 6;
 inline constexpr const char* kCorefModelFile = "coref.hsc";

@@ -219,6 +219,15 @@ int PronounDoc::HeadWord(uint32_t b, uint32_t e) const {
   return -1;
 }
 
+bool PronounDoc::PossessedByName(int w) const {
+  for (int c : tree.Children(w)) {
+    const syntax::Word& x = tree.word(c);
+    if (x.rel == syntax::Rel::kNmod && x.sub == syntax::Subtype::kPoss && x.token < named_tok.size() && named_tok[x.token])
+      return true;
+  }
+  return false;
+}
+
 int PronounDoc::NounSubjectBefore(uint32_t tok, uint32_t* token) const {
   const uint32_t s = sentence_of_token[tok];
   for (uint32_t k = tok; k-- > 0;) {
@@ -227,7 +236,7 @@ int PronounDoc::NounSubjectBefore(uint32_t tok, uint32_t* token) const {
     int w = word_of_tok[k];
     if (w < 0 || named_tok[k]) continue;
     const syntax::Word& x = tree.word(w);
-    if (x.rel == syntax::Rel::kNsubj && x.upos == syntax::Upos::kNOUN) {
+    if (x.rel == syntax::Rel::kNsubj && x.upos == syntax::Upos::kNOUN && !PossessedByName(w)) {
       *token = k;
       return w;
     }
@@ -263,7 +272,12 @@ PronounCase BuildPronounCase(const PronounDoc& d, uint32_t tok, int gender, cons
       continue;
     }
     if (m.tok_end > tok || taken[m.person] || people[m.person].entity < 0 || d.InCaption(m.tok_begin)) continue;
-    if (!p.quoted && s == p.sentence && d.quote_of_tok[m.tok_begin] >= 0) continue;  // a name quoted here
+    // A person named inside a quotation of the pronoun's sentence is no antecedent of a
+    // pronoun outside it, at any mention ("“X and Y have split,” he said": he is neither).
+    if (!p.quoted && s == p.sentence && d.quote_of_tok[m.tok_begin] >= 0) {
+      taken[m.person] = 1;
+      continue;
+    }
     // A resolved possessive is no antecedent of its own (a possessor ranks low), except the
     // one a possessive repeats ("his son from his first marriage").
     if (m.pronoun && m.tok_end == m.tok_begin + 1 && int(m.tok_begin) != chained && FormOf(d, m.tok_begin) == 3) continue;

@@ -505,6 +505,7 @@ class DocumentResolver {
     if (c_.sentence_of_token[t] == UINT32_MAX) return -1;
     PronounCase pc = BuildPronounCase(pd, static_cast<uint32_t>(t), gender, seen_, facts_, count_);
     int pick = chooser_ ? (*chooser_)(pc, c_.a) : knowledge_.coref->Choose(pc);
+    if (pick < 0 && knowledge_.coref && SpeakerPronoun(pd, t)) pick = NearestSubjectFirst(pc, gender);
     if (pick < 0 || pick >= static_cast<int>(pc.candidates.size())) return -1;
     int32_t entity = pc.candidates[pick].entity;
     for (size_t p = 0; p < facts_.size(); ++p)
@@ -514,6 +515,45 @@ class DocumentResolver {
         return static_cast<int>(p);
       }
     return -1;
+  }
+
+  // A speaker's pronoun: "he"/"she" outside quotation marks in a sentence that holds a
+  // quotation ("“…,” she said"). News names whoever it quotes, so the ranker's "none"
+  // (learnt from GUM's genres, where many pronouns refer to unnamed people) gives way to
+  // NearestSubjectFirst for these.
+  bool SpeakerPronoun(const PronounDoc& pd, size_t t) const {
+    std::string lw = c_.Lower(static_cast<long>(t));
+    if ((lw != "he" && lw != "she") || pd.quote_of_tok[t] >= 0) return false;
+    const Sentence& sn = c_.a.layout.sentences[c_.sentence_of_token[t]];
+    for (uint32_t k = sn.token_begin; k < sn.token_end; ++k)
+      if (pd.quote_of_tok[k] >= 0) return true;
+    return false;
+  }
+
+  // When the ranker leaves a pronoun unresolved: the candidate of the nearest sentence that
+  // has one agreeing in gender, the first in that sentence (subjects come first), a known
+  // gender before an unknown one; -1 when none agrees. (News rarely uses he/she of someone
+  // it has not named.)
+  int NearestSubjectFirst(const PronounCase& pc, int gender) const {
+    int best = -1, best_unknown = -1;
+    uint32_t best_s = 0, unknown_s = 0;
+    for (size_t i = 0; i < pc.candidates.size(); ++i) {
+      const PronounCandidate& cand = pc.candidates[i];
+      int g = 0;
+      for (const PersonFacts& f : facts_)
+        if (f.entity == cand.entity) g = f.gender;
+      if (g != 0 && g != gender) continue;
+      uint32_t s = c_.SentenceOf(cand.mention_begin);
+      if (s == UINT32_MAX) continue;
+      int& slot = g == 0 ? best_unknown : best;
+      uint32_t& slot_s = g == 0 ? unknown_s : best_s;
+      if (slot < 0 || s > slot_s || (s == slot_s && cand.mention_begin < pc.candidates[slot].mention_begin)) {
+        slot = static_cast<int>(i);
+        slot_s = s;
+      }
+    }
+    if (best_unknown >= 0 && (best < 0 || unknown_s > best_s)) return best_unknown;
+    return best;
   }
 
   // Name mentions starting before `byte` join the seen mentions (the ranker's history).
@@ -553,7 +593,6 @@ class DocumentResolver {
     const bool ranked = knowledge_.coref || chooser_;
     std::optional<PronounDoc> pd;
     if (ranked) {
-      pd.emplace(c_.doc, c_.a, c_.sentence_of_token);
       facts_.resize(people_.size());
       for (size_t p = 0; p < people_.size(); ++p) facts_[p] = {Gender(static_cast<int>(p)), entity_of_person_[p]};
       count_.assign(people_.size(), 0);
@@ -561,6 +600,7 @@ class DocumentResolver {
     for (size_t t = 0; t < toks.size(); ++t) {
       std::string lw = c_.Lower(t);
       if (ranked && IsRankedPronoun(lw)) {
+        if (!pd) pd.emplace(c_.doc, c_.a, c_.sentence_of_token);  // built only for documents with pronouns
         AddDescriptor(toks[t].byte_begin, toks[t].byte_end, RankPronoun(*pd, t, GenderOfWord(lw)));
         continue;
       }

@@ -79,21 +79,10 @@ struct DocView {
   uint32_t MentionEnd(uint32_t tok) const;
   uint32_t MentionBegin(uint32_t tok) const;
 
-  // Resolves a personal/possessive pronoun at tok to a person entity. A first-person pronoun
-  // ("I", "my", "we", "our") inside a quotation is its named speaker. A possessive in
-  // apposition to a name ("Finn X, 19, his son") never refers to that name, and one that
-  // follows a possessive of the same gender in its phrase ("his son from his first marriage")
-  // refers to the same person; otherwise the coreference mention of resolve, else the
-  // subject-first, gender-compatible person of the current sentence before tok (outside
-  // quotations when tok is outside: "“X and Y split,” he said"), then of up to three earlier
-  // body sentences that name a person (at most six sentences back). -1 when unknown.
+  // The person resolve gave the personal or possessive pronoun at tok (its descriptor
+  // mention: resolve owns third-person coreference, docs/entities.md); a first-person pronoun
+  // ("I", "my") inside a quotation is the quotation's named speaker. -1 when unknown.
   int32_t ResolvePronoun(uint32_t tok) const;
-  // The subject opening the body sentence before tok's when tok opens its own ("Her stepson"
-  // after "She revealed ..."; after "The actress shares ..." the actress's antecedent), if
-  // it fits gender g; else -1.
-  int32_t PreviousSubject(uint32_t tok, Gender g) const;
-  // The fallback antecedent of a pronoun of gender g at tok (see ResolvePronoun), never `exclude`.
-  int32_t Antecedent(uint32_t tok, Gender g, int32_t exclude) const;
   bool Fits(int32_t entity, Gender g) const;  // a person whose known gender is g, or unknown
   // The two people a plural reference at tok stands for: "they", "them", "their", "the
   // couple", "the pair" -> the latest coordination "X (, 43,) and Y" of two people in the
@@ -109,21 +98,6 @@ struct DocView {
   static bool IsFirstPerson(std::string_view lower_word);        // i me my mine we us our ...
   // The named person speaking the quotation that holds tok (after the quotes pass), or -1.
   int32_t QuoteSpeakerAt(uint32_t tok) const;
-
-  // The name a possessive pronoun at tok stands in apposition to ("Finn X, 19, his son" ->
-  // Finn X), or -1.
-  int32_t AppositiveName(uint32_t tok) const;
-  // The earlier possessive of the same gender a possessive at tok repeats within its phrase,
-  // across a preposition ("his son from his first marriage"), or -1.
-  int32_t ChainedPossessive(uint32_t tok) const;
-
-  // Does a definite descriptor of gender g ("the actress", "the actor"; not a kin noun, not
-  // "the son of") come before any person mention in [begin, end)?
-  bool DescriptorFirst(uint32_t begin, uint32_t end, Gender g) const;
-
-  // ResolvePronoun without the memo.
-  int32_t ResolvePronounOnce(uint32_t tok) const;
-  mutable std::vector<int32_t> pronoun_memo_;  // per token: resolved pronoun, -2 = not yet
 
   // Index of the token after a possessive name ("Cruise's", "de Armas'"): the person entity
   // whose mention ends right before tok's "'s" / "'" token, or -1.

@@ -48,8 +48,10 @@ class PronounDoc {
   // The head word of tokens [b, e) (the first whose head lies outside), -1 without a parse.
   int HeadWord(uint32_t b, uint32_t e) const;
   // The nearest common-noun subject before tok (no name; tok's sentence or the one before),
-  // its word, else -1; *token gets its token.
+  // its word, else -1; *token gets its token. A noun a person's name possesses ("X's
+  // marriage ended") speaks of that person and does not count.
   int NounSubjectBefore(uint32_t tok, uint32_t* token) const;
+  bool PossessedByName(int word) const;  // a person's name is the word's nmod:poss
 };
 
 // The case of the pronoun at token `tok` (gender +1 female, -1 male): candidates are the
