@@ -1564,10 +1564,6 @@ class AgeReader {
   void Run() {
     for (uint32_t i = 0; i < v_.size(); ++i) {
       if (v_.sent_of[i] == UINT32_MAX) continue;
-      if (v_.sent_of[i] != last_sentence_) {
-        last_sentence_ = v_.sent_of[i];
-        last_in_sentence_ = -1;
-      }
       if (HyphenAge(i) || CommaAge(i) || DecadeAge(i)) continue;
       CopulaAge(i);
     }
@@ -1584,46 +1580,6 @@ class AgeReader {
     // Ages are facts of the moment of writing: the source matters, hedges of the sentence do not.
     c->modality = c->source.kind == SourceKind::kAuthor ? Modality::kAsserted : Modality::kReported;
     if (v_.published) c->time_from = c->time_to = FormatIso(*v_.published);
-  }
-
-  // The person a descriptor ("the 62-year-old actor") refers to when resolve left it open:
-  // a gender-compatible person, subjects first, in this sentence before it or the ones before.
-  int32_t Referent(uint32_t tok, Gender g, int32_t exclude) const {
-    uint32_t s = v_.sent_of[tok];
-    for (uint32_t back = 0; back <= 4 && back <= s; ++back) {
-      const Sentence& sn = v_.a.layout.sentences[s - back];
-      uint32_t end = back == 0 ? tok : sn.token_end;
-      int32_t any = -1;
-      for (uint32_t k = sn.token_begin; k < end; ++k) {
-        int32_t m = v_.mention_at[k];
-        if (m < 0 || v_.a.mentions[m].type != EntityType::kPerson || v_.a.mentions[m].entity_idx < 0) continue;
-        int32_t e = v_.a.mentions[m].entity_idx;
-        if (e == exclude) continue;
-        Gender eg = v_.entity_gender[e];
-        if (g != Gender::kUnknown && eg != Gender::kUnknown && eg != g) continue;
-        if (g != Gender::kUnknown && eg == g) return e;
-        if (any < 0) any = e;
-      }
-      if (any >= 0) return any;
-    }
-    return -1;
-  }
-
-  // The gender of the person noun heading the phrase from k ("mother-of-two", "father-to-be":
-  // the head is the first part).
-  Gender NounGender(uint32_t k, uint32_t limit) const {
-    for (uint32_t j = k; j < limit && j < k + 5; ++j) {
-      std::string_view x = w_[j];
-      if (size_t dash = x.find('-'); dash != std::string_view::npos && x.substr(0, dash) != "singer") x = x.substr(0, dash);
-      if (x == "actress" || x == "woman" || x == "girl" || x == "mother" || x == "mom" || x == "singer-actress" ||
-          x == "socialite" || x == "wife")
-        return Gender::kFemale;
-      if (x == "actor" || x == "man" || x == "boy" || x == "father" || x == "dad" || x == "frontman" ||
-          x == "husband" || x == "star" || x == "superstar")
-        return x == "star" || x == "superstar" ? Gender::kUnknown : Gender::kMale;
-      if (v_.IsClauseBreak(j) || x == ",") break;
-    }
-    return Gender::kUnknown;
   }
 
   // The person a mention at tok names, and whether it is a descriptor (inferred).
@@ -1666,11 +1622,9 @@ class AgeReader {
         }
       }
     }
-    if (e < 0) e = Referent(i, NounGender(i + 1, se), last_in_sentence_);
-    if (e >= 0) {
-      Emit(i, e, std::to_string(age), inferred);
-      last_in_sentence_ = e;
-    }
+    // A descriptor without a name ("the 62-year-old actor") is resolve's (its descriptor
+    // mention, PersonMention above); one resolve left open names nobody.
+    if (e >= 0) Emit(i, e, std::to_string(age), inferred);
     return true;
   }
 
@@ -1684,21 +1638,9 @@ class AgeReader {
           i > 0))
       return false;
     bool inferred = true;
+    // A name or a descriptor resolve linked ("The Ballerina actress, 37,").
     int32_t e = PersonMention(i - 1, &inferred);
-    if (e < 0 && v_.mention_at[i - 1] < 0) {
-      // A descriptor without a resolved mention: "The Ballerina actress, 37,".
-      Gender g = NounGender(i - 1, i);
-      bool descriptor = g != Gender::kUnknown || w_[i - 1] == "star" || w_[i - 1] == "frontman" ||
-                        w_[i - 1] == "singer" || w_[i - 1] == "model" || w_[i - 1] == "director";
-      bool has_the = false;
-      for (uint32_t k = i; k-- > v_.SentenceOf(i).token_begin && i - k <= 5;)
-        if (w_[k] == "the") has_the = true;
-      if (descriptor && has_the) e = Referent(i, g, last_in_sentence_);
-    }
-    if (e >= 0) {
-      Emit(i + 1, e, std::to_string(num), inferred);
-      last_in_sentence_ = e;
-    }
+    if (e >= 0) Emit(i + 1, e, std::to_string(num), inferred);
     return true;
   }
 
@@ -1748,8 +1690,6 @@ class AgeReader {
   const std::vector<std::string>& w_;
   PassState* st_;
   std::set<std::pair<int32_t, uint32_t>> done_;  // (entity, sentence) with an age already
-  int32_t last_in_sentence_ = -1;
-  uint32_t last_sentence_ = UINT32_MAX;
 };
 
 }  // namespace

@@ -9,13 +9,14 @@
 //      first name or first-name short form ("Bella" in "Isabella") they are; when several
 //      fit, the most salient wins: salience = body mentions + 0.2 x headline/caption
 //      mentions of the full name;
-//   3. descriptors "the 62-year-old actor", "the <Work> actress", "the Cuban-born
-//      actress" link to the entity whose stated age matches, else the most recent
-//      compatible person; a bare "the actress" only to one named in the last three sentences;
-//      a definite title ("the mayor", "the Ohio senator") links to the latest person written
-//      with that title before a name ("Mayor X", "Sen. Y"; abbreviations spelled out);
-//   4. pronouns he/him/his/she/her link to the most recent person of that gender within
-//      the last three sentences.
+//   3. descriptors "the 62-year-old actor", "the <Work> actress", "the pop star, 38" link by
+//      agreement (DescriptorReferent): gender, the ages, works and occupations stated next
+//      to each name ("Ana X, 37,", "producer Ana X", "'Night Harbor' star Ana X"), then
+//      recency; no agreement leaves them unresolved; a definite title ("the mayor", "the Ohio
+//      senator") links to the latest person written with that title before a name ("Mayor
+//      X", "Sen. Y"; abbreviations spelled out);
+//   4. pronouns: the ranker (coref.h, pronouns.cc), or without it the most recent person
+//      of that gender within the last three sentences.
 // Gender = first-name statistics (SSA counts in the tagger's gazetteer), titles (Mr, Mrs,
 // Ms), gendered role nouns next to the name, then pronoun majority.
 // Other types join on equal normalised text (case, "the", possessive, ".com" ignored).
@@ -104,6 +105,8 @@ struct Person {
   double salience = 0;
   int female = 0, male = 0;        // gender votes
   std::vector<int> ages;
+  std::vector<std::string> roles;  // occupations stated next to a name ("producer Ana X", "X, a producer")
+  std::vector<std::string> works;  // works stated next to a name ("'Night Harbor' star X"), folded text
   int32_t entity = -1;
   std::string first() const { return words.front(); }
   std::string surname() const {  // everything after the first word
@@ -172,11 +175,34 @@ int GenderOfWord(const std::string& w) {  // +1 female, -1 male, 0 none
 // Role nouns a definite descriptor ends in ("the 62-year-old actor", "the Cuban-born
 // actress"); "couple" ends a descriptor but refers to two people, so it links to none.
 bool IsRoleNoun(const std::string& w) {
-  static const char* kRoles[] = {"actor", "actress", "star", "superstar", "singer", "frontman", "model", "director", "chef",
-                                 "musician", "rapper", "comedian", "host", "producer", "filmmaker", "athlete", "couple"};
+  static const char* kRoles[] = {"actor",    "actress",    "star",     "superstar", "singer",    "frontman",   "model",
+                                 "director", "chef",       "musician", "rapper",    "comedian",  "host",       "producer",
+                                 "filmmaker", "athlete",   "couple",   "songwriter", "designer", "dancer",     "writer",
+                                 "author",   "drummer",    "guitarist", "presenter", "journalist", "socialite", "businessman",
+                                 "businesswoman", "entrepreneur", "heiress", "footballer", "quarterback"};
   for (const char* r : kRoles)
     if (w == r) return true;
   return false;
+}
+
+// Role nouns that name no occupation of their own ("the pop star", "the 'X' star"): they agree
+// with anyone, so only an age, a work or the gender picks the person.
+bool IsGenericRole(const std::string& w) { return w == "star" || w == "superstar"; }
+
+// A work's text folded for comparison: lower case, quotation marks and "the" dropped.
+std::string FoldWork(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      i += 2;  // curly quotation marks and apostrophes
+      continue;
+    }
+    if (c == '"' || c == '\'') continue;
+    out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  return out;
 }
 
 // A person written with a title before the name ("Mayor Ana X", "Sen. Tom Y"), in text order.
@@ -351,6 +377,7 @@ class DocumentResolver {
   // ages ("Name, 37,": an AGE mention right after).
   void CollectNeighbourEvidence() {
     const auto& a = c_.a;
+    MarkNamesAndWorks();
     for (size_t i = 0; i < a.mentions.size(); ++i) {
       int p = person_of_[i];
       if (p < 0) continue;
@@ -365,12 +392,63 @@ class DocumentResolver {
         if (g > 0) people_[p].female += 2;
         if (g < 0) people_[p].male += 2;
       }
+      if (first >= 0 && last >= 0) CollectTraits(p, first, last);
       for (size_t j = i + 1; j < a.mentions.size() && j < i + 3; ++j)
         if (a.mentions[j].type == EntityType::kAge && a.mentions[j].byte_begin <= m.byte_end + 3) {
           std::string_view t = c_.Text(a.mentions[j].byte_begin, a.mentions[j].byte_end);
           people_[p].ages.push_back(std::atoi(std::string(t).c_str()));
         }
     }
+  }
+
+  // Per token: covered by a person's name (name_tok_), the work, group or title mention
+  // (WORK, MISC, ORG: "the 'Night Harbor' star", "the Velvet Static frontman") covering it
+  // (work_at_).
+  void MarkNamesAndWorks() {
+    const auto& toks = c_.a.layout.tokens;
+    name_tok_.assign(toks.size(), 0);
+    work_at_.assign(toks.size(), -1);
+    for (size_t i = 0; i < c_.a.mentions.size(); ++i) {
+      const Mention& m = c_.a.mentions[i];
+      const bool work = m.type == EntityType::kWork || m.type == EntityType::kMisc || m.type == EntityType::kOrg;
+      if (!work && person_of_[i] < 0) continue;
+      auto it = std::lower_bound(toks.begin(), toks.end(), m.byte_begin,
+                                 [](const Token& k, uint32_t b) { return k.byte_end <= b; });
+      for (; it != toks.end() && it->byte_begin < m.byte_end; ++it) {
+        size_t k = static_cast<size_t>(it - toks.begin());
+        if (work) work_at_[k] = static_cast<int32_t>(i);
+        else name_tok_[k] = 1;
+      }
+    }
+  }
+
+  std::string WorkAt(long t) const {
+    const Mention& w = c_.a.mentions[work_at_[t]];
+    return FoldWork(c_.Text(w.byte_begin, w.byte_end));
+  }
+
+  // Occupations, works and ages stated next to a name: before it in its sentence ("37-year-old
+  // producer Ana X", "'Night Harbor' star Ana X"; up to four words) and in an apposition after
+  // it ("Ana X, the 37-year-old producer,", "Ana X, a producer"; up to six words).
+  void CollectTraits(int p, long first, long last) {
+    const auto& toks = c_.a.layout.tokens;
+    const uint32_t sent = c_.sentence_of_token[first];
+    auto read = [&](long t) {  // false where the phrase ends
+      if (t < 0 || static_cast<size_t>(t) >= toks.size() || c_.sentence_of_token[t] != sent || name_tok_[t]) return false;
+      std::string w = c_.Lower(t);
+      if (w == "," || w == "." || w == "and" || w == "of" || w == "who" || w == ";" || w == ":" || w == "(") return false;
+      if (work_at_[t] >= 0) people_[p].works.push_back(WorkAt(t));
+      if (IsRoleNoun(w) && w != "couple") people_[p].roles.push_back(w);
+      size_t dash = w.find("-year");
+      if (dash != std::string::npos && dash > 0 && std::isdigit(static_cast<unsigned char>(w[0])))
+        people_[p].ages.push_back(std::atoi(w.c_str()));
+      return true;
+    };
+    for (long t = first - 1; t >= first - 4 && read(t); --t) {
+    }
+    if (static_cast<size_t>(last + 1) < toks.size() && c_.Lower(last + 1) == ",")
+      for (long t = last + 2; t <= last + 7 && read(t); ++t) {
+      }
   }
 
   // First-name statistics passed in (a share of 80% or more decides).
@@ -465,30 +543,12 @@ class DocumentResolver {
     return entity_of_person_[p];
   }
 
-  // The person a reference at `byte` most likely means: one with the stated `age`, else,
-  // sentence by sentence backwards (at most `max_sentences`), the first compatible person
-  // of the nearest sentence that has one (the subject, usually).
-  int Recent(uint32_t byte, int want_gender, uint32_t max_sentences, int age) const {
-    uint32_t s_here = c_.SentenceOf(byte);
-    if (age > 0) {
-      for (size_t p = 0; p < people_.size(); ++p)
-        if (std::find(people_[p].ages.begin(), people_[p].ages.end(), age) != people_[p].ages.end() &&
-            (want_gender == 0 || Gender(p) == 0 || Gender(p) == want_gender) && entity_of_person_[p] >= 0)
-          return static_cast<int>(p);
-    }
-    int found = -1;
-    uint32_t found_sentence = UINT32_MAX;
-    for (size_t k = timeline_.size(); k-- > 0;) {
-      if (timeline_[k].first >= byte) continue;
-      uint32_t s = c_.SentenceOf(timeline_[k].first);
-      if (s_here != UINT32_MAX && s != UINT32_MAX && s_here - s > max_sentences) break;
-      if (found >= 0 && s != found_sentence) break;
-      int p = timeline_[k].second;
-      if (want_gender != 0 && Gender(p) != want_gender) continue;
-      found = p;
-      found_sentence = s;
-    }
-    return found;
+  // The rule without the ranker: the first person of gender `want_gender` (0: any) in the
+  // nearest sentence naming one, at most `max_sentences` back.
+  int Recent(uint32_t byte, int want_gender, uint32_t max_sentences) const {
+    std::vector<char> ok(people_.size(), 0);
+    for (size_t p = 0; p < people_.size(); ++p) ok[p] = want_gender == 0 || Gender(int(p)) == want_gender;
+    return RecentAmong(byte, ok, max_sentences);
   }
 
   static bool IsRankedPronoun(const std::string& w) {
@@ -605,7 +665,7 @@ class DocumentResolver {
         continue;
       }
       if (!ranked && (lw == "he" || lw == "him" || lw == "his" || lw == "she" || lw == "her")) {
-        AddDescriptor(toks[t].byte_begin, toks[t].byte_end, Recent(toks[t].byte_begin, GenderOfWord(lw), 3, 0));
+        AddDescriptor(toks[t].byte_begin, toks[t].byte_end, Recent(toks[t].byte_begin, GenderOfWord(lw), 3));
         continue;
       }
       if (lw != "the" || t + 1 >= toks.size()) continue;
@@ -620,18 +680,29 @@ class DocumentResolver {
     });
   }
 
-  // A descriptor opened by "the" at token t: "the" ... role noun (at most five words between,
-  // a "62-year-old" among them gives an age), else a definite title. Returns the token to
-  // continue after (t when nothing was linked).
+  // A role descriptor: "the" ... role noun, with what it states.
+  struct Descriptor {
+    uint32_t byte = 0;  // where it starts
+    int gender = 0;     // of its noun (+1 female, -1 male)
+    int age = 0;        // "the 37-year-old producer", "the pop star, 38,"
+    std::string noun;   // the role noun
+    std::string work;   // "the 'Night Harbor' star", "the Velvet Static frontman" (folded), or empty
+    bool bare = false;  // "the actress" alone
+  };
+
+  // A descriptor opened by "the" at token t: "the" ... role noun (at most five words between:
+  // a "62-year-old" among them gives an age, a WORK mention a work; ", 38," after the noun an
+  // age), else a definite title. Returns the token to continue after (t when nothing was linked).
   size_t LinkDescriptorAt(size_t t) {
     const auto& toks = c_.a.layout.tokens;
     size_t end = t + 1;
-    int age = 0;
+    Descriptor d;
     bool role = false;
     for (; end < toks.size() && end <= t + 6 && c_.sentence_of_token[end] == c_.sentence_of_token[t]; ++end) {
       std::string w = c_.Lower(end);
       size_t dash = w.find("-year");
-      if (dash != std::string::npos) age = std::atoi(w.substr(0, dash).c_str());
+      if (dash != std::string::npos) d.age = std::atoi(w.substr(0, dash).c_str());
+      if (work_at_[end] >= 0) d.work = WorkAt(end);
       if (IsRoleNoun(w)) {
         role = true;
         break;
@@ -639,26 +710,97 @@ class DocumentResolver {
       if (w == "," || w == "." || w == "and" || w == "of" || w == "who") break;
     }
     if (!role) return LinkTitleAt(t);
-    std::string noun = c_.Lower(end);
-    if (noun == "couple") return t;
-    // "the actress Ana ..." apposition: the name that follows is the referent already.
-    if (end + 1 < toks.size())
-      for (const Mention& m : c_.a.mentions)
-        if (m.type == EntityType::kPerson && m.byte_begin == toks[end + 1].byte_begin) return t;
+    d.noun = c_.Lower(end);
+    if (d.noun == "couple") return t;
+    // "the actress Ana ...", "the producer, Ana X,": the name that follows is the referent already.
+    for (size_t k : {end + 1, end + 2})
+      if (k < toks.size() && (k == end + 1 || c_.Lower(end + 1) == ",") && name_tok_[k]) return t;
     uint32_t b = toks[t].byte_begin, e = toks[end].byte_end;
     if (Covered(toks[end].byte_begin, e)) return t;
-    int g = GenderOfWord(noun);
-    // A bare "the actress" links only to the person of its gender named within the last three
-    // sentences; a longer descriptor also further back.
+    if (d.age == 0 && end + 3 < toks.size() && c_.Lower(end + 1) == "," && toks[end + 2].kind == TokenKind::kNumber) {
+      std::string after = c_.Lower(end + 3);
+      if (after == "," || after == "." || after == ")" || after == ";") d.age = std::atoi(c_.Lower(end + 2).c_str());
+    }
+    d.byte = b;
+    d.gender = GenderOfWord(d.noun);
+    // A bare "the actress" refers within three sentences; a longer descriptor further back.
     // With the ranker, a bare descriptor opening its sentence ("The actress shares …") is the
     // sentence's topic, searched as far back as a longer one (pronouns after it go with it).
     const bool opens = (knowledge_.coref || chooser_) && c_.a.layout.sentences[c_.sentence_of_token[t]].token_begin == t;
-    const bool bare = end == t + 1 && age == 0 && !opens;
-    int p = Recent(b, g, bare ? 3 : 6, age);
-    if (p < 0 && !bare) p = Recent(b, g, 1000, age);
+    d.bare = end == t + 1 && d.age == 0 && !opens;
+    int p = DescriptorReferent(d, t);
     if (p < 0 || entity_of_person_[p] < 0) return t;
     AddDescriptor(b, e, p);
     return end;
+  }
+
+  bool Agrees(int p, int gender) const { return gender == 0 || Gender(p) == 0 || Gender(p) == gender; }
+
+  // The person a role descriptor at token t refers to, by agreement, or -1 (unresolved rather
+  // than the nearest name):
+  //  * an apposition right after a name ("Ana X, the producer") is that person, if the gender agrees;
+  //  * else the people named before it whose gender agrees and whose stated ages, if any,
+  //    include the descriptor's age; of them the most recent one with that stated age, else
+  //    with that work, else (an occupation, not "star") stated with that noun;
+  //  * else the first of them in the nearest sentence naming one, within three sentences (a
+  //    bare "the actress") or six; a longer descriptor further back only when one person agrees.
+  int DescriptorReferent(const Descriptor& d, size_t t) const {
+    if (t >= 2 && c_.Lower(static_cast<long>(t) - 1) == "," && name_tok_[t - 2]) {
+      for (size_t k = timeline_.size(); k-- > 0;)
+        if (timeline_[k].first < c_.a.layout.tokens[t - 2].byte_end) {
+          int p = timeline_[k].second;
+          return Agrees(p, d.gender) && !Contradicts(p, d) ? p : -1;
+        }
+    }
+    std::vector<long> last_seen(people_.size(), -1);
+    for (const auto& [byte, p] : timeline_)
+      if (byte < d.byte) last_seen[p] = byte;
+    std::vector<char> ok(people_.size(), 0);
+    int agreeing = 0, only = -1;
+    for (size_t p = 0; p < people_.size(); ++p)
+      if (last_seen[p] >= 0 && entity_of_person_[p] >= 0 && Agrees(int(p), d.gender) && !Contradicts(int(p), d)) {
+        ok[p] = 1;
+        ++agreeing;
+        only = int(p);
+      }
+    auto latest = [&](auto&& has) {
+      int best = -1;
+      for (size_t p = 0; p < people_.size(); ++p)
+        if (ok[p] && has(people_[p]) && (best < 0 || last_seen[p] > last_seen[best])) best = int(p);
+      return best;
+    };
+    auto in = [](const auto& v, const auto& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    int p = d.age > 0 ? latest([&](const Person& q) { return in(q.ages, d.age); }) : -1;
+    if (p < 0 && !d.work.empty()) p = latest([&](const Person& q) { return in(q.works, d.work); });
+    if (p < 0 && !IsGenericRole(d.noun)) p = latest([&](const Person& q) { return in(q.roles, d.noun); });
+    if (p >= 0) return p;
+    p = RecentAmong(d.byte, ok, d.bare ? 3 : 6);
+    if (p >= 0 || d.bare) return p;
+    return agreeing == 1 ? only : -1;
+  }
+
+  // A person's stated ages that all differ from the descriptor's.
+  bool Contradicts(int p, const Descriptor& d) const {
+    const auto& ages = people_[p].ages;
+    return d.age > 0 && !ages.empty() && std::find(ages.begin(), ages.end(), d.age) == ages.end();
+  }
+
+  // Sentence by sentence back from `byte` (at most `max_sentences`), the first person of
+  // `ok` in the nearest sentence naming one (the subject, usually); -1 when none.
+  int RecentAmong(uint32_t byte, const std::vector<char>& ok, uint32_t max_sentences) const {
+    uint32_t s_here = c_.SentenceOf(byte);
+    int found = -1;
+    uint32_t found_sentence = UINT32_MAX;
+    for (size_t k = timeline_.size(); k-- > 0;) {
+      if (timeline_[k].first >= byte) continue;
+      uint32_t s = c_.SentenceOf(timeline_[k].first);
+      if (s_here != UINT32_MAX && s != UINT32_MAX && s_here - s > max_sentences) break;
+      if (found >= 0 && s != found_sentence) break;
+      if (!ok[timeline_[k].second]) continue;
+      found = timeline_[k].second;
+      found_sentence = s;
+    }
+    return found;
   }
 
   // "the mayor", "the Ohio senator": the latest person written with that title before.
@@ -688,6 +830,8 @@ class DocumentResolver {
   std::vector<int32_t> entity_of_person_;
   std::vector<std::pair<uint32_t, int>> timeline_;  // (byte, person) of named mentions, in order
   std::vector<Titled> titled_;
+  std::vector<char> name_tok_;         // per token: inside a person's name
+  std::vector<int32_t> work_at_;       // per token: the WORK/MISC/ORG mention covering it, or -1
   std::vector<Mention> added_;
   std::vector<uint32_t> named_end_;   // byte_end of each timeline_ mention
   // The ranker's state: the people's facts, the mentions seen so far, each person's count.

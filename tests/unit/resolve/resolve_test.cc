@@ -240,6 +240,45 @@ TEST(CorefRanker, PronounsGoToTheAgreeingPersonAndNeverToTheirOwnApposition) {
   EXPECT_EQ(PronounEntity(b, "his", 1), b.IndexOf("Callum Rourke"));  // repeats the first "his"
 }
 
+// The entity of the descriptor mention resolve added over the first occurrence of `words`
+// (-2 when there is none: unresolved).
+int32_t DescriptorEntity(const Resolved& r, const std::string& words) {
+  size_t at = r.doc.text.find(words);
+  for (const Mention& m : r.a.mentions)
+    if (m.descriptor && m.byte_begin == at) return m.entity_idx;
+  return -2;
+}
+
+// Descriptors resolve by agreement: an age, a work or an occupation stated in the article picks
+// the person; with none that agrees they stay unresolved rather than going to the nearest name.
+TEST(DescriptorCoref, StatedAgeWorkOrOccupationPicksThePersonAndNoAgreementLeavesItOpen) {
+  ASSERT_NE(Shipped(), nullptr);
+  Resolved age = ResolveString(
+      "Producer Helga Morrow, 37, arrived with Brenna Calloway, 52, at the gala. Reporters crowded around Brenna "
+      "Calloway near the door. The 37-year-old producer left before midnight.");
+  ASSERT_GE(age.IndexOf("Helga Morrow"), 0);
+  EXPECT_EQ(DescriptorEntity(age, "The 37-year-old producer"), age.IndexOf("Helga Morrow"));
+
+  Resolved role = ResolveString(
+      "Helga Morrow, a producer, spoke to Brenna Calloway at the gala. Brenna Calloway smiled at the cameras. "
+      "Later the producer signed a new deal.");
+  EXPECT_EQ(DescriptorEntity(role, "the producer"), role.IndexOf("Helga Morrow"));
+
+  Resolved work = ResolveString(
+      "'Night Harbor' star Brenna Calloway sat next to Helga Morrow at the premiere. Helga Morrow waved to fans. "
+      "The 'Night Harbor' star left early.");
+  EXPECT_EQ(DescriptorEntity(work, "The 'Night Harbor' star"), work.IndexOf("Brenna Calloway"));
+
+  Resolved comma = ResolveString(
+      "Brenna Calloway, 29, and Helga Morrow, 41, shared a table. Helga Morrow ordered dessert. The pop star, 29, "
+      "paid the bill.");
+  EXPECT_EQ(DescriptorEntity(comma, "The pop star"), comma.IndexOf("Brenna Calloway"));
+
+  Resolved none = ResolveString(
+      "Brenna Calloway, 29, and Helga Morrow, 41, shared a table at the gala. The 45-year-old actress left early.");
+  EXPECT_EQ(DescriptorEntity(none, "The 45-year-old actress"), -2);
+}
+
 TEST(CorefRanker, ModelFilesRoundTripAndBadOnesAreRefused) {
   ASSERT_NE(ShippedCoref(), nullptr) << "models/coref.hsc is missing (build/hearsay train coref)";
   std::string bytes = ShippedCoref()->Serialize();
