@@ -48,7 +48,7 @@ struct Options {
   int span_epochs = 8;
   int folds = 4;
   double cue_beta = 1.6;  // the cue threshold maximises F-beta of cue tokens on dev (> 1: recall)
-  double keep_cost = 0.8;  // weight of a dropped positive against a dropped negative on dev
+  double keep_cost = 0.9;  // weight of a dropped positive against a dropped negative on dev (0.8 put found under 75% in session 11)
 };
 
 struct Trained {
