@@ -11,6 +11,7 @@ namespace {
 
 constexpr char kMagic[8] = {'H', 'S', 'A', 'T', 'T', 'R', 0, 0};
 constexpr uint32_t kFormatVersion = 2;
+constexpr syntax::ModelHeader kHeader{kMagic, kFormatVersion, kAttributionFeatureVersion, "attribution"};
 
 // FNV-1a over the bytes, then a template id mixed in (splitmix64 finaliser): stable across
 // platforms, so a model file means the same on every machine.
@@ -295,9 +296,8 @@ float AttributionModel::Score(const std::vector<uint64_t>& features) const {
 }
 
 std::string AttributionModel::Serialize() const {
-  std::string out(kMagic, sizeof kMagic);
-  syntax::PutU32(&out, kFormatVersion);
-  syntax::PutU32(&out, kAttributionFeatureVersion);
+  std::string out;
+  syntax::PutHeader(&out, kHeader);
   syntax::PutStr(&out, provenance);
   syntax::PutF32(&out, threshold);
   syntax::PutU32(&out, static_cast<uint32_t>(vocabulary.size()));
@@ -313,15 +313,8 @@ std::string AttributionModel::Serialize() const {
 
 Result<std::unique_ptr<AttributionModel>> AttributionModel::FromBytes(std::string_view in, const std::string& name) {
   auto bad = [&](const std::string& what) { return DataLossError(name + ": not an attribution model: " + what); };
-  if (in.size() < sizeof kMagic || in.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
-    return bad("wrong magic (expected HSATTR)");
-  in.remove_prefix(sizeof kMagic);
-  uint32_t format = 0, features = 0, n = 0;
-  if (!syntax::GetU32(&in, &format) || format != kFormatVersion)
-    return bad("format version " + std::to_string(format) + ", expected " + std::to_string(kFormatVersion));
-  if (!syntax::GetU32(&in, &features) || features != kAttributionFeatureVersion)
-    return bad("feature version " + std::to_string(features) + ", this build expects " +
-               std::to_string(kAttributionFeatureVersion) + " (retrain: hearsay train attribution)");
+  if (std::string why = syntax::GetHeader(&in, kHeader); !why.empty()) return bad(why);
+  uint32_t n = 0;
   auto m = std::make_unique<AttributionModel>();
   if (!syntax::GetStr(&in, &m->provenance) || !syntax::GetF32(&in, &m->threshold) || !syntax::GetU32(&in, &n))
     return bad("truncated header");

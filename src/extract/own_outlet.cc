@@ -14,6 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'H', 'S', 'O', 'W', 'N', 'O', 'U', 'T'};
 constexpr uint32_t kFormatVersion = 1;
+constexpr syntax::ModelHeader kHeader{kMagic, kFormatVersion, kOwnOutletFeatureVersion, "own-outlet"};
 
 using syntax::F;
 using syntax::HashStr;
@@ -276,9 +277,8 @@ float OwnOutletModel::Score(const std::vector<uint64_t>& features) const {
 }
 
 std::string OwnOutletModel::Serialize() const {
-  std::string out(kMagic, sizeof kMagic);
-  syntax::PutU32(&out, kFormatVersion);
-  syntax::PutU32(&out, kOwnOutletFeatureVersion);
+  std::string out;
+  syntax::PutHeader(&out, kHeader);
   syntax::PutStr(&out, provenance);
   syntax::PutF32(&out, threshold);
   syntax::PutU32(&out, pooling);
@@ -288,15 +288,7 @@ std::string OwnOutletModel::Serialize() const {
 
 Result<std::unique_ptr<OwnOutletModel>> OwnOutletModel::FromBytes(std::string_view in, const std::string& name) {
   auto bad = [&](const std::string& what) { return DataLossError(name + ": not an own-outlet model: " + what); };
-  if (in.size() < sizeof kMagic || in.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
-    return bad("wrong magic (expected HSOWNOUT)");
-  in.remove_prefix(sizeof kMagic);
-  uint32_t format = 0, features = 0;
-  if (!syntax::GetU32(&in, &format) || format != kFormatVersion)
-    return bad("format version " + std::to_string(format) + ", expected " + std::to_string(kFormatVersion));
-  if (!syntax::GetU32(&in, &features) || features != kOwnOutletFeatureVersion)
-    return bad("feature version " + std::to_string(features) + ", this build expects " +
-               std::to_string(kOwnOutletFeatureVersion) + " (retrain: hearsay train own-outlet)");
+  if (std::string why = syntax::GetHeader(&in, kHeader); !why.empty()) return bad(why);
   auto m = std::make_unique<OwnOutletModel>();
   if (!syntax::GetStr(&in, &m->provenance) || !syntax::GetF32(&in, &m->threshold) || !syntax::GetU32(&in, &m->pooling))
     return bad("truncated header");

@@ -16,6 +16,7 @@ namespace {
 
 constexpr char kMagic[8] = {'H', 'S', 'R', 'E', 'L', 'S', 'C', 0};
 constexpr uint32_t kFormatVersion = 1;
+constexpr syntax::ModelHeader kHeader{kMagic, kFormatVersion, kRelationFeatureVersion, "relations"};
 constexpr size_t kMaxPathWords = 6;  // five edges
 
 using syntax::F;
@@ -403,9 +404,8 @@ float RelationScorer::Score(const std::vector<uint64_t>& features) const {
 }
 
 std::string RelationScorer::Serialize() const {
-  std::string out(kMagic, sizeof kMagic);
-  syntax::PutU32(&out, kFormatVersion);
-  syntax::PutU32(&out, kRelationFeatureVersion);
+  std::string out;
+  syntax::PutHeader(&out, kHeader);
   syntax::PutStr(&out, provenance);
   syntax::PutF32(&out, drop_threshold);
   syntax::PutF32(&out, add_threshold);
@@ -415,15 +415,7 @@ std::string RelationScorer::Serialize() const {
 
 Result<std::unique_ptr<RelationScorer>> RelationScorer::FromBytes(std::string_view in, const std::string& name) {
   auto bad = [&](const std::string& what) { return DataLossError(name + ": not a relation scorer: " + what); };
-  if (in.size() < sizeof kMagic || in.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
-    return bad("wrong magic (expected HSRELSC)");
-  in.remove_prefix(sizeof kMagic);
-  uint32_t format = 0, features = 0;
-  if (!syntax::GetU32(&in, &format) || format != kFormatVersion)
-    return bad("format version " + std::to_string(format) + ", expected " + std::to_string(kFormatVersion));
-  if (!syntax::GetU32(&in, &features) || features != kRelationFeatureVersion)
-    return bad("feature version " + std::to_string(features) + ", this build expects " +
-               std::to_string(kRelationFeatureVersion) + " (retrain: hearsay train relations)");
+  if (std::string why = syntax::GetHeader(&in, kHeader); !why.empty()) return bad(why);
   auto m = std::make_unique<RelationScorer>();
   if (!syntax::GetStr(&in, &m->provenance) || !syntax::GetF32(&in, &m->drop_threshold) ||
       !syntax::GetF32(&in, &m->add_threshold))

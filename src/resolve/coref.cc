@@ -10,6 +10,7 @@ namespace {
 
 constexpr char kMagic[8] = {'H', 'S', 'C', 'O', 'R', 'E', 'F', '\0'};
 constexpr uint32_t kFormatVersion = 1;
+constexpr syntax::ModelHeader kHeader{kMagic, kFormatVersion, kCorefFeatureVersion, "coref"};
 
 }  // namespace
 
@@ -43,9 +44,8 @@ void CorefModel::SetWeights(const std::vector<std::pair<uint64_t, float>>& weigh
 }
 
 std::string CorefModel::Serialize() const {
-  std::string out(kMagic, sizeof kMagic);
-  syntax::PutU32(&out, kFormatVersion);
-  syntax::PutU32(&out, kCorefFeatureVersion);
+  std::string out;
+  syntax::PutHeader(&out, kHeader);
   syntax::PutStr(&out, provenance);
   std::vector<std::pair<uint64_t, float>> sorted(weights_.begin(), weights_.end());
   std::sort(sorted.begin(), sorted.end());
@@ -59,15 +59,8 @@ std::string CorefModel::Serialize() const {
 
 Result<std::unique_ptr<CorefModel>> CorefModel::FromBytes(std::string_view in, const std::string& name) {
   auto bad = [&](const std::string& what) { return DataLossError(name + ": not a coreference model: " + what); };
-  if (in.size() < sizeof kMagic || in.substr(0, sizeof kMagic) != std::string_view(kMagic, sizeof kMagic))
-    return bad("wrong magic (expected HSCOREF)");
-  in.remove_prefix(sizeof kMagic);
-  uint32_t format = 0, features = 0, n = 0;
-  if (!syntax::GetU32(&in, &format) || format != kFormatVersion)
-    return bad("format version " + std::to_string(format) + ", expected " + std::to_string(kFormatVersion));
-  if (!syntax::GetU32(&in, &features) || features != kCorefFeatureVersion)
-    return bad("feature version " + std::to_string(features) + ", this build expects " +
-               std::to_string(kCorefFeatureVersion) + " (retrain: hearsay train coref)");
+  if (std::string why = syntax::GetHeader(&in, kHeader); !why.empty()) return bad(why);
+  uint32_t n = 0;
   auto m = std::make_unique<CorefModel>();
   if (!syntax::GetStr(&in, &m->provenance) || !syntax::GetU32(&in, &n) || n > in.size() / 12)
     return bad("truncated header");

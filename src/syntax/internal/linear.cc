@@ -263,6 +263,24 @@ void PutStr(std::string* out, std::string_view s) {
   PutU32(out, uint32_t(s.size()));
   out->append(s);
 }
+void PutHeader(std::string* out, const ModelHeader& h) {
+  out->append(h.magic, 8);
+  PutU32(out, h.format);
+  PutU32(out, h.features);
+}
+std::string GetHeader(std::string_view* in, const ModelHeader& h) {
+  const std::string_view magic(h.magic, 8);
+  if (in->size() < 8 || in->substr(0, 8) != magic)
+    return "wrong magic (expected " + std::string(magic.substr(0, magic.find('\0'))) + ")";
+  in->remove_prefix(8);
+  uint32_t format = 0, features = 0;
+  if (!GetU32(in, &format) || format != h.format)
+    return "format version " + std::to_string(format) + ", expected " + std::to_string(h.format);
+  if (!GetU32(in, &features) || features != h.features)
+    return "feature version " + std::to_string(features) + ", this build expects " + std::to_string(h.features) +
+           " (retrain: hearsay train " + h.train + ")";
+  return "";
+}
 bool GetU32(std::string_view* in, uint32_t* v) {
   if (in->size() < 4) return false;
   *v = 0;

@@ -116,4 +116,18 @@ bool GetU64(std::string_view* in, uint64_t* v);
 bool GetF32(std::string_view* in, float* v);
 bool GetStr(std::string_view* in, std::string* s);
 
+// The opening of a model file: 8 magic bytes, the format version, the feature version (both
+// u32). `train` names the subcommand that rebuilds the file ("coref").
+struct ModelHeader {
+  const char* magic;  // 8 bytes; trailing NULs are not part of its name in messages
+  uint32_t format = 0;
+  uint32_t features = 0;
+  const char* train = "";
+};
+void PutHeader(std::string* out, const ModelHeader& h);
+// Reads and checks the header, leaving *in after it; "" when it is h, else why not ("wrong
+// magic (expected HSCOREF)", "format version 1, expected 2", "feature version 3, this build
+// expects 4 (retrain: hearsay train coref)").
+std::string GetHeader(std::string_view* in, const ModelHeader& h);
+
 }  // namespace hearsay::syntax

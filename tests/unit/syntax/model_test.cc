@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "syntax/conllu.h"
+#include "syntax/internal/linear.h"
 #include "syntax/train/train.h"
 
 namespace hearsay::syntax {
@@ -111,6 +112,25 @@ TEST(ParserModelFile, DamageAndVersionMismatchAreClearErrors) {
   auto other = Parser::FromBytes("not a model at all, just some text", "m.hsp");
   ASSERT_FALSE(other.ok());
   EXPECT_NE(other.status().message().find("HSPARSER"), std::string::npos);
+}
+
+// The shared opening of the attribution, coref, own-outlet and relation model files.
+TEST(ModelHeader, RoundTripsAndNamesEachMismatch) {
+  constexpr char kMagic[8] = {'H', 'S', 'T', 'E', 'S', 'T', 0, 0};
+  const ModelHeader h{kMagic, 2, 5, "example"};
+  std::string bytes;
+  PutHeader(&bytes, h);
+  bytes += "rest";
+  std::string_view in = bytes;
+  EXPECT_EQ(GetHeader(&in, h), "");
+  EXPECT_EQ(in, "rest");
+  std::string_view short_in = std::string_view(bytes).substr(0, 5);
+  EXPECT_EQ(GetHeader(&short_in, h), "wrong magic (expected HSTEST)");
+  in = bytes;
+  EXPECT_EQ(GetHeader(&in, ModelHeader{kMagic, 3, 5, "example"}), "format version 2, expected 3");
+  in = bytes;
+  EXPECT_EQ(GetHeader(&in, ModelHeader{kMagic, 2, 6, "example"}),
+            "feature version 5, this build expects 6 (retrain: hearsay train example)");
 }
 
 }  // namespace
